@@ -1,0 +1,114 @@
+/* Per-module analysis: parse with this worker's parser, walk once, free the
+ * tree, keep only the plain result. */
+#include "scout/analyze.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "scout/syntax.h"
+#include "scout/walk.h"
+
+/* A parse that takes longer than this is abandoned with a diagnostic. */
+#define PARSE_TIMEOUT_MICROS (60ull * 1000 * 1000)
+
+struct scout_analyzer {
+	TSParser *parser;
+	scout_walk walk; /* reused between modules: keeps its stack allocation */
+};
+
+scout_analyzer *scout_analyzer_new(void)
+{
+	scout_analyzer *a = scout_calloc(1, sizeof(*a));
+
+	a->parser = ts_parser_new();
+	if (!ts_parser_set_language(a->parser, tree_sitter_python())) {
+		ts_parser_delete(a->parser);
+		free(a);
+		return NULL;
+	}
+	ts_parser_set_timeout_micros(a->parser, PARSE_TIMEOUT_MICROS);
+	return a;
+}
+
+void scout_analyzer_free(scout_analyzer *a)
+{
+	if (!a)
+		return;
+	ts_parser_delete(a->parser);
+	free(a->walk.stack);
+	free(a);
+}
+
+void scout_file_result_add_diag(scout_file_result *r, const char *path, scout_diag_kind kind,
+                                uint32_t line, const char *message)
+{
+	scout_diagnostic d = {
+	    .path = scout_strdup(path),
+	    .kind = kind,
+	    .line = line,
+	    .message = scout_strdup(message),
+	};
+
+	SCOUT_PUSH(r->diags, r->ndiags, r->diags_cap, d);
+}
+
+void scout_file_result_clear(scout_file_result *r)
+{
+	scout_module_clear(&r->module);
+	for (size_t i = 0; i < r->ndiags; i++) {
+		free(r->diags[i].path);
+		free(r->diags[i].message);
+	}
+	free(r->diags);
+	memset(r, 0, sizeof(*r));
+}
+
+int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_source *src)
+{
+	scout_module *m = &r->module;
+	TSTree *tree;
+
+	m->lines = scout_source_count_lines(src->data, src->len);
+	tree = ts_parser_parse_string(a->parser, NULL, src->data, (uint32_t)src->len);
+	if (!tree) {
+		ts_parser_reset(a->parser);
+		scout_file_result_add_diag(r, m->path, SCOUT_DIAG_TOO_LARGE, 0,
+		                           "parsing took too long and was abandoned");
+		return SCOUT_ERROR;
+	}
+	a->walk.src = src->data;
+	a->walk.len = src->len;
+	a->walk.depth = 0;
+	a->walk.in_type = 0;
+	a->walk.has_error = false;
+	a->walk.module = m;
+	scout_walk_module(&a->walk, tree);
+	ts_tree_delete(tree);
+	r->has_module = true;
+	if (a->walk.has_error) {
+		for (size_t i = 0; i < m->nfindings; i++)
+			if (strcmp(m->findings[i].rule, "syntax-error") == 0) {
+				scout_file_result_add_diag(r, m->path, SCOUT_DIAG_SYNTAX_ERROR,
+				                           m->findings[i].line,
+				                           m->findings[i].message);
+				break;
+			}
+	}
+	return 0;
+}
+
+void scout_analyze_file(scout_analyzer *a, scout_file_result *r, const char *fs_path,
+                        const char *rel, const char *module)
+{
+	scout_source src;
+	scout_load_error err;
+
+	r->module.path = scout_strdup(rel);
+	r->module.module = scout_strdup(module);
+	if (scout_source_load(&src, fs_path, &err) < 0) {
+		scout_file_result_add_diag(r, rel, err.kind, err.line, err.message);
+		return;
+	}
+	scout_analyze_source(a, r, &src);
+	scout_source_free(&src);
+}

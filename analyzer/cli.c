@@ -1,0 +1,169 @@
+/* Argument parsing only: `mypyc-scout COMMAND [OPTIONS] [ARGS]`. Options take
+ * their value as `--opt VALUE` or `--opt=VALUE`. */
+#include "scout/cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *scout_cli_usage(void)
+{
+	return "usage: mypyc-scout scan [OPTIONS] [PATH...]\n"
+	       "       mypyc-scout rules [--format text|json] [RULE-ID]\n"
+	       "       mypyc-scout --version | --help\n"
+	       "\n"
+	       "Tells which Python modules mypyc can compile, what stops the rest,\n"
+	       "and which to compile first. Never imports or runs the scanned code.\n"
+	       "\n"
+	       "scan options:\n"
+	       "  --format FORMAT   report format: text (default), json\n"
+	       "  --output FILE     write the report to FILE instead of stdout\n"
+	       "  --jobs N          worker threads (default: number of cores)\n"
+	       "  --exclude GLOB    skip paths matching GLOB (repeatable); matched\n"
+	       "                    against the path, its directories and components\n"
+	       "  --version         print the version and exit\n"
+	       "  --help            print this help and exit\n"
+	       "\n"
+	       "Exit status: 0 done, 2 usage or fatal error.\n";
+}
+
+/* The value of option `name` at argv[*i]: inline after '=' or the next arg. */
+static int option_value(const char **out, int argc, char **argv, int *i, const char *name)
+{
+	const char *arg = argv[*i];
+	size_t n = strlen(name);
+
+	if (arg[n] == '=') {
+		*out = arg + n + 1;
+		return 0;
+	}
+	if (*i + 1 >= argc) {
+		scout_error_set("option %s needs a value", name);
+		return SCOUT_EUSAGE;
+	}
+	*out = argv[++*i];
+	return 0;
+}
+
+static bool is_option(const char *arg, const char *name)
+{
+	size_t n = strlen(name);
+
+	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
+}
+
+static int parse_jobs(unsigned *out, const char *value)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(value, &end, 10);
+	if (errno || *end || end == value || n < 1 || n > 1024) {
+		scout_error_set("--jobs takes a number from 1 to 1024, not '%s'", value);
+		return SCOUT_EUSAGE;
+	}
+	*out = (unsigned)n;
+	return 0;
+}
+
+static int parse_command(scout_cli *out, const char *arg)
+{
+	if (strcmp(arg, "scan") == 0)
+		out->command = SCOUT_CMD_SCAN;
+	else if (strcmp(arg, "rules") == 0)
+		out->command = SCOUT_CMD_RULES;
+	else if (strcmp(arg, "help") == 0)
+		out->command = SCOUT_CMD_HELP;
+	else {
+		scout_error_set("unknown command '%s' (try 'mypyc-scout --help')", arg);
+		return SCOUT_EUSAGE;
+	}
+	return 0;
+}
+
+static int parse_option(scout_cli *out, int argc, char **argv, int *i)
+{
+	const char *arg = argv[*i], *value;
+	int error = 0;
+
+	if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
+		out->command = SCOUT_CMD_HELP;
+	else if (strcmp(arg, "--version") == 0 || strcmp(arg, "-V") == 0)
+		out->command = SCOUT_CMD_VERSION;
+	else if (is_option(arg, "--format")) {
+		if (!(error = option_value(&value, argc, argv, i, "--format")))
+			out->format = value;
+	} else if (is_option(arg, "--output")) {
+		if (!(error = option_value(&value, argc, argv, i, "--output")))
+			out->output = value;
+	} else if (is_option(arg, "--jobs")) {
+		if (!(error = option_value(&value, argc, argv, i, "--jobs")))
+			error = parse_jobs(&out->jobs, value);
+	} else if (strcmp(arg, "-j") == 0) {
+		if (!(error = option_value(&value, argc, argv, i, "-j")))
+			error = parse_jobs(&out->jobs, value);
+	} else if (is_option(arg, "--exclude")) {
+		if (!(error = option_value(&value, argc, argv, i, "--exclude")))
+			SCOUT_PUSH(out->excludes, out->nexcludes, out->excludes_cap, value);
+	} else {
+		scout_error_set("unknown option '%s' (try 'mypyc-scout --help')", arg);
+		error = SCOUT_EUSAGE;
+	}
+	return error < 0 ? SCOUT_EUSAGE : 0;
+}
+
+static int parse_argument(scout_cli *out, const char *arg)
+{
+	if (out->command == SCOUT_CMD_RULES) {
+		if (out->rule_id) {
+			scout_error_set("'rules' takes at most one rule id");
+			return SCOUT_EUSAGE;
+		}
+		out->rule_id = arg;
+		return 0;
+	}
+	SCOUT_PUSH(out->paths, out->npaths, out->paths_cap, arg);
+	return 0;
+}
+
+int scout_cli_parse(scout_cli *out, int argc, char **argv)
+{
+	bool have_command = false, only_args = false;
+	int error = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->command = SCOUT_CMD_HELP;
+	for (int i = 1; i < argc && !error; i++) {
+		const char *arg = argv[i];
+
+		if (!only_args && strcmp(arg, "--") == 0)
+			only_args = true;
+		else if (!only_args && arg[0] == '-' && arg[1] != '\0')
+			error = parse_option(out, argc, argv, &i);
+		else if (!have_command) {
+			error = parse_command(out, arg);
+			have_command = true;
+		} else
+			error = parse_argument(out, arg);
+		if (out->command == SCOUT_CMD_HELP || out->command == SCOUT_CMD_VERSION)
+			if (!error && (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0 ||
+			               strcmp(arg, "--version") == 0 || strcmp(arg, "-V") == 0))
+				return 0;
+	}
+	if (!error && !have_command && out->command != SCOUT_CMD_VERSION) {
+		if (argc > 1) {
+			scout_error_set(
+			    "missing command: scan or rules (try 'mypyc-scout --help')");
+			error = SCOUT_EUSAGE;
+		}
+	}
+	return error;
+}
+
+void scout_cli_free(scout_cli *cli)
+{
+	free(cli->paths);
+	free(cli->excludes);
+	memset(cli, 0, sizeof(*cli));
+}

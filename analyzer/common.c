@@ -1,0 +1,155 @@
+/* Error messages, allocation and buffers shared by every layer. */
+#include "scout/common.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static _Thread_local char error_message[512];
+
+const char *scout_error_last(void)
+{
+	return error_message;
+}
+
+int scout_error_set(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(error_message, sizeof(error_message), fmt, ap);
+	va_end(ap);
+	return SCOUT_ERROR;
+}
+
+static void *check_alloc(void *p, size_t n)
+{
+	if (!p && n) {
+		fprintf(stderr, "mypyc-scout: out of memory (%zu bytes)\n", n);
+		abort();
+	}
+	return p;
+}
+
+void *scout_malloc(size_t n)
+{
+	return check_alloc(malloc(n ? n : 1), n);
+}
+
+void *scout_calloc(size_t count, size_t size)
+{
+	return check_alloc(calloc(count ? count : 1, size ? size : 1), count * size);
+}
+
+void *scout_realloc(void *p, size_t n)
+{
+	return check_alloc(realloc(p, n ? n : 1), n);
+}
+
+char *scout_strndup(const char *s, size_t n)
+{
+	char *copy = scout_malloc(n + 1);
+
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	return copy;
+}
+
+char *scout_strdup(const char *s)
+{
+	return scout_strndup(s, strlen(s));
+}
+
+char *scout_asprintf(const char *fmt, ...)
+{
+	scout_buf b = {0};
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return scout_strdup("");
+	scout_grow((void **)&b.data, &b.cap, (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(b.data, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return b.data;
+}
+
+void scout_grow(void **items, size_t *cap, size_t need, size_t size)
+{
+	size_t n = *cap ? *cap : 8;
+
+	if (need <= *cap)
+		return;
+	while (n < need)
+		n *= 2;
+	*items = scout_realloc(*items, n * size);
+	*cap = n;
+}
+
+void scout_buf_put(scout_buf *b, const char *s, size_t n)
+{
+	scout_grow((void **)&b->data, &b->cap, b->len + n + 1, 1);
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void scout_buf_puts(scout_buf *b, const char *s)
+{
+	scout_buf_put(b, s, strlen(s));
+}
+
+void scout_buf_putc(scout_buf *b, char c)
+{
+	scout_buf_put(b, &c, 1);
+}
+
+void scout_buf_printf(scout_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	scout_grow((void **)&b->data, &b->cap, b->len + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+char *scout_buf_detach(scout_buf *b)
+{
+	char *data = b->data ? b->data : scout_strdup("");
+
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return data;
+}
+
+void scout_buf_free(scout_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+bool scout_str_endswith(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+bool scout_str_startswith(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}

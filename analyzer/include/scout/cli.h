@@ -1,0 +1,34 @@
+/* Command-line arguments, parsed into plain options (no work done here). */
+#ifndef SCOUT_CLI_H
+#define SCOUT_CLI_H
+
+#include "scout/common.h"
+
+typedef enum scout_command {
+	SCOUT_CMD_SCAN,
+	SCOUT_CMD_RULES,
+	SCOUT_CMD_HELP,
+	SCOUT_CMD_VERSION,
+} scout_command;
+
+typedef struct scout_cli {
+	scout_command command;
+	const char **paths; /* owned array of borrowed argv strings */
+	size_t npaths, paths_cap;
+	const char **excludes; /* owned array of borrowed argv strings */
+	size_t nexcludes, excludes_cap;
+	const char *format;  /* NULL: the command's default */
+	const char *output;  /* NULL: stdout */
+	unsigned jobs;       /* 0: number of cores */
+	const char *rule_id; /* `rules ID` */
+} scout_cli;
+
+/* Parses argv into *out (free with scout_cli_free). Returns 0, or SCOUT_EUSAGE
+ * with a one-line message in scout_error_last(). */
+int scout_cli_parse(scout_cli *out, int argc, char **argv);
+void scout_cli_free(scout_cli *cli);
+
+/* The --help text. Static. */
+const char *scout_cli_usage(void);
+
+#endif

@@ -1,0 +1,59 @@
+/* Shared basics: error codes, allocation that aborts on out-of-memory, a
+ * growable byte buffer and small string helpers. */
+#ifndef SCOUT_COMMON_H
+#define SCOUT_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+enum {
+	SCOUT_OK = 0,
+	SCOUT_ERROR = -1, /* generic failure, message in scout_error_last() */
+	SCOUT_ENOTFOUND = -3,
+	SCOUT_EIO = -4,
+	SCOUT_EUSAGE = -5,
+};
+
+/* The last error message of this thread (borrowed, valid until the next
+ * scout_error_set on this thread). Never NULL. */
+const char *scout_error_last(void);
+/* Sets this thread's error message, printf-style. Returns SCOUT_ERROR. */
+int scout_error_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Allocation: these never return NULL; out-of-memory aborts with a message. */
+void *scout_malloc(size_t n);
+void *scout_calloc(size_t count, size_t size);
+void *scout_realloc(void *p, size_t n);
+char *scout_strdup(const char *s);
+char *scout_strndup(const char *s, size_t n);
+/* printf into a new string (owned by caller, free with free()). */
+char *scout_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grows *items (of *cap elements of `size` bytes) so that it holds `need`. */
+void scout_grow(void **items, size_t *cap, size_t need, size_t size);
+#define SCOUT_PUSH(arr, len, cap, value)                                                           \
+	do {                                                                                       \
+		scout_grow((void **)&(arr), &(cap), (len) + 1, sizeof(*(arr)));                    \
+		(arr)[(len)++] = (value);                                                          \
+	} while (0)
+
+/* A growable, always NUL-terminated byte buffer. */
+typedef struct scout_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+} scout_buf;
+
+void scout_buf_put(scout_buf *b, const char *s, size_t n);
+void scout_buf_puts(scout_buf *b, const char *s);
+void scout_buf_putc(scout_buf *b, char c);
+void scout_buf_printf(scout_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hands the data over (owned by caller, free with free()); the buffer is reset. */
+char *scout_buf_detach(scout_buf *b);
+void scout_buf_free(scout_buf *b);
+
+bool scout_str_endswith(const char *s, const char *suffix);
+bool scout_str_startswith(const char *s, const char *prefix);
+
+#endif

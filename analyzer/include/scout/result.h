@@ -1,0 +1,113 @@
+/* The finished results of a scan: plain data, no tree-sitter objects, no
+ * source buffers. Reporters read only these. */
+#ifndef SCOUT_RESULT_H
+#define SCOUT_RESULT_H
+
+#include "scout/common.h"
+
+typedef enum scout_category {
+	SCOUT_BLOCKER = 0,
+	SCOUT_NON_NATIVE,
+	SCOUT_BEHAVIOUR,
+	SCOUT_SLOW,
+	SCOUT_CATEGORY_COUNT
+} scout_category;
+
+typedef enum scout_verdict {
+	SCOUT_READY = 0,
+	SCOUT_NEEDS_ANNOTATIONS,
+	SCOUT_NEEDS_CHANGES,
+	SCOUT_BLOCKED,
+	SCOUT_VERDICT_COUNT
+} scout_verdict;
+
+typedef enum scout_diag_kind {
+	SCOUT_DIAG_SYNTAX_ERROR = 0,
+	SCOUT_DIAG_UNREADABLE,
+	SCOUT_DIAG_NOT_UTF8,
+	SCOUT_DIAG_TOO_LARGE,
+	SCOUT_DIAG_SKIPPED,
+} scout_diag_kind;
+
+/* The names used in reports ("blocker", "needs-annotations", ...). */
+const char *scout_category_name(scout_category c);
+const char *scout_verdict_name(scout_verdict v);
+const char *scout_diag_kind_name(scout_diag_kind k);
+
+typedef struct scout_finding {
+	const char *rule; /* static rule id, borrowed from the rule tables */
+	scout_category category;
+	uint32_t line, column, end_line, end_column; /* 1-based; columns in code points */
+	char *message;                               /* owned */
+	char *fix;                                   /* owned */
+} scout_finding;
+
+typedef struct scout_annotations {
+	uint32_t defs, typed_defs, fully_typed_defs;
+	uint32_t slots, annotated_slots;
+	uint32_t any, type_ignores;
+} scout_annotations;
+
+/* Coverage as REPORT-SCHEMA.md defines it: annotated / slots, 1.0 when there
+ * are no slots, rounded to 4 decimals. */
+double scout_annotations_coverage(const scout_annotations *a);
+
+typedef struct scout_module {
+	char *path;   /* owned; relative to the scan root, '/'-separated */
+	char *module; /* owned; dotted module name */
+	uint32_t lines;
+	scout_annotations ann;
+	scout_finding *findings; /* owned, sorted by (line, column, rule) */
+	size_t nfindings, findings_cap;
+	scout_verdict verdict;
+	int score;
+	double hotness;
+	bool has_hotness;
+} scout_module;
+
+typedef struct scout_diagnostic {
+	char *path; /* owned */
+	scout_diag_kind kind;
+	uint32_t line; /* 0 when not about a line */
+	char *message; /* owned */
+} scout_diagnostic;
+
+typedef struct scout_scan {
+	char *root;            /* owned; the root as given */
+	char *source;          /* owned; "worktree" or "files" */
+	char *hotness_source;  /* owned; "static" */
+	scout_module *modules; /* owned, sorted by path */
+	size_t nmodules, modules_cap;
+	scout_diagnostic *diags; /* owned, sorted by (path, line, kind) */
+	size_t ndiags, diags_cap;
+	double coverage_threshold; /* below it: needs-annotations */
+} scout_scan;
+
+/* Adds a finding to m, copying message and fix. */
+void scout_module_add_finding(scout_module *m, const char *rule, scout_category cat, uint32_t line,
+                              uint32_t column, uint32_t end_line, uint32_t end_column,
+                              const char *message, const char *fix);
+/* Sorts the findings and sets verdict and score from them and the coverage. */
+void scout_module_finish(scout_module *m, double coverage_threshold);
+/* The score formula (README "Scores"): 0-100 from coverage and findings. */
+int scout_module_score(const scout_module *m);
+void scout_module_clear(scout_module *m);
+
+void scout_scan_add_diag(scout_scan *s, const char *path, scout_diag_kind kind, uint32_t line,
+                         const char *message);
+/* Sorts modules and diagnostics into report order. */
+void scout_scan_sort(scout_scan *s);
+void scout_scan_free(scout_scan *s);
+
+/* Totals over all modules, for reports. */
+typedef struct scout_summary {
+	size_t modules;
+	uint64_t lines;
+	size_t verdicts[SCOUT_VERDICT_COUNT];
+	size_t findings[SCOUT_CATEGORY_COUNT];
+	scout_annotations ann;
+} scout_summary;
+
+void scout_scan_summarise(const scout_scan *s, scout_summary *out);
+
+#endif

@@ -1,0 +1,18 @@
+/* A whole scan: discover, then analyse every file on a pool of threads. */
+#ifndef SCOUT_SCAN_H
+#define SCOUT_SCAN_H
+
+#include "scout/discover.h"
+
+typedef struct scout_scan_opts {
+	scout_discover_opts discover;
+	unsigned jobs;             /* worker threads, >= 1 */
+	bool progress;             /* progress line on stderr for long scans */
+	double coverage_threshold; /* 0.80 by default */
+} scout_scan_opts;
+
+/* Runs the scan into *out (free with scout_scan_free). Returns 0, or a
+ * negative error with scout_error_last() set when nothing could be scanned. */
+int scout_scan_run(scout_scan *out, const scout_scan_opts *opts);
+
+#endif

@@ -1,0 +1,42 @@
+/* The one cursor walk over a module's tree, and the context it hands to the
+ * metrics and the rules at every node. */
+#ifndef SCOUT_WALK_H
+#define SCOUT_WALK_H
+
+#include "scout/result.h"
+#include "scout/syntax.h"
+
+typedef struct scout_rule scout_rule;
+
+typedef struct scout_walk {
+	const char *src; /* borrowed source bytes, for node texts */
+	size_t len;
+	const scout_symbols *sym;
+	TSNode *stack; /* ancestors; stack[depth - 1] is the current node */
+	uint32_t depth, cap;
+	uint32_t in_type;     /* > 0 inside a type annotation */
+	scout_module *module; /* where findings and metrics go */
+	bool has_error;       /* a syntax error was reported */
+} scout_walk;
+
+/* The ancestor `up` levels above the current node (1 = parent), or a null
+ * node past the root. */
+static inline TSNode scout_walk_ancestor(const scout_walk *w, uint32_t up)
+{
+	TSNode null_node = {{0}, 0, 0};
+
+	return up < w->depth ? w->stack[w->depth - 1 - up] : null_node;
+}
+
+/* 1-based line and code-point column where `node` starts. */
+void scout_walk_node_start(const scout_walk *w, TSNode node, uint32_t *line, uint32_t *column);
+
+/* Records a finding of `rule` spanning `node`. message and fix are copied;
+ * fix NULL means the rule's own fix text. */
+void scout_walk_report(scout_walk *w, const scout_rule *rule, TSNode node, const char *message,
+                       const char *fix);
+
+/* Walks the whole tree once; feeds annotations, syntax errors and rules. */
+void scout_walk_module(scout_walk *w, TSTree *tree);
+
+#endif

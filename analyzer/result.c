@@ -1,0 +1,187 @@
+/* The result structs: findings, verdicts, scores, sorting and totals. */
+#include "scout/result.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *scout_category_name(scout_category c)
+{
+	static const char *const names[] = {"blocker", "non-native", "behaviour", "slow"};
+
+	return c < SCOUT_CATEGORY_COUNT ? names[c] : "?";
+}
+
+const char *scout_verdict_name(scout_verdict v)
+{
+	static const char *const names[] = {"ready", "needs-annotations", "needs-changes",
+	                                    "blocked"};
+
+	return v < SCOUT_VERDICT_COUNT ? names[v] : "?";
+}
+
+const char *scout_diag_kind_name(scout_diag_kind k)
+{
+	static const char *const names[] = {"syntax-error", "unreadable", "not-utf8", "too-large",
+	                                    "skipped"};
+
+	return k <= SCOUT_DIAG_SKIPPED ? names[k] : "?";
+}
+
+double scout_annotations_coverage(const scout_annotations *a)
+{
+	if (a->slots == 0)
+		return 1.0;
+	return round((double)a->annotated_slots / a->slots * 10000.0) / 10000.0;
+}
+
+void scout_module_add_finding(scout_module *m, const char *rule, scout_category cat, uint32_t line,
+                              uint32_t column, uint32_t end_line, uint32_t end_column,
+                              const char *message, const char *fix)
+{
+	scout_finding f = {
+	    .rule = rule,
+	    .category = cat,
+	    .line = line,
+	    .column = column,
+	    .end_line = end_line,
+	    .end_column = end_column,
+	    .message = scout_strdup(message),
+	    .fix = scout_strdup(fix ? fix : ""),
+	};
+
+	SCOUT_PUSH(m->findings, m->nfindings, m->findings_cap, f);
+}
+
+static int compare_findings(const void *pa, const void *pb)
+{
+	const scout_finding *a = pa, *b = pb;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->column != b->column)
+		return a->column < b->column ? -1 : 1;
+	return strcmp(a->rule, b->rule);
+}
+
+/* Score formula (documented in README "Scores"): start from the annotation
+ * coverage in percent, take 30 points per blocker, 10 per non-native, 5 per
+ * behaviour and 1 per slow finding; clamp to 0..100. */
+int scout_module_score(const scout_module *m)
+{
+	static const double weight[SCOUT_CATEGORY_COUNT] = {30, 10, 5, 1};
+	double score = 100.0 * scout_annotations_coverage(&m->ann);
+
+	for (size_t i = 0; i < m->nfindings; i++)
+		score -= weight[m->findings[i].category];
+	if (score < 0)
+		score = 0;
+	return (int)lround(score);
+}
+
+void scout_module_finish(scout_module *m, double coverage_threshold)
+{
+	size_t count[SCOUT_CATEGORY_COUNT] = {0};
+
+	qsort(m->findings, m->nfindings, sizeof(*m->findings), compare_findings);
+	for (size_t i = 0; i < m->nfindings; i++)
+		count[m->findings[i].category]++;
+	if (count[SCOUT_BLOCKER])
+		m->verdict = SCOUT_BLOCKED;
+	else if (count[SCOUT_NON_NATIVE] || count[SCOUT_BEHAVIOUR])
+		m->verdict = SCOUT_NEEDS_CHANGES;
+	else if (scout_annotations_coverage(&m->ann) < coverage_threshold)
+		m->verdict = SCOUT_NEEDS_ANNOTATIONS;
+	else
+		m->verdict = SCOUT_READY;
+	m->score = scout_module_score(m);
+}
+
+void scout_module_clear(scout_module *m)
+{
+	for (size_t i = 0; i < m->nfindings; i++) {
+		free(m->findings[i].message);
+		free(m->findings[i].fix);
+	}
+	free(m->findings);
+	free(m->path);
+	free(m->module);
+	memset(m, 0, sizeof(*m));
+}
+
+void scout_scan_add_diag(scout_scan *s, const char *path, scout_diag_kind kind, uint32_t line,
+                         const char *message)
+{
+	scout_diagnostic d = {
+	    .path = scout_strdup(path),
+	    .kind = kind,
+	    .line = line,
+	    .message = scout_strdup(message),
+	};
+
+	SCOUT_PUSH(s->diags, s->ndiags, s->diags_cap, d);
+}
+
+static int compare_modules(const void *pa, const void *pb)
+{
+	const scout_module *a = pa, *b = pb;
+
+	return strcmp(a->path, b->path);
+}
+
+static int compare_diags(const void *pa, const void *pb)
+{
+	const scout_diagnostic *a = pa, *b = pb;
+	int c = strcmp(a->path, b->path);
+
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return strcmp(a->message, b->message);
+}
+
+void scout_scan_sort(scout_scan *s)
+{
+	qsort(s->modules, s->nmodules, sizeof(*s->modules), compare_modules);
+	qsort(s->diags, s->ndiags, sizeof(*s->diags), compare_diags);
+}
+
+void scout_scan_free(scout_scan *s)
+{
+	for (size_t i = 0; i < s->nmodules; i++)
+		scout_module_clear(&s->modules[i]);
+	for (size_t i = 0; i < s->ndiags; i++) {
+		free(s->diags[i].path);
+		free(s->diags[i].message);
+	}
+	free(s->modules);
+	free(s->diags);
+	free(s->root);
+	free(s->source);
+	free(s->hotness_source);
+	memset(s, 0, sizeof(*s));
+}
+
+void scout_scan_summarise(const scout_scan *s, scout_summary *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->modules = s->nmodules;
+	for (size_t i = 0; i < s->nmodules; i++) {
+		const scout_module *m = &s->modules[i];
+
+		out->lines += m->lines;
+		out->verdicts[m->verdict]++;
+		for (size_t j = 0; j < m->nfindings; j++)
+			out->findings[m->findings[j].category]++;
+		out->ann.defs += m->ann.defs;
+		out->ann.typed_defs += m->ann.typed_defs;
+		out->ann.fully_typed_defs += m->ann.fully_typed_defs;
+		out->ann.slots += m->ann.slots;
+		out->ann.annotated_slots += m->ann.annotated_slots;
+		out->ann.any += m->ann.any;
+		out->ann.type_ignores += m->ann.type_ignores;
+	}
+}

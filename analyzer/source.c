@@ -1,0 +1,259 @@
+/* Loading a module's bytes: regular files only, size limit, NUL bytes,
+ * UTF-8 validation (with PEP 263 Latin-1 cookies transcoded), BOM. */
+#include "scout/source.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int load_fail(scout_load_error *err, scout_diag_kind kind, uint32_t line, const char *fmt,
+                     ...) __attribute__((format(printf, 4, 5)));
+
+static int load_fail(scout_load_error *err, scout_diag_kind kind, uint32_t line, const char *fmt,
+                     ...)
+{
+	va_list ap;
+
+	err->kind = kind;
+	err->line = line;
+	va_start(ap, fmt);
+	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	va_end(ap);
+	return SCOUT_EIO;
+}
+
+static uint32_t line_of(const char *data, size_t offset)
+{
+	uint32_t line = 1;
+
+	for (size_t i = 0; i < offset; i++)
+		line += data[i] == '\n';
+	return line;
+}
+
+/* Length of the valid UTF-8 sequence at s (of n bytes), or 0 when invalid. */
+static size_t utf8_sequence(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	size_t len;
+	uint32_t cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2, cp = c & 0x1f;
+	else if (c >= 0xe0 && c <= 0xef)
+		len = 3, cp = c & 0x0f;
+	else if (c >= 0xf0 && c <= 0xf4)
+		len = 4, cp = c & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+/* Offset of the first invalid UTF-8 byte, or len when all is valid. */
+static size_t utf8_invalid_at(const char *data, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	size_t i = 0;
+
+	while (i < len) {
+		size_t n = s[i] < 0x80 ? 1 : utf8_sequence(s + i, len - i);
+
+		if (n == 0)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+/* True when one of the first two lines declares a Latin-1 source encoding
+ * (PEP 263: a comment matching coding[:=]\s*NAME). */
+static bool declares_latin1(const char *data, size_t len)
+{
+	static const char *const names[] = {"latin-1",   "latin1",      "iso-8859-1",
+	                                    "iso8859-1", "iso-latin-1", "l1"};
+	size_t start = 0;
+
+	for (int line = 0; line < 2 && start < len; line++) {
+		const char *nl = memchr(data + start, '\n', len - start);
+		size_t end = nl ? (size_t)(nl - data) : len;
+		char buf[256];
+		size_t n = end - start < sizeof(buf) - 1 ? end - start : sizeof(buf) - 1;
+		char *p;
+
+		memcpy(buf, data + start, n);
+		buf[n] = '\0';
+		if (strchr(buf, '#') && (p = strstr(buf, "coding")) &&
+		    (p[6] == ':' || p[6] == '=')) {
+			p += 7;
+			while (*p == ' ' || *p == '\t')
+				p++;
+			for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+				size_t k = strlen(names[i]);
+
+				if (strncasecmp(p, names[i], k) == 0 &&
+				    !(p[k] == '-' || p[k] == '_' || p[k] == '.' ||
+				      (p[k] >= '0' && p[k] <= '9') ||
+				      ((p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z')))
+					return true;
+			}
+		}
+		start = end + 1;
+	}
+	return false;
+}
+
+static char *latin1_to_utf8(const char *data, size_t len, size_t *out_len)
+{
+	char *out = scout_malloc(len * 2 + 1);
+	size_t j = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)data[i];
+
+		if (c < 0x80) {
+			out[j++] = (char)c;
+		} else {
+			out[j++] = (char)(0xc0 | (c >> 6));
+			out[j++] = (char)(0x80 | (c & 0x3f));
+		}
+	}
+	out[j] = '\0';
+	*out_len = j;
+	return out;
+}
+
+int scout_source_from_bytes(scout_source *out, const char *bytes, size_t len, scout_load_error *err)
+{
+	const char *nul;
+	size_t bad;
+
+	memset(out, 0, sizeof(*out));
+	if (len > SCOUT_SOURCE_MAX_BYTES)
+		return load_fail(err, SCOUT_DIAG_TOO_LARGE, 0,
+		                 "file is %zu bytes, over the %zu MiB limit", len,
+		                 SCOUT_SOURCE_MAX_BYTES >> 20);
+	if ((nul = memchr(bytes, '\0', len)))
+		return load_fail(err, SCOUT_DIAG_SKIPPED, line_of(bytes, (size_t)(nul - bytes)),
+		                 "binary file: NUL byte at offset %zu (Python rejects source "
+		                 "code with null bytes)",
+		                 (size_t)(nul - bytes));
+	if (len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0) {
+		bytes += 3;
+		len -= 3;
+	}
+	bad = utf8_invalid_at(bytes, len);
+	if (bad < len) {
+		if (!declares_latin1(bytes, len))
+			return load_fail(err, SCOUT_DIAG_NOT_UTF8, line_of(bytes, bad),
+			                 "invalid UTF-8 byte 0x%02x at offset %zu and no "
+			                 "Latin-1 coding declaration",
+			                 (unsigned char)bytes[bad], bad);
+		out->data = latin1_to_utf8(bytes, len, &out->len);
+		return 0;
+	}
+	out->data = scout_strndup(bytes, len);
+	out->len = len;
+	return 0;
+}
+
+static int read_fd(int fd, char **data, size_t *len, size_t size_hint)
+{
+	size_t cap = size_hint + 1, n = 0;
+	char *buf = scout_malloc(cap);
+
+	for (;;) {
+		ssize_t got;
+
+		if (n == cap) {
+			if (cap > SCOUT_SOURCE_MAX_BYTES + 1)
+				break;
+			cap *= 2;
+			buf = scout_realloc(buf, cap);
+		}
+		got = read(fd, buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			free(buf);
+			return -errno;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+int scout_source_load(scout_source *out, const char *fs_path, scout_load_error *err)
+{
+	struct stat st;
+	char *bytes = NULL;
+	size_t len = 0;
+	int fd, error;
+
+	memset(out, 0, sizeof(*out));
+	fd = open(fs_path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return load_fail(err, SCOUT_DIAG_UNREADABLE, 0, "cannot open: %s", strerror(errno));
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return load_fail(err, SCOUT_DIAG_SKIPPED, 0, "not a regular file");
+	}
+	if ((size_t)st.st_size > SCOUT_SOURCE_MAX_BYTES) {
+		close(fd);
+		return load_fail(err, SCOUT_DIAG_TOO_LARGE, 0,
+		                 "file is %lld bytes, over the %zu MiB limit",
+		                 (long long)st.st_size, SCOUT_SOURCE_MAX_BYTES >> 20);
+	}
+	error = read_fd(fd, &bytes, &len, (size_t)st.st_size);
+	close(fd);
+	if (error < 0)
+		return load_fail(err, SCOUT_DIAG_UNREADABLE, 0, "cannot read: %s",
+		                 strerror(-error));
+	error = scout_source_from_bytes(out, bytes, len, err);
+	free(bytes);
+	return error;
+}
+
+void scout_source_free(scout_source *src)
+{
+	if (!src)
+		return;
+	free(src->data);
+	src->data = NULL;
+	src->len = 0;
+}
+
+uint32_t scout_source_count_lines(const char *data, size_t len)
+{
+	uint32_t lines = 0;
+	const char *p = data, *end = data + len;
+
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
+		lines++;
+		p++;
+	}
+	if (len > 0 && data[len - 1] != '\n')
+		lines++;
+	return lines;
+}

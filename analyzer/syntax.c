@@ -1,0 +1,73 @@
+/* Resolves the grammar's symbol and field ids once. */
+#include "scout/syntax.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static scout_symbols symbols;
+static pthread_once_t symbols_once = PTHREAD_ONCE_INIT;
+
+static TSSymbol symbol(const TSLanguage *lang, const char *name)
+{
+	TSSymbol s = ts_language_symbol_for_name(lang, name, (uint32_t)strlen(name), true);
+
+	if (s == 0) {
+		fprintf(stderr, "mypyc-scout: grammar has no node type '%s'\n", name);
+		abort();
+	}
+	return s;
+}
+
+static TSFieldId field(const TSLanguage *lang, const char *name)
+{
+	TSFieldId f = ts_language_field_id_for_name(lang, name, (uint32_t)strlen(name));
+
+	if (f == 0) {
+		fprintf(stderr, "mypyc-scout: grammar has no field '%s'\n", name);
+		abort();
+	}
+	return f;
+}
+
+static void resolve(void)
+{
+	const TSLanguage *lang = tree_sitter_python();
+
+#define SCOUT_SYMBOL_RESOLVE(field, name) symbols.field = symbol(lang, name);
+	SCOUT_SYMBOLS(SCOUT_SYMBOL_RESOLVE)
+#undef SCOUT_SYMBOL_RESOLVE
+	symbols.error = (TSSymbol)-1;
+	symbols.f_name = field(lang, "name");
+	symbols.f_body = field(lang, "body");
+	symbols.f_parameters = field(lang, "parameters");
+	symbols.f_return_type = field(lang, "return_type");
+	symbols.f_superclasses = field(lang, "superclasses");
+	symbols.f_definition = field(lang, "definition");
+	symbols.f_left = field(lang, "left");
+	symbols.f_right = field(lang, "right");
+	symbols.f_type = field(lang, "type");
+	symbols.f_value = field(lang, "value");
+	symbols.f_object = field(lang, "object");
+	symbols.f_attribute = field(lang, "attribute");
+	symbols.f_function = field(lang, "function");
+	symbols.f_arguments = field(lang, "arguments");
+	symbols.f_condition = field(lang, "condition");
+	symbols.f_alternative = field(lang, "alternative");
+	symbols.f_consequence = field(lang, "consequence");
+}
+
+const scout_symbols *scout_syntax_symbols(void)
+{
+	pthread_once(&symbols_once, resolve);
+	return &symbols;
+}
+
+bool scout_node_text_is(TSNode n, const char *src, const char *s)
+{
+	uint32_t len;
+	const char *text = scout_node_text(n, src, &len);
+
+	return strlen(s) == len && memcmp(text, s, len) == 0;
+}

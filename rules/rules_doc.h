@@ -1,0 +1,13 @@
+/* `mypyc-scout rules [ID]`: the documentation of every rule, from the tables. */
+#ifndef SCOUT_RULES_DOC_H
+#define SCOUT_RULES_DOC_H
+
+#include <stdio.h>
+#include "rule.h"
+
+/* Writes the list of rules (id == NULL) or one rule's full documentation, as
+ * text or JSON. Returns 0, or SCOUT_ENOTFOUND for an unknown id (message in
+ * scout_error_last()). */
+int scout_rules_doc_write(FILE *out, const char *id, bool json);
+
+#endif
