@@ -7,19 +7,24 @@
 
 #include "scout/syntax.h"
 #include "scout/walk.h"
+#include "rule.h"
 
 /* A parse that takes longer than this is abandoned with a diagnostic. */
 #define PARSE_TIMEOUT_MICROS (60ull * 1000 * 1000)
 
 struct scout_analyzer {
 	TSParser *parser;
+	const scout_rule_config *config;
 	scout_walk walk; /* reused between modules: keeps its stack allocation */
 };
 
-scout_analyzer *scout_analyzer_new(void)
+scout_analyzer *scout_analyzer_new(const scout_rule_config *config)
 {
 	scout_analyzer *a = scout_calloc(1, sizeof(*a));
+	size_t nrules;
 
+	scout_rules_all(&nrules); /* builds the rule dispatch table once */
+	a->config = config;
 	a->parser = ts_parser_new();
 	if (!ts_parser_set_language(a->parser, tree_sitter_python())) {
 		ts_parser_delete(a->parser);
@@ -36,6 +41,7 @@ void scout_analyzer_free(scout_analyzer *a)
 		return;
 	ts_parser_delete(a->parser);
 	free(a->walk.stack);
+	free(a->walk.suppressions);
 	free(a);
 }
 
@@ -66,6 +72,7 @@ void scout_file_result_clear(scout_file_result *r)
 int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_source *src)
 {
 	scout_module *m = &r->module;
+	scout_names names;
 	TSTree *tree;
 
 	m->lines = scout_source_count_lines(src->data, src->len);
@@ -82,7 +89,12 @@ int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_so
 	a->walk.in_type = 0;
 	a->walk.has_error = false;
 	a->walk.module = m;
+	a->walk.config = a->config;
+	scout_names_build(&names, ts_tree_root_node(tree), src->data, m->module);
+	a->walk.names = &names;
 	scout_walk_module(&a->walk, tree);
+	a->walk.names = NULL;
+	scout_names_clear(&names);
 	ts_tree_delete(tree);
 	r->has_module = true;
 	if (a->walk.has_error) {

@@ -12,6 +12,7 @@
 
 typedef struct scan_ctx {
 	const scout_file_list *files;
+	const scout_rule_config *rules;
 	scout_file_result *results; /* one slot per file */
 	double coverage_threshold;
 	bool progress_shown;
@@ -19,7 +20,9 @@ typedef struct scan_ctx {
 
 static void *worker_new(void *ctx)
 {
-	return scout_analyzer_new();
+	const scan_ctx *c = ctx;
+
+	return scout_analyzer_new(c->rules);
 }
 
 static void worker_free(void *worker)
@@ -85,6 +88,7 @@ int scout_scan_run(scout_scan *out, const scout_scan_opts *opts)
 	if ((error = scout_discover(&files, out, &opts->discover)) < 0)
 		goto cleanup;
 	ctx.files = &files;
+	ctx.rules = &opts->rules;
 	ctx.results = scout_calloc(files.len ? files.len : 1, sizeof(*ctx.results));
 	ctx.coverage_threshold = opts->coverage_threshold;
 	task = (scout_pool_task){

@@ -9,6 +9,7 @@
 
 #include "annotations.h"
 #include "rule.h"
+#include "suppress.h"
 
 static void byte_position(const scout_walk *w, uint32_t byte, TSPoint p, uint32_t *line,
                           uint32_t *column)
@@ -78,6 +79,8 @@ static void enter(scout_walk *w, TSNode node)
 		w->in_type++;
 	if (!w->has_error && (t == w->sym->error || ts_node_is_missing(node)))
 		report_syntax_error(w, node);
+	if (t == w->sym->comment)
+		scout_suppress_collect(w, node);
 	scout_annotations_enter(w, node);
 	scout_rules_enter(w, node);
 }
@@ -110,6 +113,7 @@ void scout_walk_module(scout_walk *w, TSTree *tree)
 			}
 			if (!ts_tree_cursor_goto_parent(&cursor)) {
 				ts_tree_cursor_delete(&cursor);
+				scout_suppress_apply(w);
 				return;
 			}
 		}

@@ -1,28 +1,80 @@
-/* The one list of rule families; every rule the tool knows comes from here. */
+/* The one list of rule families; every rule the tool knows comes from here,
+ * with a dispatch table from node type to the rules that check it. */
 #include "rule.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 const scout_rule scout_rule_syntax_error = {
-    .id = "syntax-error",
-    .category = SCOUT_BLOCKER,
-    .title = "module does not parse",
-    .why = "mypy stops at the first syntax error, so mypyc compiles nothing",
-    .bad = "def f(:\n    pass\n",
-    .good = "def f():\n    pass\n",
-    .fix = "fix the syntax error (Python 3 syntax; see the location)",
-    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .enter = NULL,
+	.id = "syntax-error",
+	.category = SCOUT_BLOCKER,
+	.title = "module does not parse",
+	.why = "mypy stops at the first syntax error, so mypyc compiles nothing",
+	.bad = "def f(:\n    pass\n",
+	.good = "def f():\n    pass\n",
+	.fix = "fix the syntax error (Python 3 syntax; see the location)",
+	.docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
 };
 
-static const scout_rule *const all_rules[] = {
-    &scout_rule_syntax_error,
+extern const scout_rule_family scout_family_classes;
+extern const scout_rule_family scout_family_statements;
+extern const scout_rule_family scout_family_functions;
+extern const scout_rule_family scout_family_runtime;
+extern const scout_rule_family scout_family_performance;
+
+static const scout_rule_family *const families[] = {
+	&scout_family_classes,   &scout_family_statements,  &scout_family_functions,
+	&scout_family_runtime, &scout_family_performance,
 };
+
+typedef struct dispatch {
+	size_t *rules; /* indexes into all_rules */
+	size_t len, cap;
+} dispatch;
+
+static const scout_rule **all_rules;
+static size_t nall;
+static dispatch *by_symbol;
+static size_t nsymbols;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static int compare_ids(const void *pa, const void *pb)
+{
+	const scout_rule *const *a = pa, *const *b = pb;
+
+	return strcmp((*a)->id, (*b)->id);
+}
+
+static void build(void)
+{
+	const TSLanguage *lang = tree_sitter_python();
+	size_t cap = 0;
+
+	SCOUT_PUSH(all_rules, nall, cap, &scout_rule_syntax_error);
+	for (size_t f = 0; f < sizeof(families) / sizeof(*families); f++)
+		for (size_t i = 0; i < families[f]->count; i++)
+			SCOUT_PUSH(all_rules, nall, cap, &families[f]->rules[i]);
+	qsort(all_rules, nall, sizeof(*all_rules), compare_ids);
+	nsymbols = ts_language_symbol_count(lang) + 1;
+	by_symbol = scout_calloc(nsymbols, sizeof(*by_symbol));
+	for (size_t i = 0; i < nall; i++) {
+		TSSymbol sym;
+
+		if (!all_rules[i]->enter || !all_rules[i]->on)
+			continue;
+		sym = ts_language_symbol_for_name(lang, all_rules[i]->on,
+						  (uint32_t)strlen(all_rules[i]->on), true);
+		if (sym == 0 || sym >= nsymbols)
+			abort(); /* a rule names a node type the grammar lacks */
+		SCOUT_PUSH(by_symbol[sym].rules, by_symbol[sym].len, by_symbol[sym].cap, i);
+	}
+}
 
 const scout_rule *const *scout_rules_all(size_t *count)
 {
-	*count = sizeof(all_rules) / sizeof(*all_rules);
+	pthread_once(&once, build);
+	*count = nall;
 	return all_rules;
 }
 
@@ -37,12 +89,39 @@ const scout_rule *scout_rules_find(const char *id)
 	return NULL;
 }
 
-void scout_rules_enter(scout_walk *w, TSNode node)
+size_t scout_rules_index(const scout_rule *rule)
 {
 	size_t n;
 	const scout_rule *const *rules = scout_rules_all(&n);
 
 	for (size_t i = 0; i < n; i++)
-		if (rules[i]->enter)
-			rules[i]->enter(w, node, rules[i]);
+		if (rules[i] == rule)
+			return i;
+	return (size_t)-1;
+}
+
+bool scout_rule_active(const scout_rule *rule, size_t index, const scout_rule_config *config)
+{
+	uint32_t v = config && config->mypyc_version ? config->mypyc_version
+						     : SCOUT_MYPYC_CURRENT;
+
+	if (config && config->enabled && index != (size_t)-1 && !config->enabled[index])
+		return false;
+	return (rule->since == 0 || v >= rule->since) && (rule->until == 0 || v < rule->until);
+}
+
+void scout_rules_enter(scout_walk *w, TSNode node)
+{
+	TSSymbol sym = ts_node_symbol(node);
+	const dispatch *d;
+
+	if (sym >= nsymbols)
+		return;
+	d = &by_symbol[sym];
+	for (size_t i = 0; i < d->len; i++) {
+		const scout_rule *r = all_rules[d->rules[i]];
+
+		if (scout_rule_active(r, d->rules[i], w->config))
+			r->enter(w, node, r);
+	}
 }

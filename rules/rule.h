@@ -14,16 +14,33 @@ struct scout_rule {
 	const char *good; /* the same, fixed */
 	const char *fix;
 	const char *docs; /* link to mypyc's docs */
-	/* Called on entering every node; NULL for rules reported elsewhere. */
+	/* mypyc versions the rule applies to: since <= v < until (0: open). */
+	uint32_t since, until;
+	/* The named node type the check is called on (e.g. "class_definition"). */
+	const char *on;
+	/* Called on entering every node of type `on`; NULL for rules reported
+	 * elsewhere (syntax errors, project-wide rules). */
 	void (*enter)(scout_walk *w, TSNode node, const scout_rule *self);
 };
+
+/* A family file's table: `const scout_rule_family scout_family_X`. */
+typedef struct scout_rule_family {
+	const scout_rule *rules;
+	size_t count;
+} scout_rule_family;
+#define SCOUT_FAMILY(name, table)                                                          \
+	const scout_rule_family name = {table, sizeof(table) / sizeof(*(table))}
 
 /* All rules, in id order. Borrowed, static. */
 const scout_rule *const *scout_rules_all(size_t *count);
 /* The rule with this id, or NULL. */
 const scout_rule *scout_rules_find(const char *id);
-/* Calls every enabled rule's check on entering `node`. */
+/* Calls every enabled rule registered for `node`'s type. */
 void scout_rules_enter(scout_walk *w, TSNode node);
+/* True when the rule is selected and applies to the configured mypyc. */
+bool scout_rule_active(const scout_rule *rule, size_t index, const scout_rule_config *config);
+/* Position of a rule in scout_rules_all(), or (size_t)-1. */
+size_t scout_rules_index(const scout_rule *rule);
 
 /* The finding for modules that do not parse (reported by the walk). */
 extern const scout_rule scout_rule_syntax_error;

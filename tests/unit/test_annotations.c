@@ -66,7 +66,7 @@ static void check_fixture(scout_analyzer *a, const char *name)
 
 static void check_all_fixtures(void)
 {
-	scout_analyzer *a = scout_analyzer_new();
+	scout_analyzer *a = scout_analyzer_new(NULL);
 	DIR *d = opendir(DIR_PATH);
 	struct dirent *ent;
 	int n = 0;

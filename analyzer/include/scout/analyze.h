@@ -4,11 +4,15 @@
 
 #include "scout/result.h"
 #include "scout/source.h"
+#include "scout/walk.h"
 
 /* One per worker thread: owns a tree-sitter parser. */
 typedef struct scout_analyzer scout_analyzer;
 
-scout_analyzer *scout_analyzer_new(void);
+/* A new analyzer (free with scout_analyzer_free); config is borrowed for its
+ * lifetime, NULL meaning every rule for the current mypyc. NULL when the
+ * grammar cannot be loaded. */
+scout_analyzer *scout_analyzer_new(const scout_rule_config *config);
 void scout_analyzer_free(scout_analyzer *a);
 
 /* What analysing one file gives: the module (unless it could not be read) and

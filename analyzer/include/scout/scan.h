@@ -3,12 +3,14 @@
 #define SCOUT_SCAN_H
 
 #include "scout/discover.h"
+#include "scout/walk.h"
 
 typedef struct scout_scan_opts {
 	scout_discover_opts discover;
 	unsigned jobs;             /* worker threads, >= 1 */
 	bool progress;             /* progress line on stderr for long scans */
 	double coverage_threshold; /* 0.80 by default */
+	scout_rule_config rules; /* selection and target mypyc version */
 } scout_scan_opts;
 
 /* Runs the scan into *out (free with scout_scan_free). Returns 0, or a

@@ -4,9 +4,27 @@
 #define SCOUT_WALK_H
 
 #include "scout/result.h"
+#include "scout/names.h"
 #include "scout/syntax.h"
 
 typedef struct scout_rule scout_rule;
+
+/* A mypyc version as one comparable number. */
+#define SCOUT_V(major, minor, patch) ((uint32_t)(major) * 10000u + (minor) * 100u + (patch))
+/* The newest mypyc the rule catalog describes: the default target. */
+#define SCOUT_MYPYC_CURRENT SCOUT_V(2, 3, 0)
+
+/* Which rules run, and for which mypyc. Shared, read-only during a scan. */
+typedef struct scout_rule_config {
+	uint32_t mypyc_version; /* SCOUT_V(...); 0 means SCOUT_MYPYC_CURRENT */
+	const bool *enabled;    /* per rule, in scout_rules_all() order; NULL: all */
+} scout_rule_config;
+
+/* An inline `# mypyc-scout: ignore[...]` comment. */
+typedef struct scout_suppression {
+	uint32_t line;
+	char *ids; /* owned; comma-separated ids, or NULL for a bare ignore */
+} scout_suppression;
 
 typedef struct scout_walk {
 	const char *src; /* borrowed source bytes, for node texts */
@@ -17,7 +35,17 @@ typedef struct scout_walk {
 	uint32_t in_type;     /* > 0 inside a type annotation */
 	scout_module *module; /* where findings and metrics go */
 	bool has_error;       /* a syntax error was reported */
+	const scout_names *names;         /* this module's name bindings */
+	const scout_rule_config *config;  /* rule selection and mypyc version */
+	scout_suppression *suppressions;  /* owned; collected during the walk */
+	size_t nsuppressions, suppressions_cap;
 } scout_walk;
+
+/* The qualified name of an identifier or dotted name (see scout/names.h). */
+static inline bool scout_walk_is(const scout_walk *w, TSNode node, const char *const *any)
+{
+	return scout_names_is(w->names, node, w->src, any);
+}
 
 /* The ancestor `up` levels above the current node (1 = parent), or a null
  * node past the root. */

@@ -1,0 +1,36 @@
+/* Name resolution inside one module: what an identifier or dotted name refers
+ * to, through `import x as y`, `from x import y as z` and module-level
+ * definitions. Built by a cheap pre-pass over module-level statements. */
+#ifndef SCOUT_NAMES_H
+#define SCOUT_NAMES_H
+
+#include "scout/syntax.h"
+
+typedef struct scout_name_entry {
+	char *local;  /* owned; the bound name */
+	char *target; /* owned; qualified name, e.g. "typing.final"; relative imports keep dots */
+} scout_name_entry;
+
+typedef struct scout_names {
+	scout_name_entry *entries; /* owned, in document order; the last binding wins */
+	size_t len, cap;
+	const char *module; /* borrowed; this module's dotted name */
+} scout_names;
+
+/* Collects the imports and definitions at module level (including inside
+ * module-level if/try/with blocks) of the tree into *out. */
+void scout_names_build(scout_names *out, TSNode root, const char *src, const char *module);
+void scout_names_clear(scout_names *names);
+
+/* Writes the qualified name of `node` (an identifier or a chain of
+ * attributes on one) into buf: imported names resolve to their target,
+ * module-level definitions to "<module>.<name>", anything else to
+ * "builtins.<name>". Returns false when node is not such a name or buf is
+ * too small. */
+bool scout_names_qualify(const scout_names *names, TSNode node, const char *src, char *buf,
+			 size_t cap);
+
+/* True when `node` qualifies to one of the NULL-terminated names given. */
+bool scout_names_is(const scout_names *names, TSNode node, const char *src, const char *const *any);
+
+#endif

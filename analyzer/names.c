@@ -1,0 +1,222 @@
+/* Module-level name bindings for resolving decorators, bases and helpers
+ * (`final`, `trait`, `dataclass`, `TYPE_CHECKING`, ...) to qualified names. */
+#include "scout/names.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void bind(scout_names *n, const char *local, size_t local_len, const char *target)
+{
+	scout_name_entry e = {scout_strndup(local, local_len), scout_strdup(target)};
+
+	SCOUT_PUSH(n->entries, n->len, n->cap, e);
+}
+
+static char *text_dup(TSNode node, const char *src)
+{
+	uint32_t len;
+	const char *text = scout_node_text(node, src, &len);
+	char *out = scout_malloc(len + 1);
+	size_t j = 0;
+
+	for (uint32_t i = 0; i < len; i++) /* dotted names may hold blanks */
+		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\\' && text[i] != '\n' &&
+		    text[i] != '\r')
+			out[j++] = text[i];
+	out[j] = '\0';
+	return out;
+}
+
+/* `import a.b.c` binds a; `import a.b as c` binds c to a.b. */
+static void bind_import(scout_names *n, TSNode stmt, const char *src, const scout_symbols *s)
+{
+	uint32_t count = ts_node_named_child_count(stmt);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode c = ts_node_named_child(stmt, i);
+		char *dotted;
+
+		if (ts_node_symbol(c) == s->dotted_name) {
+			char *top;
+
+			dotted = text_dup(c, src);
+			top = scout_strndup(dotted, strcspn(dotted, "."));
+			bind(n, top, strlen(top), top);
+			free(top);
+			free(dotted);
+		} else if (ts_node_symbol(c) == s->aliased_import) {
+			TSNode name = ts_node_child_by_field_id(c, s->f_name);
+			TSNode alias = ts_node_named_child(c, ts_node_named_child_count(c) - 1);
+			char *target = text_dup(name, src), *local = text_dup(alias, src);
+
+			bind(n, local, strlen(local), target);
+			free(target);
+			free(local);
+		}
+	}
+}
+
+/* `from m import a, b as c`: binds a to m.a and c to m.b. */
+static void bind_from(scout_names *n, TSNode stmt, const char *src, const scout_symbols *s)
+{
+	TSFieldId f_module = ts_language_field_id_for_name(tree_sitter_python(), "module_name", 11);
+	TSNode mod = ts_node_child_by_field_id(stmt, f_module);
+	uint32_t count = ts_node_named_child_count(stmt);
+	char *module = text_dup(mod, src);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode c = ts_node_named_child(stmt, i);
+		TSNode name = c, alias = c;
+		char *target, *local;
+
+		if (ts_node_start_byte(c) == ts_node_start_byte(mod))
+			continue;
+		if (ts_node_symbol(c) == s->aliased_import) {
+			name = ts_node_child_by_field_id(c, s->f_name);
+			alias = ts_node_named_child(c, ts_node_named_child_count(c) - 1);
+		} else if (ts_node_symbol(c) != s->dotted_name) {
+			continue;
+		}
+		local = text_dup(alias, src);
+		target = text_dup(name, src);
+		{
+			const char *sep = module[strlen(module) - 1] == '.' ? "" : ".";
+			char *full = scout_asprintf("%s%s%s", module, sep, target);
+
+			bind(n, local, strlen(local), full);
+			free(full);
+		}
+		free(local);
+		free(target);
+	}
+	free(module);
+}
+
+static void bind_definition(scout_names *n, TSNode def, const char *src, const scout_symbols *s)
+{
+	TSNode name = ts_node_child_by_field_id(def, s->f_name);
+	uint32_t len;
+	const char *text;
+	char *target;
+
+	if (ts_node_is_null(name))
+		return;
+	text = scout_node_text(name, src, &len);
+	target = scout_asprintf("%s.%.*s", n->module ? n->module : "", (int)len, text);
+	bind(n, text, len, target);
+	free(target);
+}
+
+static bool is_container(TSSymbol t, const scout_symbols *s)
+{
+	return t == s->if_statement || t == s->elif_clause || t == s->else_clause ||
+	       t == s->try_statement || t == s->except_clause || t == s->finally_clause ||
+	       t == s->with_statement || t == s->block || t == s->decorated_definition;
+}
+
+void scout_names_build(scout_names *out, TSNode root, const char *src, const char *module)
+{
+	const scout_symbols *s = scout_syntax_symbols();
+	TSNode *todo = NULL;
+	size_t ntodo = 0, cap = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->module = module;
+	SCOUT_PUSH(todo, ntodo, cap, root);
+	while (ntodo) {
+		TSNode node = todo[--ntodo];
+		TSSymbol nt = ts_node_symbol(node);
+		bool is_def = nt == s->class_definition || nt == s->function_definition;
+		uint32_t count = is_def ? 0 : ts_node_named_child_count(node);
+
+		/* Children pushed in reverse: popped in document order, so a later
+		 * binding of a name is appended after an earlier one. */
+		for (uint32_t i = count; i-- > 0;) {
+			TSNode c = ts_node_named_child(node, i);
+			TSSymbol t = ts_node_symbol(c);
+
+			if (t == s->import_statement || t == s->import_from_statement ||
+			    t == s->class_definition || t == s->function_definition ||
+			    is_container(t, s))
+				SCOUT_PUSH(todo, ntodo, cap, c);
+		}
+		if (nt == s->import_statement)
+			bind_import(out, node, src, s);
+		else if (nt == s->import_from_statement)
+			bind_from(out, node, src, s);
+		else if (is_def)
+			bind_definition(out, node, src, s);
+	}
+	free(todo);
+}
+
+void scout_names_clear(scout_names *names)
+{
+	for (size_t i = 0; i < names->len; i++) {
+		free(names->entries[i].local);
+		free(names->entries[i].target);
+	}
+	free(names->entries);
+	memset(names, 0, sizeof(*names));
+}
+
+/* The last binding of `local` (of len bytes), or NULL. */
+static const scout_name_entry *lookup(const scout_names *names, const char *local, size_t len)
+{
+	for (size_t i = names->len; i-- > 0;) {
+		const scout_name_entry *e = &names->entries[i];
+
+		if (strlen(e->local) == len && memcmp(e->local, local, len) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+bool scout_names_qualify(const scout_names *names, TSNode node, const char *src, char *buf,
+			 size_t cap)
+{
+	const scout_symbols *s = scout_syntax_symbols();
+	scout_buf tail = {0};
+	const scout_name_entry *e;
+	const char *text;
+	uint32_t len;
+	int n;
+
+	while (ts_node_symbol(node) == s->attribute) {
+		TSNode attr = ts_node_child_by_field_id(node, s->f_attribute);
+		char *rest;
+
+		if (ts_node_is_null(attr))
+			break;
+		text = scout_node_text(attr, src, &len);
+		rest = scout_asprintf(".%.*s%s", (int)len, text, tail.data ? tail.data : "");
+		scout_buf_free(&tail);
+		scout_buf_puts(&tail, rest);
+		free(rest);
+		node = ts_node_child_by_field_id(node, s->f_object);
+	}
+	if (ts_node_is_null(node) || ts_node_symbol(node) != s->identifier) {
+		scout_buf_free(&tail);
+		return false;
+	}
+	text = scout_node_text(node, src, &len);
+	e = lookup(names, text, len);
+	if (e)
+		n = snprintf(buf, cap, "%s%s", e->target, tail.data ? tail.data : "");
+	else
+		n = snprintf(buf, cap, "builtins.%.*s%s", (int)len, text, tail.data ? tail.data : "");
+	scout_buf_free(&tail);
+	return n >= 0 && (size_t)n < cap;
+}
+
+bool scout_names_is(const scout_names *names, TSNode node, const char *src, const char *const *any)
+{
+	char buf[256];
+
+	if (!scout_names_qualify(names, node, src, buf, sizeof(buf)))
+		return false;
+	for (; *any; any++)
+		if (strcmp(buf, *any) == 0)
+			return true;
+	return false;
+}

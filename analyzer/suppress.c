@@ -1,0 +1,99 @@
+/* Inline suppression comments, collected during the walk and applied after. */
+#include "suppress.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MARKER "mypyc-scout:"
+
+static const char *find_marker(const char *text, size_t len)
+{
+	size_t m = strlen(MARKER);
+
+	for (size_t i = 0; i + m <= len; i++)
+		if (memcmp(text + i, MARKER, m) == 0)
+			return text + i + m;
+	return NULL;
+}
+
+void scout_suppress_collect(scout_walk *w, TSNode comment)
+{
+	uint32_t len, line, column;
+	const char *text = scout_node_text(comment, w->src, &len), *end = text + len, *p;
+	scout_suppression s = {0};
+
+	if (!(p = find_marker(text, len)))
+		return;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (end - p < 6 || memcmp(p, "ignore", 6) != 0)
+		return;
+	p += 6;
+	if (p < end && *p == '[') {
+		const char *close = memchr(p, ']', (size_t)(end - p));
+
+		if (!close)
+			return;
+		s.ids = scout_strndup(p + 1, (size_t)(close - p - 1));
+	} else if (p < end && (isalnum((unsigned char)*p) || *p == '-' || *p == '_')) {
+		return; /* "ignored", "ignore-this": not our marker */
+	}
+	scout_walk_node_start(w, comment, &line, &column);
+	s.line = line;
+	SCOUT_PUSH(w->suppressions, w->nsuppressions, w->suppressions_cap, s);
+}
+
+/* True when `id` is one of the comma-separated ids (blanks ignored). */
+static bool id_listed(const char *ids, const char *id)
+{
+	size_t n = strlen(id);
+
+	while (*ids) {
+		const char *comma;
+		size_t len;
+
+		while (*ids == ' ' || *ids == '\t')
+			ids++;
+		comma = strchr(ids, ',');
+		len = comma ? (size_t)(comma - ids) : strlen(ids);
+		while (len > 0 && (ids[len - 1] == ' ' || ids[len - 1] == '\t'))
+			len--;
+		if (len == n && memcmp(ids, id, n) == 0)
+			return true;
+		if (!comma)
+			break;
+		ids = comma + 1;
+	}
+	return false;
+}
+
+static bool suppressed(const scout_walk *w, const scout_finding *f)
+{
+	for (size_t i = 0; i < w->nsuppressions; i++) {
+		const scout_suppression *s = &w->suppressions[i];
+
+		if (s->line == f->line && (!s->ids || id_listed(s->ids, f->rule)))
+			return true;
+	}
+	return false;
+}
+
+void scout_suppress_apply(scout_walk *w)
+{
+	scout_module *m = w->module;
+	size_t kept = 0;
+
+	for (size_t i = 0; i < m->nfindings; i++) {
+		if (w->nsuppressions && suppressed(w, &m->findings[i])) {
+			free(m->findings[i].message);
+			free(m->findings[i].fix);
+			continue;
+		}
+		m->findings[kept++] = m->findings[i];
+	}
+	m->nfindings = kept;
+	for (size_t i = 0; i < w->nsuppressions; i++)
+		free(w->suppressions[i].ids);
+	w->nsuppressions = 0;
+}
