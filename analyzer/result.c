@@ -83,7 +83,8 @@ void scout_module_finish(scout_module *m, double coverage_threshold)
 {
 	size_t count[SCOUT_CATEGORY_COUNT] = {0};
 
-	qsort(m->findings, m->nfindings, sizeof(*m->findings), compare_findings);
+	if (m->nfindings)
+		qsort(m->findings, m->nfindings, sizeof(*m->findings), compare_findings);
 	for (size_t i = 0; i < m->nfindings; i++)
 		count[m->findings[i].category]++;
 	if (count[SCOUT_BLOCKER])
@@ -145,8 +146,10 @@ static int compare_diags(const void *pa, const void *pb)
 
 void scout_scan_sort(scout_scan *s)
 {
-	qsort(s->modules, s->nmodules, sizeof(*s->modules), compare_modules);
-	qsort(s->diags, s->ndiags, sizeof(*s->diags), compare_diags);
+	if (s->nmodules)
+		qsort(s->modules, s->nmodules, sizeof(*s->modules), compare_modules);
+	if (s->ndiags)
+		qsort(s->diags, s->ndiags, sizeof(*s->diags), compare_diags);
 }
 
 void scout_scan_free(scout_scan *s)
