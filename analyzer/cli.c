@@ -21,6 +21,11 @@ const char *scout_cli_usage(void)
 	       "  --jobs N          worker threads (default: number of cores)\n"
 	       "  --exclude GLOB    skip paths matching GLOB (repeatable); matched\n"
 	       "                    against the path, its directories and components\n"
+	       "  --select RULES    only these rule ids or categories (comma-separated,\n"
+	       "                    repeatable): blocker, non-native, behaviour, slow\n"
+	       "  --ignore RULES    never these rule ids or categories\n"
+	       "  --mypyc-version X.Y  evaluate for that mypyc (default: the newest\n"
+	       "                    the rule catalog knows)\n"
 	       "  --version         print the version and exit\n"
 	       "  --help            print this help and exit\n"
 	       "\n"
@@ -103,6 +108,15 @@ static int parse_option(scout_cli *out, int argc, char **argv, int *i)
 	} else if (strcmp(arg, "-j") == 0) {
 		if (!(error = option_value(&value, argc, argv, i, "-j")))
 			error = parse_jobs(&out->jobs, value);
+	} else if (is_option(arg, "--mypyc-version")) {
+		if (!(error = option_value(&value, argc, argv, i, "--mypyc-version")))
+			out->mypyc_version = value;
+	} else if (is_option(arg, "--select")) {
+		if (!(error = option_value(&value, argc, argv, i, "--select")))
+			SCOUT_PUSH(out->select, out->nselect, out->select_cap, value);
+	} else if (is_option(arg, "--ignore")) {
+		if (!(error = option_value(&value, argc, argv, i, "--ignore")))
+			SCOUT_PUSH(out->ignore, out->nignore, out->ignore_cap, value);
 	} else if (is_option(arg, "--exclude")) {
 		if (!(error = option_value(&value, argc, argv, i, "--exclude")))
 			SCOUT_PUSH(out->excludes, out->nexcludes, out->excludes_cap, value);
@@ -165,5 +179,7 @@ void scout_cli_free(scout_cli *cli)
 {
 	free(cli->paths);
 	free(cli->excludes);
+	free(cli->select);
+	free(cli->ignore);
 	memset(cli, 0, sizeof(*cli));
 }

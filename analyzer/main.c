@@ -9,6 +9,7 @@
 #include "scout/scan.h"
 #include "reporter.h"
 #include "rules_doc.h"
+#include "select.h"
 
 #define EXIT_USAGE 2
 
@@ -53,12 +54,35 @@ static int close_output(FILE *out, const char *path)
 	return 0;
 }
 
+/* Rule selection and the target mypyc version (flag, else the default). */
+static int configure_rules(scout_rule_config *config, bool **enabled, const char **source,
+			   const scout_cli *cli)
+{
+	if (scout_rules_select(enabled, cli->select, cli->nselect, cli->ignore, cli->nignore) <
+	    0)
+		return usage_error(scout_error_last());
+	config->enabled = *enabled;
+	config->mypyc_version = SCOUT_MYPYC_CURRENT;
+	*source = "default: the newest mypyc the rule catalog describes";
+	if (cli->mypyc_version) {
+		if (scout_mypyc_version_parse(cli->mypyc_version, &config->mypyc_version) < 0) {
+			free(*enabled);
+			*enabled = NULL;
+			return usage_error(scout_error_last());
+		}
+		*source = "--mypyc-version";
+	}
+	return 0;
+}
+
 static int cmd_scan(const scout_cli *cli)
 {
 	const scout_reporter *reporter = scout_reporter_find(cli->format ? cli->format : "text");
 	scout_scan_opts opts = {0};
 	scout_report_opts ropts = {0};
 	scout_scan scan;
+	bool *enabled = NULL;
+	const char *version_source = NULL;
 	FILE *out;
 	int rc;
 
@@ -74,7 +98,13 @@ static int cmd_scan(const scout_cli *cli)
 	opts.jobs = cli->jobs ? cli->jobs : default_jobs();
 	opts.progress = isatty(STDERR_FILENO);
 	opts.coverage_threshold = 0.80;
-	if (scout_scan_run(&scan, &opts) < 0) {
+	if ((rc = configure_rules(&opts.rules, &enabled, &version_source, cli)) != 0)
+		return rc;
+	rc = scout_scan_run(&scan, &opts);
+	scan.mypyc_version = opts.rules.mypyc_version;
+	scan.mypyc_version_source = scout_strdup(version_source);
+	free(enabled);
+	if (rc < 0) {
 		rc = usage_error(scout_error_last());
 		scout_scan_free(&scan);
 		return rc;

@@ -165,6 +165,7 @@ void scout_scan_free(scout_scan *s)
 	free(s->root);
 	free(s->source);
 	free(s->hotness_source);
+	free(s->mypyc_version_source);
 	memset(s, 0, sizeof(*s));
 }
 

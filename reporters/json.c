@@ -272,6 +272,20 @@ static cJSON *tool_json(void)
 	return finish(o, ok);
 }
 
+/* The mypyc version the rules were evaluated for, and why that one. */
+static cJSON *mypyc_json(const scout_scan *scan)
+{
+	cJSON *o = cJSON_CreateObject();
+	uint32_t v = scan->mypyc_version;
+	char version[32];
+	bool ok = o != NULL;
+
+	snprintf(version, sizeof(version), "%u.%u.%u", v / 10000, v / 100 % 100, v % 100);
+	ok = ok && put(o, "version", text(version));
+	ok = ok && put(o, "source", text(scan->mypyc_version_source));
+	return finish(o, ok);
+}
+
 static cJSON *report_json(const scout_scan *scan)
 {
 	const char *hotness = scan->hotness_source ? scan->hotness_source : "static";
@@ -283,6 +297,8 @@ static cJSON *report_json(const scout_scan *scan)
 	ok = ok && put(o, "root", text(scan->root));
 	ok = ok && put(o, "source", text(scan->source));
 	ok = ok && put(o, "hotness_source", text(hotness));
+	if (scan->mypyc_version)
+		ok = ok && put(o, "mypyc", mypyc_json(scan));
 	ok = ok && put(o, "summary", summary_json(scan));
 	ok = ok && put(o, "modules", modules_json(scan));
 	ok = ok && put(o, "plan", plan_json(scan));

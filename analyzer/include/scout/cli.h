@@ -21,6 +21,11 @@ typedef struct scout_cli {
 	const char *output;  /* NULL: stdout */
 	unsigned jobs;       /* 0: number of cores */
 	const char *rule_id; /* `rules ID` */
+	const char *mypyc_version; /* --mypyc-version X.Y[.Z], NULL: not given */
+	const char **select; /* owned array of borrowed comma-separated lists */
+	size_t nselect, select_cap;
+	const char **ignore; /* likewise */
+	size_t nignore, ignore_cap;
 } scout_cli;
 
 /* Parses argv into *out (free with scout_cli_free). Returns 0, or SCOUT_EUSAGE

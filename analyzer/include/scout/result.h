@@ -81,6 +81,8 @@ typedef struct scout_scan {
 	scout_diagnostic *diags; /* owned, sorted by (path, line, kind) */
 	size_t ndiags, diags_cap;
 	double coverage_threshold; /* below it: needs-annotations */
+	uint32_t mypyc_version;     /* the mypyc the rules were evaluated for (SCOUT_V) */
+	char *mypyc_version_source; /* owned; why that version */
 } scout_scan;
 
 /* Adds a finding to m, copying message and fix. */

@@ -1,0 +1,20 @@
+/* Rule configuration from the command line: --select/--ignore lists and the
+ * target mypyc version. */
+#ifndef SCOUT_SELECT_H
+#define SCOUT_SELECT_H
+
+#include "rule.h"
+
+/* Builds the per-rule enabled array (owned by caller, free with free()) from
+ * comma-separated lists of rule ids or categories. With no select list every
+ * rule is selected. Returns 0, or SCOUT_EUSAGE naming an unknown id. */
+int scout_rules_select(bool **enabled, const char *const *select, size_t nselect,
+		       const char *const *ignore, size_t nignore);
+
+/* Parses "X.Y" or "X.Y.Z" into SCOUT_V(X, Y, Z). Returns 0 or SCOUT_EUSAGE. */
+int scout_mypyc_version_parse(const char *text, uint32_t *out);
+
+/* Formats a version as "X.Y.Z" into buf. */
+void scout_mypyc_version_format(uint32_t v, char *buf, size_t cap);
+
+#endif

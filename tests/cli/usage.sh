@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Command-line behaviour: --help/--version, usage errors exit 2 with one line,
+# --output writes the file, colour only on a TTY and never with NO_COLOR.
+set -euo pipefail
+bin=$1
+fail=0
+pass=0
+check() { # check DESCRIPTION COMMAND...
+	local what=$1
+	shift
+	if "$@"; then pass=$((pass + 1)); else echo "FAIL: $what" >&2; fail=$((fail + 1)); fi
+}
+usage_error() { # usage_error ARGS... : exit 2 and exactly one line on stderr
+	local err rc=0
+	err=$("$bin" "$@" 2>&1 >/dev/null) || rc=$?
+	[ "$rc" -eq 2 ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && [[ $err == mypyc-scout:* ]]
+}
+tmp=$(mktemp -d /tmp/scout-usage-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+check "--version" bash -c "'$bin' --version | grep -qE '^mypyc-scout [0-9]+\.[0-9]+\.[0-9]+$'"
+check "--help mentions scan" bash -c "'$bin' --help | grep -q 'mypyc-scout scan'"
+check "scan --help" bash -c "'$bin' scan --help | grep -q -- '--exclude'"
+check "unknown option" usage_error scan --bogus
+check "unknown command" usage_error frobnicate
+check "bad --jobs" usage_error scan --jobs 0
+check "missing value" usage_error scan --format
+check "unknown format" usage_error scan --format yaml fixtures/projects/sample
+check "missing path" usage_error scan "$tmp/does-not-exist"
+check "bad --mypyc-version" usage_error scan --mypyc-version one fixtures/projects/sample
+check "unknown rule in --select" usage_error scan --select no-such-rule fixtures/projects/sample
+check "--output writes the file" bash -c "'$bin' scan --format json --output '$tmp/r.json' fixtures/projects/sample && python3 -m json.tool '$tmp/r.json' >/dev/null"
+check "--output=FILE form" bash -c "'$bin' scan --output='$tmp/r.txt' fixtures/projects/sample && grep -q geometry '$tmp/r.txt'"
+check "no colour when not a TTY" bash -c "! '$bin' scan fixtures/projects/sample | grep -q \$'\\x1b'"
+if command -v script >/dev/null 2>&1; then
+	check "colour on a TTY" bash -c "script -qec \"'$bin' scan fixtures/projects/sample\" /dev/null | grep -q \$'\\x1b\\['"
+	check "NO_COLOR wins on a TTY" bash -c "! NO_COLOR=1 script -qec \"'$bin' scan fixtures/projects/sample\" /dev/null | grep -q \$'\\x1b\\[3'"
+fi
+check "rules lists syntax-error" bash -c "'$bin' rules | grep -q '^syntax-error'"
+check "rules ID documents it" bash -c "'$bin' rules syntax-error | grep -q 'Fix:'"
+check "rules unknown id" usage_error rules no-such-rule
+check "rules --format json" bash -c "'$bin' rules --format json | python3 -c 'import json,sys; assert len(json.load(sys.stdin)) >= 1'"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
