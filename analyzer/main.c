@@ -3,9 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "scout/cli.h"
+#include "scout/pin.h"
 #include "scout/scan.h"
 #include "reporter.h"
 #include "rules_doc.h"
@@ -54,8 +56,21 @@ static int close_output(FILE *out, const char *path)
 	return 0;
 }
 
-/* Rule selection and the target mypyc version (flag, else the default). */
-static int configure_rules(scout_rule_config *config, bool **enabled, const char **source,
+/* The directory whose packaging files may pin mypyc: the one directory
+ * scanned, else the current directory. */
+static const char *project_dir(const scout_cli *cli)
+{
+	struct stat st;
+
+	if (cli->npaths == 1 && stat(cli->paths[0], &st) == 0 && S_ISDIR(st.st_mode))
+		return cli->paths[0];
+	return ".";
+}
+
+/* Rule selection and the target mypyc version: the flag, else the version
+ * the repository pins, else the newest the catalog knows. *source is owned by
+ * the caller. */
+static int configure_rules(scout_rule_config *config, bool **enabled, char **source,
 			   const scout_cli *cli)
 {
 	if (scout_rules_select(enabled, cli->select, cli->nselect, cli->ignore, cli->nignore) <
@@ -63,14 +78,16 @@ static int configure_rules(scout_rule_config *config, bool **enabled, const char
 		return usage_error(scout_error_last());
 	config->enabled = *enabled;
 	config->mypyc_version = SCOUT_MYPYC_CURRENT;
-	*source = "default: the newest mypyc the rule catalog describes";
 	if (cli->mypyc_version) {
 		if (scout_mypyc_version_parse(cli->mypyc_version, &config->mypyc_version) < 0) {
 			free(*enabled);
 			*enabled = NULL;
 			return usage_error(scout_error_last());
 		}
-		*source = "--mypyc-version";
+		*source = scout_strdup("--mypyc-version");
+	} else if (scout_pin_find(project_dir(cli), &config->mypyc_version, source) < 0) {
+		config->mypyc_version = SCOUT_MYPYC_CURRENT;
+		*source = scout_strdup("default: the newest mypyc the rule catalog describes");
 	}
 	return 0;
 }
@@ -82,7 +99,7 @@ static int cmd_scan(const scout_cli *cli)
 	scout_report_opts ropts = {0};
 	scout_scan scan;
 	bool *enabled = NULL;
-	const char *version_source = NULL;
+	char *version_source = NULL;
 	FILE *out;
 	int rc;
 
@@ -102,7 +119,7 @@ static int cmd_scan(const scout_cli *cli)
 		return rc;
 	rc = scout_scan_run(&scan, &opts);
 	scan.mypyc_version = opts.rules.mypyc_version;
-	scan.mypyc_version_source = scout_strdup(version_source);
+	scan.mypyc_version_source = version_source;
 	free(enabled);
 	if (rc < 0) {
 		rc = usage_error(scout_error_last());

@@ -7,6 +7,7 @@
  * they are added (cJSON prints doubles with %1.15g). */
 #include "reporter.h"
 #include "escape.h"
+#include "scout/walk.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -280,7 +281,7 @@ static cJSON *mypyc_json(const scout_scan *scan)
 	char version[32];
 	bool ok = o != NULL;
 
-	snprintf(version, sizeof(version), "%u.%u.%u", v / 10000, v / 100 % 100, v % 100);
+	scout_version_format(v, version, sizeof(version));
 	ok = ok && put(o, "version", text(version));
 	ok = ok && put(o, "source", text(scan->mypyc_version_source));
 	return finish(o, ok);

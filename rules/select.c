@@ -85,10 +85,10 @@ int scout_mypyc_version_parse(const char *text, uint32_t *out)
 	unsigned major, minor, patch = 0;
 	int used = 0;
 
-	if ((sscanf(text, "%3u.%2u.%2u%n", &major, &minor, &patch, &used) == 3 &&
+	if ((sscanf(text, "%3u.%3u.%3u%n", &major, &minor, &patch, &used) == 3 &&
 	     text[used] == '\0') ||
-	    (sscanf(text, "%3u.%2u%n", &major, &minor, &used) == 2 && text[used] == '\0')) {
-		if (minor < 100 && patch < 100) {
+	    (sscanf(text, "%3u.%3u%n", &major, &minor, &used) == 2 && text[used] == '\0')) {
+		if (minor < 1000 && patch < 1000) {
 			*out = SCOUT_V(major, minor, patch);
 			return 0;
 		}
@@ -97,7 +97,3 @@ int scout_mypyc_version_parse(const char *text, uint32_t *out)
 	return SCOUT_EUSAGE;
 }
 
-void scout_mypyc_version_format(uint32_t v, char *buf, size_t cap)
-{
-	snprintf(buf, cap, "%u.%u.%u", v / 10000, v / 100 % 100, v % 100);
-}

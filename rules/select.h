@@ -14,7 +14,4 @@ int scout_rules_select(bool **enabled, const char *const *select, size_t nselect
 /* Parses "X.Y" or "X.Y.Z" into SCOUT_V(X, Y, Z). Returns 0 or SCOUT_EUSAGE. */
 int scout_mypyc_version_parse(const char *text, uint32_t *out);
 
-/* Formats a version as "X.Y.Z" into buf. */
-void scout_mypyc_version_format(uint32_t v, char *buf, size_t cap);
-
 #endif

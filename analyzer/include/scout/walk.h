@@ -4,13 +4,21 @@
 #define SCOUT_WALK_H
 
 #include "scout/result.h"
+#include <stdio.h>
+
 #include "scout/names.h"
 #include "scout/syntax.h"
 
 typedef struct scout_rule scout_rule;
 
 /* A mypyc version as one comparable number. */
-#define SCOUT_V(major, minor, patch) ((uint32_t)(major) * 10000u + (minor) * 100u + (patch))
+#define SCOUT_V(major, minor, patch) ((uint32_t)(major) * 1000000u + (minor) * 1000u + (patch))
+/* Formats a SCOUT_V version as "X.Y.Z" into buf. */
+static inline void scout_version_format(uint32_t v, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%u.%u.%u", v / 1000000, v / 1000 % 1000, v % 1000);
+}
+
 /* The newest mypyc the rule catalog describes: the default target. */
 #define SCOUT_MYPYC_CURRENT SCOUT_V(2, 3, 0)
 

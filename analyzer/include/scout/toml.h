@@ -1,0 +1,46 @@
+/* A TOML reader for pyproject.toml (tree-sitter-toml grammar): the document
+ * flattened into key paths and scalar values. Never executes anything. */
+#ifndef SCOUT_TOML_H
+#define SCOUT_TOML_H
+
+#include "scout/common.h"
+
+typedef enum scout_toml_type {
+	SCOUT_TOML_STRING,
+	SCOUT_TOML_INTEGER,
+	SCOUT_TOML_FLOAT,
+	SCOUT_TOML_BOOL,
+	SCOUT_TOML_DATETIME,
+} scout_toml_type;
+
+/* One scalar. Its key is the dotted path of tables and keys ("tool.mypy.
+ * strict_optional"); a value inside an array has the array's key and its
+ * index; a table of an array of tables gets "[N]" after its name
+ * ("tool.x[0].y"). Keys are joined with '.', so a quoted key that holds a dot
+ * is indistinguishable from two keys. */
+typedef struct scout_toml_value {
+	char *key; /* owned */
+	int index; /* position in its array, -1 when not in an array */
+	scout_toml_type type;
+	char *text;    /* owned; the decoded string, or the literal text */
+	uint32_t line; /* 1-based */
+} scout_toml_value;
+
+typedef struct scout_toml {
+	scout_toml_value *values; /* owned, in document order */
+	size_t len, cap;
+	uint32_t error_line; /* first syntax error's line, 0 when none */
+} scout_toml;
+
+/* Parses `len` bytes into *out (free with scout_toml_free). A document with
+ * syntax errors still yields the values that parsed; error_line says where the
+ * first error is. Returns 0, or SCOUT_ERROR when nothing could be parsed. */
+int scout_toml_parse(scout_toml *out, const char *data, size_t len);
+/* Reads and parses a file. Returns 0, SCOUT_ENOTFOUND, or SCOUT_ERROR. */
+int scout_toml_load(scout_toml *out, const char *path);
+void scout_toml_free(scout_toml *t);
+
+/* The first value at `key` (any index), or NULL. Borrowed from t. */
+const scout_toml_value *scout_toml_get(const scout_toml *t, const char *key);
+
+#endif

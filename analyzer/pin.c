@@ -1,0 +1,162 @@
+/* Reading the pinned mypy/mypyc version from pyproject.toml and requirement
+ * files. */
+#include "scout/pin.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "scout/toml.h"
+#include "scout/walk.h"
+
+static bool parse_version(const char *p, uint32_t *out)
+{
+	unsigned major = 0, minor = 0, patch = 0;
+	int n = sscanf(p, "%u.%u.%u", &major, &minor, &patch);
+
+	if (n < 2 || minor > 999 || patch > 999)
+		return false;
+	*out = SCOUT_V(major, minor, patch);
+	return true;
+}
+
+bool scout_pin_requirement(const char *req, uint32_t *version)
+{
+	const char *p = req;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (strncasecmp(p, "mypy", 4) != 0)
+		return false;
+	p += 4;
+	if (isalnum((unsigned char)*p) || *p == '-' || *p == '_' || *p == '.')
+		return false; /* mypy-extensions, mypy_boto3, ... */
+	while (*p == ' ')
+		p++;
+	if (*p == '[') { /* extras: mypy[mypyc] */
+		p = strchr(p, ']');
+		if (!p)
+			return false;
+		p++;
+	}
+	/* The first ==, ~= or >= clause; < alone says nothing usable. */
+	for (; *p && *p != ';' && *p != '#'; p++) {
+		if ((p[0] == '=' && p[1] == '=') || (p[0] == '~' && p[1] == '=') ||
+		    (p[0] == '>' && p[1] == '=')) {
+			p += 2;
+			while (*p == ' ' || *p == '=')
+				p++;
+			return parse_version(p, version);
+		}
+	}
+	return false;
+}
+
+static char *describe(const char *where, const char *req)
+{
+	return scout_asprintf("%s: %s", where, req);
+}
+
+static bool from_toml_list(const scout_toml *t, const char *key, const char *where,
+			   uint32_t *version, char **why)
+{
+	for (size_t i = 0; i < t->len; i++) {
+		const scout_toml_value *v = &t->values[i];
+
+		if (v->type == SCOUT_TOML_STRING && strcmp(v->key, key) == 0 &&
+		    scout_pin_requirement(v->text, version)) {
+			*why = describe(where, v->text);
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool from_pyproject(const char *dir, uint32_t *version, char **why)
+{
+	char *path = scout_asprintf("%s/pyproject.toml", dir);
+	scout_toml t;
+	const scout_toml_value *v;
+	bool found = false;
+
+	if (scout_toml_load(&t, path) < 0) {
+		free(path);
+		return false;
+	}
+	free(path);
+	v = scout_toml_get(&t, "tool.mypyc-scout.mypyc-version");
+	if (v && v->type == SCOUT_TOML_STRING && parse_version(v->text, version)) {
+		*why = describe("pyproject.toml [tool.mypyc-scout] mypyc-version", v->text);
+		found = true;
+	}
+	found = found || from_toml_list(&t, "build-system.requires",
+					"pyproject.toml [build-system] requires", version, why);
+	found = found || from_toml_list(&t, "tool.hatch.build.targets.wheel.hooks.mypyc.dependencies",
+					"pyproject.toml hatch-mypyc dependencies", version, why);
+	found = found || from_toml_list(&t, "tool.hatch.build.hooks.mypyc.dependencies",
+					"pyproject.toml hatch-mypyc dependencies", version, why);
+	scout_toml_free(&t);
+	return found;
+}
+
+static bool from_requirements_file(const char *dir, const char *name, uint32_t *version,
+				   char **why)
+{
+	char *path = scout_asprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "r");
+	char line[1024];
+	bool found = false;
+
+	free(path);
+	if (!f)
+		return false;
+	while (!found && fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (scout_pin_requirement(line, version)) {
+			*why = describe(name, line);
+			found = true;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool from_requirements(const char *dir, uint32_t *version, char **why)
+{
+	DIR *d = opendir(dir);
+	struct dirent *ent;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	bool found = false;
+
+	if (!d)
+		return false;
+	while ((ent = readdir(d)))
+		if (strstr(ent->d_name, "requirements") && scout_str_endswith(ent->d_name, ".txt"))
+			SCOUT_PUSH(names, n, cap, scout_strdup(ent->d_name));
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof(*names), compare_names);
+	for (size_t i = 0; i < n; i++) {
+		found = found || from_requirements_file(dir, names[i], version, why);
+		free(names[i]);
+	}
+	free(names);
+	return found;
+}
+
+int scout_pin_find(const char *dir, uint32_t *version, char **why)
+{
+	*why = NULL;
+	if (from_pyproject(dir, version, why) || from_requirements(dir, version, why))
+		return 0;
+	return SCOUT_ENOTFOUND;
+}

@@ -1,0 +1,120 @@
+/* The TOML reader (tree-sitter-toml) and reading the pinned mypyc version. */
+#include <stdlib.h>
+
+#include "check.h"
+#include "scout/pin.h"
+#include "scout/toml.h"
+#include "scout/walk.h"
+
+static const char *get(const scout_toml *t, const char *key)
+{
+	const scout_toml_value *v = scout_toml_get(t, key);
+
+	return v ? v->text : NULL;
+}
+
+static void check_document(void)
+{
+	const char *doc = "title = \"a \\\"q\\\" \\u00e9\\n\"\n"
+			  "lit = 'C:\\path'\n"
+			  "multi = \"\"\"\nline1\nline2\"\"\"\n"
+			  "n = 42\nf = 1.5\nyes = true\n"
+			  "\"quoted.key\" = 1\n"
+			  "a.b.c = \"dotted\"\n"
+			  "[tool.mypy]\nstrict_optional = false\n"
+			  "[tool.\"my tool\".sub]\nlist = [\"x\", 'y', [\"nested\"]]\n"
+			  "inline = { k = \"v\", deep = { z = 3 } }\n"
+			  "[[servers]]\nname = \"one\"\n[[servers]]\nname = \"two\"\n";
+	scout_toml t;
+	const scout_toml_value *v;
+	int strings = 0;
+
+	CHECK_INT(scout_toml_parse(&t, doc, strlen(doc)), 0);
+	CHECK_INT(t.error_line, 0);
+	CHECK_STR(get(&t, "title"), "a \"q\" \xc3\xa9\n");
+	CHECK_STR(get(&t, "lit"), "C:\\path");
+	CHECK_STR(get(&t, "multi"), "line1\nline2");
+	CHECK_STR(get(&t, "n"), "42");
+	CHECK_STR(get(&t, "f"), "1.5");
+	v = scout_toml_get(&t, "yes");
+	CHECK(v && v->type == SCOUT_TOML_BOOL && strcmp(v->text, "true") == 0);
+	CHECK_STR(get(&t, "quoted.key"), "1");
+	CHECK_STR(get(&t, "a.b.c"), "dotted");
+	CHECK_STR(get(&t, "tool.mypy.strict_optional"), "false");
+	CHECK_INT(scout_toml_get(&t, "tool.mypy.strict_optional")->line, 12);
+	for (size_t i = 0; i < t.len; i++)
+		if (strcmp(t.values[i].key, "tool.my tool.sub.list") == 0)
+			strings++;
+	CHECK_INT(strings, 3);
+	CHECK_STR(get(&t, "tool.my tool.sub.inline.k"), "v");
+	CHECK_STR(get(&t, "tool.my tool.sub.inline.deep.z"), "3");
+	CHECK_STR(get(&t, "servers[0].name"), "one");
+	CHECK_STR(get(&t, "servers[1].name"), "two");
+	scout_toml_free(&t);
+}
+
+static void check_broken_and_deep(void)
+{
+	const char *broken = "good = 1\n[table\nbad = \nlater = 2\n";
+	scout_buf deep = {0};
+	scout_toml t;
+
+	CHECK_INT(scout_toml_parse(&t, broken, strlen(broken)), 0);
+	CHECK(t.error_line >= 2);
+	CHECK_STR(get(&t, "good"), "1");
+	scout_toml_free(&t);
+
+	scout_buf_puts(&deep, "x = ");
+	for (int i = 0; i < 20000; i++)
+		scout_buf_putc(&deep, '[');
+	for (int i = 0; i < 20000; i++)
+		scout_buf_putc(&deep, ']');
+	scout_buf_puts(&deep, "\nk");
+	for (int i = 0; i < 20000; i++)
+		scout_buf_puts(&deep, ".k");
+	scout_buf_puts(&deep, " = 1\n");
+	CHECK_INT(scout_toml_parse(&t, deep.data, deep.len), 0);
+	scout_toml_free(&t);
+	scout_buf_free(&deep);
+}
+
+static void check_pin(const char *dir, int expect_rc, uint32_t expect_version, const char *why)
+{
+	uint32_t v = 0;
+	char *got = NULL;
+	int rc = scout_pin_find(dir, &v, &got);
+
+	CHECK_INT(rc, expect_rc);
+	if (expect_rc == 0) {
+		CHECK_INT(v, expect_version);
+		CHECK_STR(got, why);
+	}
+	free(got);
+}
+
+static void check_pins(void)
+{
+	uint32_t v;
+
+	check_pin("fixtures/pins/requires", 0, SCOUT_V(1, 13, 0),
+		  "pyproject.toml [build-system] requires: mypy[mypyc]==1.13.0");
+	check_pin("fixtures/pins/hatch", 0, SCOUT_V(1, 10, 0),
+		  "pyproject.toml hatch-mypyc dependencies: mypy >= 1.10");
+	check_pin("fixtures/pins/requirements", 0, SCOUT_V(1, 4, 1),
+		  "dev-requirements.txt: mypy~=1.4.1  ; python_version >= \"3.8\"");
+	check_pin("fixtures/pins/config", 0, SCOUT_V(1, 0, 1),
+		  "pyproject.toml [tool.mypyc-scout] mypyc-version: 1.0.1");
+	check_pin("fixtures/pins/none", SCOUT_ENOTFOUND, 0, NULL);
+	check_pin("fixtures/pins/does-not-exist", SCOUT_ENOTFOUND, 0, NULL);
+	CHECK(!scout_pin_requirement("mypy-extensions==1.0", &v));
+	CHECK(!scout_pin_requirement("mypy<2", &v));
+	CHECK(scout_pin_requirement("MyPy==0.991", &v) && v == SCOUT_V(0, 991, 0));
+}
+
+int main(void)
+{
+	check_document();
+	check_broken_and_deep();
+	check_pins();
+	return check_report("test_toml");
+}
