@@ -115,6 +115,7 @@ static int cmd_scan(const scout_cli *cli)
 	opts.jobs = cli->jobs ? cli->jobs : default_jobs();
 	opts.progress = isatty(STDERR_FILENO);
 	opts.coverage_threshold = 0.80;
+	opts.project_dir = project_dir(cli);
 	if ((rc = configure_rules(&opts.rules, &enabled, &version_source, cli)) != 0)
 		return rc;
 	rc = scout_scan_run(&scan, &opts);

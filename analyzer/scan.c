@@ -9,6 +9,7 @@
 
 #include "scout/analyze.h"
 #include "scout/pool.h"
+#include "scout/project.h"
 
 typedef struct scan_ctx {
 	const scout_file_list *files;
@@ -105,6 +106,7 @@ int scout_scan_run(scout_scan *out, const scout_scan_opts *opts)
 		fprintf(stderr, "\r\033[K");
 	merge(out, ctx.results, files.len);
 	scout_scan_sort(out);
+	scout_project_link(out, opts->project_dir ? opts->project_dir : ".", &opts->rules);
 cleanup:
 	free(ctx.results);
 	scout_file_list_free(&files);

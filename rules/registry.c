@@ -22,10 +22,11 @@ extern const scout_rule_family scout_family_statements;
 extern const scout_rule_family scout_family_functions;
 extern const scout_rule_family scout_family_runtime;
 extern const scout_rule_family scout_family_performance;
+extern const scout_rule_family scout_family_config;
 
 static const scout_rule_family *const families[] = {
 	&scout_family_classes,   &scout_family_statements,  &scout_family_functions,
-	&scout_family_runtime, &scout_family_performance,
+	&scout_family_runtime, &scout_family_performance, &scout_family_config,
 };
 
 typedef struct dispatch {

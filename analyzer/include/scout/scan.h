@@ -10,6 +10,7 @@ typedef struct scout_scan_opts {
 	unsigned jobs;             /* worker threads, >= 1 */
 	bool progress;             /* progress line on stderr for long scans */
 	double coverage_threshold; /* 0.80 by default */
+	const char *project_dir;    /* where packaging and mypy config live */
 	scout_rule_config rules; /* selection and target mypyc version */
 } scout_scan_opts;
 
