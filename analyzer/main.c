@@ -154,6 +154,10 @@ static int cmd_rules(const scout_cli *cli)
 		fprintf(stderr, "mypyc-scout: error: cannot write '%s'\n", cli->output);
 		return EXIT_USAGE;
 	}
+	if (strcmp(format, "markdown") == 0) {
+		scout_rules_doc_markdown(out);
+		return close_output(out, cli->output);
+	}
 	rc = scout_rules_doc_write(out, cli->rule_id, strcmp(format, "json") == 0);
 	if (rc < 0) {
 		fprintf(stderr, "mypyc-scout: error: %s\n", scout_error_last());

@@ -3,7 +3,24 @@
 #include "scout/project.h"
 
 #include "project_rules.h"
+#include "rule.h"
 #include "scout/mypy_config.h"
+
+/* Lists the type-checker-only rules that apply, once for the whole scan. */
+static void add_advisories(scout_scan *scan, const scout_rule_config *config)
+{
+	size_t n;
+	const scout_rule *const *rules = scout_rules_all(&n);
+
+	if (scan->nmodules == 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		scout_advisory a = {rules[i]->id, rules[i]->category, rules[i]->title};
+
+		if (rules[i]->advisory && scout_rule_active(rules[i], i, config))
+			SCOUT_PUSH(scan->advisories, scan->nadvisories, scan->advisories_cap, a);
+	}
+}
 
 void scout_project_link(scout_scan *scan, const char *project_dir,
 			const scout_rule_config *config)
@@ -13,6 +30,7 @@ void scout_project_link(scout_scan *scan, const char *project_dir,
 	scout_mypy_config_read(&cfg, project_dir);
 	scout_rules_check_mypy_config(scan, &cfg, config);
 	scout_mypy_config_free(&cfg);
+	add_advisories(scan, config);
 	for (size_t i = 0; i < scan->nmodules; i++)
 		scout_module_finish(&scan->modules[i], scan->coverage_threshold);
 }

@@ -166,6 +166,7 @@ void scout_scan_free(scout_scan *s)
 	free(s->source);
 	free(s->hotness_source);
 	free(s->mypyc_version_source);
+	free(s->advisories);
 	memset(s, 0, sizeof(*s));
 }
 

@@ -253,6 +253,24 @@ static cJSON *diagnostic_json(const scout_diagnostic *d)
 	return finish(o, ok);
 }
 
+static cJSON *advisories_json(const scout_scan *scan)
+{
+	cJSON *a = cJSON_CreateArray();
+	bool ok = a != NULL;
+
+	for (size_t i = 0; ok && i < scan->nadvisories; i++) {
+		const scout_advisory *adv = &scan->advisories[i];
+		cJSON *o = cJSON_CreateObject();
+		bool item_ok = o != NULL;
+
+		item_ok = item_ok && put(o, "rule", text(adv->rule));
+		item_ok = item_ok && put(o, "category", text(scout_category_name(adv->category)));
+		item_ok = item_ok && put(o, "message", text(adv->title));
+		ok = put(a, NULL, finish(o, item_ok));
+	}
+	return finish(a, ok);
+}
+
 static cJSON *diagnostics_json(const scout_scan *scan)
 {
 	cJSON *a = cJSON_CreateArray();
@@ -304,6 +322,7 @@ static cJSON *report_json(const scout_scan *scan)
 	ok = ok && put(o, "modules", modules_json(scan));
 	ok = ok && put(o, "plan", plan_json(scan));
 	ok = ok && put(o, "diagnostics", diagnostics_json(scan));
+	ok = ok && put(o, "advisories", advisories_json(scan));
 	return finish(o, ok);
 }
 

@@ -298,6 +298,19 @@ static void write_diagnostics(scout_buf *b, const scout_scan *scan)
 	}
 }
 
+/* The type-checker-only rules, once, so nobody takes "ready" for "compiles". */
+static void write_advisories(scout_buf *b, const scout_scan *scan)
+{
+	if (scan->nadvisories == 0)
+		return;
+	scout_buf_puts(b, "\nNot checked here (needs a type checker or a run; see "
+			  "'mypyc-scout rules ID'):\n");
+	for (size_t i = 0; i < scan->nadvisories; i++)
+		scout_buf_printf(b, "  %s (%s): %s\n", scan->advisories[i].rule,
+				 scout_category_name(scan->advisories[i].category),
+				 scan->advisories[i].title);
+}
+
 /* ---- the reporter ------------------------------------------------------ */
 
 static int text_write(FILE *out, const scout_scan *scan, const scout_report_opts *opts)
@@ -313,6 +326,7 @@ static int text_write(FILE *out, const scout_scan *scan, const scout_report_opts
 	write_table(&b, scan, opts);
 	write_findings(&b, scan, opts);
 	write_diagnostics(&b, scan);
+	write_advisories(&b, scan);
 	if (fwrite(b.data, 1, b.len, out) != b.len || fflush(out) == EOF) {
 		scout_error_set("could not write the text report");
 		error = SCOUT_EIO;

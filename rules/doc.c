@@ -86,3 +86,31 @@ int scout_rules_doc_write(FILE *out, const char *id, bool json)
 		        scout_category_name(rules[i]->category), rules[i]->title);
 	return 0;
 }
+
+/* Markdown-safe cell text: pipes escaped, backticks kept. */
+static void write_cell(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|')
+			fputs("\\|", out);
+		else if (*s == '\n')
+			fputc(' ', out);
+		else
+			fputc(*s, out);
+	}
+}
+
+void scout_rules_doc_markdown(FILE *out)
+{
+	size_t n;
+	const scout_rule *const *rules = scout_rules_all(&n);
+
+	fputs("| rule | category | what it catches |\n| --- | --- | --- |\n", out);
+	for (size_t i = 0; i < n; i++) {
+		fprintf(out, "| `%s` | %s%s | ", rules[i]->id,
+			scout_category_name(rules[i]->category),
+			rules[i]->advisory ? " (advisory)" : "");
+		write_cell(out, rules[i]->title);
+		fputs(" |\n", out);
+	}
+}

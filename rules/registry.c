@@ -7,14 +7,14 @@
 #include <string.h>
 
 const scout_rule scout_rule_syntax_error = {
-	.id = "syntax-error",
-	.category = SCOUT_BLOCKER,
-	.title = "module does not parse",
-	.why = "mypy stops at the first syntax error, so mypyc compiles nothing",
-	.bad = "def f(:\n    pass\n",
-	.good = "def f():\n    pass\n",
-	.fix = "fix the syntax error (Python 3 syntax; see the location)",
-	.docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .id = "syntax-error",
+    .category = SCOUT_BLOCKER,
+    .title = "module does not parse",
+    .why = "mypy stops at the first syntax error, so mypyc compiles nothing",
+    .bad = "def f(:\n    pass\n",
+    .good = "def f():\n    pass\n",
+    .fix = "fix the syntax error (Python 3 syntax; see the location)",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
 };
 
 extern const scout_rule_family scout_family_classes;
@@ -23,10 +23,12 @@ extern const scout_rule_family scout_family_functions;
 extern const scout_rule_family scout_family_runtime;
 extern const scout_rule_family scout_family_performance;
 extern const scout_rule_family scout_family_config;
+extern const scout_rule_family scout_family_advisories;
 
 static const scout_rule_family *const families[] = {
-	&scout_family_classes,   &scout_family_statements,  &scout_family_functions,
-	&scout_family_runtime, &scout_family_performance, &scout_family_config,
+    &scout_family_classes,    &scout_family_statements,  &scout_family_functions,
+    &scout_family_runtime,    &scout_family_performance, &scout_family_config,
+    &scout_family_advisories,
 };
 
 typedef struct dispatch {
@@ -65,7 +67,7 @@ static void build(void)
 		if (!all_rules[i]->enter || !all_rules[i]->on)
 			continue;
 		sym = ts_language_symbol_for_name(lang, all_rules[i]->on,
-						  (uint32_t)strlen(all_rules[i]->on), true);
+		                                  (uint32_t)strlen(all_rules[i]->on), true);
 		if (sym == 0 || sym >= nsymbols)
 			abort(); /* a rule names a node type the grammar lacks */
 		SCOUT_PUSH(by_symbol[sym].rules, by_symbol[sym].len, by_symbol[sym].cap, i);
@@ -103,8 +105,7 @@ size_t scout_rules_index(const scout_rule *rule)
 
 bool scout_rule_active(const scout_rule *rule, size_t index, const scout_rule_config *config)
 {
-	uint32_t v = config && config->mypyc_version ? config->mypyc_version
-						     : SCOUT_MYPYC_CURRENT;
+	uint32_t v = config && config->mypyc_version ? config->mypyc_version : SCOUT_MYPYC_CURRENT;
 
 	if (config && config->enabled && index != (size_t)-1 && !config->enabled[index])
 		return false;

@@ -21,6 +21,9 @@ struct scout_rule {
 	/* Called on entering every node of type `on`; NULL for rules reported
 	 * elsewhere (syntax errors, project-wide rules). */
 	void (*enter)(scout_walk *w, TSNode node, const scout_rule *self);
+	/* Needs a type checker: documented and listed once per scan, never
+	 * reported per line. */
+	bool advisory;
 };
 
 /* A family file's table: `const scout_rule_family scout_family_X`. */

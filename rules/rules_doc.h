@@ -10,4 +10,7 @@
  * scout_error_last()). */
 int scout_rules_doc_write(FILE *out, const char *id, bool json);
 
+/* Writes the Markdown table of every rule that README.md embeds. */
+void scout_rules_doc_markdown(FILE *out);
+
 #endif

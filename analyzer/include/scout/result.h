@@ -72,6 +72,13 @@ typedef struct scout_diagnostic {
 	char *message; /* owned */
 } scout_diagnostic;
 
+/* Something only a type checker can tell, listed once per scan. */
+typedef struct scout_advisory {
+	const char *rule;  /* static, borrowed from the rule tables */
+	scout_category category;
+	const char *title; /* static */
+} scout_advisory;
+
 typedef struct scout_scan {
 	char *root;            /* owned; the root as given */
 	char *source;          /* owned; "worktree" or "files" */
@@ -83,6 +90,8 @@ typedef struct scout_scan {
 	double coverage_threshold; /* below it: needs-annotations */
 	uint32_t mypyc_version;     /* the mypyc the rules were evaluated for (SCOUT_V) */
 	char *mypyc_version_source; /* owned; why that version */
+	scout_advisory *advisories; /* owned array of borrowed strings */
+	size_t nadvisories, advisories_cap;
 } scout_scan;
 
 /* Adds a finding to m, copying message and fix. */
