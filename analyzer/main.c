@@ -145,9 +145,12 @@ static int cmd_rules(const scout_cli *cli)
 	FILE *out;
 	int rc;
 
-	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
-		fprintf(stderr, "mypyc-scout: error: 'rules' formats are text and json, not '%s'\n",
-		        format);
+	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0 &&
+	    !(strcmp(format, "markdown") == 0 && !cli->rule_id)) {
+		fprintf(stderr,
+			"mypyc-scout: error: 'rules' formats are text, json and (for the list) "
+			"markdown, not '%s'\n",
+			format);
 		return EXIT_USAGE;
 	}
 	if (!(out = open_output(cli->output))) {

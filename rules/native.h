@@ -40,6 +40,11 @@ TSNode scout_module_class(const scout_walk *w, const char *name, uint32_t len);
  * definition (not rebound by an import), or a null node. */
 TSNode scout_module_class_of(const scout_walk *w, TSNode expr);
 
+/* Writes the positional bases of `class_def` as written (identifiers,
+ * attributes, subscripts such as `Base[int]`; no keywords or splats) into
+ * out, at most cap of them. Returns how many. */
+uint32_t scout_class_bases(const scout_walk *w, TSNode class_def, TSNode *out, uint32_t cap);
+
 /* The current mypyc version the rules are evaluated for. */
 uint32_t scout_walk_mypyc_version(const scout_walk *w);
 

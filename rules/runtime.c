@@ -1,7 +1,1331 @@
-/* Rule family: runtime. */
-#include "rule.h"
+/* Rule family: runtime. Which classes mypyc builds as regular Python classes,
+ * the @mypyc_attr(...) and __deletable__ declarations that steer native
+ * classes, and module-level constructs whose run-time behaviour changes once
+ * compiled (mypyc/irbuild/util.py, prepare.py, classdef.py). */
+#include "native.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* How many same-module base classes are followed at most (survives cycles). */
+#define MAX_BASES 32
+
+static const char *const mypyc_attr_names[] = {"mypy_extensions.mypyc_attr", NULL};
+static const char *const trait_names[] = {"mypy_extensions.trait", NULL};
+static const char *const allowed_decorators[] = {
+    "mypy_extensions.trait", "dataclasses.dataclass", "attr.s", "attr.attrs", NULL,
+};
+static const char *const final_decorators[] = {"typing.final", "typing_extensions.final", NULL};
+static const char *const allowed_metaclasses[] = {"abc.ABCMeta", "typing.TypingMeta",
+                                                  "typing.GenericMeta", NULL};
+static const char *const final_names[] = {"typing.Final", "typing_extensions.Final", NULL};
+static const char *const runtime_checkable_names[] = {"typing.runtime_checkable",
+                                                      "typing_extensions.runtime_checkable", NULL};
+static const char *const protocol_names[] = {"typing.Protocol", "typing_extensions.Protocol", NULL};
+static const char *const property_names[] = {"builtins.property", "functools.cached_property",
+                                             NULL};
+/* C-implemented (or C-backed) classes outside builtins that a native class
+ * cannot safely subclass (prepare.py: "bad things will happen"). */
+static const char *const c_types[] = {
+    "collections.OrderedDict",
+    "collections.defaultdict",
+    "collections.deque",
+    "collections.Counter",
+    "typing.OrderedDict",
+    "typing.DefaultDict",
+    "typing.Deque",
+    "typing.Counter",
+    "array.array",
+    "threading.Thread",
+    "datetime.date",
+    "datetime.datetime",
+    "datetime.time",
+    "datetime.timedelta",
+    "decimal.Decimal",
+    "io.StringIO",
+    "io.BytesIO",
+    "functools.partial",
+    NULL,
+};
+
+static TSNode null_node(void)
+{
+	TSNode n = {{0}, 0, 0};
+
+	return n;
+}
+
+static const scout_symbols *syms(const scout_walk *w)
+{
+	return w->sym ? w->sym : scout_syntax_symbols();
+}
+
+/* A name of at most 80 bytes for messages. */
+static int clip(TSNode n, const char *src, const char **text)
+{
+	uint32_t len;
+
+	*text = scout_node_text(n, src, &len);
+	return len > 80 ? 80 : (int)len;
+}
+
+static bool is_native(const scout_walk *w, TSNode class_def)
+{
+	return scout_class_kind_of(w, class_def) == SCOUT_CLASS_NATIVE;
+}
+
+/* The class_definition whose body directly holds the current node (a
+ * function_definition, or a decorator of one), or null. */
+static TSNode current_owner_class(const scout_walk *w)
+{
+	const scout_symbols *s = syms(w);
+	uint32_t up = 1;
+	TSNode n = scout_walk_ancestor(w, up);
+
+	if (!ts_node_is_null(n) && ts_node_symbol(n) == s->decorated_definition)
+		n = scout_walk_ancestor(w, ++up);
+	if (ts_node_is_null(n) || ts_node_symbol(n) != s->block)
+		return null_node();
+	n = scout_walk_ancestor(w, up + 1);
+	return !ts_node_is_null(n) && ts_node_symbol(n) == s->class_definition ? n : null_node();
+}
+
+/* The class of this module that a base expression names (`Base`,
+ * `Base[int]`, not rebound by an import), or null. */
+static TSNode local_class(const scout_walk *w, TSNode base)
+{
+	const scout_symbols *s = syms(w);
+	const char *module = w->names && w->names->module ? w->names->module : "";
+	size_t mlen = strlen(module);
+	char buf[256];
+	uint32_t len;
+	const char *text;
+
+	if (!ts_node_is_null(base) && ts_node_symbol(base) == s->subscript)
+		base = ts_node_child_by_field_id(base, s->f_value);
+	if (ts_node_is_null(base) || ts_node_symbol(base) != s->identifier || !w->names)
+		return null_node();
+	text = scout_node_text(base, w->src, &len);
+	if (!scout_names_qualify(w->names, base, w->src, buf, sizeof(buf)))
+		return null_node();
+	if (strncmp(buf, module, mlen) != 0 || buf[mlen] != '.' || strlen(buf + mlen + 1) != len ||
+	    memcmp(buf + mlen + 1, text, len) != 0)
+		return null_node();
+	return scout_module_class(w, text, len);
+}
+
+/* The i-th positional base of a class (subscripts unwrapped), or null past
+ * the last; keyword arguments are skipped. */
+static TSNode base_at(const scout_walk *w, TSNode class_def, uint32_t *i)
+{
+	const scout_symbols *s = syms(w);
+	TSNode args = ts_node_child_by_field_id(class_def, s->f_superclasses);
+	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+
+	while (*i < count) {
+		TSNode b = ts_node_named_child(args, (*i)++);
+
+		if (ts_node_symbol(b) != s->keyword_argument && ts_node_symbol(b) != s->comment)
+			return b;
+	}
+	return null_node();
+}
+
+/* The keyword argument `key=` of a class header, or null. */
+static TSNode class_keyword(const scout_walk *w, TSNode class_def, const char *key)
+{
+	const scout_symbols *s = syms(w);
+	TSNode args = ts_node_child_by_field_id(class_def, s->f_superclasses);
+	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode b = ts_node_named_child(args, i);
+
+		if (ts_node_symbol(b) == s->keyword_argument &&
+		    scout_node_text_is(ts_node_child_by_field_id(b, s->f_name), w->src, key))
+			return b;
+	}
+	return null_node();
+}
+
+/* The callee of a decorator: `f` for both `@f` and `@f(...)`. */
+static TSNode decorator_callee(const scout_walk *w, TSNode decorator)
+{
+	const scout_symbols *s = syms(w);
+	TSNode e =
+	    ts_node_named_child_count(decorator) ? ts_node_named_child(decorator, 0) : null_node();
+
+	if (!ts_node_is_null(e) && ts_node_symbol(e) == s->call)
+		return ts_node_child_by_field_id(e, s->f_function);
+	return e;
+}
+
+/* The first decorator of `def` whose callee is one of `names`, or null. */
+static TSNode find_decorator(const scout_walk *w, TSNode def, const char *const *names)
+{
+	const scout_symbols *s = syms(w);
+	TSNode deco = scout_decorated_parent(w, def);
+	uint32_t count = ts_node_is_null(deco) ? 0 : ts_node_named_child_count(deco);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode d = ts_node_named_child(deco, i);
+
+		if (ts_node_symbol(d) == s->decorator &&
+		    scout_walk_is(w, decorator_callee(w, d), names))
+			return d;
+	}
+	return null_node();
+}
+
+/* True when a class-body statement is an annotated name whose annotation is
+ * one of `names`, bare or subscripted (`Final`, `ClassVar[int]`). */
+static bool annotation_is(const scout_walk *w, TSNode assignment, const char *const *names)
+{
+	const scout_symbols *s = syms(w);
+	TSNode t = ts_node_child_by_field_id(assignment, s->f_type);
+
+	if (ts_node_is_null(t))
+		return false;
+	if (ts_node_symbol(t) == s->type && ts_node_named_child_count(t))
+		t = ts_node_named_child(t, 0);
+	if (ts_node_symbol(t) == s->subscript)
+		t = ts_node_child_by_field_id(t, s->f_value);
+	return scout_walk_is(w, t, names);
+}
+
+/* The assignment of a class-body (or module) statement, or null. */
+static TSNode statement_assignment(const scout_walk *w, TSNode stmt)
+{
+	const scout_symbols *s = syms(w);
+
+	if (ts_node_symbol(stmt) != s->expression_statement || !ts_node_named_child_count(stmt))
+		return null_node();
+	stmt = ts_node_named_child(stmt, 0);
+	return ts_node_symbol(stmt) == s->assignment ? stmt : null_node();
+}
+
+/* ---- non-native classes ------------------------------------------------- */
+
+static void report_class(scout_walk *w, const scout_rule *self, TSNode at, TSNode class_def,
+                         const char *fmt)
+{
+	char message[256];
+	const char *name;
+	int n = clip(ts_node_child_by_field_id(class_def, syms(w)->f_name), w->src, &name);
+
+	snprintf(message, sizeof(message), fmt, n, name);
+	scout_walk_report(w, self, at, message, NULL);
+}
+
+/* The first class decorator mypyc does not accept (util.py
+ * is_implicit_extension_class), or null. */
+static TSNode offending_decorator(const scout_walk *w, TSNode class_def)
+{
+	const scout_symbols *s = syms(w);
+	TSNode deco = scout_decorated_parent(w, class_def);
+	uint32_t count = ts_node_is_null(deco) ? 0 : ts_node_named_child_count(deco);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode d = ts_node_named_child(deco, i), callee, expr;
+
+		if (ts_node_symbol(d) != s->decorator)
+			continue;
+		callee = decorator_callee(w, d);
+		expr = ts_node_named_child(d, 0);
+		if (scout_walk_is(w, callee, allowed_decorators))
+			continue;
+		if (ts_node_symbol(expr) == s->call && scout_walk_is(w, callee, mypyc_attr_names))
+			continue;
+		if (scout_walk_mypyc_version(w) >= SCOUT_V(1, 14, 0) &&
+		    scout_walk_is(w, callee, final_decorators))
+			continue;
+		return d;
+	}
+	return null_node();
+}
+
+static void check_class_decorator(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode d;
+
+	if (scout_class_kind_of(w, node) != SCOUT_CLASS_NONNATIVE_DECORATOR)
+		return;
+	d = offending_decorator(w, node);
+	if (!ts_node_is_null(d))
+		report_class(w, self, d, node,
+		             "this decorator makes class %.*s a regular Python class: mypyc "
+		             "accepts only @trait, @mypyc_attr, @dataclass, @attr.s and @final");
+}
+
+static void check_metaclass(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode kw = class_keyword(w, node, "metaclass");
+
+	if (ts_node_is_null(kw) ||
+	    scout_walk_is(w, ts_node_child_by_field_id(kw, syms(w)->f_value), allowed_metaclasses))
+		return;
+	if (scout_class_kind_of(w, node) != SCOUT_CLASS_NONNATIVE_METACLASS)
+		return;
+	report_class(w, self, kw, node,
+	             "the metaclass makes class %.*s a regular Python class: mypyc compiles only "
+	             "classes without a metaclass or with ABCMeta");
+}
+
+static void check_enum(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	if (scout_class_kind_of(w, node) == SCOUT_CLASS_NONNATIVE_ENUM)
+		report_class(w, self, ts_node_child_by_field_id(node, syms(w)->f_name), node,
+		             "enum class %.*s is compiled as a regular Python class, so its "
+		             "methods and attribute accesses stay interpreted");
+}
+
+static void check_record(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	if (scout_class_kind_of(w, node) == SCOUT_CLASS_NONNATIVE_RECORD)
+		report_class(w, self, ts_node_child_by_field_id(node, syms(w)->f_name), node,
+		             "TypedDict/NamedTuple class %.*s is compiled as a regular Python "
+		             "class, not a native one");
+}
+
+static void check_native_false(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode v;
+
+	if (scout_class_kind_of(w, node) != SCOUT_CLASS_NONNATIVE_EXPLICIT)
+		return;
+	v = scout_mypyc_attr_value(w, node, "native_class");
+	if (!ts_node_is_null(v))
+		report_class(w, self, ts_node_parent(v), node,
+		             "native_class=False makes class %.*s a regular Python class");
+}
+
+static void check_nonext_inherits_ext(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	scout_class_kind kind = scout_class_kind_of(w, node);
+	uint32_t i = 0;
+	TSNode b;
+
+	if (kind == SCOUT_CLASS_NATIVE || kind == SCOUT_CLASS_NONNATIVE_RECORD)
+		return;
+	while (!ts_node_is_null(b = base_at(w, node, &i))) {
+		TSNode base = local_class(w, b);
+
+		if (!ts_node_is_null(base) && is_native(w, base)) {
+			report_class(w, self, b, node,
+			             "non-native class %.*s inherits from a native class: mypyc "
+			             "reports \"Non-extension classes may not inherit from "
+			             "extension classes\"");
+			return;
+		}
+	}
+}
+
+static void check_nonext_property_setter(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	const scout_symbols *s = syms(w);
+	TSNode callee = decorator_callee(w, node), cls;
+
+	if (ts_node_is_null(callee) || ts_node_symbol(callee) != s->attribute ||
+	    !scout_node_text_is(ts_node_child_by_field_id(callee, s->f_attribute), w->src,
+	                        "setter"))
+		return;
+	cls = current_owner_class(w);
+	if (ts_node_is_null(cls) || is_native(w, cls))
+		return;
+	report_class(w, self, node, cls,
+	             "property setter in non-native class %.*s: mypyc reports \"Property setters "
+	             "not supported in non-extension classes\"");
+}
+
+static void check_runtime_checkable(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode d = find_decorator(w, node, runtime_checkable_names), b;
+	uint32_t i = 0;
+
+	if (ts_node_is_null(d))
+		return;
+	while (!ts_node_is_null(b = base_at(w, node, &i))) {
+		if (ts_node_symbol(b) == syms(w)->subscript)
+			b = ts_node_child_by_field_id(b, syms(w)->f_value);
+		if (scout_walk_is(w, b, protocol_names)) {
+			report_class(
+			    w, self, d, node,
+			    "@runtime_checkable Protocol %.*s is built without its Protocol "
+			    "base, so importing the compiled module raises TypeError");
+			return;
+		}
+	}
+}
+
+static void check_c_type_base(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	uint32_t i = 0;
+	TSNode b;
+
+	while (!ts_node_is_null(b = base_at(w, node, &i))) {
+		TSNode name = b;
+
+		if (ts_node_symbol(name) == syms(w)->subscript)
+			name = ts_node_child_by_field_id(name, syms(w)->f_value);
+		if (!scout_walk_is(w, name, c_types))
+			continue;
+		if (!is_native(w, node))
+			return;
+		report_class(w, self, b, node,
+		             "native class %.*s inherits from a C-implemented class outside "
+		             "builtins: it compiles but can crash or misbehave at run time");
+		return;
+	}
+}
+
+/* ---- @mypyc_attr(...) ----------------------------------------------------- */
+
+/* The @mypyc_attr(...) call of the current decorator node, or null. */
+static TSNode decorator_mypyc_attr(const scout_walk *w, TSNode decorator)
+{
+	TSNode e =
+	    ts_node_named_child_count(decorator) ? ts_node_named_child(decorator, 0) : null_node();
+
+	if (ts_node_is_null(e) || ts_node_symbol(e) != syms(w)->call ||
+	    !scout_walk_is(w, ts_node_child_by_field_id(e, syms(w)->f_function), mypyc_attr_names))
+		return null_node();
+	return ts_node_child_by_field_id(e, syms(w)->f_arguments);
+}
+
+static bool known_mypyc_attr(const scout_walk *w, const char *key, uint32_t len)
+{
+	static const char *const keys[] = {"native_class", "allow_interpreted_subclasses",
+	                                   "serializable", "free_list_len", "acyclic"};
+	/* acyclic is known since 2.0.0 (PR 21227). */
+	size_t n = scout_walk_mypyc_version(w) >= SCOUT_V(2, 0, 0) ? 5 : 4;
+
+	for (size_t i = 0; i < n; i++)
+		if (strlen(keys[i]) == len && memcmp(keys[i], key, len) == 0)
+			return true;
+	return false;
+}
+
+/* True when `n` is a plain str literal (no f/b/t prefix), alone or implicitly
+ * concatenated. */
+static bool is_str_literal(const scout_walk *w, TSNode n)
+{
+	const scout_symbols *s = syms(w);
+	uint32_t count, len;
+	const char *text;
+
+	if (ts_node_symbol(n) != s->string) {
+		if (strcmp(ts_node_type(n), "concatenated_string") != 0)
+			return false;
+		count = ts_node_named_child_count(n);
+		for (uint32_t i = 0; i < count; i++)
+			if (!is_str_literal(w, ts_node_named_child(n, i)))
+				return false;
+		return count > 0;
+	}
+	text = scout_node_text(n, w->src, &len);
+	for (uint32_t i = 0; i < len && text[i] != '"' && text[i] != '\''; i++)
+		if (strchr("bBfFtT", text[i]))
+			return false;
+	return true;
+}
+
+/* The text of a plain string literal's content, or false. */
+static bool str_content(const scout_walk *w, TSNode n, const char **text, uint32_t *len)
+{
+	const scout_symbols *s = syms(w);
+	uint32_t count;
+
+	if (ts_node_symbol(n) != s->string || !is_str_literal(w, n))
+		return false;
+	count = ts_node_named_child_count(n);
+	*text = "";
+	*len = 0;
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode c = ts_node_named_child(n, i);
+
+		if (ts_node_symbol(c) == s->string_content) {
+			*text = scout_node_text(c, w->src, len);
+			break;
+		}
+	}
+	return true;
+}
+
+static void check_mypyc_attr_key(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	const scout_symbols *s = syms(w);
+	TSNode args = decorator_mypyc_attr(w, node);
+	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode a = ts_node_named_child(args, i), key = a;
+		const char *text;
+		uint32_t len;
+		char message[200];
+
+		if (ts_node_symbol(a) == s->keyword_argument) {
+			key = ts_node_child_by_field_id(a, s->f_name);
+			text = scout_node_text(key, w->src, &len);
+		} else if (!str_content(w, a, &text, &len)) {
+			continue;
+		}
+		if (known_mypyc_attr(w, text, len))
+			continue;
+		snprintf(message, sizeof(message),
+		         "\"%.*s\" is not a supported \"mypyc_attr\" key, so mypyc rejects the "
+		         "decorator",
+		         len > 60 ? 60 : (int)len, text);
+		scout_walk_report(w, self, key, message, NULL);
+	}
+}
+
+static void check_mypyc_attr_positional(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	const scout_symbols *s = syms(w);
+	TSNode args = decorator_mypyc_attr(w, node);
+	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode a = ts_node_named_child(args, i);
+
+		if (ts_node_symbol(a) == s->keyword_argument || ts_node_symbol(a) == s->comment ||
+		    strcmp(ts_node_type(a), "dictionary_splat") == 0 || is_str_literal(w, a))
+			continue;
+		scout_walk_report(w, self, a,
+		                  "a positional mypyc_attr argument is not a string literal: mypyc "
+		                  "reports \"All \\\"mypyc_attr\\\" positional arguments must be "
+		                  "string literals.\"",
+		                  NULL);
+	}
+}
+
+static void check_native_class_value(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode v = scout_mypyc_attr_value(w, node, "native_class");
+
+	if (ts_node_is_null(v) || scout_node_text_is(v, w->src, "True") ||
+	    scout_node_text_is(v, w->src, "False"))
+		return;
+	scout_walk_report(w, self, v,
+	                  "native_class is not the literal True or False: mypyc reports "
+	                  "\"native_class must be used with True or False only\"",
+	                  NULL);
+}
+
+static void check_native_class_true(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode v = scout_mypyc_attr_value(w, node, "native_class");
+	const char *why;
+	char message[320];
+	const char *name;
+	int n;
+
+	if (ts_node_is_null(v) || !scout_node_text_is(v, w->src, "True"))
+		return;
+	switch (scout_class_kind_of(w, node)) {
+	case SCOUT_CLASS_NONNATIVE_DECORATOR:
+		why = "it has a decorator other than the supported ones";
+		break;
+	case SCOUT_CLASS_NONNATIVE_RECORD:
+		why = "TypedDict and NamedTuple classes can't be native";
+		break;
+	case SCOUT_CLASS_NONNATIVE_METACLASS:
+	case SCOUT_CLASS_NONNATIVE_ENUM:
+		why = "its metaclass is not ABCMeta, TypingMeta or GenericMeta";
+		break;
+	default:
+		return;
+	}
+	n = clip(ts_node_child_by_field_id(node, syms(w)->f_name), w->src, &name);
+	snprintf(message, sizeof(message),
+	         "class %.*s is marked native_class=True but can't be native (%s), so mypyc "
+	         "rejects it",
+	         n, name, why);
+	scout_walk_report(w, self, ts_node_parent(v), message, NULL);
+}
+
+/* True when the mypyc_attr keyword `key` of `def` is the literal True. */
+static bool attr_true(const scout_walk *w, TSNode def, const char *key)
+{
+	TSNode v = scout_mypyc_attr_value(w, def, key);
+
+	return !ts_node_is_null(v) && scout_node_text_is(v, w->src, "True");
+}
+
+static void check_acyclic(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode v = scout_mypyc_attr_value(w, node, "acyclic"), b;
+	TSNode tp = ts_node_child_by_field_name(node, "type_parameters", 15);
+	uint32_t i = 0;
+	char message[240];
+
+	if (ts_node_is_null(v) || !scout_node_text_is(v, w->src, "True"))
+		return;
+	if (!ts_node_is_null(tp)) {
+		scout_walk_report(w, self, tp,
+		                  "an acyclic=True class has type parameters, which mypyc does not "
+		                  "allow",
+		                  NULL);
+		return;
+	}
+	while (!ts_node_is_null(b = base_at(w, node, &i))) {
+		TSNode base = local_class(w, b), name = b;
+		const char *text;
+		int n;
+
+		if (ts_node_symbol(name) == syms(w)->subscript)
+			name = ts_node_child_by_field_id(name, syms(w)->f_value);
+		if (scout_node_text_is(name, w->src, "object") &&
+		    ts_node_is_null(local_class(w, name)))
+			continue;
+		if (!ts_node_is_null(base) && is_native(w, base) && attr_true(w, base, "acyclic") &&
+		    ts_node_is_null(find_decorator(w, base, trait_names)))
+			continue;
+		n = clip(name, w->src, &text);
+		snprintf(message, sizeof(message),
+		         "an acyclic=True class inherits from %.*s, which is not an acyclic native "
+		         "class, so mypyc rejects it",
+		         n, text);
+		scout_walk_report(w, self, b, message, NULL);
+	}
+}
+
+/* True when a base of class_def names a builtins class other than object. */
+static bool has_builtin_base(const scout_walk *w, TSNode class_def)
+{
+	uint32_t i = 0;
+	TSNode b;
+	char buf[128];
+
+	while (!ts_node_is_null(b = base_at(w, class_def, &i))) {
+		if (ts_node_symbol(b) == syms(w)->subscript)
+			b = ts_node_child_by_field_id(b, syms(w)->f_value);
+		if (ts_node_is_null(b) || ts_node_symbol(b) != syms(w)->identifier || !w->names ||
+		    !scout_names_qualify(w->names, b, w->src, buf, sizeof(buf)))
+			continue;
+		if (strncmp(buf, "builtins.", 9) == 0 && strcmp(buf, "builtins.object") != 0 &&
+		    ts_node_is_null(local_class(w, b)))
+			return true;
+	}
+	return false;
+}
+
+static void check_free_list_len(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode v = scout_mypyc_attr_value(w, node, "free_list_len");
+	const char *why = NULL;
+	char message[240];
+	const char *text;
+	int n;
+
+	if (ts_node_is_null(v))
+		return;
+	if (!ts_node_is_null(find_decorator(w, node, trait_names)))
+		why = "can't be used with traits";
+	else if (attr_true(w, node, "allow_interpreted_subclasses"))
+		why = "can't be used in a class that allows interpreted subclasses";
+	else if (has_builtin_base(w, node))
+		why = "can't be used in a class that inherits from a built-in type";
+	if (why) {
+		snprintf(message, sizeof(message), "free_list_len %s, so mypyc rejects it", why);
+	} else if (!scout_node_text_is(v, w->src, "1")) {
+		n = clip(v, w->src, &text);
+		snprintf(message, sizeof(message),
+		         "free_list_len=%.*s is not supported (only 1 is), so mypyc rejects it", n,
+		         text);
+	} else {
+		return;
+	}
+	scout_walk_report(w, self, ts_node_parent(v), message, NULL);
+}
+
+/* ---- __deletable__ --------------------------------------------------------- */
+
+/* The `__deletable__ = ...` assignment in a class body, or null. */
+static TSNode deletable_assignment(const scout_walk *w, TSNode class_def)
+{
+	const scout_symbols *s = syms(w);
+	TSNode body = ts_node_child_by_field_id(class_def, s->f_body);
+	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode a = statement_assignment(w, ts_node_named_child(body, i));
+
+		if (!ts_node_is_null(a) &&
+		    scout_node_text_is(ts_node_child_by_field_id(a, s->f_left), w->src,
+		                       "__deletable__") &&
+		    !ts_node_is_null(ts_node_child_by_field_id(a, s->f_right)))
+			return a;
+	}
+	return null_node();
+}
+
+/* The list or tuple display of a `__deletable__` assignment, or null. */
+static TSNode deletable_items(const scout_walk *w, TSNode assignment)
+{
+	TSNode v = ts_node_child_by_field_id(assignment, syms(w)->f_right);
+	const char *t = ts_node_type(v);
+
+	if (strcmp(t, "list") == 0 || strcmp(t, "tuple") == 0 || strcmp(t, "expression_list") == 0)
+		return v;
+	return null_node();
+}
+
+static bool text_eq(TSNode n, const char *src, const char *s, uint32_t len)
+{
+	uint32_t l;
+	const char *t = scout_node_text(n, src, &l);
+
+	return l == len && memcmp(t, s, len) == 0;
+}
+
+enum { ATTR_DEFINED = 1, ATTR_PROPERTY = 2, ATTR_FINAL = 4, ATTR_METHOD = 8 };
+
+/* What class_def's own body says about attribute `name`: class-body
+ * assignments, `self.name = ...` in its methods, defs and properties. */
+static unsigned attr_facts(const scout_walk *w, TSNode class_def, const char *name, uint32_t len)
+{
+	const scout_symbols *s = syms(w);
+	TSNode body = ts_node_child_by_field_id(class_def, s->f_body);
+	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	unsigned facts = 0;
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode stmt = ts_node_named_child(body, i), a = statement_assignment(w, stmt);
+		TSNode def = stmt, params, self_param, mbody;
+		TSTreeCursor c;
+		const char *self_name;
+		uint32_t self_len;
+
+		if (!ts_node_is_null(a)) {
+			if (text_eq(ts_node_child_by_field_id(a, s->f_left), w->src, name, len)) {
+				facts |= ATTR_DEFINED;
+				if (annotation_is(w, a, final_names))
+					facts |= ATTR_FINAL;
+			}
+			continue;
+		}
+		if (ts_node_symbol(def) == s->decorated_definition)
+			def = ts_node_child_by_field_id(def, s->f_definition);
+		if (ts_node_is_null(def) || ts_node_symbol(def) != s->function_definition)
+			continue;
+		if (text_eq(ts_node_child_by_field_id(def, s->f_name), w->src, name, len)) {
+			facts |= ts_node_is_null(find_decorator(w, def, property_names))
+			             ? ATTR_METHOD
+			             : ATTR_PROPERTY;
+			continue;
+		}
+		params = ts_node_child_by_field_id(def, s->f_parameters);
+		if (ts_node_is_null(params) || !ts_node_named_child_count(params))
+			continue;
+		self_param = ts_node_named_child(params, 0);
+		if (ts_node_symbol(self_param) != s->identifier)
+			continue;
+		self_name = scout_node_text(self_param, w->src, &self_len);
+		mbody = ts_node_child_by_field_id(def, s->f_body);
+		if (ts_node_is_null(mbody))
+			continue;
+		/* Iterative walk over the method body for `self.name = ...`. */
+		c = ts_tree_cursor_new(mbody);
+		for (;;) {
+			TSNode n = ts_tree_cursor_current_node(&c);
+
+			if (ts_node_symbol(n) == s->assignment) {
+				TSNode left = ts_node_child_by_field_id(n, s->f_left);
+
+				if (ts_node_symbol(left) == s->attribute &&
+				    text_eq(ts_node_child_by_field_id(left, s->f_object), w->src,
+				            self_name, self_len) &&
+				    text_eq(ts_node_child_by_field_id(left, s->f_attribute), w->src,
+				            name, len)) {
+					facts |= ATTR_DEFINED;
+					if (annotation_is(w, n, final_names))
+						facts |= ATTR_FINAL;
+				}
+			}
+			if (ts_tree_cursor_goto_first_child(&c))
+				continue;
+			while (!ts_tree_cursor_goto_next_sibling(&c))
+				if (!ts_tree_cursor_goto_parent(&c))
+					goto done;
+		}
+	done:
+		ts_tree_cursor_delete(&c);
+	}
+	return facts;
+}
+
+static void check_deletable_shape(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode a = deletable_assignment(w, node);
+
+	if (ts_node_is_null(a) || !ts_node_is_null(deletable_items(w, a)))
+		return;
+	scout_walk_report(w, self, ts_node_child_by_field_id(a, syms(w)->f_right),
+	                  "__deletable__ is not a list or tuple display, which mypy rejects when "
+	                  "compiling with mypyc",
+	                  NULL);
+}
+
+static void check_deletable_item(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode a = deletable_assignment(w, node), items;
+	uint32_t count;
+
+	if (ts_node_is_null(a) || ts_node_is_null(items = deletable_items(w, a)))
+		return;
+	count = ts_node_named_child_count(items);
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode item = ts_node_named_child(items, i);
+		const char *t;
+		uint32_t l;
+
+		if (ts_node_symbol(item) == syms(w)->comment || str_content(w, item, &t, &l))
+			continue;
+		scout_walk_report(
+		    w, self, item,
+		    "a __deletable__ item is not a string literal, which mypy rejects "
+		    "when compiling with mypyc",
+		    NULL);
+	}
+}
+
+/* Calls `fn` for each string item of a class's __deletable__ display. */
+static void each_deletable(scout_walk *w, TSNode class_def, const scout_rule *self,
+                           void (*fn)(scout_walk *, TSNode, TSNode, const char *, uint32_t,
+                                      const scout_rule *))
+{
+	TSNode a = deletable_assignment(w, class_def), items;
+	uint32_t count;
+
+	if (ts_node_is_null(a) || ts_node_is_null(items = deletable_items(w, a)))
+		return;
+	count = ts_node_named_child_count(items);
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode item = ts_node_named_child(items, i);
+		const char *t;
+		uint32_t l;
+
+		if (str_content(w, item, &t, &l))
+			fn(w, class_def, item, t, l, self);
+	}
+}
+
+static void undefined_item(scout_walk *w, TSNode class_def, TSNode item, const char *name,
+                           uint32_t len, const scout_rule *self)
+{
+	unsigned facts = attr_facts(w, class_def, name, len);
+	char message[240];
+	int n = len > 60 ? 60 : (int)len;
+
+	if (facts & ATTR_PROPERTY)
+		snprintf(message, sizeof(message),
+		         "\"%.*s\" in __deletable__ is a property: mypyc reports \"Cannot make "
+		         "property deletable\"",
+		         n, name);
+	else if (!(facts & ATTR_DEFINED))
+		snprintf(message, sizeof(message),
+		         "\"%.*s\" in __deletable__ is not an attribute defined in this class, so "
+		         "mypyc rejects it",
+		         n, name);
+	else
+		return;
+	scout_walk_report(w, self, item, message, NULL);
+}
+
+static void check_deletable_undefined(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	if (!ts_node_is_null(deletable_assignment(w, node)) && is_native(w, node))
+		each_deletable(w, node, self, undefined_item);
+}
+
+static void final_item(scout_walk *w, TSNode class_def, TSNode item, const char *name, uint32_t len,
+                       const scout_rule *self)
+{
+	char message[200];
+
+	if (!(attr_facts(w, class_def, name, len) & ATTR_FINAL))
+		return;
+	snprintf(message, sizeof(message),
+	         "Final attribute \"%.*s\" is listed in __deletable__: mypy reports \"Deletable "
+	         "attribute cannot be final\"",
+	         len > 60 ? 60 : (int)len, name);
+	scout_walk_report(w, self, item, message, NULL);
+}
+
+static void check_deletable_final(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	each_deletable(w, node, self, final_item);
+}
+
+/* True when `name` is listed in the __deletable__ of class_def. */
+static bool lists_deletable(const scout_walk *w, TSNode class_def, TSNode attr)
+{
+	TSNode a = deletable_assignment(w, class_def), items;
+	uint32_t count, len;
+	const char *name = scout_node_text(attr, w->src, &len);
+
+	if (ts_node_is_null(a))
+		return false;
+	if (ts_node_is_null(items = deletable_items(w, a)))
+		return true; /* not a display: another rule; do not guess */
+	count = ts_node_named_child_count(items);
+	for (uint32_t i = 0; i < count; i++) {
+		const char *t;
+		uint32_t l;
+
+		if (str_content(w, ts_node_named_child(items, i), &t, &l) && l == len &&
+		    memcmp(t, name, len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The same-module class that `obj` (an identifier) is an instance of in the
+ * nearest enclosing function: its first parameter in a method, or a
+ * parameter annotated with a class of this module. Null when unknown. */
+static TSNode instance_class(const scout_walk *w, TSNode obj)
+{
+	const scout_symbols *s = syms(w);
+	TSNode fn = null_node(), params;
+	uint32_t up, count;
+
+	for (up = 1; up < w->depth; up++) {
+		fn = scout_walk_ancestor(w, up);
+		if (ts_node_symbol(fn) == s->function_definition ||
+		    ts_node_symbol(fn) == s->class_definition)
+			break;
+	}
+	if (up >= w->depth || ts_node_symbol(fn) != s->function_definition)
+		return null_node();
+	params = ts_node_child_by_field_id(fn, s->f_parameters);
+	count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode p = ts_node_named_child(params, i), name = p, type = null_node();
+
+		if (ts_node_symbol(p) == s->typed_parameter) {
+			name = ts_node_named_child(p, 0);
+			type = ts_node_child_by_field_id(p, s->f_type);
+		}
+		if (ts_node_symbol(name) != s->identifier ||
+		    !text_eq(name, w->src, w->src + ts_node_start_byte(obj),
+		             ts_node_end_byte(obj) - ts_node_start_byte(obj)))
+			continue;
+		if (!ts_node_is_null(type)) {
+			if (ts_node_named_child_count(type))
+				type = ts_node_named_child(type, 0);
+			return local_class(w, type);
+		}
+		if (i == 0) {
+			/* The first parameter of a method of a module-level class. */
+			TSNode p1 = scout_walk_ancestor(w, up + 1), cls;
+			uint32_t k = up + 1;
+
+			if (ts_node_symbol(p1) == s->decorated_definition)
+				p1 = scout_walk_ancestor(w, ++k);
+			if (ts_node_symbol(p1) != s->block)
+				return null_node();
+			cls = scout_walk_ancestor(w, k + 1);
+			if (ts_node_symbol(cls) != s->class_definition ||
+			    !ts_node_is_null(find_decorator(
+			        w, fn, (const char *const[]){"builtins.staticmethod", NULL})))
+				return null_node();
+			return cls;
+		}
+		return null_node();
+	}
+	return null_node();
+}
+
+/* True when `attr` may be deleted on instances of class_def: listed in the
+ * __deletable__ of the class or a same-module base, or unknown (a base from
+ * another module, a property). */
+static bool deletable_in_chain(const scout_walk *w, TSNode class_def, TSNode attr)
+{
+	TSNode todo[MAX_BASES];
+	size_t ntodo = 0, seen = 0;
+	uint32_t len;
+	const char *name = scout_node_text(attr, w->src, &len);
+
+	todo[ntodo++] = class_def;
+	while (ntodo && seen < MAX_BASES) {
+		TSNode c = todo[--ntodo], b;
+		uint32_t i = 0;
+
+		seen++;
+		if (lists_deletable(w, c, attr) ||
+		    attr_facts(w, c, name, len) & (ATTR_PROPERTY | ATTR_METHOD))
+			return true;
+		while (!ts_node_is_null(b = base_at(w, c, &i))) {
+			TSNode base = local_class(w, b), id = b;
+			char buf[128];
+
+			if (!ts_node_is_null(base)) {
+				if (ntodo < MAX_BASES)
+					todo[ntodo++] = base;
+				continue;
+			}
+			if (ts_node_symbol(id) == syms(w)->subscript)
+				id = ts_node_child_by_field_id(id, syms(w)->f_value);
+			if (!w->names ||
+			    !scout_names_qualify(w->names, id, w->src, buf, sizeof(buf)) ||
+			    strncmp(buf, "builtins.", 9) != 0)
+				return true; /* a base from elsewhere: unknown */
+		}
+	}
+	return false;
+}
+
+static void check_del_attr(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	const scout_symbols *s = syms(w);
+	uint32_t count = ts_node_named_child_count(node);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode t = ts_node_named_child(node, i);
+		uint32_t n = 1;
+
+		if (strcmp(ts_node_type(t), "expression_list") == 0) {
+			n = ts_node_named_child_count(t);
+		}
+		for (uint32_t j = 0; j < n; j++) {
+			TSNode target = n == 1 && strcmp(ts_node_type(t), "expression_list") != 0
+			                    ? t
+			                    : ts_node_named_child(t, j);
+			TSNode obj, attr, cls;
+			char message[240];
+			const char *name;
+			int len;
+
+			if (ts_node_symbol(target) != s->attribute)
+				continue;
+			obj = ts_node_child_by_field_id(target, s->f_object);
+			attr = ts_node_child_by_field_id(target, s->f_attribute);
+			if (ts_node_symbol(obj) != s->identifier)
+				continue;
+			cls = instance_class(w, obj);
+			if (ts_node_is_null(cls) || !is_native(w, cls) ||
+			    deletable_in_chain(w, cls, attr))
+				continue;
+			len = clip(attr, w->src, &name);
+			snprintf(
+			    message, sizeof(message),
+			    "attribute \"%.*s\" of a native class is not in its __deletable__: "
+			    "mypyc reports \"\\\"%.*s\\\" cannot be deleted\"",
+			    len, name, len, name);
+			scout_walk_report(w, self, target, message, NULL);
+		}
+	}
+}
+
+/* ---- Final ----------------------------------------------------------------- */
+
+static void check_final_binding(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	const scout_symbols *s = syms(w);
+	TSNode stmt = scout_walk_ancestor(w, 1), holder = scout_walk_ancestor(w, 2), left;
+	char message[240];
+	const char *name;
+	int n;
+
+	if (ts_node_is_null(stmt) || ts_node_symbol(stmt) != s->expression_statement ||
+	    ts_node_is_null(holder))
+		return;
+	if (ts_node_symbol(holder) != s->module &&
+	    !(ts_node_symbol(holder) == s->block &&
+	      ts_node_symbol(scout_walk_ancestor(w, 3)) == s->class_definition))
+		return;
+	left = ts_node_child_by_field_id(node, s->f_left);
+	if (ts_node_symbol(left) != s->identifier ||
+	    ts_node_is_null(ts_node_child_by_field_id(node, s->f_right)) ||
+	    !annotation_is(w, node, final_names))
+		return;
+	n = clip(left, w->src, &name);
+	snprintf(message, sizeof(message),
+	         "Final %.*s is inlined into compiled code, so rebinding it at run time (tests, "
+	         "patching) has no effect there",
+	         n, name);
+	scout_walk_report(w, self, left, message, NULL);
+}
 
 static const scout_rule rules[] = {
+    {.id = "nonext-property-setter",
+     .category = SCOUT_BLOCKER,
+     .title = "property setter in a non-native class",
+     .why = "mypyc reports \"Property setters not supported in non-extension classes\"",
+     .bad = "@functools.total_ordering\nclass C:\n    @property\n    def x(self) -> int:\n"
+            "        return 0\n\n    @x.setter\n    def x(self, v: int) -> None:\n        pass\n",
+     .good = "class C:\n    @property\n    def x(self) -> int:\n        return 0\n\n"
+             "    @x.setter\n    def x(self, v: int) -> None:\n        pass\n",
+     .fix = "make the class native (drop the decorator or metaclass) or replace the setter with "
+            "a set_x() method",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+     .since = 0,
+     .until = 0,
+     .on = "decorator",
+     .enter = check_nonext_property_setter},
+    {.id = "nonext-inherits-ext",
+     .category = SCOUT_BLOCKER,
+     .title = "non-native class inheriting from a native class of the module",
+     .why = "mypyc reports \"Non-extension classes may not inherit from extension classes\"",
+     .bad = "class Base:\n    pass\n\n@functools.total_ordering\nclass C(Base):\n    pass\n",
+     .good = "class Base:\n    pass\n\nclass C(Base):\n    pass\n",
+     .fix = "make the subclass native too, or make the base non-native as well",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+     .since = 0,
+     .until = 0,
+     .on = "class_definition",
+     .enter = check_nonext_inherits_ext},
+    {.id = "acyclic-nonacyclic-base",
+     .category = SCOUT_BLOCKER,
+     .title = "@mypyc_attr(acyclic=True) on a class with a non-acyclic base",
+     .why = "mypyc reports \"\\\"acyclic\\\" can't be used in a class that inherits from "
+            "non-acyclic type ...\"",
+     .bad = "class Base:\n    pass\n\n@mypyc_attr(acyclic=True)\nclass C(Base):\n    pass\n",
+     .good = "@mypyc_attr(acyclic=True)\nclass Base:\n    pass\n\n"
+             "@mypyc_attr(acyclic=True)\nclass C(Base):\n    pass\n",
+     .fix = "mark every base class acyclic=True too, or drop acyclic=True",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+     .since = SCOUT_V(2, 0, 0),
+     .until = 0,
+     .on = "class_definition",
+     .enter = check_acyclic},
+    {.id = "free-list-len-misuse",
+     .category = SCOUT_BLOCKER,
+     .title = "@mypyc_attr(free_list_len=...) where mypyc does not allow it",
+     .why = "mypyc reports \"\\\"free_list_len\\\" can't be used with traits\" (or in classes "
+            "allowing interpreted subclasses, or with builtin bases) or \"Unsupported value for "
+            "\\\"free_list_len\\\"\"",
+     .bad = "@mypyc_attr(free_list_len=8)\nclass C:\n    pass\n",
+     .good = "@mypyc_attr(free_list_len=1)\nclass C:\n    pass\n",
+     .fix = "use free_list_len=1 on a plain native class only",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+     .since = SCOUT_V(1, 19, 0),
+     .until = 0,
+     .on = "class_definition",
+     .enter = check_free_list_len},
+    {.id = "mypyc-attr-bad-key",
+     .category = SCOUT_BLOCKER,
+     .title = "unknown @mypyc_attr key",
+     .why = "mypyc reports \"\\\"{key}\\\" is not a supported \\\"mypyc_attr\\\"\"",
+     .bad = "@mypyc_attr(allow_interpreted_subclass=True)\nclass C:\n    pass\n",
+     .good = "@mypyc_attr(allow_interpreted_subclasses=True)\nclass C:\n    pass\n",
+     .fix = "use one of native_class, allow_interpreted_subclasses, serializable, free_list_len, "
+            "acyclic (2.0+)",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+     .since = SCOUT_V(1, 19, 0),
+     .until = 0,
+     .on = "decorator",
+     .enter = check_mypyc_attr_key},
+    {.id = "mypyc-attr-positional-nonliteral",
+     .category = SCOUT_BLOCKER,
+     .title = "positional @mypyc_attr argument that is not a string literal",
+     .why = "mypyc reports \"All \\\"mypyc_attr\\\" positional arguments must be string "
+            "literals.\"",
+     .bad = "KEY = \"serializable\"\n\n@mypyc_attr(KEY)\nclass C:\n    pass\n",
+     .good = "@mypyc_attr(\"serializable\")\nclass C:\n    pass\n",
+     .fix = "write the key as a string literal or as a keyword argument",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+     .since = SCOUT_V(1, 19, 0),
+     .until = 0,
+     .on = "decorator",
+     .enter = check_mypyc_attr_positional},
+    {.id = "native-class-true-impossible",
+     .category = SCOUT_BLOCKER,
+     .title = "@mypyc_attr(native_class=True) on a class that cannot be native",
+     .why = "mypyc reports \"Class is marked as native_class=True but it can't be a native "
+            "class\"",
+     .bad = "@mypyc_attr(native_class=True)\n@functools.total_ordering\nclass C:\n    pass\n",
+     .good = "@mypyc_attr(native_class=True)\nclass C:\n    pass\n",
+     .fix = "remove native_class=True, or remove what keeps the class from being native",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+     .since = SCOUT_V(1, 16, 0),
+     .until = 0,
+     .on = "class_definition",
+     .enter = check_native_class_true},
+    {.id = "native-class-bad-value",
+     .category = SCOUT_BLOCKER,
+     .title = "native_class= given something other than True or False",
+     .why = "mypyc reports \"native_class must be used with True or False only\"",
+     .bad = "NATIVE = True\n\n@mypyc_attr(native_class=NATIVE)\nclass C:\n    pass\n",
+     .good = "@mypyc_attr(native_class=True)\nclass C:\n    pass\n",
+     .fix = "write native_class=True or native_class=False literally",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+     .since = SCOUT_V(1, 16, 0),
+     .until = 0,
+     .on = "class_definition",
+     .enter = check_native_class_value},
+    {.id = "deletable-undefined",
+     .category = SCOUT_BLOCKER,
+     .title = "__deletable__ names something that is not an attribute of the class",
+     .why = "mypyc reports \"Attribute \\\"{attr}\\\" not defined\" or \"Cannot make property "
+            "\\\"{attr}\\\" deletable\"",
+     .bad = "class C:\n    __deletable__ = [\"z\"]\n    x: int\n",
+     .good = "class C:\n    __deletable__ = [\"x\"]\n    x: int\n",
+     .fix = "list only attributes declared or assigned in this class itself",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
+     .since = 0,
+     .until = 0,
+     .on = "class_definition",
+     .enter = check_deletable_undefined},
+    {.id = "del-nondeletable-attr",
+     .category = SCOUT_BLOCKER,
+     .title = "del of a native-class attribute not listed in __deletable__",
+     .why = "mypyc reports \"\\\"{attr}\\\" cannot be deleted\"",
+     .bad = "class C:\n    def __init__(self) -> None:\n        self.y = 1\n\n"
+            "    def drop(self) -> None:\n        del self.y\n",
+     .good = "class C:\n    __deletable__ = [\"y\"]\n\n    def __init__(self) -> None:\n"
+             "        self.y = 1\n\n    def drop(self) -> None:\n        del self.y\n",
+     .fix = "add the attribute to the class's __deletable__ list",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
+     .since = 0,
+     .until = 0,
+     .on = "delete_statement",
+     .enter = check_del_attr},
+    {.id = "deletable-not-literal-list",
+     .category = SCOUT_BLOCKER,
+     .title = "__deletable__ not given as a list or tuple display",
+     .why = "mypy reports \"\\\"__deletable__\\\" must be initialized with a list or tuple "
+            "expression\" when compiling with mypyc",
+     .bad = "NAMES = [\"x\"]\n\nclass C:\n    x: int\n    __deletable__ = NAMES\n",
+     .good = "class C:\n    x: int\n    __deletable__ = [\"x\"]\n",
+     .fix = "write the names out as a list display in the class body",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
+     .since = 0,
+     .until = 0,
+     .on = "class_definition",
+     .enter = check_deletable_shape},
+    {.id = "deletable-item-not-str",
+     .category = SCOUT_BLOCKER,
+     .title = "__deletable__ item that is not a string literal",
+     .why = "mypy reports \"Invalid \\\"__deletable__\\\" item; string literal expected\"",
+     .bad = "X = \"x\"\n\nclass C:\n    x: int\n    __deletable__ = [X]\n",
+     .good = "class C:\n    x: int\n    __deletable__ = [\"x\"]\n",
+     .fix = "write each attribute name as a string literal",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
+     .since = 0,
+     .until = 0,
+     .on = "class_definition",
+     .enter = check_deletable_item},
+    {.id = "deletable-final",
+     .category = SCOUT_BLOCKER,
+     .title = "Final attribute listed in __deletable__",
+     .why = "mypy reports \"Deletable attribute cannot be final\"",
+     .bad = "class C:\n    x: Final = 1\n    __deletable__ = [\"x\"]\n",
+     .good = "class C:\n    x: int = 1\n    __deletable__ = [\"x\"]\n",
+     .fix = "drop Final from the attribute or remove it from __deletable__",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
+     .since = 0,
+     .until = 0,
+     .on = "class_definition",
+     .enter = check_deletable_final},
+    {.id = "class-decorator-nonnative",
+     .category = SCOUT_NON_NATIVE,
+     .title = "class decorator that makes the class a regular Python class",
+     .why = "mypyc builds classes with decorators other than @trait, @mypyc_attr, @dataclass, "
+            "@attr.s and @final (1.14+) as non-native classes",
+     .bad = "@functools.total_ordering\nclass V:\n    pass\n",
+     .good = "class V:\n    pass\n",
+     .fix = "drop the decorator (write the methods it generates), or accept a non-native class",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#class-decorators",
+     .since = 0,
+     .until = 0,
+     .on = "class_definition",
+     .enter = check_class_decorator},
+    {.id = "metaclass-nonnative",
+     .category = SCOUT_NON_NATIVE,
+     .title = "explicit metaclass= that makes the class a regular Python class",
+     .why = "mypyc builds classes with a metaclass other than ABCMeta, TypingMeta or "
+            "GenericMeta as non-native classes (only an explicit metaclass= in this module is "
+            "seen; one inherited from an imported base is not)",
+     .bad = "class C(metaclass=Registry):\n    pass\n",
+     .good = "class C(metaclass=ABCMeta):\n    pass\n",
+     .fix = "drop the metaclass (e.g. register classes with a decorator-free function call), or "
+            "accept a non-native class",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#metaclasses",
+     .since = 0,
+     .until = 0,
+     .on = "class_definition",
+     .enter = check_metaclass},
+    {.id = "enum-nonnative",
+     .category = SCOUT_NON_NATIVE,
+     .title = "Enum subclass (always a regular Python class)",
+     .why = "mypyc compiles Enum classes (EnumMeta metaclass) as non-native classes",
+     .bad = "class Color(Enum):\n    RED = 1\n",
+     .good = "RED: Final = 1\n",
+     .fix = "keep the Enum if its API matters; for hot code use Final int constants",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+     .since = SCOUT_V(1, 0, 0),
+     .until = 0,
+     .on = "class_definition",
+     .enter = check_enum},
+    {.id = "typeddict-namedtuple-nonnative",
+     .category = SCOUT_NON_NATIVE,
+     .title = "class-based TypedDict or NamedTuple (a regular Python class)",
+     .why = "mypyc compiles class-based TypedDict and NamedTuple as non-native classes",
+     .bad = "class P(NamedTuple):\n    x: int\n",
+     .good = "@dataclass\nclass P:\n    x: int\n",
+     .fix = "use a (frozen) @dataclass or a plain native class for hot records",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+     .since = 0,
+     .until = 0,
+     .on = "class_definition",
+     .enter = check_record},
+    {.id = "native-class-false",
+     .category = SCOUT_NON_NATIVE,
+     .title = "@mypyc_attr(native_class=False)",
+     .why = "the class is compiled as a regular Python class on request",
+     .bad = "@mypyc_attr(native_class=False)\nclass C:\n    pass\n",
+     .good = "class C:\n    pass\n",
+     .fix = "remove native_class=False once the class can be native",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#defining-non-native-"
+             "classes",
+     .since = SCOUT_V(1, 16, 0),
+     .until = 0,
+     .on = "class_definition",
+     .enter = check_native_false},
+    {.id = "runtime-checkable-protocol",
+     .category = SCOUT_BEHAVIOUR,
+     .title = "@runtime_checkable Protocol in a compiled module",
+     .why = "the class is built without its Protocol base, so importing the module raises "
+            "\"TypeError: @runtime_checkable can be only applied to protocol classes\"",
+     .bad = "@runtime_checkable\nclass P(Protocol):\n    def f(self) -> int: ...\n",
+     .good = "class P(Protocol):\n    def f(self) -> int: ...\n",
+     .fix = "move the runtime-checkable Protocol to a module that is not compiled, or check "
+            "with hasattr()",
+     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+     .since = 0,
+     .until = 0,
+     .on = "class_definition",
+     .enter = check_runtime_checkable},
+    {.id = "native-inherits-c-type",
+     .category = SCOUT_BEHAVIOUR,
+     .title = "native class inheriting from a C-implemented class outside builtins",
+     .why = "mypyc does not check such bases (prepare.py: \"bad things will happen\"); e.g. a "
+            "native OrderedDict subclass segfaults",
+     .bad = "class OD(collections.OrderedDict):\n    pass\n",
+     .good = "class OD:\n    def __init__(self) -> None:\n        self.data: dict[str, int] "
+             "= {}\n",
+     .fix = "wrap the object in an attribute instead of inheriting, or make the class "
+            "non-native with @mypyc_attr(native_class=False)",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#inheritance",
+     .since = 0,
+     .until = 0,
+     .on = "class_definition",
+     .enter = check_c_type_base},
+    {.id = "final-early-binding",
+     .category = SCOUT_BEHAVIOUR,
+     .title = "Final constant inlined into compiled code",
+     .why = "mypyc inlines Final values, so rebinding the name at run time (monkeypatching, "
+            "tests) does not reach compiled code",
+     .bad = "LIMIT: Final = 10\n",
+     .good = "LIMIT = 10\n",
+     .fix = "drop Final for values that tests or plugins rebind, or patch the callers instead",
+     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html#final-values",
+     .since = 0,
+     .until = 0,
+     .on = "assignment",
+     .enter = check_final_binding},
 };
 
 SCOUT_FAMILY(scout_family_runtime, rules);
