@@ -493,6 +493,32 @@ static bool allows_interpreted_subclasses(const scout_walk *w, TSNode class_def)
 	return !ts_node_is_null(v) && scout_node_text_is(v, w->src, "True");
 }
 
+/* The first native class from `cls` up through same-module bases
+ * (inclusive) that does not allow interpreted subclasses, or null. */
+static TSNode blocks_interpreted(const scout_walk *w, TSNode cls)
+{
+	TSNode todo[MAX_CHAIN];
+	size_t ntodo = 0, visited = 0;
+
+	todo[ntodo++] = cls;
+	while (ntodo && visited++ < MAX_CHAIN) {
+		TSNode c = todo[--ntodo], bases[MAX_BASES];
+		uint32_t n;
+
+		if (scout_class_kind_of(w, c) == SCOUT_CLASS_NATIVE &&
+		    !allows_interpreted_subclasses(w, c))
+			return c;
+		n = bases_of(w, c, bases);
+		for (uint32_t i = n; i-- > 0;) {
+			TSNode b = scout_module_class_of(w, bases[i]);
+
+			if (!ts_node_is_null(b) && ntodo < MAX_CHAIN)
+				todo[ntodo++] = b;
+		}
+	}
+	return null_node();
+}
+
 static void check_interpreted_subclass_base(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode bases[MAX_BASES], name = name_of(w, node);
@@ -504,15 +530,14 @@ static void check_interpreted_subclass_base(scout_walk *w, TSNode node, const sc
 		return;
 	n = bases_of(w, node, bases);
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode b = scout_module_class_of(w, bases[i]);
+		TSNode b = scout_module_class_of(w, bases[i]), blocker;
 
-		if (ts_node_is_null(b) || scout_class_kind_of(w, b) != SCOUT_CLASS_NATIVE ||
-		    allows_interpreted_subclasses(w, b))
+		if (ts_node_is_null(b) || ts_node_is_null(blocker = blocks_interpreted(w, b)))
 			continue;
 		snprintf(message, sizeof(message),
 		         "class %.*s allows interpreted subclasses but its base %.*s does not: "
 		         "mypyc reports \"Base class ... does not allow interpreted subclasses\"",
-		         TEXT_ARG(name, w->src), TEXT_ARG(name_of(w, b), w->src));
+		         TEXT_ARG(name, w->src), TEXT_ARG(name_of(w, blocker), w->src));
 		scout_walk_report(w, self, bases[i], message, NULL);
 	}
 }

@@ -39,13 +39,12 @@ static int mark_list(bool *mark, const char *list)
 
 			for (size_t i = 0; i < n; i++)
 				if ((is_cat && rules[i]->category == cat) ||
-				    (strlen(rules[i]->id) == len &&
-				     !memcmp(rules[i]->id, item, len)))
+				    (strlen(rules[i]->id) == len && !memcmp(rules[i]->id, item, len)))
 					mark[i] = found = true;
 			if (!found) {
 				scout_error_set("unknown rule or category '%.*s' (see 'mypyc-scout "
-				                "rules')",
-				                (int)len, item);
+						"rules')",
+						(int)len, item);
 				return SCOUT_EUSAGE;
 			}
 		}
@@ -57,7 +56,7 @@ static int mark_list(bool *mark, const char *list)
 }
 
 int scout_rules_select(bool **enabled, const char *const *select, size_t nselect,
-                       const char *const *ignore, size_t nignore)
+		       const char *const *ignore, size_t nignore)
 {
 	size_t n;
 	bool *on, *off;
@@ -97,3 +96,4 @@ int scout_mypyc_version_parse(const char *text, uint32_t *out)
 	scout_error_set("--mypyc-version takes a version like 1.0 or 1.15.0, not '%s'", text);
 	return SCOUT_EUSAGE;
 }
+

@@ -1,0 +1,577 @@
+/* Rule family: class attributes -- how class-body variables are declared
+ * and reached through classes and instances (mypyc/irbuild/builder.py,
+ * expression.py, prepare.py; mypy's own checks native classes rely on). */
+#include "native.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* How far same-module base chains are followed (survives cycles). */
+#define MAX_CHAIN 32
+#define MAX_BASES 16
+
+static const char *const classvar_names[] = {"typing.ClassVar", "typing_extensions.ClassVar", NULL};
+static const char *const final_names[] = {"typing.Final", "typing_extensions.Final", NULL};
+static const char *const classmethod_names[] = {"builtins.classmethod", NULL};
+static const char *const staticmethod_names[] = {"builtins.staticmethod", NULL};
+
+static TSNode null_node(void)
+{
+	TSNode n = {{0}, 0, 0};
+
+	return n;
+}
+
+/* A node's text for messages, cut to 60 bytes. */
+#define TEXT_ARG(n, src) (int)text_len(n), ts_node_is_null(n) ? "" : (src) + ts_node_start_byte(n)
+static uint32_t text_len(TSNode n)
+{
+	uint32_t len;
+
+	if (ts_node_is_null(n))
+		return 0;
+	len = ts_node_end_byte(n) - ts_node_start_byte(n);
+	return len > 60 ? 60 : len;
+}
+
+static TSNode name_of(const scout_walk *w, TSNode def)
+{
+	return ts_node_child_by_field_id(def, w->sym->f_name);
+}
+
+static bool same_text(const scout_walk *w, TSNode a, TSNode b)
+{
+	uint32_t la, lb;
+	const char *ta = scout_node_text(a, w->src, &la), *tb = scout_node_text(b, w->src, &lb);
+
+	return la == lb && memcmp(ta, tb, la) == 0;
+}
+
+/* The assignment of an expression_statement in a class body, or null. */
+static TSNode body_assignment(const scout_walk *w, TSNode stmt)
+{
+	TSNode e;
+
+	if (ts_node_symbol(stmt) != w->sym->expression_statement ||
+	    ts_node_named_child_count(stmt) != 1)
+		return null_node();
+	e = ts_node_named_child(stmt, 0);
+	return ts_node_symbol(e) == w->sym->assignment ? e : null_node();
+}
+
+/* The name an annotation's outer type is spelled with: `ClassVar` of
+ * `ClassVar[int]`, `typing.Final` of `typing.Final[int]`; or null. */
+static TSNode annotation_head(const scout_walk *w, TSNode assignment)
+{
+	TSNode type = ts_node_child_by_field_id(assignment, w->sym->f_type), e;
+
+	if (ts_node_is_null(type) || !ts_node_named_child_count(type))
+		return null_node();
+	e = ts_node_named_child(type, 0);
+	if (ts_node_symbol(e) == w->sym->subscript)
+		return ts_node_child_by_field_id(e, w->sym->f_value);
+	if (strcmp(ts_node_type(e), "generic_type") == 0)
+		return ts_node_named_child(e, 0);
+	return e;
+}
+
+typedef enum member_kind {
+	MEMBER_NONE = 0,
+	MEMBER_VAR,      /* a plain class-body variable: an instance attribute */
+	MEMBER_CLASSVAR, /* declared ClassVar */
+	MEMBER_FINAL,    /* declared Final */
+	MEMBER_METHOD,   /* a def */
+} member_kind;
+
+/* How the body of `cls` declares `name`: a def wins, then the first
+ * annotation, then a plain assignment. */
+static member_kind body_member(const scout_walk *w, TSNode cls, TSNode name)
+{
+	TSNode body = ts_node_child_by_field_id(cls, w->sym->f_body);
+	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	member_kind kind = MEMBER_NONE;
+	bool annotated = false;
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode stmt = ts_node_named_child(body, i), a, left, head;
+
+		if (ts_node_symbol(stmt) == w->sym->decorated_definition)
+			stmt = ts_node_child_by_field_id(stmt, w->sym->f_definition);
+		if (ts_node_is_null(stmt))
+			continue;
+		if (ts_node_symbol(stmt) == w->sym->function_definition) {
+			if (same_text(w, name_of(w, stmt), name))
+				return MEMBER_METHOD;
+			continue;
+		}
+		a = body_assignment(w, stmt);
+		if (ts_node_is_null(a) || annotated)
+			continue;
+		left = ts_node_child_by_field_id(a, w->sym->f_left);
+		if (ts_node_is_null(left) || ts_node_symbol(left) != w->sym->identifier ||
+		    !same_text(w, left, name))
+			continue;
+		head = annotation_head(w, a);
+		kind = MEMBER_VAR;
+		if (ts_node_is_null(head))
+			continue;
+		annotated = true;
+		if (scout_walk_is(w, head, classvar_names))
+			kind = MEMBER_CLASSVAR;
+		else if (scout_walk_is(w, head, final_names))
+			kind = MEMBER_FINAL;
+	}
+	return kind;
+}
+
+/* How `name` is declared in `cls` or, failing that, in its same-module
+ * bases (depth first, left to right, as an MRO would mostly go); the
+ * declaring class in *owner. */
+static member_kind class_member(const scout_walk *w, TSNode cls, TSNode name, TSNode *owner)
+{
+	TSNode todo[MAX_CHAIN];
+	size_t ntodo = 0, visited = 0;
+
+	todo[ntodo++] = cls;
+	while (ntodo && visited++ < MAX_CHAIN) {
+		TSNode c = todo[--ntodo], bases[MAX_BASES];
+		member_kind kind = body_member(w, c, name);
+		uint32_t n;
+
+		if (kind != MEMBER_NONE) {
+			*owner = c;
+			return kind;
+		}
+		n = scout_class_bases(w, c, bases, MAX_BASES);
+		for (uint32_t i = n; i-- > 0;) {
+			TSNode b = scout_module_class_of(w, bases[i]);
+
+			if (!ts_node_is_null(b) && ntodo < MAX_CHAIN)
+				todo[ntodo++] = b;
+		}
+	}
+	*owner = null_node();
+	return MEMBER_NONE;
+}
+
+/* True when `node` is the target of an assignment or augmented
+ * assignment (its parent is the current node's parent). */
+static bool is_store(const scout_walk *w, TSNode node)
+{
+	TSNode parent = scout_walk_ancestor(w, 1);
+
+	if (ts_node_is_null(parent) || (ts_node_symbol(parent) != w->sym->assignment &&
+	                                ts_node_symbol(parent) != w->sym->augmented_assignment))
+		return false;
+	return ts_node_eq(ts_node_child_by_field_id(parent, w->sym->f_left), node);
+}
+
+/* The kind of method the walk is in, when the nearest enclosing function
+ * is defined directly in a class body: its class in *cls and its first
+ * parameter's name in *first. */
+typedef enum method_kind { NOT_A_METHOD, METHOD_PLAIN, METHOD_CLASS } method_kind;
+
+static method_kind enclosing_method(const scout_walk *w, TSNode *cls, TSNode *first)
+{
+	uint32_t i = 1, up;
+	TSNode fn = null_node(), params, p, parent;
+
+	for (; i < w->depth; i++) {
+		TSNode a = scout_walk_ancestor(w, i);
+		TSSymbol t = ts_node_symbol(a);
+
+		if (t == w->sym->function_definition) {
+			fn = a;
+			break;
+		}
+		if (t == w->sym->lambda || t == w->sym->class_definition)
+			return NOT_A_METHOD;
+	}
+	if (ts_node_is_null(fn))
+		return NOT_A_METHOD;
+	up = i + 1;
+	parent = scout_walk_ancestor(w, up);
+	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == w->sym->decorated_definition)
+		parent = scout_walk_ancestor(w, ++up);
+	if (ts_node_is_null(parent) || ts_node_symbol(parent) != w->sym->block)
+		return NOT_A_METHOD;
+	*cls = scout_walk_ancestor(w, up + 1);
+	if (ts_node_is_null(*cls) || ts_node_symbol(*cls) != w->sym->class_definition)
+		return NOT_A_METHOD;
+	params = ts_node_child_by_field_id(fn, w->sym->f_parameters);
+	if (ts_node_is_null(params) || !ts_node_named_child_count(params))
+		return NOT_A_METHOD;
+	p = ts_node_named_child(params, 0);
+	if (ts_node_symbol(p) == w->sym->typed_parameter && ts_node_named_child_count(p))
+		p = ts_node_named_child(p, 0);
+	if (ts_node_symbol(p) != w->sym->identifier)
+		return NOT_A_METHOD;
+	*first = p;
+	{
+		TSNode deco = scout_decorated_parent(w, fn);
+		uint32_t count = ts_node_is_null(deco) ? 0 : ts_node_named_child_count(deco);
+		method_kind kind = METHOD_PLAIN;
+
+		for (uint32_t j = 0; j < count; j++) {
+			TSNode d = ts_node_named_child(deco, j), e;
+
+			if (ts_node_symbol(d) != w->sym->decorator || !ts_node_named_child_count(d))
+				continue;
+			e = ts_node_named_child(d, 0);
+			if (scout_walk_is(w, e, staticmethod_names))
+				return NOT_A_METHOD;
+			if (scout_walk_is(w, e, classmethod_names))
+				kind = METHOD_CLASS;
+		}
+		return kind;
+	}
+}
+
+/* The same-module class that `Cls` in `Cls.attr` names directly, or null. */
+static TSNode named_class(const scout_walk *w, TSNode object)
+{
+	if (ts_node_is_null(object) || ts_node_symbol(object) != w->sym->identifier)
+		return null_node();
+	return scout_module_class_of(w, object);
+}
+
+/* --- attribute types --------------------------------------------------------- */
+
+/* The type of a class-body declaration as comparable text (whitespace and
+ * quotes dropped): the annotation, or the type of a literal value. False
+ * when unknown, or a ClassVar/Final (not an instance attribute). */
+static bool declared_type(const scout_walk *w, TSNode assignment, char *buf, size_t cap)
+{
+	TSNode type = ts_node_child_by_field_id(assignment, w->sym->f_type);
+	TSNode value = ts_node_child_by_field_id(assignment, w->sym->f_right);
+	const char *text;
+	uint32_t len;
+	size_t j = 0;
+
+	if (ts_node_is_null(type)) {
+		const char *lit = NULL;
+		TSSymbol t = ts_node_is_null(value) ? 0 : ts_node_symbol(value);
+
+		if (t == 0)
+			return false;
+		if (t == w->sym->integer)
+			lit = "int";
+		else if (t == w->sym->true_ || t == w->sym->false_)
+			lit = "bool";
+		else if (t == w->sym->string)
+			lit = "str";
+		else if (strcmp(ts_node_type(value), "float") == 0)
+			lit = "float";
+		if (!lit)
+			return false;
+		snprintf(buf, cap, "%s", lit);
+		return true;
+	}
+	if (ts_node_named_child_count(type)) {
+		TSNode e = ts_node_named_child(type, 0);
+
+		if (ts_node_symbol(e) == w->sym->subscript)
+			e = ts_node_child_by_field_id(e, w->sym->f_value);
+		else if (strcmp(ts_node_type(e), "generic_type") == 0)
+			e = ts_node_named_child(e, 0);
+		if (!ts_node_is_null(e) &&
+		    (scout_walk_is(w, e, classvar_names) || scout_walk_is(w, e, final_names)))
+			return false;
+	}
+	text = scout_node_text(type, w->src, &len);
+	for (uint32_t i = 0; i < len; i++) {
+		char c = text[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\\' || c == '"' ||
+		    c == '\'')
+			continue;
+		if (j + 1 >= cap)
+			return false;
+		buf[j++] = c;
+	}
+	buf[j] = '\0';
+	return j > 0;
+}
+
+/* The first class-body assignment to `name` in `cls` with a known type. */
+static TSNode find_declaration(const scout_walk *w, TSNode cls, TSNode name, char *buf, size_t cap)
+{
+	TSNode body = ts_node_child_by_field_id(cls, w->sym->f_body);
+	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body), len;
+	const char *text = scout_node_text(name, w->src, &len);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode a = body_assignment(w, ts_node_named_child(body, i)), left;
+		uint32_t llen;
+		const char *ltext;
+
+		if (ts_node_is_null(a))
+			continue;
+		left = ts_node_child_by_field_id(a, w->sym->f_left);
+		if (ts_node_is_null(left) || ts_node_symbol(left) != w->sym->identifier)
+			continue;
+		ltext = scout_node_text(left, w->src, &llen);
+		if (llen == len && memcmp(ltext, text, len) == 0 && declared_type(w, a, buf, cap))
+			return a;
+	}
+	return null_node();
+}
+
+static void check_attr_type_conflict(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode body = ts_node_child_by_field_id(node, w->sym->f_body), name = name_of(w, node);
+	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	char mine[128], theirs[128], message[512];
+
+	if (scout_class_kind_of(w, node) != SCOUT_CLASS_NATIVE)
+		return;
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode a = body_assignment(w, ts_node_named_child(body, i)), left;
+		TSNode todo[MAX_CHAIN], bases[MAX_BASES];
+		size_t ntodo = 0, visited = 0;
+		uint32_t n;
+
+		if (ts_node_is_null(a))
+			continue;
+		left = ts_node_child_by_field_id(a, w->sym->f_left);
+		if (ts_node_is_null(left) || ts_node_symbol(left) != w->sym->identifier ||
+		    !declared_type(w, a, mine, sizeof(mine)))
+			continue;
+		n = scout_class_bases(w, node, bases, MAX_BASES);
+		for (uint32_t j = 0; j < n && ntodo < MAX_CHAIN; j++) {
+			TSNode b = scout_module_class_of(w, bases[j]);
+
+			if (!ts_node_is_null(b))
+				todo[ntodo++] = b;
+		}
+		while (ntodo && visited++ < MAX_CHAIN) {
+			TSNode c = todo[--ntodo], decl;
+
+			if (scout_class_kind_of(w, c) != SCOUT_CLASS_NATIVE)
+				continue;
+			decl = find_declaration(w, c, left, theirs, sizeof(theirs));
+			if (!ts_node_is_null(decl)) {
+				if (strcmp(mine, theirs) == 0)
+					break;
+				snprintf(
+				    message, sizeof(message),
+				    "class %.*s declares %.*s as %s but its base %.*s declares "
+				    "it as %s: mypyc rejects a different attribute type in a "
+				    "subclass",
+				    TEXT_ARG(name, w->src), TEXT_ARG(left, w->src), mine,
+				    TEXT_ARG(name_of(w, c), w->src), theirs);
+				scout_walk_report(w, self, a, message, NULL);
+				break;
+			}
+			n = scout_class_bases(w, c, bases, MAX_BASES);
+			for (uint32_t j = 0; j < n && ntodo < MAX_CHAIN; j++) {
+				TSNode b = scout_module_class_of(w, bases[j]);
+
+				if (!ts_node_is_null(b))
+					todo[ntodo++] = b;
+			}
+		}
+	}
+}
+
+/* --- access -------------------------------------------------------------------- */
+
+static void check_classvar_assign_via_class(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode object = ts_node_child_by_field_id(node, w->sym->f_object);
+	TSNode attr = ts_node_child_by_field_id(node, w->sym->f_attribute), cls, owner;
+	char message[320];
+
+	if (!is_store(w, node))
+		return;
+	cls = named_class(w, object);
+	if (ts_node_is_null(cls) || class_member(w, cls, attr, &owner) != MEMBER_VAR)
+		return;
+	snprintf(message, sizeof(message),
+	         "%.*s.%.*s is assigned through the class but %.*s is not declared ClassVar in "
+	         "class %.*s: mypyc reports \"Only class variables defined as ClassVar can be "
+	         "assigned to\"",
+	         TEXT_ARG(object, w->src), TEXT_ARG(attr, w->src), TEXT_ARG(attr, w->src),
+	         TEXT_ARG(name_of(w, owner), w->src));
+	scout_walk_report(w, self, node, message, NULL);
+}
+
+/* Attributes every object has that mypyc treats as instance attributes. */
+static bool is_object_dunder(const scout_walk *w, TSNode attr)
+{
+	return scout_node_text_is(attr, w->src, "__doc__") ||
+	       scout_node_text_is(attr, w->src, "__module__") ||
+	       scout_node_text_is(attr, w->src, "__dict__") ||
+	       scout_node_text_is(attr, w->src, "__annotations__");
+}
+
+static void check_instance_attr_via_class(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode object = ts_node_child_by_field_id(node, w->sym->f_object);
+	TSNode attr = ts_node_child_by_field_id(node, w->sym->f_attribute);
+	TSNode cls, owner = null_node(), mcls = null_node(), first = null_node(), parent;
+	method_kind mk;
+	char message[320];
+
+	if (ts_node_is_null(object) || ts_node_is_null(attr) || w->in_type || is_store(w, node))
+		return;
+	parent = scout_walk_ancestor(w, 1);
+	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == w->sym->delete_statement)
+		return;
+	cls = named_class(w, object);
+	if (ts_node_is_null(cls)) {
+		/* cls.x in a classmethod, self.__class__.x in a method */
+		bool via_dunder_class =
+		    ts_node_symbol(object) == w->sym->attribute &&
+		    scout_node_text_is(ts_node_child_by_field_id(object, w->sym->f_attribute),
+		                       w->src, "__class__");
+		TSNode base =
+		    via_dunder_class ? ts_node_child_by_field_id(object, w->sym->f_object) : object;
+
+		if (ts_node_symbol(base) != w->sym->identifier)
+			return;
+		mk = enclosing_method(w, &mcls, &first);
+		if (mk == NOT_A_METHOD || !same_text(w, base, first) ||
+		    (mk == METHOD_CLASS) == via_dunder_class)
+			return;
+		cls = mcls;
+	}
+	if (scout_class_kind_of(w, cls) != SCOUT_CLASS_NATIVE)
+		return;
+	if (!is_object_dunder(w, attr)) {
+		if (class_member(w, cls, attr, &owner) != MEMBER_VAR ||
+		    scout_class_kind_of(w, owner) != SCOUT_CLASS_NATIVE)
+			return;
+	}
+	snprintf(message, sizeof(message),
+	         "%.*s reads instance attribute %.*s through native class %.*s: mypyc reports "
+	         "\"Cannot access instance attribute \\\"%.*s\\\" through class object\"",
+	         TEXT_ARG(node, w->src), TEXT_ARG(attr, w->src), TEXT_ARG(name_of(w, cls), w->src),
+	         TEXT_ARG(attr, w->src));
+	scout_walk_report(w, self, node, message, NULL);
+}
+
+static void check_classvar_assign_via_instance(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode object = ts_node_child_by_field_id(node, w->sym->f_object);
+	TSNode attr = ts_node_child_by_field_id(node, w->sym->f_attribute);
+	TSNode cls = null_node(), first = null_node(), owner;
+	char message[320];
+
+	if (ts_node_is_null(object) || ts_node_symbol(object) != w->sym->identifier ||
+	    !is_store(w, node))
+		return;
+	if (enclosing_method(w, &cls, &first) != METHOD_PLAIN || !same_text(w, object, first))
+		return;
+	if (class_member(w, cls, attr, &owner) != MEMBER_CLASSVAR)
+		return;
+	snprintf(message, sizeof(message),
+	         "%.*s assigns ClassVar %.*s of class %.*s through an instance: mypy reports "
+	         "\"Cannot assign to class variable \\\"%.*s\\\" via instance\"",
+	         TEXT_ARG(node, w->src), TEXT_ARG(attr, w->src),
+	         TEXT_ARG(name_of(w, owner), w->src), TEXT_ARG(attr, w->src));
+	scout_walk_report(w, self, node, message, NULL);
+}
+
+static void check_assign_to_method(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode object = ts_node_child_by_field_id(node, w->sym->f_object);
+	TSNode attr = ts_node_child_by_field_id(node, w->sym->f_attribute), cls, owner;
+	char message[320];
+
+	if (!is_store(w, node))
+		return;
+	cls = named_class(w, object);
+	if (ts_node_is_null(cls) || class_member(w, cls, attr, &owner) != MEMBER_METHOD)
+		return;
+	snprintf(message, sizeof(message),
+	         "%.*s.%.*s replaces method %.*s of class %.*s: mypy reports \"Cannot assign to "
+	         "a method\" and compiled callers would keep the original",
+	         TEXT_ARG(object, w->src), TEXT_ARG(attr, w->src), TEXT_ARG(attr, w->src),
+	         TEXT_ARG(name_of(w, owner), w->src));
+	scout_walk_report(w, self, node, message, NULL);
+}
+
+#define DOCS "https://mypyc.readthedocs.io/en/latest/native_classes.html"
+
+static const scout_rule rules[] = {
+    {.id = "attr-type-conflict-with-base",
+     .category = SCOUT_BLOCKER,
+     .title = "subclass re-declares a base attribute with another type",
+     .why = "mypyc reports \"Type of \\\"{attr}\\\" is incompatible with definition in class "
+            "\\\"{base}\\\"\" since 1.1.1; 1.0.1 generated invalid C (duplicate member); "
+            "compares annotation texts of same-module bases",
+     .bad = "class Base:\n    x: int\n\n\nclass Bad1(Base):\n    x: bool\n",
+     .good = "class Base:\n    x: int\n\n\nclass Good(Base):\n    x: int\n",
+     .fix = "declare the attribute with the base class's type (or only in the base)",
+     .docs = DOCS,
+     .since = 0,
+     .until = 0,
+     .on = "class_definition",
+     .enter = check_attr_type_conflict},
+    {.id = "classvar-assign-via-class",
+     .category = SCOUT_BLOCKER,
+     .title = "assignment through the class to a variable not declared ClassVar",
+     .why = "mypyc reports \"Only class variables defined as ClassVar can be assigned to\" "
+            "for `Cls.attr = v` and `Cls.attr += v`; classes of the same module only",
+     .bad = "class Foo:\n    lol = 20\n\n\nFoo.lol = 50\n",
+     .good = "from typing import ClassVar\n\n\nclass Foo:\n    lol: ClassVar[int] = 20\n\n\n"
+             "Foo.lol = 50\n",
+     .fix = "declare the attribute as `name: ClassVar[T] = ...` in the class body",
+     .docs = DOCS,
+     .since = 0,
+     .until = 0,
+     .on = "attribute",
+     .enter = check_classvar_assign_via_class},
+    {.id = "instance-attr-via-class",
+     .category = SCOUT_BLOCKER,
+     .title = "instance attribute read through a native class",
+     .why = "a plain class-body variable of a native class is an instance attribute; "
+            "mypyc reports \"Cannot access instance attribute \\\"{name}\\\" through class "
+            "object\" for `Cls.attr`, `cls.attr` in a classmethod and "
+            "`self.__class__.attr` (also __doc__, __module__, __dict__, __annotations__)",
+     .bad = "class Config:\n    DEFAULT = 10\n\n\ndef f() -> int:\n    return Config.DEFAULT\n",
+     .good = "from typing import Final\n\n\nclass Config:\n    DEFAULT: Final = 10\n\n\n"
+             "def f() -> int:\n    return Config.DEFAULT\n",
+     .fix = "declare the attribute as `name: Final = ...` or `name: ClassVar[T] = ...`",
+     .docs = DOCS,
+     .since = 0,
+     .until = 0,
+     .on = "attribute",
+     .enter = check_instance_attr_via_class},
+    {.id = "classvar-assign-via-instance",
+     .category = SCOUT_BLOCKER,
+     .title = "ClassVar assigned through self",
+     .why = "mypy reports \"Cannot assign to class variable \\\"{name}\\\" via instance\" "
+            "and mypyc compiles only code that type-checks; `self.x = ...` in a method of "
+            "the declaring class is checked",
+     .bad = "from typing import ClassVar\n\n\nclass C:\n    cv: ClassVar[int] = 0\n\n    "
+            "def reset(self) -> None:\n        self.cv = 3\n",
+     .good = "from typing import ClassVar\n\n\nclass C:\n    cv: ClassVar[int] = 0\n\n    "
+             "def reset(self) -> None:\n        C.cv = 3\n",
+     .fix = "assign the ClassVar through the class (`C.cv = ...`), or make it an instance "
+            "attribute",
+     .docs = DOCS,
+     .since = 0,
+     .until = 0,
+     .on = "attribute",
+     .enter = check_classvar_assign_via_instance},
+    {.id = "assign-to-method",
+     .category = SCOUT_BLOCKER,
+     .title = "method replaced by assignment through its class",
+     .why = "mypy reports \"Cannot assign to a method\"; native classes have immutable "
+            "namespaces, so compiled code would keep calling the original",
+     .bad = "class C:\n    def m1(self) -> None:\n        pass\n\n    def m2(self) -> "
+            "None:\n        pass\n\n\nC.m1 = C.m2\n",
+     .good = "class C:\n    def m1(self) -> None:\n        self.m2()\n\n    def m2(self) -> "
+             "None:\n        pass\n",
+     .fix = "dispatch inside the method (a flag or a strategy object) instead of "
+            "replacing it",
+     .docs = DOCS,
+     .since = 0,
+     .until = 0,
+     .on = "attribute",
+     .enter = check_assign_to_method},
+};
+
+SCOUT_FAMILY(scout_family_class_attrs, rules);

@@ -1,0 +1,296 @@
+/* mypyc's decision whether a class is native (an extension class), from one
+ * module's syntax: mypyc/irbuild/util.py is_extension_class and
+ * is_implicit_extension_class, prepare.py is_enum. */
+#include "native.h"
+
+#include <string.h>
+
+/* How far same-module base chains are followed (survives cycles). */
+#define MAX_BASE_DEPTH 32
+
+static const char *const allowed_decorators[] = {"mypy_extensions.trait", "dataclasses.dataclass",
+                                                 "attr.s", "attr.attrs", NULL};
+static const char *const final_decorators[] = {"typing.final", "typing_extensions.final", NULL};
+static const char *const mypyc_attr_names[] = {"mypy_extensions.mypyc_attr", NULL};
+static const char *const allowed_metaclasses[] = {"abc.ABCMeta", "typing.TypingMeta",
+                                                  "typing.GenericMeta", NULL};
+static const char *const enum_bases[] = {"enum.Enum", "enum.IntEnum", "enum.StrEnum",
+                                         "enum.Flag", "enum.IntFlag", "enum.ReprEnum",
+                                         NULL};
+static const char *const record_bases[] = {
+    "typing.TypedDict",  "typing_extensions.TypedDict",  "mypy_extensions.TypedDict",
+    "typing.NamedTuple", "typing_extensions.NamedTuple", NULL};
+
+static TSNode null_node(void)
+{
+	TSNode n = {{0}, 0, 0};
+
+	return n;
+}
+
+static const scout_symbols *syms(const scout_walk *w)
+{
+	return w->sym ? w->sym : scout_syntax_symbols();
+}
+
+uint32_t scout_walk_mypyc_version(const scout_walk *w)
+{
+	if (w->config && w->config->mypyc_version)
+		return w->config->mypyc_version;
+	return SCOUT_MYPYC_CURRENT;
+}
+
+TSNode scout_decorated_parent(const scout_walk *w, TSNode def)
+{
+	TSNode parent;
+
+	if (ts_node_is_null(def))
+		return null_node();
+	/* Cheap path: def is on the walk's ancestor stack. */
+	for (uint32_t i = w->depth; i-- > 1;)
+		if (ts_node_eq(w->stack[i], def)) {
+			parent = w->stack[i - 1];
+			goto found;
+		}
+	parent = ts_node_parent(def);
+found:
+	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == syms(w)->decorated_definition)
+		return parent;
+	return null_node();
+}
+
+/* The expression of a decorator node (the part after `@`). */
+static TSNode decorator_expression(TSNode decorator)
+{
+	return ts_node_named_child_count(decorator) ? ts_node_named_child(decorator, 0)
+	                                            : null_node();
+}
+
+/* The callee of a decorator expression: `f` for both `@f` and `@f(...)`. */
+static TSNode decorator_callee(const scout_symbols *s, TSNode expr)
+{
+	if (!ts_node_is_null(expr) && ts_node_symbol(expr) == s->call)
+		return ts_node_child_by_field_id(expr, s->f_function);
+	return expr;
+}
+
+TSNode scout_mypyc_attr_call(const scout_walk *w, TSNode def)
+{
+	const scout_symbols *s = syms(w);
+	TSNode deco = scout_decorated_parent(w, def);
+	uint32_t count;
+
+	if (ts_node_is_null(deco))
+		return null_node();
+	count = ts_node_named_child_count(deco);
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode d = ts_node_named_child(deco, i), expr;
+
+		if (ts_node_symbol(d) != s->decorator)
+			continue;
+		expr = decorator_expression(d);
+		if (!ts_node_is_null(expr) && ts_node_symbol(expr) == s->call &&
+		    scout_walk_is(w, ts_node_child_by_field_id(expr, s->f_function),
+		                  mypyc_attr_names))
+			return expr;
+	}
+	return null_node();
+}
+
+TSNode scout_mypyc_attr_value(const scout_walk *w, TSNode def, const char *key)
+{
+	const scout_symbols *s = syms(w);
+	TSNode call = scout_mypyc_attr_call(w, def), args;
+	uint32_t count;
+
+	if (ts_node_is_null(call))
+		return null_node();
+	args = ts_node_child_by_field_id(call, s->f_arguments);
+	count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode kw = ts_node_named_child(args, i);
+
+		if (ts_node_symbol(kw) == s->keyword_argument &&
+		    scout_node_text_is(ts_node_child_by_field_id(kw, s->f_name), w->src, key))
+			return ts_node_child_by_field_id(kw, s->f_value);
+	}
+	return null_node();
+}
+
+static bool name_matches(TSNode def, const scout_symbols *s, const char *src, const char *name,
+                         uint32_t len)
+{
+	TSNode id = ts_node_child_by_field_id(def, s->f_name);
+	uint32_t n;
+	const char *text;
+
+	if (ts_node_is_null(id))
+		return false;
+	text = scout_node_text(id, src, &n);
+	return n == len && memcmp(text, name, len) == 0;
+}
+
+TSNode scout_module_class(const scout_walk *w, const char *name, uint32_t len)
+{
+	const scout_symbols *s = syms(w);
+	TSNode root, found = null_node();
+	uint32_t count;
+
+	if (w->depth == 0)
+		return found;
+	root = w->stack[0];
+	count = ts_node_named_child_count(root);
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode c = ts_node_named_child(root, i);
+
+		if (ts_node_symbol(c) == s->decorated_definition)
+			c = ts_node_child_by_field_id(c, s->f_definition);
+		if (ts_node_is_null(c) || ts_node_symbol(c) != s->class_definition)
+			continue;
+		if (name_matches(c, s, w->src, name, len))
+			found = c; /* the last definition wins, as at run time */
+	}
+	return found;
+}
+
+TSNode scout_module_class_of(const scout_walk *w, TSNode base)
+{
+	const scout_symbols *s = syms(w);
+	const char *module = w->names && w->names->module ? w->names->module : "";
+	size_t mlen = strlen(module);
+	char buf[256];
+	uint32_t len;
+	const char *text;
+
+	if (!ts_node_is_null(base) && ts_node_symbol(base) == s->subscript)
+		base = ts_node_child_by_field_id(base, s->f_value);
+	if (ts_node_is_null(base) || ts_node_symbol(base) != s->identifier || !w->names)
+		return null_node();
+	text = scout_node_text(base, w->src, &len);
+	if (!scout_names_qualify(w->names, base, w->src, buf, sizeof(buf)))
+		return null_node();
+	if (strncmp(buf, module, mlen) != 0 || buf[mlen] != '.' || strlen(buf + mlen + 1) != len ||
+	    memcmp(buf + mlen + 1, text, len) != 0)
+		return null_node();
+	return scout_module_class(w, text, len);
+}
+
+uint32_t scout_class_bases(const scout_walk *w, TSNode class_def, TSNode *out, uint32_t cap)
+{
+	const scout_symbols *s = syms(w);
+	TSNode args = ts_node_child_by_field_id(class_def, s->f_superclasses);
+	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args), n = 0;
+
+	for (uint32_t i = 0; i < count && n < cap; i++) {
+		TSNode b = ts_node_named_child(args, i);
+		TSSymbol t = ts_node_symbol(b);
+
+		if (t == s->identifier || t == s->attribute || t == s->subscript)
+			out[n++] = b;
+	}
+	return n;
+}
+
+static bool decorators_allowed(const scout_walk *w, TSNode class_def, uint32_t version)
+{
+	const scout_symbols *s = syms(w);
+	TSNode deco = scout_decorated_parent(w, class_def);
+	uint32_t count = ts_node_is_null(deco) ? 0 : ts_node_named_child_count(deco);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode d = ts_node_named_child(deco, i), expr, callee;
+
+		if (ts_node_symbol(d) != s->decorator)
+			continue;
+		expr = decorator_expression(d);
+		callee = decorator_callee(s, expr);
+		if (ts_node_is_null(callee))
+			return false;
+		if (scout_walk_is(w, callee, allowed_decorators))
+			continue;
+		if (ts_node_symbol(expr) == s->call && scout_walk_is(w, callee, mypyc_attr_names))
+			continue;
+		/* @final keeps a class native only since 1.14.0 (PR 17886). */
+		if (version >= SCOUT_V(1, 14, 0) && scout_walk_is(w, callee, final_decorators))
+			continue;
+		return false;
+	}
+	return true;
+}
+
+/* What the bases and the metaclass= keyword of one class say. */
+typedef struct base_facts {
+	bool record, enumeration, metaclass;
+} base_facts;
+
+/* Looks at class_def's own bases and keywords, and queues bases that are
+ * classes of this module into todo (of cap entries, *ntodo used). */
+static void scan_bases(const scout_walk *w, TSNode class_def, base_facts *facts, TSNode *todo,
+                       size_t *ntodo, size_t cap)
+{
+	const scout_symbols *s = syms(w);
+	TSNode args = ts_node_child_by_field_id(class_def, s->f_superclasses);
+	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode b = ts_node_named_child(args, i), local;
+
+		if (ts_node_symbol(b) == s->keyword_argument) {
+			TSNode key = ts_node_child_by_field_id(b, s->f_name);
+			TSNode value = ts_node_child_by_field_id(b, s->f_value);
+
+			if (scout_node_text_is(key, w->src, "metaclass") &&
+			    !scout_walk_is(w, value, allowed_metaclasses))
+				facts->metaclass = true;
+			continue;
+		}
+		if (ts_node_symbol(b) == s->subscript)
+			b = ts_node_child_by_field_id(b, s->f_value);
+		if (ts_node_is_null(b))
+			continue;
+		if (scout_walk_is(w, b, record_bases)) {
+			facts->record = true;
+			continue;
+		}
+		if (scout_walk_is(w, b, enum_bases)) {
+			facts->enumeration = true;
+			continue;
+		}
+		local = scout_module_class_of(w, b);
+		if (!ts_node_is_null(local) && *ntodo < cap)
+			todo[(*ntodo)++] = local;
+	}
+}
+
+scout_class_kind scout_class_kind_of(const scout_walk *w, TSNode class_def)
+{
+	uint32_t version = scout_walk_mypyc_version(w);
+	TSNode todo[MAX_BASE_DEPTH];
+	size_t ntodo = 0, visited = 0;
+	base_facts facts = {false, false, false};
+
+	if (version >= SCOUT_V(1, 16, 0)) {
+		TSNode v = scout_mypyc_attr_value(w, class_def, "native_class");
+
+		if (!ts_node_is_null(v) && scout_node_text_is(v, w->src, "False"))
+			return SCOUT_CLASS_NONNATIVE_EXPLICIT;
+	}
+	if (!decorators_allowed(w, class_def, version))
+		return SCOUT_CLASS_NONNATIVE_DECORATOR;
+	todo[ntodo++] = class_def;
+	/* Bounded: at most MAX_BASE_DEPTH classes are looked at, so a cycle
+	 * (class A(B), class B(A)) ends. */
+	while (ntodo && visited < MAX_BASE_DEPTH) {
+		TSNode c = todo[--ntodo];
+
+		visited++;
+		scan_bases(w, c, &facts, todo, &ntodo, MAX_BASE_DEPTH);
+	}
+	if (facts.record)
+		return SCOUT_CLASS_NONNATIVE_RECORD;
+	if (facts.enumeration)
+		return SCOUT_CLASS_NONNATIVE_ENUM;
+	if (facts.metaclass)
+		return SCOUT_CLASS_NONNATIVE_METACLASS;
+	return SCOUT_CLASS_NATIVE;
+}
