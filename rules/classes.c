@@ -12,34 +12,8 @@
 /* Bases of one class that are looked at. */
 #define MAX_BASES 16
 
-static const char *const trait_decorators[] = {"mypy_extensions.trait", NULL};
-static const char *const protocol_names[] = {"typing.Protocol", "typing_extensions.Protocol", NULL};
 static const char *const overload_names[] = {"typing.overload", "typing_extensions.overload", NULL};
 static const char *const property_names[] = {"builtins.property", NULL};
-
-/* Builtin classes outside mypyc's can_subclass_builtin allow-list (object,
- * BaseException, Exception, LookupError, IndexError, ValueError, Warning,
- * UserWarning, dict), each between blanks. */
-static const char bad_builtins[] =
-    " int float complex bool str bytes bytearray list tuple set frozenset type memoryview"
-    " range property staticmethod classmethod super enumerate zip map filter reversed"
-    " ArithmeticError AssertionError AttributeError BlockingIOError BrokenPipeError"
-    " BufferError ChildProcessError ConnectionAbortedError ConnectionError"
-    " ConnectionRefusedError ConnectionResetError EOFError EnvironmentError FileExistsError"
-    " FileNotFoundError FloatingPointError GeneratorExit IOError ImportError"
-    " IndentationError InterruptedError IsADirectoryError KeyError KeyboardInterrupt"
-    " MemoryError ModuleNotFoundError NameError NotADirectoryError NotImplementedError"
-    " OSError OverflowError PermissionError ProcessLookupError RecursionError"
-    " ReferenceError RuntimeError StopAsyncIteration StopIteration SyntaxError SystemError"
-    " SystemExit TabError TimeoutError TypeError UnboundLocalError UnicodeDecodeError"
-    " UnicodeEncodeError UnicodeError UnicodeTranslateError ZeroDivisionError"
-    " BaseExceptionGroup ExceptionGroup BytesWarning DeprecationWarning EncodingWarning"
-    " FutureWarning ImportWarning PendingDeprecationWarning ResourceWarning RuntimeWarning"
-    " SyntaxWarning UnicodeWarning ";
-/* typing's aliases of such builtins. */
-static const char *const bad_typing_bases[] = {
-    "typing.List", "typing.Tuple",           "typing.Set", "typing.FrozenSet", "typing.Type",
-    "typing.Text", "typing_extensions.Text", NULL};
 
 static TSNode null_node(void)
 {
@@ -76,58 +50,6 @@ static TSNode undecorate(const scout_walk *w, TSNode node)
 static uint32_t bases_of(const scout_walk *w, TSNode class_def, TSNode *out)
 {
 	return scout_class_bases(w, class_def, out, MAX_BASES);
-}
-
-/* The name part of a base (`Base` of `Base[int]`). */
-static TSNode base_name(const scout_walk *w, TSNode base)
-{
-	if (ts_node_symbol(base) == w->sym->subscript)
-		return ts_node_child_by_field_id(base, w->sym->f_value);
-	return base;
-}
-
-/* True when `base` names a builtin class a native class cannot inherit. */
-static bool is_bad_builtin(const scout_walk *w, TSNode base)
-{
-	char buf[128], key[80];
-
-	base = base_name(w, base);
-	if (ts_node_is_null(base) || !scout_names_qualify(w->names, base, w->src, buf, sizeof(buf)))
-		return false;
-	if (strncmp(buf, "builtins.", 9) == 0 && strlen(buf + 9) + 3 <= sizeof(key)) {
-		snprintf(key, sizeof(key), " %s ", buf + 9);
-		return strstr(bad_builtins, key) != NULL;
-	}
-	return scout_walk_is(w, base, bad_typing_bases);
-}
-
-static bool has_decorator(const scout_walk *w, TSNode def, const char *const *names)
-{
-	TSNode deco = scout_decorated_parent(w, def);
-	uint32_t count = ts_node_is_null(deco) ? 0 : ts_node_named_child_count(deco);
-
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(deco, i);
-
-		if (ts_node_symbol(d) == w->sym->decorator && ts_node_named_child_count(d) &&
-		    scout_walk_is(w, ts_node_named_child(d, 0), names))
-			return true;
-	}
-	return false;
-}
-
-/* A trait for mypyc: @trait, or a Protocol (a class with a Protocol base). */
-static bool is_trait(const scout_walk *w, TSNode class_def)
-{
-	TSNode bases[MAX_BASES];
-	uint32_t n = bases_of(w, class_def, bases);
-
-	if (has_decorator(w, class_def, trait_decorators))
-		return true;
-	for (uint32_t i = 0; i < n; i++)
-		if (scout_walk_is(w, base_name(w, bases[i]), protocol_names))
-			return true;
-	return false;
 }
 
 /* True when `ancestor` is reachable from `cls` through same-module bases. */
@@ -433,13 +355,13 @@ static void check_multiple_inheritance(scout_walk *w, TSNode node, const scout_r
 	uint32_t n, nclasses = 0;
 	char message[256];
 
-	if (scout_class_kind_of(w, node) != SCOUT_CLASS_NATIVE || is_trait(w, node))
+	if (scout_class_kind_of(w, node) != SCOUT_CLASS_NATIVE || scout_class_is_trait(w, node))
 		return;
 	n = bases_of(w, node, bases);
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode b = scout_module_class_of(w, bases[i]);
 
-		if (ts_node_is_null(b) || is_trait(w, b) ||
+		if (ts_node_is_null(b) || scout_class_is_trait(w, b) ||
 		    scout_class_kind_of(w, b) != SCOUT_CLASS_NATIVE)
 			continue;
 		for (uint32_t j = 0; j < nclasses; j++) {
@@ -469,12 +391,12 @@ static void check_trait_base_order(scout_walk *w, TSNode node, const scout_rule 
 	if (n < 2)
 		return;
 	first = scout_module_class_of(w, bases[0]);
-	if (ts_node_is_null(first) || !is_trait(w, first))
+	if (ts_node_is_null(first) || !scout_class_is_trait(w, first))
 		return;
 	for (uint32_t i = 1; i < n; i++) {
 		TSNode b = scout_module_class_of(w, bases[i]);
 
-		if (ts_node_is_null(b) || is_trait(w, b))
+		if (ts_node_is_null(b) || scout_class_is_trait(w, b))
 			continue;
 		snprintf(message, sizeof(message),
 		         "class %.*s lists trait %.*s before class %.*s: mypyc reports \"Non-trait "
@@ -557,7 +479,7 @@ static TSNode bad_builtin_in_chain(const scout_walk *w, TSNode cls)
 		for (uint32_t i = 0; i < n; i++) {
 			TSNode b = scout_module_class_of(w, bases[i]);
 
-			if (is_bad_builtin(w, bases[i]))
+			if (scout_base_is_bad_builtin(w, bases[i]))
 				return bases[i];
 			if (!ts_node_is_null(b) && ntodo < MAX_CHAIN)
 				todo[ntodo++] = b;
@@ -578,17 +500,18 @@ static void check_builtin_base(scout_walk *w, TSNode node, const scout_rule *sel
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode b = scout_module_class_of(w, bases[i]), bad;
 
-		if (is_bad_builtin(w, bases[i])) {
+		if (scout_base_is_bad_builtin(w, bases[i])) {
 			snprintf(message, sizeof(message),
 			         "native class %.*s inherits from builtin %.*s: mypyc reports "
 			         "\"Inheriting from most builtin types is unimplemented\"",
-			         TEXT_ARG(name, w->src), TEXT_ARG(base_name(w, bases[i]), w->src));
+			         TEXT_ARG(name, w->src),
+			         TEXT_ARG(scout_base_name(w, bases[i]), w->src));
 		} else if (!ts_node_is_null(b) &&
 		           !ts_node_is_null(bad = bad_builtin_in_chain(w, b))) {
 			snprintf(message, sizeof(message),
 			         "native class %.*s inherits from builtin %.*s through %.*s: mypyc "
 			         "reports \"Inheriting from most builtin types is unimplemented\"",
-			         TEXT_ARG(name, w->src), TEXT_ARG(base_name(w, bad), w->src),
+			         TEXT_ARG(name, w->src), TEXT_ARG(scout_base_name(w, bad), w->src),
 			         TEXT_ARG(name_of(w, b), w->src));
 		} else {
 			continue;
@@ -679,7 +602,8 @@ static bool has_property(const scout_walk *w, TSNode body, uint32_t end, TSNode 
 
 		if (ts_node_symbol(stmt) == w->sym->decorated_definition &&
 		    ts_node_symbol(def) == w->sym->function_definition &&
-		    same_text(w, name_of(w, def), prop) && has_decorator(w, def, property_names))
+		    same_text(w, name_of(w, def), prop) &&
+		    scout_class_has_decorator(w, def, property_names))
 			return true;
 	}
 	return false;
@@ -747,7 +671,7 @@ static void check_overload_without_impl(scout_walk *w, TSNode node, const scout_
 
 		if (ts_node_symbol(stmt) != w->sym->decorated_definition ||
 		    ts_node_symbol(def) != w->sym->function_definition ||
-		    !has_decorator(w, def, overload_names))
+		    !scout_class_has_decorator(w, def, overload_names))
 			continue;
 		name = name_of(w, def);
 		for (uint32_t j = 0; j < count && !seen_before && !has_impl; j++) {
@@ -756,7 +680,7 @@ static void check_overload_without_impl(scout_walk *w, TSNode node, const scout_
 			if (j == i || ts_node_symbol(other) != w->sym->function_definition ||
 			    !same_text(w, name_of(w, other), name))
 				continue;
-			if (!has_decorator(w, other, overload_names))
+			if (!scout_class_has_decorator(w, other, overload_names))
 				has_impl = j > i;
 			else if (j < i)
 				seen_before = true;

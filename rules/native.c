@@ -3,6 +3,7 @@
  * is_implicit_extension_class, prepare.py is_enum. */
 #include "native.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* How far same-module base chains are followed (survives cycles). */
@@ -293,4 +294,92 @@ scout_class_kind scout_class_kind_of(const scout_walk *w, TSNode class_def)
 	if (facts.metaclass)
 		return SCOUT_CLASS_NONNATIVE_METACLASS;
 	return SCOUT_CLASS_NATIVE;
+}
+
+/* ---- bases and decorators shared by the class rules --------------------- */
+
+static const char *const trait_decorators[] = {"mypy_extensions.trait", NULL};
+static const char *const protocol_names[] = {"typing.Protocol", "typing_extensions.Protocol", NULL};
+
+/* Builtin classes outside mypyc's can_subclass_builtin allow-list (object,
+ * BaseException, Exception, LookupError, IndexError, ValueError, Warning,
+ * UserWarning, dict), each between blanks. */
+static const char bad_builtins[] =
+    " int float complex bool str bytes bytearray list tuple set frozenset type memoryview"
+    " range property staticmethod classmethod super enumerate zip map filter reversed"
+    " ArithmeticError AssertionError AttributeError BlockingIOError BrokenPipeError"
+    " BufferError ChildProcessError ConnectionAbortedError ConnectionError"
+    " ConnectionRefusedError ConnectionResetError EOFError EnvironmentError FileExistsError"
+    " FileNotFoundError FloatingPointError GeneratorExit IOError ImportError"
+    " IndentationError InterruptedError IsADirectoryError KeyError KeyboardInterrupt"
+    " MemoryError ModuleNotFoundError NameError NotADirectoryError NotImplementedError"
+    " OSError OverflowError PermissionError ProcessLookupError RecursionError"
+    " ReferenceError RuntimeError StopAsyncIteration StopIteration SyntaxError SystemError"
+    " SystemExit TabError TimeoutError TypeError UnboundLocalError UnicodeDecodeError"
+    " UnicodeEncodeError UnicodeError UnicodeTranslateError ZeroDivisionError"
+    " BaseExceptionGroup ExceptionGroup BytesWarning DeprecationWarning EncodingWarning"
+    " FutureWarning ImportWarning PendingDeprecationWarning ResourceWarning RuntimeWarning"
+    " SyntaxWarning UnicodeWarning ";
+/* typing's aliases of such builtins. */
+static const char *const bad_typing_bases[] = {
+    "typing.List", "typing.Tuple",           "typing.Set", "typing.FrozenSet", "typing.Type",
+    "typing.Text", "typing_extensions.Text", NULL};
+
+TSNode scout_base_name(const scout_walk *w, TSNode base)
+{
+	if (ts_node_symbol(base) == w->sym->subscript)
+		return ts_node_child_by_field_id(base, w->sym->f_value);
+	return base;
+}
+
+bool scout_qualified_is_bad_builtin(const char *qualified)
+{
+	char key[80];
+
+	if (strncmp(qualified, "builtins.", 9) == 0 && strlen(qualified + 9) + 3 <= sizeof(key)) {
+		snprintf(key, sizeof(key), " %s ", qualified + 9);
+		return strstr(bad_builtins, key) != NULL;
+	}
+	for (const char *const *t = bad_typing_bases; *t; t++)
+		if (strcmp(*t, qualified) == 0)
+			return true;
+	return false;
+}
+
+bool scout_base_is_bad_builtin(const scout_walk *w, TSNode base)
+{
+	char buf[128];
+
+	base = scout_base_name(w, base);
+	if (ts_node_is_null(base) || !scout_names_qualify(w->names, base, w->src, buf, sizeof(buf)))
+		return false;
+	return scout_qualified_is_bad_builtin(buf);
+}
+
+bool scout_class_has_decorator(const scout_walk *w, TSNode def, const char *const *names)
+{
+	TSNode deco = scout_decorated_parent(w, def);
+	uint32_t count = ts_node_is_null(deco) ? 0 : ts_node_named_child_count(deco);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode d = ts_node_named_child(deco, i);
+
+		if (ts_node_symbol(d) == w->sym->decorator && ts_node_named_child_count(d) &&
+		    scout_walk_is(w, ts_node_named_child(d, 0), names))
+			return true;
+	}
+	return false;
+}
+
+bool scout_class_is_trait(const scout_walk *w, TSNode class_def)
+{
+	TSNode bases[16];
+	uint32_t n = scout_class_bases(w, class_def, bases, 16);
+
+	if (scout_class_has_decorator(w, class_def, trait_decorators))
+		return true;
+	for (uint32_t i = 0; i < n; i++)
+		if (scout_walk_is(w, scout_base_name(w, bases[i]), protocol_names))
+			return true;
+	return false;
 }

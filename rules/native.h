@@ -45,6 +45,22 @@ TSNode scout_module_class_of(const scout_walk *w, TSNode expr);
  * out, at most cap of them. Returns how many. */
 uint32_t scout_class_bases(const scout_walk *w, TSNode class_def, TSNode *out, uint32_t cap);
 
+/* The name part of a base: `Base` of `Base[int]`. */
+TSNode scout_base_name(const scout_walk *w, TSNode base);
+
+/* True when a qualified name ("builtins.KeyError", "typing.List") is a
+ * builtin class outside mypyc's allow-list for native subclasses. */
+bool scout_qualified_is_bad_builtin(const char *qualified);
+/* The same for a base expression of this module. */
+bool scout_base_is_bad_builtin(const scout_walk *w, TSNode base);
+
+/* True when a decorator of `def` (bare or called) qualifies to one of the
+ * NULL-terminated names. */
+bool scout_class_has_decorator(const scout_walk *w, TSNode def, const char *const *names);
+
+/* A trait for mypyc: @trait, or a class with a Protocol base. */
+bool scout_class_is_trait(const scout_walk *w, TSNode class_def);
+
 /* The current mypyc version the rules are evaluated for. */
 uint32_t scout_walk_mypyc_version(const scout_walk *w);
 
