@@ -69,6 +69,19 @@ void scout_file_result_clear(scout_file_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* Copies the module-level bindings into the result (the names table itself
+ * borrows the tree's source). */
+static void keep_bindings(scout_module *m, const scout_names *names)
+{
+	m->is_package = scout_str_endswith(m->path ? m->path : "", "__init__.py");
+	m->bindings = scout_calloc(names->len ? names->len : 1, sizeof(*m->bindings));
+	for (size_t i = 0; i < names->len; i++) {
+		m->bindings[i].local = scout_strdup(names->entries[i].local);
+		m->bindings[i].target = scout_strdup(names->entries[i].target);
+	}
+	m->nbindings = names->len;
+}
+
 int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_source *src)
 {
 	scout_module *m = &r->module;
@@ -93,6 +106,7 @@ int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_so
 	scout_names_build(&names, ts_tree_root_node(tree), src->data, m->module);
 	a->walk.names = &names;
 	scout_walk_module(&a->walk, tree);
+	keep_bindings(m, &names);
 	a->walk.names = NULL;
 	scout_names_clear(&names);
 	ts_tree_delete(tree);

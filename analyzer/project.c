@@ -29,6 +29,7 @@ void scout_project_link(scout_scan *scan, const char *project_dir,
 
 	scout_mypy_config_read(&cfg, project_dir);
 	scout_rules_check_mypy_config(scan, &cfg, config);
+	scout_rules_check_class_index(scan, config);
 	scout_mypy_config_free(&cfg);
 	add_advisories(scan, config);
 	for (size_t i = 0; i < scan->nmodules; i++)

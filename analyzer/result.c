@@ -105,6 +105,19 @@ void scout_module_clear(scout_module *m)
 		free(m->findings[i].fix);
 	}
 	free(m->findings);
+	for (size_t i = 0; i < m->nclasses; i++) {
+		for (uint32_t j = 0; j < m->classes[i].nbases; j++)
+			free(m->classes[i].bases[j]);
+		free(m->classes[i].bases);
+		free(m->classes[i].name);
+		free(m->classes[i].bad_builtin);
+	}
+	free(m->classes);
+	for (size_t i = 0; i < m->nbindings; i++) {
+		free(m->bindings[i].local);
+		free(m->bindings[i].target);
+	}
+	free(m->bindings);
 	free(m->path);
 	free(m->module);
 	memset(m, 0, sizeof(*m));

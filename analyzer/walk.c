@@ -9,6 +9,7 @@
 
 #include "annotations.h"
 #include "rule.h"
+#include "project_rules.h"
 #include "suppress.h"
 
 static void byte_position(const scout_walk *w, uint32_t byte, TSPoint p, uint32_t *line,
@@ -26,6 +27,11 @@ static void byte_position(const scout_walk *w, uint32_t byte, TSPoint p, uint32_
 void scout_walk_node_start(const scout_walk *w, TSNode node, uint32_t *line, uint32_t *column)
 {
 	byte_position(w, ts_node_start_byte(node), ts_node_start_point(node), line, column);
+}
+
+void scout_walk_node_end(const scout_walk *w, TSNode node, uint32_t *line, uint32_t *column)
+{
+	byte_position(w, ts_node_end_byte(node), ts_node_end_point(node), line, column);
 }
 
 void scout_walk_report(scout_walk *w, const scout_rule *rule, TSNode node, const char *message,
@@ -81,6 +87,8 @@ static void enter(scout_walk *w, TSNode node)
 		report_syntax_error(w, node);
 	if (t == w->sym->comment)
 		scout_suppress_collect(w, node);
+	else if (t == w->sym->class_definition)
+		scout_class_index_collect(w, node);
 	scout_annotations_enter(w, node);
 	scout_rules_enter(w, node);
 }

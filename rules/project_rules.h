@@ -5,6 +5,15 @@
 #include "rule.h"
 #include "scout/mypy_config.h"
 
+/* Records the facts of a module-level class for the project class index
+ * (called by the walk on every class_definition). */
+void scout_class_index_collect(scout_walk *w, TSNode class_def);
+
+/* Checks class relationships that cross modules (bases defined in another
+ * module of the project): the whole scanned project is taken as one
+ * compilation unit. Findings go to the subclass's module. */
+void scout_rules_check_class_index(scout_scan *scan, const scout_rule_config *config);
+
 /* Adds the findings of the mypy-configuration rules to every module. */
 void scout_rules_check_mypy_config(scout_scan *scan, const scout_mypy_config *cfg,
 				   const scout_rule_config *config);

@@ -52,6 +52,24 @@ typedef struct scout_annotations {
  * are no slots, rounded to 4 decimals. */
 double scout_annotations_coverage(const scout_annotations *a);
 
+/* A module-level class, for the project class index (link stage). */
+typedef struct scout_class_info {
+	char *name; /* owned */
+	uint32_t line, column, end_line, end_column; /* the class name */
+	char **bases; /* owned; qualified names of the positional bases ("" when not a name) */
+	uint32_t nbases;
+	uint8_t kind;           /* 0 native, else why not (scout_class_kind, rules/native.h) */
+	bool trait;             /* @trait or a Protocol */
+	bool allow_interpreted; /* @mypyc_attr(allow_interpreted_subclasses=True) */
+	char *bad_builtin; /* owned; a direct base outside mypyc's builtin allow-list, or NULL */
+} scout_class_info;
+
+/* A module-level name binding: imports and definitions (see scout/names.h). */
+typedef struct scout_binding {
+	char *local;  /* owned */
+	char *target; /* owned; qualified; relative imports keep their dots */
+} scout_binding;
+
 typedef struct scout_module {
 	char *path;   /* owned; relative to the scan root, '/'-separated */
 	char *module; /* owned; dotted module name */
@@ -63,6 +81,11 @@ typedef struct scout_module {
 	int score;
 	double hotness;
 	bool has_hotness;
+	bool is_package;           /* an __init__.py */
+	scout_class_info *classes; /* owned; module-level classes in document order */
+	size_t nclasses, classes_cap;
+	scout_binding *bindings; /* owned; module-level bindings in document order */
+	size_t nbindings;
 } scout_module;
 
 typedef struct scout_diagnostic {

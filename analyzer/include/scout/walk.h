@@ -67,6 +67,9 @@ static inline TSNode scout_walk_ancestor(const scout_walk *w, uint32_t up)
 /* 1-based line and code-point column where `node` starts. */
 void scout_walk_node_start(const scout_walk *w, TSNode node, uint32_t *line, uint32_t *column);
 
+/* 1-based line and code-point column just past the end of `node`. */
+void scout_walk_node_end(const scout_walk *w, TSNode node, uint32_t *line, uint32_t *column);
+
 /* Records a finding of `rule` spanning `node`. message and fix are copied;
  * fix NULL means the rule's own fix text. */
 void scout_walk_report(scout_walk *w, const scout_rule *rule, TSNode node, const char *message,
