@@ -190,6 +190,8 @@ static bool annotation_is(const scout_walk *w, TSNode assignment, const char *co
 		t = ts_node_named_child(t, 0);
 	if (ts_node_symbol(t) == s->subscript)
 		t = ts_node_child_by_field_id(t, s->f_value);
+	else if (strcmp(ts_node_type(t), "generic_type") == 0 && ts_node_named_child_count(t))
+		t = ts_node_named_child(t, 0); /* `Final[int]` in an annotation */
 	return scout_walk_is(w, t, names);
 }
 
@@ -489,7 +491,7 @@ static void check_mypyc_attr_positional(scout_walk *w, TSNode node, const scout_
 		TSNode a = ts_node_named_child(args, i);
 
 		if (ts_node_symbol(a) == s->keyword_argument || ts_node_symbol(a) == s->comment ||
-		    strcmp(ts_node_type(a), "dictionary_splat") == 0 || is_str_literal(w, a))
+		    is_str_literal(w, a))
 			continue;
 		scout_walk_report(w, self, a,
 		                  "a positional mypyc_attr argument is not a string literal: mypyc "
@@ -578,8 +580,8 @@ static void check_acyclic(scout_walk *w, TSNode node, const scout_rule *self)
 		if (scout_node_text_is(name, w->src, "object") &&
 		    ts_node_is_null(local_class(w, name)))
 			continue;
-		if (!ts_node_is_null(base) && is_native(w, base) && attr_true(w, base, "acyclic") &&
-		    ts_node_is_null(find_decorator(w, base, trait_names)))
+		/* Acyclic native classes and traits (prepare.py find_non_acyclic_base). */
+		if (!ts_node_is_null(base) && is_native(w, base) && attr_true(w, base, "acyclic"))
 			continue;
 		n = clip(name, w->src, &text);
 		snprintf(message, sizeof(message),
