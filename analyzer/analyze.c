@@ -7,6 +7,7 @@
 
 #include "scout/syntax.h"
 #include "scout/walk.h"
+#include "imports.h"
 #include "rule.h"
 
 /* A parse that takes longer than this is abandoned with a diagnostic. */
@@ -107,6 +108,7 @@ int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_so
 	a->walk.names = &names;
 	scout_walk_module(&a->walk, tree);
 	keep_bindings(m, &names);
+	scout_imports_finish(m);
 	a->walk.names = NULL;
 	scout_names_clear(&names);
 	ts_tree_delete(tree);

@@ -118,6 +118,14 @@ void scout_module_clear(scout_module *m)
 		free(m->bindings[i].target);
 	}
 	free(m->bindings);
+	for (size_t i = 0; i < m->nimports; i++) {
+		free(m->imports[i].module);
+		free(m->imports[i].name);
+	}
+	free(m->imports);
+	for (size_t i = 0; i < m->ncalls; i++)
+		free(m->calls[i].target);
+	free(m->calls);
 	free(m->path);
 	free(m->module);
 	memset(m, 0, sizeof(*m));

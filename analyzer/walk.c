@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "annotations.h"
+#include "imports.h"
 #include "rule.h"
 #include "project_rules.h"
 #include "suppress.h"
@@ -90,6 +91,7 @@ static void enter(scout_walk *w, TSNode node)
 	else if (t == w->sym->class_definition)
 		scout_class_index_collect(w, node);
 	scout_annotations_enter(w, node);
+	scout_imports_enter(w, node);
 	scout_rules_enter(w, node);
 }
 

@@ -70,6 +70,21 @@ typedef struct scout_binding {
 	char *target; /* owned; qualified; relative imports keep their dots */
 } scout_binding;
 
+/* One import statement's target (import graph, link stage). */
+typedef struct scout_import {
+	char *module; /* owned; "pkg.mod" or relative ".util" / "." as written */
+	char *name;   /* owned; the imported name of `from M import name`, else NULL */
+	uint32_t line;
+	bool in_function;   /* inside a def: runs when called */
+	bool type_checking; /* under `if TYPE_CHECKING:`: never runs */
+} scout_import;
+
+/* Calls from this module to a name imported from elsewhere, counted. */
+typedef struct scout_callref {
+	char *target; /* owned; qualified name the callee resolves to */
+	uint32_t count;
+} scout_callref;
+
 typedef struct scout_module {
 	char *path;   /* owned; relative to the scan root, '/'-separated */
 	char *module; /* owned; dotted module name */
@@ -86,6 +101,11 @@ typedef struct scout_module {
 	size_t nclasses, classes_cap;
 	scout_binding *bindings; /* owned; module-level bindings in document order */
 	size_t nbindings;
+	scout_import *imports; /* owned; in document order */
+	size_t nimports, imports_cap;
+	scout_callref *calls; /* owned; sorted by target, unique */
+	size_t ncalls, calls_cap;
+	uint32_t loops; /* for/while loops and comprehensions */
 } scout_module;
 
 typedef struct scout_diagnostic {

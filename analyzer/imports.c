@@ -1,0 +1,159 @@
+/* Imports (with whether they run at import time), calls into imported
+ * names, and loop density, collected during the one walk. */
+#include "imports.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const type_checking_names[] = {"typing.TYPE_CHECKING",
+                                                  "typing_extensions.TYPE_CHECKING", NULL};
+
+static char *node_dup(const scout_walk *w, TSNode n)
+{
+	uint32_t len;
+	const char *text = scout_node_text(n, w->src, &len);
+	char *out = scout_malloc(len + 1);
+	size_t j = 0;
+
+	for (uint32_t i = 0; i < len; i++) /* dotted names may hold blanks */
+		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\\' && text[i] != '\n' &&
+		    text[i] != '\r')
+			out[j++] = text[i];
+	out[j] = '\0';
+	return out;
+}
+
+/* Where the current import stands: in a def, or in the body of an
+ * `if TYPE_CHECKING:` (not its else). */
+static void import_context(const scout_walk *w, bool *in_function, bool *type_checking)
+{
+	*in_function = *type_checking = false;
+	for (uint32_t up = 1; up < w->depth; up++) {
+		TSNode a = scout_walk_ancestor(w, up);
+		TSSymbol t = ts_node_symbol(a);
+
+		if (t == w->sym->function_definition)
+			*in_function = true;
+		if (t == w->sym->if_statement && up >= 2) {
+			TSNode cond = ts_node_child_by_field_id(a, w->sym->f_condition);
+			TSNode body = ts_node_child_by_field_id(a, w->sym->f_consequence);
+			TSNode below = scout_walk_ancestor(w, up - 1);
+
+			if (!ts_node_is_null(body) && ts_node_eq(body, below) &&
+			    scout_walk_is(w, cond, type_checking_names))
+				*type_checking = true;
+		}
+	}
+}
+
+static void add_import(scout_walk *w, char *module, char *name, TSNode node)
+{
+	scout_import imp = {.module = module, .name = name};
+	uint32_t column;
+
+	scout_walk_node_start(w, node, &imp.line, &column);
+	import_context(w, &imp.in_function, &imp.type_checking);
+	SCOUT_PUSH(w->module->imports, w->module->nimports, w->module->imports_cap, imp);
+}
+
+static void collect_import(scout_walk *w, TSNode stmt)
+{
+	uint32_t n = ts_node_named_child_count(stmt);
+
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode c = ts_node_named_child(stmt, i);
+
+		if (ts_node_symbol(c) == w->sym->aliased_import)
+			c = ts_node_child_by_field_id(c, w->sym->f_name);
+		if (!ts_node_is_null(c) && ts_node_symbol(c) == w->sym->dotted_name)
+			add_import(w, node_dup(w, c), NULL, c);
+	}
+}
+
+static void collect_from_import(scout_walk *w, TSNode stmt)
+{
+	static TSFieldId f_module;
+	TSNode mod;
+	uint32_t n = ts_node_named_child_count(stmt);
+	bool any = false;
+
+	if (!f_module)
+		f_module = ts_language_field_id_for_name(tree_sitter_python(), "module_name", 11);
+	mod = ts_node_child_by_field_id(stmt, f_module);
+	if (ts_node_is_null(mod))
+		return;
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode c = ts_node_named_child(stmt, i);
+
+		if (ts_node_eq(c, mod))
+			continue;
+		if (ts_node_symbol(c) == w->sym->aliased_import)
+			c = ts_node_child_by_field_id(c, w->sym->f_name);
+		if (!ts_node_is_null(c) && ts_node_symbol(c) == w->sym->dotted_name) {
+			add_import(w, node_dup(w, mod), node_dup(w, c), c);
+			any = true;
+		}
+	}
+	if (!any) /* from M import * */
+		add_import(w, node_dup(w, mod), NULL, mod);
+}
+
+/* Counts a call whose callee resolves through an import to another module. */
+static void collect_call(scout_walk *w, TSNode call)
+{
+	TSNode callee = ts_node_child_by_field_id(call, w->sym->f_function);
+	char buf[256];
+	scout_callref ref = {0};
+	const char *module = w->module->module ? w->module->module : "";
+	size_t mlen = strlen(module);
+
+	if (ts_node_is_null(callee) ||
+	    !scout_names_qualify(w->names, callee, w->src, buf, sizeof(buf)))
+		return;
+	if (scout_str_startswith(buf, "builtins.") ||
+	    (strncmp(buf, module, mlen) == 0 && buf[mlen] == '.'))
+		return;
+	ref.target = scout_strdup(buf);
+	ref.count = 1;
+	SCOUT_PUSH(w->module->calls, w->module->ncalls, w->module->calls_cap, ref);
+}
+
+void scout_imports_enter(scout_walk *w, TSNode node)
+{
+	const scout_symbols *s = w->sym;
+	TSSymbol t = ts_node_symbol(node);
+
+	if (t == s->import_statement)
+		collect_import(w, node);
+	else if (t == s->import_from_statement)
+		collect_from_import(w, node);
+	else if (t == s->call)
+		collect_call(w, node);
+	else if (t == s->for_statement || t == s->while_statement || t == s->list_comprehension ||
+	         t == s->set_comprehension || t == s->dictionary_comprehension ||
+	         t == s->generator_expression)
+		w->module->loops++;
+}
+
+static int compare_refs(const void *a, const void *b)
+{
+	return strcmp(((const scout_callref *)a)->target, ((const scout_callref *)b)->target);
+}
+
+void scout_imports_finish(scout_module *m)
+{
+	size_t kept = 0;
+
+	if (m->ncalls == 0)
+		return;
+	qsort(m->calls, m->ncalls, sizeof(*m->calls), compare_refs);
+	for (size_t i = 0; i < m->ncalls; i++) {
+		if (kept && strcmp(m->calls[kept - 1].target, m->calls[i].target) == 0) {
+			m->calls[kept - 1].count += m->calls[i].count;
+			free(m->calls[i].target);
+			continue;
+		}
+		m->calls[kept++] = m->calls[i];
+	}
+	m->ncalls = kept;
+}
