@@ -871,44 +871,32 @@ static void check_star_args(scout_walk *w, TSNode node, const scout_rule *self)
 
 /* ------------------------------------------------------------------ 106 */
 
-/* A def nested in a function (reached through its name), or a lambda
- * (reached through its first name: a parameter, or the first name of its
- * body; `lambda: 0` has none and is not reported). */
+/* A def nested in a function (reported at its name), or a lambda. */
 static void check_nested(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_symbols *s = syms(w);
-	TSNode parent = scout_walk_ancestor(w, 1), top = node, lambda;
-	uint32_t start = ts_node_start_byte(node), up = 1;
+	TSNode name;
 	char message[MSG];
 	const char *text;
 	int n;
 
-	if (is_sym(parent, s->function_definition)) {
-		TSNode outer;
-
-		if (!ts_node_eq(ts_node_child_by_field_id(parent, s->f_name), node))
-			return;
-		outer = enclosing_function(w, 2);
-		if (ts_node_is_null(outer))
-			return;
-		n = clip(node, w->src, &text);
-		snprintf(message, sizeof(message),
-		         "function %.*s is nested in another function: mypyc compiles it as a "
-		         "callable object with a closure environment, and calls to it are not "
-		         "native",
-		         n, text);
-		scout_walk_report(w, self, node, message, NULL);
+	if (is_sym(node, s->lambda)) {
+		scout_walk_report(w, self, node,
+		                  "lambda is compiled as a callable object: calls through it are "
+		                  "generic Python calls, not native ones",
+		                  NULL);
 		return;
 	}
-	while (up < w->depth && ts_node_start_byte(scout_walk_ancestor(w, up)) == start)
-		top = scout_walk_ancestor(w, up++);
-	lambda = scout_walk_ancestor(w, up);
-	if (!is_sym(lambda, s->lambda) || !ts_node_eq(ts_node_named_child(lambda, 0), top))
+	name = ts_node_child_by_field_id(node, s->f_name);
+	if (ts_node_is_null(name) || ts_node_is_null(enclosing_function(w, 1)))
 		return;
-	scout_walk_report(w, self, lambda,
-	                  "lambda is compiled as a callable object: calls through it are generic "
-	                  "Python calls, not native ones",
-	                  NULL);
+	n = clip(name, w->src, &text);
+	snprintf(message, sizeof(message),
+	         "function %.*s is nested in another function: mypyc compiles it as a "
+	         "callable object with a closure environment, and calls to it are not "
+	         "native",
+	         n, text);
+	scout_walk_report(w, self, name, message, NULL);
 }
 
 /* ------------------------------------------------------------------ 107 */
@@ -1304,7 +1292,7 @@ static const scout_rule rules[] = {
      .docs = PERF,
      .since = 0,
      .until = 0,
-     .on = "identifier",
+     .on = "function_definition,lambda",
      .enter = check_nested},
     {.id = "generator-functions",
      .category = SCOUT_SLOW,

@@ -64,15 +64,19 @@ static void build(void)
 	nsymbols = ts_language_symbol_count(lang) + 1;
 	by_symbol = scout_calloc(nsymbols, sizeof(*by_symbol));
 	for (size_t i = 0; i < nall; i++) {
-		TSSymbol sym;
+		const char *on = all_rules[i]->on;
 
-		if (!all_rules[i]->enter || !all_rules[i]->on)
+		if (!all_rules[i]->enter || !on)
 			continue;
-		sym = ts_language_symbol_for_name(lang, all_rules[i]->on,
-		                                  (uint32_t)strlen(all_rules[i]->on), true);
-		if (sym == 0 || sym >= nsymbols)
-			abort(); /* a rule names a node type the grammar lacks */
-		SCOUT_PUSH(by_symbol[sym].rules, by_symbol[sym].len, by_symbol[sym].cap, i);
+		while (*on) { /* "lambda,function_definition": each type in turn */
+			size_t len = strcspn(on, ",");
+			TSSymbol sym = ts_language_symbol_for_name(lang, on, (uint32_t)len, true);
+
+			if (sym == 0 || sym >= nsymbols)
+				abort(); /* a rule names a node type the grammar lacks */
+			SCOUT_PUSH(by_symbol[sym].rules, by_symbol[sym].len, by_symbol[sym].cap, i);
+			on += len + (on[len] == ',');
+		}
 	}
 }
 

@@ -16,7 +16,8 @@ struct scout_rule {
 	const char *docs; /* link to mypyc's docs */
 	/* mypyc versions the rule applies to: since <= v < until (0: open). */
 	uint32_t since, until;
-	/* The named node type the check is called on (e.g. "class_definition"). */
+	/* The named node type(s) the check is called on: "class_definition", or
+	 * several separated by commas ("lambda,function_definition"). */
 	const char *on;
 	/* Called on entering every node of type `on`; NULL for rules reported
 	 * elsewhere (syntax errors, project-wide rules). */
