@@ -10,166 +10,22 @@
 #include <string.h>
 
 #include "native.h"
+#include "scout/classindex.h"
 
-/* How far imports are followed to a definition, and base chains climbed. */
-#define MAX_HOPS  8
+/* How far base chains are climbed. */
 #define MAX_CHAIN 64
 
-typedef struct class_ref {
-	size_t module, cls; /* indexes into scan->modules and that module's classes */
-} class_ref;
-
-typedef struct entry {
-	const char *name; /* borrowed: qualified class or module name */
-	class_ref ref;
-} entry;
-
-typedef struct class_index {
-	const scout_scan *scan;
-	entry *classes; /* sorted by name: "pkg.mod.Class" */
-	size_t nclasses;
-	entry *modules; /* sorted by name: "pkg.mod" (ref.cls unused) */
-	size_t nmodules;
-	char **owned; /* qualified class names built here */
-	size_t nowned;
-} class_index;
-
-static int compare_entries(const void *a, const void *b)
-{
-	return strcmp(((const entry *)a)->name, ((const entry *)b)->name);
-}
-
-static const entry *lookup(const entry *v, size_t n, const char *name)
-{
-	entry key = {.name = name};
-
-	return n ? bsearch(&key, v, n, sizeof(*v), compare_entries) : NULL;
-}
-
-static void index_build(class_index *ix, const scout_scan *scan)
-{
-	size_t total = 0, k = 0;
-
-	memset(ix, 0, sizeof(*ix));
-	ix->scan = scan;
-	for (size_t m = 0; m < scan->nmodules; m++)
-		total += scan->modules[m].nclasses;
-	ix->classes = scout_calloc(total ? total : 1, sizeof(*ix->classes));
-	ix->owned = scout_calloc(total ? total : 1, sizeof(*ix->owned));
-	ix->modules = scout_calloc(scan->nmodules ? scan->nmodules : 1, sizeof(*ix->modules));
-	for (size_t m = 0; m < scan->nmodules; m++) {
-		const scout_module *mod = &scan->modules[m];
-
-		ix->modules[ix->nmodules++] = (entry){mod->module, {m, 0}};
-		for (size_t c = 0; c < mod->nclasses; c++) {
-			ix->owned[k] = scout_asprintf("%s.%s", mod->module, mod->classes[c].name);
-			ix->classes[k] = (entry){ix->owned[k], {m, c}};
-			k++;
-		}
-	}
-	ix->nclasses = ix->nowned = k;
-	if (k)
-		qsort(ix->classes, k, sizeof(*ix->classes), compare_entries);
-	if (ix->nmodules)
-		qsort(ix->modules, ix->nmodules, sizeof(*ix->modules), compare_entries);
-}
-
-static void index_free(class_index *ix)
-{
-	for (size_t i = 0; i < ix->nowned; i++)
-		free(ix->owned[i]);
-	free(ix->owned);
-	free(ix->classes);
-	free(ix->modules);
-}
-
-/* Makes a relative target (".mod.Base", "..pkg.X") absolute for module m. */
-static char *absolute(const scout_module *m, const char *target)
-{
-	size_t dots = strspn(target, ".");
-	char *base = scout_strdup(m->module);
-	size_t up = dots - (m->is_package ? 1 : 0);
-
-	if (dots == 0) {
-		free(base);
-		return scout_strdup(target);
-	}
-	for (size_t i = 0; i < up; i++) {
-		char *dot = strrchr(base, '.');
-
-		if (!dot) {
-			base[0] = '\0';
-			break;
-		}
-		*dot = '\0';
-	}
-	{
-		char *out = scout_asprintf("%s%s%s", base, base[0] && target[dots] ? "." : "",
-		                           target + dots);
-
-		free(base);
-		return out;
-	}
-}
-
-static const char *binding_of(const scout_module *m, const char *local)
-{
-	for (size_t i = m->nbindings; i-- > 0;)
-		if (strcmp(m->bindings[i].local, local) == 0)
-			return m->bindings[i].target;
-	return NULL;
-}
-
-/* The project class an absolute qualified name denotes, following
- * re-exports (`from pkg.mod import Base` in pkg/__init__.py). */
-static bool resolve(const class_index *ix, const char *qualified, class_ref *out)
-{
-	char *name = scout_strdup(qualified);
-	bool found = false;
-
-	for (int hop = 0; hop < MAX_HOPS && !found; hop++) {
-		const entry *e = lookup(ix->classes, ix->nclasses, name);
-		char *dot = strrchr(name, '.');
-		const entry *mod;
-		const char *target;
-		char *next;
-
-		if (e) {
-			*out = e->ref;
-			found = true;
-			break;
-		}
-		if (!dot)
-			break;
-		*dot = '\0';
-		mod = lookup(ix->modules, ix->nmodules, name);
-		target = mod ? binding_of(&ix->scan->modules[mod->ref.module], dot + 1) : NULL;
-		if (!target)
-			break;
-		next = absolute(&ix->scan->modules[mod->ref.module], target);
-		free(name);
-		name = next;
-	}
-	free(name);
-	return found;
-}
+typedef scout_class_ref class_ref;
+typedef scout_class_index class_index;
 
 static bool resolve_base(const class_index *ix, size_t module, const char *base, class_ref *out)
 {
-	char *abs;
-	bool found;
-
-	if (!base[0] || scout_str_startswith(base, "builtins."))
-		return false;
-	abs = absolute(&ix->scan->modules[module], base);
-	found = resolve(ix, abs, out);
-	free(abs);
-	return found;
+	return scout_class_index_resolve(ix, module, base, out);
 }
 
 static const scout_class_info *info(const class_index *ix, class_ref r)
 {
-	return &ix->scan->modules[r.module].classes[r.cls];
+	return scout_class_index_info(ix, r);
 }
 
 static bool is_native(const scout_class_info *c)
@@ -311,7 +167,7 @@ void scout_rules_check_class_index(scout_scan *scan, const scout_rule_config *co
 	class_index ix;
 	check_ctx cx = {&ix, scan, config};
 
-	index_build(&ix, scan);
+	scout_class_index_build(&ix, scan);
 	for (size_t m = 0; m < scan->nmodules; m++) {
 		for (size_t c = 0; c < scan->modules[m].nclasses; c++) {
 			const scout_class_info *ci = &scan->modules[m].classes[c];
@@ -323,5 +179,5 @@ void scout_rules_check_class_index(scout_scan *scan, const scout_rule_config *co
 			check_nativeness(&cx, m, ci);
 		}
 	}
-	index_free(&ix);
+	scout_class_index_free(&ix);
 }

@@ -1,0 +1,31 @@
+/* Finding project modules by dotted name, and making relative import targets
+ * absolute: shared by the import graph, the class index and the plan. */
+#ifndef SCOUT_MODINDEX_H
+#define SCOUT_MODINDEX_H
+
+#include "scout/result.h"
+
+#define SCOUT_NO_MODULE ((size_t)-1)
+
+typedef struct scout_modindex {
+	const scout_scan *scan;
+	size_t *order; /* owned; module indexes sorted by dotted name */
+	size_t len;
+} scout_modindex;
+
+void scout_modindex_build(scout_modindex *ix, const scout_scan *scan);
+void scout_modindex_free(scout_modindex *ix);
+
+/* The module named exactly `dotted`, or SCOUT_NO_MODULE. When several files
+ * share a name (scripts in different directories), the first by path. */
+size_t scout_modindex_find(const scout_modindex *ix, const char *dotted);
+
+/* The project module a dotted name lives in: the longest prefix of `dotted`
+ * that names a project module, or SCOUT_NO_MODULE. */
+size_t scout_modindex_find_prefix(const scout_modindex *ix, const char *dotted);
+
+/* `target` as written in module m ("pkg.mod", ".mod.X", "..", "."), made
+ * absolute (owned by caller, free with free()). */
+char *scout_module_absolute(const scout_module *m, const char *target);
+
+#endif
