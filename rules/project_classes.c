@@ -18,16 +18,6 @@
 typedef scout_class_ref class_ref;
 typedef scout_class_index class_index;
 
-static bool resolve_base(const class_index *ix, size_t module, const char *base, class_ref *out)
-{
-	return scout_class_index_resolve(ix, module, base, out);
-}
-
-static const scout_class_info *info(const class_index *ix, class_ref r)
-{
-	return scout_class_index_info(ix, r);
-}
-
 static bool is_native(const scout_class_info *c)
 {
 	return c->kind == SCOUT_CLASS_NATIVE;
@@ -59,12 +49,12 @@ static void check_builtin_chain(check_ctx *cx, size_t module, const scout_class_
 	char message[512];
 
 	for (uint32_t i = 0; i < c->nbases && n < MAX_CHAIN; i++)
-		if (resolve_base(cx->ix, module, c->bases[i], &todo[n])) {
+		if (scout_class_index_resolve(cx->ix, module, c->bases[i], &todo[n])) {
 			crossed[n] = todo[n].module != module;
 			n++;
 		}
 	for (size_t i = 0; i < n; i++) {
-		const scout_class_info *b = info(cx->ix, todo[i]);
+		const scout_class_info *b = scout_class_index_info(cx->ix, todo[i]);
 
 		if (b->bad_builtin && crossed[i]) {
 			snprintf(message, sizeof(message),
@@ -78,7 +68,8 @@ static void check_builtin_chain(check_ctx *cx, size_t module, const scout_class_
 			return;
 		}
 		for (uint32_t j = 0; j < b->nbases && n < MAX_CHAIN; j++)
-			if (resolve_base(cx->ix, todo[i].module, b->bases[j], &todo[n])) {
+			if (scout_class_index_resolve(cx->ix, todo[i].module, b->bases[j],
+			                              &todo[n])) {
 				crossed[n] = crossed[i] || todo[n].module != module;
 				n++;
 			}
@@ -99,9 +90,9 @@ static void check_bases(check_ctx *cx, size_t module, const scout_class_info *c)
 		class_ref r;
 		const scout_class_info *b;
 
-		if (!resolve_base(cx->ix, module, c->bases[i], &r))
+		if (!scout_class_index_resolve(cx->ix, module, c->bases[i], &r))
 			continue;
-		b = info(cx->ix, r);
+		b = scout_class_index_info(cx->ix, r);
 		cross = cross || r.module != module;
 		if (i == 0 && b->trait)
 			first_trait = b;
@@ -139,9 +130,10 @@ static void check_nativeness(check_ctx *cx, size_t module, const scout_class_inf
 		class_ref r;
 		const scout_class_info *b;
 
-		if (!resolve_base(cx->ix, module, c->bases[i], &r) || r.module == module)
+		if (!scout_class_index_resolve(cx->ix, module, c->bases[i], &r) ||
+		    r.module == module)
 			continue;
-		b = info(cx->ix, r);
+		b = scout_class_index_info(cx->ix, r);
 		if (!is_native(c) && c->kind != SCOUT_CLASS_NONNATIVE_ENUM &&
 		    c->kind != SCOUT_CLASS_NONNATIVE_RECORD && is_native(b) && !b->trait) {
 			snprintf(message, sizeof(message),
