@@ -1,10 +1,12 @@
-/* The link stage: checks that need the whole project, after every module is
- * analysed and before reporting. */
+/* The link and rank stages: checks that need the whole project, then the
+ * import graph, hotness and the compile plan, after every module is analysed
+ * and before reporting. */
 #include "scout/project.h"
 
 #include "project_rules.h"
 #include "rule.h"
 #include "scout/mypy_config.h"
+#include "scout/plan.h"
 
 /* Lists the type-checker-only rules that apply, once for the whole scan. */
 static void add_advisories(scout_scan *scan, const scout_rule_config *config)
@@ -22,16 +24,31 @@ static void add_advisories(scout_scan *scan, const scout_rule_config *config)
 	}
 }
 
-void scout_project_link(scout_scan *scan, const char *project_dir,
-			const scout_rule_config *config)
+static void finish_modules(scout_scan *scan)
+{
+	for (size_t i = 0; i < scan->nmodules; i++)
+		scout_module_finish(&scan->modules[i], scan->coverage_threshold);
+}
+
+void scout_project_link(scout_scan *scan, const char *project_dir, const scout_rule_config *config)
 {
 	scout_mypy_config cfg;
+	scout_class_index classes;
+	scout_import_graph graph;
 
 	scout_mypy_config_read(&cfg, project_dir);
 	scout_rules_check_mypy_config(scan, &cfg, config);
-	scout_rules_check_class_index(scan, config);
 	scout_mypy_config_free(&cfg);
+	scout_class_index_build(&classes, scan);
+	scout_rules_check_class_index(scan, &classes, config);
+	finish_modules(scan);
+
+	scout_import_graph_build(&graph, scan, &classes.modules);
+	scout_hotness_static(scan, &classes.modules, &graph);
+	scout_plan_build(scan, &classes);
+	scout_rules_check_plan_risks(scan, &classes, config);
+	finish_modules(scan);
+	scout_import_graph_free(&graph);
+	scout_class_index_free(&classes);
 	add_advisories(scan, config);
-	for (size_t i = 0; i < scan->nmodules; i++)
-		scout_module_finish(&scan->modules[i], scan->coverage_threshold);
 }

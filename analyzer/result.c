@@ -188,6 +188,8 @@ void scout_scan_free(scout_scan *s)
 	free(s->hotness_source);
 	free(s->mypyc_version_source);
 	free(s->advisories);
+	free(s->plan.compile);
+	free(s->plan.blocked);
 	memset(s, 0, sizeof(*s));
 }
 

@@ -220,22 +220,59 @@ static cJSON *blocked_json(const scout_scan *scan)
 	cJSON *a = cJSON_CreateArray();
 	bool ok = a != NULL;
 
+	if (scan->plan.built) { /* hot first, test code left out */
+		for (size_t i = 0; ok && i < scan->plan.nblocked; i++)
+			ok = put(a, NULL, blocked_entry_json(&scan->modules[scan->plan.blocked[i]]));
+		return finish(a, ok);
+	}
 	for (size_t i = 0; ok && i < scan->nmodules; i++)
 		if (scan->modules[i].verdict == SCOUT_BLOCKED)
 			ok = put(a, NULL, blocked_entry_json(&scan->modules[i]));
 	return finish(a, ok);
 }
 
-/* For now `compile` and `mypycify` stay empty until ranking exists; `blocked`
- * lists the blocked modules in path order. */
+static cJSON *compile_json(const scout_scan *scan)
+{
+	cJSON *a = cJSON_CreateArray();
+	bool ok = a != NULL;
+
+	for (size_t i = 0; ok && i < scan->plan.ncompile; i++) {
+		const scout_plan_item *it = &scan->plan.compile[i];
+		const scout_module *m = &scan->modules[it->module];
+		cJSON *o = cJSON_CreateObject();
+		bool item_ok = o != NULL;
+
+		item_ok = item_ok && put(o, "module", text(m->module));
+		item_ok = item_ok && put(o, "path", text(m->path));
+		item_ok = item_ok && put(o, "group", number(it->group));
+		item_ok = item_ok && put(o, "expected_gain", number(round4(it->expected_gain)));
+		item_ok = item_ok && put(o, "phase", number(it->first_phase ? 1 : 2));
+		ok = put(a, NULL, finish(o, item_ok));
+	}
+	return finish(a, ok);
+}
+
+/* The paste-ready list: the first phase's paths. */
+static cJSON *mypycify_json(const scout_scan *scan)
+{
+	cJSON *a = cJSON_CreateArray();
+	bool ok = a != NULL;
+
+	for (size_t i = 0; ok && i < scan->plan.ncompile; i++)
+		if (scan->plan.compile[i].first_phase)
+			ok = put(a, NULL, text(scan->modules[scan->plan.compile[i].module].path));
+	return finish(a, ok);
+}
+
 static cJSON *plan_json(const scout_scan *scan)
 {
 	cJSON *o = cJSON_CreateObject();
 	bool ok = o != NULL;
 
-	ok = ok && put(o, "compile", cJSON_CreateArray());
+	ok = ok && put(o, "compile", compile_json(scan));
 	ok = ok && put(o, "blocked", blocked_json(scan));
-	ok = ok && put(o, "mypycify", cJSON_CreateArray());
+	ok = ok && put(o, "mypycify", mypycify_json(scan));
+	ok = ok && put(o, "covered", number(round4(scan->plan.covered)));
 	return finish(o, ok);
 }
 

@@ -12,6 +12,7 @@
  * report is built in memory and written once. No timestamps: same scan, same
  * bytes. */
 #include "reporter.h"
+#include "text_plan.h"
 #include "escape.h"
 
 #include <stdlib.h>
@@ -324,6 +325,7 @@ static int text_write(FILE *out, const scout_scan *scan, const scout_report_opts
 	write_header(&b, scan);
 	write_summary(&b, scan, opts);
 	write_table(&b, scan, opts);
+	scout_text_write_plan(&b, scan);
 	write_findings(&b, scan, opts);
 	write_diagnostics(&b, scan);
 	write_advisories(&b, scan);

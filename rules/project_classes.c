@@ -154,12 +154,11 @@ static void check_nativeness(check_ctx *cx, size_t module, const scout_class_inf
 	}
 }
 
-void scout_rules_check_class_index(scout_scan *scan, const scout_rule_config *config)
+void scout_rules_check_class_index(scout_scan *scan, const scout_class_index *classes,
+                                   const scout_rule_config *config)
 {
-	class_index ix;
-	check_ctx cx = {&ix, scan, config};
+	check_ctx cx = {classes, scan, config};
 
-	scout_class_index_build(&ix, scan);
 	for (size_t m = 0; m < scan->nmodules; m++) {
 		for (size_t c = 0; c < scan->modules[m].nclasses; c++) {
 			const scout_class_info *ci = &scan->modules[m].classes[c];
@@ -171,5 +170,4 @@ void scout_rules_check_class_index(scout_scan *scan, const scout_rule_config *co
 			check_nativeness(&cx, m, ci);
 		}
 	}
-	scout_class_index_free(&ix);
 }

@@ -115,6 +115,24 @@ typedef struct scout_diagnostic {
 	char *message; /* owned */
 } scout_diagnostic;
 
+/* One module the plan recommends compiling. */
+typedef struct scout_plan_item {
+	size_t module;        /* index into scan->modules */
+	int group;            /* 1-based; modules that must compile together share it */
+	double expected_gain; /* hotness x readiness */
+	bool first_phase;     /* part of "compile first" */
+} scout_plan_item;
+
+/* The compile plan (README "Plan"). */
+typedef struct scout_plan {
+	scout_plan_item *compile; /* owned; in recommended order */
+	size_t ncompile, compile_cap;
+	size_t *blocked; /* owned; hot-first module indexes that have blockers */
+	size_t nblocked, blocked_cap;
+	double covered; /* share of estimated runtime the first phase covers */
+	bool built;     /* false until the rank stage ran */
+} scout_plan;
+
 /* Something only a type checker can tell, listed once per scan. */
 typedef struct scout_advisory {
 	const char *rule;  /* static, borrowed from the rule tables */
@@ -135,6 +153,7 @@ typedef struct scout_scan {
 	char *mypyc_version_source; /* owned; why that version */
 	scout_advisory *advisories; /* owned array of borrowed strings */
 	size_t nadvisories, advisories_cap;
+	scout_plan plan;
 } scout_scan;
 
 /* Adds a finding to m, copying message and fix. */

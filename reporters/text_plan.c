@@ -1,0 +1,86 @@
+/* The text report's "Compile first" section: the first phase of the plan with
+ * the share of estimated runtime it covers, the paste-ready mypycify list,
+ * and the hot blocked modules with the rules that block them. */
+#include "text_plan.h"
+
+#include <string.h>
+
+#include "escape.h"
+
+#define MAX_BLOCKED_SHOWN 10
+
+static void write_blocked(scout_buf *b, const scout_scan *scan)
+{
+	size_t shown =
+	    scan->plan.nblocked < MAX_BLOCKED_SHOWN ? scan->plan.nblocked : MAX_BLOCKED_SHOWN;
+
+	if (shown == 0)
+		return;
+	scout_buf_puts(b, "\nBlocked (fix to unblock; hottest first):\n");
+	for (size_t i = 0; i < shown; i++) {
+		const scout_module *m = &scan->modules[scan->plan.blocked[i]];
+		const char *last = NULL;
+
+		scout_buf_puts(b, "  ");
+		scout_escape_terminal(b, m->path);
+		scout_buf_printf(b, "  hotness %.3f:", m->hotness);
+		for (size_t j = 0; j < m->nfindings; j++) {
+			const scout_finding *f = &m->findings[j];
+
+			if (f->category != SCOUT_BLOCKER || (last && strcmp(last, f->rule) == 0))
+				continue;
+			scout_buf_printf(b, " %s", f->rule);
+			last = f->rule;
+		}
+		scout_buf_putc(b, '\n');
+	}
+	if (scan->plan.nblocked > shown)
+		scout_buf_printf(b, "  ... and %zu more (see the findings below)\n",
+		                 scan->plan.nblocked - shown);
+}
+
+static void write_mypycify(scout_buf *b, const scout_scan *scan)
+{
+	scout_buf_puts(b, "\n  # setup.py\n  ext_modules=mypycify([\n");
+	for (size_t i = 0; i < scan->plan.ncompile; i++) {
+		if (!scan->plan.compile[i].first_phase)
+			continue;
+		scout_buf_puts(b, "      \"");
+		scout_escape_terminal(b, scan->modules[scan->plan.compile[i].module].path);
+		scout_buf_puts(b, "\",\n");
+	}
+	scout_buf_puts(b, "  ])\n");
+}
+
+void scout_text_write_plan(scout_buf *b, const scout_scan *scan)
+{
+	size_t first = 0;
+
+	if (!scan->plan.built)
+		return;
+	for (size_t i = 0; i < scan->plan.ncompile; i++)
+		first += scan->plan.compile[i].first_phase;
+	scout_buf_printf(b, "\nCompile first (hotness: %s; covers %.1f%% of estimated runtime):\n",
+	                 scan->hotness_source ? scan->hotness_source : "static",
+	                 100.0 * scan->plan.covered);
+	if (first == 0)
+		scout_buf_puts(b, "  nothing is ready to compile yet\n");
+	for (size_t i = 0, rank = 1; i < scan->plan.ncompile; i++) {
+		const scout_plan_item *it = &scan->plan.compile[i];
+		const scout_module *m = &scan->modules[it->module];
+
+		if (!it->first_phase)
+			continue;
+		scout_buf_printf(b, "  %2zu. ", rank++);
+		scout_escape_terminal(b, m->path);
+		scout_buf_printf(b, "  hotness %.3f  score %d  group %d\n", m->hotness, m->score,
+		                 it->group);
+	}
+	if (scan->plan.ncompile > first)
+		scout_buf_printf(b, "  then %zu more ready module%s (JSON plan.compile, phase 2)\n",
+		                 scan->plan.ncompile - first,
+		                 scan->plan.ncompile - first == 1 ? "" : "s");
+	if (first)
+		write_mypycify(b, scan);
+	write_blocked(b, scan);
+}
