@@ -42,10 +42,10 @@ static size_t resolve_import(const scout_modindex *ix, const scout_module *m,
 	char *abs = scout_module_absolute(m, imp->module);
 	size_t found = SCOUT_NO_MODULE;
 
-	if (imp->name) { /* from M import N: N may be a submodule */
+	if (imp->name) { /* from M import N: a submodule, or a name defined somewhere */
 		char *sub = scout_asprintf("%s%s%s", abs, abs[0] ? "." : "", imp->name);
 
-		found = scout_modindex_find(ix, sub);
+		found = scout_modindex_locate(ix, sub);
 		free(sub);
 	}
 	if (found == SCOUT_NO_MODULE && abs[0])
@@ -146,7 +146,7 @@ static void incoming_calls(double *calls, const bool *active, const scout_scan *
 			continue;
 		for (size_t j = 0; j < m->ncalls; j++) {
 			char *abs = scout_module_absolute(m, m->calls[j].target);
-			size_t to = scout_modindex_find_prefix(ix, abs);
+			size_t to = scout_modindex_locate(ix, abs);
 
 			if (to != SCOUT_NO_MODULE && to != i && active[to])
 				calls[to] += m->calls[j].count;

@@ -105,3 +105,56 @@ char *scout_module_absolute(const scout_module *m, const char *target)
 	free(base);
 	return out;
 }
+
+static const char *import_binding(const scout_module *m, const char *local, size_t len)
+{
+	size_t mlen = strlen(m->module ? m->module : "");
+
+	for (size_t i = m->nbindings; i-- > 0;) {
+		const scout_binding *b = &m->bindings[i];
+
+		if (strlen(b->local) != len || memcmp(b->local, local, len) != 0)
+			continue;
+		/* a definition of the module itself ends the search */
+		if (strncmp(b->target, m->module ? m->module : "", mlen) == 0 &&
+		    b->target[mlen] == '.' && !strchr(b->target + mlen + 1, '.'))
+			return NULL;
+		return b->target;
+	}
+	return NULL;
+}
+
+size_t scout_modindex_locate(const scout_modindex *ix, const char *dotted)
+{
+	char *name = scout_strdup(dotted);
+	size_t found = SCOUT_NO_MODULE;
+
+	for (int hop = 0; hop < 8; hop++) {
+		size_t m = scout_modindex_find_prefix(ix, name);
+		const scout_module *mod;
+		const char *rest, *target;
+		char *next;
+
+		found = m;
+		if (m == SCOUT_NO_MODULE)
+			break;
+		mod = &ix->scan->modules[m];
+		rest = name + strlen(mod->module);
+		if (*rest != '.')
+			break;
+		rest++;
+		target = import_binding(mod, rest, strcspn(rest, "."));
+		if (!target)
+			break;
+		{
+			char *abs = scout_module_absolute(mod, target);
+
+			next = scout_asprintf("%s%s", abs, rest + strcspn(rest, "."));
+			free(abs);
+		}
+		free(name);
+		name = next;
+	}
+	free(name);
+	return found;
+}

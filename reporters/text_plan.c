@@ -39,17 +39,26 @@ static void write_blocked(scout_buf *b, const scout_scan *scan)
 		                 scan->plan.nblocked - shown);
 }
 
-static void write_mypycify(scout_buf *b, const scout_scan *scan)
+/* The first phase's paths, one per line, each as `indent"path",`. */
+static void write_paths(scout_buf *b, const scout_scan *scan, const char *indent)
 {
-	scout_buf_puts(b, "\n  # setup.py\n  ext_modules=mypycify([\n");
 	for (size_t i = 0; i < scan->plan.ncompile; i++) {
 		if (!scan->plan.compile[i].first_phase)
 			continue;
-		scout_buf_puts(b, "      \"");
+		scout_buf_printf(b, "%s\"", indent);
 		scout_escape_terminal(b, scan->modules[scan->plan.compile[i].module].path);
 		scout_buf_puts(b, "\",\n");
 	}
-	scout_buf_puts(b, "  ])\n");
+}
+
+static void write_mypycify(scout_buf *b, const scout_scan *scan)
+{
+	scout_buf_puts(b, "\n  # setup.py (setuptools)\n  ext_modules=mypycify([\n");
+	write_paths(b, scan, "      ");
+	scout_buf_puts(b, "  ])\n\n  # pyproject.toml (hatchling with hatch-mypyc)\n"
+			  "  [tool.hatch.build.targets.wheel.hooks.mypyc]\n  include = [\n");
+	write_paths(b, scan, "      ");
+	scout_buf_puts(b, "  ]\n");
 }
 
 void scout_text_write_plan(scout_buf *b, const scout_scan *scan)

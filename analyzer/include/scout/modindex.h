@@ -24,6 +24,12 @@ size_t scout_modindex_find(const scout_modindex *ix, const char *dotted);
  * that names a project module, or SCOUT_NO_MODULE. */
 size_t scout_modindex_find_prefix(const scout_modindex *ix, const char *dotted);
 
+/* The project module where the absolute qualified name `dotted` is defined:
+ * the module its longest module prefix names, following re-exports
+ * (`from pkg.core import f` in pkg/__init__.py sends "pkg.f" to pkg.core).
+ * SCOUT_NO_MODULE when it is not in the project. */
+size_t scout_modindex_locate(const scout_modindex *ix, const char *dotted);
+
 /* `target` as written in module m ("pkg.mod", ".mod.X", "..", "."), made
  * absolute (owned by caller, free with free()). */
 char *scout_module_absolute(const scout_module *m, const char *target);
