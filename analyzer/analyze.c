@@ -79,6 +79,8 @@ static void keep_bindings(scout_module *m, const scout_names *names)
 	for (size_t i = 0; i < names->len; i++) {
 		m->bindings[i].local = scout_strdup(names->entries[i].local);
 		m->bindings[i].target = scout_strdup(names->entries[i].target);
+		m->bindings[i].line = names->entries[i].line;
+		m->bindings[i].column = names->entries[i].column;
 	}
 	m->nbindings = names->len;
 }

@@ -98,6 +98,78 @@ static void collect_from_import(scout_walk *w, TSNode stmt)
 		add_import(w, node_dup(w, mod), NULL, mod);
 }
 
+static const char *const patch_names[] = {"unittest.mock.patch", "mock.patch", NULL};
+static const char *const patch_object_names[] = {"unittest.mock.patch.object", "mock.patch.object",
+                                                 NULL};
+
+/* The text of a plain string literal argument (no f-string parts), or NULL
+ * (owned by caller). */
+static char *literal_string(const scout_walk *w, TSNode n)
+{
+	TSNode content;
+
+	if (ts_node_is_null(n) || ts_node_symbol(n) != w->sym->string ||
+	    ts_node_named_child_count(n) != 3)
+		return NULL;
+	content = ts_node_named_child(n, 1);
+	if (ts_node_symbol(content) != w->sym->string_content)
+		return NULL;
+	return node_dup(w, content);
+}
+
+static TSNode positional(TSNode args, uint32_t k)
+{
+	uint32_t n = ts_node_named_child_count(args), seen = 0;
+	TSNode none = {{0}, 0, 0};
+
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode a = ts_node_named_child(args, i);
+
+		if (strcmp(ts_node_type(a), "keyword_argument") == 0 ||
+		    strcmp(ts_node_type(a), "comment") == 0)
+			continue;
+		if (seen++ == k)
+			return a;
+	}
+	return none;
+}
+
+static void add_patch(scout_walk *w, char *target, TSNode call)
+{
+	scout_patch p = {target, 0};
+	uint32_t column;
+
+	scout_walk_node_start(w, call, &p.line, &column);
+	SCOUT_PUSH(w->module->patches, w->module->npatches, w->module->patches_cap, p);
+}
+
+/* mock.patch("pkg.mod.name"), patch.object(mod, "name"),
+ * monkeypatch.setattr("pkg.mod.name", v) / monkeypatch.setattr(mod, "name", v). */
+static void collect_patch(scout_walk *w, TSNode call, TSNode callee)
+{
+	TSNode args = ts_node_child_by_field_id(call, w->sym->f_arguments);
+	TSNode first = positional(args, 0), second = positional(args, 1);
+	bool is_setattr = ts_node_symbol(callee) == w->sym->attribute &&
+	                  scout_node_text_is(callee, w->src, "monkeypatch.setattr");
+	char *target = NULL, *name, buf[256];
+
+	if (ts_node_is_null(args))
+		return;
+	if (scout_walk_is(w, callee, patch_names) ||
+	    (is_setattr && ts_node_is_null(positional(args, 2))))
+		target = literal_string(w, first);
+	else if (scout_walk_is(w, callee, patch_object_names) || is_setattr) {
+		name = literal_string(w, second);
+		if (name && scout_names_qualify(w->names, first, w->src, buf, sizeof(buf)))
+			target = scout_asprintf("%s.%s", buf, name);
+		free(name);
+	}
+	if (target && strchr(target, '.'))
+		add_patch(w, target, call);
+	else
+		free(target);
+}
+
 /* Counts a call whose callee resolves through an import to another module. */
 static void collect_call(scout_walk *w, TSNode call)
 {
@@ -107,8 +179,10 @@ static void collect_call(scout_walk *w, TSNode call)
 	const char *module = w->module->module ? w->module->module : "";
 	size_t mlen = strlen(module);
 
-	if (ts_node_is_null(callee) ||
-	    !scout_names_qualify(w->names, callee, w->src, buf, sizeof(buf)))
+	if (ts_node_is_null(callee))
+		return;
+	collect_patch(w, call, callee);
+	if (!scout_names_qualify(w->names, callee, w->src, buf, sizeof(buf)))
 		return;
 	if (scout_str_startswith(buf, "builtins.") ||
 	    (strncmp(buf, module, mlen) == 0 && buf[mlen] == '.'))

@@ -5,10 +5,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void bind(scout_names *n, const char *local, size_t local_len, const char *target)
+/* Binds `local` to `target`, located at node `at` (1-based line and
+ * code-point column). */
+static void bind(scout_names *n, const char *local, size_t local_len, const char *target, TSNode at,
+                 const char *src)
 {
-	scout_name_entry e = {scout_strndup(local, local_len), scout_strdup(target)};
+	scout_name_entry e = {scout_strndup(local, local_len), scout_strdup(target), 0, 0};
+	TSPoint p = ts_node_start_point(at);
+	uint32_t byte = ts_node_start_byte(at), column = 1;
 
+	for (uint32_t i = byte - p.column; i < byte; i++)
+		column += ((unsigned char)src[i] & 0xc0) != 0x80;
+	e.line = p.row + 1;
+	e.column = column;
 	SCOUT_PUSH(n->entries, n->len, n->cap, e);
 }
 
@@ -41,7 +50,7 @@ static void bind_import(scout_names *n, TSNode stmt, const char *src, const scou
 
 			dotted = text_dup(c, src);
 			top = scout_strndup(dotted, strcspn(dotted, "."));
-			bind(n, top, strlen(top), top);
+			bind(n, top, strlen(top), top, c, src);
 			free(top);
 			free(dotted);
 		} else if (ts_node_symbol(c) == s->aliased_import) {
@@ -49,7 +58,7 @@ static void bind_import(scout_names *n, TSNode stmt, const char *src, const scou
 			TSNode alias = ts_node_named_child(c, ts_node_named_child_count(c) - 1);
 			char *target = text_dup(name, src), *local = text_dup(alias, src);
 
-			bind(n, local, strlen(local), target);
+			bind(n, local, strlen(local), target, c, src);
 			free(target);
 			free(local);
 		}
@@ -83,7 +92,7 @@ static void bind_from(scout_names *n, TSNode stmt, const char *src, const scout_
 			const char *sep = module[strlen(module) - 1] == '.' ? "" : ".";
 			char *full = scout_asprintf("%s%s%s", module, sep, target);
 
-			bind(n, local, strlen(local), full);
+			bind(n, local, strlen(local), full, c, src);
 			free(full);
 		}
 		free(local);
@@ -103,7 +112,7 @@ static void bind_definition(scout_names *n, TSNode def, const char *src, const s
 		return;
 	text = scout_node_text(name, src, &len);
 	target = scout_asprintf("%s.%.*s", n->module ? n->module : "", (int)len, text);
-	bind(n, text, len, target);
+	bind(n, text, len, target, name, src);
 	free(target);
 }
 
@@ -173,7 +182,7 @@ static const scout_name_entry *lookup(const scout_names *names, const char *loca
 }
 
 bool scout_names_qualify(const scout_names *names, TSNode node, const char *src, char *buf,
-			 size_t cap)
+                         size_t cap)
 {
 	const scout_symbols *s = scout_syntax_symbols();
 	scout_buf tail = {0};
@@ -204,7 +213,8 @@ bool scout_names_qualify(const scout_names *names, TSNode node, const char *src,
 	if (e)
 		n = snprintf(buf, cap, "%s%s", e->target, tail.data ? tail.data : "");
 	else
-		n = snprintf(buf, cap, "builtins.%.*s%s", (int)len, text, tail.data ? tail.data : "");
+		n = snprintf(buf, cap, "builtins.%.*s%s", (int)len, text,
+		             tail.data ? tail.data : "");
 	scout_buf_free(&tail);
 	return n >= 0 && (size_t)n < cap;
 }

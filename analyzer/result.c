@@ -126,6 +126,9 @@ void scout_module_clear(scout_module *m)
 	for (size_t i = 0; i < m->ncalls; i++)
 		free(m->calls[i].target);
 	free(m->calls);
+	for (size_t i = 0; i < m->npatches; i++)
+		free(m->patches[i].target);
+	free(m->patches);
 	free(m->path);
 	free(m->module);
 	memset(m, 0, sizeof(*m));

@@ -21,6 +21,18 @@ static const scout_rule rules[] = {
      .fix = "decorate the class with @mypyc_attr(allow_interpreted_subclasses=True) from "
             "mypy_extensions, or compile the subclass's module too",
      .docs = DOCS_NATIVE},
+    {.id = "monkeypatch-function",
+     .category = SCOUT_BEHAVIOUR,
+     .title = "a name of a planned module is patched at run time (tests, plugins)",
+     .why = "compiled code binds module-level functions, classes and Final values early: "
+            "mock.patch / monkeypatch.setattr on the module attribute no longer reaches "
+            "compiled callers",
+     .bad = "# tests/test_core.py\nwith mock.patch(\"pkg.core.helper\", fake):\n    "
+            "pkg.core.run()  # compiled run() still calls the real helper\n",
+     .good = "# pass the collaborator in instead of patching it\npkg.core.run(helper=fake)\n",
+     .fix = "inject the dependency (a parameter or an attribute of an object) instead of "
+            "patching the module, or keep the module interpreted",
+     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html"},
 };
 
 SCOUT_FAMILY(scout_family_project_risks, rules);
@@ -61,17 +73,77 @@ static size_t interpreted_subclasses(const scout_scan *scan, const scout_class_i
 	return count;
 }
 
+/* Where `name` is bound in module m: its definition or import. */
+static void binding_site(const scout_module *m, const char *name, uint32_t *line, uint32_t *column)
+{
+	*line = *column = 1;
+	for (size_t i = m->nbindings; i-- > 0;)
+		if (strcmp(m->bindings[i].local, name) == 0) {
+			*line = m->bindings[i].line;
+			*column = m->bindings[i].column;
+			return;
+		}
+}
+
+static bool already_reported(const scout_module *m, const char *rule, uint32_t line,
+                             uint32_t column)
+{
+	for (size_t i = 0; i < m->nfindings; i++)
+		if (m->findings[i].rule == rule && m->findings[i].line == line &&
+		    m->findings[i].column == column)
+			return true;
+	return false;
+}
+
+/* Names of planned modules that other code patches (once per name). */
+static void check_patches(scout_scan *scan, const scout_modindex *ix, const bool *planned)
+{
+	const scout_rule *rule = &rules[1];
+	char message[600];
+
+	for (size_t p = 0; p < scan->nmodules; p++) {
+		const scout_module *from = &scan->modules[p];
+
+		for (size_t k = 0; k < from->npatches; k++) {
+			char *abs = scout_module_absolute(from, from->patches[k].target);
+			size_t to = scout_modindex_find_prefix(ix, abs);
+			const char *name;
+			uint32_t line, column;
+			scout_module *m;
+
+			if (to == SCOUT_NO_MODULE || to == p || !planned[to]) {
+				free(abs);
+				continue;
+			}
+			m = &scan->modules[to];
+			name = abs + strlen(m->module) + (abs[strlen(m->module)] == '.');
+			binding_site(m, name, &line, &column);
+			if (!already_reported(m, rule->id, line, column)) {
+				snprintf(
+				    message, sizeof(message),
+				    "%s is patched at run time (%s:%u), but compiled code in %s "
+				    "keeps calling the original: module-level names are bound "
+				    "early",
+				    abs, from->path, from->patches[k].line, m->module);
+				scout_module_add_finding(m, rule->id, rule->category, line, column,
+				                         line, column, message, rule->fix);
+			}
+			free(abs);
+		}
+	}
+}
+
 void scout_rules_check_plan_risks(scout_scan *scan, const scout_class_index *classes,
                                   const scout_rule_config *config)
 {
 	const scout_rule *rule = &rules[0];
-	bool *planned;
+	bool *planned = planned_modules(scan);
 	char message[600];
 
-	if (!scout_rule_active(rule, scout_rules_index(rule), config))
-		return;
-	planned = planned_modules(scan);
-	for (size_t a = 0; a < scan->nmodules; a++) {
+	if (scout_rule_active(&rules[1], scout_rules_index(&rules[1]), config))
+		check_patches(scan, &classes->modules, planned);
+	for (size_t a = 0;
+	     a < scan->nmodules && scout_rule_active(rule, scout_rules_index(rule), config); a++) {
 		scout_module *m = &scan->modules[a];
 
 		if (!planned[a])

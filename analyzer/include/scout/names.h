@@ -9,6 +9,7 @@
 typedef struct scout_name_entry {
 	char *local;  /* owned; the bound name */
 	char *target; /* owned; qualified name, e.g. "typing.final"; relative imports keep dots */
+	uint32_t line, column; /* where it is bound (1-based, code points) */
 } scout_name_entry;
 
 typedef struct scout_names {

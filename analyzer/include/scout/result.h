@@ -68,6 +68,7 @@ typedef struct scout_class_info {
 typedef struct scout_binding {
 	char *local;  /* owned */
 	char *target; /* owned; qualified; relative imports keep their dots */
+	uint32_t line, column; /* where it is bound */
 } scout_binding;
 
 /* One import statement's target (import graph, link stage). */
@@ -84,6 +85,13 @@ typedef struct scout_callref {
 	char *target; /* owned; qualified name the callee resolves to */
 	uint32_t count;
 } scout_callref;
+
+/* A name this module's code patches at run time (mock.patch, patch.object,
+ * monkeypatch.setattr): compiled code keeps calling the original. */
+typedef struct scout_patch {
+	char *target; /* owned; "pkg.mod.name" as far as it can be resolved */
+	uint32_t line;
+} scout_patch;
 
 typedef struct scout_module {
 	char *path;   /* owned; relative to the scan root, '/'-separated */
@@ -106,6 +114,8 @@ typedef struct scout_module {
 	scout_callref *calls; /* owned; sorted by target, unique */
 	size_t ncalls, calls_cap;
 	uint32_t loops; /* for/while loops and comprehensions */
+	scout_patch *patches; /* owned; in document order */
+	size_t npatches, patches_cap;
 } scout_module;
 
 typedef struct scout_diagnostic {
