@@ -5,6 +5,7 @@
 
 #include "project_rules.h"
 #include "rule.h"
+#include "scout/compile_set.h"
 #include "scout/mypy_config.h"
 #include "scout/plan.h"
 
@@ -46,6 +47,7 @@ void scout_project_link(scout_scan *scan, const char *project_dir, const scout_r
 	scout_import_graph_build(&graph, scan, &classes.modules);
 	scout_hotness_static(scan, &classes.modules, &graph);
 	scout_plan_build(scan, &classes);
+	scout_compile_set_read(scan, project_dir);
 	scout_rules_check_plan_risks(scan, &classes, config);
 	finish_modules(scan);
 	scout_import_graph_free(&graph);

@@ -191,6 +191,7 @@ void scout_scan_free(scout_scan *s)
 	free(s->hotness_source);
 	free(s->mypyc_version_source);
 	free(s->advisories);
+	free(s->compile_source);
 	free(s->plan.compile);
 	free(s->plan.blocked);
 	memset(s, 0, sizeof(*s));

@@ -222,7 +222,8 @@ static cJSON *blocked_json(const scout_scan *scan)
 
 	if (scan->plan.built) { /* hot first, test code left out */
 		for (size_t i = 0; ok && i < scan->plan.nblocked; i++)
-			ok = put(a, NULL, blocked_entry_json(&scan->modules[scan->plan.blocked[i]]));
+			ok =
+			    put(a, NULL, blocked_entry_json(&scan->modules[scan->plan.blocked[i]]));
 		return finish(a, ok);
 	}
 	for (size_t i = 0; ok && i < scan->nmodules; i++)
@@ -264,6 +265,50 @@ static cJSON *mypycify_json(const scout_scan *scan)
 	return finish(a, ok);
 }
 
+static bool has_category(const scout_module *m, scout_category a, scout_category b)
+{
+	for (size_t i = 0; i < m->nfindings; i++)
+		if (m->findings[i].category == a || m->findings[i].category == b)
+			return true;
+	return false;
+}
+
+static bool in_first_phase(const scout_scan *scan, size_t module)
+{
+	for (size_t i = 0; i < scan->plan.ncompile; i++)
+		if (scan->plan.compile[i].module == module)
+			return scan->plan.compile[i].first_phase;
+	return false;
+}
+
+/* The project's current compile set against the plan: what it compiles
+ * that is blocked or risky, and hot ready modules it leaves out. */
+static cJSON *current_json(const scout_scan *scan)
+{
+	cJSON *o = cJSON_CreateObject(), *lists[4];
+	static const char *const keys[4] = {"modules", "blocked", "risky", "hot_not_compiled"};
+	bool ok = o != NULL;
+
+	for (int k = 0; k < 4; k++)
+		lists[k] = cJSON_CreateArray();
+	for (size_t i = 0; i < scan->nmodules; i++) {
+		const scout_module *m = &scan->modules[i];
+		bool now = m->compiled_now;
+		bool member[4] = {now, now && m->verdict == SCOUT_BLOCKED,
+		                  now && m->verdict != SCOUT_BLOCKED &&
+		                      has_category(m, SCOUT_NON_NATIVE, SCOUT_BEHAVIOUR),
+		                  !now && in_first_phase(scan, i)};
+
+		for (int k = 0; k < 4; k++)
+			if (member[k] && lists[k])
+				ok = ok && put(lists[k], NULL, text(m->path));
+	}
+	ok = ok && put(o, "source", text(scan->compile_source));
+	for (int k = 0; k < 4; k++)
+		ok = put(o, keys[k], lists[k]) && ok;
+	return finish(o, ok);
+}
+
 static cJSON *plan_json(const scout_scan *scan)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -273,6 +318,8 @@ static cJSON *plan_json(const scout_scan *scan)
 	ok = ok && put(o, "blocked", blocked_json(scan));
 	ok = ok && put(o, "mypycify", mypycify_json(scan));
 	ok = ok && put(o, "covered", number(round4(scan->plan.covered)));
+	if (scan->compile_source)
+		ok = ok && put(o, "current", current_json(scan));
 	return finish(o, ok);
 }
 

@@ -56,9 +56,65 @@ static void write_mypycify(scout_buf *b, const scout_scan *scan)
 	scout_buf_puts(b, "\n  # setup.py (setuptools)\n  ext_modules=mypycify([\n");
 	write_paths(b, scan, "      ");
 	scout_buf_puts(b, "  ])\n\n  # pyproject.toml (hatchling with hatch-mypyc)\n"
-			  "  [tool.hatch.build.targets.wheel.hooks.mypyc]\n  include = [\n");
+	                  "  [tool.hatch.build.targets.wheel.hooks.mypyc]\n  include = [\n");
 	write_paths(b, scan, "      ");
 	scout_buf_puts(b, "  ]\n");
+}
+
+static bool first_phase(const scout_scan *scan, size_t module)
+{
+	for (size_t i = 0; i < scan->plan.ncompile; i++)
+		if (scan->plan.compile[i].module == module)
+			return scan->plan.compile[i].first_phase;
+	return false;
+}
+
+/* One line listing the modules that pass `keep`, or nothing. */
+static void write_list(scout_buf *b, const scout_scan *scan, const char *label,
+                       bool (*keep)(const scout_scan *, size_t))
+{
+	bool any = false;
+
+	for (size_t i = 0; i < scan->nmodules; i++) {
+		if (!keep(scan, i))
+			continue;
+		scout_buf_puts(b, any ? ", " : label);
+		scout_escape_terminal(b, scan->modules[i].path);
+		any = true;
+	}
+	if (any)
+		scout_buf_putc(b, '\n');
+}
+
+static bool now_blocked(const scout_scan *scan, size_t i)
+{
+	return scan->modules[i].compiled_now && scan->modules[i].verdict == SCOUT_BLOCKED;
+}
+
+static bool now_risky(const scout_scan *scan, size_t i)
+{
+	return scan->modules[i].compiled_now && scan->modules[i].verdict == SCOUT_NEEDS_CHANGES;
+}
+
+static bool hot_left_out(const scout_scan *scan, size_t i)
+{
+	return !scan->modules[i].compiled_now && first_phase(scan, i);
+}
+
+/* The project's own mypyc configuration against the plan. */
+static void write_current(scout_buf *b, const scout_scan *scan)
+{
+	size_t n = 0;
+
+	if (!scan->compile_source)
+		return;
+	for (size_t i = 0; i < scan->nmodules; i++)
+		n += scan->modules[i].compiled_now;
+	scout_buf_printf(b, "\nCompiled today (%s): %zu module%s\n", scan->compile_source, n,
+	                 n == 1 ? "" : "s");
+	write_list(b, scan, "  blocked: ", now_blocked);
+	write_list(b, scan, "  needs changes: ", now_risky);
+	write_list(b, scan, "  hot and ready, not compiled yet: ", hot_left_out);
 }
 
 void scout_text_write_plan(scout_buf *b, const scout_scan *scan)
@@ -91,5 +147,6 @@ void scout_text_write_plan(scout_buf *b, const scout_scan *scan)
 		                 scan->plan.ncompile - first == 1 ? "" : "s");
 	if (first)
 		write_mypycify(b, scan);
+	write_current(b, scan);
 	write_blocked(b, scan);
 }

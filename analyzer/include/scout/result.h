@@ -116,6 +116,7 @@ typedef struct scout_module {
 	uint32_t loops; /* for/while loops and comprehensions */
 	scout_patch *patches; /* owned; in document order */
 	size_t npatches, patches_cap;
+	bool compiled_now; /* in the project's current mypyc configuration */
 } scout_module;
 
 typedef struct scout_diagnostic {
@@ -164,6 +165,7 @@ typedef struct scout_scan {
 	scout_advisory *advisories; /* owned array of borrowed strings */
 	size_t nadvisories, advisories_cap;
 	scout_plan plan;
+	char *compile_source; /* owned; where the current compile set was read, or NULL */
 } scout_scan;
 
 /* Adds a finding to m, copying message and fix. */
