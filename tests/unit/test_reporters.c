@@ -215,7 +215,7 @@ static void check_plan(const cJSON *doc)
 	const cJSON *plan = get(doc, "plan"), *blocked = get(plan, "blocked");
 	const cJSON *entry = cJSON_GetArrayItem(blocked, 0), *rules = get(entry, "rules");
 
-	KEYS(plan, "plan", "compile", "blocked", "mypycify");
+	KEYS(plan, "plan", "compile", "blocked", "mypycify", "covered");
 	CHECK(cJSON_IsArray(get(plan, "compile")) && cJSON_GetArraySize(get(plan, "compile")) == 0);
 	CHECK(cJSON_IsArray(get(plan, "mypycify")) &&
 	      cJSON_GetArraySize(get(plan, "mypycify")) == 0);
@@ -254,7 +254,7 @@ static void test_json(const scout_scan *scan)
 	CHECK(strchr(out, '\x1b') == NULL); /* cJSON writes \u001b */
 	CHECK(out[strlen(out) - 1] == '\n');
 	KEYS(doc, "report", "schema_version", "tool", "root", "source", "hotness_source", "summary",
-	     "modules", "plan", "diagnostics");
+	     "modules", "plan", "diagnostics", "advisories");
 	CHECK_INT(num(doc, "schema_version"), 1);
 	CHECK_STR(str(get(doc, "tool"), "name"), "mypyc-scout");
 	CHECK_STR(str(get(doc, "tool"), "version"), SCOUT_VERSION);
