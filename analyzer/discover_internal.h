@@ -1,0 +1,40 @@
+/* Discovery's internals, shared by the filesystem walk (discover.c) and the
+ * git listing (discover_git.c). Not part of the public API. */
+#ifndef SCOUT_DISCOVER_INTERNAL_H
+#define SCOUT_DISCOVER_INTERNAL_H
+
+#include "scout/discover.h"
+
+/* One discovery run: where files and diagnostics go, and the --exclude globs. */
+typedef struct scout_discover_ctx {
+	scout_file_list *out;
+	scout_scan *scan;
+	const char *const *excludes; /* borrowed from the options */
+	size_t nexcludes;
+	bool used_git; /* some directory was listed by git */
+} scout_discover_ctx;
+
+/* `dir` + "/" + `name`, or `name` alone when dir is "" (owned by caller,
+ * free with free()). */
+char *scout_discover_join(const char *dir, const char *name);
+
+/* True for a file name discovery scans: "*.py" (not "*.pyi", not ".py"). */
+bool scout_discover_is_python(const char *name);
+
+/* True for a directory the walk never enters: .git, __pycache__, build, dist,
+ * .tox, .nox, node_modules, *.egg-info, or a virtualenv (fs holds pyvenv.cfg). */
+bool scout_discover_skip_dir(const char *name, const char *fs);
+
+/* Lists the file at `fs` as `rel` when it is a regular file or a symlink to
+ * one (the strings are copied). A dangling symlink is listed too (the loader
+ * reports it); another non-regular file gets a `skipped` diagnostic; a
+ * directory or a path that no longer exists is dropped. */
+void scout_discover_file(scout_discover_ctx *ctx, const char *rel, const char *fs);
+
+/* Lists the Python files git sees under the directory `fs` (tracked files
+ * still on disk, untracked files not ignored), reported as `rel` + "/" + the
+ * path below fs. Returns 0 when git listed them, 1 when fs is not inside a
+ * git work tree (or git cannot list it), so the caller walks the filesystem. */
+int scout_discover_git(scout_discover_ctx *ctx, const char *rel, const char *fs);
+
+#endif
