@@ -1,7 +1,945 @@
-/* Rule family: functions. */
-#include "rule.h"
+/* Rule family: functions -- what mypyc rejects or runs differently inside
+ * and around function definitions: assignments to cls, object.__new__,
+ * async generators, inferred None locals, singledispatch, native __get__,
+ * and the run-time introspection compiled functions do not support
+ * (mypyc/irbuild/builder.py, statement.py, specialize.py, prepare.py;
+ * differences_from_python.rst). */
+#include "native.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Nodes pending in one function-body scan (deeper nesting is skipped). */
+#define SCAN_STACK 512
+/* Local names tracked per function by inferred-none-local. */
+#define MAX_LOCALS 64
+
+static TSNode null_node(void)
+{
+	TSNode n = {{0}, 0, 0};
+
+	return n;
+}
+
+/* A node's text for messages, cut to 60 bytes. */
+#define TEXT_ARG(n, src) (int)text_len(n), ts_node_is_null(n) ? "" : (src) + ts_node_start_byte(n)
+static uint32_t text_len(TSNode n)
+{
+	uint32_t len;
+
+	if (ts_node_is_null(n))
+		return 0;
+	len = ts_node_end_byte(n) - ts_node_start_byte(n);
+	return len > 60 ? 60 : len;
+}
+
+static bool type_is(TSNode n, const char *type)
+{
+	return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0;
+}
+
+static TSNode field(TSNode n, TSFieldId id)
+{
+	return ts_node_child_by_field_id(n, id);
+}
+
+static TSNode name_of(const scout_walk *w, TSNode def)
+{
+	return field(def, w->sym->f_name);
+}
+
+static bool same_text(const scout_walk *w, TSNode a, TSNode b)
+{
+	uint32_t la, lb;
+	const char *ta = scout_node_text(a, w->src, &la), *tb = scout_node_text(b, w->src, &lb);
+
+	return la == lb && memcmp(ta, tb, la) == 0;
+}
+
+/* The class whose body holds `def` directly (through a decorated
+ * definition), or null. */
+static TSNode method_class(const scout_walk *w, TSNode def)
+{
+	TSNode parent = ts_node_parent(def), grand;
+
+	if (ts_node_symbol(parent) == w->sym->decorated_definition)
+		parent = ts_node_parent(parent);
+	if (ts_node_symbol(parent) != w->sym->block)
+		return null_node();
+	grand = ts_node_parent(parent);
+	return ts_node_symbol(grand) == w->sym->class_definition ? grand : null_node();
+}
+
+/* The nearest function_definition above the current node (ancestor `from`
+ * upward), or null when a class body or lambda comes first. */
+static TSNode enclosing_function(const scout_walk *w, uint32_t from)
+{
+	for (uint32_t up = from; up < w->depth; up++) {
+		TSNode a = scout_walk_ancestor(w, up);
+		TSSymbol t = ts_node_symbol(a);
+
+		if (t == w->sym->function_definition)
+			return a;
+		if (t == w->sym->class_definition || t == w->sym->lambda)
+			return null_node();
+	}
+	return null_node();
+}
+
+static bool has_function_ancestor(const scout_walk *w, uint32_t from)
+{
+	for (uint32_t up = from; up < w->depth; up++)
+		if (ts_node_symbol(scout_walk_ancestor(w, up)) == w->sym->function_definition)
+			return true;
+	return false;
+}
+
+/* The first parameter's name node of `def`, or null. */
+static TSNode first_parameter(const scout_walk *w, TSNode def)
+{
+	TSNode params = field(def, w->sym->f_parameters);
+	uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode p = ts_node_named_child(params, i);
+		TSSymbol t = ts_node_symbol(p);
+
+		if (t == w->sym->comment)
+			continue;
+		if (t == w->sym->identifier)
+			return p;
+		if (t == w->sym->typed_parameter) {
+			TSNode id = ts_node_named_child(p, 0); /* or *args: the splat */
+
+			return ts_node_symbol(id) == w->sym->identifier ? id : null_node();
+		}
+		if (t == w->sym->default_parameter || t == w->sym->typed_default_parameter)
+			return name_of(w, p);
+		return null_node(); /* *args, /, * first: no cls */
+	}
+	return null_node();
+}
+
+/* True for nodes that open a new scope (their bodies bind other names). */
+static bool opens_scope(const scout_walk *w, TSNode n)
+{
+	TSSymbol t = ts_node_symbol(n);
+
+	return t == w->sym->function_definition || t == w->sym->class_definition ||
+	       t == w->sym->lambda || t == w->sym->list_comprehension ||
+	       t == w->sym->set_comprehension || t == w->sym->dictionary_comprehension ||
+	       t == w->sym->generator_expression;
+}
+
+/* --- assignments to cls -------------------------------------------------------- */
+
+/* The node that binds names when `n` is an assignment target of some kind
+ * (for mypyc's get_assignment_target): assignment left sides (all == true:
+ * also augmented assignments, for/with/except/walrus targets). */
+static bool binds(const scout_walk *w, TSNode parent, TSNode child, bool all)
+{
+	TSSymbol pt = ts_node_symbol(parent);
+
+	if (pt == w->sym->assignment)
+		return ts_node_eq(field(parent, w->sym->f_left), child);
+	if (!all)
+		return false;
+	if (pt == w->sym->augmented_assignment || pt == w->sym->for_statement)
+		return ts_node_eq(field(parent, w->sym->f_left), child);
+	if (type_is(parent, "named_expression"))
+		return ts_node_eq(field(parent, w->sym->f_name), child);
+	return type_is(parent, "as_pattern_target");
+}
+
+/* Identifiers named like `name` inside the target `target` (through tuple
+ * and list targets; starred ones too when `starred`). Reports each. */
+static void report_target(scout_walk *w, TSNode target, TSNode name, bool starred,
+                          const scout_rule *self, const char *message)
+{
+	TSNode todo[32];
+	size_t ntodo = 0;
+
+	todo[ntodo++] = target;
+	while (ntodo) {
+		TSNode n = todo[--ntodo];
+		TSSymbol t = ts_node_symbol(n);
+		uint32_t count;
+
+		if (t == w->sym->identifier) {
+			if (same_text(w, n, name))
+				scout_walk_report(w, self, n, message, NULL);
+			continue;
+		}
+		if (t == w->sym->list_splat_pattern || type_is(n, "list_splat")) {
+			if (!starred)
+				continue;
+		} else if (!(type_is(n, "pattern_list") || t == w->sym->tuple_pattern ||
+		             type_is(n, "list_pattern") || type_is(n, "tuple") ||
+		             type_is(n, "list") || type_is(n, "parenthesized_expression") ||
+		             type_is(n, "as_pattern_target"))) {
+			continue;
+		}
+		count = ts_node_named_child_count(n);
+		for (uint32_t i = count; i-- > 0 && ntodo < 32;)
+			todo[ntodo++] = ts_node_named_child(n, i);
+	}
+}
+
+/* Scans the body of `def` (not nested scopes) for targets binding the name
+ * of `param`. */
+static void scan_param_assignments(scout_walk *w, TSNode def, TSNode param, bool all,
+                                   const scout_rule *self, const char *message)
+{
+	TSNode body = field(def, w->sym->f_body), todo[SCAN_STACK];
+	size_t ntodo = 0;
+
+	if (ts_node_is_null(body))
+		return;
+	todo[ntodo++] = body;
+	while (ntodo) {
+		TSNode n = todo[--ntodo];
+		uint32_t count = ts_node_named_child_count(n);
+
+		for (uint32_t i = count; i-- > 0;) {
+			TSNode c = ts_node_named_child(n, i);
+
+			if (binds(w, n, c, all)) {
+				report_target(w, c, param, all, self, message);
+				continue;
+			}
+			if (!opens_scope(w, c) && ts_node_named_child_count(c) &&
+			    ntodo < SCAN_STACK)
+				todo[ntodo++] = c;
+		}
+	}
+}
+
+static bool is_classmethod(const scout_walk *w, TSNode def)
+{
+	static const char *const classmethod[] = {"builtins.classmethod", NULL};
+	TSNode name = name_of(w, def);
+
+	/* implicit classmethods (mypy/semanal.py prepare_method_signature) */
+	if (scout_node_text_is(name, w->src, "__init_subclass__") ||
+	    scout_node_text_is(name, w->src, "__class_getitem__"))
+		return true;
+	return scout_class_has_decorator(w, def, classmethod);
+}
+
+static void check_classmethod_cls_assign(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode param;
+	char message[256];
+
+	if (ts_node_is_null(method_class(w, node)) || !is_classmethod(w, node))
+		return;
+	param = first_parameter(w, node);
+	if (ts_node_is_null(param))
+		return;
+	snprintf(message, sizeof(message),
+	         "assignment to %.*s, the first argument of classmethod %.*s: mypyc reports "
+	         "\"Cannot assign to the first argument of classmethod\"",
+	         TEXT_ARG(param, w->src), TEXT_ARG(name_of(w, node), w->src));
+	scan_param_assignments(w, node, param, true, self, message);
+}
+
+static void check_new_cls_assign(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode cls = method_class(w, node), param;
+	char message[256];
+
+	if (ts_node_is_null(cls) || !scout_node_text_is(name_of(w, node), w->src, "__new__") ||
+	    scout_class_kind_of(w, cls) != SCOUT_CLASS_NATIVE)
+		return;
+	param = first_parameter(w, node);
+	if (ts_node_is_null(param))
+		return;
+	snprintf(message, sizeof(message),
+	         "assignment to %.*s, the first argument of __new__: mypyc reports \"Assignment to "
+	         "argument \"%.*s\" in \"__new__\" method unsupported\"",
+	         TEXT_ARG(param, w->src), TEXT_ARG(param, w->src));
+	scan_param_assignments(w, node, param, false, self, message);
+}
+
+/* --- object.__new__(...) argument count --------------------------------------- */
+
+static void check_object_new_argcount(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	static const char *const object[] = {"builtins.object", NULL};
+	TSNode fn = field(node, w->sym->f_function), obj, def, cls, args;
+	uint32_t count, n = 0;
+	char message[256];
+
+	if (ts_node_symbol(fn) != w->sym->attribute ||
+	    !scout_node_text_is(field(fn, w->sym->f_attribute), w->src, "__new__"))
+		return;
+	obj = field(fn, w->sym->f_object);
+	if (!(scout_walk_is(w, obj, object) ||
+	      (ts_node_symbol(obj) == w->sym->call &&
+	       scout_node_text_is(field(obj, w->sym->f_function), w->src, "super"))))
+		return;
+	def = enclosing_function(w, 1);
+	if (ts_node_is_null(def) || !scout_node_text_is(name_of(w, def), w->src, "__new__"))
+		return;
+	cls = method_class(w, def);
+	if (ts_node_is_null(cls) || scout_class_kind_of(w, cls) != SCOUT_CLASS_NATIVE)
+		return;
+	args = field(node, w->sym->f_arguments);
+	count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+	for (uint32_t i = 0; i < count; i++)
+		n += ts_node_symbol(ts_node_named_child(args, i)) != w->sym->comment;
+	if (n == 1)
+		return;
+	snprintf(message, sizeof(message),
+	         "%.*s(...) with %u arguments in __new__: mypyc reports \"\"object.__new__()\" "
+	         "supported only with 1 argument, got %u\"",
+	         TEXT_ARG(fn, w->src), n, n);
+	scout_walk_report(w, self, node, message, NULL);
+}
+
+/* --- async generators -------------------------------------------------------- */
+
+static bool is_async(TSNode def)
+{
+	return ts_node_child_count(def) &&
+	       strcmp(ts_node_type(ts_node_child(def, 0)), "async") == 0;
+}
+
+static void check_async_generator(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode def = enclosing_function(w, 1);
+	char message[256];
+
+	if (ts_node_is_null(def) || !is_async(def))
+		return;
+	snprintf(message, sizeof(message),
+	         "yield in async def %.*s makes it an async generator: mypyc reports \"async "
+	         "generators are unimplemented\"",
+	         TEXT_ARG(name_of(w, def), w->src));
+	scout_walk_report(w, self, node, message, NULL);
+}
+
+/* --- inferred None locals ------------------------------------------------------ */
+
+typedef struct local_facts {
+	TSNode name; /* first `x = None` target, or a null node */
+	TSNode any;  /* any occurrence, for the name text */
+	bool other;  /* bound some other way, annotated, global/nonlocal, a parameter */
+	bool read;   /* read after the first `x = None` */
+} local_facts;
+
+static local_facts *facts_for(const scout_walk *w, local_facts *facts, size_t *n, TSNode id)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (same_text(w, facts[i].any, id))
+			return &facts[i];
+	if (*n == MAX_LOCALS)
+		return NULL;
+	facts[*n] = (local_facts){null_node(), id, false, false};
+	return &facts[(*n)++];
+}
+
+/* True when the statement holding `assignment` carries a `# type:` comment. */
+static bool has_type_comment(const scout_walk *w, TSNode assignment)
+{
+	TSNode stmt = ts_node_parent(assignment), next = ts_node_next_sibling(stmt);
+	uint32_t len;
+	const char *text;
+
+	if (ts_node_is_null(next) || ts_node_symbol(next) != w->sym->comment ||
+	    ts_node_start_point(next).row != ts_node_end_point(assignment).row)
+		return false;
+	text = scout_node_text(next, w->src, &len);
+	while (len && (*text == '#' || *text == ' ')) {
+		text++;
+		len--;
+	}
+	return len >= 5 && memcmp(text, "type:", 5) == 0;
+}
+
+/* What an identifier occurrence does, from its parent: 0 read, 1 `x = None`
+ * (unannotated), 2 another binding or declaration, 3 not a variable use. */
+static int identifier_role(const scout_walk *w, TSNode id, TSNode parent)
+{
+	TSSymbol pt = ts_node_symbol(parent);
+	const char *ptype = ts_node_type(parent);
+
+	if (pt == w->sym->assignment && ts_node_eq(field(parent, w->sym->f_left), id)) {
+		TSNode right = field(parent, w->sym->f_right);
+
+		if (!ts_node_is_null(right) && ts_node_symbol(right) == w->sym->none &&
+		    ts_node_is_null(field(parent, w->sym->f_type)) && !has_type_comment(w, parent))
+			return 1;
+		return 2;
+	}
+	if (pt == w->sym->attribute)
+		return ts_node_eq(field(parent, w->sym->f_attribute), id) ? 3 : 0;
+	if (pt == w->sym->keyword_argument)
+		return ts_node_eq(field(parent, w->sym->f_name), id) ? 3 : 0;
+	if (pt == w->sym->augmented_assignment || pt == w->sym->for_statement ||
+	    pt == w->sym->for_in_clause)
+		return ts_node_eq(field(parent, w->sym->f_left), id) ? 2 : 0;
+	if (strcmp(ptype, "named_expression") == 0)
+		return ts_node_eq(field(parent, w->sym->f_name), id) ? 2 : 0;
+	if (pt == w->sym->global_statement || strcmp(ptype, "nonlocal_statement") == 0 ||
+	    pt == w->sym->delete_statement || pt == w->sym->dotted_name ||
+	    pt == w->sym->aliased_import || pt == w->sym->function_definition ||
+	    pt == w->sym->class_definition || strstr(ptype, "pattern") != NULL ||
+	    pt == w->sym->import_statement || pt == w->sym->import_from_statement)
+		return 2;
+	return 0;
+}
+
+static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode body = field(node, w->sym->f_body), params = field(node, w->sym->f_parameters);
+	TSNode todo[SCAN_STACK];
+	local_facts facts[MAX_LOCALS];
+	size_t ntodo = 0, nfacts = 0;
+	char message[256];
+
+	if (ts_node_is_null(body))
+		return;
+	todo[ntodo++] = body;
+	while (ntodo) {
+		TSNode n = todo[--ntodo];
+		uint32_t count = ts_node_named_child_count(n);
+
+		for (uint32_t i = count; i-- > 0;) {
+			TSNode c = ts_node_named_child(n, i);
+
+			if (ts_node_symbol(c) == w->sym->identifier) {
+				/* pushed so that they are seen in document order */
+				if (ntodo < SCAN_STACK)
+					todo[ntodo++] = c;
+				continue;
+			}
+			if (ts_node_symbol(c) == w->sym->function_definition ||
+			    ts_node_symbol(c) == w->sym->class_definition) {
+				TSNode name = name_of(w, c);
+				local_facts *f = ts_node_is_null(name)
+				                     ? NULL
+				                     : facts_for(w, facts, &nfacts, name);
+
+				if (f)
+					f->other = true;
+				continue;
+			}
+			if (opens_scope(w, c) || type_is(c, "type") || ntodo >= SCAN_STACK)
+				continue;
+			todo[ntodo++] = c;
+		}
+		if (ts_node_symbol(n) == w->sym->identifier) {
+			int role = identifier_role(w, n, ts_node_parent(n));
+			local_facts *f = role == 3 ? NULL : facts_for(w, facts, &nfacts, n);
+
+			if (!f)
+				continue;
+			if (role == 1 && ts_node_is_null(f->name))
+				f->name = n;
+			else if (role == 2)
+				f->other = true;
+			else if (role == 0 && !ts_node_is_null(f->name))
+				f->read = true;
+		}
+	}
+	/* parameters are other bindings */
+	for (uint32_t i = 0, np = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+	     i < np; i++) {
+		TSNode p = ts_node_named_child(params, i), id = p;
+
+		if (ts_node_symbol(p) != w->sym->identifier)
+			id = ts_node_symbol(p) == w->sym->typed_parameter ||
+			             ts_node_symbol(p) == w->sym->list_splat_pattern ||
+			             ts_node_symbol(p) == w->sym->dictionary_splat_pattern
+			         ? ts_node_named_child(p, 0)
+			         : name_of(w, p);
+		for (size_t k = 0; k < nfacts && !ts_node_is_null(id); k++)
+			if (ts_node_symbol(id) == w->sym->identifier &&
+			    same_text(w, facts[k].any, id))
+				facts[k].other = true;
+	}
+	for (size_t k = 0; k < nfacts; k++) {
+		if (ts_node_is_null(facts[k].name) || facts[k].other || !facts[k].read)
+			continue;
+		snprintf(message, sizeof(message),
+		         "local %.*s is only ever assigned None and then read: mypyc reports "
+		         "\"Local variable \"%.*s\" has inferred type None; add an annotation\"",
+		         TEXT_ARG(facts[k].name, w->src), TEXT_ARG(facts[k].name, w->src));
+		scout_walk_report(w, self, facts[k].name, message, NULL);
+	}
+}
+
+/* --- singledispatch ------------------------------------------------------------ */
+
+static const char *const singledispatch_names[] = {"functools.singledispatch", NULL};
+
+/* The expression of a decorator, without a call: `f.register` of
+ * `@f.register(int)`. */
+static TSNode decorator_target(const scout_walk *w, TSNode decorator)
+{
+	TSNode e = ts_node_named_child(decorator, 0);
+
+	if (ts_node_symbol(e) == w->sym->call)
+		e = field(e, w->sym->f_function);
+	return e;
+}
+
+/* True when `block` (a module or block) directly holds a decorated
+ * singledispatch def named like `name`, before `before`. */
+static bool holds_singledispatch(const scout_walk *w, TSNode block, TSNode name, TSNode before)
+{
+	uint32_t count = ts_node_is_null(block) ? 0 : ts_node_named_child_count(block);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode c = ts_node_named_child(block, i), def;
+
+		if (ts_node_start_byte(c) >= ts_node_start_byte(before))
+			break;
+		if (ts_node_symbol(c) != w->sym->decorated_definition)
+			continue;
+		def = field(c, w->sym->f_definition);
+		if (ts_node_symbol(def) == w->sym->function_definition &&
+		    same_text(w, name_of(w, def), name) &&
+		    scout_class_has_decorator(w, def, singledispatch_names))
+			return true;
+	}
+	return false;
+}
+
+/* True when `decorator` is `@f.register` / `@f.register(T)` for a
+ * singledispatch function f of this module (module level, or a sibling
+ * definition in the same block). */
+static bool is_register(const scout_walk *w, TSNode decorator, TSNode decorated)
+{
+	TSNode e = decorator_target(w, decorator), obj;
+
+	if (ts_node_symbol(e) != w->sym->attribute ||
+	    !scout_node_text_is(field(e, w->sym->f_attribute), w->src, "register"))
+		return false;
+	obj = field(e, w->sym->f_object);
+	if (ts_node_symbol(obj) != w->sym->identifier)
+		return false;
+	return holds_singledispatch(w, w->stack[0], obj, decorated) ||
+	       holds_singledispatch(w, ts_node_parent(decorated), obj, decorated);
+}
+
+static void check_decorator_after_register(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	uint32_t count = ts_node_named_child_count(node);
+	TSNode last_other = null_node();
+	char message[256];
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode d = ts_node_named_child(node, i);
+
+		if (ts_node_symbol(d) != w->sym->decorator)
+			continue;
+		if (!is_register(w, d, node)) {
+			last_other = d;
+			continue;
+		}
+		if (ts_node_is_null(last_other))
+			continue;
+		snprintf(message, sizeof(message),
+		         "decorator %.*s is applied after %.*s: mypyc reports \"Calling decorator "
+		         "after registering function not supported\"",
+		         TEXT_ARG(last_other, w->src), TEXT_ARG(d, w->src));
+		scout_walk_report(w, self, last_other, message, NULL);
+		return;
+	}
+}
+
+static void check_singledispatch_nested(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	uint32_t count = ts_node_named_child_count(node);
+	TSNode def = field(node, w->sym->f_definition);
+	char message[256];
+
+	if (ts_node_symbol(def) != w->sym->function_definition || !has_function_ancestor(w, 1))
+		return;
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode d = ts_node_named_child(node, i);
+
+		if (ts_node_symbol(d) != w->sym->decorator ||
+		    !scout_walk_is(w, decorator_target(w, d), singledispatch_names))
+			continue;
+		snprintf(
+		    message, sizeof(message),
+		    "singledispatch function %.*s is nested in another function: mypyc reports "
+		    "\"Nested singledispatch functions not supported\"",
+		    TEXT_ARG(name_of(w, def), w->src));
+		scout_walk_report(w, self, d, message, NULL);
+	}
+}
+
+static void check_register_nested(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	uint32_t count = ts_node_named_child_count(node);
+	char message[256];
+
+	if (!has_function_ancestor(w, 1))
+		return;
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode d = ts_node_named_child(node, i);
+
+		if (ts_node_symbol(d) != w->sym->decorator || !is_register(w, d, node))
+			continue;
+		snprintf(message, sizeof(message),
+		         "%.*s registers a nested function: mypyc reports \"Registering nested "
+		         "functions not supported\"",
+		         TEXT_ARG(d, w->src));
+		scout_walk_report(w, self, d, message, NULL);
+	}
+}
+
+/* --- native __get__ returning an unboxed value ---------------------------------- */
+
+static void check_dunder_get_return(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	static const char *const unboxed[] = {"builtins.int",        "builtins.float",
+	                                      "builtins.bool",       "mypy_extensions.i64",
+	                                      "mypy_extensions.i32", "mypy_extensions.i16",
+	                                      "mypy_extensions.u8",  NULL};
+	TSNode ret = field(node, w->sym->f_return_type), cls, t;
+	char message[256];
+
+	if (ts_node_is_null(ret) || !scout_node_text_is(name_of(w, node), w->src, "__get__"))
+		return;
+	cls = method_class(w, node);
+	if (ts_node_is_null(cls) || scout_class_kind_of(w, cls) != SCOUT_CLASS_NATIVE)
+		return;
+	t = ts_node_symbol(ret) == w->sym->type ? ts_node_named_child(ret, 0) : ret;
+	if (!scout_walk_is(w, t, unboxed))
+		return;
+	snprintf(message, sizeof(message),
+	         "__get__ of native class %.*s returns %.*s unboxed: the generated descriptor "
+	         "wrapper does not box it, and the C compiler rejects the module",
+	         TEXT_ARG(name_of(w, cls), w->src), TEXT_ARG(t, w->src));
+	scout_walk_report(w, self, ret, message, NULL);
+}
+
+/* --- run-time introspection ------------------------------------------------------ */
+
+static uint32_t argument_count(const scout_walk *w, TSNode call)
+{
+	TSNode args = field(call, w->sym->f_arguments);
+	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args), n = 0;
+
+	if (!ts_node_is_null(args) && ts_node_symbol(args) != w->sym->argument_list)
+		return 1; /* a generator expression argument */
+	for (uint32_t i = 0; i < count; i++)
+		n += ts_node_symbol(ts_node_named_child(args, i)) != w->sym->comment;
+	return n;
+}
+
+static void check_frame_introspection(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	static const char *const frames[] = {
+	    "sys._getframe",          "sys._getframemodulename", "inspect.currentframe",
+	    "inspect.stack",          "traceback.extract_stack", "traceback.print_stack",
+	    "traceback.format_stack", "traceback.walk_stack",    NULL};
+	static const char *const locals[] = {"builtins.locals", NULL};
+	static const char *const vars[] = {"builtins.vars", NULL};
+	static const char *const evals[] = {"builtins.eval", "builtins.exec", NULL};
+	TSNode fn = field(node, w->sym->f_function);
+	uint32_t n = argument_count(w, node);
+	const char *effect;
+	char message[256];
+
+	if (ts_node_symbol(fn) != w->sym->identifier && ts_node_symbol(fn) != w->sym->attribute)
+		return;
+	if (scout_walk_is(w, fn, locals) || (n == 0 && scout_walk_is(w, fn, vars)))
+		effect = "returns the locals of the calling Python frame, not of this compiled "
+		         "function";
+	else if (n < 2 && scout_walk_is(w, fn, evals))
+		effect = "runs in the namespace of the calling Python frame, not of this "
+		         "compiled function";
+	else if (scout_walk_is(w, fn, frames))
+		effect = "sees no frames for compiled functions (they do not create Python "
+		         "frames)";
+	else
+		return;
+	snprintf(message, sizeof(message), "%.*s() %s", TEXT_ARG(fn, w->src), effect);
+	scout_walk_report(w, self, node, message, NULL);
+}
+
+static void check_profiling_tracing(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	static const char *const hooks[] = {"sys.settrace",
+	                                    "sys.setprofile",
+	                                    "threading.settrace",
+	                                    "threading.setprofile",
+	                                    "threading.settrace_all_threads",
+	                                    "threading.setprofile_all_threads",
+	                                    "sys.monitoring.register_callback",
+	                                    "sys.monitoring.set_events",
+	                                    "cProfile.run",
+	                                    "cProfile.runctx",
+	                                    "cProfile.Profile",
+	                                    "profile.run",
+	                                    "profile.runctx",
+	                                    "profile.Profile",
+	                                    "trace.Trace",
+	                                    "coverage.Coverage",
+	                                    "coverage.coverage",
+	                                    "coverage.process_startup",
+	                                    NULL};
+	TSNode fn = field(node, w->sym->f_function);
+	char message[256];
+
+	if (ts_node_symbol(fn) != w->sym->identifier && ts_node_symbol(fn) != w->sym->attribute)
+		return;
+	if (!scout_walk_is(w, fn, hooks))
+		return;
+	snprintf(message, sizeof(message),
+	         "%.*s(): profilers, tracers and coverage tools do not see compiled functions",
+	         TEXT_ARG(fn, w->src));
+	scout_walk_report(w, self, node, message, NULL);
+}
+
+static void check_debugger(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	static const char *const debuggers[] = {"builtins.breakpoint",
+	                                        "pdb.set_trace",
+	                                        "pdb.Pdb",
+	                                        "pdb.run",
+	                                        "pdb.runcall",
+	                                        "pdb.runeval",
+	                                        "pdb.post_mortem",
+	                                        "pdb.pm",
+	                                        "ipdb.set_trace",
+	                                        "ipdb.post_mortem",
+	                                        "pudb.set_trace",
+	                                        "debugpy.breakpoint",
+	                                        NULL};
+	TSNode fn = field(node, w->sym->f_function);
+	char message[256];
+
+	if (ts_node_symbol(fn) != w->sym->identifier && ts_node_symbol(fn) != w->sym->attribute)
+		return;
+	if (!scout_walk_is(w, fn, debuggers))
+		return;
+	snprintf(message, sizeof(message),
+	         "%.*s(): debuggers cannot set breakpoints in or step through compiled functions",
+	         TEXT_ARG(fn, w->src));
+	scout_walk_report(w, self, node, message, NULL);
+}
+
+/* --- if __name__ == "__main__": ------------------------------------------------ */
+
+static bool is_main_string(const scout_walk *w, TSNode n)
+{
+	return ts_node_symbol(n) == w->sym->string &&
+	       (scout_node_text_is(n, w->src, "\"__main__\"") ||
+	        scout_node_text_is(n, w->src, "'__main__'"));
+}
+
+static void check_run_as_script(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode cond = field(node, w->sym->f_condition), a, b;
+
+	if (ts_node_symbol(scout_walk_ancestor(w, 1)) != w->sym->module ||
+	    !type_is(cond, "comparison_operator") || ts_node_child_count(cond) != 3 ||
+	    !scout_node_text_is(ts_node_child(cond, 1), w->src, "=="))
+		return;
+	a = ts_node_named_child(cond, 0);
+	b = ts_node_named_child(cond, 1);
+	if (!((scout_node_text_is(a, w->src, "__name__") && is_main_string(w, b)) ||
+	      (scout_node_text_is(b, w->src, "__name__") && is_main_string(w, a))))
+		return;
+	scout_walk_report(w, self, node,
+	                  "this `__main__` block runs only interpreted: a compiled module cannot "
+	                  "be run as a script (`python -m` fails, `python file.py` runs the "
+	                  "source)",
+	                  NULL);
+}
 
 static const scout_rule rules[] = {
+    {.id = "classmethod-cls-assign",
+     .category = SCOUT_BLOCKER,
+     .title = "assignment to the cls argument of a classmethod",
+     .why = "mypyc reports \"Cannot assign to the first argument of classmethod\"",
+     .bad = "class C:\n    @classmethod\n    def make(cls) -> None:\n        cls = other_class()\n",
+     .good = "class C:\n    @classmethod\n    def make(cls) -> None:\n        target = "
+             "other_class()\n",
+     .fix = "assign to a new local name instead of cls",
+     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+     .since = SCOUT_V(1, 2, 0),
+     .until = 0,
+     .on = "function_definition",
+     .enter = check_classmethod_cls_assign},
+    {.id = "new-cls-assign",
+     .category = SCOUT_BLOCKER,
+     .title = "assignment to the cls argument of __new__",
+     .why = "mypyc reports \"Assignment to argument \"cls\" in \"__new__\" method "
+            "unsupported\" (it would break its lowering of object.__new__ calls)",
+     .bad = "class C:\n    def __new__(cls) -> \"C\":\n        cls = C\n        return "
+            "object.__new__(cls)\n",
+     .good = "class C:\n    def __new__(cls) -> \"C\":\n        return object.__new__(cls)\n",
+     .fix = "assign to a new local name instead of the first argument of __new__",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+     .since = SCOUT_V(1, 19, 0),
+     .until = 0,
+     .on = "function_definition",
+     .enter = check_new_cls_assign},
+    {.id = "object-new-argcount",
+     .category = SCOUT_BLOCKER,
+     .title = "object.__new__/super().__new__ in __new__ with other than one argument",
+     .why = "mypyc reports \"\"object.__new__()\" supported only with 1 argument, got {N}\"",
+     .bad = "class C:\n    def __new__(cls, *args: int) -> \"C\":\n        return "
+            "super().__new__(cls, *args)\n",
+     .good = "class C:\n    def __new__(cls, *args: int) -> \"C\":\n        return "
+             "super().__new__(cls)\n",
+     .fix = "call object.__new__(cls) / super().__new__(cls) with cls only",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+     .since = SCOUT_V(1, 19, 0),
+     .until = 0,
+     .on = "call",
+     .enter = check_object_new_argcount},
+    {.id = "async-generator",
+     .category = SCOUT_BLOCKER,
+     .title = "yield inside async def (async generator)",
+     .why = "mypyc reports \"async generators are unimplemented\"",
+     .bad = "async def numbers() -> AsyncIterator[int]:\n    yield 1\n",
+     .good = "async def numbers() -> list[int]:\n    return [1]\n",
+     .fix = "return a list (or a sync iterator), or write an async iterator class with "
+            "__aiter__/__anext__",
+     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+     .since = SCOUT_V(0, 920, 0),
+     .until = 0,
+     .on = "yield",
+     .enter = check_async_generator},
+    {.id = "inferred-none-local",
+     .category = SCOUT_BLOCKER,
+     .title = "local variable only ever assigned None (heuristic)",
+     .why = "mypy infers the type None for it and mypyc reports \"Local variable \"{name}\" has "
+            "inferred type None; add an annotation\"",
+     .bad = "def f() -> None:\n    x = None\n    print(x)\n",
+     .good = "def f() -> None:\n    x: Optional[int] = None\n    print(x)\n",
+     .fix = "annotate the variable (`x: Optional[int] = None`)",
+     .docs = "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html",
+     .since = 0,
+     .until = 0,
+     .on = "function_definition",
+     .enter = check_inferred_none_local},
+    {.id = "singledispatch-decorator-after-register",
+     .category = SCOUT_BLOCKER,
+     .title = "decorator above @f.register on a singledispatch implementation",
+     .why = "mypyc reports \"Calling decorator after registering function not supported\"",
+     .bad = "@singledispatch\ndef show(arg: object) -> str:\n    return "
+            "\"?\"\n\n@trace\n@show.register\ndef _(arg: int) -> str:\n    return \"int\"\n",
+     .good = "@singledispatch\ndef show(arg: object) -> str:\n    return "
+             "\"?\"\n\n@show.register\n@trace\ndef _(arg: int) -> str:\n    return \"int\"\n",
+     .fix = "put @f.register outermost (above the other decorators)",
+     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+     .since = SCOUT_V(0, 920, 0),
+     .until = 0,
+     .on = "decorated_definition",
+     .enter = check_decorator_after_register},
+    {.id = "singledispatch-nested",
+     .category = SCOUT_BLOCKER,
+     .title = "@singledispatch on a nested function",
+     .why = "mypyc reports \"Nested singledispatch functions not supported\" (since 1.18.1; "
+            "older mypyc crashed with KeyError)",
+     .bad = "def outer() -> None:\n    @singledispatch\n    def inner(arg: object) -> None:\n  "
+            "      pass\n",
+     .good = "@singledispatch\ndef inner(arg: object) -> None:\n    pass\n\ndef outer() -> "
+             "None:\n    inner(1)\n",
+     .fix = "define the singledispatch function at module level",
+     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+     .since = 0,
+     .until = 0,
+     .on = "decorated_definition",
+     .enter = check_singledispatch_nested},
+    {.id = "singledispatch-register-nested",
+     .category = SCOUT_BLOCKER,
+     .title = "@f.register on a nested function",
+     .why = "mypyc reports \"Registering nested functions not supported\" (since 1.18.1; "
+            "older mypyc crashed with KeyError)",
+     .bad = "@singledispatch\ndef f(arg: object) -> str:\n    return \"object\"\n\ndef outer() "
+            "-> None:\n    @f.register\n    def _(arg: int) -> str:\n        return \"int\"\n",
+     .good = "@singledispatch\ndef f(arg: object) -> str:\n    return "
+             "\"object\"\n\n@f.register\ndef _(arg: int) -> str:\n    return \"int\"\n",
+     .fix = "register the implementation at module level",
+     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+     .since = 0,
+     .until = 0,
+     .on = "decorated_definition",
+     .enter = check_register_nested},
+    {.id = "dunder-get-unboxed-return",
+     .category = SCOUT_BLOCKER,
+     .title = "native __get__ returning int, float, bool or a native int",
+     .why = "the generated tp_descr_get wrapper returns the unboxed C value as PyObject*, so "
+            "gcc fails (\"returning 'CPyTagged' ... from a function with return type "
+            "'PyObject *'\")",
+     .bad = "class Desc:\n    def __get__(self, obj: Any, owner: Any) -> int:\n        return "
+            "1\n",
+     .good = "class Desc:\n    def __get__(self, obj: Any, owner: Any) -> object:\n        "
+             "return 1\n",
+     .fix = "annotate __get__ to return object (or a boxed type such as Optional[int])",
+     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+     .since = 0,
+     .until = 0,
+     .on = "function_definition",
+     .enter = check_dunder_get_return},
+    {.id = "frame-introspection",
+     .category = SCOUT_BEHAVIOUR,
+     .title = "locals(), frame access, eval/exec without namespaces",
+     .why = "compiled functions have no Python frames: locals() and eval/exec without "
+            "explicit namespaces see the caller's frame, sys._getframe() and "
+            "inspect.currentframe() return the caller's frame",
+     .bad = "def f() -> dict:\n    x = 1\n    return locals()\n",
+     .good = "def f() -> dict:\n    x = 1\n    return {\"x\": x}\n",
+     .fix = "pass the values explicitly (a dict, or eval/exec with explicit globals and "
+            "locals) instead of reading frames",
+     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+     .since = 0,
+     .until = 0,
+     .on = "call",
+     .enter = check_frame_introspection},
+    {.id = "profiling-tracing",
+     .category = SCOUT_BEHAVIOUR,
+     .title = "profilers, tracers and coverage hooks",
+     .why = "sys.setprofile/settrace hooks, cProfile, profile, trace and coverage do not see "
+            "compiled functions",
+     .bad = "import cProfile\n\ncProfile.run(\"main()\")\n",
+     .good = "import time\n\nstart = time.perf_counter()\nmain()\nprint(time.perf_counter() - "
+             "start)\n",
+     .fix = "profile the interpreted module (or time it from outside); use a native profiler "
+            "such as perf for compiled code",
+     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+     .since = 0,
+     .until = 0,
+     .on = "call",
+     .enter = check_profiling_tracing},
+    {.id = "debugger",
+     .category = SCOUT_BEHAVIOUR,
+     .title = "breakpoint() and pdb in compiled code",
+     .why = "debuggers cannot set breakpoints in or step through compiled functions",
+     .bad = "def f(x: int) -> int:\n    breakpoint()\n    return x\n",
+     .good = "def f(x: int) -> int:\n    return x\n",
+     .fix = "remove the breakpoint, and debug the module interpreted",
+     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+     .since = 0,
+     .until = 0,
+     .on = "call",
+     .enter = check_debugger},
+    {.id = "run-as-script",
+     .category = SCOUT_BEHAVIOUR,
+     .title = "if __name__ == \"__main__\": block in a compiled module",
+     .why = "compiled modules cannot be run with `python -m`, and `python mod.py` runs the "
+            "interpreted source, so the block only ever runs interpreted",
+     .bad = "def main() -> None:\n    print(\"hi\")\n\nif __name__ == \"__main__\":\n    "
+            "main()\n",
+     .good = "def main() -> None:\n    print(\"hi\")\n",
+     .fix = "move the entry point into a small uncompiled module (e.g. __main__.py or a "
+            "console_scripts entry point) that imports this one",
+     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+     .since = 0,
+     .until = 0,
+     .on = "if_statement",
+     .enter = check_run_as_script},
 };
 
 SCOUT_FAMILY(scout_family_functions, rules);

@@ -92,13 +92,12 @@ static bool is_type_checking(const scout_walk *w, TSNode cond)
 	if (ts_node_symbol(cond) == w->sym->identifier &&
 	    (scout_node_text_is(cond, w->src, "MYPY") ||
 	     scout_node_text_is(cond, w->src, "TYPE_CHECKING"))) {
-		char buf[64] = "";
+		uint32_t len;
+		const char *text = scout_node_text(cond, w->src, &len);
+		char buf[16];
 
 		if (scout_walk_is(w, cond, names))
 			return true;
-		uint32_t len;
-		const char *text = scout_node_text(cond, w->src, &len);
-
 		snprintf(buf, sizeof(buf), "%.*s", (int)len, text);
 		return module_assigns_false(w, buf);
 	}
@@ -324,10 +323,11 @@ static void check_loop_exits(scout_walk *w, TSNode block, const scout_rule *self
 			         "try/finally block is unimplemented\"",
 			         word, line, word);
 		else
-			snprintf(message, sizeof(message),
-			         "`%s` leaves the loop from inside the try/finally of line %u: mypyc "
-			         "reports \"%s inside try/finally block is unimplemented\"",
-			         word, line, word);
+			snprintf(
+			    message, sizeof(message),
+			    "`%s` leaves the loop from inside the try/finally of line %u: mypyc "
+			    "reports \"%s inside try/finally block is unimplemented\"",
+			    word, line, word);
 		scout_walk_report(w, self, stmt, message, NULL);
 	}
 }
@@ -459,9 +459,9 @@ static void check_dict_items_pair(scout_walk *w, TSNode node, const scout_rule *
 	if (targets == 2)
 		return;
 	snprintf(message, sizeof(message),
-	         "%u loop targets for the key/value pairs of %.*s: mypy reports \"Need more than "
-	         "2 values to unpack\" (mypyc: \"Expected a pair for dict item iteration\")",
-	         targets, TEXT_ARG(node, w->src));
+	         "%u loop target%s for the key/value pairs of %.*s: mypy reports \"Need more "
+	         "than 2 values to unpack\" (mypyc: \"Expected a pair for dict item iteration\")",
+	         targets, targets == 1 ? "" : "s", TEXT_ARG(node, w->src));
 	scout_walk_report(w, self, left, message, NULL);
 }
 
@@ -489,7 +489,8 @@ static void check_two_starred(scout_walk *w, TSNode node, const scout_rule *self
 
 static bool ident_byte(unsigned char c)
 {
-	return c == '_' || c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	return c == '_' || c >= 0x80 || (c >= '0' && c <= '9') ||
+	       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
 /* tree-sitter-python 0.23 does not know the t prefix: `t"..."` parses as an
@@ -558,9 +559,8 @@ static bool statement_container(const scout_walk *w, TSNode n)
 
 	return t == s->module || t == s->block || t == s->if_statement || t == s->elif_clause ||
 	       t == s->else_clause || t == s->for_statement || t == s->while_statement ||
-	       t == s->try_statement || t == s->except_clause ||
-	       t == s->except_group_clause || t == s->finally_clause ||
-	       t == s->with_statement || t == s->function_definition ||
+	       t == s->try_statement || t == s->except_clause || t == s->except_group_clause ||
+	       t == s->finally_clause || t == s->with_statement || t == s->function_definition ||
 	       t == s->class_definition || t == s->decorated_definition ||
 	       t == s->match_statement || t == s->case_clause;
 }
@@ -624,7 +624,8 @@ static void check_type_checking_else(scout_walk *w, TSNode node, const scout_rul
 	char message[320];
 
 	for (uint32_t i = 0;;) {
-		TSNode cond = unparenthesize(field(clause, w->sym->f_condition)), next = null_node();
+		TSNode cond = unparenthesize(field(clause, w->sym->f_condition)),
+		       next = null_node();
 
 		for (; i < count; i++) {
 			TSNode c = ts_node_named_child(node, i);
@@ -643,15 +644,16 @@ static void check_type_checking_else(scout_walk *w, TSNode node, const scout_rul
 
 			snprintf(message, sizeof(message), "the body of `%.*s` %s",
 			         TEXT_ARG(cond, w->src), unreachable_effect);
-			scout_walk_report(w, self, ts_node_eq(clause, node) ? body : clause, message,
-			                  NULL);
+			scout_walk_report(w, self, ts_node_eq(clause, node) ? body : clause,
+			                  message, NULL);
 			return;
 		}
 		if (is_type_checking(w, cond)) {
 			if (ts_node_is_null(next))
 				return;
 			snprintf(message, sizeof(message), "this %s after `%.*s` %s",
-			         ts_node_symbol(next) == w->sym->else_clause ? "else branch" : "elif",
+			         ts_node_symbol(next) == w->sym->else_clause ? "else branch"
+			                                                     : "elif",
 			         TEXT_ARG(cond, w->src), unreachable_effect);
 			scout_walk_report(w, self, next, message, NULL);
 			return;
@@ -675,7 +677,7 @@ static TSNode name_of(const scout_walk *w, TSNode def)
  * COND_RUNTIME) and whether a branch depends on a run-time condition. */
 typedef struct scope_path {
 	TSNode scope;
-	int reach;       /* COND_FALSE, COND_STATIC, COND_TRUE or COND_RUNTIME (always) */
+	int reach;        /* COND_FALSE, COND_STATIC, COND_TRUE or COND_RUNTIME (always) */
 	bool conditional; /* a run-time if/while/except/try-else lies in between */
 } scope_path;
 
@@ -749,8 +751,8 @@ static TSNode earlier_definition(const scout_walk *w, TSNode scope, TSNode def)
 	size_t ntodo = 0;
 	uint32_t len, def_start = ts_node_start_byte(def);
 	const char *text = scout_node_text(name, w->src, &len);
-	TSNode body = ts_node_symbol(scope) == w->sym->module ? scope
-	                                                      : field(scope, w->sym->f_body);
+	TSNode body =
+	    ts_node_symbol(scope) == w->sym->module ? scope : field(scope, w->sym->f_body);
 
 	if (ts_node_is_null(body))
 		return null_node();
@@ -771,7 +773,8 @@ static TSNode earlier_definition(const scout_walk *w, TSNode scope, TSNode def)
 				uint32_t clen;
 				const char *ctext = scout_node_text(name_of(w, c), w->src, &clen);
 
-				if (clen == len && memcmp(ctext, text, len) == 0 && ntodo < SCAN_STACK)
+				if (clen == len && memcmp(ctext, text, len) == 0 &&
+				    ntodo < SCAN_STACK)
 					todo[ntodo++] = c; /* a match: decided when popped */
 				continue;
 			}
@@ -844,28 +847,6 @@ static void check_conditional_def(scout_walk *w, TSNode node, const scout_rule *
 
 /* --- try: import x / except ImportError: x = None ---------------------------- */
 
-static bool catches_import_error(const scout_walk *w, TSNode clause)
-{
-	static const char *const import_errors[] = {"builtins.ImportError",
-	                                            "builtins.ModuleNotFoundError", NULL};
-	TSNode e = ts_node_named_child(clause, 0);
-
-	if (ts_node_is_null(e) || ts_node_symbol(e) == w->sym->block)
-		return false;
-	if (type_is(e, "as_pattern"))
-		e = ts_node_named_child(e, 0);
-	e = unparenthesize(e);
-	if (type_is(e, "tuple")) {
-		uint32_t count = ts_node_named_child_count(e);
-
-		for (uint32_t i = 0; i < count; i++)
-			if (scout_walk_is(w, ts_node_named_child(e, i), import_errors))
-				return true;
-		return false;
-	}
-	return scout_walk_is(w, e, import_errors);
-}
-
 /* True when an import statement directly in `body` binds `name`. */
 static bool body_imports(const scout_walk *w, TSNode body, TSNode name)
 {
@@ -915,7 +896,9 @@ static void check_try_import_fallback(scout_walk *w, TSNode node, const scout_ru
 	uint32_t count;
 	char message[320];
 
-	if (ts_node_symbol(try_stmt) != w->sym->try_statement || !catches_import_error(w, node))
+	/* Any handler: ImportError is the idiom, but mypy rejects the rebinding
+	 * whatever the exception caught. */
+	if (ts_node_symbol(try_stmt) != w->sym->try_statement)
 		return;
 	body = field(try_stmt, w->sym->f_body);
 	handler = ts_node_named_child(node, ts_node_named_child_count(node) - 1);
@@ -933,13 +916,15 @@ static void check_try_import_fallback(scout_walk *w, TSNode node, const scout_ru
 			if (ts_node_is_null(name) || !body_imports(w, body, name))
 				continue;
 			snprintf(message, sizeof(message),
-			         "fallback def %.*s replaces the imported %.*s: unless the signatures "
-			         "are identical mypy reports \"All conditional function variants must "
-			         "have identical signatures\", which stops mypyc",
+			         "fallback def %.*s rebinds the imported name: mypy reports \"Name "
+			         "\"%.*s\" already defined (possibly by an import)\" or \"All "
+			         "conditional function variants must have identical signatures\", "
+			         "which stops mypyc",
 			         TEXT_ARG(name, w->src), TEXT_ARG(name, w->src));
-			scout_walk_report(w, self, stmt, message,
-			                  "give the fallback exactly the imported signature, or import "
-			                  "under another name and bind one of the two to a new name");
+			scout_walk_report(
+			    w, self, stmt, message,
+			    "give the fallback exactly the imported signature, or import "
+			    "under another name and bind one of the two to a new name");
 			continue;
 		}
 		if (ts_node_symbol(stmt) != w->sym->expression_statement)
@@ -953,11 +938,12 @@ static void check_try_import_fallback(scout_walk *w, TSNode node, const scout_ru
 		    ts_node_symbol(right) != w->sym->none ||
 		    !ts_node_is_null(field(a, w->sym->f_type)) || !body_imports(w, body, left))
 			continue;
-		snprintf(message, sizeof(message),
-		         "`%.*s = None` rebinds the imported name %.*s: mypy reports \"Incompatible "
-		         "types in assignment (expression has type \"None\", ...)\", which stops "
-		         "mypyc",
-		         TEXT_ARG(left, w->src), TEXT_ARG(left, w->src));
+		snprintf(
+		    message, sizeof(message),
+		    "`%.*s = None` rebinds the imported name %.*s: mypy reports \"Incompatible "
+		    "types in assignment (expression has type \"None\", ...)\", which stops "
+		    "mypyc",
+		    TEXT_ARG(left, w->src), TEXT_ARG(left, w->src));
 		scout_walk_report(w, self, a, message, NULL);
 	}
 }
@@ -1126,8 +1112,9 @@ static const scout_rule rules[] = {
      .category = SCOUT_BLOCKER,
      .title = "optional import with a None or def fallback",
      .why = "mypy rejects `try: import x / except ImportError: x = None` (\"Incompatible types "
-            "in assignment\") and fallback defs whose signature differs from the import "
-            "(\"All conditional function variants must have identical signatures\")",
+            "in assignment\") and fallback defs of an imported name (\"Name already defined "
+            "(possibly by an import)\", or \"All conditional function variants must have "
+            "identical signatures\")",
      .bad = "try:\n    import yaml\nexcept ImportError:\n    yaml = None\n",
      .good = "try:\n    import yaml\n    HAVE_YAML = True\nexcept ImportError:\n    "
              "HAVE_YAML = False\n",
