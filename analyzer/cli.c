@@ -24,12 +24,19 @@ const char *scout_cli_usage(void)
 	       "  --select RULES    only these rule ids or categories (comma-separated,\n"
 	       "                    repeatable): blocker, non-native, behaviour, slow\n"
 	       "  --ignore RULES    never these rule ids or categories\n"
-	       "  --mypyc-version X.Y  evaluate for that mypyc (default: the newest\n"
-	       "                    the rule catalog knows)\n"
+	       "  --mypyc-version X.Y  evaluate for that mypyc (default: the version\n"
+	       "                    the project pins, else the newest the catalog knows)\n"
+	       "  --fail-on LEVEL   exit 1 on findings at or above LEVEL: blocker\n"
+	       "                    (default), non-native, behaviour, slow, none\n"
+	       "  --min-coverage PCT  exit 1 when a planned module's annotation\n"
+	       "                    coverage is below PCT\n"
 	       "  --version         print the version and exit\n"
 	       "  --help            print this help and exit\n"
 	       "\n"
-	       "Exit status: 0 done, 2 usage or fatal error.\n";
+	       "Settings also come from [tool.mypyc-scout] in pyproject.toml; flags win.\n"
+	       "\n"
+	       "Exit status: 0 clean, 1 findings at or above --fail-on (or coverage\n"
+	       "below --min-coverage), 2 usage or fatal error.\n";
 }
 
 /* The value of option `name` at argv[*i]: inline after '=' or the next arg. */
@@ -117,6 +124,12 @@ static int parse_option(scout_cli *out, int argc, char **argv, int *i)
 	} else if (is_option(arg, "--ignore")) {
 		if (!(error = option_value(&value, argc, argv, i, "--ignore")))
 			SCOUT_PUSH(out->ignore, out->nignore, out->ignore_cap, value);
+	} else if (is_option(arg, "--fail-on")) {
+		if (!(error = option_value(&value, argc, argv, i, "--fail-on")))
+			out->fail_on = value;
+	} else if (is_option(arg, "--min-coverage")) {
+		if (!(error = option_value(&value, argc, argv, i, "--min-coverage")))
+			out->min_coverage = value;
 	} else if (is_option(arg, "--exclude")) {
 		if (!(error = option_value(&value, argc, argv, i, "--exclude")))
 			SCOUT_PUSH(out->excludes, out->nexcludes, out->excludes_cap, value);

@@ -7,25 +7,17 @@
 #include <unistd.h>
 
 #include "scout/cli.h"
-#include "scout/pin.h"
-#include "scout/scan.h"
+#include "scout/settings.h"
 #include "reporter.h"
 #include "rules_doc.h"
-#include "select.h"
 
-#define EXIT_USAGE 2
+#define EXIT_FINDINGS 1
+#define EXIT_USAGE    2
 
 static int usage_error(const char *message)
 {
 	fprintf(stderr, "mypyc-scout: error: %s\n", message);
 	return EXIT_USAGE;
-}
-
-static unsigned default_jobs(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n > 0 ? (unsigned)n : 1;
 }
 
 static bool want_color(FILE *out)
@@ -56,86 +48,47 @@ static int close_output(FILE *out, const char *path)
 	return 0;
 }
 
-/* The directory whose packaging files may pin mypyc: the one directory
- * scanned, else the current directory. */
-static const char *project_dir(const scout_cli *cli)
-{
-	struct stat st;
-
-	if (cli->npaths == 1 && stat(cli->paths[0], &st) == 0 && S_ISDIR(st.st_mode))
-		return cli->paths[0];
-	return ".";
-}
-
-/* Rule selection and the target mypyc version: the flag, else the version
- * the repository pins, else the newest the catalog knows. *source is owned by
- * the caller. */
-static int configure_rules(scout_rule_config *config, bool **enabled, char **source,
-			   const scout_cli *cli)
-{
-	if (scout_rules_select(enabled, cli->select, cli->nselect, cli->ignore, cli->nignore) <
-	    0)
-		return usage_error(scout_error_last());
-	config->enabled = *enabled;
-	config->mypyc_version = SCOUT_MYPYC_CURRENT;
-	if (cli->mypyc_version) {
-		if (scout_mypyc_version_parse(cli->mypyc_version, &config->mypyc_version) < 0) {
-			free(*enabled);
-			*enabled = NULL;
-			return usage_error(scout_error_last());
-		}
-		*source = scout_strdup("--mypyc-version");
-	} else if (scout_pin_find(project_dir(cli), &config->mypyc_version, source) < 0) {
-		config->mypyc_version = SCOUT_MYPYC_CURRENT;
-		*source = scout_strdup("default: the newest mypyc the rule catalog describes");
-	}
-	return 0;
-}
-
 static int cmd_scan(const scout_cli *cli)
 {
 	const scout_reporter *reporter = scout_reporter_find(cli->format ? cli->format : "text");
-	scout_scan_opts opts = {0};
+	scout_settings settings;
 	scout_report_opts ropts = {0};
-	scout_scan scan;
-	bool *enabled = NULL;
-	char *version_source = NULL;
-	FILE *out;
-	int rc;
+	scout_scan scan = {0};
+	char reason[512];
+	FILE *out = NULL;
+	int rc = 0;
 
 	if (!reporter) {
 		fprintf(stderr, "mypyc-scout: error: unknown format '%s' (choose from %s)\n",
 		        cli->format, scout_reporter_names());
 		return EXIT_USAGE;
 	}
-	opts.discover.paths = cli->paths;
-	opts.discover.npaths = cli->npaths;
-	opts.discover.excludes = cli->excludes;
-	opts.discover.nexcludes = cli->nexcludes;
-	opts.jobs = cli->jobs ? cli->jobs : default_jobs();
-	opts.progress = isatty(STDERR_FILENO);
-	opts.coverage_threshold = 0.80;
-	opts.project_dir = project_dir(cli);
-	if ((rc = configure_rules(&opts.rules, &enabled, &version_source, cli)) != 0)
-		return rc;
-	rc = scout_scan_run(&scan, &opts);
-	scan.mypyc_version = opts.rules.mypyc_version;
-	scan.mypyc_version_source = version_source;
-	free(enabled);
-	if (rc < 0) {
+	if (scout_settings_resolve(&settings, cli) < 0) {
 		rc = usage_error(scout_error_last());
-		scout_scan_free(&scan);
-		return rc;
+		goto cleanup;
 	}
+	if (scout_scan_run(&scan, &settings.scan) < 0) {
+		rc = usage_error(scout_error_last());
+		goto cleanup;
+	}
+	scan.mypyc_version = settings.scan.rules.mypyc_version;
+	scan.mypyc_version_source = settings.version_source;
+	settings.version_source = NULL;
 	if (!(out = open_output(cli->output))) {
 		fprintf(stderr, "mypyc-scout: error: cannot write '%s'\n", cli->output);
-		scout_scan_free(&scan);
-		return EXIT_USAGE;
+		rc = EXIT_USAGE;
+		goto cleanup;
 	}
 	ropts.color = want_color(out);
 	reporter->write(out, &scan, &ropts);
-	rc = close_output(out, cli->output);
+	if ((rc = close_output(out, cli->output)) == 0 &&
+	    scout_settings_gate(&settings, &scan, reason, sizeof(reason))) {
+		fprintf(stderr, "mypyc-scout: %s\n", reason);
+		rc = EXIT_FINDINGS;
+	}
+cleanup:
 	scout_scan_free(&scan);
+	scout_settings_free(&settings);
 	return rc;
 }
 
@@ -148,9 +101,9 @@ static int cmd_rules(const scout_cli *cli)
 	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0 &&
 	    !(strcmp(format, "markdown") == 0 && !cli->rule_id)) {
 		fprintf(stderr,
-			"mypyc-scout: error: 'rules' formats are text, json and (for the list) "
-			"markdown, not '%s'\n",
-			format);
+		        "mypyc-scout: error: 'rules' formats are text, json and (for the list) "
+		        "markdown, not '%s'\n",
+		        format);
 		return EXIT_USAGE;
 	}
 	if (!(out = open_output(cli->output))) {

@@ -79,20 +79,14 @@ static bool from_pyproject(const char *dir, uint32_t *version, char **why)
 {
 	char *path = scout_asprintf("%s/pyproject.toml", dir);
 	scout_toml t;
-	const scout_toml_value *v;
-	bool found = false;
+	bool found;
 
 	if (scout_toml_load(&t, path) < 0) {
 		free(path);
 		return false;
 	}
 	free(path);
-	v = scout_toml_get(&t, "tool.mypyc-scout.mypyc-version");
-	if (v && v->type == SCOUT_TOML_STRING && parse_version(v->text, version)) {
-		*why = describe("pyproject.toml [tool.mypyc-scout] mypyc-version", v->text);
-		found = true;
-	}
-	found = found || from_toml_list(&t, "build-system.requires",
+	found = from_toml_list(&t, "build-system.requires",
 					"pyproject.toml [build-system] requires", version, why);
 	found = found || from_toml_list(&t, "tool.hatch.build.targets.wheel.hooks.mypyc.dependencies",
 					"pyproject.toml hatch-mypyc dependencies", version, why);

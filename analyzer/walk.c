@@ -40,6 +40,8 @@ void scout_walk_report(scout_walk *w, const scout_rule *rule, TSNode node, const
 {
 	uint32_t line, column, end_line, end_column;
 
+	if (scout_rule_ignored_in(rule, w->config, w->module->path))
+		return;
 	byte_position(w, ts_node_start_byte(node), ts_node_start_point(node), &line, &column);
 	byte_position(w, ts_node_end_byte(node), ts_node_end_point(node), &end_line, &end_column);
 	scout_module_add_finding(w->module, rule->id, rule->category, line, column, end_line,

@@ -5,56 +5,54 @@
 #include <stdio.h>
 
 static const scout_rule rules[] = {
-	{.id = "no-strict-optional",
-	 .category = SCOUT_BLOCKER,
-	 .title = "mypy configuration disables strict optional checking",
-	 .why = "mypyc reports \"Disabling strict optional checking not supported\" and "
-		"compiles nothing",
-	 .bad = "# mypy.ini\n[mypy]\nstrict_optional = False\n",
-	 .good = "# mypy.ini\n[mypy]\nstrict_optional = True\n",
-	 .fix = "remove strict_optional = False (fix the Optional errors mypy then reports), or "
-		"give mypyc its own config without it",
-	 .docs = "https://mypyc.readthedocs.io/en/latest/getting_started.html"},
-	{.id = "no-strict-bytes",
-	 .category = SCOUT_BLOCKER,
-	 .title = "mypy configuration disables strict bytes",
-	 .why = "mypyc reports \"Option --strict-bytes cannot be disabled when using mypyc\"",
-	 .bad = "# mypy.ini\n[mypy]\nstrict_bytes = False\n",
-	 .good = "# mypy.ini\n[mypy]\n",
-	 .fix = "remove strict_bytes = False and pass bytes(...) where bytearray or memoryview "
-		"reach a bytes parameter",
-	 .docs = "https://mypyc.readthedocs.io/en/latest/getting_started.html",
-	 .since = SCOUT_V(1, 20, 0)},
+    {.id = "no-strict-optional",
+     .category = SCOUT_BLOCKER,
+     .title = "mypy configuration disables strict optional checking",
+     .why = "mypyc reports \"Disabling strict optional checking not supported\" and "
+            "compiles nothing",
+     .bad = "# mypy.ini\n[mypy]\nstrict_optional = False\n",
+     .good = "# mypy.ini\n[mypy]\nstrict_optional = True\n",
+     .fix = "remove strict_optional = False (fix the Optional errors mypy then reports), or "
+            "give mypyc its own config without it",
+     .docs = "https://mypyc.readthedocs.io/en/latest/getting_started.html"},
+    {.id = "no-strict-bytes",
+     .category = SCOUT_BLOCKER,
+     .title = "mypy configuration disables strict bytes",
+     .why = "mypyc reports \"Option --strict-bytes cannot be disabled when using mypyc\"",
+     .bad = "# mypy.ini\n[mypy]\nstrict_bytes = False\n",
+     .good = "# mypy.ini\n[mypy]\n",
+     .fix = "remove strict_bytes = False and pass bytes(...) where bytearray or memoryview "
+            "reach a bytes parameter",
+     .docs = "https://mypyc.readthedocs.io/en/latest/getting_started.html",
+     .since = SCOUT_V(1, 20, 0)},
 };
 
 SCOUT_FAMILY(scout_family_config, rules);
 
-static void report_everywhere(scout_scan *scan, const scout_rule *rule, const char *message)
+static void report_everywhere(scout_scan *scan, const scout_rule *rule,
+                              const scout_rule_config *config, const char *message)
 {
 	for (size_t i = 0; i < scan->nmodules; i++)
-		scout_module_add_finding(&scan->modules[i], rule->id, rule->category, 1, 1, 1, 1,
-					 message, rule->fix);
+		scout_rules_report(&scan->modules[i], rule, config, 1, 1, 1, 1, message);
 }
 
 void scout_rules_check_mypy_config(scout_scan *scan, const scout_mypy_config *cfg,
-				   const scout_rule_config *config)
+                                   const scout_rule_config *config)
 {
 	char message[512];
 
 	if (!cfg->file)
 		return;
-	if (cfg->strict_optional_false &&
-	    scout_rule_active(&rules[0], scout_rules_index(&rules[0]), config)) {
+	if (cfg->strict_optional_false) {
 		snprintf(message, sizeof(message),
-			 "%s:%u sets strict_optional = False: mypyc refuses to compile with it",
-			 cfg->file, cfg->strict_optional_false);
-		report_everywhere(scan, &rules[0], message);
+		         "%s:%u sets strict_optional = False: mypyc refuses to compile with it",
+		         cfg->file, cfg->strict_optional_false);
+		report_everywhere(scan, &rules[0], config, message);
 	}
-	if (cfg->strict_bytes_false &&
-	    scout_rule_active(&rules[1], scout_rules_index(&rules[1]), config)) {
+	if (cfg->strict_bytes_false) {
 		snprintf(message, sizeof(message),
-			 "%s:%u sets strict_bytes = False: mypyc refuses to compile with it",
-			 cfg->file, cfg->strict_bytes_false);
-		report_everywhere(scan, &rules[1], message);
+		         "%s:%u sets strict_bytes = False: mypyc refuses to compile with it",
+		         cfg->file, cfg->strict_bytes_false);
+		report_everywhere(scan, &rules[1], config, message);
 	}
 }

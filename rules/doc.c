@@ -108,8 +108,8 @@ void scout_rules_doc_markdown(FILE *out)
 	fputs("| rule | category | what it catches |\n| --- | --- | --- |\n", out);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(out, "| `%s` | %s%s | ", rules[i]->id,
-			scout_category_name(rules[i]->category),
-			rules[i]->advisory ? " (advisory)" : "");
+		        scout_category_name(rules[i]->category),
+		        rules[i]->advisory ? " (advisory)" : "");
 		write_cell(out, rules[i]->title);
 		fputs(" |\n", out);
 	}

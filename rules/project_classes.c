@@ -34,10 +34,9 @@ static void report(check_ctx *cx, size_t module, const scout_class_info *c, cons
 {
 	const scout_rule *rule = scout_rules_find(rule_id);
 
-	if (!rule || !scout_rule_active(rule, scout_rules_index(rule), cx->config))
-		return;
-	scout_module_add_finding(&cx->scan->modules[module], rule->id, rule->category, c->line,
-	                         c->column, c->end_line, c->end_column, message, rule->fix);
+	if (rule)
+		scout_rules_report(&cx->scan->modules[module], rule, cx->config, c->line, c->column,
+		                   c->end_line, c->end_column, message);
 }
 
 /* builtin-base through a chain that passes through another module. */

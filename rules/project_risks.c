@@ -96,7 +96,8 @@ static bool already_reported(const scout_module *m, const char *rule, uint32_t l
 }
 
 /* Names of planned modules that other code patches (once per name). */
-static void check_patches(scout_scan *scan, const scout_modindex *ix, const bool *planned)
+static void check_patches(scout_scan *scan, const scout_modindex *ix, const bool *planned,
+                          const scout_rule_config *config)
 {
 	const scout_rule *rule = &rules[1];
 	char message[600];
@@ -125,8 +126,8 @@ static void check_patches(scout_scan *scan, const scout_modindex *ix, const bool
 				    "keeps calling the original: module-level names are bound "
 				    "early",
 				    abs, from->path, from->patches[k].line, m->module);
-				scout_module_add_finding(m, rule->id, rule->category, line, column,
-				                         line, column, message, rule->fix);
+				scout_rules_report(m, rule, config, line, column, line, column,
+				                   message);
 			}
 			free(abs);
 		}
@@ -140,10 +141,8 @@ void scout_rules_check_plan_risks(scout_scan *scan, const scout_class_index *cla
 	bool *planned = planned_modules(scan);
 	char message[600];
 
-	if (scout_rule_active(&rules[1], scout_rules_index(&rules[1]), config))
-		check_patches(scan, &classes->modules, planned);
-	for (size_t a = 0;
-	     a < scan->nmodules && scout_rule_active(rule, scout_rules_index(rule), config); a++) {
+	check_patches(scan, &classes->modules, planned, config);
+	for (size_t a = 0; a < scan->nmodules; a++) {
 		scout_module *m = &scan->modules[a];
 
 		if (!planned[a])
@@ -166,8 +165,8 @@ void scout_rules_check_plan_risks(scout_scan *scan, const scout_class_index *cla
 			         ci->name, scan->modules[first.module].classes[first.cls].name,
 			         scan->modules[first.module].path, n > 1 ? " and elsewhere" : "",
 			         m->module);
-			scout_module_add_finding(m, rule->id, rule->category, ci->line, ci->column,
-			                         ci->end_line, ci->end_column, message, rule->fix);
+			scout_rules_report(m, rule, config, ci->line, ci->column, ci->end_line,
+			                   ci->end_column, message);
 		}
 	}
 	free(planned);

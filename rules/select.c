@@ -1,6 +1,9 @@
 /* --select / --ignore and --mypyc-version. */
 #include "select.h"
 
+#include "scout/config.h"
+#include "scout/discover.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,12 +42,13 @@ static int mark_list(bool *mark, const char *list)
 
 			for (size_t i = 0; i < n; i++)
 				if ((is_cat && rules[i]->category == cat) ||
-				    (strlen(rules[i]->id) == len && !memcmp(rules[i]->id, item, len)))
+				    (strlen(rules[i]->id) == len &&
+				     !memcmp(rules[i]->id, item, len)))
 					mark[i] = found = true;
 			if (!found) {
 				scout_error_set("unknown rule or category '%.*s' (see 'mypyc-scout "
-						"rules')",
-						(int)len, item);
+				                "rules')",
+				                (int)len, item);
 				return SCOUT_EUSAGE;
 			}
 		}
@@ -56,7 +60,7 @@ static int mark_list(bool *mark, const char *list)
 }
 
 int scout_rules_select(bool **enabled, const char *const *select, size_t nselect,
-		       const char *const *ignore, size_t nignore)
+                       const char *const *ignore, size_t nignore)
 {
 	size_t n;
 	bool *on, *off;
@@ -97,3 +101,49 @@ int scout_mypyc_version_parse(const char *text, uint32_t *out)
 	return SCOUT_EUSAGE;
 }
 
+/* True when the comma-separated list names the rule's id or category. */
+static bool listed(const char *list, const scout_rule *rule)
+{
+	const char *category = scout_category_name(rule->category);
+
+	while (*list) {
+		size_t len = strcspn(list, ",");
+		const char *item = list;
+
+		while (len && *item == ' ')
+			item++, len--;
+		while (len && item[len - 1] == ' ')
+			len--;
+		if ((strlen(rule->id) == len && !memcmp(rule->id, item, len)) ||
+		    (strlen(category) == len && !memcmp(category, item, len)))
+			return true;
+		list += strcspn(list, ",");
+		if (*list == ',')
+			list++;
+	}
+	return false;
+}
+
+bool scout_rule_ignored_in(const scout_rule *rule, const scout_rule_config *config,
+                           const char *path)
+{
+	for (size_t i = 0; config && path && i < config->npath_ignores; i++) {
+		const char *glob = config->path_ignores[i].glob;
+
+		if (scout_discover_excluded(path, &glob, 1) &&
+		    listed(config->path_ignores[i].ids, rule))
+			return true;
+	}
+	return false;
+}
+
+void scout_rules_report(scout_module *m, const scout_rule *rule, const scout_rule_config *config,
+                        uint32_t line, uint32_t column, uint32_t end_line, uint32_t end_column,
+                        const char *message)
+{
+	if (!scout_rule_active(rule, scout_rules_index(rule), config) ||
+	    scout_rule_ignored_in(rule, config, m->path))
+		return;
+	scout_module_add_finding(m, rule->id, rule->category, line, column, end_line, end_column,
+	                         message, rule->fix);
+}

@@ -4,7 +4,7 @@
 # never planned, and the risk of an interpreted subclass in the tests.
 set -euo pipefail
 bin=$1
-"$bin" scan --format json fixtures/projects/ranking | python3 -c '
+"$bin" scan --fail-on none --format json fixtures/projects/ranking | python3 -c '
 import json, sys
 r = json.load(sys.stdin)
 plan = r["plan"]

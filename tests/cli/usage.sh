@@ -29,8 +29,23 @@ check "unknown format" usage_error scan --format yaml fixtures/projects/sample
 check "missing path" usage_error scan "$tmp/does-not-exist"
 check "bad --mypyc-version" usage_error scan --mypyc-version one fixtures/projects/sample
 check "unknown rule in --select" usage_error scan --select no-such-rule fixtures/projects/sample
-check "--output writes the file" bash -c "'$bin' scan --format json --output '$tmp/r.json' fixtures/projects/sample && python3 -m json.tool '$tmp/r.json' >/dev/null"
-check "--output=FILE form" bash -c "'$bin' scan --output='$tmp/r.txt' fixtures/projects/sample && grep -q geometry '$tmp/r.txt'"
+check "--output writes the file" bash -c "'$bin' scan --fail-on none --format json --output '$tmp/r.json' fixtures/projects/sample && python3 -m json.tool '$tmp/r.json' >/dev/null"
+check "--output=FILE form" bash -c "'$bin' scan --fail-on none --output='$tmp/r.txt' fixtures/projects/sample && grep -q geometry '$tmp/r.txt'"
+exit_code() { # exit_code WANT ARGS...: the command exits WANT
+	local want=$1 rc=0
+	shift
+	"$bin" "$@" >/dev/null 2>"$tmp/err" || rc=$?
+	[ "$rc" -eq "$want" ]
+}
+check "a blocker fails the default gate (exit 1)" exit_code 1 scan fixtures/projects/sample
+check "the gate says why, on one line" grep -qx 'mypyc-scout: 1 finding at or above --fail-on blocker (first in src/shapes/legacy.py)' "$tmp/err"
+check "--fail-on none passes" exit_code 0 scan --fail-on none fixtures/projects/sample
+check "--fail-on slow counts slow findings" exit_code 1 scan --fail-on slow --ignore blocker fixtures/projects/sample
+check "--ignore the blocker passes the gate" exit_code 0 scan --ignore python2 fixtures/projects/sample
+check "--min-coverage above a planned module fails" exit_code 1 scan --ignore python2 --min-coverage 90 fixtures/projects/sample
+check "--min-coverage met passes" exit_code 0 scan --ignore python2 --min-coverage 40 fixtures/projects/sample
+check "bad --fail-on" usage_error scan --fail-on maybe fixtures/projects/sample
+check "bad --min-coverage" usage_error scan --min-coverage 120 fixtures/projects/sample
 check "no colour when not a TTY" bash -c "! '$bin' scan fixtures/projects/sample | grep -q \$'\\x1b'"
 if command -v script >/dev/null 2>&1; then
 	check "colour on a TTY" bash -c "script -qec \"'$bin' scan fixtures/projects/sample\" /dev/null | grep -q \$'\\x1b\\['"

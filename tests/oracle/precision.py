@@ -21,7 +21,7 @@ def main():
         print("python3-mypy is not installed (scripts/setup-deps.sh --test installs it)")
         print("0 passed, 1 failed")
         sys.exit(1)
-    out = subprocess.run([binary, "scan", "--format", "json", "--mypyc-version", "1.0", PACKAGE],
+    out = subprocess.run([binary, "scan", "--fail-on", "none", "--format", "json", "--mypyc-version", "1.0", PACKAGE],
                          check=True, capture_output=True, text=True).stdout
     report = json.loads(out)
     twins = wrong = 0

@@ -102,8 +102,10 @@ static void check_pins(void)
 		  "pyproject.toml hatch-mypyc dependencies: mypy >= 1.10");
 	check_pin("fixtures/pins/requirements", 0, SCOUT_V(1, 4, 1),
 		  "dev-requirements.txt: mypy~=1.4.1  ; python_version >= \"3.8\"");
-	check_pin("fixtures/pins/config", 0, SCOUT_V(1, 0, 1),
-		  "pyproject.toml [tool.mypyc-scout] mypyc-version: 1.0.1");
+	/* [tool.mypyc-scout] mypyc-version is configuration (scout/config.h):
+	 * the pin is what the build requires */
+	check_pin("fixtures/pins/config", 0, SCOUT_V(1, 13, 0),
+		  "pyproject.toml [build-system] requires: mypy==1.13.0");
 	check_pin("fixtures/pins/none", SCOUT_ENOTFOUND, 0, NULL);
 	check_pin("fixtures/pins/does-not-exist", SCOUT_ENOTFOUND, 0, NULL);
 	CHECK(!scout_pin_requirement("mypy-extensions==1.0", &v));

@@ -26,6 +26,8 @@ typedef struct scout_cli {
 	size_t nselect, select_cap;
 	const char **ignore; /* likewise */
 	size_t nignore, ignore_cap;
+	const char *fail_on;      /* --fail-on LEVEL */
+	const char *min_coverage; /* --min-coverage PCT */
 } scout_cli;
 
 /* Parses argv into *out (free with scout_cli_free). Returns 0, or SCOUT_EUSAGE

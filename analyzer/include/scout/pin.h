@@ -5,8 +5,8 @@
 
 #include "scout/common.h"
 
-/* Looks in `dir` for, in order: pyproject.toml `[tool.mypyc-scout]
- * mypyc-version`, a mypy requirement in `[build-system] requires`, hatch-mypyc's
+/* Looks in `dir` for, in order: a mypy requirement in pyproject.toml's
+ * `[build-system] requires`, hatch-mypyc's
  * `dependencies`, then requirement files (*requirements*.txt). An exact pin
  * (==X.Y[.Z]) gives that version; a lower bound (>=, ~=) gives the bound.
  * Sets *version (SCOUT_V) and *why (owned by caller, free with free(): e.g.

@@ -23,9 +23,13 @@ static inline void scout_version_format(uint32_t v, char *buf, size_t cap)
 #define SCOUT_MYPYC_CURRENT SCOUT_V(2, 3, 0)
 
 /* Which rules run, and for which mypyc. Shared, read-only during a scan. */
+typedef struct scout_path_ignore scout_path_ignore;
+
 typedef struct scout_rule_config {
 	uint32_t mypyc_version; /* SCOUT_V(...); 0 means SCOUT_MYPYC_CURRENT */
 	const bool *enabled;    /* per rule, in scout_rules_all() order; NULL: all */
+	const scout_path_ignore *path_ignores; /* per-path-ignores from the config */
+	size_t npath_ignores;
 } scout_rule_config;
 
 /* An inline `# mypyc-scout: ignore[...]` comment. */

@@ -1,0 +1,29 @@
+/* What a scan runs with: the command line over [tool.mypyc-scout] over the
+ * defaults, and the exit-code gate. */
+#ifndef SCOUT_SETTINGS_H
+#define SCOUT_SETTINGS_H
+
+#include "scout/cli.h"
+#include "scout/config.h"
+#include "scout/scan.h"
+
+typedef struct scout_settings {
+	scout_scan_opts scan; /* borrows from cli and config */
+	scout_config config;  /* owned */
+	bool *enabled;        /* owned; per rule */
+	char *version_source; /* owned until handed to the scan result */
+	int fail_on;          /* findings with category <= fail_on fail; -1: never */
+	double min_coverage;  /* percent for planned modules; < 0: not checked */
+} scout_settings;
+
+/* Resolves the settings for `cli` (free with scout_settings_free). Returns 0,
+ * or SCOUT_EUSAGE with a one-line message. */
+int scout_settings_resolve(scout_settings *out, const scout_cli *cli);
+void scout_settings_free(scout_settings *s);
+
+/* Whether the finished scan crosses the gate: returns true and writes a
+ * one-line reason into `reason` when it does. */
+bool scout_settings_gate(const scout_settings *s, const scout_scan *scan, char *reason,
+			 size_t cap);
+
+#endif

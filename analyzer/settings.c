@@ -1,0 +1,170 @@
+/* Command line over [tool.mypyc-scout] over defaults; the exit gate. */
+#include "scout/settings.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "scout/pin.h"
+#include "select.h"
+
+static unsigned default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n > 0 ? (unsigned)n : 1;
+}
+
+/* The directory whose packaging files and config apply: the one directory
+ * scanned, else the current directory. */
+static const char *project_dir(const scout_cli *cli)
+{
+	struct stat st;
+
+	if (cli->npaths == 1 && stat(cli->paths[0], &st) == 0 && S_ISDIR(st.st_mode))
+		return cli->paths[0];
+	return ".";
+}
+
+static int parse_fail_on(int *out, const char *text)
+{
+	if (strcmp(text, "none") == 0) {
+		*out = -1;
+		return 0;
+	}
+	for (int c = 0; c < SCOUT_CATEGORY_COUNT; c++)
+		if (strcmp(text, scout_category_name((scout_category)c)) == 0) {
+			*out = c;
+			return 0;
+		}
+	scout_error_set("--fail-on takes blocker, non-native, behaviour, slow or none, not '%s'",
+	                text);
+	return SCOUT_EUSAGE;
+}
+
+static int parse_percent(double *out, const char *text)
+{
+	char *end;
+	double d;
+
+	errno = 0;
+	d = strtod(text, &end);
+	if (errno || end == text || *end || d < 0 || d > 100) {
+		scout_error_set("--min-coverage takes a percentage from 0 to 100, not '%s'", text);
+		return SCOUT_EUSAGE;
+	}
+	*out = d;
+	return 0;
+}
+
+/* --mypyc-version, else the config's, else the project's pin, else the
+ * newest the catalog knows. */
+static int resolve_version(scout_settings *s, const scout_cli *cli, const char *dir)
+{
+	const char *given = cli->mypyc_version ? cli->mypyc_version : s->config.mypyc_version;
+	uint32_t *v = &s->scan.rules.mypyc_version;
+
+	if (given) {
+		if (scout_mypyc_version_parse(given, v) < 0)
+			return SCOUT_EUSAGE;
+		s->version_source = scout_strdup(
+		    cli->mypyc_version ? "--mypyc-version"
+		                       : "pyproject.toml [tool.mypyc-scout] mypyc-version");
+	} else if (scout_pin_find(dir, v, &s->version_source) < 0) {
+		*v = SCOUT_MYPYC_CURRENT;
+		s->version_source =
+		    scout_strdup("default: the newest mypyc the rule catalog describes");
+	}
+	return 0;
+}
+
+static int resolve_rules(scout_settings *s, const scout_cli *cli)
+{
+	const scout_config *c = &s->config;
+	bool cli_select = cli->nselect > 0, cli_ignore = cli->nignore > 0;
+
+	if (scout_rules_select(&s->enabled,
+	                       cli_select ? cli->select : (const char *const *)c->select,
+	                       cli_select ? cli->nselect : c->nselect,
+	                       cli_ignore ? cli->ignore : (const char *const *)c->ignore,
+	                       cli_ignore ? cli->nignore : c->nignore) < 0)
+		return SCOUT_EUSAGE;
+	s->scan.rules.enabled = s->enabled;
+	s->scan.rules.path_ignores = c->path_ignores;
+	s->scan.rules.npath_ignores = c->npath_ignores;
+	return 0;
+}
+
+int scout_settings_resolve(scout_settings *out, const scout_cli *cli)
+{
+	const char *dir = project_dir(cli);
+	scout_scan_opts *o = &out->scan;
+	int error;
+
+	memset(out, 0, sizeof(*out));
+	out->min_coverage = -1;
+	if ((error = scout_config_read(&out->config, dir)) < 0)
+		return error;
+	o->discover.paths = cli->paths;
+	o->discover.npaths = cli->npaths;
+	o->discover.excludes =
+	    cli->nexcludes ? cli->excludes : (const char *const *)out->config.exclude;
+	o->discover.nexcludes = cli->nexcludes ? cli->nexcludes : out->config.nexclude;
+	o->jobs = cli->jobs ? cli->jobs : default_jobs();
+	o->progress = isatty(STDERR_FILENO);
+	o->coverage_threshold = 0.80;
+	o->project_dir = dir;
+	if ((error = resolve_rules(out, cli)) < 0 || (error = resolve_version(out, cli, dir)) < 0)
+		return error;
+	if ((error = parse_fail_on(&out->fail_on, cli->fail_on          ? cli->fail_on
+	                                          : out->config.fail_on ? out->config.fail_on
+	                                                                : "blocker")) < 0)
+		return error;
+	if (cli->min_coverage)
+		error = parse_percent(&out->min_coverage, cli->min_coverage);
+	else
+		out->min_coverage = out->config.min_coverage;
+	return error;
+}
+
+void scout_settings_free(scout_settings *s)
+{
+	scout_config_free(&s->config);
+	free(s->enabled);
+	free(s->version_source);
+	memset(s, 0, sizeof(*s));
+}
+
+bool scout_settings_gate(const scout_settings *s, const scout_scan *scan, char *reason, size_t cap)
+{
+	size_t count = 0;
+	const char *first = NULL;
+
+	for (size_t i = 0; s->fail_on >= 0 && i < scan->nmodules; i++)
+		for (size_t j = 0; j < scan->modules[i].nfindings; j++)
+			if ((int)scan->modules[i].findings[j].category <= s->fail_on &&
+			    count++ == 0)
+				first = scan->modules[i].path;
+	if (count) {
+		snprintf(reason, cap, "%zu finding%s at or above --fail-on %s (first in %s)", count,
+		         count == 1 ? "" : "s", scout_category_name((scout_category)s->fail_on),
+		         first);
+		return true;
+	}
+	for (size_t i = 0; s->min_coverage >= 0 && i < scan->plan.ncompile; i++) {
+		const scout_module *m = &scan->modules[scan->plan.compile[i].module];
+		double pct = 100.0 * scout_annotations_coverage(&m->ann);
+
+		if (pct < s->min_coverage) {
+			snprintf(reason, cap,
+			         "planned module %s has %.1f%% annotation coverage, below "
+			         "--min-coverage %g",
+			         m->path, pct, s->min_coverage);
+			return true;
+		}
+	}
+	return false;
+}
