@@ -30,6 +30,11 @@ const char *scout_cli_usage(void)
 	       "                    (default), non-native, behaviour, slow, none\n"
 	       "  --min-coverage PCT  exit 1 when a planned module's annotation\n"
 	       "                    coverage is below PCT\n"
+	       "  --diff BASE       report only findings on lines changed since the\n"
+	       "                    merge base of BASE and HEAD (and modules that got\n"
+	       "                    worse); scores and the plan still cover everything\n"
+	       "  --write-baseline FILE  record the current findings\n"
+	       "  --baseline FILE   hide the findings FILE records\n"
 	       "  --version         print the version and exit\n"
 	       "  --help            print this help and exit\n"
 	       "\n"
@@ -130,6 +135,15 @@ static int parse_option(scout_cli *out, int argc, char **argv, int *i)
 	} else if (is_option(arg, "--min-coverage")) {
 		if (!(error = option_value(&value, argc, argv, i, "--min-coverage")))
 			out->min_coverage = value;
+	} else if (is_option(arg, "--baseline")) {
+		if (!(error = option_value(&value, argc, argv, i, "--baseline")))
+			out->baseline = value;
+	} else if (is_option(arg, "--write-baseline")) {
+		if (!(error = option_value(&value, argc, argv, i, "--write-baseline")))
+			out->write_baseline = value;
+	} else if (is_option(arg, "--diff")) {
+		if (!(error = option_value(&value, argc, argv, i, "--diff")))
+			out->diff_base = value;
 	} else if (is_option(arg, "--exclude")) {
 		if (!(error = option_value(&value, argc, argv, i, "--exclude")))
 			SCOUT_PUSH(out->excludes, out->nexcludes, out->excludes_cap, value);

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "scout/cli.h"
+#include "scout/baseline.h"
+#include "scout/diff.h"
 #include "scout/settings.h"
 #include "reporter.h"
 #include "rules_doc.h"
@@ -48,6 +50,22 @@ static int close_output(FILE *out, const char *path)
 	return 0;
 }
 
+/* --write-baseline, then --baseline and --diff hide findings (never the
+ * verdicts or the plan). */
+static int filter_findings(scout_scan *scan, const scout_cli *cli, const scout_settings *s)
+{
+	size_t hidden = 0;
+
+	if (cli->write_baseline && scout_baseline_write(scan, cli->write_baseline) < 0)
+		return usage_error(scout_error_last());
+	if (cli->baseline && scout_baseline_apply(scan, cli->baseline, &hidden) < 0)
+		return usage_error(scout_error_last());
+	if (cli->diff_base && scout_diff_apply(scan, s->scan.project_dir, cli->diff_base,
+	                                       &s->scan.rules, &hidden) < 0)
+		return usage_error(scout_error_last());
+	return 0;
+}
+
 static int cmd_scan(const scout_cli *cli)
 {
 	const scout_reporter *reporter = scout_reporter_find(cli->format ? cli->format : "text");
@@ -74,6 +92,8 @@ static int cmd_scan(const scout_cli *cli)
 	scan.mypyc_version = settings.scan.rules.mypyc_version;
 	scan.mypyc_version_source = settings.version_source;
 	settings.version_source = NULL;
+	if ((rc = filter_findings(&scan, cli, &settings)) != 0)
+		goto cleanup;
 	if (!(out = open_output(cli->output))) {
 		fprintf(stderr, "mypyc-scout: error: cannot write '%s'\n", cli->output);
 		rc = EXIT_USAGE;

@@ -1,6 +1,8 @@
 /* The result structs: findings, verdicts, scores, sorting and totals. */
 #include "scout/result.h"
 
+#include "scout/fingerprint.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +87,7 @@ void scout_module_finish(scout_module *m, double coverage_threshold)
 
 	if (m->nfindings)
 		qsort(m->findings, m->nfindings, sizeof(*m->findings), compare_findings);
+	scout_fingerprint_finish(m);
 	for (size_t i = 0; i < m->nfindings; i++)
 		count[m->findings[i].category]++;
 	if (count[SCOUT_BLOCKER])

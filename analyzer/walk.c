@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "annotations.h"
+#include "scout/fingerprint.h"
 #include "imports.h"
 #include "rule.h"
 #include "project_rules.h"
@@ -35,6 +36,63 @@ void scout_walk_node_end(const scout_walk *w, TSNode node, uint32_t *line, uint3
 	byte_position(w, ts_node_end_byte(node), ts_node_end_point(node), line, column);
 }
 
+/* "Outer.method": the classes and defs around the current node. */
+static void scope_of(const scout_walk *w, scout_buf *scope)
+{
+	for (uint32_t i = 0; i + 1 < w->depth; i++) {
+		TSSymbol t = ts_node_symbol(w->stack[i]);
+		TSNode name;
+		uint32_t len;
+		const char *text;
+
+		if (t != w->sym->class_definition && t != w->sym->function_definition)
+			continue;
+		name = ts_node_child_by_field_id(w->stack[i], w->sym->f_name);
+		if (ts_node_is_null(name))
+			continue;
+		text = scout_node_text(name, w->src, &len);
+		if (scope->len)
+			scout_buf_putc(scope, '.');
+		scout_buf_put(scope, text, len);
+	}
+}
+
+/* The source line a node starts on, blanks folded and trimmed, at most 200
+ * bytes. */
+static void line_text(const scout_walk *w, TSNode node, scout_buf *out)
+{
+	uint32_t byte = ts_node_start_byte(node), col = ts_node_start_point(node).column;
+	const char *p = w->src + (byte >= col ? byte - col : 0), *end = w->src + w->len;
+	bool blank = false;
+
+	for (; p < end && *p != '\n' && out->len < 200; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\r') {
+			blank = out->len > 0;
+			continue;
+		}
+		if (blank)
+			scout_buf_putc(out, ' ');
+		blank = false;
+		scout_buf_putc(out, *p);
+	}
+}
+
+static void fingerprint_finding(const scout_walk *w, TSNode node, scout_finding *f)
+{
+	scout_buf scope = {0}, text = {0};
+	const char *parts[4];
+
+	scope_of(w, &scope);
+	line_text(w, node, &text);
+	parts[0] = f->rule;
+	parts[1] = w->module->path ? w->module->path : "";
+	parts[2] = scope.data ? scope.data : "";
+	parts[3] = text.data ? text.data : "";
+	scout_fingerprint(f->fingerprint, parts, 4);
+	scout_buf_free(&scope);
+	scout_buf_free(&text);
+}
+
 void scout_walk_report(scout_walk *w, const scout_rule *rule, TSNode node, const char *message,
                        const char *fix)
 {
@@ -46,6 +104,7 @@ void scout_walk_report(scout_walk *w, const scout_rule *rule, TSNode node, const
 	byte_position(w, ts_node_end_byte(node), ts_node_end_point(node), &end_line, &end_column);
 	scout_module_add_finding(w->module, rule->id, rule->category, line, column, end_line,
 	                         end_column, message, fix ? fix : rule->fix);
+	fingerprint_finding(w, node, &w->module->findings[w->module->nfindings - 1]);
 }
 
 static void report_syntax_error(scout_walk *w, TSNode node)

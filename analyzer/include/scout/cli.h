@@ -28,6 +28,9 @@ typedef struct scout_cli {
 	size_t nignore, ignore_cap;
 	const char *fail_on;      /* --fail-on LEVEL */
 	const char *min_coverage; /* --min-coverage PCT */
+	const char *baseline;       /* --baseline FILE */
+	const char *write_baseline; /* --write-baseline FILE */
+	const char *diff_base;      /* --diff BASE */
 } scout_cli;
 
 /* Parses argv into *out (free with scout_cli_free). Returns 0, or SCOUT_EUSAGE

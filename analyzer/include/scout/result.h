@@ -34,12 +34,15 @@ const char *scout_category_name(scout_category c);
 const char *scout_verdict_name(scout_verdict v);
 const char *scout_diag_kind_name(scout_diag_kind k);
 
+#define SCOUT_FINGERPRINT_LEN 24
+
 typedef struct scout_finding {
 	const char *rule; /* static rule id, borrowed from the rule tables */
 	scout_category category;
 	uint32_t line, column, end_line, end_column; /* 1-based; columns in code points */
 	char *message;                               /* owned */
 	char *fix;                                   /* owned */
+	char fingerprint[SCOUT_FINGERPRINT_LEN];     /* see scout/fingerprint.h; "" until set */
 } scout_finding;
 
 typedef struct scout_annotations {
