@@ -138,6 +138,7 @@ static cJSON *finding_json(const scout_finding *f)
 	ok = ok && put(o, "end_column", number(f->end_column));
 	ok = ok && put(o, "message", text(f->message));
 	ok = ok && put(o, "fix", text(f->fix));
+	ok = ok && put(o, "fingerprint", text(f->fingerprint));
 	return finish(o, ok);
 }
 

@@ -201,7 +201,7 @@ static void check_evil(const cJSON *m)
 	CHECK_STR(str(cJSON_GetArrayItem(findings, 0), "rule"), "conditional-def");
 	CHECK_STR(str(cJSON_GetArrayItem(findings, 1), "fix"), "");
 	KEYS(f, "finding", "rule", "category", "line", "column", "end_line", "end_column",
-	     "message", "fix");
+	     "message", "fix", "fingerprint");
 	CHECK_STR(str(f, "rule"), "nested-class");
 	CHECK_STR(str(f, "category"), "blocker");
 	CHECK_INT(num(f, "line"), 12);
