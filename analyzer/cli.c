@@ -35,6 +35,8 @@ const char *scout_cli_usage(void)
 	       "                    worse); scores and the plan still cover everything\n"
 	       "  --write-baseline FILE  record the current findings\n"
 	       "  --baseline FILE   hide the findings FILE records\n"
+	       "  --report-unused-ignores  report `# mypyc-scout: ignore` comments that\n"
+	       "                    hide nothing\n"
 	       "  --version         print the version and exit\n"
 	       "  --help            print this help and exit\n"
 	       "\n"
@@ -144,6 +146,8 @@ static int parse_option(scout_cli *out, int argc, char **argv, int *i)
 	} else if (is_option(arg, "--diff")) {
 		if (!(error = option_value(&value, argc, argv, i, "--diff")))
 			out->diff_base = value;
+	} else if (strcmp(arg, "--report-unused-ignores") == 0) {
+		out->report_unused_ignores = true;
 	} else if (is_option(arg, "--exclude")) {
 		if (!(error = option_value(&value, argc, argv, i, "--exclude")))
 			SCOUT_PUSH(out->excludes, out->nexcludes, out->excludes_cap, value);

@@ -93,6 +93,7 @@ static int resolve_rules(scout_settings *s, const scout_cli *cli)
 	                       cli_ignore ? cli->nignore : c->nignore) < 0)
 		return SCOUT_EUSAGE;
 	s->scan.rules.enabled = s->enabled;
+	s->scan.rules.report_unused_ignores = cli->report_unused_ignores;
 	s->scan.rules.path_ignores = c->path_ignores;
 	s->scan.rules.npath_ignores = c->npath_ignores;
 	return 0;

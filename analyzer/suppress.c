@@ -1,7 +1,10 @@
 /* Inline suppression comments, collected during the walk and applied after. */
 #include "suppress.h"
 
+#include "rule.h"
+
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +44,8 @@ void scout_suppress_collect(scout_walk *w, TSNode comment)
 	}
 	scout_walk_node_start(w, comment, &line, &column);
 	s.line = line;
+	s.column = column;
+	scout_walk_node_end(w, comment, &line, &s.end_column);
 	SCOUT_PUSH(w->suppressions, w->nsuppressions, w->suppressions_cap, s);
 }
 
@@ -68,15 +73,37 @@ static bool id_listed(const char *ids, const char *id)
 	return false;
 }
 
-static bool suppressed(const scout_walk *w, const scout_finding *f)
+static bool suppressed(scout_walk *w, const scout_finding *f)
 {
+	for (size_t i = 0; i < w->nsuppressions; i++) {
+		scout_suppression *s = &w->suppressions[i];
+
+		if (s->line == f->line && (!s->ids || id_listed(s->ids, f->rule))) {
+			s->used = true;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* With --report-unused-ignores: a finding for every suppression that hid
+ * nothing (the rule may have been fixed, or never applied there). */
+static void report_unused(scout_walk *w)
+{
+	const scout_rule *rule = &scout_rule_unused_suppression;
+	char message[300];
+
 	for (size_t i = 0; i < w->nsuppressions; i++) {
 		const scout_suppression *s = &w->suppressions[i];
 
-		if (s->line == f->line && (!s->ids || id_listed(s->ids, f->rule)))
-			return true;
+		if (s->used)
+			continue;
+		snprintf(message, sizeof(message),
+		         "this `# mypyc-scout: ignore%s%.200s%s` hides nothing", s->ids ? "[" : "",
+		         s->ids ? s->ids : "", s->ids ? "]" : "");
+		scout_module_add_finding(w->module, rule->id, rule->category, s->line, s->column,
+		                         s->line, s->end_column, message, rule->fix);
 	}
-	return false;
 }
 
 void scout_suppress_apply(scout_walk *w)
@@ -93,6 +120,8 @@ void scout_suppress_apply(scout_walk *w)
 		m->findings[kept++] = m->findings[i];
 	}
 	m->nfindings = kept;
+	if (w->config && w->config->report_unused_ignores)
+		report_unused(w);
 	for (size_t i = 0; i < w->nsuppressions; i++)
 		free(w->suppressions[i].ids);
 	w->nsuppressions = 0;

@@ -17,6 +17,18 @@ const scout_rule scout_rule_syntax_error = {
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
 };
 
+const scout_rule scout_rule_unused_suppression = {
+    .id = "unused-suppression",
+    .category = SCOUT_SLOW,
+    .title = "a `# mypyc-scout: ignore` comment that hides nothing (--report-unused-ignores)",
+    .why = "stale suppressions hide the next real finding on that line; this is about the "
+           "tool's own comments, reported in the lowest category",
+    .bad = "x = 1  # mypyc-scout: ignore[nested-class]\n",
+    .good = "x = 1\n",
+    .fix = "remove the comment, or the rule ids in it that no longer fire",
+    .docs = "https://mypyc.readthedocs.io/en/latest/",
+};
+
 extern const scout_rule_family scout_family_classes;
 extern const scout_rule_family scout_family_class_attrs;
 extern const scout_rule_family scout_family_class_behaviour;
@@ -59,6 +71,7 @@ static void build(void)
 	size_t cap = 0;
 
 	SCOUT_PUSH(all_rules, nall, cap, &scout_rule_syntax_error);
+	SCOUT_PUSH(all_rules, nall, cap, &scout_rule_unused_suppression);
 	for (size_t f = 0; f < sizeof(families) / sizeof(*families); f++)
 		for (size_t i = 0; i < families[f]->count; i++)
 			SCOUT_PUSH(all_rules, nall, cap, &families[f]->rules[i]);

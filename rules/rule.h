@@ -58,5 +58,7 @@ size_t scout_rules_index(const scout_rule *rule);
 
 /* The finding for modules that do not parse (reported by the walk). */
 extern const scout_rule scout_rule_syntax_error;
+/* A `# mypyc-scout: ignore` that hides nothing (--report-unused-ignores). */
+extern const scout_rule scout_rule_unused_suppression;
 
 #endif

@@ -31,6 +31,7 @@ typedef struct scout_cli {
 	const char *baseline;       /* --baseline FILE */
 	const char *write_baseline; /* --write-baseline FILE */
 	const char *diff_base;      /* --diff BASE */
+	bool report_unused_ignores; /* --report-unused-ignores */
 } scout_cli;
 
 /* Parses argv into *out (free with scout_cli_free). Returns 0, or SCOUT_EUSAGE

@@ -30,12 +30,14 @@ typedef struct scout_rule_config {
 	const bool *enabled;    /* per rule, in scout_rules_all() order; NULL: all */
 	const scout_path_ignore *path_ignores; /* per-path-ignores from the config */
 	size_t npath_ignores;
+	bool report_unused_ignores; /* report suppressions that hide nothing */
 } scout_rule_config;
 
 /* An inline `# mypyc-scout: ignore[...]` comment. */
 typedef struct scout_suppression {
-	uint32_t line;
+	uint32_t line, column, end_column;
 	char *ids; /* owned; comma-separated ids, or NULL for a bare ignore */
+	bool used; /* it hid at least one finding */
 } scout_suppression;
 
 typedef struct scout_walk {
