@@ -3,11 +3,11 @@
 #include "scout/diff.h"
 
 #include <git2.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "scout/analyze.h"
+#include "scout/gitutil.h"
 
 typedef struct changed_file {
 	char *path;      /* owned; repository-relative */
@@ -23,9 +23,11 @@ typedef struct changes {
 
 static int git_fail(const char *what)
 {
-	const git_error *e = git_error_last();
+	char *prefixed = scout_asprintf("--diff: %s", what);
+	int error = scout_git_error(prefixed);
 
-	return scout_error_set("--diff: %s: %s", what, e && e->message ? e->message : "failed");
+	free(prefixed);
+	return error;
 }
 
 static int on_file(const git_diff_delta *delta, float progress, void *payload)
@@ -73,22 +75,6 @@ static bool line_added(const changed_file *f, uint32_t line)
 		if (f->lines[i] == line)
 			return true;
 	return false;
-}
-
-/* The scanned directory as a path inside the work tree: "" for its top,
- * else "sub/dir/" (owned by caller). */
-static char *repo_prefix(git_repository *repo, const char *root)
-{
-	char real[PATH_MAX], top[PATH_MAX];
-	const char *workdir = git_repository_workdir(repo);
-	size_t n;
-
-	if (!workdir || !realpath(root, real) || !realpath(workdir, top))
-		return scout_strdup("");
-	n = strlen(top);
-	if (strncmp(real, top, n) != 0 || real[n] != '/')
-		return scout_strdup("");
-	return scout_asprintf("%s/", real + n + 1);
 }
 
 /* The module's verdict at the merge base, analysed from the blob; -1 when
@@ -209,7 +195,7 @@ int scout_diff_apply(scout_scan *scan, const char *root, const char *base,
 	}
 	if (diff_since_base(&c, repo, base, &tree) < 0)
 		goto cleanup;
-	prefix = repo_prefix(repo, root);
+	prefix = scout_git_prefix(repo, root);
 	keep_changed(scan, &c, repo, tree, prefix, rules, hidden);
 	error = 0;
 cleanup:

@@ -22,6 +22,7 @@ void scout_file_list_free(scout_file_list *list)
 		free(list->files[i].rel);
 		free(list->files[i].fs);
 		free(list->files[i].module);
+		free(list->files[i].blob);
 	}
 	free(list->files);
 	memset(list, 0, sizeof(*list));
@@ -453,6 +454,7 @@ static void sort_files(scout_file_list *list)
 			free(f->rel);
 			free(f->fs);
 			free(f->module);
+			free(f->blob);
 		} else {
 			list->files[++kept] = *f;
 		}
@@ -503,6 +505,12 @@ int scout_discover(scout_file_list *out, scout_scan *scan, const scout_discover_
 
 	memset(out, 0, sizeof(*out));
 	git_libgit2_init();
+	if (opts->rev) {
+		error = scout_discover_rev(&ctx, npaths == 1 ? paths[0] : ".", opts->rev);
+		if (error == 0)
+			sort_files(out);
+		goto cleanup;
+	}
 	for (size_t i = 0; i < npaths; i++)
 		if ((error = discover_path(&ctx, paths[i], npaths == 1)) < 0)
 			goto cleanup;

@@ -109,6 +109,7 @@ int scout_settings_resolve(scout_settings *out, const scout_cli *cli)
 	out->min_coverage = -1;
 	if ((error = scout_config_read(&out->config, dir)) < 0)
 		return error;
+	o->discover.rev = cli->rev;
 	o->discover.paths = cli->paths;
 	o->discover.npaths = cli->npaths;
 	o->discover.excludes =

@@ -74,6 +74,9 @@ rc=0; "$bin" scan --diff main --fail-on none . >/dev/null 2>&1 || rc=$?
 check "--fail-on none: exit 0" [ "$rc" -eq 0 ]
 verdict=$("$bin" scan --fail-on none --format json --diff main . | python3 -c 'import json,sys; print({m["path"]: m["verdict"] for m in json.load(sys.stdin)["modules"]}["pkg/legacy.py"])')
 check "--diff keeps verdicts for the whole repository" [ "$verdict" = blocked ]
+check "--rev main reads main's tree, not the work tree" [ "$(blockers --rev main)" = "pkg/legacy.py:2:nested-class" ]
+main_commit=$(git rev-parse main)
+check "--rev names the commit as the source" [ "$("$bin" scan --fail-on none --format json --rev main . | python3 -c 'import json,sys; print(json.load(sys.stdin)["source"])')" = "rev:$main_commit" ]
 rc=0; "$bin" scan --diff no-such-branch . >/dev/null 2>"$tmp/err" || rc=$?
 check "--diff with an unknown base: exit 2" [ "$rc" -eq 2 ]
 echo "$pass passed, $fail failed"

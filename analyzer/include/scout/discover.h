@@ -8,6 +8,7 @@ typedef struct scout_file {
 	char *rel;    /* owned; path in reports: relative to the root, '/'-separated */
 	char *fs;     /* owned; path to open on disk */
 	char *module; /* owned; dotted module name */
+	char *blob;   /* owned; hex id of the git blob to read (--rev), else NULL */
 } scout_file;
 
 typedef struct scout_file_list {
@@ -20,6 +21,7 @@ typedef struct scout_discover_opts {
 	size_t npaths;
 	const char *const *excludes; /* globs, see scout_discover_excluded */
 	size_t nexcludes;
+	const char *rev; /* --rev: list the tree of this commit instead of the disk */
 } scout_discover_opts;
 
 /* Lists the files to scan into *out (free with scout_file_list_free). Sets
