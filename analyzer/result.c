@@ -66,19 +66,23 @@ static int compare_findings(const void *pa, const void *pb)
 	return strcmp(a->rule, b->rule);
 }
 
-/* Score formula (documented in README "Scores"): start from the annotation
- * coverage in percent, take 30 points per blocker, 10 per non-native, 5 per
- * behaviour and 1 per slow finding; clamp to 0..100. */
+/* Score formula (documented in README "Scores"): readiness to compile now.
+ * A blocker makes it 0. Otherwise the annotation coverage in percent, divided
+ * by 1 + d/20, where d is the weighted density of the other findings per 100
+ * lines (non-native 10, behaviour 3, slow 1; at least 100 lines counted), so
+ * a large module is not sunk by many small hints. */
 int scout_module_score(const scout_module *m)
 {
-	static const double weight[SCOUT_CATEGORY_COUNT] = {30, 10, 5, 1};
-	double score = 100.0 * scout_annotations_coverage(&m->ann);
+	static const double weight[SCOUT_CATEGORY_COUNT] = {0, 10, 3, 1};
+	double weighted = 0.0, density;
 
-	for (size_t i = 0; i < m->nfindings; i++)
-		score -= weight[m->findings[i].category];
-	if (score < 0)
-		score = 0;
-	return (int)lround(score);
+	for (size_t i = 0; i < m->nfindings; i++) {
+		if (m->findings[i].category == SCOUT_BLOCKER)
+			return 0;
+		weighted += weight[m->findings[i].category];
+	}
+	density = weighted * 100.0 / (m->lines > 100 ? (double)m->lines : 100.0);
+	return (int)lround(100.0 * scout_annotations_coverage(&m->ann) / (1.0 + density / 20.0));
 }
 
 void scout_module_finish(scout_module *m, double coverage_threshold)
