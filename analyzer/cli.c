@@ -33,6 +33,8 @@ const char *scout_cli_usage(void)
 	       "  --diff BASE       report only findings on lines changed since the\n"
 	       "                    merge base of BASE and HEAD (and modules that got\n"
 	       "                    worse); scores and the plan still cover everything\n"
+	       "  --profile FILE    hotness from a profile: cProfile/pstats (.prof),\n"
+	       "                    py-spy speedscope JSON or collapsed stacks\n"
 	       "  --rev REV         scan the tree of commit REV from the object\n"
 	       "                    database, without checking it out\n"
 	       "  --write-baseline FILE  record the current findings\n"
@@ -148,6 +150,9 @@ static int parse_option(scout_cli *out, int argc, char **argv, int *i)
 	} else if (is_option(arg, "--diff")) {
 		if (!(error = option_value(&value, argc, argv, i, "--diff")))
 			out->diff_base = value;
+	} else if (is_option(arg, "--profile")) {
+		if (!(error = option_value(&value, argc, argv, i, "--profile")))
+			out->profile = value;
 	} else if (is_option(arg, "--rev")) {
 		if (!(error = option_value(&value, argc, argv, i, "--rev")))
 			out->rev = value;

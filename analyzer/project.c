@@ -31,7 +31,8 @@ static void finish_modules(scout_scan *scan)
 		scout_module_finish(&scan->modules[i], scan->coverage_threshold);
 }
 
-void scout_project_link(scout_scan *scan, const char *project_dir, const scout_rule_config *config)
+void scout_project_link(scout_scan *scan, const char *project_dir, const scout_rule_config *config,
+                        const scout_profile *profile, const char *profile_name)
 {
 	scout_mypy_config cfg;
 	scout_class_index classes;
@@ -45,7 +46,10 @@ void scout_project_link(scout_scan *scan, const char *project_dir, const scout_r
 	finish_modules(scan);
 
 	scout_import_graph_build(&graph, scan, &classes.modules);
-	scout_hotness_static(scan, &classes.modules, &graph);
+	if (profile)
+		scout_hotness_profile(scan, profile, profile_name);
+	else
+		scout_hotness_static(scan, &classes.modules, &graph);
 	scout_plan_build(scan, &classes);
 	scout_compile_set_read(scan, project_dir);
 	scout_rules_check_plan_risks(scan, &classes, config);

@@ -158,7 +158,8 @@ int scout_scan_run(scout_scan *out, const scout_scan_opts *opts)
 		fprintf(stderr, "\r\033[K");
 	merge(out, ctx.results, files.len);
 	scout_scan_sort(out);
-	scout_project_link(out, opts->project_dir ? opts->project_dir : ".", &opts->rules);
+	scout_project_link(out, opts->project_dir ? opts->project_dir : ".", &opts->rules,
+	                   opts->profile, opts->profile_name);
 cleanup:
 	free(ctx.results);
 	scout_file_list_free(&files);

@@ -99,6 +99,33 @@ static int resolve_rules(scout_settings *s, const scout_cli *cli)
 	return 0;
 }
 
+/* --profile, else the config's `profile` (relative to the project). */
+static int load_profile(scout_settings *s, const scout_cli *cli)
+{
+	const char *path = cli->profile ? cli->profile : s->config.profile;
+	char *joined = NULL;
+	const char *name;
+	int error;
+
+	if (!path)
+		return 0;
+	if (!cli->profile && path[0] != '/')
+		path = joined = scout_asprintf("%s/%s", s->scan.project_dir, path);
+	error = scout_profile_load(&s->profile, path);
+	free(joined);
+	if (error < 0) {
+		char *reason = scout_strdup(scout_error_last());
+
+		scout_error_set("--profile: %s", reason);
+		free(reason);
+		return SCOUT_EUSAGE;
+	}
+	name = strrchr(cli->profile ? cli->profile : s->config.profile, '/');
+	s->scan.profile = &s->profile;
+	s->scan.profile_name = name ? name + 1 : (cli->profile ? cli->profile : s->config.profile);
+	return 0;
+}
+
 int scout_settings_resolve(scout_settings *out, const scout_cli *cli)
 {
 	const char *dir = project_dir(cli);
@@ -129,11 +156,12 @@ int scout_settings_resolve(scout_settings *out, const scout_cli *cli)
 		error = parse_percent(&out->min_coverage, cli->min_coverage);
 	else
 		out->min_coverage = out->config.min_coverage;
-	return error;
+	return error < 0 ? error : load_profile(out, cli);
 }
 
 void scout_settings_free(scout_settings *s)
 {
+	scout_profile_free(&s->profile);
 	scout_config_free(&s->config);
 	free(s->enabled);
 	free(s->version_source);

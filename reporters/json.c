@@ -401,6 +401,8 @@ static cJSON *report_json(const scout_scan *scan)
 	ok = ok && put(o, "root", text(scan->root));
 	ok = ok && put(o, "source", text(scan->source));
 	ok = ok && put(o, "hotness_source", text(hotness));
+	if (scout_str_startswith(hotness, "profile:"))
+		ok = ok && put(o, "profile_outside", number(round4(scan->profile_outside)));
 	if (scan->mypyc_version)
 		ok = ok && put(o, "mypyc", mypyc_json(scan));
 	ok = ok && put(o, "summary", summary_json(scan));

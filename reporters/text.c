@@ -124,6 +124,9 @@ static void write_header(scout_buf *b, const scout_scan *scan)
 	scout_escape_terminal(b, scan->source);
 	scout_buf_puts(b, ", hotness: ");
 	scout_escape_terminal(b, scan->hotness_source ? scan->hotness_source : "static");
+	if (scan->hotness_source && scout_str_startswith(scan->hotness_source, "profile:"))
+		scout_buf_printf(b, " (%.1f%% of the profiled time is outside the project)",
+		                 100.0 * scan->profile_outside);
 	scout_buf_puts(b, "\n\n");
 }
 
@@ -305,11 +308,11 @@ static void write_advisories(scout_buf *b, const scout_scan *scan)
 	if (scan->nadvisories == 0)
 		return;
 	scout_buf_puts(b, "\nNot checked here (needs a type checker or a run; see "
-			  "'mypyc-scout rules ID'):\n");
+	                  "'mypyc-scout rules ID'):\n");
 	for (size_t i = 0; i < scan->nadvisories; i++)
 		scout_buf_printf(b, "  %s (%s): %s\n", scan->advisories[i].rule,
-				 scout_category_name(scan->advisories[i].category),
-				 scan->advisories[i].title);
+		                 scout_category_name(scan->advisories[i].category),
+		                 scan->advisories[i].title);
 }
 
 /* ---- the reporter ------------------------------------------------------ */

@@ -33,6 +33,7 @@ typedef struct scout_cli {
 	const char *diff_base;      /* --diff BASE */
 	bool report_unused_ignores; /* --report-unused-ignores */
 	const char *rev;            /* --rev REV */
+	const char *profile;        /* --profile FILE */
 } scout_cli;
 
 /* Parses argv into *out (free with scout_cli_free). Returns 0, or SCOUT_EUSAGE

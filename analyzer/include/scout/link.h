@@ -4,6 +4,7 @@
 #define SCOUT_LINK_H
 
 #include "scout/modindex.h"
+#include "scout/profile.h"
 
 /* True for test code, which is never compiled and never hot: a path with a
  * `tests`/`test`/`testing` directory, or a test_*.py / *_test.py /
@@ -32,5 +33,12 @@ void scout_import_graph_free(scout_import_graph *g);
  * 0; the values sum to 1 over the other modules. */
 void scout_hotness_static(scout_scan *scan, const scout_modindex *ix,
 			  const scout_import_graph *g);
+
+/* Sets every module's hotness from a profile instead: its share of the self
+ * time the profile attributes to the project's (non-test) modules, frames
+ * matched to modules by trailing path components. scan->profile_outside gets
+ * the share of self time outside the project; hotness_source becomes
+ * "profile:<name>". */
+void scout_hotness_profile(scout_scan *scan, const scout_profile *p, const char *name);
 
 #endif

@@ -157,7 +157,8 @@ typedef struct scout_advisory {
 typedef struct scout_scan {
 	char *root;            /* owned; the root as given */
 	char *source;          /* owned; "worktree" or "files" */
-	char *hotness_source;  /* owned; "static" */
+	char *hotness_source;  /* owned; "static" or "profile:<file name>" */
+	double profile_outside; /* with a profile: share of self time outside the project */
 	scout_module *modules; /* owned, sorted by path */
 	size_t nmodules, modules_cap;
 	scout_diagnostic *diags; /* owned, sorted by (path, line, kind) */

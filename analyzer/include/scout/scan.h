@@ -3,6 +3,7 @@
 #define SCOUT_SCAN_H
 
 #include "scout/discover.h"
+#include "scout/profile.h"
 #include "scout/walk.h"
 
 typedef struct scout_scan_opts {
@@ -11,6 +12,8 @@ typedef struct scout_scan_opts {
 	bool progress;             /* progress line on stderr for long scans */
 	double coverage_threshold; /* 0.80 by default */
 	const char *project_dir;    /* where packaging and mypy config live */
+	const scout_profile *profile; /* --profile, loaded; NULL: static hotness */
+	const char *profile_name;     /* its file name, for hotness_source */
 	scout_rule_config rules; /* selection and target mypyc version */
 } scout_scan_opts;
 

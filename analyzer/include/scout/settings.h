@@ -14,6 +14,7 @@ typedef struct scout_settings {
 	char *version_source; /* owned until handed to the scan result */
 	int fail_on;          /* findings with category <= fail_on fail; -1: never */
 	double min_coverage;  /* percent for planned modules; < 0: not checked */
+	scout_profile profile; /* owned; loaded from --profile or the config */
 } scout_settings;
 
 /* Resolves the settings for `cli` (free with scout_settings_free). Returns 0,

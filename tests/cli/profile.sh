@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Hotness from real profiles (fixtures/profiles, made by make_profiles.py from
+# one deterministic workload): cProfile/pstats, speedscope (sampled and
+# evented) and folded stacks give the same ranking, the pstats shares match
+# the self times Python's own pstats read back (expected.tsv), and a corrupt
+# profile is a usage error, never a crash.
+set -euo pipefail
+bin=$1
+dir=fixtures/profiles
+tmp=$(mktemp -d /tmp/scout-profile-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+check() {
+	local what=$1
+	shift
+	if "$@"; then pass=$((pass + 1)); else echo "FAIL: $what" >&2; fail=$((fail + 1)); fi
+}
+for p in sample.prof sample.speedscope.json sample.evented.json sample.folded; do
+	out=$("$bin" scan --fail-on none --format json --profile "$dir/$p" "$dir" | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+mods = sorted(r["modules"], key=lambda m: (-m["hotness"], m["path"]))
+print(r["hotness_source"], mods[0]["path"], mods[1]["path"], round(sum(m["hotness"] for m in mods), 3))')
+	check "$p: source, ranking, shares sum to 1" [ "$out" = "profile:$p proj/geometry.py proj/text.py 1.0" ]
+done
+python3 - "$bin" "$dir" <<'PY' && pass=$((pass + 1)) || { echo "FAIL: pstats shares" >&2; fail=$((fail + 1)); }
+import csv, json, subprocess, sys
+binary, d = sys.argv[1], sys.argv[2]
+rows = [r for r in csv.reader(open(d + "/expected.tsv"), delimiter="\t") if r and not r[0].startswith("#")]
+selfs = {f: float(v) for name, f, v in rows if name == "sample.prof" and f not in "*#"}
+project = {f: v for f, v in selfs.items() if "/fixtures/profiles/" in f or f == "workload.py"}
+total = sum(project.values())
+r = json.loads(subprocess.run([binary, "scan", "--fail-on", "none", "--format", "json",
+                               "--profile", d + "/sample.prof", d], capture_output=True, text=True, check=True).stdout)
+got = {m["path"]: m["hotness"] for m in r["modules"]}
+want = {"proj/geometry.py": selfs[[f for f in selfs if f.endswith("proj/geometry.py")][0]] / total}
+outside = 1 - total / float([v for name, f, v in rows if name == "sample.prof" and f == "*"][0])
+assert abs(got["proj/geometry.py"] - want["proj/geometry.py"]) < 1e-4, (got, want)
+assert abs(r["profile_outside"] - outside) < 1e-3, (r["profile_outside"], outside)
+PY
+head -c 200 "$dir/sample.prof" >"$tmp/truncated.prof"
+rc=0; "$bin" scan --profile "$tmp/truncated.prof" "$dir" >/dev/null 2>"$tmp/err" || rc=$?
+check "truncated profile: exit 2" [ "$rc" -eq 2 ]
+check "truncated profile: a one-line reason" [ "$(wc -l <"$tmp/err")" -eq 1 ]
+rc=0; "$bin" scan --profile "$tmp/missing.prof" "$dir" >/dev/null 2>&1 || rc=$?
+check "missing profile: exit 2" [ "$rc" -eq 2 ]
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
