@@ -90,8 +90,8 @@ static bool read_pyproject(scout_mypy_config *cfg, const char *path)
 			continue;
 		found = true;
 		if (!strchr(v->key + 10, '.'))
-			apply(cfg, v->key + 10, v->type == SCOUT_TOML_BOOL && !strcmp(v->text, "false"),
-			      v->line);
+			apply(cfg, v->key + 10,
+			      v->type == SCOUT_TOML_BOOL && !strcmp(v->text, "false"), v->line);
 	}
 	scout_toml_free(&t);
 	return found;

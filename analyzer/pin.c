@@ -61,7 +61,7 @@ static char *describe(const char *where, const char *req)
 }
 
 static bool from_toml_list(const scout_toml *t, const char *key, const char *where,
-			   uint32_t *version, char **why)
+                           uint32_t *version, char **why)
 {
 	for (size_t i = 0; i < t->len; i++) {
 		const scout_toml_value *v = &t->values[i];
@@ -87,17 +87,17 @@ static bool from_pyproject(const char *dir, uint32_t *version, char **why)
 	}
 	free(path);
 	found = from_toml_list(&t, "build-system.requires",
-					"pyproject.toml [build-system] requires", version, why);
-	found = found || from_toml_list(&t, "tool.hatch.build.targets.wheel.hooks.mypyc.dependencies",
-					"pyproject.toml hatch-mypyc dependencies", version, why);
+	                       "pyproject.toml [build-system] requires", version, why);
+	found =
+	    found || from_toml_list(&t, "tool.hatch.build.targets.wheel.hooks.mypyc.dependencies",
+	                            "pyproject.toml hatch-mypyc dependencies", version, why);
 	found = found || from_toml_list(&t, "tool.hatch.build.hooks.mypyc.dependencies",
-					"pyproject.toml hatch-mypyc dependencies", version, why);
+	                                "pyproject.toml hatch-mypyc dependencies", version, why);
 	scout_toml_free(&t);
 	return found;
 }
 
-static bool from_requirements_file(const char *dir, const char *name, uint32_t *version,
-				   char **why)
+static bool from_requirements_file(const char *dir, const char *name, uint32_t *version, char **why)
 {
 	char *path = scout_asprintf("%s/%s", dir, name);
 	FILE *f = fopen(path, "r");

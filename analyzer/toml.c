@@ -27,7 +27,7 @@ typedef struct walker {
 	struct array_table {
 		char *path;
 		int count;
-	} *arrays;
+	} * arrays;
 	size_t narrays, arrays_cap;
 } walker;
 
@@ -97,8 +97,8 @@ static char *decode_string(const char *src, TSNode n)
 	const char *p = src + start, *e = src + end;
 	bool literal = p < e && *p == '\'';
 	size_t q = (e - p >= 6 && (memcmp(p, "\"\"\"", 3) == 0 || memcmp(p, "'''", 3) == 0)) ? 3
-		   : (p < e && (*p == '"' || *p == '\''))				 ? 1
-											 : 0;
+	           : (p < e && (*p == '"' || *p == '\''))                                    ? 1
+	                                                                                     : 0;
 	scout_buf b = {0};
 
 	p += q;
@@ -139,7 +139,7 @@ static void key_path(scout_buf *b, const char *src, TSNode key)
 				free(text);
 			} else {
 				scout_buf_put(b, src + ts_node_start_byte(n),
-					      ts_node_end_byte(n) - ts_node_start_byte(n));
+				              ts_node_end_byte(n) - ts_node_start_byte(n));
 			}
 		}
 		if (!leaf && ts_tree_cursor_goto_first_child(&c))
@@ -174,17 +174,17 @@ static void push(walker *w, TSNode node, const char *prefix, int index)
 static void add_scalar(walker *w, const item *it, scout_toml_type type)
 {
 	scout_toml_value v = {
-		.key = scout_strdup(it->prefix),
-		.index = it->index,
-		.type = type,
-		.line = ts_node_start_point(it->node).row + 1,
+	    .key = scout_strdup(it->prefix),
+	    .index = it->index,
+	    .type = type,
+	    .line = ts_node_start_point(it->node).row + 1,
 	};
 
 	if (type == SCOUT_TOML_STRING)
 		v.text = decode_string(w->src, it->node);
 	else
 		v.text = scout_strndup(w->src + ts_node_start_byte(it->node),
-				       ts_node_end_byte(it->node) - ts_node_start_byte(it->node));
+		                       ts_node_end_byte(it->node) - ts_node_start_byte(it->node));
 	SCOUT_PUSH(w->out->values, w->out->len, w->out->cap, v);
 }
 

@@ -14,15 +14,15 @@ void scout_class_index_collect(scout_walk *w, TSNode class_def);
  * module of the project): the whole scanned project is taken as one
  * compilation unit. Findings go to the subclass's module. */
 void scout_rules_check_class_index(scout_scan *scan, const scout_class_index *classes,
-				   const scout_rule_config *config);
+                                   const scout_rule_config *config);
 
 /* Risks of the compile plan for code that stays interpreted: native classes
  * of planned modules subclassed by unplanned code (interpreted-subclass). */
 void scout_rules_check_plan_risks(scout_scan *scan, const scout_class_index *classes,
-				  const scout_rule_config *config);
+                                  const scout_rule_config *config);
 
 /* Adds the findings of the mypy-configuration rules to every module. */
 void scout_rules_check_mypy_config(scout_scan *scan, const scout_mypy_config *cfg,
-				   const scout_rule_config *config);
+                                   const scout_rule_config *config);
 
 #endif

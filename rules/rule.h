@@ -32,7 +32,7 @@ typedef struct scout_rule_family {
 	const scout_rule *rules;
 	size_t count;
 } scout_rule_family;
-#define SCOUT_FAMILY(name, table)                                                          \
+#define SCOUT_FAMILY(name, table)                                                                  \
 	const scout_rule_family name = {table, sizeof(table) / sizeof(*(table))}
 
 /* All rules, in id order. Borrowed, static. */
@@ -45,13 +45,13 @@ void scout_rules_enter(scout_walk *w, TSNode node);
 bool scout_rule_active(const scout_rule *rule, size_t index, const scout_rule_config *config);
 /* True when the configuration's per-path-ignores hide `rule` in `path`. */
 bool scout_rule_ignored_in(const scout_rule *rule, const scout_rule_config *config,
-			   const char *path);
+                           const char *path);
 
 /* Adds a finding of `rule` to m unless the rule is off for the configured
  * mypyc or ignored for m's path (the link stage's way to report). */
 void scout_rules_report(scout_module *m, const scout_rule *rule, const scout_rule_config *config,
-			uint32_t line, uint32_t column, uint32_t end_line, uint32_t end_column,
-			const char *message);
+                        uint32_t line, uint32_t column, uint32_t end_line, uint32_t end_column,
+                        const char *message);
 
 /* Position of a rule in scout_rules_all(), or (size_t)-1. */
 size_t scout_rules_index(const scout_rule *rule);

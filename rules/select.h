@@ -9,7 +9,7 @@
  * comma-separated lists of rule ids or categories. With no select list every
  * rule is selected. Returns 0, or SCOUT_EUSAGE naming an unknown id. */
 int scout_rules_select(bool **enabled, const char *const *select, size_t nselect,
-		       const char *const *ignore, size_t nignore);
+                       const char *const *ignore, size_t nignore);
 
 /* Parses "X.Y" or "X.Y.Z" into SCOUT_V(X, Y, Z). Returns 0 or SCOUT_EUSAGE. */
 int scout_mypyc_version_parse(const char *text, uint32_t *out);

@@ -69,7 +69,7 @@ static char *expected_of(const char *path)
 		cJSON *column = cJSON_GetObjectItem(item, "column");
 
 		scout_buf_printf(&out, "%d:%d\n", line ? line->valueint : -1,
-				 column ? column->valueint : -1);
+		                 column ? column->valueint : -1);
 	}
 	cJSON_Delete(root);
 	return scout_buf_detach(&out);
@@ -109,7 +109,7 @@ static void check_rule_dir(scout_analyzer *a, const char *id)
 	scout_analyzer_free(versioned);
 	if (!expected || strcmp(expected, got) != 0)
 		fprintf(stderr, "%s: bad.py findings\n%sexpected\n%s", id, got,
-			expected ? expected : "(unreadable expected.json)\n");
+		        expected ? expected : "(unreadable expected.json)\n");
 	CHECK(expected != NULL);
 	CHECK(nbad > 0);
 	CHECK(expected && strcmp(expected, got) == 0);

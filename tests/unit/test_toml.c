@@ -16,15 +16,15 @@ static const char *get(const scout_toml *t, const char *key)
 static void check_document(void)
 {
 	const char *doc = "title = \"a \\\"q\\\" \\u00e9\\n\"\n"
-			  "lit = 'C:\\path'\n"
-			  "multi = \"\"\"\nline1\nline2\"\"\"\n"
-			  "n = 42\nf = 1.5\nyes = true\n"
-			  "\"quoted.key\" = 1\n"
-			  "a.b.c = \"dotted\"\n"
-			  "[tool.mypy]\nstrict_optional = false\n"
-			  "[tool.\"my tool\".sub]\nlist = [\"x\", 'y', [\"nested\"]]\n"
-			  "inline = { k = \"v\", deep = { z = 3 } }\n"
-			  "[[servers]]\nname = \"one\"\n[[servers]]\nname = \"two\"\n";
+	                  "lit = 'C:\\path'\n"
+	                  "multi = \"\"\"\nline1\nline2\"\"\"\n"
+	                  "n = 42\nf = 1.5\nyes = true\n"
+	                  "\"quoted.key\" = 1\n"
+	                  "a.b.c = \"dotted\"\n"
+	                  "[tool.mypy]\nstrict_optional = false\n"
+	                  "[tool.\"my tool\".sub]\nlist = [\"x\", 'y', [\"nested\"]]\n"
+	                  "inline = { k = \"v\", deep = { z = 3 } }\n"
+	                  "[[servers]]\nname = \"one\"\n[[servers]]\nname = \"two\"\n";
 	scout_toml t;
 	const scout_toml_value *v;
 	int strings = 0;
@@ -97,15 +97,15 @@ static void check_pins(void)
 	uint32_t v;
 
 	check_pin("fixtures/pins/requires", 0, SCOUT_V(1, 13, 0),
-		  "pyproject.toml [build-system] requires: mypy[mypyc]==1.13.0");
+	          "pyproject.toml [build-system] requires: mypy[mypyc]==1.13.0");
 	check_pin("fixtures/pins/hatch", 0, SCOUT_V(1, 10, 0),
-		  "pyproject.toml hatch-mypyc dependencies: mypy >= 1.10");
+	          "pyproject.toml hatch-mypyc dependencies: mypy >= 1.10");
 	check_pin("fixtures/pins/requirements", 0, SCOUT_V(1, 4, 1),
-		  "dev-requirements.txt: mypy~=1.4.1  ; python_version >= \"3.8\"");
+	          "dev-requirements.txt: mypy~=1.4.1  ; python_version >= \"3.8\"");
 	/* [tool.mypyc-scout] mypyc-version is configuration (scout/config.h):
 	 * the pin is what the build requires */
 	check_pin("fixtures/pins/config", 0, SCOUT_V(1, 13, 0),
-		  "pyproject.toml [build-system] requires: mypy==1.13.0");
+	          "pyproject.toml [build-system] requires: mypy==1.13.0");
 	check_pin("fixtures/pins/none", SCOUT_ENOTFOUND, 0, NULL);
 	check_pin("fixtures/pins/does-not-exist", SCOUT_ENOTFOUND, 0, NULL);
 	CHECK(!scout_pin_requirement("mypy-extensions==1.0", &v));

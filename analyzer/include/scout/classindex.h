@@ -31,7 +31,7 @@ void scout_class_index_free(scout_class_index *ix);
  * records it, possibly relative) denotes. False for builtins and names
  * outside the project. */
 bool scout_class_index_resolve(const scout_class_index *ix, size_t module, const char *base,
-			       scout_class_ref *out);
+                               scout_class_ref *out);
 
 /* The facts of a resolved class. Borrowed from the scan. */
 const scout_class_info *scout_class_index_info(const scout_class_index *ix, scout_class_ref r);

@@ -17,17 +17,17 @@ typedef struct scout_cli {
 	size_t npaths, paths_cap;
 	const char **excludes; /* owned array of borrowed argv strings */
 	size_t nexcludes, excludes_cap;
-	const char *format;  /* NULL: the command's default */
-	const char *output;  /* NULL: stdout */
-	unsigned jobs;       /* 0: number of cores */
-	const char *rule_id; /* `rules ID` */
+	const char *format;        /* NULL: the command's default */
+	const char *output;        /* NULL: stdout */
+	unsigned jobs;             /* 0: number of cores */
+	const char *rule_id;       /* `rules ID` */
 	const char *mypyc_version; /* --mypyc-version X.Y[.Z], NULL: not given */
-	const char **select; /* owned array of borrowed comma-separated lists */
+	const char **select;       /* owned array of borrowed comma-separated lists */
 	size_t nselect, select_cap;
 	const char **ignore; /* likewise */
 	size_t nignore, ignore_cap;
-	const char *fail_on;      /* --fail-on LEVEL */
-	const char *min_coverage; /* --min-coverage PCT */
+	const char *fail_on;        /* --fail-on LEVEL */
+	const char *min_coverage;   /* --min-coverage PCT */
 	const char *baseline;       /* --baseline FILE */
 	const char *write_baseline; /* --write-baseline FILE */
 	const char *diff_base;      /* --diff BASE */

@@ -13,6 +13,6 @@
  * Sets *hidden. Returns 0, or SCOUT_ERROR (message in scout_error_last()) when
  * root is not in a git work tree or BASE does not resolve. */
 int scout_diff_apply(scout_scan *scan, const char *root, const char *base,
-		     const scout_rule_config *rules, size_t *hidden);
+                     const scout_rule_config *rules, size_t *hidden);
 
 #endif

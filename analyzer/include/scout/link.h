@@ -24,15 +24,14 @@ typedef struct scout_import_graph {
 
 /* Resolves every module's imports to project modules. */
 void scout_import_graph_build(scout_import_graph *g, const scout_scan *scan,
-			      const scout_modindex *ix);
+                              const scout_modindex *ix);
 void scout_import_graph_free(scout_import_graph *g);
 
 /* Sets every module's hotness from the static estimate (README "Hotness"):
  * 0.5 × import centrality (PageRank over runtime imports) + 0.3 × share of
  * calls from other modules + 0.2 × share of loop density; test modules get
  * 0; the values sum to 1 over the other modules. */
-void scout_hotness_static(scout_scan *scan, const scout_modindex *ix,
-			  const scout_import_graph *g);
+void scout_hotness_static(scout_scan *scan, const scout_modindex *ix, const scout_import_graph *g);
 
 /* Sets every module's hotness from a profile instead: its share of the self
  * time the profile attributes to the project's (non-test) modules, frames

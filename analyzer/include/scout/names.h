@@ -29,7 +29,7 @@ void scout_names_clear(scout_names *names);
  * "builtins.<name>". Returns false when node is not such a name or buf is
  * too small. */
 bool scout_names_qualify(const scout_names *names, TSNode node, const char *src, char *buf,
-			 size_t cap);
+                         size_t cap);
 
 /* True when `node` qualifies to one of the NULL-terminated names given. */
 bool scout_names_is(const scout_names *names, TSNode node, const char *src, const char *const *any);

@@ -57,7 +57,7 @@ double scout_annotations_coverage(const scout_annotations *a);
 
 /* A module-level class, for the project class index (link stage). */
 typedef struct scout_class_info {
-	char *name; /* owned */
+	char *name;                                  /* owned */
 	uint32_t line, column, end_line, end_column; /* the class name */
 	char **bases; /* owned; qualified names of the positional bases ("" when not a name) */
 	uint32_t nbases;
@@ -69,8 +69,8 @@ typedef struct scout_class_info {
 
 /* A module-level name binding: imports and definitions (see scout/names.h). */
 typedef struct scout_binding {
-	char *local;  /* owned */
-	char *target; /* owned; qualified; relative imports keep their dots */
+	char *local;           /* owned */
+	char *target;          /* owned; qualified; relative imports keep their dots */
 	uint32_t line, column; /* where it is bound */
 } scout_binding;
 
@@ -116,7 +116,7 @@ typedef struct scout_module {
 	size_t nimports, imports_cap;
 	scout_callref *calls; /* owned; sorted by target, unique */
 	size_t ncalls, calls_cap;
-	uint32_t loops; /* for/while loops and comprehensions */
+	uint32_t loops;       /* for/while loops and comprehensions */
 	scout_patch *patches; /* owned; in document order */
 	size_t npatches, patches_cap;
 	bool compiled_now; /* in the project's current mypyc configuration */
@@ -149,21 +149,21 @@ typedef struct scout_plan {
 
 /* Something only a type checker can tell, listed once per scan. */
 typedef struct scout_advisory {
-	const char *rule;  /* static, borrowed from the rule tables */
+	const char *rule; /* static, borrowed from the rule tables */
 	scout_category category;
 	const char *title; /* static */
 } scout_advisory;
 
 typedef struct scout_scan {
-	char *root;            /* owned; the root as given */
-	char *source;          /* owned; "worktree" or "files" */
-	char *hotness_source;  /* owned; "static" or "profile:<file name>" */
+	char *root;             /* owned; the root as given */
+	char *source;           /* owned; "worktree" or "files" */
+	char *hotness_source;   /* owned; "static" or "profile:<file name>" */
 	double profile_outside; /* with a profile: share of self time outside the project */
-	scout_module *modules; /* owned, sorted by path */
+	scout_module *modules;  /* owned, sorted by path */
 	size_t nmodules, modules_cap;
 	scout_diagnostic *diags; /* owned, sorted by (path, line, kind) */
 	size_t ndiags, diags_cap;
-	double coverage_threshold; /* below it: needs-annotations */
+	double coverage_threshold;  /* below it: needs-annotations */
 	uint32_t mypyc_version;     /* the mypyc the rules were evaluated for (SCOUT_V) */
 	char *mypyc_version_source; /* owned; why that version */
 	scout_advisory *advisories; /* owned array of borrowed strings */

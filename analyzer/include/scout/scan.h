@@ -8,13 +8,13 @@
 
 typedef struct scout_scan_opts {
 	scout_discover_opts discover;
-	unsigned jobs;             /* worker threads, >= 1 */
-	bool progress;             /* progress line on stderr for long scans */
-	double coverage_threshold; /* 0.80 by default */
-	const char *project_dir;    /* where packaging and mypy config live */
+	unsigned jobs;                /* worker threads, >= 1 */
+	bool progress;                /* progress line on stderr for long scans */
+	double coverage_threshold;    /* 0.80 by default */
+	const char *project_dir;      /* where packaging and mypy config live */
 	const scout_profile *profile; /* --profile, loaded; NULL: static hotness */
 	const char *profile_name;     /* its file name, for hotness_source */
-	scout_rule_config rules; /* selection and target mypyc version */
+	scout_rule_config rules;      /* selection and target mypyc version */
 } scout_scan_opts;
 
 /* Runs the scan into *out (free with scout_scan_free). Returns 0, or a

@@ -8,12 +8,12 @@
 #include "scout/scan.h"
 
 typedef struct scout_settings {
-	scout_scan_opts scan; /* borrows from cli and config */
-	scout_config config;  /* owned */
-	bool *enabled;        /* owned; per rule */
-	char *version_source; /* owned until handed to the scan result */
-	int fail_on;          /* findings with category <= fail_on fail; -1: never */
-	double min_coverage;  /* percent for planned modules; < 0: not checked */
+	scout_scan_opts scan;  /* borrows from cli and config */
+	scout_config config;   /* owned */
+	bool *enabled;         /* owned; per rule */
+	char *version_source;  /* owned until handed to the scan result */
+	int fail_on;           /* findings with category <= fail_on fail; -1: never */
+	double min_coverage;   /* percent for planned modules; < 0: not checked */
 	scout_profile profile; /* owned; loaded from --profile or the config */
 } scout_settings;
 
@@ -24,7 +24,6 @@ void scout_settings_free(scout_settings *s);
 
 /* Whether the finished scan crosses the gate: returns true and writes a
  * one-line reason into `reason` when it does. */
-bool scout_settings_gate(const scout_settings *s, const scout_scan *scan, char *reason,
-			 size_t cap);
+bool scout_settings_gate(const scout_settings *s, const scout_scan *scan, char *reason, size_t cap);
 
 #endif

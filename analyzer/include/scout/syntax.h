@@ -11,7 +11,8 @@ const TSLanguage *tree_sitter_python(void);
 
 #define SCOUT_SYMBOLS(X)                                                                           \
 	X(module, "module")                                                                        \
-	X(class_definition, "class_definition") X(function_definition, "function_definition") X(   \
+	X(class_definition, "class_definition")                                                    \
+	X(function_definition, "function_definition") X(                                           \
 	    decorated_definition,                                                                  \
 	    "decorated_definition") X(decorator, "decorator") X(block, "block") X(parameters,      \
 	                                                                          "parameters")    \

@@ -12,7 +12,7 @@
 typedef struct scout_rule scout_rule;
 
 /* A mypyc version as one comparable number. */
-#define SCOUT_V(major, minor, patch) ((uint32_t)(major) * 1000000u + (minor) * 1000u + (patch))
+#define SCOUT_V(major, minor, patch) ((uint32_t)(major)*1000000u + (minor)*1000u + (patch))
 /* Formats a SCOUT_V version as "X.Y.Z" into buf. */
 static inline void scout_version_format(uint32_t v, char *buf, size_t cap)
 {
@@ -26,8 +26,8 @@ static inline void scout_version_format(uint32_t v, char *buf, size_t cap)
 typedef struct scout_path_ignore scout_path_ignore;
 
 typedef struct scout_rule_config {
-	uint32_t mypyc_version; /* SCOUT_V(...); 0 means SCOUT_MYPYC_CURRENT */
-	const bool *enabled;    /* per rule, in scout_rules_all() order; NULL: all */
+	uint32_t mypyc_version;                /* SCOUT_V(...); 0 means SCOUT_MYPYC_CURRENT */
+	const bool *enabled;                   /* per rule, in scout_rules_all() order; NULL: all */
 	const scout_path_ignore *path_ignores; /* per-path-ignores from the config */
 	size_t npath_ignores;
 	bool report_unused_ignores; /* report suppressions that hide nothing */
@@ -46,12 +46,12 @@ typedef struct scout_walk {
 	const scout_symbols *sym;
 	TSNode *stack; /* ancestors; stack[depth - 1] is the current node */
 	uint32_t depth, cap;
-	uint32_t in_type;     /* > 0 inside a type annotation */
-	scout_module *module; /* where findings and metrics go */
-	bool has_error;       /* a syntax error was reported */
-	const scout_names *names;         /* this module's name bindings */
-	const scout_rule_config *config;  /* rule selection and mypyc version */
-	scout_suppression *suppressions;  /* owned; collected during the walk */
+	uint32_t in_type;                /* > 0 inside a type annotation */
+	scout_module *module;            /* where findings and metrics go */
+	bool has_error;                  /* a syntax error was reported */
+	const scout_names *names;        /* this module's name bindings */
+	const scout_rule_config *config; /* rule selection and mypyc version */
+	scout_suppression *suppressions; /* owned; collected during the walk */
 	size_t nsuppressions, suppressions_cap;
 } scout_walk;
 
