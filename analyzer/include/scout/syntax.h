@@ -16,28 +16,65 @@ const TSLanguage *tree_sitter_python(void);
 	X(function_definition, "function_definition") \
 	X(decorated_definition, "decorated_definition") \
 	X(decorator, "decorator") \
+	X(block, "block") \
 	X(parameters, "parameters") \
+	X(identifier, "identifier") \
+	X(typed_parameter, "typed_parameter") \
 	X(typed_default_parameter, "typed_default_parameter") \
+	X(default_parameter, "default_parameter") \
+	X(list_splat_pattern, "list_splat_pattern") \
+	X(dictionary_splat_pattern, "dictionary_splat_pattern") \
 	X(keyword_separator, "keyword_separator") \
+	X(positional_separator, "positional_separator") \
+	X(type, "type") \
+	X(comment, "comment") \
+	X(string, "string") \
+	X(string_content, "string_content") \
 	X(attribute, "attribute") \
 	X(call, "call") \
 	X(argument_list, "argument_list") \
+	X(keyword_argument, "keyword_argument") \
+	X(if_statement, "if_statement") \
+	X(elif_clause, "elif_clause") \
+	X(else_clause, "else_clause") \
 	X(try_statement, "try_statement") \
 	X(except_clause, "except_clause") \
+	X(except_group_clause, "except_group_clause") \
+	X(finally_clause, "finally_clause") \
+	X(with_statement, "with_statement") \
 	X(for_statement, "for_statement") \
+	X(while_statement, "while_statement") \
+	X(match_statement, "match_statement") \
+	X(case_clause, "case_clause") \
 	X(expression_statement, "expression_statement") \
+	X(assignment, "assignment") \
+	X(augmented_assignment, "augmented_assignment") \
 	X(pass_statement, "pass_statement") \
 	X(ellipsis, "ellipsis") \
+	X(lambda, "lambda") \
 	X(tuple_pattern, "tuple_pattern") \
 	X(pattern_list, "pattern_list") \
 	X(yield, "yield") \
+	X(await, "await") \
+	X(import_statement, "import_statement") \
 	X(import_from_statement, "import_from_statement") \
+	X(dotted_name, "dotted_name") \
+	X(aliased_import, "aliased_import") \
 	X(return_statement, "return_statement") \
+	X(break_statement, "break_statement") \
 	X(continue_statement, "continue_statement") \
+	X(global_statement, "global_statement") \
+	X(delete_statement, "delete_statement") \
 	X(subscript, "subscript") \
+	X(integer, "integer") \
 	X(true_, "true") \
 	X(false_, "false") \
-	X(none, "none")
+	X(none, "none") \
+	X(list_comprehension, "list_comprehension") \
+	X(set_comprehension, "set_comprehension") \
+	X(dictionary_comprehension, "dictionary_comprehension") \
+	X(generator_expression, "generator_expression") \
+	X(for_in_clause, "for_in_clause")
 // clang-format on
 
 typedef struct scout_symbols {
