@@ -118,6 +118,9 @@ void scout_module_clear(scout_module *m)
 		free(m->classes[i].bases);
 		free(m->classes[i].name);
 		free(m->classes[i].bad_builtin);
+		for (uint32_t j = 0; j < m->classes[i].nattrs; j++)
+			free(m->classes[i].attrs[j].name);
+		free(m->classes[i].attrs);
 	}
 	free(m->classes);
 	for (size_t i = 0; i < m->nbindings; i++) {
@@ -136,6 +139,11 @@ void scout_module_clear(scout_module *m)
 	for (size_t i = 0; i < m->npatches; i++)
 		free(m->patches[i].target);
 	free(m->patches);
+	for (size_t i = 0; i < m->nattr_refs; i++) {
+		free(m->attr_refs[i].object);
+		free(m->attr_refs[i].attr);
+	}
+	free(m->attr_refs);
 	free(m->path);
 	free(m->module);
 	memset(m, 0, sizeof(*m));

@@ -151,6 +151,8 @@ static void enter(scout_walk *w, TSNode node)
 		scout_suppress_collect(w, node);
 	else if (t == w->sym->class_definition)
 		scout_class_index_collect(w, node);
+	else if (t == w->sym->attribute)
+		scout_class_index_collect_attr(w, node);
 	scout_annotations_enter(w, node);
 	scout_imports_enter(w, node);
 	scout_rules_enter(w, node);

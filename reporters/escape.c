@@ -7,6 +7,9 @@
  * wrapper in its own section below. */
 #include "escape.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #define REPLACEMENT_CHAR      0xFFFDu
 #define REPLACEMENT_CHAR_UTF8 "\xEF\xBF\xBD"
 #define ILL_FORMED            UINT32_MAX /* utf8_next's mark for bad input */
@@ -122,4 +125,175 @@ static void emit_terminal(scout_buf *b, uint32_t cp, const char *bytes, size_t l
 void scout_escape_terminal(scout_buf *b, const char *s)
 {
 	escape_each(b, s, emit_terminal);
+}
+
+/* ---- GitHub Actions workflow commands (github reporter) ------------------ */
+
+/* @actions/core's escapeData: % first (so our own escapes are not escaped
+ * again), then CR and LF. */
+static void emit_github_data(scout_buf *b, uint32_t cp, const char *bytes, size_t len)
+{
+	if (cp == '%')
+		scout_buf_puts(b, "%25");
+	else if (cp == '\r')
+		scout_buf_puts(b, "%0D");
+	else if (cp == '\n')
+		scout_buf_puts(b, "%0A");
+	else
+		scout_buf_put(b, bytes, len);
+}
+
+/* @actions/core's escapeProperty: escapeData plus : and , (the separators of
+ * `key=value,key=value::`). */
+static void emit_github_property(scout_buf *b, uint32_t cp, const char *bytes, size_t len)
+{
+	if (cp == ':')
+		scout_buf_puts(b, "%3A");
+	else if (cp == ',')
+		scout_buf_puts(b, "%2C");
+	else
+		emit_github_data(b, cp, bytes, len);
+}
+
+void scout_escape_github_data(scout_buf *b, const char *s)
+{
+	escape_each(b, s, emit_github_data);
+}
+
+void scout_escape_github_property(scout_buf *b, const char *s)
+{
+	escape_each(b, s, emit_github_property);
+}
+
+/* ---- URI references (sarif reporter) -------------------------------------- */
+
+static bool is_uri_unreserved(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+void scout_escape_uri_path(scout_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+	scout_buf_put(b, "", 0);
+	for (; *p; p++) {
+		char pct[3] = {'%', hex[*p >> 4], hex[*p & 0x0F]};
+
+		if (is_uri_unreserved(*p) || *p == '/')
+			scout_buf_putc(b, (char)*p);
+		else
+			scout_buf_put(b, pct, sizeof(pct));
+	}
+}
+
+/* ---- XML 1.0 (junit reporter) ---------------------------------------------- */
+
+/* XML 1.0 Char: TAB, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF
+ * (surrogates never get here: the decoder rejects them). */
+static bool is_xml_char(uint32_t cp)
+{
+	return cp == '\t' || cp == '\n' || cp == '\r' ||
+	       (cp >= 0x20 && cp != 0xFFFE && cp != 0xFFFF);
+}
+
+static void emit_xml(scout_buf *b, uint32_t cp, const char *bytes, size_t len)
+{
+	switch (cp) {
+	case '&':
+		scout_buf_puts(b, "&amp;");
+		return;
+	case '<':
+		scout_buf_puts(b, "&lt;");
+		return;
+	case '>':
+		scout_buf_puts(b, "&gt;");
+		return;
+	case '"':
+		scout_buf_puts(b, "&quot;");
+		return;
+	case '\'':
+		scout_buf_puts(b, "&apos;");
+		return;
+	case '\t':
+	case '\n':
+	case '\r':
+		scout_buf_printf(b, "&#%u;", (unsigned)cp);
+		return;
+	}
+	if (is_xml_char(cp))
+		scout_buf_put(b, bytes, len);
+	else
+		scout_buf_put(b, REPLACEMENT_CHAR_UTF8, 3);
+}
+
+void scout_escape_xml(scout_buf *b, const char *s)
+{
+	escape_each(b, s, emit_xml);
+}
+
+/* ---- Markdown, one line (sarif reporter's help.markdown) ------------------- */
+
+/* C0 controls and DEL: written as spaces, so the text stays on its line. */
+static bool is_markdown_blank(unsigned char c)
+{
+	return c < 0x20 || c == 0x7F;
+}
+
+/* Length of the run of backticks at p. */
+static size_t backtick_run(const char *p)
+{
+	size_t n = 0;
+
+	while (p[n] == '`')
+		n++;
+	return n;
+}
+
+/* The run of exactly n backticks at or after s that closes a code span, or
+ * NULL when there is none. */
+static const char *code_span_end(const char *s, size_t n)
+{
+	for (const char *p = strchr(s, '`'); p; p = strchr(p, '`')) {
+		size_t run = backtick_run(p);
+
+		if (run == n)
+			return p;
+		p += run;
+	}
+	return NULL;
+}
+
+void scout_escape_markdown_inline(scout_buf *b, const char *s)
+{
+	char *valid = scout_escape_utf8_dup(s);
+	const char *p = valid;
+
+	scout_buf_put(b, "", 0);
+	while (*p) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '`') {
+			size_t n = backtick_run(p);
+			const char *end = code_span_end(p + n, n);
+
+			if (!end) { /* no closing run: literal backticks */
+				for (size_t i = 0; i < n; i++)
+					scout_buf_puts(b, "\\`");
+				p += n;
+				continue;
+			}
+			for (const char *q = p; q < end + n; q++)
+				scout_buf_putc(b, is_markdown_blank((unsigned char)*q) ? ' ' : *q);
+			p = end + n;
+			continue;
+		}
+		if (strchr("\\*_[]<>|~&#!", c))
+			scout_buf_putc(b, '\\');
+		scout_buf_putc(b, is_markdown_blank(c) ? ' ' : (char)c);
+		p++;
+	}
+	free(valid);
 }

@@ -5,10 +5,18 @@
 #include <pthread.h>
 #include <string.h>
 
+/* One format per line (the order of --help), outside clang-format. */
+// clang-format off
 static const scout_reporter *const reporters[] = {
     &scout_reporter_text,
     &scout_reporter_json,
+    &scout_reporter_jsonlines,
+    &scout_reporter_sarif,
+    &scout_reporter_github,
+    &scout_reporter_gitlab,
+    &scout_reporter_junit,
 };
+// clang-format on
 
 #define NREPORTERS (sizeof(reporters) / sizeof(reporters[0]))
 

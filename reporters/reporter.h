@@ -19,6 +19,11 @@ typedef struct scout_reporter {
 /* The built-in formats, one per reporters/<name>.c, listed in registry.c. */
 extern const scout_reporter scout_reporter_text;
 extern const scout_reporter scout_reporter_json;
+extern const scout_reporter scout_reporter_jsonlines;
+extern const scout_reporter scout_reporter_sarif;
+extern const scout_reporter scout_reporter_github;
+extern const scout_reporter scout_reporter_gitlab;
+extern const scout_reporter scout_reporter_junit;
 
 /* The reporter for a --format name, or NULL. Borrowed, static. */
 const scout_reporter *scout_reporter_find(const char *name);

@@ -5,9 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "heuristics.h"
 #include "native.h"
 
 #define MAX_BASES 16
+
+static const char *const classvar_names[] = {"typing.ClassVar", "typing_extensions.ClassVar", NULL};
+static const char *const final_names[] = {"typing.Final", "typing_extensions.Final", NULL};
 
 static bool is_module_level(const scout_walk *w)
 {
@@ -34,6 +38,92 @@ static bool allows_interpreted(const scout_walk *w, TSNode class_def)
 	return !ts_node_is_null(v) && scout_node_text_is(v, w->src, "True");
 }
 
+/* The outer name of an annotation: `ClassVar` of `ClassVar[int]`. */
+static TSNode annotation_head(const scout_walk *w, TSNode type)
+{
+	TSNode e;
+
+	if (ts_node_is_null(type) || !ts_node_named_child_count(type))
+		return type;
+	e = ts_node_symbol(type) == w->sym->type ? ts_node_named_child(type, 0) : type;
+	if (ts_node_symbol(e) == w->sym->subscript)
+		return ts_node_child_by_field_id(e, w->sym->f_value);
+	if (strcmp(ts_node_type(e), "generic_type") == 0 && ts_node_named_child_count(e))
+		return ts_node_named_child(e, 0);
+	return e;
+}
+
+/* Sets the kind of `name` in c: a def wins, then the first annotation,
+ * then a plain assignment (as rules/class_attrs.c decides per module). */
+static void add_attr(scout_class_info *c, uint32_t *cap, const char *name, uint32_t len,
+                     scout_member_kind kind, bool annotated, bool *annotated_seen)
+{
+	for (uint32_t i = 0; i < c->nattrs; i++) {
+		scout_class_attr *a = &c->attrs[i];
+
+		if (strlen(a->name) != len || memcmp(a->name, name, len) != 0)
+			continue;
+		if (a->kind == SCOUT_MEMBER_METHOD)
+			return;
+		if (kind == SCOUT_MEMBER_METHOD || (annotated && !annotated_seen[i]))
+			a->kind = (uint8_t)kind;
+		annotated_seen[i] = annotated_seen[i] || annotated;
+		return;
+	}
+	if (c->nattrs == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		c->attrs = scout_realloc(c->attrs, *cap * sizeof(*c->attrs));
+	}
+	annotated_seen[c->nattrs] = annotated;
+	c->attrs[c->nattrs++] = (scout_class_attr){scout_strndup(name, len), (uint8_t)kind};
+}
+
+/* The names the class body binds directly: defs, and assignments or
+ * annotations of one plain name. */
+static void collect_attrs(const scout_walk *w, TSNode class_def, scout_class_info *c)
+{
+	TSNode body = ts_node_child_by_field_id(class_def, w->sym->f_body);
+	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body), cap = 0;
+	bool *seen = scout_calloc(count ? count : 1, sizeof(*seen));
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode stmt = ts_node_named_child(body, i), name, a, head;
+		scout_member_kind kind = SCOUT_MEMBER_VAR;
+		uint32_t len;
+		const char *text;
+
+		if (ts_node_symbol(stmt) == w->sym->decorated_definition)
+			stmt = ts_node_child_by_field_id(stmt, w->sym->f_definition);
+		if (ts_node_is_null(stmt))
+			continue;
+		if (ts_node_symbol(stmt) == w->sym->function_definition) {
+			name = ts_node_child_by_field_id(stmt, w->sym->f_name);
+			if (ts_node_is_null(name))
+				continue;
+			text = scout_node_text(name, w->src, &len);
+			add_attr(c, &cap, text, len, SCOUT_MEMBER_METHOD, false, seen);
+			continue;
+		}
+		if (ts_node_symbol(stmt) != w->sym->expression_statement ||
+		    ts_node_named_child_count(stmt) != 1)
+			continue;
+		a = ts_node_named_child(stmt, 0);
+		if (ts_node_symbol(a) != w->sym->assignment)
+			continue;
+		name = ts_node_child_by_field_id(a, w->sym->f_left);
+		if (ts_node_is_null(name) || ts_node_symbol(name) != w->sym->identifier)
+			continue;
+		head = annotation_head(w, ts_node_child_by_field_id(a, w->sym->f_type));
+		if (!ts_node_is_null(head) && scout_walk_is(w, head, classvar_names))
+			kind = SCOUT_MEMBER_CLASSVAR;
+		else if (!ts_node_is_null(head) && scout_walk_is(w, head, final_names))
+			kind = SCOUT_MEMBER_FINAL;
+		text = scout_node_text(name, w->src, &len);
+		add_attr(c, &cap, text, len, kind, !ts_node_is_null(head), seen);
+	}
+	free(seen);
+}
+
 void scout_class_index_collect(scout_walk *w, TSNode class_def)
 {
 	TSNode name = ts_node_child_by_field_id(class_def, w->sym->f_name);
@@ -58,5 +148,60 @@ void scout_class_index_collect(scout_walk *w, TSNode class_def)
 	c.kind = (uint8_t)scout_class_kind_of(w, class_def);
 	c.trait = scout_class_is_trait(w, class_def);
 	c.allow_interpreted = allows_interpreted(w, class_def);
+	collect_attrs(w, class_def, &c);
 	SCOUT_PUSH(w->module->classes, w->module->nclasses, w->module->classes_cap, c);
+}
+
+/* True when `node` is the target of an assignment or augmented assignment. */
+static bool is_store(const scout_walk *w, TSNode node)
+{
+	TSNode parent = scout_walk_ancestor(w, 1);
+
+	if (ts_node_is_null(parent) || (ts_node_symbol(parent) != w->sym->assignment &&
+	                                ts_node_symbol(parent) != w->sym->augmented_assignment))
+		return false;
+	return ts_node_eq(ts_node_child_by_field_id(parent, w->sym->f_left), node);
+}
+
+/* True when the dotted names a and b share their top-level package. */
+static bool same_package(const char *a, const char *b)
+{
+	size_t n = strcspn(a, ".");
+
+	return n == strcspn(b, ".") && strncmp(a, b, n) == 0;
+}
+
+void scout_class_index_collect_attr(scout_walk *w, TSNode attribute)
+{
+	TSNode object = ts_node_child_by_field_id(attribute, w->sym->f_object);
+	TSNode attr = ts_node_child_by_field_id(attribute, w->sym->f_attribute), head, parent;
+	const char *module = w->names && w->names->module ? w->names->module : "";
+	size_t mlen = strlen(module);
+	scout_attr_ref ref = {0};
+	char buf[256];
+	uint32_t len;
+	const char *text;
+
+	if (w->in_type || ts_node_is_null(object) || ts_node_is_null(attr) || !w->names)
+		return;
+	head = object;
+	while (ts_node_symbol(head) == w->sym->attribute)
+		head = ts_node_child_by_field_id(head, w->sym->f_object);
+	if (ts_node_is_null(head) || ts_node_symbol(head) != w->sym->identifier)
+		return;
+	parent = scout_walk_ancestor(w, 1);
+	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == w->sym->delete_statement)
+		return;
+	if (!scout_names_qualify(w->names, object, w->src, buf, sizeof(buf)) ||
+	    scout_str_startswith(buf, "builtins.") ||
+	    (mlen && strncmp(buf, module, mlen) == 0 && buf[mlen] == '.') ||
+	    (buf[0] != '.' && scout_stdlib_has(buf, strlen(buf)) && !same_package(buf, module)))
+		return;
+	text = scout_node_text(attr, w->src, &len);
+	ref.object = scout_strdup(buf);
+	ref.attr = scout_strndup(text, len);
+	ref.store = is_store(w, attribute);
+	scout_walk_node_start(w, attribute, &ref.line, &ref.column);
+	scout_walk_node_end(w, attribute, &ref.end_line, &ref.end_column);
+	SCOUT_PUSH(w->module->attr_refs, w->module->nattr_refs, w->module->attr_refs_cap, ref);
 }

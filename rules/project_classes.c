@@ -153,10 +153,152 @@ static void check_nativeness(check_ctx *cx, size_t module, const scout_class_inf
 	}
 }
 
+/* --- attributes of imported classes -------------------------------------------- */
+
+/* A native class whose project bases are not Enum or record classes
+ * either (the defining module could only see its own bases). */
+static bool natively_built(const class_index *ix, class_ref r)
+{
+	class_ref todo[MAX_CHAIN];
+	size_t n = 0;
+
+	todo[n++] = r;
+	for (size_t i = 0; i < n; i++) {
+		const scout_class_info *c = scout_class_index_info(ix, todo[i]);
+
+		if (c->kind == SCOUT_CLASS_NONNATIVE_ENUM ||
+		    c->kind == SCOUT_CLASS_NONNATIVE_RECORD || (i == 0 && !is_native(c)))
+			return false;
+		for (uint32_t j = 0; j < c->nbases && n < MAX_CHAIN; j++)
+			if (scout_class_index_resolve(ix, todo[i].module, c->bases[j], &todo[n]))
+				n++;
+	}
+	return true;
+}
+
+/* How `attr` is declared in class r or its project bases (breadth first);
+ * the declaring class in *owner. -1 when no body declares it. */
+static int member_kind(const class_index *ix, class_ref r, const char *attr, class_ref *owner)
+{
+	class_ref todo[MAX_CHAIN];
+	size_t n = 0;
+
+	todo[n++] = r;
+	for (size_t i = 0; i < n; i++) {
+		const scout_class_info *c = scout_class_index_info(ix, todo[i]);
+
+		for (uint32_t k = 0; k < c->nattrs; k++)
+			if (strcmp(c->attrs[k].name, attr) == 0) {
+				*owner = todo[i];
+				return c->attrs[k].kind;
+			}
+		for (uint32_t j = 0; j < c->nbases && n < MAX_CHAIN; j++)
+			if (scout_class_index_resolve(ix, todo[i].module, c->bases[j], &todo[n]))
+				n++;
+	}
+	return -1;
+}
+
+static bool is_object_dunder(const char *attr)
+{
+	return strcmp(attr, "__doc__") == 0 || strcmp(attr, "__module__") == 0 ||
+	       strcmp(attr, "__dict__") == 0 || strcmp(attr, "__annotations__") == 0;
+}
+
+static void report_at(check_ctx *cx, size_t module, const char *rule_id, uint32_t line,
+                      uint32_t column, uint32_t end_line, uint32_t end_column, const char *message)
+{
+	const scout_rule *rule = scout_rules_find(rule_id);
+
+	if (rule)
+		scout_rules_report(&cx->scan->modules[module], rule, cx->config, line, column,
+		                   end_line, end_column, message);
+}
+
+/* `Cls.attr` on a class imported from another module: an instance
+ * attribute read through the class, or a method replaced. */
+static void check_attr_refs(check_ctx *cx, size_t m)
+{
+	const scout_module *mod = &cx->scan->modules[m];
+	char message[600];
+
+	for (size_t i = 0; i < mod->nattr_refs; i++) {
+		const scout_attr_ref *ref = &mod->attr_refs[i];
+		class_ref r, owner;
+		const scout_class_info *c, *o;
+		int kind;
+
+		if (!scout_class_index_resolve(cx->ix, m, ref->object, &r) || r.module == m ||
+		    !natively_built(cx->ix, r))
+			continue;
+		c = scout_class_index_info(cx->ix, r);
+		kind = member_kind(cx->ix, r, ref->attr, &owner);
+		o = kind >= 0 ? scout_class_index_info(cx->ix, owner) : NULL;
+		if (!ref->store && ((kind == SCOUT_MEMBER_VAR && natively_built(cx->ix, owner)) ||
+		                    (kind < 0 && is_object_dunder(ref->attr)))) {
+			snprintf(
+			    message, sizeof(message),
+			    "%s.%s reads instance attribute %s of native class %s (%s) through "
+			    "the class: mypyc reports \"Cannot access instance attribute "
+			    "\\\"%s\\\" through class object\"",
+			    c->name, ref->attr, ref->attr, o ? o->name : c->name,
+			    cx->scan->modules[o ? owner.module : r.module].path, ref->attr);
+			report_at(cx, m, "instance-attr-via-class", ref->line, ref->column,
+			          ref->end_line, ref->end_column, message);
+		} else if (ref->store && kind == SCOUT_MEMBER_METHOD &&
+		           natively_built(cx->ix, owner)) {
+			snprintf(
+			    message, sizeof(message),
+			    "%s.%s = ... replaces method %s of native class %s (%s) at run time: "
+			    "compiled callers keep calling the original",
+			    c->name, ref->attr, ref->attr, o->name,
+			    cx->scan->modules[owner.module].path);
+			report_at(cx, m, "monkeypatch-method", ref->line, ref->column,
+			          ref->end_line, ref->end_column, message);
+		}
+	}
+}
+
+/* patch.object(Cls, "method") / mock.patch("pkg.mod.Cls.method") on a
+ * native class of another module. */
+static void check_patched_methods(check_ctx *cx, size_t m)
+{
+	const scout_module *mod = &cx->scan->modules[m];
+	char message[600];
+
+	for (size_t i = 0; i < mod->npatches; i++) {
+		char *target = scout_strdup(mod->patches[i].target), *dot = strrchr(target, '.');
+		class_ref r, owner;
+
+		if (dot && dot != target) {
+			*dot = '\0';
+			if (scout_class_index_resolve(cx->ix, m, target, &r) && r.module != m &&
+			    natively_built(cx->ix, r) &&
+			    member_kind(cx->ix, r, dot + 1, &owner) == SCOUT_MEMBER_METHOD &&
+			    natively_built(cx->ix, owner)) {
+				snprintf(
+				    message, sizeof(message),
+				    "method %s of native class %s (%s) is patched at run time: "
+				    "compiled callers keep calling the original",
+				    dot + 1, scout_class_index_info(cx->ix, r)->name,
+				    cx->scan->modules[r.module].path);
+				report_at(cx, m, "monkeypatch-method", mod->patches[i].line, 1,
+				          mod->patches[i].line, 1, message);
+			}
+		}
+		free(target);
+	}
+}
+
 void scout_rules_check_class_index(scout_scan *scan, const scout_class_index *classes,
                                    const scout_rule_config *config)
 {
 	check_ctx cx = {classes, scan, config};
+
+	for (size_t m = 0; m < scan->nmodules; m++) {
+		check_attr_refs(&cx, m);
+		check_patched_methods(&cx, m);
+	}
 
 	for (size_t m = 0; m < scan->nmodules; m++) {
 		for (size_t c = 0; c < scan->modules[m].nclasses; c++) {

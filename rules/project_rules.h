@@ -10,6 +10,11 @@
  * (called by the walk on every class_definition). */
 void scout_class_index_collect(scout_walk *w, TSNode class_def);
 
+/* Records `X.attr` reads and writes where X is imported from outside the
+ * standard library, for the link stage (called by the walk on every
+ * attribute node). */
+void scout_class_index_collect_attr(scout_walk *w, TSNode attribute);
+
 /* Checks class relationships that cross modules (bases defined in another
  * module of the project): the whole scanned project is taken as one
  * compilation unit. Findings go to the subclass's module. */

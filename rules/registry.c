@@ -39,12 +39,13 @@ extern const scout_rule_family scout_family_performance;
 extern const scout_rule_family scout_family_config;
 extern const scout_rule_family scout_family_project_risks;
 extern const scout_rule_family scout_family_advisories;
+extern const scout_rule_family scout_family_heuristics;
 
 static const scout_rule_family *const families[] = {
     &scout_family_classes,     &scout_family_class_attrs, &scout_family_class_behaviour,
     &scout_family_statements,  &scout_family_functions,   &scout_family_runtime,
     &scout_family_performance, &scout_family_config,      &scout_family_project_risks,
-    &scout_family_advisories,
+    &scout_family_advisories,  &scout_family_heuristics,
 };
 
 typedef struct dispatch {

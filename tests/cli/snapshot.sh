@@ -7,7 +7,7 @@ bin=$1
 dir=fixtures/reports/sample
 fail=0
 pass=0
-for format in text json; do
+for format in text json json-lines sarif github gitlab junit; do
 	expected=$dir/expected.$format
 	actual=$(mktemp)
 	"$bin" scan --fail-on none --format "$format" --jobs 2 fixtures/projects/sample >"$actual"

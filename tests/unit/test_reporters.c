@@ -377,7 +377,7 @@ static void test_registry(void)
 	CHECK(scout_reporter_find("json") == &scout_reporter_json);
 	CHECK(scout_reporter_find("xml") == NULL);
 	CHECK(scout_reporter_find(NULL) == NULL);
-	CHECK_STR(scout_reporter_names(), "text, json");
+	CHECK_STR(scout_reporter_names(), "text, json, json-lines, sarif, github, gitlab, junit");
 }
 
 int main(void)

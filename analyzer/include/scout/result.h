@@ -55,6 +55,20 @@ typedef struct scout_annotations {
  * are no slots, rounded to 4 decimals. */
 double scout_annotations_coverage(const scout_annotations *a);
 
+/* How a class body declares a name (for reads through the class). */
+typedef enum scout_member_kind {
+	SCOUT_MEMBER_VAR = 0, /* a plain variable: an instance attribute of a native class */
+	SCOUT_MEMBER_CLASSVAR,
+	SCOUT_MEMBER_FINAL,
+	SCOUT_MEMBER_METHOD, /* a def (wins over assignments) */
+} scout_member_kind;
+
+/* A name the class body binds. */
+typedef struct scout_class_attr {
+	char *name;   /* owned */
+	uint8_t kind; /* scout_member_kind */
+} scout_class_attr;
+
 /* A module-level class, for the project class index (link stage). */
 typedef struct scout_class_info {
 	char *name;                                  /* owned */
@@ -65,6 +79,8 @@ typedef struct scout_class_info {
 	bool trait;             /* @trait or a Protocol */
 	bool allow_interpreted; /* @mypyc_attr(allow_interpreted_subclasses=True) */
 	char *bad_builtin; /* owned; a direct base outside mypyc's builtin allow-list, or NULL */
+	scout_class_attr *attrs; /* owned; class-body names in document order, unique */
+	uint32_t nattrs;
 } scout_class_info;
 
 /* A module-level name binding: imports and definitions (see scout/names.h). */
@@ -96,6 +112,15 @@ typedef struct scout_patch {
 	uint32_t line;
 } scout_patch;
 
+/* `X.attr` where X is a name imported from outside the standard library
+ * (a class of another project module, perhaps): checked in the link stage. */
+typedef struct scout_attr_ref {
+	char *object; /* owned; qualified name of X; relative imports keep their dots */
+	char *attr;   /* owned */
+	uint32_t line, column, end_line, end_column; /* the whole `X.attr` */
+	bool store;                                  /* assigned (`X.attr = v`, `X.attr += v`) */
+} scout_attr_ref;
+
 typedef struct scout_module {
 	char *path;   /* owned; relative to the scan root, '/'-separated */
 	char *module; /* owned; dotted module name */
@@ -119,7 +144,9 @@ typedef struct scout_module {
 	uint32_t loops;       /* for/while loops and comprehensions */
 	scout_patch *patches; /* owned; in document order */
 	size_t npatches, patches_cap;
-	bool compiled_now; /* in the project's current mypyc configuration */
+	bool compiled_now;         /* in the project's current mypyc configuration */
+	scout_attr_ref *attr_refs; /* owned; in document order */
+	size_t nattr_refs, attr_refs_cap;
 } scout_module;
 
 typedef struct scout_diagnostic {

@@ -1,0 +1,121 @@
+/* --format github: GitHub Actions workflow commands, one line per finding,
+ * which the runner turns into annotations on the pull request:
+ *
+ *   ::error title=<rule>: <rule title>,file=<path>,line=L,endLine=E,col=C,endColumn=F::<message>
+ *
+ * `::error` for blockers, `::warning` for the other categories. The
+ * properties come in the order @actions/core's toCommandProperties gives them
+ * (title, file, line, endLine, col, endColumn), and a property whose value is
+ * empty or 0 is left out as its `if (val)` does, so a line here is byte for
+ * byte what `core.error(data, {title, file, startLine, endLine, startColumn,
+ * endColumn})` prints (tests/cli/ci_formats.sh checks that against the real
+ * package). col and endColumn are sent only for a finding on one line, as
+ * @actions/core documents. The data is the message, then "\nfix: <fix>" when
+ * the finding has a fix (GitHub shows multi-line annotation messages).
+ *
+ * Diagnostics (files that could not be read or parsed) follow as
+ * `::warning title=mypyc-scout: <kind>,file=<path>[,line=L]::<message>`.
+ *
+ * Data goes through scout_escape_github_data and property values through
+ * scout_escape_github_property (reporters/escape.c), both on valid UTF-8. */
+#include "reporter.h"
+#include "escape.h"
+#include "scout/ruleinfo.h"
+
+/* Appends `,key=value` (or ` key=value` for the first property). */
+static void put_property(scout_buf *b, bool *first, const char *key, const char *value)
+{
+	if (!value || !*value)
+		return;
+	scout_buf_puts(b, *first ? " " : ",");
+	*first = false;
+	scout_buf_puts(b, key);
+	scout_buf_putc(b, '=');
+	scout_escape_github_property(b, value);
+}
+
+static void put_number(scout_buf *b, bool *first, const char *key, uint32_t value)
+{
+	char text[16];
+
+	if (!value)
+		return;
+	snprintf(text, sizeof(text), "%u", (unsigned)value);
+	put_property(b, first, key, text);
+}
+
+/* Appends "<rule>: <title>" to `title`, or the rule id alone for a rule
+ * outside the catalog. */
+static void rule_title(scout_buf *title, const char *rule)
+{
+	const scout_rule_info *info = scout_rule_info_find(rule);
+
+	scout_buf_puts(title, rule ? rule : "");
+	if (info && info->title && *info->title) {
+		scout_buf_puts(title, ": ");
+		scout_buf_puts(title, info->title);
+	}
+}
+
+static void write_finding(scout_buf *b, const scout_module *m, const scout_finding *f)
+{
+	bool first = true, one_line = f->end_line == f->line;
+	scout_buf title = {0};
+
+	rule_title(&title, f->rule);
+	scout_buf_puts(b, f->category == SCOUT_BLOCKER ? "::error" : "::warning");
+	put_property(b, &first, "title", title.data);
+	put_property(b, &first, "file", m->path);
+	put_number(b, &first, "line", f->line);
+	put_number(b, &first, "endLine", f->end_line >= f->line ? f->end_line : 0);
+	put_number(b, &first, "col", one_line ? f->column : 0);
+	put_number(b, &first, "endColumn", one_line ? f->end_column : 0);
+	scout_buf_puts(b, "::");
+	scout_escape_github_data(b, f->message);
+	if (f->fix && *f->fix) {
+		scout_escape_github_data(b, "\nfix: ");
+		scout_escape_github_data(b, f->fix);
+	}
+	scout_buf_putc(b, '\n');
+	scout_buf_free(&title);
+}
+
+static void write_diagnostic(scout_buf *b, const scout_diagnostic *d)
+{
+	bool first = true;
+	scout_buf title = {0};
+
+	scout_buf_printf(&title, "mypyc-scout: %s", scout_diag_kind_name(d->kind));
+	scout_buf_puts(b, "::warning");
+	put_property(b, &first, "title", title.data);
+	put_property(b, &first, "file", d->path);
+	put_number(b, &first, "line", d->line);
+	scout_buf_puts(b, "::");
+	scout_escape_github_data(b, d->message);
+	scout_buf_putc(b, '\n');
+	scout_buf_free(&title);
+}
+
+static int github_write(FILE *out, const scout_scan *scan, const scout_report_opts *opts)
+{
+	scout_buf b = {0};
+	int error = SCOUT_OK;
+
+	scout_buf_put(&b, "", 0);
+	for (size_t i = 0; i < scan->nmodules; i++)
+		for (size_t j = 0; j < scan->modules[i].nfindings; j++)
+			write_finding(&b, &scan->modules[i], &scan->modules[i].findings[j]);
+	for (size_t i = 0; i < scan->ndiags; i++)
+		write_diagnostic(&b, &scan->diags[i]);
+	if (fwrite(b.data, 1, b.len, out) != b.len || fflush(out) == EOF) {
+		scout_error_set("could not write the GitHub annotations");
+		error = SCOUT_EIO;
+	}
+	scout_buf_free(&b);
+	return error;
+}
+
+const scout_reporter scout_reporter_github = {
+    .name = "github",
+    .write = github_write,
+};

@@ -1,0 +1,467 @@
+/* --format sarif: SARIF 2.1.0 (OASIS), for GitHub code scanning and other
+ * SARIF viewers. One run:
+ *
+ *   tool.driver        name, version, informationUri, and `rules`: one
+ *                      reportingDescriptor per rule that has a result in this
+ *                      scan (not the whole catalog: `mypyc-scout rules` lists
+ *                      that), sorted by id; ruleIndex points into it
+ *   invocations[0]     executionSuccessful, and each diagnostic (a file that
+ *                      could not be read or parsed) as a warning notification
+ *   originalUriBaseIds %SRCROOT%: the scan root (a file: URI when the root was
+ *                      given as an absolute path, else a description naming it)
+ *   columnKind         unicodeCodePoints: our columns count code points
+ *   results            one per finding, in report order (path, line, column,
+ *                      rule): level error for blockers, warning otherwise;
+ *                      the message (then "\nfix: <fix>"); the location as a
+ *                      URI relative to %SRCROOT% (percent-encoded, RFC 3986)
+ *                      and a region with 1-based lines and columns (endColumn
+ *                      exclusive, as ours); partialFingerprints
+ *                      "mypyc-scout/v1": the finding's fingerprint (below)
+ *
+ * The fingerprint is the one the JSON report and baselines use (README
+ * "Report fields beyond schema 1"): 16 hex digits of a SHA-1 over the rule id,
+ * the path, the enclosing def/class and the finding's source line with blanks
+ * folded — not its line number — or, for project-wide findings, over the rule
+ * id, the path and the message without its digits; "-2", "-3" for repeats in
+ * one module. It survives unrelated edits above the finding, so code scanning
+ * keeps tracking the same alert. A finding of a module that was never
+ * finished (no fingerprint yet) gets the SHA-1 of rule id, path and message.
+ *
+ * Built as a cJSON tree; every string from the scanned repository passes
+ * scout_escape_utf8 (or scout_escape_uri_path for URIs) first. */
+#include "reporter.h"
+#include "escape.h"
+#include "scout/fingerprint.h"
+#include "scout/ruleinfo.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define SARIF_SCHEMA    "https://json.schemastore.org/sarif-2.1.0.json"
+#define SARIF_VERSION   "2.1.0"
+#define SRCROOT         "%SRCROOT%"
+#define FINGERPRINT_KEY "mypyc-scout/v1"
+/* The tool has no public home yet; its findings point into mypyc's docs. */
+#define INFORMATION_URI "https://mypyc.readthedocs.io/en/latest/"
+
+/* ---- cJSON building blocks (as in json.c) ------------------------------- */
+
+/* Adds item to obj under key (to the array obj when key is NULL). Takes item
+ * in every case: deleted when it could not be added. False on failure. */
+static bool put(cJSON *obj, const char *key, cJSON *item)
+{
+	bool ok;
+
+	if (!item)
+		return false;
+	ok = key ? cJSON_AddItemToObject(obj, key, item) : cJSON_AddItemToArray(obj, item);
+	if (!ok)
+		cJSON_Delete(item);
+	return ok;
+}
+
+/* A JSON string of s made valid UTF-8 (NULL is ""). Owned by caller. */
+static cJSON *text(const char *s)
+{
+	char *valid = scout_escape_utf8_dup(s);
+	cJSON *item = cJSON_CreateString(valid);
+
+	free(valid);
+	return item;
+}
+
+/* A JSON string holding b's data; frees b. Owned by caller. */
+static cJSON *text_buf(scout_buf *b)
+{
+	cJSON *item = cJSON_CreateString(b->data ? b->data : "");
+
+	scout_buf_free(b);
+	return item;
+}
+
+static cJSON *number(uint32_t value)
+{
+	return cJSON_CreateNumber(value);
+}
+
+/* Returns obj when ok, else deletes it and returns NULL. */
+static cJSON *finish(cJSON *obj, bool ok)
+{
+	if (ok)
+		return obj;
+	cJSON_Delete(obj);
+	return NULL;
+}
+
+/* {"text": s} (a SARIF message or multiformatMessageString). */
+static cJSON *message(const char *s)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	return finish(o, o && put(o, "text", text(s)));
+}
+
+static const char *level_of(scout_category c)
+{
+	return c == SCOUT_BLOCKER ? "error" : "warning";
+}
+
+static bool nonempty(const char *s)
+{
+	return s && *s;
+}
+
+/* ---- tool.driver.rules --------------------------------------------------- */
+
+static int compare_ids(const void *pa, const void *pb)
+{
+	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* The sorted, unique rule ids of the scan's findings (borrowed strings, the
+ * array owned by caller, free with free()). */
+static const char **rules_used(const scout_scan *scan, size_t *count)
+{
+	size_t n = 0, total = 0, unique = 0;
+	const char **ids;
+
+	for (size_t i = 0; i < scan->nmodules; i++)
+		total += scan->modules[i].nfindings;
+	ids = scout_calloc(total ? total : 1, sizeof(*ids));
+	for (size_t i = 0; i < scan->nmodules; i++)
+		for (size_t j = 0; j < scan->modules[i].nfindings; j++)
+			ids[n++] = scan->modules[i].findings[j].rule
+			               ? scan->modules[i].findings[j].rule
+			               : "";
+	qsort(ids, n, sizeof(*ids), compare_ids);
+	for (size_t i = 0; i < n; i++)
+		if (unique == 0 || strcmp(ids[i], ids[unique - 1]) != 0)
+			ids[unique++] = ids[i];
+	*count = unique;
+	return ids;
+}
+
+/* "nested-class" -> "NestedClass": the descriptor's friendly name, or NULL
+ * when that differs from the id only in case ("python2"): SARIF1001 wants
+ * the name left out then. */
+static cJSON *pascal_name(const char *id)
+{
+	scout_buf b = {0};
+	bool upper = true;
+
+	scout_buf_put(&b, "", 0);
+	for (const char *p = id; *p; p++) {
+		if (*p == '-' || *p == '_') {
+			upper = true;
+			continue;
+		}
+		scout_buf_putc(&b, upper && *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p);
+		upper = false;
+	}
+	if (strcasecmp(b.data, id) == 0) {
+		scout_buf_free(&b);
+		return NULL;
+	}
+	return text_buf(&b);
+}
+
+/* help: plain text and Markdown with why, the fix and the docs link. */
+static cJSON *rule_help(const scout_rule_info *info)
+{
+	const char *why = nonempty(info->why) ? info->why : info->title;
+	scout_buf plain = {0}, md = {0};
+	cJSON *o = cJSON_CreateObject();
+	bool ok = o != NULL;
+
+	scout_buf_printf(&plain, "%s\n\nFix: %s", why, info->fix ? info->fix : "");
+	scout_buf_puts(&md, "**");
+	scout_escape_markdown_inline(&md, info->title);
+	scout_buf_puts(&md, "**\n\n");
+	scout_escape_markdown_inline(&md, why);
+	scout_buf_puts(&md, "\n\n**Fix:** ");
+	scout_escape_markdown_inline(&md, info->fix);
+	if (nonempty(info->docs)) {
+		scout_buf_printf(&plain, "\n\nSee %s", info->docs);
+		scout_buf_printf(&md, "\n\nSee [the mypyc documentation](%s).", info->docs);
+	}
+	scout_buf_printf(&md, "\n\nRun `mypyc-scout rules %s` for an example.", info->id);
+	ok = ok && put(o, "text", text_buf(&plain));
+	ok = ok && put(o, "markdown", text_buf(&md));
+	scout_buf_free(&plain);
+	scout_buf_free(&md);
+	return finish(o, ok);
+}
+
+static cJSON *rule_properties(scout_category category)
+{
+	cJSON *o = cJSON_CreateObject(), *tags = cJSON_CreateArray();
+	bool ok = o != NULL && tags != NULL;
+
+	ok = ok && put(tags, NULL, text("mypyc"));
+	ok = ok && put(tags, NULL, text(scout_category_name(category)));
+	ok = put(o, "category", text(scout_category_name(category))) && ok;
+	ok = put(o, "tags", tags) && ok;
+	return finish(o, ok);
+}
+
+static cJSON *rule_json(const char *id)
+{
+	const scout_rule_info *info = scout_rule_info_find(id);
+	cJSON *o = cJSON_CreateObject(), *config = NULL, *name = NULL;
+	bool ok = o != NULL;
+
+	ok = ok && put(o, "id", text(id));
+	if (ok && (name = pascal_name(id)))
+		ok = put(o, "name", name);
+	if (!info) /* not in the catalog: the id is all we know */
+		return finish(o, ok);
+	ok = ok && put(o, "shortDescription", message(info->title));
+	ok =
+	    ok && put(o, "fullDescription", message(nonempty(info->why) ? info->why : info->title));
+	ok = ok && put(o, "help", rule_help(info));
+	if (nonempty(info->docs))
+		ok = ok && put(o, "helpUri", text(info->docs));
+	config = cJSON_CreateObject();
+	ok = put(config, "level", text(level_of(info->category))) && ok;
+	ok = put(o, "defaultConfiguration", config) && ok;
+	ok = ok && put(o, "properties", rule_properties(info->category));
+	return finish(o, ok);
+}
+
+static cJSON *driver_json(const char **ids, size_t nids)
+{
+	cJSON *o = cJSON_CreateObject(), *rules = cJSON_CreateArray();
+	bool ok = o != NULL && rules != NULL;
+
+	for (size_t i = 0; ok && i < nids; i++)
+		ok = put(rules, NULL, rule_json(ids[i]));
+	ok = ok && put(o, "name", text("mypyc-scout"));
+	ok = ok && put(o, "version", text(SCOUT_VERSION));
+	ok = ok && put(o, "semanticVersion", text(SCOUT_VERSION));
+	ok = ok && put(o, "informationUri", text(INFORMATION_URI));
+	ok = put(o, "rules", rules) && ok;
+	return finish(o, ok);
+}
+
+/* ---- locations ----------------------------------------------------------- */
+
+static cJSON *artifact_location(const char *path)
+{
+	scout_buf uri = {0};
+	cJSON *o = cJSON_CreateObject();
+	bool ok = o != NULL;
+
+	scout_escape_uri_path(&uri, path);
+	ok = ok && put(o, "uri", text_buf(&uri));
+	ok = ok && put(o, "uriBaseId", text(SRCROOT));
+	scout_buf_free(&uri);
+	return finish(o, ok);
+}
+
+/* The region of lines [line, end_line] and columns [column, end_column)
+ * (1-based); parts that are 0 or out of order are left out. NULL (and no
+ * region) when line is 0. */
+static cJSON *region(uint32_t line, uint32_t column, uint32_t end_line, uint32_t end_column)
+{
+	cJSON *o;
+	bool ok, has_end = end_line >= line && (end_line > line || end_column >= column);
+
+	if (!line)
+		return NULL;
+	o = cJSON_CreateObject();
+	ok = o != NULL && put(o, "startLine", number(line));
+	if (column)
+		ok = ok && put(o, "startColumn", number(column));
+	if (has_end) {
+		ok = ok && put(o, "endLine", number(end_line));
+		if (column && end_column)
+			ok = ok && put(o, "endColumn", number(end_column));
+	}
+	return finish(o, ok);
+}
+
+/* [{"physicalLocation": {artifactLocation, region}}] */
+static cJSON *locations(const char *path, cJSON *reg)
+{
+	cJSON *list = cJSON_CreateArray(), *loc = cJSON_CreateObject(),
+	      *phys = cJSON_CreateObject();
+	bool ok = list && loc && phys;
+
+	ok = put(phys, "artifactLocation", artifact_location(path)) && ok;
+	if (reg)
+		ok = put(phys, "region", reg) && ok;
+	ok = put(loc, "physicalLocation", phys) && ok;
+	ok = put(list, NULL, loc) && ok;
+	return finish(list, ok);
+}
+
+/* ---- results ------------------------------------------------------------- */
+
+static cJSON *fingerprints(const scout_module *m, const scout_finding *f)
+{
+	char fallback[SCOUT_FINGERPRINT_LEN];
+	const char *parts[] = {f->rule, m->path, f->message};
+	cJSON *o = cJSON_CreateObject();
+
+	if (!f->fingerprint[0])
+		scout_fingerprint(fallback, parts, 3);
+	return finish(
+	    o, o && put(o, FINGERPRINT_KEY, text(f->fingerprint[0] ? f->fingerprint : fallback)));
+}
+
+static cJSON *result_json(const scout_module *m, const scout_finding *f, const char **ids,
+                          size_t nids)
+{
+	const char *key = f->rule ? f->rule : "";
+	const char **found = bsearch(&key, ids, nids, sizeof(*ids), compare_ids);
+	scout_buf msg = {0};
+	cJSON *o = cJSON_CreateObject();
+	bool ok = o != NULL;
+
+	scout_escape_utf8(&msg, f->message);
+	if (nonempty(f->fix)) {
+		scout_buf_puts(&msg, "\nfix: ");
+		scout_escape_utf8(&msg, f->fix);
+	}
+	ok = ok && put(o, "ruleId", text(key));
+	if (found)
+		ok = ok && put(o, "ruleIndex", number((uint32_t)(found - ids)));
+	ok = ok && put(o, "level", text(level_of(f->category)));
+	ok = ok && put(o, "message", message(msg.data));
+	ok = ok && put(o, "locations",
+	               locations(m->path, region(f->line, f->column, f->end_line, f->end_column)));
+	ok = ok && put(o, "partialFingerprints", fingerprints(m, f));
+	scout_buf_free(&msg);
+	return finish(o, ok);
+}
+
+static cJSON *results_json(const scout_scan *scan, const char **ids, size_t nids)
+{
+	cJSON *a = cJSON_CreateArray();
+	bool ok = a != NULL;
+
+	for (size_t i = 0; ok && i < scan->nmodules; i++)
+		for (size_t j = 0; ok && j < scan->modules[i].nfindings; j++)
+			ok = put(a, NULL,
+			         result_json(&scan->modules[i], &scan->modules[i].findings[j], ids,
+			                     nids));
+	return finish(a, ok);
+}
+
+/* ---- invocation, base ids, the run --------------------------------------- */
+
+static cJSON *notification_json(const scout_diagnostic *d)
+{
+	cJSON *o = cJSON_CreateObject(), *descriptor = cJSON_CreateObject();
+	scout_buf msg = {0};
+	bool ok = o != NULL && descriptor != NULL;
+
+	scout_buf_printf(&msg, "%s: ", scout_diag_kind_name(d->kind));
+	scout_escape_utf8(&msg, d->message);
+	ok = put(descriptor, "id", text(scout_diag_kind_name(d->kind))) && ok;
+	ok = put(o, "descriptor", descriptor) && ok;
+	ok = ok && put(o, "level", text("warning"));
+	ok = ok && put(o, "message", message(msg.data));
+	ok = ok && put(o, "locations", locations(d->path, region(d->line, 0, 0, 0)));
+	scout_buf_free(&msg);
+	return finish(o, ok);
+}
+
+static cJSON *invocations_json(const scout_scan *scan)
+{
+	cJSON *list = cJSON_CreateArray(), *inv = cJSON_CreateObject(), *notes = NULL;
+	bool ok = list && inv;
+
+	ok = ok && put(inv, "executionSuccessful", cJSON_CreateTrue());
+	if (scan->ndiags) {
+		notes = cJSON_CreateArray();
+		for (size_t i = 0; notes && i < scan->ndiags; i++)
+			ok = put(notes, NULL, notification_json(&scan->diags[i])) && ok;
+		ok = put(inv, "toolExecutionNotifications", notes) && ok;
+	}
+	ok = put(list, NULL, inv) && ok;
+	return finish(list, ok);
+}
+
+/* %SRCROOT%: "file:///abs/root/" for an absolute root; for a relative one
+ * (the snapshot's case, and most CI runs) only a description, since a base
+ * URI must be absolute and a reporter does not look at the file system. */
+static cJSON *base_ids_json(const scout_scan *scan)
+{
+	const char *root = scan->root ? scan->root : "";
+	cJSON *o = cJSON_CreateObject(), *src = cJSON_CreateObject();
+	scout_buf b = {0};
+	bool ok = o && src;
+
+	if (root[0] == '/') {
+		scout_buf_puts(&b, "file://");
+		scout_escape_uri_path(&b, root);
+		if (b.data[b.len - 1] != '/')
+			scout_buf_putc(&b, '/');
+		ok = put(src, "uri", text_buf(&b)) && ok;
+	} else {
+		scout_buf_puts(&b, "the directory mypyc-scout scanned: ");
+		scout_escape_utf8(&b, root[0] ? root : ".");
+		ok = put(src, "description", message(b.data)) && ok;
+	}
+	ok = put(o, SRCROOT, src) && ok;
+	scout_buf_free(&b);
+	return finish(o, ok);
+}
+
+static cJSON *run_json(const scout_scan *scan)
+{
+	size_t nids;
+	const char **ids = rules_used(scan, &nids);
+	cJSON *run = cJSON_CreateObject(), *tool = cJSON_CreateObject();
+	bool ok = run && tool;
+
+	ok = put(tool, "driver", driver_json(ids, nids)) && ok;
+	ok = put(run, "tool", tool) && ok;
+	ok = ok && put(run, "invocations", invocations_json(scan));
+	ok = ok && put(run, "originalUriBaseIds", base_ids_json(scan));
+	ok = ok && put(run, "columnKind", text("unicodeCodePoints"));
+	ok = ok && put(run, "results", results_json(scan, ids, nids));
+	free(ids);
+	return finish(run, ok);
+}
+
+static cJSON *log_json(const scout_scan *scan)
+{
+	cJSON *o = cJSON_CreateObject(), *runs = cJSON_CreateArray();
+	bool ok = o && runs;
+
+	ok = ok && put(o, "$schema", text(SARIF_SCHEMA));
+	ok = ok && put(o, "version", text(SARIF_VERSION));
+	ok = put(runs, NULL, run_json(scan)) && ok;
+	ok = put(o, "runs", runs) && ok;
+	return finish(o, ok);
+}
+
+static int sarif_write(FILE *out, const scout_scan *scan, const scout_report_opts *opts)
+{
+	cJSON *doc = log_json(scan);
+	char *printed = NULL;
+	int error = SCOUT_EIO;
+
+	if (!doc || !(printed = cJSON_Print(doc))) {
+		scout_error_set("out of memory while building the SARIF log");
+		goto cleanup;
+	}
+	if (fputs(printed, out) == EOF || fputc('\n', out) == EOF || fflush(out) == EOF) {
+		scout_error_set("could not write the SARIF log");
+		goto cleanup;
+	}
+	error = SCOUT_OK;
+cleanup:
+	cJSON_free(printed);
+	cJSON_Delete(doc);
+	return error;
+}
+
+const scout_reporter scout_reporter_sarif = {
+    .name = "sarif",
+    .write = sarif_write,
+};

@@ -1,0 +1,597 @@
+/* Rule family: heuristics -- catalog entries a syntax tree can only guess
+ * at: object.__new__ and __getattr__ in classes with Python bases, native
+ * int overrides (this file); native instances handed to weakref, pickle or
+ * copy, their __dict__, methods patched with setattr (heuristics_instances.c);
+ * float and native int values and cached callables (heuristics_values.c). Each check looks only at
+ * what the module itself shows (same-module classes, parameter annotations, `self`) and says in
+ * `why` where it can be wrong; what needs a type checker or the installed environment is an
+ * advisory. */
+#include "heuristics.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* How far same-module base chains are followed (survives cycles). */
+#define MAX_CHAIN  32
+#define MAX_BASES  16
+#define MAX_PARAMS 64
+
+#define DOCS_NATIVE "https://mypyc.readthedocs.io/en/latest/native_classes.html"
+#define DOCS_DIFF   "https://mypyc.readthedocs.io/en/latest/differences_from_python.html"
+#define DOCS_PERF   "https://mypyc.readthedocs.io/en/latest/performance_tips_and_tricks.html"
+
+static const char *const object_names[] = {"builtins.object", NULL};
+static const char *const super_names[] = {"builtins.super", NULL};
+static const char *const staticmethod_names[] = {"builtins.staticmethod", NULL};
+
+static TSNode null_node(void)
+{
+	TSNode n = {{0}, 0, 0};
+
+	return n;
+}
+
+static TSNode field(TSNode n, TSFieldId id)
+{
+	return ts_node_is_null(n) ? n : ts_node_child_by_field_id(n, id);
+}
+
+/* A node's text for messages, cut to 60 bytes. */
+#define TEXT_ARG(n, src) (int)text_len(n), ts_node_is_null(n) ? "" : (src) + ts_node_start_byte(n)
+static uint32_t text_len(TSNode n)
+{
+	uint32_t len;
+
+	if (ts_node_is_null(n))
+		return 0;
+	len = ts_node_end_byte(n) - ts_node_start_byte(n);
+	return len > 60 ? 60 : len;
+}
+
+static TSNode name_of(const scout_walk *w, TSNode def)
+{
+	return field(def, w->sym->f_name);
+}
+
+/* The class whose body holds `def` directly (also when decorated). */
+static TSNode method_class(const scout_walk *w, TSNode def)
+{
+	TSNode parent = ts_node_parent(def), grand;
+
+	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == w->sym->decorated_definition)
+		parent = ts_node_parent(parent);
+	if (ts_node_is_null(parent) || ts_node_symbol(parent) != w->sym->block)
+		return null_node();
+	grand = ts_node_parent(parent);
+	return !ts_node_is_null(grand) && ts_node_symbol(grand) == w->sym->class_definition
+	           ? grand
+	           : null_node();
+}
+
+/* The nearest function_definition above the current node, or null when a
+ * class body or lambda comes first. */
+static TSNode enclosing_function(const scout_walk *w)
+{
+	for (uint32_t up = 1; up < w->depth; up++) {
+		TSNode a = scout_walk_ancestor(w, up);
+		TSSymbol t = ts_node_symbol(a);
+
+		if (t == w->sym->function_definition)
+			return a;
+		if (t == w->sym->class_definition || t == w->sym->lambda)
+			return null_node();
+	}
+	return null_node();
+}
+
+static bool is_native(const scout_walk *w, TSNode cls)
+{
+	return !ts_node_is_null(cls) && scout_class_kind_of(w, cls) == SCOUT_CLASS_NATIVE;
+}
+
+/* The name node of a parameter (plain, typed, defaulted), or null for
+ * splats and separators. */
+static TSNode param_name(const scout_walk *w, TSNode p)
+{
+	TSSymbol t = ts_node_symbol(p);
+
+	if (t == w->sym->identifier)
+		return p;
+	if (t == w->sym->typed_parameter)
+		return ts_node_named_child_count(p) &&
+		               ts_node_symbol(ts_node_named_child(p, 0)) == w->sym->identifier
+		           ? ts_node_named_child(p, 0)
+		           : null_node();
+	if (t == w->sym->default_parameter || t == w->sym->typed_default_parameter)
+		return field(p, w->sym->f_name);
+	return null_node();
+}
+
+/* The positional-or-keyword parameters of def, in order (no splats). */
+static uint32_t params_of(const scout_walk *w, TSNode def, TSNode *out, uint32_t cap)
+{
+	TSNode params = field(def, w->sym->f_parameters);
+	uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params), n = 0;
+
+	for (uint32_t i = 0; i < count && n < cap; i++) {
+		TSNode p = ts_node_named_child(params, i);
+
+		if (!ts_node_is_null(param_name(w, p)))
+			out[n++] = p;
+	}
+	return n;
+}
+
+static bool is_staticmethod(const scout_walk *w, TSNode def)
+{
+	return scout_class_has_decorator(w, def, staticmethod_names);
+}
+
+/* The annotation expression of a parameter, or null. */
+static TSNode param_type(const scout_walk *w, TSNode p)
+{
+	TSNode t = field(p, w->sym->f_type);
+
+	if (!ts_node_is_null(t) && ts_node_symbol(t) == w->sym->type &&
+	    ts_node_named_child_count(t))
+		t = ts_node_named_child(t, 0);
+	return t;
+}
+
+/* The method `name` (NUL-terminated) defined in the body of cls, or null. */
+static TSNode body_method(const scout_walk *w, TSNode cls, const char *name, uint32_t len)
+{
+	TSNode body = field(cls, w->sym->f_body);
+	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode d = ts_node_named_child(body, i);
+		uint32_t l;
+		const char *t;
+
+		if (ts_node_symbol(d) == w->sym->decorated_definition)
+			d = field(d, w->sym->f_definition);
+		if (ts_node_is_null(d) || ts_node_symbol(d) != w->sym->function_definition)
+			continue;
+		t = scout_node_text(name_of(w, d), w->src, &l);
+		if (l == len && memcmp(t, name, len) == 0)
+			return d;
+	}
+	return null_node();
+}
+
+/* Pushes the same-module classes among cls's bases. */
+static void push_bases(const scout_walk *w, TSNode cls, TSNode *todo, size_t *ntodo)
+{
+	TSNode bases[MAX_BASES];
+	uint32_t n = scout_class_bases(w, cls, bases, MAX_BASES);
+
+	for (uint32_t i = n; i-- > 0;) {
+		TSNode b = scout_module_class_of(w, bases[i]);
+
+		if (!ts_node_is_null(b) && *ntodo < MAX_CHAIN)
+			todo[(*ntodo)++] = b;
+	}
+}
+
+/* --- classes with Python bases ------------------------------------------------ */
+
+/* True when cls (native) has a class outside the compilation unit in its
+ * MRO that the module itself shows: a builtin other than object, a class
+ * imported from the standard library, or a same-module non-native class.
+ * Bases imported from other modules may be project classes: not decided.
+ * False for classes with a builtin base outside mypyc's allow-list (those
+ * are blocked by builtin-base first). The offending base in *base. */
+static bool inherits_python(const scout_walk *w, TSNode cls, TSNode *base)
+{
+	TSNode todo[MAX_CHAIN];
+	size_t ntodo = 0, visited = 0;
+
+	todo[ntodo++] = cls;
+	while (ntodo && visited++ < MAX_CHAIN) {
+		TSNode c = todo[--ntodo], bases[MAX_BASES];
+		uint32_t n = scout_class_bases(w, c, bases, MAX_BASES);
+
+		for (uint32_t i = 0; i < n; i++) {
+			TSNode local = scout_module_class_of(w, bases[i]), name;
+			char buf[256];
+
+			/* builtin-base reports these, and mypyc stops before it
+			 * would build the class's methods */
+			if (scout_base_is_bad_builtin(w, bases[i]))
+				return false;
+
+			if (!ts_node_is_null(local)) {
+				if (!is_native(w, local)) {
+					*base = bases[i];
+					return true;
+				}
+				if (ntodo < MAX_CHAIN)
+					todo[ntodo++] = local;
+				continue;
+			}
+			name = scout_base_name(w, bases[i]);
+			if (ts_node_symbol(bases[i]) == w->sym->subscript ||
+			    !scout_names_qualify(w->names, name, w->src, buf, sizeof(buf)) ||
+			    strcmp(buf, "builtins.object") == 0)
+				continue;
+			if (scout_str_startswith(buf, "builtins.") ||
+			    (scout_stdlib_has(buf, strlen(buf)) &&
+			     !scout_str_startswith(buf, "typing.") &&
+			     !scout_str_startswith(buf, "typing_extensions.") &&
+			     !scout_str_startswith(buf, "abc.ABCMeta"))) {
+				*base = bases[i];
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* object.__new__(...) or super().__new__(...). */
+static bool is_object_new(const scout_walk *w, TSNode call)
+{
+	TSNode fn = field(call, w->sym->f_function), obj;
+
+	if (ts_node_is_null(fn) || ts_node_symbol(fn) != w->sym->attribute ||
+	    !scout_node_text_is(field(fn, w->sym->f_attribute), w->src, "__new__"))
+		return false;
+	obj = field(fn, w->sym->f_object);
+	return scout_walk_is(w, obj, object_names) ||
+	       (ts_node_symbol(obj) == w->sym->call &&
+	        scout_walk_is(w, field(obj, w->sym->f_function), super_names));
+}
+
+/* The class of the __new__ the call is in, or null. */
+static TSNode new_method_class(const scout_walk *w, TSNode call)
+{
+	TSNode def;
+
+	if (!is_object_new(w, call))
+		return null_node();
+	def = enclosing_function(w);
+	if (ts_node_is_null(def) || !scout_node_text_is(name_of(w, def), w->src, "__new__"))
+		return null_node();
+	return method_class(w, def);
+}
+
+static void check_object_new_nonnative(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode cls = new_method_class(w, node);
+	char message[320];
+
+	if (ts_node_is_null(cls) || scout_class_kind_of(w, cls) == SCOUT_CLASS_NATIVE)
+		return;
+	snprintf(message, sizeof(message),
+	         "%.*s in __new__ of %.*s, which is not a native class: mypyc reports "
+	         "\"\"object.__new__()\" not supported for non-extension classes\"",
+	         TEXT_ARG(field(node, w->sym->f_function), w->src),
+	         TEXT_ARG(name_of(w, cls), w->src));
+	scout_walk_report(w, self, node, message, NULL);
+}
+
+static void check_object_new_python_base(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode cls = new_method_class(w, node), base;
+	char message[320];
+
+	if (!is_native(w, cls) || !inherits_python(w, cls, &base))
+		return;
+	snprintf(message, sizeof(message),
+	         "%.*s in __new__ of native class %.*s, which inherits from Python class %.*s: "
+	         "mypyc reports \"\"object.__new__()\" not supported for classes inheriting from "
+	         "non-native classes\"",
+	         TEXT_ARG(field(node, w->sym->f_function), w->src),
+	         TEXT_ARG(name_of(w, cls), w->src), TEXT_ARG(base, w->src));
+	scout_walk_report(w, self, node, message, NULL);
+}
+
+static void check_getattr_setattr(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode name = name_of(w, node), cls, v, base;
+	char message[400];
+
+	if (!scout_node_text_is(name, w->src, "__getattr__") &&
+	    !scout_node_text_is(name, w->src, "__setattr__"))
+		return;
+	cls = method_class(w, node);
+	if (!is_native(w, cls))
+		return;
+	v = scout_mypyc_attr_value(w, cls, "allow_interpreted_subclasses");
+	if (!ts_node_is_null(v) && scout_node_text_is(v, w->src, "True"))
+		snprintf(message, sizeof(message),
+		         "%.*s in class %.*s: mypyc reports \"\\\"%.*s\\\" not supported in class "
+		         "\\\"%.*s\\\" because it allows interpreted subclasses\"",
+		         TEXT_ARG(name, w->src), TEXT_ARG(name_of(w, cls), w->src),
+		         TEXT_ARG(name, w->src), TEXT_ARG(name_of(w, cls), w->src));
+	else if (inherits_python(w, cls, &base))
+		snprintf(message, sizeof(message),
+		         "%.*s in class %.*s, which inherits from Python class %.*s: mypyc reports "
+		         "\"\\\"%.*s\\\" not supported in class \\\"%.*s\\\" because it inherits "
+		         "from a non-native class\"",
+		         TEXT_ARG(name, w->src), TEXT_ARG(name_of(w, cls), w->src),
+		         TEXT_ARG(base, w->src), TEXT_ARG(name, w->src),
+		         TEXT_ARG(name_of(w, cls), w->src));
+	else
+		return;
+	scout_walk_report(w, self, name, message, NULL);
+}
+
+/* --- native int overrides ------------------------------------------------------ */
+
+static void check_override_native_int(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode cls = method_class(w, node), name = name_of(w, node), todo[MAX_CHAIN];
+	TSNode mine[MAX_PARAMS], theirs[MAX_PARAMS], base = null_node(), owner = null_node();
+	size_t ntodo = 0, visited = 0;
+	uint32_t nmine, ntheirs, len, skip;
+	const char *text;
+	char message[400];
+
+	if (!is_native(w, cls) || ts_node_is_null(name))
+		return;
+	if (scout_node_text_is(name, w->src, "__init__") ||
+	    scout_node_text_is(name, w->src, "__new__"))
+		return;
+	text = scout_node_text(name, w->src, &len);
+	push_bases(w, cls, todo, &ntodo);
+	while (ntodo && visited++ < MAX_CHAIN && ts_node_is_null(base)) {
+		TSNode c = todo[--ntodo];
+
+		if (!is_native(w, c))
+			continue;
+		base = body_method(w, c, text, len);
+		owner = c;
+		if (ts_node_is_null(base))
+			push_bases(w, c, todo, &ntodo);
+	}
+	if (ts_node_is_null(base))
+		return;
+	skip = is_staticmethod(w, node) ? 0 : 1;
+	nmine = params_of(w, node, mine, MAX_PARAMS);
+	ntheirs = params_of(w, base, theirs, MAX_PARAMS);
+	for (uint32_t i = skip; i < nmine && i < ntheirs; i++) {
+		TSNode tm = param_type(w, mine[i]), tt = param_type(w, theirs[i]);
+		const char *nm, *nt;
+
+		if (ts_node_is_null(tm) || ts_node_is_null(tt))
+			continue;
+		nm = scout_native_int_of(w, tm);
+		nt = scout_native_int_of(w, tt);
+		if ((!nm && !nt) || (nm && nt && strcmp(nm, nt) == 0))
+			continue;
+		snprintf(message, sizeof(message),
+		         "argument %.*s of %.*s is %.*s but %.*s.%.*s has %.*s: mypyc reports "
+		         "\"Incompatible argument type \\\"%.*s\\\" (base class has type "
+		         "\\\"%.*s\\\")\"",
+		         TEXT_ARG(param_name(w, mine[i]), w->src), TEXT_ARG(name, w->src),
+		         TEXT_ARG(tm, w->src), TEXT_ARG(name_of(w, owner), w->src),
+		         TEXT_ARG(name, w->src), TEXT_ARG(tt, w->src), TEXT_ARG(tm, w->src),
+		         TEXT_ARG(tt, w->src));
+		scout_walk_report(w, self, tm, message, NULL);
+	}
+}
+
+/* --- the table ------------------------------------------------------------------ */
+
+static const scout_rule rules[] = {
+    {.id = "object-new-nonnative",
+     .category = SCOUT_BLOCKER,
+     .title = "object.__new__ / super().__new__ in __new__ of a non-native class",
+     .why = "mypyc reports \"\"object.__new__()\" not supported for non-extension classes\" "
+            "(1.18.1+); nativeness is decided from this module (decorators, metaclass, Enum "
+            "and record bases), so a metaclass inherited from another module is missed",
+     .bad = "from enum import Enum\n\n\nclass Color(Enum):\n    def __new__(cls, value: int) "
+            "-> \"Color\":\n        obj = object.__new__(cls)\n        obj._value_ = value\n"
+            "        return obj\n",
+     .good = "from enum import Enum\n\n\nclass Color(Enum):\n    RED = 1\n",
+     .fix = "drop the custom __new__, or keep this class in an interpreted module",
+     .docs = DOCS_NATIVE,
+     .since = SCOUT_V(1, 18, 1),
+     .on = "call",
+     .enter = check_object_new_nonnative},
+    {.id = "object-new-python-base",
+     .category = SCOUT_BLOCKER,
+     .title = "object.__new__ / super().__new__ in a native class with a Python base",
+     .why = "mypyc reports \"\"object.__new__()\" not supported for classes inheriting from "
+            "non-native classes\" (1.18.1+); Python bases seen: builtins other than object, "
+            "standard-library classes, non-native classes of this module (bases imported "
+            "from other modules are not judged)",
+     .bad = "class Error(Exception):\n    def __new__(cls) -> \"Error\":\n        return "
+            "super().__new__(cls)\n",
+     .good = "class Error(Exception):\n    def __init__(self) -> None:\n        "
+             "super().__init__()\n",
+     .fix = "build instances in __init__ or a factory classmethod instead of __new__",
+     .docs = DOCS_NATIVE,
+     .since = SCOUT_V(1, 18, 1),
+     .on = "call",
+     .enter = check_object_new_python_base},
+    {.id = "getattr-setattr-restricted",
+     .category = SCOUT_BLOCKER,
+     .title = "__getattr__/__setattr__ in a native class with interpreted subclasses or a "
+              "Python base",
+     .why = "mypyc reports \"\"__getattr__\" not supported in class ... because it allows "
+            "interpreted subclasses\" / \"... because it inherits from a non-native class\" "
+            "(1.19+); Python bases are judged as for object-new-python-base",
+     .bad = "from mypy_extensions import mypyc_attr\n\n\n"
+            "@mypyc_attr(allow_interpreted_subclasses=True)\nclass C:\n    def "
+            "__getattr__(self, name: str) -> int:\n        return 1\n",
+     .good = "class C:\n    def __getattr__(self, name: str) -> int:\n        return 1\n",
+     .fix = "drop allow_interpreted_subclasses or the Python base, or replace the dunder "
+            "with an explicit lookup method",
+     .docs = DOCS_NATIVE,
+     .since = SCOUT_V(1, 19, 0),
+     .on = "function_definition",
+     .enter = check_getattr_setattr},
+    {.id = "float-int-assign",
+     .category = SCOUT_BLOCKER,
+     .title = "int value assigned to a float variable or attribute in a function",
+     .why = "mypyc reports \"Incompatible value representations in assignment (expression "
+            "has type \"int\", variable has type \"float\")\" (1.2+); seen: int literals and "
+            "int-annotated parameters assigned to locals, parameters and self attributes "
+            "annotated float in the same function or class; other int-typed values need "
+            "types",
+     .bad = "def f(n: int) -> float:\n    x: float = 0\n    x = n\n    return x\n",
+     .good = "def f(n: int) -> float:\n    x: float = 0.0\n    x = float(n)\n    return x\n",
+     .fix = "write a float literal (0.0) or convert with float(...)",
+     .docs = "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html",
+     .since = SCOUT_V(1, 2, 0),
+     .on = "assignment",
+     .enter = scout_heuristics_float_int_assign},
+    {.id = "native-int-out-of-range",
+     .category = SCOUT_BLOCKER,
+     .title = "int literal out of range for a native int type",
+     .why = "mypyc reports \"Value {value} is out of range for \"{type}\"\" (1.5+); seen: "
+            "literals assigned to names, parameters or defaults annotated i64/i32/i16/u8 "
+            "(from mypy_extensions), returned from functions annotated so, or combined with "
+            "such a parameter; computed values need types",
+     .bad = "from mypy_extensions import u8\n\n\ndef f() -> u8:\n    x: u8 = 256\n    "
+            "return x\n",
+     .good = "from mypy_extensions import u8\n\n\ndef f() -> u8:\n    x: u8 = 255\n    "
+             "return x\n",
+     .fix = "use a wider native int type (or int), or a value inside the type's range",
+     .docs = "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html",
+     .since = SCOUT_V(1, 5, 0),
+     .on = "integer",
+     .enter = scout_heuristics_native_int_range},
+    {.id = "override-native-int-type",
+     .category = SCOUT_BLOCKER,
+     .title = "method override changes an argument to or from a native int type",
+     .why = "mypyc reports \"Incompatible argument type \"{sub}\" (base class has type "
+            "\"{base}\")\"; bases of the same module only, arguments compared by position",
+     .bad = "from mypy_extensions import i64\n\n\nclass A:\n    def f(self, x: i64) -> None:\n"
+            "        pass\n\n\nclass B(A):\n    def f(self, x: int) -> None:\n        pass\n",
+     .good = "from mypy_extensions import i64\n\n\nclass A:\n    def f(self, x: i64) -> "
+             "None:\n        pass\n\n\nclass B(A):\n    def f(self, x: i64) -> None:\n"
+             "        pass\n",
+     .fix = "give the override's argument exactly the base method's native int type",
+     .docs = "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html",
+     .since = SCOUT_V(0, 990, 0),
+     .on = "function_definition",
+     .enter = check_override_native_int},
+    {.id = "missing-import-stubs",
+     .category = SCOUT_BLOCKER,
+     .title = "imports of packages without type information must be resolved for mypy",
+     .why = "mypy reports \"Cannot find implementation or library stub for module named "
+            "...\" (or \"missing library stubs or py.typed marker\") and mypyc stops; "
+            "whether a package ships types depends on the installed environment (py.typed, "
+            "stub packages, mypy_path, per-module ignore_missing_imports), which a syntax "
+            "scan cannot see: a scan that flagged every import outside the standard library, "
+            "the project and a list of typed packages also flagged sibling modules missing "
+            "from the scanned set (as in the oracle case metaclass-nonnative), so this is an "
+            "advisory",
+     .bad = "import untyped_vendor_lib\n",
+     .good = "import untyped_vendor_lib  # type: ignore[import]\n",
+     .fix = "run mypy with mypyc's configuration; install stub packages, or set "
+            "ignore_missing_imports for the modules that have none",
+     .docs = DOCS_DIFF,
+     .advisory = true},
+    {.id = "monkeypatch-method",
+     .category = SCOUT_BEHAVIOUR,
+     .title = "method of a native class replaced at run time",
+     .why = "native classes are not immutable at run time, but compiled callers dispatch to "
+            "the original method; seen: setattr(Cls, \"method\", ...) on a class of the same "
+            "module, and `Cls.method = ...` / patch.object(Cls, \"method\") on a class "
+            "imported from another module of the project (the whole project taken as "
+            "compiled)",
+     .bad = "class C:\n    def m(self) -> int:\n        return 1\n\n\ndef fake(self: C) -> "
+            "int:\n    return 2\n\n\nsetattr(C, \"m\", fake)\n",
+     .good = "class C:\n    def __init__(self, m: int = 1) -> None:\n        self.value = m\n\n"
+             "    def m(self) -> int:\n        return self.value\n",
+     .fix = "inject the behaviour (a parameter or strategy object) instead of patching the "
+            "class, or keep the class interpreted",
+     .docs = DOCS_NATIVE,
+     .on = "call",
+     .enter = scout_heuristics_setattr_method},
+    {.id = "native-instance-no-dict",
+     .category = SCOUT_BEHAVIOUR,
+     .title = "instance __dict__ or vars() of a native instance",
+     .why = "native instances have a fixed attribute set and no __dict__: `self.__dict__` "
+            "raises AttributeError and vars(obj) TypeError; instances seen: self in a method, "
+            "parameters annotated with a class of the module, direct constructions, of "
+            "classes whose bases are all in the module (a Python base brings a __dict__). "
+            "setattr(obj, name, v) with a computed name is not flagged: it works for the "
+            "attributes the class (or a subclass) declares",
+     .bad = "class C:\n    def __init__(self) -> None:\n        self.x = 0\n\n    def dump(self) "
+            "-> dict:\n        return vars(self)\n",
+     .good = "class C:\n    def __init__(self) -> None:\n        self.x = 0\n\n    def dump(self) "
+             "-> dict:\n        return {\"x\": self.x}\n",
+     .fix = "read and write declared attributes explicitly, or make the class non-native",
+     .docs = DOCS_NATIVE,
+     .on = "attribute,call",
+     .enter = scout_heuristics_instance_dict},
+    {.id = "weakref-native",
+     .category = SCOUT_BEHAVIOUR,
+     .title = "weak reference to a native instance",
+     .why = "compiled instances have no weakref slot: \"TypeError: cannot create weak "
+            "reference to 'C' object\"; seen: weakref.ref/proxy/finalize of self, annotated "
+            "parameters and constructions, and WeakSet/WeakValueDictionary/WeakKeyDictionary "
+            "typed with a native class of the module",
+     .bad = "import weakref\n\n\nclass Node:\n    def handle(self) -> \"weakref.ref[Node]\":\n"
+            "        return weakref.ref(self)\n",
+     .good = "class Node:\n    def handle(self) -> \"Node\":\n        return self\n",
+     .fix = "keep strong references (or ids in a dict), or make the class non-native",
+     .docs = "https://github.com/mypyc/mypyc/issues/1102",
+     .on = "call,subscript,generic_type",
+     .enter = scout_heuristics_weakref},
+    {.id = "pickle-copy-native",
+     .category = SCOUT_BEHAVIOUR,
+     .title = "pickle or copy of a native instance whose __init__ needs arguments",
+     .why = "compiled instances are rebuilt by calling __init__ without arguments: \"TypeError: "
+            "__init__() missing required argument\"; classes with "
+            "@mypyc_attr(serializable=True), __reduce__/__getstate__ (or __copy__ for copy) "
+            "are skipped; instances seen as for native-instance-no-dict",
+     .bad = "import copy\n\n\nclass C:\n    def __init__(self, n: int) -> None:\n        self.n "
+            "= n\n\n    def clone(self) -> \"C\":\n        return copy.copy(self)\n",
+     .good = "class C:\n    def __init__(self, n: int) -> None:\n        self.n = n\n\n    def "
+             "clone(self) -> \"C\":\n        return C(self.n)\n",
+     .fix = "decorate the class with @mypyc_attr(serializable=True), or copy explicitly",
+     .docs = DOCS_DIFF,
+     .on = "call",
+     .enter = scout_heuristics_pickle_copy},
+    {.id = "callable-values",
+     .category = SCOUT_SLOW,
+     .title = "bound method cached in a local and called",
+     .why = "mypyc calls methods of known types directly, but a bound method held in a "
+            "variable is called through the generic Python protocol (`append = out.append` "
+            "undoes a CPython-only trick); seen: a local assigned `obj.attr` (obj not an "
+            "imported module) and then called in the same function",
+     .bad = "def collect(n: int) -> list[int]:\n    out: list[int] = []\n    append = "
+            "out.append\n    for i in range(n):\n        append(i)\n    return out\n",
+     .good = "def collect(n: int) -> list[int]:\n    out: list[int] = []\n    for i in "
+             "range(n):\n        out.append(i)\n    return out\n",
+     .fix = "call the method on the object directly (obj.method(...))",
+     .docs = DOCS_PERF,
+     .on = "assignment",
+     .enter = scout_heuristics_callable_values},
+    {.id = "cross-unit-calls",
+     .category = SCOUT_SLOW,
+     .title = "calls into code outside the compilation unit use the generic calling "
+              "convention",
+     .why = "calls to functions and classes of modules compiled separately, or not at all "
+            "(the standard library, third-party packages), go through Python's vectorcall; "
+            "nearly every module makes such calls, so this is an advisory: the plan's groups "
+            "say which modules to compile together",
+     .bad = "from other_pkg import helper\n\n\ndef hot(n: int) -> int:\n    return sum(helper(i) "
+            "for i in range(n))\n",
+     .good = "def helper(i: int) -> int:\n    return i * 2\n\n\ndef hot(n: int) -> int:\n    "
+             "return sum(helper(i) for i in range(n))\n",
+     .fix = "compile hot callers and callees in one mypyc invocation (one group)",
+     .docs = "https://mypyc.readthedocs.io/en/latest/compilation_units.html",
+     .advisory = true},
+    {.id = "python-classes-usage",
+     .category = SCOUT_SLOW,
+     .title = "non-native classes and dicts used as records are slow in compiled code",
+     .why = "attribute access on Python classes and dict-based records goes through generic "
+            "operations; the non-native classes themselves are reported by the non-native "
+            "rules, and telling a record dict from a data dict needs types, so this is an "
+            "advisory",
+     .bad = "def point(x: int, y: int) -> dict:\n    return {\"x\": x, \"y\": y}\n",
+     .good = "class Point:\n    def __init__(self, x: int, y: int) -> None:\n        self.x = x\n"
+             "        self.y = y\n",
+     .fix = "model records as native classes (plain classes or dataclasses)",
+     .docs = DOCS_PERF,
+     .advisory = true},
+};
+
+SCOUT_FAMILY(scout_family_heuristics, rules);

@@ -1,0 +1,559 @@
+/* Heuristic checks on native instances (see heuristics.c for the table):
+ * instance __dict__ and vars(), weak references, pickle/copy, and methods
+ * replaced with setattr. An instance is recognised only where the module
+ * shows its class: `self` in a method, a parameter annotated with a class of
+ * the module, or a direct construction `Cls(...)`. */
+#include "heuristics.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* How far same-module base chains are followed (survives cycles). */
+#define MAX_CHAIN  32
+#define MAX_BASES  16
+#define MAX_PARAMS 64
+
+static const char *const object_names[] = {"builtins.object", NULL};
+static const char *const staticmethod_names[] = {"builtins.staticmethod", NULL};
+static const char *const classmethod_names[] = {"builtins.classmethod", NULL};
+static const char *const vars_names[] = {"builtins.vars", NULL};
+static const char *const setattr_names[] = {"builtins.setattr", NULL};
+static const char *const weakref_call_names[] = {"weakref.ref", "weakref.proxy", "weakref.finalize",
+                                                 NULL};
+static const char *const weak_container_names[] = {"weakref.WeakSet", "weakref.WeakValueDictionary",
+                                                   "weakref.WeakKeyDictionary", NULL};
+static const char *const pickle_names[] = {"pickle.dumps", "pickle.dump", NULL};
+static const char *const copy_names[] = {"copy.copy", "copy.deepcopy", NULL};
+
+static TSNode null_node(void)
+{
+	TSNode n = {{0}, 0, 0};
+
+	return n;
+}
+
+static TSNode field(TSNode n, TSFieldId id)
+{
+	return ts_node_is_null(n) ? n : ts_node_child_by_field_id(n, id);
+}
+
+/* A node's text for messages, cut to 60 bytes. */
+#define TEXT_ARG(n, src) (int)text_len(n), ts_node_is_null(n) ? "" : (src) + ts_node_start_byte(n)
+static uint32_t text_len(TSNode n)
+{
+	uint32_t len;
+
+	if (ts_node_is_null(n))
+		return 0;
+	len = ts_node_end_byte(n) - ts_node_start_byte(n);
+	return len > 60 ? 60 : len;
+}
+
+static bool same_text(const scout_walk *w, TSNode a, TSNode b)
+{
+	uint32_t la, lb;
+	const char *ta = scout_node_text(a, w->src, &la), *tb = scout_node_text(b, w->src, &lb);
+
+	return la == lb && memcmp(ta, tb, la) == 0;
+}
+
+static TSNode name_of(const scout_walk *w, TSNode def)
+{
+	return field(def, w->sym->f_name);
+}
+
+/* The class whose body holds `def` directly (also when decorated). */
+static TSNode method_class(const scout_walk *w, TSNode def)
+{
+	TSNode parent = ts_node_parent(def), grand;
+
+	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == w->sym->decorated_definition)
+		parent = ts_node_parent(parent);
+	if (ts_node_is_null(parent) || ts_node_symbol(parent) != w->sym->block)
+		return null_node();
+	grand = ts_node_parent(parent);
+	return !ts_node_is_null(grand) && ts_node_symbol(grand) == w->sym->class_definition
+	           ? grand
+	           : null_node();
+}
+
+/* The nearest function_definition above the current node, or null when a
+ * class body or lambda comes first. */
+static TSNode enclosing_function(const scout_walk *w)
+{
+	for (uint32_t up = 1; up < w->depth; up++) {
+		TSNode a = scout_walk_ancestor(w, up);
+		TSSymbol t = ts_node_symbol(a);
+
+		if (t == w->sym->function_definition)
+			return a;
+		if (t == w->sym->class_definition || t == w->sym->lambda)
+			return null_node();
+	}
+	return null_node();
+}
+
+static bool is_native(const scout_walk *w, TSNode cls)
+{
+	return !ts_node_is_null(cls) && scout_class_kind_of(w, cls) == SCOUT_CLASS_NATIVE;
+}
+
+/* The name node of a parameter (plain, typed, defaulted), or null for
+ * splats and separators. */
+static TSNode param_name(const scout_walk *w, TSNode p)
+{
+	TSSymbol t = ts_node_symbol(p);
+
+	if (t == w->sym->identifier)
+		return p;
+	if (t == w->sym->typed_parameter)
+		return ts_node_named_child_count(p) &&
+		               ts_node_symbol(ts_node_named_child(p, 0)) == w->sym->identifier
+		           ? ts_node_named_child(p, 0)
+		           : null_node();
+	if (t == w->sym->default_parameter || t == w->sym->typed_default_parameter)
+		return field(p, w->sym->f_name);
+	return null_node();
+}
+
+/* The positional-or-keyword parameters of def, in order (no splats). */
+static uint32_t params_of(const scout_walk *w, TSNode def, TSNode *out, uint32_t cap)
+{
+	TSNode params = field(def, w->sym->f_parameters);
+	uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params), n = 0;
+
+	for (uint32_t i = 0; i < count && n < cap; i++) {
+		TSNode p = ts_node_named_child(params, i);
+
+		if (!ts_node_is_null(param_name(w, p)))
+			out[n++] = p;
+	}
+	return n;
+}
+
+static bool is_staticmethod(const scout_walk *w, TSNode def)
+{
+	return scout_class_has_decorator(w, def, staticmethod_names);
+}
+
+/* The first parameter's name of a plain method (not static, not class). */
+static TSNode self_param(const scout_walk *w, TSNode def)
+{
+	TSNode p[1];
+
+	if (is_staticmethod(w, def) || scout_class_has_decorator(w, def, classmethod_names) ||
+	    params_of(w, def, p, 1) != 1)
+		return null_node();
+	return param_name(w, p[0]);
+}
+
+/* The parameter of def named like `name`, or null. */
+static TSNode param_named(const scout_walk *w, TSNode def, TSNode name)
+{
+	TSNode p[MAX_PARAMS];
+	uint32_t n = params_of(w, def, p, MAX_PARAMS);
+
+	for (uint32_t i = 0; i < n; i++)
+		if (same_text(w, param_name(w, p[i]), name))
+			return p[i];
+	return null_node();
+}
+
+/* The annotation expression of a parameter, or null. */
+static TSNode param_type(const scout_walk *w, TSNode p)
+{
+	TSNode t = field(p, w->sym->f_type);
+
+	if (!ts_node_is_null(t) && ts_node_symbol(t) == w->sym->type &&
+	    ts_node_named_child_count(t))
+		t = ts_node_named_child(t, 0);
+	return t;
+}
+
+/* The same-module class of which `expr` is (most likely) an instance:
+ * `self` in a plain method, a parameter annotated with the class, or a
+ * direct construction `Cls(...)`. Null when unknown. */
+static TSNode instance_class(const scout_walk *w, TSNode expr)
+{
+	TSNode def, p;
+
+	if (ts_node_is_null(expr))
+		return null_node();
+	if (ts_node_symbol(expr) == w->sym->call)
+		return scout_module_class_of(w, field(expr, w->sym->f_function));
+	if (ts_node_symbol(expr) != w->sym->identifier)
+		return null_node();
+	def = enclosing_function(w);
+	if (ts_node_is_null(def))
+		return null_node();
+	if (!ts_node_is_null(method_class(w, def))) {
+		p = self_param(w, def);
+		if (!ts_node_is_null(p) && same_text(w, p, expr))
+			return method_class(w, def);
+	}
+	p = param_named(w, def, expr);
+	if (ts_node_is_null(p))
+		return null_node();
+	p = param_type(w, p);
+	if (!ts_node_is_null(p) && ts_node_symbol(p) == w->sym->string &&
+	    ts_node_named_child_count(p) == 3 &&
+	    ts_node_symbol(ts_node_named_child(p, 1)) == w->sym->string_content) {
+		uint32_t len;
+		const char *text = scout_node_text(ts_node_named_child(p, 1), w->src, &len);
+
+		return scout_module_class(w, text, len); /* "C" */
+	}
+	return scout_module_class_of(w, p);
+}
+
+/* The n-th positional argument of a call, or null. */
+static TSNode positional(const scout_walk *w, TSNode call, uint32_t k)
+{
+	TSNode args = field(call, w->sym->f_arguments);
+	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args), seen = 0;
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode a = ts_node_named_child(args, i);
+		TSSymbol t = ts_node_symbol(a);
+
+		if (t == w->sym->keyword_argument || t == w->sym->comment)
+			continue;
+		if (strcmp(ts_node_type(a), "list_splat") == 0 ||
+		    strcmp(ts_node_type(a), "dictionary_splat") == 0)
+			return null_node();
+		if (seen++ == k)
+			return a;
+	}
+	return null_node();
+}
+
+/* The method `name` (NUL-terminated) defined in the body of cls, or null. */
+static TSNode body_method(const scout_walk *w, TSNode cls, const char *name, uint32_t len)
+{
+	TSNode body = field(cls, w->sym->f_body);
+	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode d = ts_node_named_child(body, i);
+		uint32_t l;
+		const char *t;
+
+		if (ts_node_symbol(d) == w->sym->decorated_definition)
+			d = field(d, w->sym->f_definition);
+		if (ts_node_is_null(d) || ts_node_symbol(d) != w->sym->function_definition)
+			continue;
+		t = scout_node_text(name_of(w, d), w->src, &l);
+		if (l == len && memcmp(t, name, len) == 0)
+			return d;
+	}
+	return null_node();
+}
+
+/* Pushes the same-module classes among cls's bases. */
+static void push_bases(const scout_walk *w, TSNode cls, TSNode *todo, size_t *ntodo)
+{
+	TSNode bases[MAX_BASES];
+	uint32_t n = scout_class_bases(w, cls, bases, MAX_BASES);
+
+	for (uint32_t i = n; i-- > 0;) {
+		TSNode b = scout_module_class_of(w, bases[i]);
+
+		if (!ts_node_is_null(b) && *ntodo < MAX_CHAIN)
+			todo[(*ntodo)++] = b;
+	}
+}
+
+/* The method `name` of cls or its same-module bases (depth first); the
+ * class defining it in *owner. *unknown is set when a base outside the
+ * module was passed (it may define the method). */
+static TSNode find_method(const scout_walk *w, TSNode cls, const char *name, TSNode *owner,
+                          bool *unknown)
+{
+	TSNode todo[MAX_CHAIN];
+	size_t ntodo = 0, visited = 0;
+	size_t len = strlen(name);
+
+	*unknown = false;
+	todo[ntodo++] = cls;
+	while (ntodo && visited++ < MAX_CHAIN) {
+		TSNode c = todo[--ntodo], bases[MAX_BASES],
+		       m = body_method(w, c, name, (uint32_t)len);
+		uint32_t n;
+
+		if (!ts_node_is_null(m)) {
+			*owner = c;
+			return m;
+		}
+		n = scout_class_bases(w, c, bases, MAX_BASES);
+		for (uint32_t i = 0; i < n; i++)
+			if (ts_node_is_null(scout_module_class_of(w, bases[i])) &&
+			    !scout_walk_is(w, scout_base_name(w, bases[i]), object_names))
+				*unknown = true;
+		push_bases(w, c, todo, &ntodo);
+	}
+	return null_node();
+}
+
+/* --- native instances: __dict__, weakref, pickle/copy ------------------------ */
+
+/* A native class whose whole hierarchy is in this module (bases: classes
+ * of the module, object, Generic[...]/Protocol): a Python or builtin base
+ * (Exception, a library class) gives instances a __dict__ and weakref slot
+ * of its own, and a bad builtin base is blocked by builtin-base first. */
+static bool instance_native(const scout_walk *w, TSNode cls)
+{
+	static const char *const erased[] = {"typing.Generic", "typing.Protocol",
+	                                     "typing_extensions.Protocol", NULL};
+	TSNode todo[MAX_CHAIN];
+	size_t ntodo = 0, visited = 0;
+
+	if (!is_native(w, cls))
+		return false;
+	todo[ntodo++] = cls;
+	while (ntodo && visited++ < MAX_CHAIN) {
+		TSNode c = todo[--ntodo], bases[MAX_BASES];
+		uint32_t n = scout_class_bases(w, c, bases, MAX_BASES);
+
+		for (uint32_t i = 0; i < n; i++) {
+			TSNode local = scout_module_class_of(w, bases[i]);
+			TSNode name = scout_base_name(w, bases[i]);
+
+			if (!ts_node_is_null(local)) {
+				if (!is_native(w, local))
+					return false;
+				if (ntodo < MAX_CHAIN)
+					todo[ntodo++] = local;
+			} else if (!scout_walk_is(w, name, object_names) &&
+			           !scout_walk_is(w, name, erased))
+				return false;
+		}
+	}
+	return true;
+}
+
+static void report_instance(scout_walk *w, const scout_rule *self, TSNode at, TSNode cls,
+                            const char *what, const char *effect)
+{
+	char message[400];
+
+	snprintf(message, sizeof(message), "%.*s %s native class %.*s: %s", TEXT_ARG(at, w->src),
+	         what, TEXT_ARG(name_of(w, cls), w->src), effect);
+	scout_walk_report(w, self, at, message, NULL);
+}
+
+static void check_instance_dict_attr(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode cls;
+
+	if (w->in_type || !scout_node_text_is(field(node, w->sym->f_attribute), w->src, "__dict__"))
+		return;
+	cls = instance_class(w, field(node, w->sym->f_object));
+	if (!instance_native(w, cls))
+		return;
+	report_instance(w, self, node, cls, "reads the __dict__ of an instance of",
+	                "compiled instances have no __dict__ (AttributeError)");
+}
+
+/* A string literal without interpolation. */
+static bool is_plain_string(const scout_walk *w, TSNode n)
+{
+	uint32_t count;
+
+	if (ts_node_is_null(n) || ts_node_symbol(n) != w->sym->string)
+		return false;
+	count = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < count; i++)
+		if (strcmp(ts_node_type(ts_node_named_child(n, i)), "interpolation") == 0)
+			return false;
+	return true;
+}
+
+static void check_instance_dict_call(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode fn = field(node, w->sym->f_function), first = positional(w, node, 0), cls;
+
+	if (!scout_walk_is(w, fn, vars_names))
+		return;
+	cls = instance_class(w, first);
+	if (instance_native(w, cls) && ts_node_is_null(positional(w, node, 1)))
+		report_instance(w, self, node, cls, "is called on an instance of",
+		                "compiled instances have no __dict__ (TypeError)");
+}
+
+/* True when the subtree of `n` (a few levels) names a same-module native
+ * class; the class in *cls. Iterative, bounded. */
+static bool names_native_class(const scout_walk *w, TSNode n, TSNode *cls)
+{
+	TSNode todo[32];
+	size_t ntodo = 0, visited = 0;
+
+	todo[ntodo++] = n;
+	while (ntodo && visited++ < 64) {
+		TSNode c = todo[--ntodo];
+		uint32_t count;
+
+		if (ts_node_symbol(c) == w->sym->identifier) {
+			TSNode k = scout_module_class_of(w, c);
+
+			if (is_native(w, k)) {
+				*cls = k;
+				return true;
+			}
+			continue;
+		}
+		count = ts_node_named_child_count(c);
+		for (uint32_t i = 0; i < count && ntodo < 32; i++)
+			todo[ntodo++] = ts_node_named_child(c, i);
+	}
+	return false;
+}
+
+static void check_weakref_call(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode fn = field(node, w->sym->f_function), cls;
+
+	if (!scout_walk_is(w, fn, weakref_call_names))
+		return;
+	cls = instance_class(w, positional(w, node, 0));
+	if (instance_native(w, cls))
+		report_instance(w, self, node, cls, "takes a weak reference to an instance of",
+		                "compiled instances do not support weak references (TypeError: "
+		                "cannot create weak reference)");
+}
+
+/* WeakSet[C], WeakValueDictionary[str, C] ... in annotations and calls. */
+static void check_weak_container(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode head, cls = null_node();
+	uint32_t count = ts_node_named_child_count(node);
+	bool found = false;
+
+	if (count < 2)
+		return;
+	head = ts_node_symbol(node) == w->sym->subscript ? field(node, w->sym->f_value)
+	                                                 : ts_node_named_child(node, 0);
+	if (!scout_walk_is(w, head, weak_container_names))
+		return;
+	for (uint32_t i = 0; i < count && !found; i++) {
+		TSNode arg = ts_node_named_child(node, i);
+
+		if (!ts_node_eq(arg, head))
+			found = names_native_class(w, arg, &cls);
+	}
+	if (!found)
+		return;
+	report_instance(w, self, node, cls, "holds weak references to instances of",
+	                "compiled instances do not support weak references (TypeError)");
+}
+
+/* The first required parameter of cls's __init__ (same-module chain), or
+ * null when there is none or it cannot be seen. */
+static TSNode required_init_param(const scout_walk *w, TSNode cls)
+{
+	TSNode owner, p[MAX_PARAMS], init;
+	bool unknown;
+	uint32_t n;
+
+	init = find_method(w, cls, "__init__", &owner, &unknown);
+	if (ts_node_is_null(init))
+		return null_node();
+	n = params_of(w, init, p, MAX_PARAMS);
+	for (uint32_t i = 1; i < n; i++) {
+		TSSymbol t = ts_node_symbol(p[i]);
+
+		if (t == w->sym->identifier || t == w->sym->typed_parameter)
+			return param_name(w, p[i]);
+	}
+	return null_node();
+}
+
+static bool defines_any(const scout_walk *w, TSNode cls, const char *const *names)
+{
+	for (size_t i = 0; names[i]; i++) {
+		TSNode owner;
+		bool unknown;
+
+		if (!ts_node_is_null(find_method(w, cls, names[i], &owner, &unknown)) || unknown)
+			return true;
+	}
+	return false;
+}
+
+void scout_heuristics_pickle_copy(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	static const char *const reduce[] = {"__reduce__",        "__reduce_ex__", "__getnewargs__",
+	                                     "__getnewargs_ex__", "__getstate__",  NULL};
+	static const char *const copiers[] = {"__copy__", "__deepcopy__", NULL};
+	TSNode fn = field(node, w->sym->f_function), cls, param, v;
+	bool pickling = scout_walk_is(w, fn, pickle_names);
+	char effect[256];
+
+	if (!pickling && !scout_walk_is(w, fn, copy_names))
+		return;
+	cls = instance_class(w, positional(w, node, 0));
+	if (!instance_native(w, cls))
+		return;
+	v = scout_mypyc_attr_value(w, cls, "serializable");
+	if (!ts_node_is_null(v) && scout_node_text_is(v, w->src, "True"))
+		return;
+	v = scout_mypyc_attr_value(w, cls, "allow_interpreted_subclasses");
+	if (!ts_node_is_null(v) && scout_node_text_is(v, w->src, "True"))
+		return;
+	if (defines_any(w, cls, reduce) || (!pickling && defines_any(w, cls, copiers)))
+		return;
+	param = required_init_param(w, cls);
+	if (ts_node_is_null(param))
+		return;
+	snprintf(effect, sizeof(effect),
+	         "its __init__ needs %.*s, and compiled instances are rebuilt by calling it "
+	         "without arguments (TypeError)",
+	         TEXT_ARG(param, w->src));
+	report_instance(w, self, node, cls,
+	                pickling ? "pickles an instance of" : "copies an instance of", effect);
+}
+
+/* --- runtime patching --------------------------------------------------------- */
+
+void scout_heuristics_setattr_method(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode fn = field(node, w->sym->f_function), cls, name, content, method;
+	uint32_t len;
+	const char *text;
+	char message[400];
+
+	if (!scout_walk_is(w, fn, setattr_names) || ts_node_is_null(positional(w, node, 2)))
+		return;
+	cls = scout_module_class_of(w, positional(w, node, 0));
+	name = positional(w, node, 1);
+	if (!is_native(w, cls) || !is_plain_string(w, name) || ts_node_named_child_count(name) != 3)
+		return;
+	content = ts_node_named_child(name, 1);
+	if (ts_node_symbol(content) != w->sym->string_content)
+		return;
+	text = scout_node_text(content, w->src, &len);
+	method = body_method(w, cls, text, len);
+	if (ts_node_is_null(method))
+		return;
+	snprintf(message, sizeof(message),
+	         "%.*s replaces method %.*s of native class %.*s at run time: compiled callers "
+	         "keep calling the original",
+	         TEXT_ARG(fn, w->src), TEXT_ARG(content, w->src),
+	         TEXT_ARG(name_of(w, cls), w->src));
+	scout_walk_report(w, self, node, message, NULL);
+}
+
+void scout_heuristics_instance_dict(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	if (ts_node_symbol(node) == w->sym->call)
+		check_instance_dict_call(w, node, self);
+	else
+		check_instance_dict_attr(w, node, self);
+}
+
+void scout_heuristics_weakref(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	if (ts_node_symbol(node) == w->sym->call)
+		check_weakref_call(w, node, self);
+	else
+		check_weak_container(w, node, self);
+}

@@ -1,0 +1,509 @@
+/* Heuristic checks on values (see heuristics.c for the table): int values
+ * stored in float slots, int literals out of a native int type's range,
+ * and bound methods cached in locals. Types are taken only from what the
+ * function shows: literals, annotations of its parameters and locals, and
+ * the class body of `self`. */
+#include "heuristics.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* How many nodes a function body scan looks at, at most. */
+#define MAX_SCAN   20000
+#define SCAN_STACK 256
+#define MAX_PARAMS 64
+
+static const char *const float_names[] = {"builtins.float", NULL};
+static const char *const int_names[] = {"builtins.int", NULL};
+static const char *const int_returning[] = {"builtins.len", "builtins.int", "builtins.ord", NULL};
+
+static TSNode null_node(void)
+{
+	TSNode n = {{0}, 0, 0};
+
+	return n;
+}
+
+static TSNode field(TSNode n, TSFieldId id)
+{
+	return ts_node_is_null(n) ? n : ts_node_child_by_field_id(n, id);
+}
+
+#define TEXT_ARG(n, src) (int)text_len(n), ts_node_is_null(n) ? "" : (src) + ts_node_start_byte(n)
+static uint32_t text_len(TSNode n)
+{
+	uint32_t len;
+
+	if (ts_node_is_null(n))
+		return 0;
+	len = ts_node_end_byte(n) - ts_node_start_byte(n);
+	return len > 60 ? 60 : len;
+}
+
+static bool same_text(const scout_walk *w, TSNode a, TSNode b)
+{
+	uint32_t la, lb;
+	const char *ta = scout_node_text(a, w->src, &la), *tb = scout_node_text(b, w->src, &lb);
+
+	return la == lb && memcmp(ta, tb, la) == 0;
+}
+
+static bool type_is(TSNode n, const char *type)
+{
+	return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0;
+}
+
+/* The nearest function_definition above the current node (ancestor `from`
+ * upward), or null when a class body or lambda comes first. */
+static TSNode enclosing_function(const scout_walk *w, uint32_t from)
+{
+	for (uint32_t up = from; up < w->depth; up++) {
+		TSNode a = scout_walk_ancestor(w, up);
+		TSSymbol t = ts_node_symbol(a);
+
+		if (t == w->sym->function_definition)
+			return a;
+		if (t == w->sym->class_definition || t == w->sym->lambda)
+			return null_node();
+	}
+	return null_node();
+}
+
+static TSNode method_class(const scout_walk *w, TSNode def)
+{
+	TSNode parent = ts_node_parent(def), grand;
+
+	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == w->sym->decorated_definition)
+		parent = ts_node_parent(parent);
+	if (ts_node_is_null(parent) || ts_node_symbol(parent) != w->sym->block)
+		return null_node();
+	grand = ts_node_parent(parent);
+	return !ts_node_is_null(grand) && ts_node_symbol(grand) == w->sym->class_definition
+	           ? grand
+	           : null_node();
+}
+
+/* The expression of a `type` node (or the node itself). */
+static TSNode type_expr(const scout_walk *w, TSNode t)
+{
+	if (!ts_node_is_null(t) && ts_node_symbol(t) == w->sym->type &&
+	    ts_node_named_child_count(t))
+		return ts_node_named_child(t, 0);
+	return t;
+}
+
+const char *scout_native_int_of(const scout_walk *w, TSNode annotation)
+{
+	static const char *const names[][2] = {{"mypy_extensions.i64", "i64"},
+	                                       {"mypy_extensions.i32", "i32"},
+	                                       {"mypy_extensions.i16", "i16"},
+	                                       {"mypy_extensions.u8", "u8"}};
+	char buf[128];
+	TSNode e = type_expr(w, annotation);
+
+	if (ts_node_is_null(e) || !scout_names_qualify(w->names, e, w->src, buf, sizeof(buf)))
+		return NULL;
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (strcmp(buf, names[i][0]) == 0)
+			return names[i][1];
+	return NULL;
+}
+
+/* The parameter name node of p, or null (splats, separators). */
+static TSNode param_name(const scout_walk *w, TSNode p)
+{
+	TSSymbol t = ts_node_symbol(p);
+
+	if (t == w->sym->identifier)
+		return p;
+	if (t == w->sym->typed_parameter)
+		return ts_node_named_child_count(p) &&
+		               ts_node_symbol(ts_node_named_child(p, 0)) == w->sym->identifier
+		           ? ts_node_named_child(p, 0)
+		           : null_node();
+	if (t == w->sym->default_parameter || t == w->sym->typed_default_parameter)
+		return field(p, w->sym->f_name);
+	return null_node();
+}
+
+/* The annotation of def's parameter named like `name`, or null. */
+static TSNode param_annotation(const scout_walk *w, TSNode def, TSNode name)
+{
+	TSNode params = field(def, w->sym->f_parameters);
+	uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+
+	for (uint32_t i = 0; i < count && i < MAX_PARAMS; i++) {
+		TSNode p = ts_node_named_child(params, i), n = param_name(w, p);
+
+		if (!ts_node_is_null(n) && same_text(w, n, name))
+			return type_expr(w, field(p, w->sym->f_type));
+	}
+	return null_node();
+}
+
+static bool contains(const scout_walk *w, TSNode n, const char *needle, size_t nlen)
+{
+	uint32_t len;
+	const char *text = scout_node_text(n, w->src, &len);
+
+	for (uint32_t i = 0; i + nlen <= len; i++)
+		if (text[i] == needle[0] && memcmp(text + i, needle, nlen) == 0)
+			return true;
+	return false;
+}
+
+/* Calls `visit` on the nodes of def's body (not nested defs, classes or
+ * lambdas) that start before `limit` (a byte offset; UINT32_MAX for all),
+ * until it returns true. Iterative and bounded. */
+typedef bool (*visit_fn)(const scout_walk *w, TSNode n, const void *arg);
+
+static bool scan_body(const scout_walk *w, TSNode def, uint32_t limit, visit_fn visit,
+                      const void *arg)
+{
+	TSNode todo[SCAN_STACK];
+	size_t ntodo = 0, visited = 0;
+	TSNode body = field(def, w->sym->f_body);
+
+	if (ts_node_is_null(body))
+		return false;
+	todo[ntodo++] = body;
+	while (ntodo && visited++ < MAX_SCAN) {
+		TSNode n = todo[--ntodo];
+		TSSymbol t = ts_node_symbol(n);
+		uint32_t count;
+
+		if (ts_node_start_byte(n) >= limit)
+			continue;
+		if (visit(w, n, arg))
+			return true;
+		if (t == w->sym->function_definition || t == w->sym->class_definition ||
+		    t == w->sym->lambda)
+			continue;
+		count = ts_node_named_child_count(n);
+		for (uint32_t i = count; i-- > 0 && ntodo < SCAN_STACK;)
+			todo[ntodo++] = ts_node_named_child(n, i);
+	}
+	return false;
+}
+
+/* --- float-int-assign ---------------------------------------------------------- */
+
+static bool annotation_is_float(const scout_walk *w, TSNode t)
+{
+	t = type_expr(w, t);
+	return !ts_node_is_null(t) && scout_walk_is(w, t, float_names);
+}
+
+/* An annotated declaration `name: float` in the body (before the limit). */
+static bool visit_float_decl(const scout_walk *w, TSNode n, const void *arg)
+{
+	const TSNode *name = arg;
+
+	return ts_node_symbol(n) == w->sym->assignment &&
+	       same_text(w, field(n, w->sym->f_left), *name) &&
+	       annotation_is_float(w, field(n, w->sym->f_type));
+}
+
+/* True when `value` certainly has type int: an int literal (also negated),
+ * len()/int()/ord(), or a parameter of def annotated int. */
+static bool is_int_value(const scout_walk *w, TSNode def, TSNode value)
+{
+	TSSymbol t;
+
+	if (ts_node_is_null(value))
+		return false;
+	t = ts_node_symbol(value);
+	if (t == w->sym->integer)
+		return true;
+	if (type_is(value, "unary_operator") && ts_node_named_child_count(value) == 1 &&
+	    ts_node_symbol(ts_node_named_child(value, 0)) == w->sym->integer)
+		return !contains(w, value, "~", 1);
+	if (t == w->sym->call)
+		return scout_walk_is(w, field(value, w->sym->f_function), int_returning);
+	if (t == w->sym->identifier) {
+		TSNode a = param_annotation(w, def, value);
+
+		return !ts_node_is_null(a) && scout_walk_is(w, a, int_names);
+	}
+	return false;
+}
+
+/* The class-body annotation `attr: float` of a native class. */
+static bool class_declares_float(const scout_walk *w, TSNode cls, TSNode attr)
+{
+	TSNode body = field(cls, w->sym->f_body);
+	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode s = ts_node_named_child(body, i), a;
+
+		if (ts_node_symbol(s) != w->sym->expression_statement ||
+		    !ts_node_named_child_count(s))
+			continue;
+		a = ts_node_named_child(s, 0);
+		if (ts_node_symbol(a) == w->sym->assignment &&
+		    same_text(w, field(a, w->sym->f_left), attr) &&
+		    annotation_is_float(w, field(a, w->sym->f_type)))
+			return true;
+	}
+	return false;
+}
+
+/* `self.attr` in a plain method of a native class: the class, else null. */
+static TSNode self_attribute_class(const scout_walk *w, TSNode def, TSNode left)
+{
+	TSNode obj = field(left, w->sym->f_object), params, first, cls;
+
+	if (ts_node_is_null(obj) || ts_node_symbol(obj) != w->sym->identifier)
+		return null_node();
+	params = field(def, w->sym->f_parameters);
+	if (ts_node_is_null(params) || !ts_node_named_child_count(params))
+		return null_node();
+	first = param_name(w, ts_node_named_child(params, 0));
+	cls = method_class(w, def);
+	if (ts_node_is_null(first) || ts_node_is_null(cls) || !same_text(w, first, obj) ||
+	    scout_class_kind_of(w, cls) != SCOUT_CLASS_NATIVE)
+		return null_node();
+	return cls;
+}
+
+void scout_heuristics_float_int_assign(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode def = enclosing_function(w, 1), left, right, type, cls;
+	bool declared = false;
+	char message[400];
+
+	if (ts_node_is_null(def))
+		return;
+	left = field(node, w->sym->f_left);
+	right = field(node, w->sym->f_right);
+	type = field(node, w->sym->f_type);
+	if (ts_node_is_null(left) || !is_int_value(w, def, right))
+		return;
+	if (ts_node_symbol(left) == w->sym->attribute) {
+		cls = self_attribute_class(w, def, left);
+		if (ts_node_is_null(cls))
+			return;
+		declared = ts_node_is_null(type)
+		               ? class_declares_float(w, cls, field(left, w->sym->f_attribute))
+		               : annotation_is_float(w, type);
+	} else if (ts_node_symbol(left) == w->sym->identifier) {
+		if (!ts_node_is_null(type))
+			declared = annotation_is_float(w, type);
+		else
+			declared =
+			    annotation_is_float(w, param_annotation(w, def, left)) ||
+			    (contains(w, def, "float", 5) &&
+			     scan_body(w, def, ts_node_start_byte(node), visit_float_decl, &left));
+	}
+	if (!declared)
+		return;
+	snprintf(message, sizeof(message),
+	         "%.*s is declared float but is assigned the int %.*s: mypyc reports "
+	         "\"Incompatible value representations in assignment (expression has type "
+	         "\\\"int\\\", variable has type \\\"float\\\")\"",
+	         TEXT_ARG(left, w->src), TEXT_ARG(right, w->src));
+	scout_walk_report(w, self, node, message, NULL);
+}
+
+/* --- native-int-out-of-range ---------------------------------------------------- */
+
+/* The value of an int literal; false when it does not fit 64 bits. */
+static bool literal_value(const char *text, uint32_t len, unsigned long long *out)
+{
+	unsigned long long v = 0;
+	unsigned base = 10;
+	uint32_t i = 0;
+
+	if (len > 2 && text[0] == '0') {
+		char c = (char)(text[1] | 0x20);
+
+		base = c == 'x' ? 16 : c == 'o' ? 8 : c == 'b' ? 2 : 10;
+		if (base != 10)
+			i = 2;
+	}
+	for (; i < len; i++) {
+		char c = text[i];
+		unsigned d;
+
+		if (c == '_')
+			continue;
+		if (c >= '0' && c <= '9')
+			d = (unsigned)(c - '0');
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			d = (unsigned)((c | 0x20) - 'a' + 10);
+		else
+			return false; /* 1j, 1e3: not an int */
+		if (d >= base || v > (~0ULL - d) / base)
+			return false;
+		v = v * base + d;
+	}
+	*out = v;
+	return true;
+}
+
+static bool in_range(const char *type, bool negative, bool fits, unsigned long long v)
+{
+	unsigned long long max_pos, max_neg;
+
+	if (!fits)
+		return false;
+	if (strcmp(type, "u8") == 0)
+		return !negative ? v <= 255 : v == 0;
+	if (strcmp(type, "i16") == 0)
+		max_pos = 32767ULL;
+	else if (strcmp(type, "i32") == 0)
+		max_pos = 2147483647ULL;
+	else
+		max_pos = 9223372036854775807ULL;
+	max_neg = max_pos + 1;
+	return negative ? v <= max_neg : v <= max_pos;
+}
+
+/* The native int type the literal expression `expr` is converted to, from
+ * its context, or NULL. */
+static const char *literal_context(const scout_walk *w, TSNode expr, uint32_t up)
+{
+	TSNode parent = scout_walk_ancestor(w, up), def;
+
+	if (ts_node_is_null(parent))
+		return NULL;
+	if (ts_node_symbol(parent) == w->sym->assignment &&
+	    ts_node_eq(field(parent, w->sym->f_right), expr)) {
+		TSNode type = field(parent, w->sym->f_type), left = field(parent, w->sym->f_left);
+
+		if (!ts_node_is_null(type))
+			return scout_native_int_of(w, type);
+		def = enclosing_function(w, up + 1);
+		if (ts_node_is_null(def) || ts_node_is_null(left) ||
+		    ts_node_symbol(left) != w->sym->identifier)
+			return NULL;
+		return scout_native_int_of(w, param_annotation(w, def, left));
+	}
+	if (ts_node_symbol(parent) == w->sym->typed_default_parameter &&
+	    ts_node_eq(field(parent, w->sym->f_value), expr))
+		return scout_native_int_of(w, field(parent, w->sym->f_type));
+	if (ts_node_symbol(parent) == w->sym->return_statement) {
+		def = enclosing_function(w, up + 1);
+		return ts_node_is_null(def)
+		           ? NULL
+		           : scout_native_int_of(w, field(def, w->sym->f_return_type));
+	}
+	if (type_is(parent, "binary_operator")) {
+		TSNode l = field(parent, w->sym->f_left), r = field(parent, w->sym->f_right);
+		TSNode other = ts_node_eq(l, expr) ? r : l;
+
+		def = enclosing_function(w, up + 1);
+		if (ts_node_is_null(def) || ts_node_is_null(other) ||
+		    ts_node_symbol(other) != w->sym->identifier)
+			return NULL;
+		return scout_native_int_of(w, param_annotation(w, def, other));
+	}
+	return NULL;
+}
+
+void scout_heuristics_native_int_range(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode parent = scout_walk_ancestor(w, 1), expr = node;
+	uint32_t up = 1, len;
+	bool negative = false, fits;
+	unsigned long long v = 0;
+	const char *type, *text;
+	char message[320];
+
+	if (w->in_type)
+		return;
+	if (type_is(parent, "unary_operator")) {
+		uint32_t l;
+		const char *op = scout_node_text(parent, w->src, &l);
+
+		if (l == 0 || (op[0] != '-' && op[0] != '+'))
+			return;
+		negative = op[0] == '-';
+		expr = parent;
+		up = 2;
+	}
+	type = literal_context(w, expr, up);
+	if (!type)
+		return;
+	text = scout_node_text(node, w->src, &len);
+	fits = literal_value(text, len, &v);
+	if (!fits && (len == 0 || text[len - 1] == 'j' || text[len - 1] == 'J'))
+		return;
+	if (in_range(type, negative, fits, v))
+		return;
+	snprintf(message, sizeof(message),
+	         "%.*s does not fit %s: mypyc reports \"Value %.*s is out of range for "
+	         "\\\"%s\\\"\"",
+	         TEXT_ARG(expr, w->src), type, TEXT_ARG(expr, w->src), type);
+	scout_walk_report(w, self, expr, message, NULL);
+}
+
+/* --- callable-values ------------------------------------------------------------ */
+
+/* A call of the identifier `*arg` as the callee. */
+static bool visit_call_of(const scout_walk *w, TSNode n, const void *arg)
+{
+	const TSNode *name = arg;
+	TSNode fn;
+
+	if (ts_node_symbol(n) != w->sym->call)
+		return false;
+	fn = field(n, w->sym->f_function);
+	return !ts_node_is_null(fn) && ts_node_symbol(fn) == w->sym->identifier &&
+	       same_text(w, fn, *name) && ts_node_start_byte(n) > ts_node_start_byte(*name);
+}
+
+/* True when the head identifier of an attribute chain is bound at module
+ * level (an import, a module-level def or variable): such callables are
+ * module functions or classes, not cached bound methods. */
+static bool module_bound_head(const scout_walk *w, TSNode obj)
+{
+	char buf[256];
+	uint32_t len;
+	const char *text;
+
+	while (ts_node_symbol(obj) == w->sym->attribute)
+		obj = field(obj, w->sym->f_object);
+	if (ts_node_is_null(obj) || ts_node_symbol(obj) != w->sym->identifier)
+		return false;
+	text = scout_node_text(obj, w->src, &len);
+	if (!scout_names_qualify(w->names, obj, w->src, buf, sizeof(buf)))
+		return true;
+	return !(scout_str_startswith(buf, "builtins.") && strlen(buf) == 9 + len &&
+	         memcmp(buf + 9, text, len) == 0);
+}
+
+void scout_heuristics_callable_values(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode def = enclosing_function(w, 1), left, right, obj;
+	uint32_t len;
+	const char *text;
+	char needle[128], message[400];
+
+	if (ts_node_is_null(def))
+		return;
+	left = field(node, w->sym->f_left);
+	right = field(node, w->sym->f_right);
+	if (ts_node_is_null(left) || ts_node_symbol(left) != w->sym->identifier ||
+	    ts_node_is_null(right) || ts_node_symbol(right) != w->sym->attribute ||
+	    !ts_node_is_null(field(node, w->sym->f_type)))
+		return;
+	obj = field(right, w->sym->f_object);
+	if (ts_node_is_null(obj) || module_bound_head(w, obj))
+		return;
+	text = scout_node_text(left, w->src, &len);
+	if (len + 2 > sizeof(needle))
+		return;
+	memcpy(needle, text, len);
+	needle[len] = '(';
+	needle[len + 1] = '\0';
+	if (!contains(w, def, needle, len + 1) ||
+	    !scan_body(w, def, UINT32_MAX, visit_call_of, &left))
+		return;
+	snprintf(message, sizeof(message),
+	         "%.*s caches %.*s and is called later: compiled code calls it through the "
+	         "generic Python protocol instead of a direct native call",
+	         TEXT_ARG(left, w->src), TEXT_ARG(right, w->src));
+	scout_walk_report(w, self, node, message, NULL);
+}

@@ -1,0 +1,84 @@
+// What GitHub's own toolkit prints for our annotations, for
+// tests/cli/ci_formats.sh to compare with `mypyc-scout scan --format github`
+// byte for byte. It goes through @actions/core's public API only:
+// core.error / core.warning (message, {title, file, startLine, endLine,
+// startColumn, endColumn}) build the `::error key=value,...::data` command
+// with the package's own escapeData / escapeProperty and write it to stdout.
+//
+//   node actions-escape.mjs hostile STRINGS.hex
+//       for each string s of the file (hex, one per line, # comments), what
+//       `test_ci_formats --github-hostile STRINGS.hex` prints with our
+//       reporter: a blocker whose rule id, path, message and fix are all s,
+//       then a syntax-error diagnostic whose path and message are s
+//   node actions-escape.mjs replay REPORT.json RULES.json
+//       the annotations for a `--format json` report, given the rule titles
+//       from `mypyc-scout rules --format json`, in our reporter's order
+//
+// Strings are read as bytes and decoded as UTF-8 the way Node does (WHATWG:
+// each maximal ill-formed subpart becomes U+FFFD), which is the decoding our
+// reporter applies before escaping.
+import * as core from '@actions/core';
+import {readFileSync} from 'node:fs';
+
+function hexStrings(file) {
+	const lines = readFileSync(file, 'latin1').split('\n');
+	if (lines[lines.length - 1] === '')
+		lines.pop();
+	return lines.filter((line) => !line.startsWith('#'))
+		.map((line) => Buffer.from(line.trim(), 'hex').toString('utf8'));
+}
+
+// The data of a finding's annotation: the message, then the fix if any.
+function findingData(message, fix) {
+	return fix ? `${message}\nfix: ${fix}` : message;
+}
+
+// Our reporter's choice of properties: columns only for a one-line finding,
+// endLine only when it is not before the start line.
+function findingProperties(title, file, f) {
+	const oneLine = f.end_line === f.line;
+	return {
+		title,
+		file,
+		startLine: f.line,
+		endLine: f.end_line >= f.line ? f.end_line : undefined,
+		startColumn: oneLine ? f.column : undefined,
+		endColumn: oneLine ? f.end_column : undefined,
+	};
+}
+
+function annotate(category, data, properties) {
+	(category === 'blocker' ? core.error : core.warning)(data, properties);
+}
+
+function hostile(file) {
+	for (const s of hexStrings(file)) {
+		const f = {line: 1, column: 1, end_line: 1, end_column: 2};
+		annotate('blocker', findingData(s, s), findingProperties(s, s, f));
+		core.warning(s, {title: 'mypyc-scout: syntax-error', file: s, startLine: 1});
+	}
+}
+
+function replay(reportFile, rulesFile) {
+	const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+	const titles = new Map(JSON.parse(readFileSync(rulesFile, 'utf8')).map((r) => [r.id, r.title]));
+	for (const m of report.modules) {
+		for (const f of m.findings) {
+			const title = titles.has(f.rule) ? `${f.rule}: ${titles.get(f.rule)}` : f.rule;
+			annotate(f.category, findingData(f.message, f.fix), findingProperties(title, m.path, f));
+		}
+	}
+	for (const d of report.diagnostics) {
+		core.warning(d.message, {title: `mypyc-scout: ${d.kind}`, file: d.path, startLine: d.line ?? undefined});
+	}
+}
+
+const [mode, ...args] = process.argv.slice(2);
+if (mode === 'hostile' && args.length === 1)
+	hostile(args[0]);
+else if (mode === 'replay' && args.length === 2)
+	replay(args[0], args[1]);
+else {
+	process.stderr.write('usage: node actions-escape.mjs hostile STRINGS.hex | replay REPORT.json RULES.json\n');
+	process.exit(2);
+}
