@@ -34,6 +34,8 @@ const char *scout_cli_usage(void)
 	       "  --diff BASE       report only findings on lines changed since the\n"
 	       "                    merge base of BASE and HEAD (and modules that got\n"
 	       "                    worse); scores and the plan still cover everything\n"
+	       "  --summary FILE    append a Markdown job summary (default with\n"
+	       "                    GITHUB_STEP_SUMMARY set: that file)\n"
 	       "  --profile FILE    hotness from a profile: cProfile/pstats (.prof),\n"
 	       "                    py-spy speedscope JSON or collapsed stacks\n"
 	       "  --rev REV         scan the tree of commit REV from the object\n"
@@ -151,6 +153,9 @@ static int parse_option(scout_cli *out, int argc, char **argv, int *i)
 	} else if (is_option(arg, "--diff")) {
 		if (!(error = option_value(&value, argc, argv, i, "--diff")))
 			out->diff_base = value;
+	} else if (is_option(arg, "--summary")) {
+		if (!(error = option_value(&value, argc, argv, i, "--summary")))
+			out->summary = value;
 	} else if (is_option(arg, "--profile")) {
 		if (!(error = option_value(&value, argc, argv, i, "--profile")))
 			out->profile = value;

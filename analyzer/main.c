@@ -12,6 +12,7 @@
 #include "scout/settings.h"
 #include "reporter.h"
 #include "rules_doc.h"
+#include "summary.h"
 
 #define EXIT_FINDINGS 1
 #define EXIT_USAGE    2
@@ -66,6 +67,27 @@ static int filter_findings(scout_scan *scan, const scout_cli *cli, const scout_s
 	return 0;
 }
 
+/* --summary FILE, else $GITHUB_STEP_SUMMARY: appended, as GitHub expects. */
+static int write_summary(const scout_scan *scan, const scout_cli *cli)
+{
+	const char *path = cli->summary ? cli->summary : getenv("GITHUB_STEP_SUMMARY");
+	FILE *f;
+	int error;
+
+	if (!path || !path[0])
+		return 0;
+	if (!(f = fopen(path, "a"))) {
+		fprintf(stderr, "mypyc-scout: error: cannot write the summary '%s'\n", path);
+		return EXIT_USAGE;
+	}
+	error = scout_summary_write(f, scan);
+	if (fclose(f) != 0 || error < 0) {
+		fprintf(stderr, "mypyc-scout: error: cannot write the summary '%s'\n", path);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
 static int cmd_scan(const scout_cli *cli)
 {
 	const scout_reporter *reporter = scout_reporter_find(cli->format ? cli->format : "text");
@@ -101,6 +123,10 @@ static int cmd_scan(const scout_cli *cli)
 	}
 	ropts.color = want_color(out);
 	reporter->write(out, &scan, &ropts);
+	if ((rc = write_summary(&scan, cli)) != 0) {
+		close_output(out, cli->output);
+		goto cleanup;
+	}
 	if ((rc = close_output(out, cli->output)) == 0 &&
 	    scout_settings_gate(&settings, &scan, reason, sizeof(reason))) {
 		fprintf(stderr, "mypyc-scout: %s\n", reason);

@@ -34,6 +34,7 @@ typedef struct scout_cli {
 	bool report_unused_ignores; /* --report-unused-ignores */
 	const char *rev;            /* --rev REV */
 	const char *profile;        /* --profile FILE */
+	const char *summary;        /* --summary FILE */
 } scout_cli;
 
 /* Parses argv into *out (free with scout_cli_free). Returns 0, or SCOUT_EUSAGE

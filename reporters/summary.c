@@ -1,0 +1,86 @@
+/* The Markdown job summary: what a reviewer sees on the workflow run page. */
+#include "summary.h"
+
+#include "escape.h"
+
+#define MAX_PLAN     10
+#define MAX_BLOCKERS 20
+
+static void write_counts(scout_buf *b, const scout_scan *scan)
+{
+	scout_summary s;
+
+	scout_scan_summarise(scan, &s);
+	scout_buf_printf(b,
+	                 "## mypyc-scout\n\n%zu modules, %llu lines, annotation coverage "
+	                 "%.1f%%\n\n| ready | needs-annotations | needs-changes | blocked |\n"
+	                 "| ---: | ---: | ---: | ---: |\n| %zu | %zu | %zu | %zu |\n",
+	                 s.modules, (unsigned long long)s.lines,
+	                 100.0 * scout_annotations_coverage(&s.ann), s.verdicts[SCOUT_READY],
+	                 s.verdicts[SCOUT_NEEDS_ANNOTATIONS], s.verdicts[SCOUT_NEEDS_CHANGES],
+	                 s.verdicts[SCOUT_BLOCKED]);
+}
+
+static void write_plan(scout_buf *b, const scout_scan *scan)
+{
+	size_t shown = 0;
+
+	if (!scan->plan.built || scan->plan.ncompile == 0)
+		return;
+	scout_buf_printf(b, "\n### Compile first (covers %.1f%% of estimated runtime)\n\n",
+	                 100.0 * scan->plan.covered);
+	scout_buf_puts(b, "| module | hotness | score | group |\n| --- | ---: | ---: | ---: |\n");
+	for (size_t i = 0; i < scan->plan.ncompile && shown < MAX_PLAN; i++) {
+		const scout_module *m = &scan->modules[scan->plan.compile[i].module];
+
+		if (!scan->plan.compile[i].first_phase)
+			continue;
+		scout_buf_puts(b, "| `");
+		scout_escape_markdown_inline(b, m->path);
+		scout_buf_printf(b, "` | %.3f | %d | %d |\n", m->hotness, m->score,
+		                 scan->plan.compile[i].group);
+		shown++;
+	}
+}
+
+static void write_blockers(scout_buf *b, const scout_scan *scan)
+{
+	size_t total = 0, shown = 0;
+
+	for (size_t i = 0; i < scan->nmodules; i++)
+		for (size_t j = 0; j < scan->modules[i].nfindings; j++)
+			total += scan->modules[i].findings[j].category == SCOUT_BLOCKER;
+	scout_buf_printf(b, "\n### Blockers reported: %zu\n\n", total);
+	for (size_t i = 0; i < scan->nmodules; i++) {
+		const scout_module *m = &scan->modules[i];
+
+		for (size_t j = 0; j < m->nfindings && shown < MAX_BLOCKERS; j++) {
+			const scout_finding *f = &m->findings[j];
+
+			if (f->category != SCOUT_BLOCKER)
+				continue;
+			scout_buf_puts(b, "- `");
+			scout_escape_markdown_inline(b, m->path);
+			scout_buf_printf(b, ":%u` **%s**: ", (unsigned)f->line, f->rule);
+			scout_escape_markdown_inline(b, f->message);
+			scout_buf_putc(b, '\n');
+			shown++;
+		}
+	}
+	if (total > shown)
+		scout_buf_printf(b, "- ... and %zu more\n", total - shown);
+}
+
+int scout_summary_write(FILE *out, const scout_scan *scan)
+{
+	scout_buf b = {0};
+	int error = 0;
+
+	write_counts(&b, scan);
+	write_plan(&b, scan);
+	write_blockers(&b, scan);
+	if (fwrite(b.data, 1, b.len, out) != b.len)
+		error = SCOUT_EIO;
+	scout_buf_free(&b);
+	return error;
+}

@@ -1,0 +1,14 @@
+/* The Markdown job summary for CI (GITHUB_STEP_SUMMARY or --summary FILE). */
+#ifndef SCOUT_SUMMARY_H
+#define SCOUT_SUMMARY_H
+
+#include <stdio.h>
+
+#include "scout/result.h"
+
+/* Appends the summary of `scan` (after --diff/--baseline filtering) to out:
+ * verdict counts, the top of the compile plan, and the blockers shown (at
+ * most 20, with a count of the rest). Returns 0 or SCOUT_EIO. */
+int scout_summary_write(FILE *out, const scout_scan *scan);
+
+#endif
