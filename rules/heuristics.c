@@ -22,157 +22,6 @@
 
 static const char *const object_names[] = {"builtins.object", NULL};
 static const char *const super_names[] = {"builtins.super", NULL};
-static const char *const staticmethod_names[] = {"builtins.staticmethod", NULL};
-
-static TSNode null_node(void)
-{
-	TSNode n = {{0}, 0, 0};
-
-	return n;
-}
-
-static TSNode field(TSNode n, TSFieldId id)
-{
-	return ts_node_is_null(n) ? n : ts_node_child_by_field_id(n, id);
-}
-
-/* A node's text for messages, cut to 60 bytes. */
-#define TEXT_ARG(n, src) (int)text_len(n), ts_node_is_null(n) ? "" : (src) + ts_node_start_byte(n)
-static uint32_t text_len(TSNode n)
-{
-	uint32_t len;
-
-	if (ts_node_is_null(n))
-		return 0;
-	len = ts_node_end_byte(n) - ts_node_start_byte(n);
-	return len > 60 ? 60 : len;
-}
-
-static TSNode name_of(const scout_walk *w, TSNode def)
-{
-	return field(def, w->sym->f_name);
-}
-
-/* The class whose body holds `def` directly (also when decorated). */
-static TSNode method_class(const scout_walk *w, TSNode def)
-{
-	TSNode parent = ts_node_parent(def), grand;
-
-	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == w->sym->decorated_definition)
-		parent = ts_node_parent(parent);
-	if (ts_node_is_null(parent) || ts_node_symbol(parent) != w->sym->block)
-		return null_node();
-	grand = ts_node_parent(parent);
-	return !ts_node_is_null(grand) && ts_node_symbol(grand) == w->sym->class_definition
-	           ? grand
-	           : null_node();
-}
-
-/* The nearest function_definition above the current node, or null when a
- * class body or lambda comes first. */
-static TSNode enclosing_function(const scout_walk *w)
-{
-	for (uint32_t up = 1; up < w->depth; up++) {
-		TSNode a = scout_walk_ancestor(w, up);
-		TSSymbol t = ts_node_symbol(a);
-
-		if (t == w->sym->function_definition)
-			return a;
-		if (t == w->sym->class_definition || t == w->sym->lambda)
-			return null_node();
-	}
-	return null_node();
-}
-
-static bool is_native(const scout_walk *w, TSNode cls)
-{
-	return !ts_node_is_null(cls) && scout_class_kind_of(w, cls) == SCOUT_CLASS_NATIVE;
-}
-
-/* The name node of a parameter (plain, typed, defaulted), or null for
- * splats and separators. */
-static TSNode param_name(const scout_walk *w, TSNode p)
-{
-	TSSymbol t = ts_node_symbol(p);
-
-	if (t == w->sym->identifier)
-		return p;
-	if (t == w->sym->typed_parameter)
-		return ts_node_named_child_count(p) &&
-		               ts_node_symbol(ts_node_named_child(p, 0)) == w->sym->identifier
-		           ? ts_node_named_child(p, 0)
-		           : null_node();
-	if (t == w->sym->default_parameter || t == w->sym->typed_default_parameter)
-		return field(p, w->sym->f_name);
-	return null_node();
-}
-
-/* The positional-or-keyword parameters of def, in order (no splats). */
-static uint32_t params_of(const scout_walk *w, TSNode def, TSNode *out, uint32_t cap)
-{
-	TSNode params = field(def, w->sym->f_parameters);
-	uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params), n = 0;
-
-	for (uint32_t i = 0; i < count && n < cap; i++) {
-		TSNode p = ts_node_named_child(params, i);
-
-		if (!ts_node_is_null(param_name(w, p)))
-			out[n++] = p;
-	}
-	return n;
-}
-
-static bool is_staticmethod(const scout_walk *w, TSNode def)
-{
-	return scout_class_has_decorator(w, def, staticmethod_names);
-}
-
-/* The annotation expression of a parameter, or null. */
-static TSNode param_type(const scout_walk *w, TSNode p)
-{
-	TSNode t = field(p, w->sym->f_type);
-
-	if (!ts_node_is_null(t) && ts_node_symbol(t) == w->sym->type &&
-	    ts_node_named_child_count(t))
-		t = ts_node_named_child(t, 0);
-	return t;
-}
-
-/* The method `name` (NUL-terminated) defined in the body of cls, or null. */
-static TSNode body_method(const scout_walk *w, TSNode cls, const char *name, uint32_t len)
-{
-	TSNode body = field(cls, w->sym->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
-
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(body, i);
-		uint32_t l;
-		const char *t;
-
-		if (ts_node_symbol(d) == w->sym->decorated_definition)
-			d = field(d, w->sym->f_definition);
-		if (ts_node_is_null(d) || ts_node_symbol(d) != w->sym->function_definition)
-			continue;
-		t = scout_node_text(name_of(w, d), w->src, &l);
-		if (l == len && memcmp(t, name, len) == 0)
-			return d;
-	}
-	return null_node();
-}
-
-/* Pushes the same-module classes among cls's bases. */
-static void push_bases(const scout_walk *w, TSNode cls, TSNode *todo, size_t *ntodo)
-{
-	TSNode bases[MAX_BASES];
-	uint32_t n = scout_class_bases(w, cls, bases, MAX_BASES);
-
-	for (uint32_t i = n; i-- > 0;) {
-		TSNode b = scout_module_class_of(w, bases[i]);
-
-		if (!ts_node_is_null(b) && *ntodo < MAX_CHAIN)
-			todo[(*ntodo)++] = b;
-	}
-}
 
 /* --- classes with Python bases ------------------------------------------------ */
 
@@ -202,7 +51,7 @@ static bool inherits_python(const scout_walk *w, TSNode cls, TSNode *base)
 				return false;
 
 			if (!ts_node_is_null(local)) {
-				if (!is_native(w, local)) {
+				if (!scout_hx_is_native(w, local)) {
 					*base = bases[i];
 					return true;
 				}
@@ -231,15 +80,15 @@ static bool inherits_python(const scout_walk *w, TSNode cls, TSNode *base)
 /* object.__new__(...) or super().__new__(...). */
 static bool is_object_new(const scout_walk *w, TSNode call)
 {
-	TSNode fn = field(call, w->sym->f_function), obj;
+	TSNode fn = scout_hx_field(call, w->sym->f_function), obj;
 
 	if (ts_node_is_null(fn) || ts_node_symbol(fn) != w->sym->attribute ||
-	    !scout_node_text_is(field(fn, w->sym->f_attribute), w->src, "__new__"))
+	    !scout_node_text_is(scout_hx_field(fn, w->sym->f_attribute), w->src, "__new__"))
 		return false;
-	obj = field(fn, w->sym->f_object);
+	obj = scout_hx_field(fn, w->sym->f_object);
 	return scout_walk_is(w, obj, object_names) ||
 	       (ts_node_symbol(obj) == w->sym->call &&
-	        scout_walk_is(w, field(obj, w->sym->f_function), super_names));
+	        scout_walk_is(w, scout_hx_field(obj, w->sym->f_function), super_names));
 }
 
 /* The class of the __new__ the call is in, or null. */
@@ -248,11 +97,12 @@ static TSNode new_method_class(const scout_walk *w, TSNode call)
 	TSNode def;
 
 	if (!is_object_new(w, call))
-		return null_node();
-	def = enclosing_function(w);
-	if (ts_node_is_null(def) || !scout_node_text_is(name_of(w, def), w->src, "__new__"))
-		return null_node();
-	return method_class(w, def);
+		return scout_hx_null_node();
+	def = scout_hx_enclosing_function(w, 1);
+	if (ts_node_is_null(def) ||
+	    !scout_node_text_is(scout_hx_name_of(w, def), w->src, "__new__"))
+		return scout_hx_null_node();
+	return scout_hx_method_class(w, def);
 }
 
 static void check_object_new_nonnative(scout_walk *w, TSNode node, const scout_rule *self)
@@ -265,8 +115,8 @@ static void check_object_new_nonnative(scout_walk *w, TSNode node, const scout_r
 	snprintf(message, sizeof(message),
 	         "%.*s in __new__ of %.*s, which is not a native class: mypyc reports "
 	         "\"\"object.__new__()\" not supported for non-extension classes\"",
-	         TEXT_ARG(field(node, w->sym->f_function), w->src),
-	         TEXT_ARG(name_of(w, cls), w->src));
+	         SCOUT_HX_TEXT(scout_hx_field(node, w->sym->f_function), w->src),
+	         SCOUT_HX_TEXT(scout_hx_name_of(w, cls), w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 
@@ -275,43 +125,45 @@ static void check_object_new_python_base(scout_walk *w, TSNode node, const scout
 	TSNode cls = new_method_class(w, node), base;
 	char message[320];
 
-	if (!is_native(w, cls) || !inherits_python(w, cls, &base))
+	if (!scout_hx_is_native(w, cls) || !inherits_python(w, cls, &base))
 		return;
 	snprintf(message, sizeof(message),
 	         "%.*s in __new__ of native class %.*s, which inherits from Python class %.*s: "
 	         "mypyc reports \"\"object.__new__()\" not supported for classes inheriting from "
 	         "non-native classes\"",
-	         TEXT_ARG(field(node, w->sym->f_function), w->src),
-	         TEXT_ARG(name_of(w, cls), w->src), TEXT_ARG(base, w->src));
+	         SCOUT_HX_TEXT(scout_hx_field(node, w->sym->f_function), w->src),
+	         SCOUT_HX_TEXT(scout_hx_name_of(w, cls), w->src), SCOUT_HX_TEXT(base, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 
 static void check_getattr_setattr(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode name = name_of(w, node), cls, v, base;
+	TSNode name = scout_hx_name_of(w, node), cls, v, base;
 	char message[400];
 
 	if (!scout_node_text_is(name, w->src, "__getattr__") &&
 	    !scout_node_text_is(name, w->src, "__setattr__"))
 		return;
-	cls = method_class(w, node);
-	if (!is_native(w, cls))
+	cls = scout_hx_method_class(w, node);
+	if (!scout_hx_is_native(w, cls))
 		return;
 	v = scout_mypyc_attr_value(w, cls, "allow_interpreted_subclasses");
 	if (!ts_node_is_null(v) && scout_node_text_is(v, w->src, "True"))
-		snprintf(message, sizeof(message),
-		         "%.*s in class %.*s: mypyc reports \"\\\"%.*s\\\" not supported in class "
-		         "\\\"%.*s\\\" because it allows interpreted subclasses\"",
-		         TEXT_ARG(name, w->src), TEXT_ARG(name_of(w, cls), w->src),
-		         TEXT_ARG(name, w->src), TEXT_ARG(name_of(w, cls), w->src));
+		snprintf(
+		    message, sizeof(message),
+		    "%.*s in class %.*s: mypyc reports \"\\\"%.*s\\\" not supported in class "
+		    "\\\"%.*s\\\" because it allows interpreted subclasses\"",
+		    SCOUT_HX_TEXT(name, w->src), SCOUT_HX_TEXT(scout_hx_name_of(w, cls), w->src),
+		    SCOUT_HX_TEXT(name, w->src), SCOUT_HX_TEXT(scout_hx_name_of(w, cls), w->src));
 	else if (inherits_python(w, cls, &base))
 		snprintf(message, sizeof(message),
 		         "%.*s in class %.*s, which inherits from Python class %.*s: mypyc reports "
 		         "\"\\\"%.*s\\\" not supported in class \\\"%.*s\\\" because it inherits "
 		         "from a non-native class\"",
-		         TEXT_ARG(name, w->src), TEXT_ARG(name_of(w, cls), w->src),
-		         TEXT_ARG(base, w->src), TEXT_ARG(name, w->src),
-		         TEXT_ARG(name_of(w, cls), w->src));
+		         SCOUT_HX_TEXT(name, w->src),
+		         SCOUT_HX_TEXT(scout_hx_name_of(w, cls), w->src),
+		         SCOUT_HX_TEXT(base, w->src), SCOUT_HX_TEXT(name, w->src),
+		         SCOUT_HX_TEXT(scout_hx_name_of(w, cls), w->src));
 	else
 		return;
 	scout_walk_report(w, self, name, message, NULL);
@@ -321,37 +173,39 @@ static void check_getattr_setattr(scout_walk *w, TSNode node, const scout_rule *
 
 static void check_override_native_int(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode cls = method_class(w, node), name = name_of(w, node), todo[MAX_CHAIN];
-	TSNode mine[MAX_PARAMS], theirs[MAX_PARAMS], base = null_node(), owner = null_node();
+	TSNode cls = scout_hx_method_class(w, node), name = scout_hx_name_of(w, node),
+	       todo[MAX_CHAIN];
+	TSNode mine[MAX_PARAMS], theirs[MAX_PARAMS], base = scout_hx_null_node(),
+	                                             owner = scout_hx_null_node();
 	size_t ntodo = 0, visited = 0;
 	uint32_t nmine, ntheirs, len, skip;
 	const char *text;
 	char message[400];
 
-	if (!is_native(w, cls) || ts_node_is_null(name))
+	if (!scout_hx_is_native(w, cls) || ts_node_is_null(name))
 		return;
 	if (scout_node_text_is(name, w->src, "__init__") ||
 	    scout_node_text_is(name, w->src, "__new__"))
 		return;
 	text = scout_node_text(name, w->src, &len);
-	push_bases(w, cls, todo, &ntodo);
+	scout_hx_push_bases(w, cls, todo, &ntodo);
 	while (ntodo && visited++ < MAX_CHAIN && ts_node_is_null(base)) {
 		TSNode c = todo[--ntodo];
 
-		if (!is_native(w, c))
+		if (!scout_hx_is_native(w, c))
 			continue;
-		base = body_method(w, c, text, len);
+		base = scout_hx_body_method(w, c, text, len);
 		owner = c;
 		if (ts_node_is_null(base))
-			push_bases(w, c, todo, &ntodo);
+			scout_hx_push_bases(w, c, todo, &ntodo);
 	}
 	if (ts_node_is_null(base))
 		return;
-	skip = is_staticmethod(w, node) ? 0 : 1;
-	nmine = params_of(w, node, mine, MAX_PARAMS);
-	ntheirs = params_of(w, base, theirs, MAX_PARAMS);
+	skip = scout_hx_is_staticmethod(w, node) ? 0 : 1;
+	nmine = scout_hx_params_of(w, node, mine, MAX_PARAMS);
+	ntheirs = scout_hx_params_of(w, base, theirs, MAX_PARAMS);
 	for (uint32_t i = skip; i < nmine && i < ntheirs; i++) {
-		TSNode tm = param_type(w, mine[i]), tt = param_type(w, theirs[i]);
+		TSNode tm = scout_hx_param_type(w, mine[i]), tt = scout_hx_param_type(w, theirs[i]);
 		const char *nm, *nt;
 
 		if (ts_node_is_null(tm) || ts_node_is_null(tt))
@@ -364,10 +218,11 @@ static void check_override_native_int(scout_walk *w, TSNode node, const scout_ru
 		         "argument %.*s of %.*s is %.*s but %.*s.%.*s has %.*s: mypyc reports "
 		         "\"Incompatible argument type \\\"%.*s\\\" (base class has type "
 		         "\\\"%.*s\\\")\"",
-		         TEXT_ARG(param_name(w, mine[i]), w->src), TEXT_ARG(name, w->src),
-		         TEXT_ARG(tm, w->src), TEXT_ARG(name_of(w, owner), w->src),
-		         TEXT_ARG(name, w->src), TEXT_ARG(tt, w->src), TEXT_ARG(tm, w->src),
-		         TEXT_ARG(tt, w->src));
+		         SCOUT_HX_TEXT(scout_hx_param_name(w, mine[i]), w->src),
+		         SCOUT_HX_TEXT(name, w->src), SCOUT_HX_TEXT(tm, w->src),
+		         SCOUT_HX_TEXT(scout_hx_name_of(w, owner), w->src),
+		         SCOUT_HX_TEXT(name, w->src), SCOUT_HX_TEXT(tt, w->src),
+		         SCOUT_HX_TEXT(tm, w->src), SCOUT_HX_TEXT(tt, w->src));
 		scout_walk_report(w, self, tm, message, NULL);
 	}
 }

@@ -14,7 +14,6 @@
 #define MAX_PARAMS 64
 
 static const char *const object_names[] = {"builtins.object", NULL};
-static const char *const staticmethod_names[] = {"builtins.staticmethod", NULL};
 static const char *const classmethod_names[] = {"builtins.classmethod", NULL};
 static const char *const vars_names[] = {"builtins.vars", NULL};
 static const char *const setattr_names[] = {"builtins.setattr", NULL};
@@ -25,149 +24,28 @@ static const char *const weak_container_names[] = {"weakref.WeakSet", "weakref.W
 static const char *const pickle_names[] = {"pickle.dumps", "pickle.dump", NULL};
 static const char *const copy_names[] = {"copy.copy", "copy.deepcopy", NULL};
 
-static TSNode null_node(void)
-{
-	TSNode n = {{0}, 0, 0};
-
-	return n;
-}
-
-static TSNode field(TSNode n, TSFieldId id)
-{
-	return ts_node_is_null(n) ? n : ts_node_child_by_field_id(n, id);
-}
-
-/* A node's text for messages, cut to 60 bytes. */
-#define TEXT_ARG(n, src) (int)text_len(n), ts_node_is_null(n) ? "" : (src) + ts_node_start_byte(n)
-static uint32_t text_len(TSNode n)
-{
-	uint32_t len;
-
-	if (ts_node_is_null(n))
-		return 0;
-	len = ts_node_end_byte(n) - ts_node_start_byte(n);
-	return len > 60 ? 60 : len;
-}
-
-static bool same_text(const scout_walk *w, TSNode a, TSNode b)
-{
-	uint32_t la, lb;
-	const char *ta = scout_node_text(a, w->src, &la), *tb = scout_node_text(b, w->src, &lb);
-
-	return la == lb && memcmp(ta, tb, la) == 0;
-}
-
-static TSNode name_of(const scout_walk *w, TSNode def)
-{
-	return field(def, w->sym->f_name);
-}
-
-/* The class whose body holds `def` directly (also when decorated). */
-static TSNode method_class(const scout_walk *w, TSNode def)
-{
-	TSNode parent = ts_node_parent(def), grand;
-
-	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == w->sym->decorated_definition)
-		parent = ts_node_parent(parent);
-	if (ts_node_is_null(parent) || ts_node_symbol(parent) != w->sym->block)
-		return null_node();
-	grand = ts_node_parent(parent);
-	return !ts_node_is_null(grand) && ts_node_symbol(grand) == w->sym->class_definition
-	           ? grand
-	           : null_node();
-}
-
-/* The nearest function_definition above the current node, or null when a
- * class body or lambda comes first. */
-static TSNode enclosing_function(const scout_walk *w)
-{
-	for (uint32_t up = 1; up < w->depth; up++) {
-		TSNode a = scout_walk_ancestor(w, up);
-		TSSymbol t = ts_node_symbol(a);
-
-		if (t == w->sym->function_definition)
-			return a;
-		if (t == w->sym->class_definition || t == w->sym->lambda)
-			return null_node();
-	}
-	return null_node();
-}
-
-static bool is_native(const scout_walk *w, TSNode cls)
-{
-	return !ts_node_is_null(cls) && scout_class_kind_of(w, cls) == SCOUT_CLASS_NATIVE;
-}
-
-/* The name node of a parameter (plain, typed, defaulted), or null for
- * splats and separators. */
-static TSNode param_name(const scout_walk *w, TSNode p)
-{
-	TSSymbol t = ts_node_symbol(p);
-
-	if (t == w->sym->identifier)
-		return p;
-	if (t == w->sym->typed_parameter)
-		return ts_node_named_child_count(p) &&
-		               ts_node_symbol(ts_node_named_child(p, 0)) == w->sym->identifier
-		           ? ts_node_named_child(p, 0)
-		           : null_node();
-	if (t == w->sym->default_parameter || t == w->sym->typed_default_parameter)
-		return field(p, w->sym->f_name);
-	return null_node();
-}
-
-/* The positional-or-keyword parameters of def, in order (no splats). */
-static uint32_t params_of(const scout_walk *w, TSNode def, TSNode *out, uint32_t cap)
-{
-	TSNode params = field(def, w->sym->f_parameters);
-	uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params), n = 0;
-
-	for (uint32_t i = 0; i < count && n < cap; i++) {
-		TSNode p = ts_node_named_child(params, i);
-
-		if (!ts_node_is_null(param_name(w, p)))
-			out[n++] = p;
-	}
-	return n;
-}
-
-static bool is_staticmethod(const scout_walk *w, TSNode def)
-{
-	return scout_class_has_decorator(w, def, staticmethod_names);
-}
-
 /* The first parameter's name of a plain method (not static, not class). */
 static TSNode self_param(const scout_walk *w, TSNode def)
 {
 	TSNode p[1];
 
-	if (is_staticmethod(w, def) || scout_class_has_decorator(w, def, classmethod_names) ||
-	    params_of(w, def, p, 1) != 1)
-		return null_node();
-	return param_name(w, p[0]);
+	if (scout_hx_is_staticmethod(w, def) ||
+	    scout_class_has_decorator(w, def, classmethod_names) ||
+	    scout_hx_params_of(w, def, p, 1) != 1)
+		return scout_hx_null_node();
+	return scout_hx_param_name(w, p[0]);
 }
 
 /* The parameter of def named like `name`, or null. */
 static TSNode param_named(const scout_walk *w, TSNode def, TSNode name)
 {
 	TSNode p[MAX_PARAMS];
-	uint32_t n = params_of(w, def, p, MAX_PARAMS);
+	uint32_t n = scout_hx_params_of(w, def, p, MAX_PARAMS);
 
 	for (uint32_t i = 0; i < n; i++)
-		if (same_text(w, param_name(w, p[i]), name))
+		if (scout_hx_same_text(w, scout_hx_param_name(w, p[i]), name))
 			return p[i];
-	return null_node();
-}
-
-/* The annotation expression of a parameter, or null. */
-static TSNode param_type(const scout_walk *w, TSNode p)
-{
-	TSNode t = field(p, w->sym->f_type);
-
-	if (!ts_node_is_null(t) && ts_node_symbol(t) == w->sym->type &&
-	    ts_node_named_child_count(t))
-		t = ts_node_named_child(t, 0);
-	return t;
+	return scout_hx_null_node();
 }
 
 /* The same-module class of which `expr` is (most likely) an instance:
@@ -178,23 +56,23 @@ static TSNode instance_class(const scout_walk *w, TSNode expr)
 	TSNode def, p;
 
 	if (ts_node_is_null(expr))
-		return null_node();
+		return scout_hx_null_node();
 	if (ts_node_symbol(expr) == w->sym->call)
-		return scout_module_class_of(w, field(expr, w->sym->f_function));
+		return scout_module_class_of(w, scout_hx_field(expr, w->sym->f_function));
 	if (ts_node_symbol(expr) != w->sym->identifier)
-		return null_node();
-	def = enclosing_function(w);
+		return scout_hx_null_node();
+	def = scout_hx_enclosing_function(w, 1);
 	if (ts_node_is_null(def))
-		return null_node();
-	if (!ts_node_is_null(method_class(w, def))) {
+		return scout_hx_null_node();
+	if (!ts_node_is_null(scout_hx_method_class(w, def))) {
 		p = self_param(w, def);
-		if (!ts_node_is_null(p) && same_text(w, p, expr))
-			return method_class(w, def);
+		if (!ts_node_is_null(p) && scout_hx_same_text(w, p, expr))
+			return scout_hx_method_class(w, def);
 	}
 	p = param_named(w, def, expr);
 	if (ts_node_is_null(p))
-		return null_node();
-	p = param_type(w, p);
+		return scout_hx_null_node();
+	p = scout_hx_param_type(w, p);
 	if (!ts_node_is_null(p) && ts_node_symbol(p) == w->sym->string &&
 	    ts_node_named_child_count(p) == 3 &&
 	    ts_node_symbol(ts_node_named_child(p, 1)) == w->sym->string_content) {
@@ -209,7 +87,7 @@ static TSNode instance_class(const scout_walk *w, TSNode expr)
 /* The n-th positional argument of a call, or null. */
 static TSNode positional(const scout_walk *w, TSNode call, uint32_t k)
 {
-	TSNode args = field(call, w->sym->f_arguments);
+	TSNode args = scout_hx_field(call, w->sym->f_arguments);
 	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args), seen = 0;
 
 	for (uint32_t i = 0; i < count; i++) {
@@ -220,47 +98,11 @@ static TSNode positional(const scout_walk *w, TSNode call, uint32_t k)
 			continue;
 		if (strcmp(ts_node_type(a), "list_splat") == 0 ||
 		    strcmp(ts_node_type(a), "dictionary_splat") == 0)
-			return null_node();
+			return scout_hx_null_node();
 		if (seen++ == k)
 			return a;
 	}
-	return null_node();
-}
-
-/* The method `name` (NUL-terminated) defined in the body of cls, or null. */
-static TSNode body_method(const scout_walk *w, TSNode cls, const char *name, uint32_t len)
-{
-	TSNode body = field(cls, w->sym->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
-
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(body, i);
-		uint32_t l;
-		const char *t;
-
-		if (ts_node_symbol(d) == w->sym->decorated_definition)
-			d = field(d, w->sym->f_definition);
-		if (ts_node_is_null(d) || ts_node_symbol(d) != w->sym->function_definition)
-			continue;
-		t = scout_node_text(name_of(w, d), w->src, &l);
-		if (l == len && memcmp(t, name, len) == 0)
-			return d;
-	}
-	return null_node();
-}
-
-/* Pushes the same-module classes among cls's bases. */
-static void push_bases(const scout_walk *w, TSNode cls, TSNode *todo, size_t *ntodo)
-{
-	TSNode bases[MAX_BASES];
-	uint32_t n = scout_class_bases(w, cls, bases, MAX_BASES);
-
-	for (uint32_t i = n; i-- > 0;) {
-		TSNode b = scout_module_class_of(w, bases[i]);
-
-		if (!ts_node_is_null(b) && *ntodo < MAX_CHAIN)
-			todo[(*ntodo)++] = b;
-	}
+	return scout_hx_null_node();
 }
 
 /* The method `name` of cls or its same-module bases (depth first); the
@@ -277,7 +119,7 @@ static TSNode find_method(const scout_walk *w, TSNode cls, const char *name, TSN
 	todo[ntodo++] = cls;
 	while (ntodo && visited++ < MAX_CHAIN) {
 		TSNode c = todo[--ntodo], bases[MAX_BASES],
-		       m = body_method(w, c, name, (uint32_t)len);
+		       m = scout_hx_body_method(w, c, name, (uint32_t)len);
 		uint32_t n;
 
 		if (!ts_node_is_null(m)) {
@@ -289,9 +131,9 @@ static TSNode find_method(const scout_walk *w, TSNode cls, const char *name, TSN
 			if (ts_node_is_null(scout_module_class_of(w, bases[i])) &&
 			    !scout_walk_is(w, scout_base_name(w, bases[i]), object_names))
 				*unknown = true;
-		push_bases(w, c, todo, &ntodo);
+		scout_hx_push_bases(w, c, todo, &ntodo);
 	}
-	return null_node();
+	return scout_hx_null_node();
 }
 
 /* --- native instances: __dict__, weakref, pickle/copy ------------------------ */
@@ -307,7 +149,7 @@ static bool instance_native(const scout_walk *w, TSNode cls)
 	TSNode todo[MAX_CHAIN];
 	size_t ntodo = 0, visited = 0;
 
-	if (!is_native(w, cls))
+	if (!scout_hx_is_native(w, cls))
 		return false;
 	todo[ntodo++] = cls;
 	while (ntodo && visited++ < MAX_CHAIN) {
@@ -319,7 +161,7 @@ static bool instance_native(const scout_walk *w, TSNode cls)
 			TSNode name = scout_base_name(w, bases[i]);
 
 			if (!ts_node_is_null(local)) {
-				if (!is_native(w, local))
+				if (!scout_hx_is_native(w, local))
 					return false;
 				if (ntodo < MAX_CHAIN)
 					todo[ntodo++] = local;
@@ -336,8 +178,9 @@ static void report_instance(scout_walk *w, const scout_rule *self, TSNode at, TS
 {
 	char message[400];
 
-	snprintf(message, sizeof(message), "%.*s %s native class %.*s: %s", TEXT_ARG(at, w->src),
-	         what, TEXT_ARG(name_of(w, cls), w->src), effect);
+	snprintf(message, sizeof(message), "%.*s %s native class %.*s: %s",
+	         SCOUT_HX_TEXT(at, w->src), what, SCOUT_HX_TEXT(scout_hx_name_of(w, cls), w->src),
+	         effect);
 	scout_walk_report(w, self, at, message, NULL);
 }
 
@@ -345,9 +188,10 @@ static void check_instance_dict_attr(scout_walk *w, TSNode node, const scout_rul
 {
 	TSNode cls;
 
-	if (w->in_type || !scout_node_text_is(field(node, w->sym->f_attribute), w->src, "__dict__"))
+	if (w->in_type ||
+	    !scout_node_text_is(scout_hx_field(node, w->sym->f_attribute), w->src, "__dict__"))
 		return;
-	cls = instance_class(w, field(node, w->sym->f_object));
+	cls = instance_class(w, scout_hx_field(node, w->sym->f_object));
 	if (!instance_native(w, cls))
 		return;
 	report_instance(w, self, node, cls, "reads the __dict__ of an instance of",
@@ -370,7 +214,7 @@ static bool is_plain_string(const scout_walk *w, TSNode n)
 
 static void check_instance_dict_call(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode fn = field(node, w->sym->f_function), first = positional(w, node, 0), cls;
+	TSNode fn = scout_hx_field(node, w->sym->f_function), first = positional(w, node, 0), cls;
 
 	if (!scout_walk_is(w, fn, vars_names))
 		return;
@@ -395,7 +239,7 @@ static bool names_native_class(const scout_walk *w, TSNode n, TSNode *cls)
 		if (ts_node_symbol(c) == w->sym->identifier) {
 			TSNode k = scout_module_class_of(w, c);
 
-			if (is_native(w, k)) {
+			if (scout_hx_is_native(w, k)) {
 				*cls = k;
 				return true;
 			}
@@ -410,7 +254,7 @@ static bool names_native_class(const scout_walk *w, TSNode n, TSNode *cls)
 
 static void check_weakref_call(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode fn = field(node, w->sym->f_function), cls;
+	TSNode fn = scout_hx_field(node, w->sym->f_function), cls;
 
 	if (!scout_walk_is(w, fn, weakref_call_names))
 		return;
@@ -424,13 +268,13 @@ static void check_weakref_call(scout_walk *w, TSNode node, const scout_rule *sel
 /* WeakSet[C], WeakValueDictionary[str, C] ... in annotations and calls. */
 static void check_weak_container(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode head, cls = null_node();
+	TSNode head, cls = scout_hx_null_node();
 	uint32_t count = ts_node_named_child_count(node);
 	bool found = false;
 
 	if (count < 2)
 		return;
-	head = ts_node_symbol(node) == w->sym->subscript ? field(node, w->sym->f_value)
+	head = ts_node_symbol(node) == w->sym->subscript ? scout_hx_field(node, w->sym->f_value)
 	                                                 : ts_node_named_child(node, 0);
 	if (!scout_walk_is(w, head, weak_container_names))
 		return;
@@ -456,15 +300,15 @@ static TSNode required_init_param(const scout_walk *w, TSNode cls)
 
 	init = find_method(w, cls, "__init__", &owner, &unknown);
 	if (ts_node_is_null(init))
-		return null_node();
-	n = params_of(w, init, p, MAX_PARAMS);
+		return scout_hx_null_node();
+	n = scout_hx_params_of(w, init, p, MAX_PARAMS);
 	for (uint32_t i = 1; i < n; i++) {
 		TSSymbol t = ts_node_symbol(p[i]);
 
 		if (t == w->sym->identifier || t == w->sym->typed_parameter)
-			return param_name(w, p[i]);
+			return scout_hx_param_name(w, p[i]);
 	}
-	return null_node();
+	return scout_hx_null_node();
 }
 
 static bool defines_any(const scout_walk *w, TSNode cls, const char *const *names)
@@ -484,7 +328,7 @@ void scout_heuristics_pickle_copy(scout_walk *w, TSNode node, const scout_rule *
 	static const char *const reduce[] = {"__reduce__",        "__reduce_ex__", "__getnewargs__",
 	                                     "__getnewargs_ex__", "__getstate__",  NULL};
 	static const char *const copiers[] = {"__copy__", "__deepcopy__", NULL};
-	TSNode fn = field(node, w->sym->f_function), cls, param, v;
+	TSNode fn = scout_hx_field(node, w->sym->f_function), cls, param, v;
 	bool pickling = scout_walk_is(w, fn, pickle_names);
 	char effect[256];
 
@@ -507,7 +351,7 @@ void scout_heuristics_pickle_copy(scout_walk *w, TSNode node, const scout_rule *
 	snprintf(effect, sizeof(effect),
 	         "its __init__ needs %.*s, and compiled instances are rebuilt by calling it "
 	         "without arguments (TypeError)",
-	         TEXT_ARG(param, w->src));
+	         SCOUT_HX_TEXT(param, w->src));
 	report_instance(w, self, node, cls,
 	                pickling ? "pickles an instance of" : "copies an instance of", effect);
 }
@@ -516,7 +360,7 @@ void scout_heuristics_pickle_copy(scout_walk *w, TSNode node, const scout_rule *
 
 void scout_heuristics_setattr_method(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode fn = field(node, w->sym->f_function), cls, name, content, method;
+	TSNode fn = scout_hx_field(node, w->sym->f_function), cls, name, content, method;
 	uint32_t len;
 	const char *text;
 	char message[400];
@@ -525,20 +369,21 @@ void scout_heuristics_setattr_method(scout_walk *w, TSNode node, const scout_rul
 		return;
 	cls = scout_module_class_of(w, positional(w, node, 0));
 	name = positional(w, node, 1);
-	if (!is_native(w, cls) || !is_plain_string(w, name) || ts_node_named_child_count(name) != 3)
+	if (!scout_hx_is_native(w, cls) || !is_plain_string(w, name) ||
+	    ts_node_named_child_count(name) != 3)
 		return;
 	content = ts_node_named_child(name, 1);
 	if (ts_node_symbol(content) != w->sym->string_content)
 		return;
 	text = scout_node_text(content, w->src, &len);
-	method = body_method(w, cls, text, len);
+	method = scout_hx_body_method(w, cls, text, len);
 	if (ts_node_is_null(method))
 		return;
 	snprintf(message, sizeof(message),
 	         "%.*s replaces method %.*s of native class %.*s at run time: compiled callers "
 	         "keep calling the original",
-	         TEXT_ARG(fn, w->src), TEXT_ARG(content, w->src),
-	         TEXT_ARG(name_of(w, cls), w->src));
+	         SCOUT_HX_TEXT(fn, w->src), SCOUT_HX_TEXT(content, w->src),
+	         SCOUT_HX_TEXT(scout_hx_name_of(w, cls), w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 

@@ -17,70 +17,9 @@ static const char *const float_names[] = {"builtins.float", NULL};
 static const char *const int_names[] = {"builtins.int", NULL};
 static const char *const int_returning[] = {"builtins.len", "builtins.int", "builtins.ord", NULL};
 
-static TSNode null_node(void)
-{
-	TSNode n = {{0}, 0, 0};
-
-	return n;
-}
-
-static TSNode field(TSNode n, TSFieldId id)
-{
-	return ts_node_is_null(n) ? n : ts_node_child_by_field_id(n, id);
-}
-
-#define TEXT_ARG(n, src) (int)text_len(n), ts_node_is_null(n) ? "" : (src) + ts_node_start_byte(n)
-static uint32_t text_len(TSNode n)
-{
-	uint32_t len;
-
-	if (ts_node_is_null(n))
-		return 0;
-	len = ts_node_end_byte(n) - ts_node_start_byte(n);
-	return len > 60 ? 60 : len;
-}
-
-static bool same_text(const scout_walk *w, TSNode a, TSNode b)
-{
-	uint32_t la, lb;
-	const char *ta = scout_node_text(a, w->src, &la), *tb = scout_node_text(b, w->src, &lb);
-
-	return la == lb && memcmp(ta, tb, la) == 0;
-}
-
 static bool type_is(TSNode n, const char *type)
 {
 	return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0;
-}
-
-/* The nearest function_definition above the current node (ancestor `from`
- * upward), or null when a class body or lambda comes first. */
-static TSNode enclosing_function(const scout_walk *w, uint32_t from)
-{
-	for (uint32_t up = from; up < w->depth; up++) {
-		TSNode a = scout_walk_ancestor(w, up);
-		TSSymbol t = ts_node_symbol(a);
-
-		if (t == w->sym->function_definition)
-			return a;
-		if (t == w->sym->class_definition || t == w->sym->lambda)
-			return null_node();
-	}
-	return null_node();
-}
-
-static TSNode method_class(const scout_walk *w, TSNode def)
-{
-	TSNode parent = ts_node_parent(def), grand;
-
-	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == w->sym->decorated_definition)
-		parent = ts_node_parent(parent);
-	if (ts_node_is_null(parent) || ts_node_symbol(parent) != w->sym->block)
-		return null_node();
-	grand = ts_node_parent(parent);
-	return !ts_node_is_null(grand) && ts_node_symbol(grand) == w->sym->class_definition
-	           ? grand
-	           : null_node();
 }
 
 /* The expression of a `type` node (or the node itself). */
@@ -109,36 +48,19 @@ const char *scout_native_int_of(const scout_walk *w, TSNode annotation)
 	return NULL;
 }
 
-/* The parameter name node of p, or null (splats, separators). */
-static TSNode param_name(const scout_walk *w, TSNode p)
-{
-	TSSymbol t = ts_node_symbol(p);
-
-	if (t == w->sym->identifier)
-		return p;
-	if (t == w->sym->typed_parameter)
-		return ts_node_named_child_count(p) &&
-		               ts_node_symbol(ts_node_named_child(p, 0)) == w->sym->identifier
-		           ? ts_node_named_child(p, 0)
-		           : null_node();
-	if (t == w->sym->default_parameter || t == w->sym->typed_default_parameter)
-		return field(p, w->sym->f_name);
-	return null_node();
-}
-
 /* The annotation of def's parameter named like `name`, or null. */
 static TSNode param_annotation(const scout_walk *w, TSNode def, TSNode name)
 {
-	TSNode params = field(def, w->sym->f_parameters);
+	TSNode params = scout_hx_field(def, w->sym->f_parameters);
 	uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
 
 	for (uint32_t i = 0; i < count && i < MAX_PARAMS; i++) {
-		TSNode p = ts_node_named_child(params, i), n = param_name(w, p);
+		TSNode p = ts_node_named_child(params, i), n = scout_hx_param_name(w, p);
 
-		if (!ts_node_is_null(n) && same_text(w, n, name))
-			return type_expr(w, field(p, w->sym->f_type));
+		if (!ts_node_is_null(n) && scout_hx_same_text(w, n, name))
+			return type_expr(w, scout_hx_field(p, w->sym->f_type));
 	}
-	return null_node();
+	return scout_hx_null_node();
 }
 
 static bool contains(const scout_walk *w, TSNode n, const char *needle, size_t nlen)
@@ -162,7 +84,7 @@ static bool scan_body(const scout_walk *w, TSNode def, uint32_t limit, visit_fn 
 {
 	TSNode todo[SCAN_STACK];
 	size_t ntodo = 0, visited = 0;
-	TSNode body = field(def, w->sym->f_body);
+	TSNode body = scout_hx_field(def, w->sym->f_body);
 
 	if (ts_node_is_null(body))
 		return false;
@@ -200,8 +122,8 @@ static bool visit_float_decl(const scout_walk *w, TSNode n, const void *arg)
 	const TSNode *name = arg;
 
 	return ts_node_symbol(n) == w->sym->assignment &&
-	       same_text(w, field(n, w->sym->f_left), *name) &&
-	       annotation_is_float(w, field(n, w->sym->f_type));
+	       scout_hx_same_text(w, scout_hx_field(n, w->sym->f_left), *name) &&
+	       annotation_is_float(w, scout_hx_field(n, w->sym->f_type));
 }
 
 /* True when `value` certainly has type int: an int literal (also negated),
@@ -219,7 +141,7 @@ static bool is_int_value(const scout_walk *w, TSNode def, TSNode value)
 	    ts_node_symbol(ts_node_named_child(value, 0)) == w->sym->integer)
 		return !contains(w, value, "~", 1);
 	if (t == w->sym->call)
-		return scout_walk_is(w, field(value, w->sym->f_function), int_returning);
+		return scout_walk_is(w, scout_hx_field(value, w->sym->f_function), int_returning);
 	if (t == w->sym->identifier) {
 		TSNode a = param_annotation(w, def, value);
 
@@ -231,7 +153,7 @@ static bool is_int_value(const scout_walk *w, TSNode def, TSNode value)
 /* The class-body annotation `attr: float` of a native class. */
 static bool class_declares_float(const scout_walk *w, TSNode cls, TSNode attr)
 {
-	TSNode body = field(cls, w->sym->f_body);
+	TSNode body = scout_hx_field(cls, w->sym->f_body);
 	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
 
 	for (uint32_t i = 0; i < count; i++) {
@@ -242,8 +164,8 @@ static bool class_declares_float(const scout_walk *w, TSNode cls, TSNode attr)
 			continue;
 		a = ts_node_named_child(s, 0);
 		if (ts_node_symbol(a) == w->sym->assignment &&
-		    same_text(w, field(a, w->sym->f_left), attr) &&
-		    annotation_is_float(w, field(a, w->sym->f_type)))
+		    scout_hx_same_text(w, scout_hx_field(a, w->sym->f_left), attr) &&
+		    annotation_is_float(w, scout_hx_field(a, w->sym->f_type)))
 			return true;
 	}
 	return false;
@@ -252,41 +174,42 @@ static bool class_declares_float(const scout_walk *w, TSNode cls, TSNode attr)
 /* `self.attr` in a plain method of a native class: the class, else null. */
 static TSNode self_attribute_class(const scout_walk *w, TSNode def, TSNode left)
 {
-	TSNode obj = field(left, w->sym->f_object), params, first, cls;
+	TSNode obj = scout_hx_field(left, w->sym->f_object), params, first, cls;
 
 	if (ts_node_is_null(obj) || ts_node_symbol(obj) != w->sym->identifier)
-		return null_node();
-	params = field(def, w->sym->f_parameters);
+		return scout_hx_null_node();
+	params = scout_hx_field(def, w->sym->f_parameters);
 	if (ts_node_is_null(params) || !ts_node_named_child_count(params))
-		return null_node();
-	first = param_name(w, ts_node_named_child(params, 0));
-	cls = method_class(w, def);
-	if (ts_node_is_null(first) || ts_node_is_null(cls) || !same_text(w, first, obj) ||
+		return scout_hx_null_node();
+	first = scout_hx_param_name(w, ts_node_named_child(params, 0));
+	cls = scout_hx_method_class(w, def);
+	if (ts_node_is_null(first) || ts_node_is_null(cls) || !scout_hx_same_text(w, first, obj) ||
 	    scout_class_kind_of(w, cls) != SCOUT_CLASS_NATIVE)
-		return null_node();
+		return scout_hx_null_node();
 	return cls;
 }
 
 void scout_heuristics_float_int_assign(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode def = enclosing_function(w, 1), left, right, type, cls;
+	TSNode def = scout_hx_enclosing_function(w, 1), left, right, type, cls;
 	bool declared = false;
 	char message[400];
 
 	if (ts_node_is_null(def))
 		return;
-	left = field(node, w->sym->f_left);
-	right = field(node, w->sym->f_right);
-	type = field(node, w->sym->f_type);
+	left = scout_hx_field(node, w->sym->f_left);
+	right = scout_hx_field(node, w->sym->f_right);
+	type = scout_hx_field(node, w->sym->f_type);
 	if (ts_node_is_null(left) || !is_int_value(w, def, right))
 		return;
 	if (ts_node_symbol(left) == w->sym->attribute) {
 		cls = self_attribute_class(w, def, left);
 		if (ts_node_is_null(cls))
 			return;
-		declared = ts_node_is_null(type)
-		               ? class_declares_float(w, cls, field(left, w->sym->f_attribute))
-		               : annotation_is_float(w, type);
+		declared =
+		    ts_node_is_null(type)
+		        ? class_declares_float(w, cls, scout_hx_field(left, w->sym->f_attribute))
+		        : annotation_is_float(w, type);
 	} else if (ts_node_symbol(left) == w->sym->identifier) {
 		if (!ts_node_is_null(type))
 			declared = annotation_is_float(w, type);
@@ -302,7 +225,7 @@ void scout_heuristics_float_int_assign(scout_walk *w, TSNode node, const scout_r
 	         "%.*s is declared float but is assigned the int %.*s: mypyc reports "
 	         "\"Incompatible value representations in assignment (expression has type "
 	         "\\\"int\\\", variable has type \\\"float\\\")\"",
-	         TEXT_ARG(left, w->src), TEXT_ARG(right, w->src));
+	         SCOUT_HX_TEXT(left, w->src), SCOUT_HX_TEXT(right, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 
@@ -369,31 +292,33 @@ static const char *literal_context(const scout_walk *w, TSNode expr, uint32_t up
 	if (ts_node_is_null(parent))
 		return NULL;
 	if (ts_node_symbol(parent) == w->sym->assignment &&
-	    ts_node_eq(field(parent, w->sym->f_right), expr)) {
-		TSNode type = field(parent, w->sym->f_type), left = field(parent, w->sym->f_left);
+	    ts_node_eq(scout_hx_field(parent, w->sym->f_right), expr)) {
+		TSNode type = scout_hx_field(parent, w->sym->f_type),
+		       left = scout_hx_field(parent, w->sym->f_left);
 
 		if (!ts_node_is_null(type))
 			return scout_native_int_of(w, type);
-		def = enclosing_function(w, up + 1);
+		def = scout_hx_enclosing_function(w, up + 1);
 		if (ts_node_is_null(def) || ts_node_is_null(left) ||
 		    ts_node_symbol(left) != w->sym->identifier)
 			return NULL;
 		return scout_native_int_of(w, param_annotation(w, def, left));
 	}
 	if (ts_node_symbol(parent) == w->sym->typed_default_parameter &&
-	    ts_node_eq(field(parent, w->sym->f_value), expr))
-		return scout_native_int_of(w, field(parent, w->sym->f_type));
+	    ts_node_eq(scout_hx_field(parent, w->sym->f_value), expr))
+		return scout_native_int_of(w, scout_hx_field(parent, w->sym->f_type));
 	if (ts_node_symbol(parent) == w->sym->return_statement) {
-		def = enclosing_function(w, up + 1);
+		def = scout_hx_enclosing_function(w, up + 1);
 		return ts_node_is_null(def)
 		           ? NULL
-		           : scout_native_int_of(w, field(def, w->sym->f_return_type));
+		           : scout_native_int_of(w, scout_hx_field(def, w->sym->f_return_type));
 	}
 	if (type_is(parent, "binary_operator")) {
-		TSNode l = field(parent, w->sym->f_left), r = field(parent, w->sym->f_right);
+		TSNode l = scout_hx_field(parent, w->sym->f_left),
+		       r = scout_hx_field(parent, w->sym->f_right);
 		TSNode other = ts_node_eq(l, expr) ? r : l;
 
-		def = enclosing_function(w, up + 1);
+		def = scout_hx_enclosing_function(w, up + 1);
 		if (ts_node_is_null(def) || ts_node_is_null(other) ||
 		    ts_node_symbol(other) != w->sym->identifier)
 			return NULL;
@@ -435,7 +360,7 @@ void scout_heuristics_native_int_range(scout_walk *w, TSNode node, const scout_r
 	snprintf(message, sizeof(message),
 	         "%.*s does not fit %s: mypyc reports \"Value %.*s is out of range for "
 	         "\\\"%s\\\"\"",
-	         TEXT_ARG(expr, w->src), type, TEXT_ARG(expr, w->src), type);
+	         SCOUT_HX_TEXT(expr, w->src), type, SCOUT_HX_TEXT(expr, w->src), type);
 	scout_walk_report(w, self, expr, message, NULL);
 }
 
@@ -449,9 +374,10 @@ static bool visit_call_of(const scout_walk *w, TSNode n, const void *arg)
 
 	if (ts_node_symbol(n) != w->sym->call)
 		return false;
-	fn = field(n, w->sym->f_function);
+	fn = scout_hx_field(n, w->sym->f_function);
 	return !ts_node_is_null(fn) && ts_node_symbol(fn) == w->sym->identifier &&
-	       same_text(w, fn, *name) && ts_node_start_byte(n) > ts_node_start_byte(*name);
+	       scout_hx_same_text(w, fn, *name) &&
+	       ts_node_start_byte(n) > ts_node_start_byte(*name);
 }
 
 /* True when the head identifier of an attribute chain is bound at module
@@ -464,7 +390,7 @@ static bool module_bound_head(const scout_walk *w, TSNode obj)
 	const char *text;
 
 	while (ts_node_symbol(obj) == w->sym->attribute)
-		obj = field(obj, w->sym->f_object);
+		obj = scout_hx_field(obj, w->sym->f_object);
 	if (ts_node_is_null(obj) || ts_node_symbol(obj) != w->sym->identifier)
 		return false;
 	text = scout_node_text(obj, w->src, &len);
@@ -476,20 +402,20 @@ static bool module_bound_head(const scout_walk *w, TSNode obj)
 
 void scout_heuristics_callable_values(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode def = enclosing_function(w, 1), left, right, obj;
+	TSNode def = scout_hx_enclosing_function(w, 1), left, right, obj;
 	uint32_t len;
 	const char *text;
 	char needle[128], message[400];
 
 	if (ts_node_is_null(def))
 		return;
-	left = field(node, w->sym->f_left);
-	right = field(node, w->sym->f_right);
+	left = scout_hx_field(node, w->sym->f_left);
+	right = scout_hx_field(node, w->sym->f_right);
 	if (ts_node_is_null(left) || ts_node_symbol(left) != w->sym->identifier ||
 	    ts_node_is_null(right) || ts_node_symbol(right) != w->sym->attribute ||
-	    !ts_node_is_null(field(node, w->sym->f_type)))
+	    !ts_node_is_null(scout_hx_field(node, w->sym->f_type)))
 		return;
-	obj = field(right, w->sym->f_object);
+	obj = scout_hx_field(right, w->sym->f_object);
 	if (ts_node_is_null(obj) || module_bound_head(w, obj))
 		return;
 	text = scout_node_text(left, w->src, &len);
@@ -504,6 +430,6 @@ void scout_heuristics_callable_values(scout_walk *w, TSNode node, const scout_ru
 	snprintf(message, sizeof(message),
 	         "%.*s caches %.*s and is called later: compiled code calls it through the "
 	         "generic Python protocol instead of a direct native call",
-	         TEXT_ARG(left, w->src), TEXT_ARG(right, w->src));
+	         SCOUT_HX_TEXT(left, w->src), SCOUT_HX_TEXT(right, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
