@@ -9,6 +9,7 @@
 const char *scout_cli_usage(void)
 {
 	return "usage: mypyc-scout scan [OPTIONS] [PATH...]\n"
+	       "       mypyc-scout audit [OPTIONS] [PATH] --format html|markdown --output FILE\n"
 	       "       mypyc-scout rules [--format text|json] [RULE-ID]\n"
 	       "       mypyc-scout --version | --help\n"
 	       "\n"
@@ -44,6 +45,15 @@ const char *scout_cli_usage(void)
 	       "  --baseline FILE   hide the findings FILE records\n"
 	       "  --report-unused-ignores  report `# mypyc-scout: ignore` comments that\n"
 	       "                    hide nothing\n"
+	       "  --cache-dir DIR   keep per-file results there (default:\n"
+	       "                    $XDG_CACHE_HOME/mypyc-scout, else ~/.cache/mypyc-scout)\n"
+	       "  --no-cache        neither read nor write the result cache\n"
+	       "\n"
+	       "audit options (and the scan options that choose what is scanned):\n"
+	       "  --format FORMAT   html (default) or markdown\n"
+	       "  --output FILE     write the audit to FILE instead of stdout\n"
+	       "  --timestamp       state when the audit was made (off: output is\n"
+	       "                    byte-identical across runs)\n"
 	       "  --version         print the version and exit\n"
 	       "  --help            print this help and exit\n"
 	       "\n"
@@ -99,6 +109,8 @@ static int parse_command(scout_cli *out, const char *arg)
 		out->command = SCOUT_CMD_SCAN;
 	else if (strcmp(arg, "rules") == 0)
 		out->command = SCOUT_CMD_RULES;
+	else if (strcmp(arg, "audit") == 0)
+		out->command = SCOUT_CMD_AUDIT;
 	else if (strcmp(arg, "help") == 0)
 		out->command = SCOUT_CMD_HELP;
 	else {
@@ -164,6 +176,13 @@ static int parse_option(scout_cli *out, int argc, char **argv, int *i)
 			out->rev = value;
 	} else if (strcmp(arg, "--report-unused-ignores") == 0) {
 		out->report_unused_ignores = true;
+	} else if (is_option(arg, "--cache-dir")) {
+		if (!(error = option_value(&value, argc, argv, i, "--cache-dir")))
+			out->cache_dir = value;
+	} else if (strcmp(arg, "--no-cache") == 0) {
+		out->no_cache = true;
+	} else if (strcmp(arg, "--timestamp") == 0) {
+		out->timestamp = true;
 	} else if (is_option(arg, "--exclude")) {
 		if (!(error = option_value(&value, argc, argv, i, "--exclude")))
 			SCOUT_PUSH(out->excludes, out->nexcludes, out->excludes_cap, value);
@@ -215,7 +234,7 @@ int scout_cli_parse(scout_cli *out, int argc, char **argv)
 	if (!error && !have_command && out->command != SCOUT_CMD_VERSION) {
 		if (argc > 1) {
 			scout_error_set(
-			    "missing command: scan or rules (try 'mypyc-scout --help')");
+			    "missing command: scan, audit or rules (try 'mypyc-scout --help')");
 			error = SCOUT_EUSAGE;
 		}
 	}

@@ -7,6 +7,7 @@
 typedef enum scout_command {
 	SCOUT_CMD_SCAN,
 	SCOUT_CMD_RULES,
+	SCOUT_CMD_AUDIT,
 	SCOUT_CMD_HELP,
 	SCOUT_CMD_VERSION,
 } scout_command;
@@ -35,6 +36,9 @@ typedef struct scout_cli {
 	const char *rev;            /* --rev REV */
 	const char *profile;        /* --profile FILE */
 	const char *summary;        /* --summary FILE */
+	const char *cache_dir;      /* --cache-dir DIR, NULL: $XDG_CACHE_HOME/mypyc-scout */
+	bool no_cache;              /* --no-cache */
+	bool timestamp;             /* audit --timestamp */
 } scout_cli;
 
 /* Parses argv into *out (free with scout_cli_free). Returns 0, or SCOUT_EUSAGE

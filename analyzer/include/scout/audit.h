@@ -1,0 +1,150 @@
+/* The pre-migration audit: one view over a finished scan (phases, findings by
+ * rule, annotation work, compatibility risks, chart data) plus the packaging
+ * checklist read from the repository's own files. Built once by
+ * analyzer/audit.c and audit_facts.c; rendered by reporters/audit_html.c and
+ * reporters/audit_markdown.c, which decide nothing of their own. All text in
+ * here is plain (unescaped) UTF-8 or scanned bytes: renderers escape it. */
+#ifndef SCOUT_AUDIT_H
+#define SCOUT_AUDIT_H
+
+#include "scout/result.h"
+
+/* A place in the scanned code: module index, line (1-based; 0: the module),
+ * column, and a borrowed label (a finding's message, a class name). */
+typedef struct scout_audit_loc {
+	size_t module;
+	uint32_t line, column;
+	const char *label; /* borrowed from the scan; may be NULL */
+	const char *fix;   /* borrowed; the finding's own fix, or NULL */
+} scout_audit_loc;
+
+/* Evidence for a checklist item, read from a repository file. */
+typedef struct scout_audit_ref {
+	char *path; /* owned; relative to the project directory, '/'-separated */
+	uint32_t line; /* 0: the file as a whole */
+	char *text;    /* owned; the line as written, trimmed, at most 200 bytes */
+} scout_audit_ref;
+
+typedef enum scout_check_status {
+	SCOUT_CHECK_OK = 0, /* in place */
+	SCOUT_CHECK_TODO,   /* must change before compiled wheels ship */
+	SCOUT_CHECK_WARN,   /* should change; does not stop a build */
+	SCOUT_CHECK_INFO,   /* nothing to decide, just what we found */
+} scout_check_status;
+
+/* "ok", "todo", "warn", "info". */
+const char *scout_check_status_name(scout_check_status s);
+
+/* One packaging checklist item (section 5). */
+typedef struct scout_audit_check {
+	const char *id;    /* static: build-backend, cibuildwheel, fallback-wheel,
+	                      requires-python, test-compiled, mypyc-tests */
+	const char *title; /* static, e.g. "Build backend" */
+	scout_check_status status;
+	char *found;  /* owned; what the repository says, one plain paragraph */
+	char *advice; /* owned; what to do, one plain paragraph, or NULL */
+	char *snippet; /* owned; ready config to paste, or NULL */
+	const char *snippet_lang; /* static: "toml", "yaml", "python", "ini"; NULL without snippet */
+	const char *snippet_file; /* static: where it goes ("pyproject.toml"); NULL without */
+	scout_audit_ref *refs; /* owned; evidence in (path, line) order */
+	size_t nrefs, refs_cap;
+} scout_audit_check;
+
+/* A phase 2 module's fix: one rule that stands in its way, counted. */
+typedef struct scout_audit_fix {
+	const char *rule; /* static */
+	scout_category category;
+	uint32_t count;
+} scout_audit_fix;
+
+typedef enum scout_skip_reason {
+	SCOUT_SKIP_COLD = 0, /* too little estimated runtime to pay off */
+	SCOUT_SKIP_DYNAMIC,  /* dynamic by design: eval/exec, frames, __dict__ */
+	SCOUT_SKIP_BLOCKED,  /* blocked and cold */
+} scout_skip_reason;
+
+/* "cold", "dynamic by design", "blocked and cold". */
+const char *scout_skip_reason_name(scout_skip_reason r);
+
+typedef struct scout_audit_module {
+	size_t module;          /* index into scan->modules */
+	scout_audit_fix *fixes; /* owned; phase 2 only: blocker first, then by count */
+	size_t nfixes, fixes_cap;
+	scout_skip_reason skip; /* "not worth it" only */
+} scout_audit_module;
+
+/* Findings of one rule (section 3), locations in report order. */
+typedef struct scout_audit_rule {
+	const char *rule; /* static */
+	scout_category category;
+	size_t nmodules;      /* distinct modules */
+	scout_audit_loc *locs; /* owned */
+	size_t nlocs, locs_cap;
+} scout_audit_rule;
+
+/* One module's annotation work (section 4). */
+typedef struct scout_audit_annot {
+	size_t module;
+	uint32_t untyped_defs;  /* defs with no annotation at all */
+	uint32_t partial_defs;  /* defs annotated in part */
+	uint32_t missing_slots; /* the effort figure: slots to annotate */
+} scout_audit_annot;
+
+/* A compatibility risk for users of the package (section 6). */
+typedef struct scout_audit_risk {
+	const char *id;    /* static: a rule id, or "public-class" */
+	const char *title; /* static */
+	const char *why;   /* static: what a user of the package would notice */
+	bool breaking;     /* alone it would justify a major version */
+	scout_audit_loc *locs; /* owned */
+	size_t nlocs, locs_cap;
+} scout_audit_risk;
+
+#define SCOUT_AUDIT_BINS 10
+
+typedef struct scout_audit {
+	/* 1. summary */
+	char *verdict; /* owned; one plain paragraph */
+	/* 2. the plan in phases (non-test modules only) */
+	scout_audit_module *phase1, *phase2, *skip; /* owned */
+	size_t nphase1, nphase2, nskip, phase1_cap, phase2_cap, skip_cap;
+	double phase2_covered; /* share of estimated runtime phase 2 adds */
+	/* 3. findings by rule: most findings first, then rule id */
+	scout_audit_rule *rules;
+	size_t nrules, rules_cap;
+	/* 4. annotation work: hottest first, then path; modules with missing slots */
+	scout_audit_annot *annots;
+	size_t nannots, annots_cap;
+	uint64_t missing_slots; /* total effort */
+	/* 5. packaging checklist (audit_facts.c) */
+	scout_audit_check *checks;
+	size_t nchecks, checks_cap;
+	char *build_backend; /* owned; [build-system] build-backend as written, or NULL */
+	/* 6. compatibility risks, in a fixed order; those with no location too */
+	scout_audit_risk *risks;
+	size_t nrisks, risks_cap;
+	bool major_version; /* some breaking risk has locations */
+	/* 7. chart data: coverage histogram of non-test modules (bin i holds
+	 * coverage in [i/10, (i+1)/10), the last bin includes 1.0) */
+	size_t coverage_bins[SCOUT_AUDIT_BINS];
+	/* the document */
+	char *project_name; /* owned; [project] name, else the root's last component */
+	char *generated_at; /* owned; UTC ISO 8601 with --timestamp, else NULL */
+} scout_audit;
+
+/* Builds the whole audit from a finished scan (plan built) and the project
+ * directory whose packaging files are read (never executed). */
+void scout_audit_build(scout_audit *out, const scout_scan *scan, const char *project_dir,
+                       bool timestamp);
+void scout_audit_free(scout_audit *a);
+
+/* The packaging checklist alone (audit_facts.c): fills a->checks and
+ * a->build_backend from pyproject.toml, setup.py, setup.cfg, CI workflow
+ * files and the scan's test modules. Unreadable files are simply absent. */
+void scout_audit_packaging(scout_audit *a, const scout_scan *scan, const char *project_dir);
+
+/* Whether module m is hot enough for the audit to plan it: hotness at least
+ * half the average share of the non-test modules. */
+bool scout_audit_is_hot(const scout_scan *scan, const scout_module *m);
+
+#endif
