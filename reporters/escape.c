@@ -234,6 +234,50 @@ void scout_escape_xml(scout_buf *b, const char *s)
 	escape_each(b, s, emit_xml);
 }
 
+/* ---- HTML5 (audit_html reporter) ----------------------------------------- */
+
+/* What the HTML tokenizer reports as a parse error in the input stream: C0
+ * controls other than TAB and LF (CR is normalised away, so it goes too), DEL,
+ * C1 controls and the noncharacters. */
+static bool is_html_bad(uint32_t cp)
+{
+	if (cp == '\t' || cp == '\n')
+		return false;
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+		return true;
+	return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFEu) == 0xFFFEu;
+}
+
+static void emit_html(scout_buf *b, uint32_t cp, const char *bytes, size_t len)
+{
+	switch (cp) {
+	case '&':
+		scout_buf_puts(b, "&amp;");
+		return;
+	case '<':
+		scout_buf_puts(b, "&lt;");
+		return;
+	case '>':
+		scout_buf_puts(b, "&gt;");
+		return;
+	case '"':
+		scout_buf_puts(b, "&quot;");
+		return;
+	case '\'':
+		scout_buf_puts(b, "&#39;");
+		return;
+	}
+	if (is_html_bad(cp))
+		scout_buf_put(b, REPLACEMENT_CHAR_UTF8, 3);
+	else
+		scout_buf_put(b, bytes, len);
+}
+
+void scout_escape_html(scout_buf *b, const char *s)
+{
+	escape_each(b, s, emit_html);
+}
+
 /* ---- Markdown, one line (sarif reporter's help.markdown) ------------------- */
 
 /* C0 controls and DEL: written as spaces, so the text stays on its line. */

@@ -33,6 +33,14 @@ void scout_escape_uri_path(scout_buf *b, const char *s);
  * other C0 controls, U+FFFE, U+FFFF) and ill-formed UTF-8 as U+FFFD. */
 void scout_escape_xml(scout_buf *b, const char *s);
 
+/* Text for HTML5 element content and double-quoted attribute values: valid
+ * UTF-8 (ill-formed bytes as U+FFFD); & < > " ' as &amp; &lt; &gt; &quot;
+ * &#39;; TAB and LF kept; the other C0 controls (CR included), DEL, the C1
+ * controls and the noncharacters (U+FDD0-U+FDEF, U+xFFFE, U+xFFFF), which
+ * HTML calls parse errors, as U+FFFD. For an href, escape the path with
+ * scout_escape_uri_path first and this second. */
+void scout_escape_html(scout_buf *b, const char *s);
+
 /* Text for one line of CommonMark / GitHub Markdown (SARIF help.markdown):
  * valid UTF-8; code spans (`...`, a backtick run closed by a run of the same
  * length) kept as they are; elsewhere \ * _ [ ] < > | ~ & # ! and unmatched

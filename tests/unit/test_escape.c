@@ -111,11 +111,58 @@ static void test_terminal_controls(void)
 	CHECK_TERM(" ~", " ~");
 }
 
+/* scout_escape_html of s, as a new string (owned by caller). */
+static char *html(const char *s)
+{
+	scout_buf b = {0};
+
+	scout_escape_html(&b, s);
+	return scout_buf_detach(&b);
+}
+
+#define CHECK_HTML(input, expected)                                                                \
+	do {                                                                                       \
+		char *got_ = html(input);                                                          \
+		CHECK_STR(got_, expected);                                                         \
+		free(got_);                                                                        \
+	} while (0)
+
+static void test_html(void)
+{
+	CHECK_HTML("<script>alert(1)</script>.py", "&lt;script&gt;alert(1)&lt;/script&gt;.py");
+	CHECK_HTML("a\"b&c'onmouseover=x", "a&quot;b&amp;c&#39;onmouseover=x");
+	CHECK_HTML("&amp;", "&amp;amp;"); /* entities in the input stay text */
+	CHECK_HTML("</title><img src=x>", "&lt;/title&gt;&lt;img src=x&gt;");
+	CHECK_HTML("tab\tlf\n", "tab\tlf\n"); /* whitespace HTML keeps */
+	CHECK_HTML("cr\r\x01\x1b[0m\x7f", "cr" FFFD FFFD FFFD "[0m" FFFD);
+	CHECK_HTML("\xC2\x80\xC2\x9F\xC2\xA0", FFFD FFFD "\xC2\xA0");           /* C1; NBSP kept */
+	CHECK_HTML("\xEF\xB7\x90\xEF\xBF\xBE\xF0\x9F\xBF\xBF", FFFD FFFD FFFD); /* nonchars */
+	CHECK_HTML("\xEF\xB7\xB0", "\xEF\xB7\xB0"); /* U+FDF0 is a character */
+	CHECK_HTML("caf\xC3\xA9 \xF0\x9F\x90\x8D", "caf\xC3\xA9 \xF0\x9F\x90\x8D");
+	CHECK_HTML("bad\xFF<", "bad" FFFD "&lt;");
+	CHECK_HTML(NULL, "");
+	CHECK_HTML("", "");
+}
+
+/* An href: the path as a URI first, then as an HTML attribute. */
+static void test_html_href(void)
+{
+	scout_buf uri = {0}, b = {0};
+
+	scout_escape_uri_path(&uri, "src/<script>\"&'#x.py");
+	scout_escape_html(&b, uri.data);
+	CHECK_STR(b.data, "src/%3Cscript%3E%22%26%27%23x.py");
+	scout_buf_free(&uri);
+	scout_buf_free(&b);
+}
+
 int main(void)
 {
 	test_valid_text_unchanged();
 	test_invalid_utf8();
 	test_appends();
 	test_terminal_controls();
+	test_html();
+	test_html_href();
 	return check_report("test_escape");
 }
