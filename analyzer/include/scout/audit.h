@@ -20,7 +20,7 @@ typedef struct scout_audit_loc {
 
 /* Evidence for a checklist item, read from a repository file. */
 typedef struct scout_audit_ref {
-	char *path; /* owned; relative to the project directory, '/'-separated */
+	char *path;    /* owned; relative to the project directory, '/'-separated */
 	uint32_t line; /* 0: the file as a whole */
 	char *text;    /* owned; the line as written, trimmed, at most 200 bytes */
 } scout_audit_ref;
@@ -41,12 +41,13 @@ typedef struct scout_audit_check {
 	                      requires-python, test-compiled, mypyc-tests */
 	const char *title; /* static, e.g. "Build backend" */
 	scout_check_status status;
-	char *found;  /* owned; what the repository says, one plain paragraph */
-	char *advice; /* owned; what to do, one plain paragraph, or NULL */
+	char *found;   /* owned; what the repository says, one plain paragraph */
+	char *advice;  /* owned; what to do, one plain paragraph, or NULL */
 	char *snippet; /* owned; ready config to paste, or NULL */
-	const char *snippet_lang; /* static: "toml", "yaml", "python", "ini"; NULL without snippet */
+	/* static: "toml", "yaml", "python", "ini"; NULL without snippet */
+	const char *snippet_lang;
 	const char *snippet_file; /* static: where it goes ("pyproject.toml"); NULL without */
-	scout_audit_ref *refs; /* owned; evidence in (path, line) order */
+	scout_audit_ref *refs;    /* owned; evidence in (path, line) order */
 	size_t nrefs, refs_cap;
 } scout_audit_check;
 
@@ -77,7 +78,7 @@ typedef struct scout_audit_module {
 typedef struct scout_audit_rule {
 	const char *rule; /* static */
 	scout_category category;
-	size_t nmodules;      /* distinct modules */
+	size_t nmodules;       /* distinct modules */
 	scout_audit_loc *locs; /* owned */
 	size_t nlocs, locs_cap;
 } scout_audit_rule;
@@ -92,10 +93,10 @@ typedef struct scout_audit_annot {
 
 /* A compatibility risk for users of the package (section 6). */
 typedef struct scout_audit_risk {
-	const char *id;    /* static: a rule id, or "public-class" */
-	const char *title; /* static */
-	const char *why;   /* static: what a user of the package would notice */
-	bool breaking;     /* alone it would justify a major version */
+	const char *id;        /* static: a rule id, or "public-class" */
+	const char *title;     /* static */
+	const char *why;       /* static: what a user of the package would notice */
+	bool breaking;         /* alone it would justify a major version */
 	scout_audit_loc *locs; /* owned */
 	size_t nlocs, locs_cap;
 } scout_audit_risk;
