@@ -1,0 +1,181 @@
+/* The audit's packaging checklist (issue 6, section 5): reads pyproject.toml,
+ * setup.py, setup.cfg, pytest/tox/nox configuration, CI workflow files and
+ * the scan's test modules from the project directory, never running any of
+ * them, and fills six checklist items in a fixed order. The checks live in
+ * audit_facts_build.c, audit_facts_ci.c, audit_facts_python.c and
+ * audit_facts_tests.c. */
+#include "audit_internal.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+const char *scout_check_status_name(scout_check_status s)
+{
+	switch (s) {
+	case SCOUT_CHECK_OK:
+		return "ok";
+	case SCOUT_CHECK_TODO:
+		return "todo";
+	case SCOUT_CHECK_WARN:
+		return "warn";
+	case SCOUT_CHECK_INFO:
+		return "info";
+	}
+	return "info";
+}
+
+/* True when dir/rel is a real directory (a symlink is not followed). */
+static bool real_dir(const char *dir, const char *rel)
+{
+	char *path = scout_asprintf("%s/%s", dir, rel);
+	struct stat st;
+	bool ok = lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
+
+	free(path);
+	return ok;
+}
+
+static void add_ci(facts_ctx *ctx, const char *rel)
+{
+	facts_file f;
+
+	facts_read(&f, ctx->dir, rel);
+	if (f.data)
+		SCOUT_PUSH(ctx->ci, ctx->nci, ctx->ci_cap, f);
+	else
+		facts_file_free(&f);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The .yml and .yaml files in .github/workflows, by name. */
+static void read_workflows(facts_ctx *ctx)
+{
+	char *path;
+	DIR *d;
+	struct dirent *ent;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+
+	if (!real_dir(ctx->dir, ".github") || !real_dir(ctx->dir, ".github/workflows"))
+		return;
+	path = scout_asprintf("%s/.github/workflows", ctx->dir);
+	d = opendir(path);
+	free(path);
+	if (!d)
+		return;
+	while ((ent = readdir(d)))
+		if (scout_str_endswith(ent->d_name, ".yml") ||
+		    scout_str_endswith(ent->d_name, ".yaml"))
+			SCOUT_PUSH(names, n, cap,
+			           scout_asprintf(".github/workflows/%s", ent->d_name));
+	closedir(d);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), compare_names);
+	for (size_t i = 0; i < n; i++)
+		add_ci(ctx, names[i]);
+	facts_strs_free(names, n);
+}
+
+static void read_ci(facts_ctx *ctx)
+{
+	static const char *const top[] = {".gitlab-ci.yml", ".travis.yml", "appveyor.yml",
+	                                  "azure-pipelines.yml"};
+
+	read_workflows(ctx);
+	if (real_dir(ctx->dir, ".circleci"))
+		add_ci(ctx, ".circleci/config.yml");
+	for (size_t i = 0; i < sizeof(top) / sizeof(*top); i++)
+		add_ci(ctx, top[i]);
+}
+
+static void ctx_load(facts_ctx *ctx, const scout_scan *scan, const char *dir)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->scan = scan;
+	ctx->dir = dir;
+	facts_read(&ctx->pyproject, dir, "pyproject.toml");
+	facts_read(&ctx->setup_py, dir, "setup.py");
+	facts_read(&ctx->setup_cfg, dir, "setup.cfg");
+	facts_read(&ctx->tox_ini, dir, "tox.ini");
+	facts_read(&ctx->pytest_ini, dir, "pytest.ini");
+	facts_read(&ctx->noxfile, dir, "noxfile.py");
+	if (ctx->pyproject.data &&
+	    scout_toml_parse(&ctx->toml, ctx->pyproject.data, ctx->pyproject.len) < 0)
+		memset(&ctx->toml, 0, sizeof(ctx->toml));
+	read_ci(ctx);
+	facts_read_setup_py(ctx);
+}
+
+static void ctx_free(facts_ctx *ctx)
+{
+	facts_file_free(&ctx->pyproject);
+	facts_file_free(&ctx->setup_py);
+	facts_file_free(&ctx->setup_cfg);
+	facts_file_free(&ctx->tox_ini);
+	facts_file_free(&ctx->pytest_ini);
+	facts_file_free(&ctx->noxfile);
+	scout_toml_free(&ctx->toml);
+	for (size_t i = 0; i < ctx->nci; i++)
+		facts_file_free(&ctx->ci[i]);
+	free(ctx->ci);
+	facts_strs_free(ctx->entries, ctx->nentries);
+}
+
+/* A table header line ("[tool.x]", "[[tool.x.y]]") naming prefix or below. */
+static bool header_names(const facts_line *l, const char *prefix)
+{
+	size_t i = 0, n = strlen(prefix);
+
+	while (i < l->len && (l->text[i] == ' ' || l->text[i] == '\t'))
+		i++;
+	if (i == l->len || l->text[i] != '[')
+		return false;
+	while (i < l->len && (l->text[i] == '[' || l->text[i] == ' '))
+		i++;
+	return l->len - i >= n && memcmp(l->text + i, prefix, n) == 0 && i + n < l->len &&
+	       (l->text[i + n] == ']' || l->text[i + n] == '.' || l->text[i + n] == ' ');
+}
+
+bool facts_toml_section(const facts_ctx *ctx, const char *prefix, uint32_t *line)
+{
+	size_t n = strlen(prefix), pos = 0;
+	facts_line l = {0};
+
+	*line = 0;
+	for (size_t i = 0; i < ctx->toml.len; i++) {
+		const char *k = ctx->toml.values[i].key;
+
+		if (strncmp(k, prefix, n) == 0 && (k[n] == '.' || k[n] == '[' || k[n] == '\0') &&
+		    (!*line || ctx->toml.values[i].line < *line))
+			*line = ctx->toml.values[i].line;
+	}
+	while (facts_next_line(&ctx->pyproject, &pos, &l))
+		if (header_names(&l, prefix) && (!*line || l.no < *line)) {
+			*line = l.no;
+			break;
+		}
+	return *line != 0;
+}
+
+void scout_audit_packaging(scout_audit *a, const scout_scan *scan, const char *project_dir)
+{
+	facts_ctx ctx;
+
+	ctx_load(&ctx, scan, project_dir ? project_dir : ".");
+	facts_build_backend(a, &ctx);
+	facts_cibuildwheel(a, &ctx);
+	facts_fallback_wheel(a, &ctx);
+	facts_requires_python(a, &ctx);
+	facts_test_compiled(a, &ctx);
+	facts_mypyc_tests(a, &ctx);
+	for (size_t i = 0; i < a->nchecks; i++)
+		if (a->checks[i].nrefs > 1)
+			facts_refs_finish(&a->checks[i]);
+	ctx_free(&ctx);
+}

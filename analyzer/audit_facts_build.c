@@ -1,0 +1,335 @@
+/* Checklist item "build-backend": which backend builds the wheel, read from
+ * pyproject.toml [build-system] and setup.py (tree-sitter; never run), and
+ * whether it compiles with mypyc today. */
+#include "audit_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "scout/compile_set.h"
+#include "scout/syntax.h"
+
+typedef enum backend {
+	BACKEND_NONE = 0,
+	BACKEND_SETUPTOOLS,
+	BACKEND_HATCHLING,
+	BACKEND_FLIT,
+	BACKEND_POETRY,
+	BACKEND_OTHER, /* known, but not a mypyc route */
+	BACKEND_UNKNOWN,
+} backend;
+
+static const struct other_backend {
+	const char *prefix, *name, *why;
+} others[] = {
+    {"pdm", "pdm-backend",
+     "pdm-backend builds pure-Python wheels; compiling needs a pdm_build.py hook that calls "
+     "mypycify through setuptools, which is possible but unusual. hatchling with hatch-mypyc "
+     "or setuptools with mypycify are the well-trodden routes."},
+    {"maturin", "maturin",
+     "maturin builds Rust extensions (PyO3); it has no mypyc support. Compile the Python "
+     "modules with a separate setuptools or hatchling package, or switch backends."},
+    {"scikit_build_core", "scikit-build-core",
+     "scikit-build-core builds CMake projects; mypyc emits C that setuptools normally "
+     "compiles, so this needs a custom CMake step. Prefer setuptools with mypycify."},
+    {"mesonpy", "meson-python",
+     "meson-python builds Meson projects; mypyc has no Meson integration, so the generated C "
+     "would need hand-written build rules. Prefer setuptools with mypycify."},
+};
+
+static backend classify(const char *bb, const struct other_backend **other)
+{
+	*other = NULL;
+	if (scout_str_startswith(bb, "setuptools"))
+		return BACKEND_SETUPTOOLS;
+	if (scout_str_startswith(bb, "hatchling"))
+		return BACKEND_HATCHLING;
+	if (scout_str_startswith(bb, "flit"))
+		return BACKEND_FLIT;
+	if (scout_str_startswith(bb, "poetry"))
+		return BACKEND_POETRY;
+	for (size_t i = 0; i < sizeof(others) / sizeof(*others); i++)
+		if (scout_str_startswith(bb, others[i].prefix)) {
+			*other = &others[i];
+			return BACKEND_OTHER;
+		}
+	return BACKEND_UNKNOWN;
+}
+
+/* --- setup.py ------------------------------------------------------------ */
+
+static bool is_guard(TSNode n)
+{
+	const char *t = ts_node_type(n);
+
+	return strcmp(t, "if_statement") == 0 || strcmp(t, "conditional_expression") == 0;
+}
+
+/* Records the first mypycify call and the if (or ternary) around it. */
+static void find_calls(facts_ctx *ctx, TSNode root, const char *src)
+{
+	TSTreeCursor c = ts_tree_cursor_new(root);
+
+	for (;;) {
+		TSNode n = ts_tree_cursor_current_node(&c);
+
+		if (!ctx->mypycify_line && strcmp(ts_node_type(n), "call") == 0) {
+			TSNode fn = ts_node_child_by_field_name(n, "function", 8);
+			uint32_t len = 0;
+			const char *t = ts_node_is_null(fn) ? "" : scout_node_text(fn, src, &len);
+
+			if (len >= 8 && memcmp(t + len - 8, "mypycify", 8) == 0) {
+				ctx->mypycify_line = ts_node_start_point(n).row + 1;
+				for (TSNode p = ts_node_parent(n); !ts_node_is_null(p);
+				     p = ts_node_parent(p))
+					if (is_guard(p)) {
+						ctx->guard_line = ts_node_start_point(p).row + 1;
+						break;
+					}
+			}
+		}
+		if (ts_tree_cursor_goto_first_child(&c))
+			continue;
+		while (!ts_tree_cursor_goto_next_sibling(&c))
+			if (!ts_tree_cursor_goto_parent(&c))
+				goto done;
+	}
+done:
+	ts_tree_cursor_delete(&c);
+}
+
+void facts_read_setup_py(facts_ctx *ctx)
+{
+	TSParser *parser;
+	TSTree *tree;
+	size_t pos = 0;
+	facts_line l = {0};
+
+	if (!ctx->setup_py.data)
+		return;
+	parser = ts_parser_new();
+	ts_parser_set_language(parser, tree_sitter_python());
+	ts_parser_set_timeout_micros(parser, 10ull * 1000 * 1000);
+	tree =
+	    ts_parser_parse_string(parser, NULL, ctx->setup_py.data, (uint32_t)ctx->setup_py.len);
+	ts_parser_delete(parser);
+	if (tree) {
+		find_calls(ctx, ts_tree_root_node(tree), ctx->setup_py.data);
+		ts_tree_delete(tree);
+	}
+	ctx->entries =
+	    scout_compile_set_mypycify(ctx->setup_py.data, ctx->setup_py.len, &ctx->nentries);
+	while (!ctx->env_line && facts_next_line(&ctx->setup_py, &pos, &l))
+		if (!facts_line_is_comment(&l) &&
+		    (facts_line_has(&l, "environ") || facts_line_has(&l, "getenv") ||
+		     facts_line_has(&l, "sys.argv")))
+			ctx->env_line = l.no;
+}
+
+/* --- snippets ------------------------------------------------------------- */
+
+static char *setup_py_snippet(const facts_ctx *ctx)
+{
+	scout_buf b = {0};
+
+	scout_buf_puts(&b, "# setup.py (metadata stays in pyproject.toml [project])\n"
+	                   "import os\n\nfrom setuptools import setup\n\next_modules = []\n"
+	                   "if os.environ.get(\"MYPYC_BUILD\", \"1\") == \"1\":\n"
+	                   "    from mypyc.build import mypycify\n\n"
+	                   "    ext_modules = mypycify([\n");
+	facts_put_paths(&b, ctx, "        ");
+	scout_buf_puts(&b, "    ])\n\nsetup(ext_modules=ext_modules)\n\n"
+	                   "# pyproject.toml\n# [build-system]\n"
+	                   "# requires = [\"setuptools\", \"mypy\"]  # pin the mypy you tested\n"
+	                   "# build-backend = \"setuptools.build_meta\"\n");
+	return scout_buf_detach(&b);
+}
+
+static char *hatch_snippet(const facts_ctx *ctx)
+{
+	scout_buf b = {0};
+
+	scout_buf_puts(&b, "[build-system]\nrequires = [\"hatchling\", \"hatch-mypyc\"]\n"
+	                   "build-backend = \"hatchling.build\"\n\n"
+	                   "[tool.hatch.build.targets.wheel.hooks.mypyc]\n"
+	                   "dependencies = [\"hatch-mypyc\"]  # add the mypy version you tested\n"
+	                   "include = [\n");
+	facts_put_paths(&b, ctx, "    ");
+	scout_buf_puts(&b, "]\n");
+	return scout_buf_detach(&b);
+}
+
+static char *poetry_snippet(const facts_ctx *ctx)
+{
+	scout_buf b = {0};
+
+	scout_buf_puts(&b, "# build.py (run by poetry-core when building the wheel)\n"
+	                   "from mypyc.build import mypycify\n\n\n"
+	                   "def build(setup_kwargs):\n"
+	                   "    setup_kwargs[\"ext_modules\"] = mypycify([\n");
+	facts_put_paths(&b, ctx, "        ");
+	scout_buf_puts(&b, "    ])\n");
+	return scout_buf_detach(&b);
+}
+
+/* --- the check ------------------------------------------------------------ */
+
+/* Whether some [build-system] requires entry contains `needle`; refs them. */
+static bool requires_has(const facts_ctx *ctx, const char *needle)
+{
+	for (size_t i = 0; i < ctx->toml.len; i++)
+		if (strcmp(ctx->toml.values[i].key, "build-system.requires") == 0 &&
+		    strstr(ctx->toml.values[i].text, needle))
+			return true;
+	return false;
+}
+
+static void ref_requires(scout_audit_check *c, const facts_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->toml.len; i++) {
+		const scout_toml_value *v = &ctx->toml.values[i];
+
+		if (strcmp(v->key, "build-system.requires") == 0)
+			facts_ref_at(c, &ctx->pyproject, v->line);
+	}
+}
+
+static void setuptools(scout_audit_check *c, const facts_ctx *ctx, scout_buf *found)
+{
+	if (ctx->mypycify_line) {
+		c->status = SCOUT_CHECK_OK;
+		scout_buf_printf(found, " setup.py calls mypycify at line %u", ctx->mypycify_line);
+		if (ctx->nentries)
+			scout_buf_printf(found, " with %zu listed path%s", ctx->nentries,
+			                 ctx->nentries == 1 ? "" : "s");
+		scout_buf_puts(found, ".");
+		facts_ref_at(c, &ctx->setup_py, ctx->mypycify_line);
+		if (!requires_has(ctx, "mypy"))
+			c->advice = scout_strdup(
+			    "Add mypy (which ships mypyc) to [build-system] requires in "
+			    "pyproject.toml, pinned to the version you tested, so every wheel "
+			    "build uses the same compiler.");
+		return;
+	}
+	c->status = SCOUT_CHECK_TODO;
+	scout_buf_puts(found, ctx->setup_py.data ? " setup.py does not call mypycify."
+	                                         : " There is no setup.py.");
+	c->advice =
+	    scout_strdup("Build the phase 1 modules as C extensions: pass "
+	                 "ext_modules=mypycify([...]) to setup() in setup.py, and add mypy to "
+	                 "[build-system] requires so the build environment has mypyc.");
+	facts_snippet(c, setup_py_snippet(ctx), "python", "setup.py");
+}
+
+static void hatchling(scout_audit_check *c, const facts_ctx *ctx, scout_buf *found)
+{
+	uint32_t line;
+
+	if (ctx->hatch_hook) {
+		c->status = SCOUT_CHECK_OK;
+		if (facts_toml_section(ctx, "tool.hatch.build.targets.wheel.hooks.mypyc", &line) ||
+		    facts_toml_section(ctx, "tool.hatch.build.hooks.mypyc", &line)) {
+			scout_buf_printf(found,
+			                 " The hatch-mypyc build hook is configured "
+			                 "(pyproject.toml line %u).",
+			                 line);
+			facts_ref_at(c, &ctx->pyproject, line);
+		} else {
+			scout_buf_puts(found, " hatch-mypyc is in [build-system] requires.");
+		}
+		return;
+	}
+	c->status = SCOUT_CHECK_TODO;
+	scout_buf_puts(found, " No hatch-mypyc build hook is configured, so hatchling builds a "
+	                      "pure-Python wheel.");
+	c->advice = scout_strdup("Add hatch-mypyc to [build-system] requires and configure its "
+	                         "build hook with the phase 1 modules as include.");
+	facts_snippet(c, hatch_snippet(ctx), "toml", "pyproject.toml");
+}
+
+static void by_backend(scout_audit_check *c, const facts_ctx *ctx, backend k,
+                       const struct other_backend *other, scout_buf *found)
+{
+	switch (k) {
+	case BACKEND_SETUPTOOLS:
+		setuptools(c, ctx, found);
+		break;
+	case BACKEND_HATCHLING:
+		hatchling(c, ctx, found);
+		break;
+	case BACKEND_FLIT:
+		c->status = SCOUT_CHECK_TODO;
+		scout_buf_puts(found, " flit_core builds pure-Python wheels only.");
+		c->advice = scout_strdup(
+		    "flit cannot build extension modules, so it must be replaced. hatchling "
+		    "reads the same [project] table; add the hatch-mypyc hook and remove any "
+		    "[tool.flit] settings.");
+		facts_snippet(c, hatch_snippet(ctx), "toml", "pyproject.toml");
+		break;
+	case BACKEND_POETRY:
+		c->status = SCOUT_CHECK_TODO;
+		scout_buf_puts(found, " poetry-core builds pure-Python wheels unless a build "
+		                      "script is configured.");
+		c->advice = scout_strdup(
+		    "Add a build script: in pyproject.toml set [tool.poetry.build] script = "
+		    "\"build.py\" and generate-setup-file = true, and add \"setuptools\" and mypy "
+		    "to [build-system] requires; build.py calls mypycify on the phase 1 modules.");
+		facts_snippet(c, poetry_snippet(ctx), "python", "build.py");
+		break;
+	case BACKEND_OTHER:
+		c->status = SCOUT_CHECK_WARN;
+		scout_buf_printf(found, " That is %s.", other->name);
+		c->advice = scout_strdup(other->why);
+		break;
+	case BACKEND_UNKNOWN:
+		c->status = SCOUT_CHECK_WARN;
+		scout_buf_puts(found, " This backend is not one the audit knows.");
+		c->advice = scout_strdup("Check that it can build C extension modules from the "
+		                         "code mypyc generates; setuptools with mypycify and "
+		                         "hatchling with hatch-mypyc are the supported routes.");
+		break;
+	case BACKEND_NONE:
+		c->status = SCOUT_CHECK_TODO;
+		scout_buf_puts(found, "No packaging: no pyproject.toml, setup.py or setup.cfg.");
+		c->advice = scout_strdup("Add a pyproject.toml with a [project] table and a "
+		                         "backend that can build extensions, e.g. hatchling with "
+		                         "the hatch-mypyc hook.");
+		facts_snippet(c, hatch_snippet(ctx), "toml", "pyproject.toml");
+		break;
+	}
+}
+
+void facts_build_backend(scout_audit *a, facts_ctx *ctx)
+{
+	scout_audit_check *c = facts_check(a, "build-backend", "Build backend");
+	const scout_toml_value *bb = scout_toml_get(&ctx->toml, "build-system.build-backend");
+	const struct other_backend *other = NULL;
+	scout_buf found = {0};
+	uint32_t line;
+	backend k;
+
+	ctx->hatch_hook =
+	    requires_has(ctx, "hatch-mypyc") ||
+	    facts_toml_section(ctx, "tool.hatch.build.targets.wheel.hooks.mypyc", &line) ||
+	    facts_toml_section(ctx, "tool.hatch.build.hooks.mypyc", &line);
+	if (bb) {
+		a->build_backend = scout_strdup(bb->text);
+		k = classify(bb->text, &other);
+		scout_buf_printf(&found, "pyproject.toml sets build-backend = \"%s\" (line %u).",
+		                 bb->text, bb->line);
+		facts_ref_at(c, &ctx->pyproject, bb->line);
+		ref_requires(c, ctx);
+	} else if (ctx->pyproject.data || ctx->setup_py.data || ctx->setup_cfg.data) {
+		k = BACKEND_SETUPTOOLS;
+		scout_buf_puts(&found,
+		               ctx->pyproject.data
+		                   ? "pyproject.toml has no [build-system] build-backend, so "
+		                     "pip builds with setuptools."
+		                   : "No pyproject.toml: pip builds with setuptools.");
+	} else {
+		k = BACKEND_NONE;
+	}
+	by_backend(c, ctx, k, other, &found);
+	facts_refs_finish(c);
+	c->found = scout_buf_detach(&found);
+}
