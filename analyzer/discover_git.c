@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <git2.h>
 
@@ -99,15 +100,17 @@ static bool untracked_skipped(git_listing *w, const char *below)
 }
 
 /* Lists the work-tree path `path` (under w->sub) when it names a Python file
- * that neither --exclude nor, for untracked files, the skip-list drops. */
-static void add_candidate(git_listing *w, const char *path, bool untracked)
+ * that neither --exclude nor, for untracked files, the skip-list drops.
+ * Returns the file listed (borrowed until the list grows), or NULL. */
+static scout_file *add_candidate(git_listing *w, const char *path, bool untracked)
 {
 	const char *below = path + strlen(w->sub);
 	const char *base = strrchr(below, '/');
+	size_t before = w->ctx->out->len;
 	char *rel, *fs;
 
 	if (!scout_discover_is_python(base ? base + 1 : below))
-		return;
+		return NULL;
 	rel = scout_discover_join(w->rel, below);
 	if (!scout_discover_excluded(rel, w->ctx->excludes, w->ctx->nexcludes) &&
 	    !(untracked && untracked_skipped(w, below))) {
@@ -116,6 +119,29 @@ static void add_candidate(git_listing *w, const char *path, bool untracked)
 		free(fs);
 	}
 	free(rel);
+	return w->ctx->out->len > before ? &w->ctx->out->files[w->ctx->out->len - 1] : NULL;
+}
+
+/* Sets f->oid and f->size from the index entry when its stat data (size,
+ * inode, mtime and ctime to the nanosecond) still describes the file on disk,
+ * without reading the file. A racily clean entry (modified no earlier than
+ * the second the index was written, so an edit in that second may not show
+ * in the stat data) stays unknown, and so does any mismatch: the scan then
+ * hashes the bytes. */
+static void known_content(scout_file *f, const git_index_entry *e, const struct stat *index_st)
+{
+	struct stat st;
+
+	if (!index_st || lstat(f->fs, &st) < 0 || !S_ISREG(st.st_mode))
+		return;
+	if ((uint32_t)st.st_size != e->file_size || (uint32_t)st.st_ino != e->ino ||
+	    st.st_mtim.tv_sec != e->mtime.seconds || st.st_mtim.tv_nsec != e->mtime.nanoseconds ||
+	    st.st_ctim.tv_sec != e->ctime.seconds || st.st_ctim.tv_nsec != e->ctime.nanoseconds)
+		return;
+	if ((int64_t)e->mtime.seconds >= (int64_t)index_st->st_mtim.tv_sec)
+		return;
+	git_oid_tostr(f->oid, sizeof(f->oid), &e->id);
+	f->size = (uint64_t)st.st_size;
 }
 
 /* Tracked files: the index, without symlinks and submodules. Files deleted
@@ -123,17 +149,26 @@ static void add_candidate(git_listing *w, const char *path, bool untracked)
 static int list_index(git_listing *w, git_repository *repo)
 {
 	git_index *index = NULL;
+	const char *index_path;
+	struct stat index_st;
+	bool have_stamp;
 
 	if (git_repository_index(&index, repo) < 0)
 		return -1;
+	index_path = git_index_path(index);
+	have_stamp = index_path && stat(index_path, &index_st) == 0;
 	for (size_t i = 0, n = git_index_entrycount(index); i < n; i++) {
 		const git_index_entry *e = git_index_get_byindex(index, i);
 		uint32_t type = e ? e->mode & 0170000 : 0;
 
 		if (!e || type == GIT_FILEMODE_LINK || type == GIT_FILEMODE_COMMIT)
 			continue;
-		if (scout_str_startswith(e->path, w->sub))
-			add_candidate(w, e->path, false);
+		if (scout_str_startswith(e->path, w->sub)) {
+			scout_file *f = add_candidate(w, e->path, false);
+
+			if (f)
+				known_content(f, e, have_stamp ? &index_st : NULL);
+		}
 	}
 	git_index_free(index);
 	return 0;

@@ -1,17 +1,23 @@
 /* A whole scan: discover the files, analyse them on the worker pool into
- * per-file slots, then merge in path order. */
+ * per-file slots (read back from the result cache when a file is unchanged),
+ * then merge in path order and link. */
 #include "scout/scan.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <git2.h>
 
 #include "scout/analyze.h"
+#include "scout/cache.h"
 #include "scout/pool.h"
 #include "scout/project.h"
+#include "scout/source.h"
 
 typedef struct scan_ctx {
 	const char *repo_path; /* --rev: where the blobs are read from, else NULL */
@@ -19,6 +25,7 @@ typedef struct scan_ctx {
 	const scout_rule_config *rules;
 	scout_file_result *results; /* one slot per file */
 	double coverage_threshold;
+	scout_cache *cache; /* NULL: every file is analysed */
 	bool progress_shown;
 } scan_ctx;
 
@@ -74,12 +81,103 @@ static void analyse_blob(worker *w, scout_file_result *r, const scout_file *f)
 	git_blob_free(blob);
 }
 
+/* Reads the regular file at fs (at most the source size limit) into *data
+ * (owned by caller, free with free()). Returns 0, or -1 for anything unusual:
+ * scout_analyze_file then reports it as it would without the cache. */
+static int read_raw(const char *fs, char **data, size_t *len)
+{
+	int fd = open(fs, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	size_t n = 0, size;
+	char *buf;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size > SCOUT_SOURCE_MAX_BYTES) {
+		close(fd);
+		return -1;
+	}
+	size = (size_t)st.st_size;
+	buf = scout_malloc(size + 1);
+	while (n <= size) { /* one read past the size sees a file that grew */
+		ssize_t got = read(fd, buf + n, size + 1 - n);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+	}
+	close(fd);
+	if (n != size) {
+		free(buf);
+		return -1;
+	}
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+/* Analyses bytes read from disk as scout_analyze_file would. */
+static void analyse_bytes(worker *w, scout_file_result *r, const scout_file *f, const char *data,
+                          size_t len)
+{
+	scout_source src;
+	scout_load_error err;
+
+	r->module.path = scout_strdup(f->rel);
+	r->module.module = scout_strdup(f->module);
+	if (scout_source_from_bytes(&src, data, len, &err) < 0) {
+		scout_file_result_add_diag(r, f->rel, err.kind, err.line, err.message);
+		return;
+	}
+	scout_analyze_source(w->analyzer, r, &src);
+	scout_source_free(&src);
+}
+
+/* What identifies the file's bytes, into out: the --rev blob id or the index
+ * entry's blob id (both known without reading), else the blob id of the
+ * bytes, which are then kept in *raw for the analysis. False when the file
+ * cannot be read that way. */
+static bool content_id(const scout_file *f, char *out, size_t cap, char **raw, size_t *raw_len)
+{
+	char hex[SCOUT_CACHE_ID_LEN];
+
+	if (f->blob) {
+		snprintf(out, cap, "rev-blob:%s", f->blob);
+		return true;
+	}
+	if (f->oid[0]) {
+		snprintf(out, cap, "blob:%s:%llu", f->oid, (unsigned long long)f->size);
+		return true;
+	}
+	if (read_raw(f->fs, raw, raw_len) < 0)
+		return false;
+	scout_cache_hash_bytes(hex, *raw, *raw_len);
+	snprintf(out, cap, "blob:%s:%zu", hex, *raw_len);
+	return true;
+}
+
+/* Whether a result may be reused: not when it depends on more than the bytes
+ * (an I/O error, a parse abandoned after a time-out). */
+static bool storable(const scout_file_result *r)
+{
+	for (size_t i = 0; i < r->ndiags; i++)
+		if (r->diags[i].kind == SCOUT_DIAG_UNREADABLE ||
+		    r->diags[i].kind == SCOUT_DIAG_TOO_LARGE)
+			return false;
+	return true;
+}
+
 static void analyse_one(void *ctx, void *state, size_t i)
 {
 	scan_ctx *c = ctx;
 	worker *w = state;
 	const scout_file *f = &c->files->files[i];
 	scout_file_result *r = &c->results[i];
+	char content[128], key[SCOUT_CACHE_ID_LEN] = "", *raw = NULL;
+	size_t raw_len = 0;
 
 	if (!w->analyzer) {
 		r->module.path = scout_strdup(f->rel);
@@ -88,12 +186,24 @@ static void analyse_one(void *ctx, void *state, size_t i)
 		    "internal error: the Python parser could not be created");
 		return;
 	}
+	if (c->cache && content_id(f, content, sizeof(content), &raw, &raw_len)) {
+		scout_cache_key(c->cache, key, f->rel, f->module, content);
+		if (scout_cache_get(c->cache, key, r)) {
+			free(raw);
+			return;
+		}
+	}
 	if (f->blob)
 		analyse_blob(w, r, f);
+	else if (raw)
+		analyse_bytes(w, r, f, raw, raw_len);
 	else
 		scout_analyze_file(w->analyzer, r, f->fs, f->rel, f->module);
+	free(raw);
 	if (r->has_module)
 		scout_module_finish(&r->module, c->coverage_threshold);
+	if (key[0] && storable(r))
+		scout_cache_put(c->cache, key, r);
 }
 
 static void show_progress(void *ctx, size_t done, size_t count, double seconds)
@@ -123,6 +233,95 @@ static void merge(scout_scan *out, scout_file_result *results, size_t n)
 	}
 }
 
+/* The absolute, symlink-free form of `path`, whose last components need not
+ * exist yet; NULL when even the current directory cannot be resolved. Owned
+ * by caller, free with free(). */
+static char *resolve_path(const char *path)
+{
+	char *head = scout_strdup(path), *real, *out;
+	const char *tail;
+	size_t keep = strlen(head);
+
+	for (;;) {
+		char *slash;
+
+		head[keep] = '\0';
+		if ((real = realpath(keep ? head : ".", NULL)) || keep == 0)
+			break;
+		slash = strrchr(head, '/');
+		keep = !slash ? 0 : slash > head ? (size_t)(slash - head) : keep > 1 ? 1 : 0;
+	}
+	free(head);
+	if (!real)
+		return NULL;
+	tail = path + keep;
+	while (*tail == '/')
+		tail++;
+	out = !*tail                          ? scout_strdup(real)
+	      : scout_str_endswith(real, "/") ? scout_asprintf("%s%s", real, tail)
+	                                      : scout_asprintf("%s/%s", real, tail);
+	free(real);
+	return out;
+}
+
+/* True when the cache directory would sit inside a scanned directory. */
+static bool cache_inside_scan(const char *dir, const scout_discover_opts *d)
+{
+	char *cache = resolve_path(dir);
+	bool inside = false;
+
+	for (size_t i = 0; cache && !inside && i < (d->npaths ? d->npaths : 1); i++) {
+		char *top = realpath(d->npaths ? d->paths[i] : ".", NULL);
+		struct stat st;
+
+		if (top && stat(top, &st) == 0 && S_ISDIR(st.st_mode)) {
+			size_t n = strlen(top);
+
+			inside =
+			    strncmp(cache, top, n) == 0 &&
+			    (cache[n] == '\0' || cache[n] == '/' || (n > 0 && top[n - 1] == '/'));
+		}
+		free(top);
+	}
+	free(cache);
+	return inside;
+}
+
+/* The result cache for this scan, or NULL (disabled, or not usable: one note
+ * on stderr and the scan goes on without it). */
+static scout_cache *open_cache(const scout_scan_opts *opts)
+{
+	scout_cache *cache = NULL;
+
+	if (!opts->cache_dir)
+		return NULL;
+	if (cache_inside_scan(opts->cache_dir, &opts->discover)) {
+		fprintf(stderr,
+		        "mypyc-scout: note: the cache directory %s is inside the scanned tree; "
+		        "scanning without the cache\n",
+		        opts->cache_dir);
+		return NULL;
+	}
+	if (scout_cache_open(&cache, opts->cache_dir, &opts->rules, opts->coverage_threshold) < 0) {
+		fprintf(stderr, "mypyc-scout: note: %s; scanning without the cache\n",
+		        scout_error_last());
+		return NULL;
+	}
+	return cache;
+}
+
+/* SCOUT_CACHE_STATS=1: the hit and miss counts on stderr (for tests). */
+static void report_cache(const scout_cache *cache)
+{
+	const char *want = getenv("SCOUT_CACHE_STATS");
+	size_t hits, misses;
+
+	if (!cache || !want || strcmp(want, "1") != 0)
+		return;
+	scout_cache_stats(cache, &hits, &misses);
+	fprintf(stderr, "mypyc-scout: cache: %zu hits, %zu misses\n", hits, misses);
+}
+
 int scout_scan_run(scout_scan *out, const scout_scan_opts *opts)
 {
 	scout_file_list files = {0};
@@ -142,6 +341,7 @@ int scout_scan_run(scout_scan *out, const scout_scan_opts *opts)
 	ctx.rules = &opts->rules;
 	ctx.results = scout_calloc(files.len ? files.len : 1, sizeof(*ctx.results));
 	ctx.coverage_threshold = opts->coverage_threshold;
+	ctx.cache = files.len ? open_cache(opts) : NULL;
 	task = (scout_pool_task){
 	    .count = files.len,
 	    .jobs = opts->jobs,
@@ -156,11 +356,13 @@ int scout_scan_run(scout_scan *out, const scout_scan_opts *opts)
 	git_libgit2_shutdown();
 	if (ctx.progress_shown)
 		fprintf(stderr, "\r\033[K");
+	report_cache(ctx.cache);
 	merge(out, ctx.results, files.len);
 	scout_scan_sort(out);
 	scout_project_link(out, opts->project_dir ? opts->project_dir : ".", &opts->rules,
 	                   opts->profile, opts->profile_name);
 cleanup:
+	scout_cache_free(ctx.cache);
 	free(ctx.results);
 	scout_file_list_free(&files);
 	return error;

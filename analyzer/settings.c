@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "scout/cache.h"
 #include "scout/pin.h"
 #include "select.h"
 
@@ -152,6 +153,10 @@ int scout_settings_resolve(scout_settings *out, const scout_cli *cli)
 	                                          : out->config.fail_on ? out->config.fail_on
 	                                                                : "blocker")) < 0)
 		return error;
+	if (!cli->no_cache)
+		out->cache_dir =
+		    cli->cache_dir ? scout_strdup(cli->cache_dir) : scout_cache_default_dir();
+	o->cache_dir = out->cache_dir;
 	if (cli->min_coverage)
 		error = parse_percent(&out->min_coverage, cli->min_coverage);
 	else
@@ -165,6 +170,7 @@ void scout_settings_free(scout_settings *s)
 	scout_config_free(&s->config);
 	free(s->enabled);
 	free(s->version_source);
+	free(s->cache_dir);
 	memset(s, 0, sizeof(*s));
 }
 

@@ -9,6 +9,12 @@ typedef struct scout_file {
 	char *fs;     /* owned; path to open on disk */
 	char *module; /* owned; dotted module name */
 	char *blob;   /* owned; hex id of the git blob to read (--rev), else NULL */
+	/* The work tree file's content as git knows it without reading it: the
+	 * index entry's blob id when the entry's stat data matches the file on
+	 * disk and the entry is not racily clean, else "". size is the file's
+	 * size on disk then. */
+	char oid[41];
+	uint64_t size;
 } scout_file;
 
 typedef struct scout_file_list {

@@ -15,6 +15,7 @@ typedef struct scout_scan_opts {
 	const scout_profile *profile; /* --profile, loaded; NULL: static hotness */
 	const char *profile_name;     /* its file name, for hotness_source */
 	scout_rule_config rules;      /* selection and target mypyc version */
+	const char *cache_dir;        /* the per-file result cache (scout/cache.h); NULL: none */
 } scout_scan_opts;
 
 /* Runs the scan into *out (free with scout_scan_free). Returns 0, or a

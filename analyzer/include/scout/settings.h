@@ -12,6 +12,7 @@ typedef struct scout_settings {
 	scout_config config;   /* owned */
 	bool *enabled;         /* owned; per rule */
 	char *version_source;  /* owned until handed to the scan result */
+	char *cache_dir;       /* owned; --cache-dir or the default; NULL: --no-cache */
 	int fail_on;           /* findings with category <= fail_on fail; -1: never */
 	double min_coverage;   /* percent for planned modules; < 0: not checked */
 	scout_profile profile; /* owned; loaded from --profile or the config */
