@@ -176,9 +176,13 @@ static uint32_t hatch_off_by_default(const facts_ctx *ctx)
 	return 0;
 }
 
-static bool hatch_like(const scout_audit *a)
+/* Whether the advice is hatch-mypyc's: hatchling, flit (to be replaced by
+ * hatchling) or no packaging at all. */
+static bool hatch_like(const scout_audit *a, const facts_ctx *ctx)
 {
-	return !a->build_backend || scout_str_startswith(a->build_backend, "hatchling") ||
+	if (!a->build_backend)
+		return !ctx->pyproject.data && !ctx->setup_py.data && !ctx->setup_cfg.data;
+	return scout_str_startswith(a->build_backend, "hatchling") ||
 	       scout_str_startswith(a->build_backend, "flit");
 }
 
@@ -215,10 +219,13 @@ void facts_fallback_wheel(scout_audit *a, const facts_ctx *ctx)
 		                 pyhits && hits ? ", " : "", hits ? files.data : "");
 	if (found.len) {
 		c->status = SCOUT_CHECK_OK;
-	} else if (hatch_like(a)) {
+	} else if (hatch_like(a, ctx)) {
 		c->status = SCOUT_CHECK_TODO;
-		scout_buf_puts(&found, "Nothing builds a pure-Python wheel: the hatch-mypyc hook "
-		                       "(if any) is on by default and no CI step turns it off.");
+		scout_buf_puts(&found,
+		               ctx->hatch_hook
+		                   ? "The hatch-mypyc hook is on by default and no CI step "
+		                     "turns it off, so every wheel is compiled."
+		                   : "Nothing builds a pure-Python wheel beside a compiled one.");
 		c->advice = scout_strdup(
 		    "Publish a py3-none-any wheel beside the compiled ones so platforms without a "
 		    "compiled wheel (other architectures, PyPy, new CPython releases) still "

@@ -1,0 +1,398 @@
+/* The audit's packaging checklist (scout_audit_packaging) on the small
+ * repositories in fixtures/audit/: every item's status, the backend string,
+ * the evidence (path, line) and the snippets. SCOUT_DUMP_FACTS=1 prints what
+ * each case produced. */
+#include "scout/audit.h"
+#include "scout/scan.h"
+#include "check.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { BACKEND, CIBW, FALLBACK, PYTHON, TESTING, MYPYC_TESTS };
+
+static const char *const ids[] = {"build-backend",   "cibuildwheel",  "fallback-wheel",
+                                  "requires-python", "test-compiled", "mypyc-tests"};
+
+static void dump(const char *name, const scout_audit *a)
+{
+	if (!getenv("SCOUT_DUMP_FACTS"))
+		return;
+	printf("== %s (backend %s)\n", name, a->build_backend ? a->build_backend : "-");
+	for (size_t i = 0; i < a->nchecks; i++) {
+		const scout_audit_check *c = &a->checks[i];
+
+		printf("[%s] %s\n  found: %s\n  advice: %s\n", scout_check_status_name(c->status),
+		       c->id, c->found, c->advice ? c->advice : "-");
+		for (size_t r = 0; r < c->nrefs; r++)
+			printf("  ref %s:%u %s\n", c->refs[r].path, c->refs[r].line,
+			       c->refs[r].text);
+		if (c->snippet)
+			printf("  snippet (%s, %s):\n%s\n", c->snippet_lang, c->snippet_file,
+			       c->snippet);
+	}
+}
+
+/* Scans `scan_path` with project directory `dir` and builds the checklist. */
+static void run_case(scout_audit *a, scout_scan *scan, const char *dir, const char *scan_path)
+{
+	const char *paths[] = {scan_path};
+	scout_scan_opts opts = {
+	    .discover = {.paths = paths, .npaths = 1},
+	    .jobs = 1,
+	    .coverage_threshold = 0.80,
+	    .project_dir = dir,
+	};
+
+	memset(a, 0, sizeof(*a));
+	CHECK_INT(scout_scan_run(scan, &opts), 0);
+	scout_audit_packaging(a, scan, dir);
+	dump(dir, a);
+	CHECK_INT(a->nchecks, 6);
+	for (size_t i = 0; i < a->nchecks && i < 6; i++) {
+		const scout_audit_check *c = &a->checks[i];
+
+		CHECK_STR(c->id, ids[i]);
+		CHECK(c->title && c->found && *c->found);
+		/* a snippet always says its language and file; a TODO always has one */
+		CHECK(!c->snippet == !c->snippet_lang && !c->snippet == !c->snippet_file);
+		CHECK(c->status != SCOUT_CHECK_TODO || (c->snippet && c->advice));
+		for (size_t r = 1; r < c->nrefs; r++) {
+			int d = strcmp(c->refs[r - 1].path, c->refs[r].path);
+
+			CHECK(d < 0 || (d == 0 && c->refs[r - 1].line < c->refs[r].line));
+		}
+	}
+}
+
+static void done(scout_audit *a, scout_scan *scan)
+{
+	scout_audit_free(a);
+	scout_scan_free(scan);
+}
+
+static bool has_ref(const scout_audit_check *c, const char *path, uint32_t line)
+{
+	for (size_t i = 0; i < c->nrefs; i++)
+		if (strcmp(c->refs[i].path, path) == 0 && c->refs[i].line == line)
+			return true;
+	return false;
+}
+
+static bool contains(const char *s, const char *needle)
+{
+	return s && strstr(s, needle);
+}
+
+static void test_flit(void)
+{
+	scout_audit a;
+	scout_scan scan;
+	const scout_audit_check *c;
+
+	run_case(&a, &scan, "fixtures/audit/flit", "fixtures/audit/flit");
+	c = a.checks;
+	if (a.nchecks != 6)
+		goto out;
+	CHECK_STR(a.build_backend, "flit_core.buildapi");
+	CHECK_INT(c[BACKEND].status, SCOUT_CHECK_TODO);
+	CHECK(has_ref(&c[BACKEND], "pyproject.toml", 3));
+	CHECK(has_ref(&c[BACKEND], "pyproject.toml", 2));
+	CHECK(contains(c[BACKEND].advice, "flit cannot build extension modules"));
+	CHECK_STR(c[BACKEND].snippet_lang, "toml");
+	CHECK(contains(c[BACKEND].snippet, "hatch-mypyc"));
+	CHECK(contains(c[BACKEND].snippet, "\"pkg/core.py\","));
+	CHECK_INT(c[CIBW].status, SCOUT_CHECK_TODO);
+	CHECK(contains(c[CIBW].snippet, "pypa/cibuildwheel"));
+	CHECK(contains(c[CIBW].snippet, "--sdist"));
+	CHECK(contains(c[CIBW].advice, "test-command"));
+	CHECK_INT(c[FALLBACK].status, SCOUT_CHECK_TODO);
+	CHECK(contains(c[FALLBACK].snippet, "enable-by-default = false"));
+	/* >=3.8 is older than the current mypyc's 3.10 */
+	CHECK_INT(c[PYTHON].status, SCOUT_CHECK_WARN);
+	CHECK(contains(c[PYTHON].found, "5 CPython versions: 3.8, 3.9, 3.10, 3.11, 3.12;"));
+	CHECK(has_ref(&c[PYTHON], "pyproject.toml", 8));
+	CHECK_INT(c[TESTING].status, SCOUT_CHECK_WARN);
+	CHECK(contains(c[TESTING].snippet, "MYPYC_BUILD: ${{ matrix.compiled }}"));
+	CHECK_INT(c[MYPYC_TESTS].status, SCOUT_CHECK_INFO);
+	CHECK_INT(c[MYPYC_TESTS].nrefs, 1);
+	CHECK(has_ref(&c[MYPYC_TESTS], "tests/test_core.py", 8));
+	CHECK(contains(c[MYPYC_TESTS].found, "tests/test_core.py"));
+	/* with mypyc 1.0 as the target, 3.8 is supported */
+	scout_audit_free(&a);
+	memset(&a, 0, sizeof(a));
+	scan.mypyc_version = 1000001;
+	scout_audit_packaging(&a, &scan, "fixtures/audit/flit");
+	CHECK_INT(a.checks[PYTHON].status, SCOUT_CHECK_OK);
+out:
+	done(&a, &scan);
+}
+
+static void test_hatch_hook(void)
+{
+	scout_audit a;
+	scout_scan scan;
+	const scout_audit_check *c;
+
+	run_case(&a, &scan, "fixtures/audit/hatch_hook", "fixtures/audit/hatch_hook");
+	c = a.checks;
+	if (a.nchecks != 6)
+		goto out;
+	CHECK_STR(a.build_backend, "hatchling.build");
+	CHECK_INT(c[BACKEND].status, SCOUT_CHECK_OK);
+	CHECK(has_ref(&c[BACKEND], "pyproject.toml", 10));
+	CHECK(!c[BACKEND].snippet);
+	CHECK_INT(c[CIBW].status, SCOUT_CHECK_OK);
+	CHECK(has_ref(&c[CIBW], "pyproject.toml", 15));
+	CHECK(!c[CIBW].snippet);
+	CHECK_INT(c[FALLBACK].status, SCOUT_CHECK_OK);
+	CHECK(has_ref(&c[FALLBACK], "pyproject.toml", 12));
+	CHECK(has_ref(&c[FALLBACK], "pyproject.toml", 20));
+	CHECK_INT(c[PYTHON].status, SCOUT_CHECK_OK);
+	CHECK(contains(c[PYTHON].found, "open: CPython 3.10 and every newer"));
+	CHECK_INT(c[TESTING].status, SCOUT_CHECK_INFO);
+	CHECK(has_ref(&c[TESTING], "src", 0));
+	CHECK(has_ref(&c[TESTING], "pyproject.toml", 17));
+	CHECK(contains(c[TESTING].snippet, "HATCH_BUILD_HOOKS_ENABLE"));
+	CHECK_INT(c[MYPYC_TESTS].status, SCOUT_CHECK_INFO);
+	CHECK_INT(c[MYPYC_TESTS].nrefs, 1);
+	CHECK(has_ref(&c[MYPYC_TESTS], "pyproject.toml", 24));
+out:
+	done(&a, &scan);
+}
+
+static void test_hatch_nohook(void)
+{
+	scout_audit a;
+	scout_scan scan;
+	const scout_audit_check *c;
+
+	run_case(&a, &scan, "fixtures/audit/hatch_nohook", "fixtures/audit/hatch_nohook");
+	c = a.checks;
+	if (a.nchecks != 6)
+		goto out;
+	CHECK_INT(c[BACKEND].status, SCOUT_CHECK_TODO);
+	CHECK(contains(c[BACKEND].snippet, "[tool.hatch.build.targets.wheel.hooks.mypyc]"));
+	CHECK(contains(c[BACKEND].snippet, "include = [\n    \"pkg/core.py\",\n"));
+	/* the workflow mentions cibuildwheel only in a comment */
+	CHECK_INT(c[CIBW].status, SCOUT_CHECK_TODO);
+	CHECK(contains(c[CIBW].found, "looked at .github/workflows/ci.yml"));
+	CHECK_INT(c[CIBW].nrefs, 0);
+	CHECK_INT(c[FALLBACK].status, SCOUT_CHECK_TODO);
+	CHECK_INT(c[PYTHON].status, SCOUT_CHECK_WARN);
+	CHECK(contains(c[PYTHON].snippet, "requires-python = \">=3.10\""));
+	CHECK_INT(c[TESTING].status, SCOUT_CHECK_WARN);
+	CHECK_INT(c[MYPYC_TESTS].status, SCOUT_CHECK_WARN);
+	CHECK(contains(c[MYPYC_TESTS].found, "None yet"));
+	CHECK(contains(c[MYPYC_TESTS].snippet, "pytest.mark.skipif(COMPILED"));
+out:
+	done(&a, &scan);
+}
+
+static void test_setuptools_cond(void)
+{
+	scout_audit a;
+	scout_scan scan;
+	const scout_audit_check *c;
+
+	run_case(&a, &scan, "fixtures/audit/setuptools_cond", "fixtures/audit/setuptools_cond");
+	c = a.checks;
+	if (a.nchecks != 6)
+		goto out;
+	CHECK_STR(a.build_backend, "setuptools.build_meta");
+	CHECK_INT(c[BACKEND].status, SCOUT_CHECK_OK);
+	CHECK(has_ref(&c[BACKEND], "setup.py", 11));
+	CHECK(!c[BACKEND].advice); /* mypy is in [build-system] requires */
+	CHECK_INT(c[CIBW].status, SCOUT_CHECK_OK);
+	CHECK(has_ref(&c[CIBW], ".github/workflows/wheels.yaml", 11));
+	CHECK(contains(c[CIBW].found, ".github/workflows/wheels.yaml"));
+	CHECK_INT(c[FALLBACK].status, SCOUT_CHECK_OK);
+	CHECK(has_ref(&c[FALLBACK], "setup.py", 8));
+	CHECK(has_ref(&c[FALLBACK], "setup.py", 5));
+	CHECK_INT(c[PYTHON].status, SCOUT_CHECK_WARN);
+	CHECK(contains(c[PYTHON].found, "setup.py python_requires is \">=3.9\""));
+	CHECK(has_ref(&c[PYTHON], "setup.py", 15));
+	CHECK_INT(c[TESTING].status, SCOUT_CHECK_INFO);
+	CHECK(has_ref(&c[TESTING], "pytest.ini", 2));
+	CHECK(has_ref(&c[TESTING], ".github/workflows/wheels.yaml", 13));
+	CHECK_INT(c[MYPYC_TESTS].status, SCOUT_CHECK_INFO);
+	CHECK(has_ref(&c[MYPYC_TESTS], "pytest.ini", 4));
+	CHECK(has_ref(&c[MYPYC_TESTS], "tests/conftest.py", 9));
+	CHECK(has_ref(&c[MYPYC_TESTS], "tests/conftest.py", 11));
+	CHECK(has_ref(&c[MYPYC_TESTS], "tests/test_core.py", 6));
+	CHECK(has_ref(&c[MYPYC_TESTS], "tests/test_core.py", 11));
+	CHECK_INT(c[MYPYC_TESTS].nrefs, 5);
+	CHECK(contains(c[MYPYC_TESTS].found, "5 lines in 3 files"));
+	/* the same checklist twice is the same */
+	{
+		scout_audit b = {0};
+
+		scout_audit_packaging(&b, &scan, "fixtures/audit/setuptools_cond");
+		for (size_t i = 0; i < 6; i++) {
+			CHECK_STR(b.checks[i].found, a.checks[i].found);
+			CHECK_INT(b.checks[i].nrefs, a.checks[i].nrefs);
+		}
+		scout_audit_free(&b);
+	}
+out:
+	done(&a, &scan);
+}
+
+static void test_poetry(void)
+{
+	scout_audit a;
+	scout_scan scan;
+	const scout_audit_check *c;
+
+	run_case(&a, &scan, "fixtures/audit/poetry", "fixtures/audit/poetry");
+	c = a.checks;
+	if (a.nchecks != 6)
+		goto out;
+	CHECK_STR(a.build_backend, "poetry.core.masonry.api");
+	CHECK_INT(c[BACKEND].status, SCOUT_CHECK_TODO);
+	CHECK_STR(c[BACKEND].snippet_file, "build.py");
+	CHECK(contains(c[BACKEND].snippet, "def build(setup_kwargs):"));
+	CHECK(contains(c[BACKEND].advice, "script = \"build.py\""));
+	CHECK(contains(c[BACKEND].advice, "generate-setup-file"));
+	CHECK_INT(c[PYTHON].status, SCOUT_CHECK_OK);
+	CHECK(contains(c[PYTHON].found, "[tool.poetry.dependencies] python is \"^3.11\""));
+	CHECK_INT(c[TESTING].status, SCOUT_CHECK_INFO);
+	CHECK(has_ref(&c[TESTING], "tox.ini", 4));
+	CHECK_INT(c[MYPYC_TESTS].status, SCOUT_CHECK_INFO);
+	CHECK(has_ref(&c[MYPYC_TESTS], "tox.ini", 10));
+	CHECK_INT(c[MYPYC_TESTS].nrefs, 1);
+out:
+	done(&a, &scan);
+}
+
+static void test_none_and_others(void)
+{
+	scout_audit a;
+	scout_scan scan;
+
+	run_case(&a, &scan, "fixtures/audit/none", "fixtures/audit/none");
+	CHECK(a.build_backend == NULL);
+	if (a.nchecks == 6) {
+		CHECK_INT(a.checks[BACKEND].status, SCOUT_CHECK_TODO);
+		CHECK(contains(a.checks[BACKEND].found, "No packaging"));
+		CHECK(contains(a.checks[CIBW].found, "no CI configuration"));
+		CHECK_INT(a.checks[PYTHON].status, SCOUT_CHECK_WARN);
+	}
+	done(&a, &scan);
+
+	run_case(&a, &scan, "fixtures/audit/setup_plain", "fixtures/audit/setup_plain");
+	CHECK(a.build_backend == NULL);
+	if (a.nchecks == 6) {
+		CHECK_INT(a.checks[BACKEND].status, SCOUT_CHECK_OK);
+		CHECK(has_ref(&a.checks[BACKEND], "setup.py", 7));
+		CHECK(contains(a.checks[BACKEND].advice, "[build-system] requires"));
+		CHECK_INT(a.checks[CIBW].status, SCOUT_CHECK_OK);
+		CHECK(has_ref(&a.checks[CIBW], ".gitlab-ci.yml", 4));
+		CHECK(has_ref(&a.checks[CIBW], ".gitlab-ci.yml", 5));
+		CHECK_INT(a.checks[FALLBACK].status, SCOUT_CHECK_TODO);
+		CHECK(contains(a.checks[FALLBACK].found, "unconditionally"));
+		CHECK(contains(a.checks[FALLBACK].snippet, "MYPYC_BUILD: \"0\""));
+		CHECK_INT(a.checks[PYTHON].status, SCOUT_CHECK_OK);
+		CHECK(has_ref(&a.checks[PYTHON], "setup.cfg", 5));
+	}
+	done(&a, &scan);
+
+	run_case(&a, &scan, "fixtures/audit/pdm", "fixtures/audit/pdm");
+	CHECK_STR(a.build_backend, "pdm.backend");
+	if (a.nchecks == 6) {
+		CHECK_INT(a.checks[BACKEND].status, SCOUT_CHECK_WARN);
+		CHECK(contains(a.checks[BACKEND].found, "pdm-backend"));
+		CHECK(a.checks[BACKEND].advice != NULL);
+	}
+	done(&a, &scan);
+}
+
+/* The scan root below the project directory: evidence paths stay relative
+ * to the project, and snippets name project paths. */
+static void test_subdirectory_scan(void)
+{
+	scout_audit a;
+	scout_scan scan;
+
+	run_case(&a, &scan, "fixtures/audit/setuptools_cond",
+	         "fixtures/audit/setuptools_cond/tests");
+	if (a.nchecks == 6) {
+		CHECK(has_ref(&a.checks[MYPYC_TESTS], "tests/conftest.py", 9));
+		CHECK(has_ref(&a.checks[MYPYC_TESTS], "tests/test_core.py", 6));
+	}
+	done(&a, &scan);
+}
+
+/* A binary pyproject.toml and a setup.py symlinked to a file outside the
+ * project count as absent: nothing is read through them. */
+static void test_hostile_files(void)
+{
+	char dir[] = "/tmp/scout-audit-facts-XXXXXX";
+	char *p;
+	FILE *f;
+	scout_audit a;
+	scout_scan scan;
+
+	if (!mkdtemp(dir)) {
+		CHECK(!"mkdtemp");
+		return;
+	}
+	p = scout_asprintf("%s/pyproject.toml", dir);
+	f = fopen(p, "wb");
+	fwrite("[build-system]\nbuild-backend = \"x\0y\"\n", 1, 38, f);
+	fclose(f);
+	free(p);
+	p = scout_asprintf("%s/outside.py", dir);
+	f = fopen(p, "w");
+	fputs("from mypyc.build import mypycify\nmypycify(['a.py'])\n", f);
+	fclose(f);
+	free(p);
+	p = scout_asprintf("%s/sub", dir);
+	mkdir(p, 0700);
+	free(p);
+	p = scout_asprintf("%s/sub/setup.py", dir);
+	CHECK_INT(symlink("../outside.py", p), 0);
+	free(p);
+	p = scout_asprintf("%s/sub/pyproject.toml", dir);
+	CHECK_INT(symlink("../pyproject.toml", p), 0);
+	free(p);
+	p = scout_asprintf("%s/sub", dir);
+	run_case(&a, &scan, p, p);
+	CHECK(a.build_backend == NULL);
+	if (a.nchecks == 6)
+		CHECK(contains(a.checks[BACKEND].found, "No packaging"));
+	done(&a, &scan);
+	memset(&a, 0, sizeof(a));
+	scan = (scout_scan){.root = dir};
+	scout_audit_packaging(&a, &scan, dir); /* the binary file alone */
+	CHECK(a.build_backend == NULL);
+	scout_audit_free(&a);
+	free(p);
+	p = scout_asprintf("rm -rf '%s'", dir);
+	CHECK_INT(system(p), 0);
+	free(p);
+}
+
+static void test_status_names(void)
+{
+	CHECK_STR(scout_check_status_name(SCOUT_CHECK_OK), "ok");
+	CHECK_STR(scout_check_status_name(SCOUT_CHECK_TODO), "todo");
+	CHECK_STR(scout_check_status_name(SCOUT_CHECK_WARN), "warn");
+	CHECK_STR(scout_check_status_name(SCOUT_CHECK_INFO), "info");
+}
+
+int main(void)
+{
+	test_status_names();
+	test_flit();
+	test_hatch_hook();
+	test_hatch_nohook();
+	test_setuptools_cond();
+	test_poetry();
+	test_none_and_others();
+	test_subdirectory_scan();
+	test_hostile_files();
+	return check_report("test_audit_facts");
+}
