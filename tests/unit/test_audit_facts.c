@@ -375,6 +375,54 @@ static void test_hostile_files(void)
 	free(p);
 }
 
+/* 60 marked lines: 50 refs kept, the rest counted; long lines trimmed to
+ * 200 bytes; a test file that is not UTF-8 is skipped. */
+static void test_many_refs(void)
+{
+	char dir[] = "/tmp/scout-audit-refs-XXXXXX";
+	char *p;
+	FILE *f;
+	scout_audit a;
+	scout_scan scan;
+
+	if (!mkdtemp(dir)) {
+		CHECK(!"mkdtemp");
+		return;
+	}
+	p = scout_asprintf("%s/tests", dir);
+	mkdir(p, 0700);
+	free(p);
+	p = scout_asprintf("%s/tests/test_many.py", dir);
+	f = fopen(p, "w");
+	free(p);
+	fprintf(f, "@pytest.mark.skip(reason='mypyc %0300d')\n", 7);
+	for (int i = 0; i < 59; i++)
+		fprintf(f, "@pytest.mark.skip(reason='mypyc %d')\ndef test_%d(): pass\n", i, i);
+	fclose(f);
+	p = scout_asprintf("%s/tests/test_latin.py", dir);
+	f = fopen(p, "w");
+	fputs("# \xff\xfe not UTF-8\n@pytest.mark.skip(reason='mypyc')\n", f);
+	fclose(f);
+	free(p);
+	run_case(&a, &scan, dir, dir);
+	if (a.nchecks == 6) {
+		const scout_audit_check *c = &a.checks[MYPYC_TESTS];
+
+		CHECK_INT(c->nrefs, 50);
+		CHECK(contains(c->found, "60 lines in 1 file"));
+		CHECK(contains(c->found, "10 more are not shown"));
+		CHECK(has_ref(c, "tests/test_many.py", 1));
+		CHECK(!has_ref(c, "tests/test_latin.py", 2));
+		for (size_t i = 0; i < c->nrefs; i++)
+			CHECK(strlen(c->refs[i].text) <= 200);
+		CHECK(c->nrefs && strlen(c->refs[0].text) == 200);
+	}
+	done(&a, &scan);
+	p = scout_asprintf("rm -rf '%s'", dir);
+	CHECK_INT(system(p), 0);
+	free(p);
+}
+
 static void test_status_names(void)
 {
 	CHECK_STR(scout_check_status_name(SCOUT_CHECK_OK), "ok");
@@ -394,5 +442,6 @@ int main(void)
 	test_none_and_others();
 	test_subdirectory_scan();
 	test_hostile_files();
+	test_many_refs();
 	return check_report("test_audit_facts");
 }
