@@ -111,7 +111,9 @@ static void write_head(scout_buf *b, const scout_audit *a)
 
 	scout_buf_puts(b, "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	                  "<meta name=\"viewport\" content=\"width=device-width, "
-	                  "initial-scale=1\">\n<title>mypyc audit: ");
+	                  "initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" "
+	                  "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+	                  "<title>mypyc audit: ");
 	scout_escape_html(b, name);
 	scout_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n",
 	                 scout_audit_html_css);

@@ -62,12 +62,15 @@ static void write_fixes(scout_buf *b, const scout_audit_module *am)
 
 static void write_phase2(scout_buf *b, const scout_scan *scan, const scout_audit *a)
 {
-	scout_buf_printf(b,
-	                 "<h3>Phase 2: hot, needs fixes first</h3>\n<p>%zu module%s; together "
-	                 "they would add <strong>%.1f%%</strong> of estimated runtime.</p>\n",
-	                 a->nphase2, a->nphase2 == 1 ? "" : "s", 100.0 * a->phase2_covered);
-	if (a->nphase2 == 0)
+	scout_buf_puts(b, "<h3>Phase 2: hot, needs fixes first</h3>\n");
+	if (a->nphase2 == 0) {
+		scout_buf_puts(b, "<p>No hot module is waiting for fixes.</p>\n");
 		return;
+	}
+	scout_buf_printf(b,
+	                 "<p>%zu module%s; fixed and compiled, they would add "
+	                 "<strong>%.1f%%</strong> of estimated runtime.</p>\n",
+	                 a->nphase2, a->nphase2 == 1 ? "" : "s", 100.0 * a->phase2_covered);
 	scout_audit_html_table(b, phase2_heads, 4);
 	for (size_t i = 0; i < a->nphase2; i++) {
 		const scout_module *m = module_at(scan, a->phase2[i].module);

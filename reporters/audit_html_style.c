@@ -50,7 +50,7 @@ const char scout_audit_html_css[] =
     ".table-wrap{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.5rem 0 1rem}\n"
     "table{border-collapse:collapse;min-width:100%}\n"
     "th,td{padding:.35rem .6rem;border-bottom:1px solid var(--line);text-align:left;"
-    "vertical-align:top}\n"
+    "vertical-align:top;white-space:nowrap}\n"
     "th{background:var(--panel);white-space:nowrap}\n"
     "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
     "td code{white-space:nowrap;overflow-wrap:normal!important}\n"
