@@ -31,18 +31,18 @@ static int mypyc_min_minor(uint32_t v)
 	return 10;
 }
 
+/* "3", "3.8", "3.8.1", "3.*": missing parts are -1. */
 static const char *parse_version(const char *p, int *major, int *minor, int *patch)
 {
-	*major = *minor = -1;
-	*patch = 0;
+	*major = *minor = *patch = -1;
 	if (!isdigit((unsigned char)*p))
 		return NULL;
 	*major = (int)strtol(p, (char **)&p, 10);
 	if (*p == '.' && isdigit((unsigned char)p[1]))
 		*minor = (int)strtol(p + 1, (char **)&p, 10);
-	if (*p == '.' && isdigit((unsigned char)p[1]))
+	if (*minor >= 0 && *p == '.' && isdigit((unsigned char)p[1]))
 		*patch = (int)strtol(p + 1, (char **)&p, 10);
-	if (*minor > 999 || *major > 99)
+	if (*minor > 999 || *major > 99 || *patch > 9999)
 		return NULL;
 	return p;
 }
@@ -61,27 +61,30 @@ static void set_hi(range *r, int minor)
 		r->hi = minor;
 }
 
-/* One clause ("op version"); unknown operators are ignored. */
+/* One clause ("op version"); unknown operators are ignored. A version
+ * without a minor ("3", "3.*") bounds nothing within CPython 3. */
 static void clause(range *r, const char *op, int major, int minor, int patch)
 {
-	if (minor < 0)
-		minor = 0;
+	bool whole = minor < 0;
+
 	r->parsed = true;
+	if (whole)
+		minor = 0;
 	if (strcmp(op, ">=") == 0 || strcmp(op, ">") == 0 || strcmp(op, "^") == 0) {
 		set_lo(r, major, minor);
 	} else if (strcmp(op, "~=") == 0) {
 		set_lo(r, major, minor);
-		if (patch && major == 3) /* ~=3.8.1 means 3.8.* */
+		if (patch >= 0 && major == 3) /* ~=3.8.1 means 3.8.* */
 			set_hi(r, minor);
 	} else if (strcmp(op, "==") == 0 || strcmp(op, "~") == 0) {
 		set_lo(r, major, minor);
-		if (major == 3)
+		if (major == 3 && !whole)
 			set_hi(r, minor);
 	} else if (strcmp(op, "<") == 0) {
-		if (major == 3)
-			set_hi(r, patch ? minor : minor - 1);
+		if (major == 3 && !whole)
+			set_hi(r, patch > 0 ? minor : minor - 1);
 	} else if (strcmp(op, "<=") == 0) {
-		if (major == 3)
+		if (major == 3 && !whole)
 			set_hi(r, minor);
 	} else {
 		r->parsed = false;

@@ -93,16 +93,26 @@ static void runners(scout_audit_check *c, const facts_ctx *ctx, scout_buf *found
 			                 found->len ? " " : "", ctx->ci[i].rel);
 }
 
+/* The dotted name of the first phase 1 module that is not a package, or NULL. */
+static const char *probe_module(const facts_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->scan->plan.ncompile; i++) {
+		const scout_plan_item *it = &ctx->scan->plan.compile[i];
+
+		if (it->first_phase && it->module < ctx->scan->nmodules &&
+		    !ctx->scan->modules[it->module].is_package)
+			return ctx->scan->modules[it->module].module;
+	}
+	return NULL;
+}
+
 static char *matrix_snippet(const scout_audit *a, const facts_ctx *ctx)
 {
 	bool hatch = a->build_backend && scout_str_startswith(a->build_backend, "hatchling");
 	const char *var = hatch ? "HATCH_BUILD_HOOKS_ENABLE" : "MYPYC_BUILD";
-	const char *probe = NULL;
+	const char *probe = probe_module(ctx);
 	scout_buf b = {0};
 
-	for (size_t i = 0; i < ctx->scan->plan.ncompile && !probe; i++)
-		if (ctx->scan->plan.compile[i].first_phase)
-			probe = ctx->scan->modules[ctx->scan->plan.compile[i].module].module;
 	scout_buf_printf(&b,
 	                 "# .github/workflows/test.yml: the suite against the installed package,\n"
 	                 "# compiled and interpreted\n"
@@ -153,6 +163,31 @@ void facts_test_compiled(scout_audit *a, const facts_ctx *ctx)
 	facts_snippet(c, matrix_snippet(a, ctx), "yaml", ".github/workflows/test.yml");
 	facts_refs_finish(c);
 	c->found = scout_buf_detach(&found);
+}
+
+static char *conftest_snippet(const facts_ctx *ctx)
+{
+	const char *probe = probe_module(ctx);
+
+	return scout_asprintf(
+	    "# conftest.py\n"
+	    "import pytest\n\n"
+	    "import %s as _probe\n\n"
+	    "COMPILED = not _probe.__file__.endswith(\".py\")\n\n\n"
+	    "def pytest_configure(config):\n"
+	    "    config.addinivalue_line(\n"
+	    "        \"markers\", \"mypyc_incompatible: differs when compiled with mypyc\"\n"
+	    "    )\n\n\n"
+	    "def pytest_collection_modifyitems(config, items):\n"
+	    "    if not COMPILED:\n"
+	    "        return\n"
+	    "    skip = pytest.mark.skip(reason=\"differs when compiled with mypyc\")\n"
+	    "    for item in items:\n"
+	    "        if \"mypyc_incompatible\" in item.keywords:\n"
+	    "            item.add_marker(skip)\n\n"
+	    "# in a test module:\n"
+	    "# @pytest.mark.skipif(COMPILED, reason=\"mypyc: patches a module function\")\n",
+	    probe ? probe : "your_package.hot_module");
 }
 
 /* --- mypyc-tests ---------------------------------------------------------- */
@@ -278,29 +313,7 @@ void facts_mypyc_tests(scout_audit *a, const facts_ctx *ctx)
 		    "Mark the tests whose behaviour differs when compiled (monkey-patching module "
 		    "functions, introspection, subclassing native classes) so a compiled run skips "
 		    "or expects them, and register the marker so it is documented.");
-		facts_snippet(
-		    c,
-		    scout_strdup("# conftest.py\n"
-		                 "import pytest\n\n"
-		                 "import your_package.hot_module as _probe\n\n"
-		                 "COMPILED = not _probe.__file__.endswith(\".py\")\n\n\n"
-		                 "def pytest_configure(config):\n"
-		                 "    config.addinivalue_line(\n"
-		                 "        \"markers\", \"mypyc_incompatible: differs when "
-		                 "compiled with mypyc\"\n"
-		                 "    )\n\n\n"
-		                 "def pytest_collection_modifyitems(config, items):\n"
-		                 "    if not COMPILED:\n"
-		                 "        return\n"
-		                 "    skip = pytest.mark.skip(reason=\"differs when "
-		                 "compiled with mypyc\")\n"
-		                 "    for item in items:\n"
-		                 "        if \"mypyc_incompatible\" in item.keywords:\n"
-		                 "            item.add_marker(skip)\n\n"
-		                 "# in a test module:\n"
-		                 "# @pytest.mark.skipif(COMPILED, reason=\"mypyc: "
-		                 "patches a module function\")\n"),
-		    "python", "conftest.py");
+		facts_snippet(c, conftest_snippet(ctx), "python", "conftest.py");
 	}
 	scout_buf_free(&files);
 	c->found = scout_buf_detach(&found);

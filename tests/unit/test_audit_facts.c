@@ -187,6 +187,7 @@ static void test_hatch_nohook(void)
 	CHECK_INT(c[MYPYC_TESTS].status, SCOUT_CHECK_WARN);
 	CHECK(contains(c[MYPYC_TESTS].found, "None yet"));
 	CHECK(contains(c[MYPYC_TESTS].snippet, "pytest.mark.skipif(COMPILED"));
+	CHECK(contains(c[MYPYC_TESTS].snippet, "import pkg.core as _probe"));
 out:
 	done(&a, &scan);
 }
@@ -423,6 +424,62 @@ static void test_many_refs(void)
 	free(p);
 }
 
+/* requires-python specifiers against the current mypyc (3.10 and newer). */
+static void test_python_ranges(void)
+{
+	static const struct {
+		const char *spec;
+		scout_check_status status;
+		const char *found;
+	} cases[] = {
+	    {">=3.10,<3.13", SCOUT_CHECK_OK, "3 CPython versions: 3.10, 3.11, 3.12;"},
+	    {">=3.10, <=3.11", SCOUT_CHECK_OK, "2 CPython versions: 3.10, 3.11;"},
+	    {"~=3.11.2", SCOUT_CHECK_OK, "1 CPython version: 3.11;"},
+	    {"~=3.11", SCOUT_CHECK_OK, "open: CPython 3.11 and every newer"},
+	    {">=3.11,<3.12.0", SCOUT_CHECK_OK, "1 CPython version: 3.11;"},
+	    {">=3.11,<3.12.4", SCOUT_CHECK_OK, "2 CPython versions: 3.11, 3.12;"},
+	    {"==3.12.*", SCOUT_CHECK_OK, "1 CPython version: 3.12;"},
+	    {">=3.10,!=3.11.*,<4", SCOUT_CHECK_OK, "open: CPython 3.10"},
+	    {"==3.*", SCOUT_CHECK_WARN, "open: CPython 3.0"},
+	    {">=2.7, !=3.0.*", SCOUT_CHECK_WARN, "is \">=2.7, !=3.0.*\""},
+	    {"<3.12", SCOUT_CHECK_WARN, "is \"<3.12\""},
+	    {">=3.12,<3.11", SCOUT_CHECK_WARN, "holds no CPython 3 version"},
+	    {">=3.9 || >=3.10", SCOUT_CHECK_WARN, "is \">=3.9 || >=3.10\""},
+	    {"*", SCOUT_CHECK_WARN, "is \"*\""},
+	};
+	char dir[] = "/tmp/scout-audit-python-XXXXXX";
+	char *p;
+
+	if (!mkdtemp(dir)) {
+		CHECK(!"mkdtemp");
+		return;
+	}
+	p = scout_asprintf("%s/pyproject.toml", dir);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		scout_scan scan = {.root = dir};
+		scout_audit a = {0};
+		FILE *f = fopen(p, "w");
+
+		fprintf(f, "[project]\nname = \"x\"\nrequires-python = \"%s\"\n", cases[i].spec);
+		fclose(f);
+		scout_audit_packaging(&a, &scan, dir);
+		if (a.nchecks == 6) {
+			const scout_audit_check *c = &a.checks[PYTHON];
+
+			if (c->status != cases[i].status || !contains(c->found, cases[i].found))
+				fprintf(stderr, "spec %s: [%s] %s\n", cases[i].spec,
+				        scout_check_status_name(c->status), c->found);
+			CHECK_INT(c->status, cases[i].status);
+			CHECK(contains(c->found, cases[i].found));
+			CHECK(has_ref(c, "pyproject.toml", 3));
+		}
+		scout_audit_free(&a);
+	}
+	unlink(p);
+	free(p);
+	rmdir(dir);
+}
+
 static void test_status_names(void)
 {
 	CHECK_STR(scout_check_status_name(SCOUT_CHECK_OK), "ok");
@@ -443,5 +500,6 @@ int main(void)
 	test_subdirectory_scan();
 	test_hostile_files();
 	test_many_refs();
+	test_python_ranges();
 	return check_report("test_audit_facts");
 }
