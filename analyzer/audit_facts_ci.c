@@ -214,7 +214,9 @@ void facts_fallback_wheel(scout_audit *a, const facts_ctx *ctx)
 		facts_ref_at(c, &ctx->pyproject, off);
 	}
 	if (hits || pyhits)
-		scout_buf_printf(&found, "%sA pure-Python build is configured in %s%s%s.",
+		scout_buf_printf(&found,
+		                 "%sConfiguration that switches the compiled build by environment "
+		                 "variable or builds a py3-none-any wheel: %s%s%s.",
 		                 found.len ? " " : "", pyhits ? "pyproject.toml" : "",
 		                 pyhits && hits ? ", " : "", hits ? files.data : "");
 	if (found.len) {
