@@ -44,6 +44,10 @@ static void write_phase1(scout_buf *b, const scout_scan *scan, const scout_audit
 
 static void write_fixes(scout_buf *b, const scout_audit_module *am)
 {
+	if (am->nfixes == 0) {
+		scout_buf_puts(b, "<span class=\"muted\">none listed</span>");
+		return;
+	}
 	scout_buf_puts(b, "<ul class=\"fixes\">");
 	for (size_t i = 0; i < am->nfixes; i++) {
 		const scout_audit_fix *f = &am->fixes[i];

@@ -153,7 +153,7 @@ void scout_audit_svg_scatter(scout_buf *b, const scout_scan *scan)
 	         "%zu modules (tests left out); hot and ready modules sit at the top right", count);
 	svg_open(b, "chart-modules", SC_HEIGHT, "Modules by hotness and readiness", desc);
 	for (int v = 0; v < SCOUT_VERDICT_COUNT; v++) {
-		char cls[8];
+		char cls[16];
 
 		snprintf(cls, sizeof(cls), "v%d", v);
 		legend(b, legend_x[v], 16.0, cls, scout_verdict_name((scout_verdict)v));
@@ -273,7 +273,7 @@ void scout_audit_svg_rules(scout_buf *b, const scout_audit *a)
 	         a->nrules);
 	svg_open(b, "chart-rules", RU_TOP + RU_ROW * (double)n + 8.0, "Findings by rule", desc);
 	for (int c = 0; c < SCOUT_CATEGORY_COUNT; c++) {
-		char cls[8];
+		char cls[16];
 
 		snprintf(cls, sizeof(cls), "c%d", c);
 		legend(b, x, 16.0, cls, scout_category_name((scout_category)c));
