@@ -4,8 +4,10 @@
  * behaviour: markers, skips, xfails and compiled checks that mention mypyc). */
 #include "audit_internal.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "scout/link.h"
 
@@ -192,14 +194,31 @@ static char *conftest_snippet(const facts_ctx *ctx)
 
 /* --- mypyc-tests ---------------------------------------------------------- */
 
+/* `word` in the line, case-insensitive, not inside a longer name: no letter
+ * or digit before it ("benchmark"), no '_' after it ("skip_cgen"). An '_'
+ * before it is fine ("IS_COMPILED"). */
+static bool has_word(const facts_line *l, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (size_t i = 0; n <= l->len && i <= l->len - n; i++)
+		if (strncasecmp(l->text + i, word, n) == 0 &&
+		    (i == 0 || !isalnum((unsigned char)l->text[i - 1])) &&
+		    (i + n == l->len || l->text[i + n] != '_'))
+			return true;
+	return false;
+}
+
+/* A line that mentions mypyc together with a pytest mark, a skip or xfail,
+ * unittest's skipIf / skipUnless, or a compiled check. */
 static bool marks_mypyc(const facts_line *l)
 {
-	static const char *const words[] = {"mark", "skip", "xfail", "compiled", "unless"};
+	static const char *const words[] = {"mark", "skip", "xfail", "compiled"};
 
 	if (!facts_line_has_ci(l, "mypyc"))
 		return false;
 	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
-		if (facts_line_has_ci(l, words[i]))
+		if (has_word(l, words[i]))
 			return true;
 	return false;
 }
