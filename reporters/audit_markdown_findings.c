@@ -79,7 +79,7 @@ void scout_md_annotations(scout_md_ctx *c)
 
 	scout_buf_puts(c->b, "## 4. Annotation work\n\n");
 	if (a->nannots == 0) {
-		scout_buf_puts(c->b, "Every planned module is fully annotated.\n\n");
+		scout_buf_puts(c->b, "No module is missing annotations.\n\n");
 		return;
 	}
 	scout_buf_printf(c->b,
