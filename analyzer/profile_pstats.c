@@ -421,8 +421,7 @@ int scout_profile_read_pstats(scout_profile *out, const unsigned char *data, siz
 	scout_profile_builder_init(&b, out);
 	if ((error = read_value(&r, &root, &null)) < 0)
 		goto cleanup;
-	top = &r.vals[root];
-	if (null || top->kind != V_DICT) {
+	if (null || (top = &r.vals[root])->kind != V_DICT) {
 		error = scout_error_set("not a pstats profile: the marshal data is not a dict");
 		goto cleanup;
 	}

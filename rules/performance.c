@@ -32,6 +32,10 @@ static int clip(TSNode n, const char *src, const char **text)
 {
 	uint32_t len, i;
 
+	if (ts_node_is_null(n)) { /* a def without a name, in a broken tree */
+		*text = "?";
+		return 1;
+	}
 	*text = scout_node_text(n, src, &len);
 	for (i = 0; i < len && i < 60 && (*text)[i] != '\n' && (*text)[i] != '\r'; i++)
 		;

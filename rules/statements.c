@@ -809,8 +809,8 @@ static void check_duplicate_definition(scout_walk *w, TSNode node, const scout_r
 	p = path_to_scope(w, 0);
 	/* Only module-level functions share one namespace in mypyc: nested ones
 	 * get uniquely named callable classes, methods are built per class. */
-	if (ts_node_symbol(p.scope) != w->sym->module || p.reach == COND_FALSE ||
-	    p.reach == COND_STATIC || module_bindings(w, name) < 2)
+	if (ts_node_is_null(p.scope) || ts_node_symbol(p.scope) != w->sym->module ||
+	    p.reach == COND_FALSE || p.reach == COND_STATIC || module_bindings(w, name) < 2)
 		return;
 	first = earlier_definition(w, p.scope, node);
 	if (ts_node_is_null(first))

@@ -1,30 +1,65 @@
-/* libFuzzer harness for the profile readers: any bytes give a profile or an
- * error, never a crash, a leak or undefined behaviour. Seeds: fixtures/profiles/.
- *
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L \
- *     -D_DEFAULT_SOURCE -I analyzer/include -I /usr/include/cjson \
- *     tests/fuzz/fuzz_profile.c analyzer/profile*.c analyzer/common.c -lcjson -lm \
- *     -o fuzz_profile
- *   ./fuzz_profile -max_total_time=60 corpus/ fixtures/profiles/ */
-#include <stddef.h>
-#include <stdint.h>
+/* Fuzz entry points for the profile readers: any bytes give a profile or an
+ * error, never a crash, a leak or undefined behaviour. scout_fuzz_profile goes
+ * through format detection (scout_profile_parse); the others call one reader
+ * each, so every reader sees every input. Seeds: fixtures/profiles/. */
 #include <string.h>
 
-#include "scout/profile.h"
+#include "analyzer/profile_internal.h"
+#include "tests/fuzz/fuzz.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+/* Entries sorted by file and distinct, each with a name; an error leaves the
+ * profile empty once freed. */
+static void check_profile(scout_profile *p, int error)
+{
+	SCOUT_FUZZ_CHECK(error == 0 || error == SCOUT_ERROR);
+	if (error == 0) {
+		for (size_t i = 0; i < p->len; i++) {
+			SCOUT_FUZZ_CHECK(p->entries[i].file && p->entries[i].file[0]);
+			if (i > 0)
+				SCOUT_FUZZ_CHECK(
+				    strcmp(p->entries[i - 1].file, p->entries[i].file) < 0);
+		}
+	}
+	scout_profile_free(p);
+	SCOUT_FUZZ_CHECK(p->len == 0 && p->entries == NULL);
+}
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int scout_fuzz_profile(const uint8_t *data, size_t size)
 {
 	scout_profile p;
+	int error = scout_profile_parse(&p, (const char *)data, size);
 
-	if (scout_profile_parse(&p, (const char *)data, size) == 0) {
-		for (size_t i = 1; i < p.len; i++)
-			if (strcmp(p.entries[i - 1].file, p.entries[i].file) >= 0)
-				__builtin_trap(); /* entries must be sorted and distinct */
-	} else if (p.len != 0 || p.entries != NULL) {
-		__builtin_trap(); /* an error leaves the profile empty */
-	}
-	scout_profile_free(&p);
-	return 0;
+	if (error < 0)
+		SCOUT_FUZZ_CHECK(p.len == 0 && p.entries == NULL);
+	else
+		SCOUT_FUZZ_CHECK(p.format != NULL);
+	check_profile(&p, error);
+	return error;
+}
+
+int scout_fuzz_pstats(const uint8_t *data, size_t size)
+{
+	scout_profile p = {0};
+	int error = scout_profile_read_pstats(&p, data, size);
+
+	check_profile(&p, error);
+	return error;
+}
+
+int scout_fuzz_speedscope(const uint8_t *data, size_t size)
+{
+	scout_profile p = {0};
+	int error = scout_profile_read_speedscope(&p, (const char *)data, size);
+
+	check_profile(&p, error);
+	return error;
+}
+
+int scout_fuzz_folded(const uint8_t *data, size_t size)
+{
+	scout_profile p = {0};
+	int error = scout_profile_read_folded(&p, (const char *)data, size);
+
+	check_profile(&p, error);
+	return error;
 }
