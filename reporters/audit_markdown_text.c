@@ -28,16 +28,97 @@ static void put_cell_pipes(scout_buf *b, const char *s)
 	}
 }
 
+/* Length of the run of c at p. */
+static size_t run_of(const char *p, char c)
+{
+	size_t n = 0;
+
+	while (p[n] == c)
+		n++;
+	return n;
+}
+
+static bool is_mention_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '.';
+}
+
+/* At p (just after an '@' in escaped text): the name GitHub would take for a
+ * mention (letters, digits, - . and escaped _), unescaped into b; returns the
+ * escaped bytes it spans, 0 when there is no name. */
+static size_t mention_name(scout_buf *b, const char *p)
+{
+	size_t i = 0, end = 0, keep;
+
+	scout_buf_put(b, "", 0); /* b->data is set */
+	keep = b->len;
+	while (is_mention_char(p[i]) || (p[i] == '\\' && p[i + 1] == '_')) {
+		i += p[i] == '\\' ? 2 : 1;
+		scout_buf_putc(b, p[i - 1]);
+		if (p[i - 1] != '.') {
+			end = i;
+			keep = b->len;
+		}
+	}
+	b->len = keep; /* a sentence's full stop is not part of the name */
+	b->data[keep] = '\0';
+	return end;
+}
+
+/* Escaped inline text (scout_escape_markdown_inline's output) with every
+ * would-be @mention outside code spans turned into a code span, so a pasted
+ * audit does not notify whoever is called like a decorator (@contextmanager). */
+static void put_without_mentions(scout_buf *b, const char *s)
+{
+	for (const char *p = s; *p;) {
+		size_t n;
+
+		if (*p == '\\' && p[1]) { /* an escaped character */
+			scout_buf_put(b, p, 2);
+			p += 2;
+		} else if (*p == '`') { /* a code span, kept whole */
+			const char *end;
+
+			n = run_of(p, '`');
+			for (end = p + n; *end && !(*end == '`' && run_of(end, '`') == n);)
+				end += *end == '`' ? run_of(end, '`') : 1;
+			end += *end ? n : 0;
+			scout_buf_put(b, p, (size_t)(end - p));
+			p = end;
+		} else if (*p == '@' && (p == s || !is_mention_char(p[-1]))) {
+			scout_buf name = {0};
+
+			n = mention_name(&name, p + 1);
+			if (n) {
+				scout_buf_puts(b, "`@");
+				scout_buf_puts(b, name.data);
+				scout_buf_putc(b, '`');
+			} else {
+				scout_buf_putc(b, '@');
+			}
+			scout_buf_free(&name);
+			p += 1 + n;
+		} else {
+			scout_buf_putc(b, *p++);
+		}
+	}
+}
+
 void scout_md_text(scout_buf *b, const char *s)
 {
-	scout_escape_markdown_inline(b, s);
+	scout_buf tmp = {0};
+
+	scout_escape_markdown_inline(&tmp, s);
+	put_without_mentions(b, tmp.data);
+	scout_buf_free(&tmp);
 }
 
 void scout_md_cell(scout_buf *b, const char *s)
 {
 	scout_buf tmp = {0};
 
-	scout_escape_markdown_inline(&tmp, s);
+	scout_md_text(&tmp, s);
 	put_cell_pipes(b, tmp.data);
 	scout_buf_free(&tmp);
 }

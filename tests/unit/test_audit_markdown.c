@@ -464,6 +464,13 @@ static void test_helpers(void)
 	scout_md_fence(&b, "toml", "x = \"````\"");
 	CHECK_STR(b.data, "`````toml\nx = \"````\"\n`````\n");
 	b.len = 0;
+	scout_md_text(&b, "go through @contextmanager, @mypy_extensions.trait. a@b `@c` @ d\\@e");
+	CHECK_STR(b.data,
+	          "go through `@contextmanager`, `@mypy_extensions.trait`. a@b `@c` @ d\\\\`@e`");
+	b.len = 0;
+	scout_md_cell(&b, "@x|y");
+	CHECK_STR(b.data, "`@x`\\\\|y");
+	b.len = 0;
 	scout_md_more(&b, 7, true);
 	CHECK_STR(b.data, "- " MORE "7 more (see the HTML audit or `mypyc-scout scan`)\n");
 	scout_buf_free(&b);
