@@ -7,9 +7,11 @@
 #include <unistd.h>
 
 #include "scout/cli.h"
+#include "scout/audit.h"
 #include "scout/baseline.h"
 #include "scout/diff.h"
 #include "scout/settings.h"
+#include "audit_report.h"
 #include "reporter.h"
 #include "rules_doc.h"
 #include "summary.h"
@@ -138,6 +140,69 @@ cleanup:
 	return rc;
 }
 
+/* The audit's renderer for --format, or NULL. */
+static int (*audit_writer(const char *format))(FILE *, const scout_scan *, const scout_audit *)
+{
+	if (!format || strcmp(format, "html") == 0)
+		return scout_audit_write_html;
+	if (strcmp(format, "markdown") == 0 || strcmp(format, "md") == 0)
+		return scout_audit_write_markdown;
+	return NULL;
+}
+
+/* `audit`: the whole scan (no --diff or baseline: an audit is of everything),
+ * then one document. Findings never change the exit status. */
+static int cmd_audit(const scout_cli *cli)
+{
+	int (*write)(FILE *, const scout_scan *, const scout_audit *) = audit_writer(cli->format);
+	scout_settings settings;
+	scout_scan scan = {0};
+	scout_audit audit = {0};
+	FILE *out = NULL;
+	int rc = 0, error;
+
+	if (!write) {
+		fprintf(stderr,
+		        "mypyc-scout: error: unknown audit format '%s' (choose from html, "
+		        "markdown)\n",
+		        cli->format);
+		return EXIT_USAGE;
+	}
+	if (cli->diff_base || cli->baseline || cli->write_baseline) {
+		fprintf(stderr, "mypyc-scout: error: audit covers the whole project: --diff, "
+		                "--baseline and --write-baseline are for scan\n");
+		return EXIT_USAGE;
+	}
+	if (scout_settings_resolve(&settings, cli) < 0) {
+		rc = usage_error(scout_error_last());
+		goto cleanup;
+	}
+	if (scout_scan_run(&scan, &settings.scan) < 0) {
+		rc = usage_error(scout_error_last());
+		goto cleanup;
+	}
+	scan.mypyc_version = settings.scan.rules.mypyc_version;
+	scan.mypyc_version_source = settings.version_source;
+	settings.version_source = NULL;
+	scout_audit_build(&audit, &scan, settings.scan.project_dir, cli->timestamp);
+	if (!(out = open_output(cli->output))) {
+		fprintf(stderr, "mypyc-scout: error: cannot write '%s'\n", cli->output);
+		rc = EXIT_USAGE;
+		goto cleanup;
+	}
+	error = write(out, &scan, &audit);
+	rc = close_output(out, cli->output);
+	if (error < 0 && rc == 0) {
+		fprintf(stderr, "mypyc-scout: error: the audit could not be written\n");
+		rc = EXIT_USAGE;
+	}
+cleanup:
+	scout_audit_free(&audit);
+	scout_scan_free(&scan);
+	scout_settings_free(&settings);
+	return rc;
+}
+
 static int cmd_rules(const scout_cli *cli)
 {
 	const char *format = cli->format ? cli->format : "text";
@@ -191,6 +256,9 @@ int main(int argc, char **argv)
 		break;
 	case SCOUT_CMD_RULES:
 		rc = cmd_rules(&cli);
+		break;
+	case SCOUT_CMD_AUDIT:
+		rc = cmd_audit(&cli);
 		break;
 	case SCOUT_CMD_SCAN:
 	default:
