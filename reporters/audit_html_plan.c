@@ -42,10 +42,21 @@ static void write_phase1(scout_buf *b, const scout_scan *scan, const scout_audit
 	scout_audit_html_table_end(b);
 }
 
-static void write_fixes(scout_buf *b, const scout_audit_module *am)
+/* Annotation work as a fix, linked to section 4. */
+static void write_annotate(scout_buf *b, const scout_module *m)
 {
-	if (am->nfixes == 0) {
-		scout_buf_puts(b, "<span class=\"muted\">none listed</span>");
+	uint32_t missing = m->ann.slots - m->ann.annotated_slots;
+
+	scout_buf_printf(b, "<li><a href=\"#annotations\">annotate</a> %u slot%s</li>", missing,
+	                 missing == 1 ? "" : "s");
+}
+
+static void write_fixes(scout_buf *b, const scout_module *m, const scout_audit_module *am)
+{
+	bool annotate = m->ann.slots > m->ann.annotated_slots;
+
+	if (am->nfixes == 0 && !annotate) {
+		scout_buf_puts(b, "<span class=\"muted\">none: compile after phase 1</span>");
 		return;
 	}
 	scout_buf_puts(b, "<ul class=\"fixes\">");
@@ -61,6 +72,8 @@ static void write_fixes(scout_buf *b, const scout_audit_module *am)
 		                 (int)f->category % SCOUT_CATEGORY_COUNT,
 		                 scout_category_name(f->category), (unsigned)f->count);
 	}
+	if (annotate)
+		write_annotate(b, m);
 	scout_buf_puts(b, "</ul>");
 }
 
@@ -83,7 +96,7 @@ static void write_phase2(scout_buf *b, const scout_scan *scan, const scout_audit
 		scout_audit_html_module(b, scan, a->phase2[i].module);
 		scout_buf_printf(b, "</td><td class=\"num\">%.3f</td><td class=\"num\">%d</td><td>",
 		                 m->hotness, m->score);
-		write_fixes(b, &a->phase2[i]);
+		write_fixes(b, &scan->modules[a->phase2[i].module], &a->phase2[i]);
 		scout_buf_puts(b, "</td></tr>\n");
 	}
 	scout_audit_html_table_end(b);
