@@ -52,8 +52,10 @@ static void write_phase1(scout_md_ctx *c)
 	scout_buf_putc(c->b, '\n');
 }
 
-static void write_fixes(scout_md_ctx *c, const scout_audit_module *am)
+static void write_fixes(scout_md_ctx *c, const scout_module *m, const scout_audit_module *am)
 {
+	uint32_t missing = m->ann.slots - m->ann.annotated_slots;
+
 	for (size_t j = 0; j < am->nfixes; j++) {
 		const scout_audit_fix *f = &am->fixes[j];
 
@@ -63,6 +65,11 @@ static void write_fixes(scout_md_ctx *c, const scout_audit_module *am)
 		if (f->category == SCOUT_BLOCKER)
 			scout_buf_puts(c->b, " (blocker)");
 	}
+	if (missing) /* section 4 */
+		scout_buf_printf(c->b, "%sannotate %u slot%s", am->nfixes ? ", " : "",
+		                 (unsigned)missing, missing == 1 ? "" : "s");
+	else if (am->nfixes == 0)
+		scout_buf_puts(c->b, "none: compile after phase 1");
 }
 
 static void write_phase2(scout_md_ctx *c)
@@ -86,7 +93,7 @@ static void write_phase2(scout_md_ctx *c)
 		module_cell(c, a->phase2[i].module);
 		scout_md_percent(c->b, m->hotness);
 		scout_buf_printf(c->b, " | %s | ", scout_verdict_name(m->verdict));
-		write_fixes(c, &a->phase2[i]);
+		write_fixes(c, m, &a->phase2[i]);
 		scout_buf_puts(c->b, " |\n");
 	}
 	if (shown < a->nphase2)

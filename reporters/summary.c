@@ -1,6 +1,9 @@
 /* The Markdown job summary: what a reviewer sees on the workflow run page. */
 #include "summary.h"
 
+#include <stdlib.h>
+
+#include "audit_markdown.h"
 #include "escape.h"
 
 #define MAX_PLAN     10
@@ -35,9 +38,9 @@ static void write_plan(scout_buf *b, const scout_scan *scan)
 
 		if (!scan->plan.compile[i].first_phase)
 			continue;
-		scout_buf_puts(b, "| `");
-		scout_escape_markdown_inline(b, m->path);
-		scout_buf_printf(b, "` | %.3f | %d | %d |\n", m->hotness, m->score,
+		scout_buf_puts(b, "| ");
+		scout_md_code(b, m->path, true);
+		scout_buf_printf(b, " | %.3f | %d | %d |\n", m->hotness, m->score,
 		                 scan->plan.compile[i].group);
 		shown++;
 	}
@@ -59,9 +62,12 @@ static void write_blockers(scout_buf *b, const scout_scan *scan)
 
 			if (f->category != SCOUT_BLOCKER)
 				continue;
-			scout_buf_puts(b, "- `");
-			scout_escape_markdown_inline(b, m->path);
-			scout_buf_printf(b, ":%u` **%s**: ", (unsigned)f->line, f->rule);
+			char *where = scout_asprintf("%s:%u", m->path, (unsigned)f->line);
+
+			scout_buf_puts(b, "- ");
+			scout_md_code(b, where, false);
+			scout_buf_printf(b, " **%s**: ", f->rule);
+			free(where);
 			scout_escape_markdown_inline(b, f->message);
 			scout_buf_putc(b, '\n');
 			shown++;
