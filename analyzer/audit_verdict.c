@@ -72,9 +72,9 @@ char *scout_audit_verdict_text(const scout_audit *a, const scout_scan *scan)
 	                 s.verdicts[SCOUT_NEEDS_CHANGES], plural_s(s.verdicts[SCOUT_NEEDS_CHANGES]),
 	                 s.verdicts[SCOUT_BLOCKED], s.verdicts[SCOUT_BLOCKED] == 1 ? "is" : "are");
 	if (a->nphase1)
-		scout_buf_printf(&b, "Phase 1 compiles %zu hot module%s that %s ready now. ",
+		scout_buf_printf(&b, "Phase 1 compiles %zu hot module%s that mypyc accepts as %s. ",
 		                 a->nphase1, a->nphase1 == 1 ? "" : "s",
-		                 a->nphase1 == 1 ? "is" : "are");
+		                 a->nphase1 == 1 ? "it is" : "they are");
 	if (a->nphase2) {
 		size_t blocked = count_blockers(a, scan);
 

@@ -31,7 +31,7 @@ static void write_phase1(scout_md_ctx *c)
 	const scout_audit *a = c->a;
 	size_t shown = min_size(a->nphase1, c->lim.plan);
 
-	scout_buf_puts(c->b, "### Phase 1: hot and ready now\n\n");
+	scout_buf_puts(c->b, "### Phase 1: hot, and mypyc compiles them today\n\n");
 	if (a->nphase1 == 0) {
 		scout_buf_puts(c->b, "Nothing is both hot and ready to compile yet.\n\n");
 		return;
