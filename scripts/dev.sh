@@ -61,6 +61,8 @@ test)
 	# the real-mypyc check does not run our code: once is enough
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		run_tests build-asan -LE mypyc
+	# libFuzzer, 60 s per harness (6 harnesses); crash inputs end in build-fuzz/crashes/
+	FUZZ_SECONDS=60 bash scripts/fuzz.sh
 	;;
 *)
 	echo "usage: bash scripts/dev.sh scan [ARGS...] | test | build" >&2
