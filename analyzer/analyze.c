@@ -43,6 +43,7 @@ void scout_analyzer_free(scout_analyzer *a)
 	ts_parser_delete(a->parser);
 	free(a->walk.stack);
 	free(a->walk.suppressions);
+	free(a->walk.classes);
 	free(a);
 }
 

@@ -166,12 +166,39 @@ static void leave(scout_walk *w)
 		w->in_type--;
 }
 
+/* The module's top-level classes, with one cursor pass over its statements. */
+static void index_classes(scout_walk *w, TSNode root)
+{
+	TSTreeCursor cursor = ts_tree_cursor_new(root);
+
+	w->nclasses = 0; /* the array is kept between modules */
+	for (bool more = ts_tree_cursor_goto_first_child(&cursor); more;
+	     more = ts_tree_cursor_goto_next_sibling(&cursor)) {
+		TSNode c = ts_tree_cursor_current_node(&cursor), name;
+		scout_walk_class entry;
+
+		if (ts_node_symbol(c) == w->sym->decorated_definition)
+			c = ts_node_child_by_field_id(c, w->sym->f_definition);
+		if (ts_node_is_null(c) || ts_node_symbol(c) != w->sym->class_definition)
+			continue;
+		name = ts_node_child_by_field_id(c, w->sym->f_name);
+		if (ts_node_is_null(name) || ts_node_end_byte(name) > w->len)
+			continue;
+		entry.name = w->src + ts_node_start_byte(name);
+		entry.len = ts_node_end_byte(name) - ts_node_start_byte(name);
+		entry.node = c;
+		SCOUT_PUSH(w->classes, w->nclasses, w->classes_cap, entry);
+	}
+	ts_tree_cursor_delete(&cursor);
+}
+
 void scout_walk_module(scout_walk *w, TSTree *tree)
 {
 	TSNode root = ts_tree_root_node(tree);
 	TSTreeCursor cursor = ts_tree_cursor_new(root);
 
 	w->sym = scout_syntax_symbols();
+	index_classes(w, root);
 	enter(w, root);
 	for (;;) {
 		if (ts_tree_cursor_goto_first_child(&cursor)) {

@@ -21,10 +21,11 @@ static const scout_module *module_at(const scout_scan *scan, size_t i)
 
 static void write_phase1(scout_buf *b, const scout_scan *scan, const scout_audit *a)
 {
-	scout_buf_printf(b,
-	                 "<h3>Phase 1: hot, and mypyc compiles them today</h3>\n<p>%zu module%s covering "
-	                 "<strong>%.1f%%</strong> of estimated runtime.</p>\n",
-	                 a->nphase1, a->nphase1 == 1 ? "" : "s", 100.0 * scan->plan.covered);
+	scout_buf_printf(
+	    b,
+	    "<h3>Phase 1: hot, and mypyc compiles them today</h3>\n<p>%zu module%s covering "
+	    "<strong>%.1f%%</strong> of estimated runtime.</p>\n",
+	    a->nphase1, a->nphase1 == 1 ? "" : "s", 100.0 * scan->plan.covered);
 	if (a->nphase1 == 0) {
 		scout_buf_puts(b, "<p>Nothing is ready to compile yet.</p>\n");
 		return;

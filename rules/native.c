@@ -118,40 +118,13 @@ TSNode scout_mypyc_attr_value(const scout_walk *w, TSNode def, const char *key)
 	return null_node();
 }
 
-static bool name_matches(TSNode def, const scout_symbols *s, const char *src, const char *name,
-                         uint32_t len)
-{
-	TSNode id = ts_node_child_by_field_id(def, s->f_name);
-	uint32_t n;
-	const char *text;
-
-	if (ts_node_is_null(id))
-		return false;
-	text = scout_node_text(id, src, &n);
-	return n == len && memcmp(text, name, len) == 0;
-}
-
 TSNode scout_module_class(const scout_walk *w, const char *name, uint32_t len)
 {
-	const scout_symbols *s = syms(w);
-	TSNode root, found = null_node();
-	uint32_t count;
-
-	if (w->depth == 0)
-		return found;
-	root = w->stack[0];
-	count = ts_node_named_child_count(root);
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode c = ts_node_named_child(root, i);
-
-		if (ts_node_symbol(c) == s->decorated_definition)
-			c = ts_node_child_by_field_id(c, s->f_definition);
-		if (ts_node_is_null(c) || ts_node_symbol(c) != s->class_definition)
-			continue;
-		if (name_matches(c, s, w->src, name, len))
-			found = c; /* the last definition wins, as at run time */
-	}
-	return found;
+	/* the last definition wins, as at run time */
+	for (size_t i = w->nclasses; i-- > 0;)
+		if (w->classes[i].len == len && memcmp(w->classes[i].name, name, len) == 0)
+			return w->classes[i].node;
+	return null_node();
 }
 
 TSNode scout_module_class_of(const scout_walk *w, TSNode base)

@@ -96,7 +96,8 @@ static void check_text(const scout_audit *a)
 	CHECK_STR(a->project_name, "auditdemo");
 	CHECK(a->generated_at == NULL);
 	CHECK(strstr(a->verdict, "2 of 6 modules are ready") != NULL);
-	CHECK(strstr(a->verdict, "Phase 1 compiles 1 hot module that mypyc accepts as it is.") != NULL);
+	CHECK(strstr(a->verdict, "Phase 1 compiles 1 hot module that mypyc accepts as it is.") !=
+	      NULL);
 	CHECK(strstr(a->verdict, "1 of them blocked") != NULL);
 	CHECK(strstr(a->verdict, "major version") != NULL);
 	CHECK_INT(a->nchecks, 6);

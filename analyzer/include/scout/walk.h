@@ -40,6 +40,14 @@ typedef struct scout_suppression {
 	bool used; /* it hid at least one finding */
 } scout_suppression;
 
+/* A module-level class definition (decorated or not), found once per walk so
+ * rules can look a class up by name without scanning the module. */
+typedef struct scout_walk_class {
+	const char *name; /* borrowed from the source */
+	uint32_t len;
+	TSNode node; /* the class_definition */
+} scout_walk_class;
+
 typedef struct scout_walk {
 	const char *src; /* borrowed source bytes, for node texts */
 	size_t len;
@@ -53,6 +61,8 @@ typedef struct scout_walk {
 	const scout_rule_config *config; /* rule selection and mypyc version */
 	scout_suppression *suppressions; /* owned; collected during the walk */
 	size_t nsuppressions, suppressions_cap;
+	scout_walk_class *classes; /* owned; module-level classes in document order (this module) */
+	size_t nclasses, classes_cap;
 } scout_walk;
 
 /* The qualified name of an identifier or dotted name (see scout/names.h). */
