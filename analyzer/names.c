@@ -123,6 +123,42 @@ static bool is_container(TSSymbol t, const scout_symbols *s)
 	       t == s->with_statement || t == s->block || t == s->decorated_definition;
 }
 
+/* FNV-1a over the name's bytes. */
+static size_t hash_name(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return (size_t)h;
+}
+
+/* Indexes the last binding of every local name (open addressing). */
+static void build_index(scout_names *names)
+{
+	size_t mask;
+
+	free(names->slots);
+	names->slots = NULL;
+	names->nslots = 0;
+	if (names->len == 0)
+		return;
+	names->nslots = 16;
+	while (names->nslots < names->len * 2)
+		names->nslots *= 2;
+	names->slots = scout_calloc(names->nslots, sizeof(*names->slots));
+	mask = names->nslots - 1;
+	for (size_t k = 0; k < names->len; k++) {
+		const char *local = names->entries[k].local;
+		size_t i = hash_name(local, strlen(local)) & mask;
+
+		while (names->slots[i] &&
+		       strcmp(names->entries[names->slots[i] - 1].local, local) != 0)
+			i = (i + 1) & mask;
+		names->slots[i] = (uint32_t)(k + 1); /* a later binding replaces an earlier one */
+	}
+}
+
 void scout_names_build(scout_names *out, TSNode root, const char *src, const char *module)
 {
 	const scout_symbols *s = scout_syntax_symbols();
@@ -157,6 +193,7 @@ void scout_names_build(scout_names *out, TSNode root, const char *src, const cha
 			bind_definition(out, node, src, s);
 	}
 	free(todo);
+	build_index(out);
 }
 
 void scout_names_clear(scout_names *names)
@@ -166,64 +203,118 @@ void scout_names_clear(scout_names *names)
 		free(names->entries[i].target);
 	}
 	free(names->entries);
+	free(names->slots);
 	memset(names, 0, sizeof(*names));
 }
 
 /* The last binding of `local` (of len bytes), or NULL. */
 static const scout_name_entry *lookup(const scout_names *names, const char *local, size_t len)
 {
-	for (size_t i = names->len; i-- > 0;) {
-		const scout_name_entry *e = &names->entries[i];
+	size_t mask = names->nslots - 1;
 
-		if (strlen(e->local) == len && memcmp(e->local, local, len) == 0)
+	if (!names->nslots)
+		return NULL;
+	for (size_t i = hash_name(local, len) & mask; names->slots[i]; i = (i + 1) & mask) {
+		const scout_name_entry *e = &names->entries[names->slots[i] - 1];
+
+		if (strncmp(e->local, local, len) == 0 && e->local[len] == '\0')
 			return e;
 	}
 	return NULL;
 }
 
+static bool put(char *buf, size_t cap, size_t *used, const char *s, size_t n)
+{
+	if (*used + n >= cap)
+		return false;
+	memcpy(buf + *used, s, n);
+	*used += n;
+	buf[*used] = '\0';
+	return true;
+}
+
+#define MAX_CHAIN 64
+
 bool scout_names_qualify(const scout_names *names, TSNode node, const char *src, char *buf,
                          size_t cap)
 {
 	const scout_symbols *s = scout_syntax_symbols();
-	scout_buf tail = {0};
+	TSNode chain[MAX_CHAIN];
 	const scout_name_entry *e;
 	const char *text;
-	uint32_t len;
-	int n;
+	uint32_t len, n = 0;
+	size_t used = 0;
+	bool ok;
 
-	while (ts_node_symbol(node) == s->attribute) {
+	for (; ts_node_symbol(node) == s->attribute;
+	     node = ts_node_child_by_field_id(node, s->f_object)) {
 		TSNode attr = ts_node_child_by_field_id(node, s->f_attribute);
-		char *rest;
 
 		if (ts_node_is_null(attr))
 			break;
-		text = scout_node_text(attr, src, &len);
-		rest = scout_asprintf(".%.*s%s", (int)len, text, tail.data ? tail.data : "");
-		scout_buf_free(&tail);
-		scout_buf_puts(&tail, rest);
-		free(rest);
-		node = ts_node_child_by_field_id(node, s->f_object);
+		if (n == MAX_CHAIN)
+			return false;
+		chain[n++] = attr;
 	}
-	if (ts_node_is_null(node) || ts_node_symbol(node) != s->identifier) {
-		scout_buf_free(&tail);
+	if (ts_node_is_null(node) || ts_node_symbol(node) != s->identifier || cap == 0)
 		return false;
-	}
 	text = scout_node_text(node, src, &len);
 	e = lookup(names, text, len);
-	if (e)
-		n = snprintf(buf, cap, "%s%s", e->target, tail.data ? tail.data : "");
-	else
-		n = snprintf(buf, cap, "builtins.%.*s%s", (int)len, text,
-		             tail.data ? tail.data : "");
-	scout_buf_free(&tail);
-	return n >= 0 && (size_t)n < cap;
+	ok = e ? put(buf, cap, &used, e->target, strlen(e->target))
+	       : put(buf, cap, &used, "builtins.", 9) && put(buf, cap, &used, text, len);
+	while (ok && n-- > 0) {
+		text = scout_node_text(chain[n], src, &len);
+		ok = put(buf, cap, &used, ".", 1) && put(buf, cap, &used, text, len);
+	}
+	return ok;
+}
+
+/* A bare name: its binding's target, or builtins.<name>. */
+static bool identifier_is(const scout_names *names, const char *text, uint32_t len,
+                          const char *const *any)
+{
+	const scout_name_entry *e = lookup(names, text, len);
+
+	for (; *any; any++)
+		if (e ? strcmp(e->target, *any) == 0
+		      : strncmp(*any, "builtins.", 9) == 0 && strncmp(*any + 9, text, len) == 0 &&
+		            (*any)[9 + len] == '\0')
+			return true;
+	return false;
+}
+
+/* Whether some candidate ends in `.attr` (attributes are never renamed). */
+static bool some_last_component(const char *const *any, const char *attr, uint32_t len)
+{
+	for (; *any; any++) {
+		const char *dot = strrchr(*any, '.');
+		const char *last = dot ? dot + 1 : *any;
+
+		if (strncmp(last, attr, len) == 0 && last[len] == '\0')
+			return true;
+	}
+	return false;
 }
 
 bool scout_names_is(const scout_names *names, TSNode node, const char *src, const char *const *any)
 {
+	const scout_symbols *s = scout_syntax_symbols();
+	TSSymbol t = ts_node_symbol(node);
+	const char *text;
+	uint32_t len;
 	char buf[256];
 
-	if (!scout_names_qualify(names, node, src, buf, sizeof(buf)))
+	if (ts_node_is_null(node))
+		return false;
+	if (t == s->identifier) {
+		text = scout_node_text(node, src, &len);
+		return identifier_is(names, text, len, any);
+	}
+	if (t != s->attribute)
+		return false;
+	text = scout_node_text(ts_node_child_by_field_id(node, s->f_attribute), src, &len);
+	if (!some_last_component(any, text, len) ||
+	    !scout_names_qualify(names, node, src, buf, sizeof(buf)))
 		return false;
 	for (; *any; any++)
 		if (strcmp(buf, *any) == 0)

@@ -16,6 +16,8 @@ typedef struct scout_names {
 	scout_name_entry *entries; /* owned, in document order; the last binding wins */
 	size_t len, cap;
 	const char *module; /* borrowed; this module's dotted name */
+	uint32_t *slots;    /* owned; hash of locals: index of the last binding + 1, 0 empty */
+	size_t nslots;      /* a power of two, or 0 */
 } scout_names;
 
 /* Collects the imports and definitions at module level (including inside
