@@ -393,16 +393,18 @@ static int identifier_role(const scout_walk *w, TSNode id, TSNode parent)
 static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode body = field(node, w->sym->f_body), params = field(node, w->sym->f_parameters);
-	TSNode todo[SCAN_STACK];
+	TSNode todo[SCAN_STACK],
+	    parents[SCAN_STACK]; /* an identifier's parent, known when pushed */
 	local_facts facts[MAX_LOCALS];
 	size_t ntodo = 0, nfacts = 0;
 	char message[256];
 
 	if (ts_node_is_null(body))
 		return;
+	parents[ntodo] = node;
 	todo[ntodo++] = body;
 	while (ntodo) {
-		TSNode n = todo[--ntodo];
+		TSNode n = todo[--ntodo], parent = parents[ntodo];
 		uint32_t count = ts_node_named_child_count(n);
 
 		for (uint32_t i = count; i-- > 0;) {
@@ -410,8 +412,10 @@ static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_ru
 
 			if (ts_node_symbol(c) == w->sym->identifier) {
 				/* pushed so that they are seen in document order */
-				if (ntodo < SCAN_STACK)
+				if (ntodo < SCAN_STACK) {
+					parents[ntodo] = n;
 					todo[ntodo++] = c;
+				}
 				continue;
 			}
 			if (ts_node_symbol(c) == w->sym->function_definition ||
@@ -427,10 +431,11 @@ static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_ru
 			}
 			if (opens_scope(w, c) || type_is(c, "type") || ntodo >= SCAN_STACK)
 				continue;
+			parents[ntodo] = n;
 			todo[ntodo++] = c;
 		}
 		if (ts_node_symbol(n) == w->sym->identifier) {
-			int role = identifier_role(w, n, ts_node_parent(n));
+			int role = identifier_role(w, n, parent);
 			local_facts *f = role == 3 ? NULL : facts_for(w, facts, &nfacts, n);
 
 			if (!f)
