@@ -91,18 +91,30 @@ static double gain_of(const scout_module *m)
  * members stay out too, since the blocked one would stay interpreted. */
 static void drop_broken_groups(ranked *r, size_t *n, const scout_scan *scan, size_t *parent)
 {
+	bool *broken = scout_calloc(scan->nmodules ? scan->nmodules : 1, sizeof(*broken));
 	size_t kept = 0;
 
-	for (size_t i = 0; i < *n; i++) {
-		bool broken = false;
-
-		for (size_t j = 0; j < scan->nmodules && !broken; j++)
-			broken = find(parent, j) == r[i].root &&
-			         scan->modules[j].verdict == SCOUT_BLOCKED;
-		if (!broken)
+	for (size_t j = 0; j < scan->nmodules; j++)
+		if (scan->modules[j].verdict == SCOUT_BLOCKED)
+			broken[find(parent, j)] = true;
+	for (size_t i = 0; i < *n; i++)
+		if (!broken[r[i].root])
 			r[kept++] = r[i];
-	}
 	*n = kept;
+	free(broken);
+}
+
+/* Each item's group gain: the gains of its group's items, summed in item
+ * order (one accumulator per union-find root). */
+static void sum_group_gains(ranked *r, size_t n, size_t nmodules)
+{
+	double *sum = scout_calloc(nmodules ? nmodules : 1, sizeof(*sum));
+
+	for (size_t j = 0; j < n; j++)
+		sum[r[j].root] += r[j].gain;
+	for (size_t i = 0; i < n; i++)
+		r[i].group_gain = sum[r[i].root];
+	free(sum);
 }
 
 static void order_plan(scout_scan *scan, size_t *parent, const bool *plannable)
@@ -119,10 +131,7 @@ static void order_plan(scout_scan *scan, size_t *parent, const bool *plannable)
 			r[n++] = (ranked){i, find(parent, i), gain_of(m), 0.0};
 	}
 	drop_broken_groups(r, &n, scan, parent);
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < n; j++)
-			if (r[j].root == r[i].root)
-				r[i].group_gain += r[j].gain;
+	sum_group_gains(r, n, scan->nmodules);
 	if (n)
 		qsort(r, n, sizeof(*r), compare_ranked);
 	for (size_t i = 0; i < n; i++)

@@ -46,31 +46,60 @@ static bool *planned_modules(const scout_scan *scan)
 	return planned;
 }
 
-/* The first interpreted subclass of class (a, c), and how many there are. */
-static size_t interpreted_subclasses(const scout_scan *scan, const scout_class_index *ix,
-                                     const bool *planned, scout_class_ref base,
-                                     scout_class_ref *first)
-{
-	size_t count = 0;
+/* Interpreted subclasses of every project class, found in one pass over
+ * the unplanned modules: for the class with global number g (its module's
+ * offset plus its index), count[g] subclasses, the first (by module, then
+ * class) in first[g]. */
+typedef struct subclass_index {
+	size_t *offset; /* per module: global number of its first class */
+	size_t *count;
+	scout_class_ref *first;
+} subclass_index;
 
+static void subclass_index_build(subclass_index *sx, const scout_scan *scan,
+                                 const scout_class_index *ix, const bool *planned)
+{
+	size_t total = 0, *last; /* per class: 1 + the subclass that last counted it */
+
+	sx->offset = scout_calloc(scan->nmodules ? scan->nmodules : 1, sizeof(*sx->offset));
+	for (size_t m = 0; m < scan->nmodules; m++) {
+		sx->offset[m] = total;
+		total += scan->modules[m].nclasses;
+	}
+	sx->count = scout_calloc(total ? total : 1, sizeof(*sx->count));
+	sx->first = scout_calloc(total ? total : 1, sizeof(*sx->first));
+	last = scout_calloc(total ? total : 1, sizeof(*last));
 	for (size_t b = 0; b < scan->nmodules; b++) {
 		const scout_module *m = &scan->modules[b];
 
 		if (planned[b])
 			continue;
-		for (size_t c = 0; c < m->nclasses; c++)
-			for (uint32_t k = 0; k < m->classes[c].nbases; k++) {
-				scout_class_ref r;
+		for (size_t c = 0; c < m->nclasses; c++) {
+			const scout_class_info *ci = &m->classes[c];
 
-				if (scout_class_index_resolve(ix, b, m->classes[c].bases[k], &r) &&
-				    r.module == base.module && r.cls == base.cls) {
-					if (count++ == 0)
-						*first = (scout_class_ref){b, c};
-					break;
-				}
+			for (uint32_t k = 0; k < ci->nbases; k++) {
+				scout_class_ref r;
+				size_t g;
+
+				if (!scout_class_index_resolve(ix, b, ci->bases[k], &r))
+					continue;
+				g = sx->offset[r.module] + r.cls;
+				if (last[g] == sx->offset[b] + c + 1)
+					continue; /* a class counts once per base it names */
+				last[g] = sx->offset[b] + c + 1;
+				if (sx->count[g]++ == 0)
+					sx->first[g] = (scout_class_ref){b, c};
 			}
+		}
 	}
-	return count;
+	free(last);
+}
+
+static void subclass_index_free(subclass_index *sx)
+{
+	free(sx->offset);
+	free(sx->count);
+	free(sx->first);
 }
 
 /* Where `name` is bound in module m: its definition or import. */
@@ -139,9 +168,11 @@ void scout_rules_check_plan_risks(scout_scan *scan, const scout_class_index *cla
 {
 	const scout_rule *rule = &rules[0];
 	bool *planned = planned_modules(scan);
+	subclass_index sx;
 	char message[600];
 
 	check_patches(scan, &classes->modules, planned, config);
+	subclass_index_build(&sx, scan, classes, planned);
 	for (size_t a = 0; a < scan->nmodules; a++) {
 		scout_module *m = &scan->modules[a];
 
@@ -154,10 +185,10 @@ void scout_rules_check_plan_risks(scout_scan *scan, const scout_class_index *cla
 
 			if (ci->kind != 0 || ci->allow_interpreted)
 				continue;
-			n = interpreted_subclasses(scan, classes, planned, (scout_class_ref){a, c},
-			                           &first);
+			n = sx.count[sx.offset[a] + c];
 			if (n == 0)
 				continue;
+			first = sx.first[sx.offset[a] + c];
 			snprintf(message, sizeof(message),
 			         "class %s is subclassed by %s in %s%s, which stays interpreted: "
 			         "importing it fails once %s is compiled (\"interpreted classes "
@@ -169,5 +200,6 @@ void scout_rules_check_plan_risks(scout_scan *scan, const scout_class_index *cla
 			                   ci->end_column, message);
 		}
 	}
+	subclass_index_free(&sx);
 	free(planned);
 }
