@@ -71,3 +71,36 @@ bool scout_node_text_is(TSNode n, const char *src, const char *s)
 
 	return strlen(s) == len && memcmp(text, s, len) == 0;
 }
+
+bool scout_children_next(scout_children *it)
+{
+	bool more;
+
+	if (it->state == 2)
+		return false;
+	if (it->state == 0) {
+		if (ts_node_is_null(it->parent) || ts_node_child_count(it->parent) == 0) {
+			it->state = 2;
+			return false;
+		}
+		it->cursor = ts_tree_cursor_new(it->parent);
+		it->state = 1;
+		more = ts_tree_cursor_goto_first_child(&it->cursor);
+	} else {
+		more = ts_tree_cursor_goto_next_sibling(&it->cursor);
+	}
+	for (; more; more = ts_tree_cursor_goto_next_sibling(&it->cursor)) {
+		it->node = ts_tree_cursor_current_node(&it->cursor);
+		if (ts_node_is_named(it->node))
+			return true;
+	}
+	scout_children_close(it);
+	return false;
+}
+
+void scout_children_close(scout_children *it)
+{
+	if (it->state == 1)
+		ts_tree_cursor_delete(&it->cursor);
+	it->state = 2;
+}

@@ -87,21 +87,22 @@ typedef enum member_kind {
  * annotation, then a plain assignment. */
 static member_kind body_member(const scout_walk *w, TSNode cls, TSNode name)
 {
-	TSNode body = ts_node_child_by_field_id(cls, w->sym->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	scout_children it = scout_children_of(ts_node_child_by_field_id(cls, w->sym->f_body));
 	member_kind kind = MEMBER_NONE;
 	bool annotated = false;
 
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode stmt = ts_node_named_child(body, i), a, left, head;
+	while (scout_children_next(&it)) {
+		TSNode stmt = it.node, a, left, head;
 
 		if (ts_node_symbol(stmt) == w->sym->decorated_definition)
 			stmt = ts_node_child_by_field_id(stmt, w->sym->f_definition);
 		if (ts_node_is_null(stmt))
 			continue;
 		if (ts_node_symbol(stmt) == w->sym->function_definition) {
-			if (same_text(w, name_of(w, stmt), name))
+			if (same_text(w, name_of(w, stmt), name)) {
+				scout_children_close(&it);
 				return MEMBER_METHOD;
+			}
 			continue;
 		}
 		a = body_assignment(w, stmt);

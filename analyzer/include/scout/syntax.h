@@ -102,4 +102,36 @@ static inline const char *scout_node_text(TSNode n, const char *src, uint32_t *l
 /* True when the node's text is exactly `s`. */
 bool scout_node_text_is(TSNode n, const char *src, const char *s);
 
+/* The named children of a node, in order, through a tree cursor: linear in
+ * their count, where a loop over ts_node_named_child(n, i) is quadratic.
+ *
+ *     scout_children it = scout_children_of(parent);
+ *     while (scout_children_next(&it))
+ *             use(it.node);
+ *
+ * The cursor is allocated by the first next and freed when next returns
+ * false; a loop left early must call scout_children_close. */
+typedef struct scout_children {
+	TSTreeCursor cursor;
+	TSNode parent; /* a null parent has no children */
+	TSNode node;   /* the current child, after next returned true */
+	int state;     /* 0 not started, 1 open, 2 done */
+} scout_children;
+
+static inline scout_children scout_children_of(TSNode parent)
+{
+	scout_children it;
+
+	it.parent = parent;
+	it.node = parent;
+	it.state = 0;
+	return it;
+}
+
+/* Moves to the next named child; false (and the cursor freed) past the last. */
+bool scout_children_next(scout_children *it);
+
+/* Frees the cursor of a loop left early; a no-op when it is already done. */
+void scout_children_close(scout_children *it);
+
 #endif
