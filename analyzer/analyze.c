@@ -41,9 +41,7 @@ void scout_analyzer_free(scout_analyzer *a)
 	if (!a)
 		return;
 	ts_parser_delete(a->parser);
-	free(a->walk.stack);
-	free(a->walk.suppressions);
-	free(a->walk.classes);
+	scout_walk_release(&a->walk);
 	free(a);
 }
 

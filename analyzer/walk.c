@@ -3,6 +3,7 @@
  * and feeds the annotation counter, the syntax-error check and the rules. */
 #include "scout/walk.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,12 +193,105 @@ static void index_classes(scout_walk *w, TSNode root)
 	ts_tree_cursor_delete(&cursor);
 }
 
+/* An open-addressing table keyed by (node id, start byte, tag). */
+typedef struct memo_entry {
+	const void *id; /* NULL: empty slot */
+	uint32_t start, tag, value;
+} memo_entry;
+
+struct scout_walk_memo {
+	memo_entry *slots;
+	size_t cap, len; /* cap a power of two, len < cap / 2 */
+};
+
+static size_t memo_hash(const void *id, uint32_t start, uint32_t tag)
+{
+	uint64_t h = (uint64_t)(uintptr_t)id * 0x9e3779b97f4a7c15ull;
+
+	h ^= ((uint64_t)start << 8 | tag) * 0xc2b2ae3d27d4eb4full;
+	return (size_t)(h ^ h >> 29);
+}
+
+static memo_entry *memo_slot(const scout_walk_memo *m, const void *id, uint32_t start, uint32_t tag)
+{
+	size_t mask = m->cap - 1, i = memo_hash(id, start, tag) & mask;
+
+	while (m->slots[i].id &&
+	       (m->slots[i].id != id || m->slots[i].start != start || m->slots[i].tag != tag))
+		i = (i + 1) & mask;
+	return &m->slots[i];
+}
+
+static void memo_grow(scout_walk_memo *m)
+{
+	memo_entry *old = m->slots;
+	size_t old_cap = m->cap;
+
+	m->cap = old_cap ? old_cap * 2 : 64;
+	m->slots = scout_calloc(m->cap, sizeof(*m->slots));
+	for (size_t i = 0; i < old_cap; i++)
+		if (old[i].id)
+			*memo_slot(m, old[i].id, old[i].start, old[i].tag) = old[i];
+	free(old);
+}
+
+bool scout_walk_memo_get(const scout_walk *w, TSNode node, scout_memo_tag tag, uint32_t *value)
+{
+	const memo_entry *e;
+
+	if (!w->memo || !w->memo->len)
+		return false;
+	e = memo_slot(w->memo, node.id, ts_node_start_byte(node), (uint32_t)tag);
+	if (!e->id)
+		return false;
+	*value = e->value;
+	return true;
+}
+
+void scout_walk_memo_put(const scout_walk *w, TSNode node, scout_memo_tag tag, uint32_t value)
+{
+	scout_walk_memo *m = w->memo;
+	memo_entry *e;
+
+	if (!m)
+		return;
+	if ((m->len + 1) * 2 > m->cap)
+		memo_grow(m);
+	e = memo_slot(m, node.id, ts_node_start_byte(node), (uint32_t)tag);
+	if (!e->id)
+		m->len++;
+	e->id = node.id;
+	e->start = ts_node_start_byte(node);
+	e->tag = (uint32_t)tag;
+	e->value = value;
+}
+
+static void memo_reset(scout_walk *w)
+{
+	if (!w->memo)
+		w->memo = scout_calloc(1, sizeof(*w->memo));
+	if (w->memo->len)
+		memset(w->memo->slots, 0, w->memo->cap * sizeof(*w->memo->slots));
+	w->memo->len = 0;
+}
+
+void scout_walk_release(scout_walk *w)
+{
+	free(w->stack);
+	free(w->suppressions);
+	free(w->classes);
+	if (w->memo)
+		free(w->memo->slots);
+	free(w->memo);
+}
+
 void scout_walk_module(scout_walk *w, TSTree *tree)
 {
 	TSNode root = ts_tree_root_node(tree);
 	TSTreeCursor cursor = ts_tree_cursor_new(root);
 
 	w->sym = scout_syntax_symbols();
+	memo_reset(w);
 	index_classes(w, root);
 	enter(w, root);
 	for (;;) {

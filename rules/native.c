@@ -236,7 +236,7 @@ static void scan_bases(const scout_walk *w, TSNode class_def, base_facts *facts,
 	}
 }
 
-scout_class_kind scout_class_kind_of(const scout_walk *w, TSNode class_def)
+static scout_class_kind class_kind(const scout_walk *w, TSNode class_def)
 {
 	uint32_t version = scout_walk_mypyc_version(w);
 	TSNode todo[MAX_BASE_DEPTH];
@@ -267,6 +267,18 @@ scout_class_kind scout_class_kind_of(const scout_walk *w, TSNode class_def)
 	if (facts.metaclass)
 		return SCOUT_CLASS_NONNATIVE_METACLASS;
 	return SCOUT_CLASS_NATIVE;
+}
+
+/* Memoised per class for the module's walk: about ten rules ask for it. */
+scout_class_kind scout_class_kind_of(const scout_walk *w, TSNode class_def)
+{
+	uint32_t kind;
+
+	if (!scout_walk_memo_get(w, class_def, SCOUT_MEMO_CLASS_KIND, &kind)) {
+		kind = (uint32_t)class_kind(w, class_def);
+		scout_walk_memo_put(w, class_def, SCOUT_MEMO_CLASS_KIND, kind);
+	}
+	return (scout_class_kind)kind;
 }
 
 /* ---- bases and decorators shared by the class rules --------------------- */

@@ -48,6 +48,16 @@ typedef struct scout_walk_class {
 	TSNode node; /* the class_definition */
 } scout_walk_class;
 
+/* Facts rules derive about a node and keep for the rest of the module's
+ * walk, each named by a tag. */
+typedef enum scout_memo_tag {
+	SCOUT_MEMO_CLASS_KIND = 1, /* a class_definition's scout_class_kind */
+	SCOUT_MEMO_ATTR_FACTS,     /* a __deletable__ item's attribute facts (rules/runtime.c) */
+	SCOUT_MEMO_ATTR_DONE,      /* a class_definition whose item facts are memoised */
+} scout_memo_tag;
+
+typedef struct scout_walk_memo scout_walk_memo;
+
 typedef struct scout_walk {
 	const char *src; /* borrowed source bytes, for node texts */
 	size_t len;
@@ -63,6 +73,7 @@ typedef struct scout_walk {
 	size_t nsuppressions, suppressions_cap;
 	scout_walk_class *classes; /* owned; module-level classes in document order (this module) */
 	size_t nclasses, classes_cap;
+	scout_walk_memo *memo; /* owned; emptied at the start of each module */
 } scout_walk;
 
 /* The qualified name of an identifier or dotted name (see scout/names.h). */
@@ -79,6 +90,18 @@ static inline TSNode scout_walk_ancestor(const scout_walk *w, uint32_t up)
 
 	return up < w->depth ? w->stack[w->depth - 1 - up] : null_node;
 }
+
+/* The value memoised for (node, tag) in this module's walk into *value;
+ * false when there is none. */
+bool scout_walk_memo_get(const scout_walk *w, TSNode node, scout_memo_tag tag, uint32_t *value);
+
+/* Memoises value for (node, tag) until the module's walk ends. A cache, so
+ * allowed through a const walk. */
+void scout_walk_memo_put(const scout_walk *w, TSNode node, scout_memo_tag tag, uint32_t value);
+
+/* Frees what the walk owns (stack, suppressions, classes, memo); the walk
+ * itself belongs to the caller. */
+void scout_walk_release(scout_walk *w);
 
 /* 1-based line and code-point column where `node` starts. */
 void scout_walk_node_start(const scout_walk *w, TSNode node, uint32_t *line, uint32_t *column);
