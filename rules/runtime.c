@@ -647,17 +647,18 @@ static void check_free_list_len(scout_walk *w, TSNode node, const scout_rule *se
 static TSNode deletable_assignment(const scout_walk *w, TSNode class_def)
 {
 	const scout_symbols *s = syms(w);
-	TSNode body = ts_node_child_by_field_id(class_def, s->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	scout_children it = scout_children_of(ts_node_child_by_field_id(class_def, s->f_body));
 
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = statement_assignment(w, ts_node_named_child(body, i));
+	while (scout_children_next(&it)) {
+		TSNode a = statement_assignment(w, it.node);
 
 		if (!ts_node_is_null(a) &&
 		    scout_node_text_is(ts_node_child_by_field_id(a, s->f_left), w->src,
 		                       "__deletable__") &&
-		    !ts_node_is_null(ts_node_child_by_field_id(a, s->f_right)))
+		    !ts_node_is_null(ts_node_child_by_field_id(a, s->f_right))) {
+			scout_children_close(&it);
 			return a;
+		}
 	}
 	return null_node();
 }
@@ -683,78 +684,162 @@ static bool text_eq(TSNode n, const char *src, const char *s, uint32_t len)
 
 enum { ATTR_DEFINED = 1, ATTR_PROPERTY = 2, ATTR_FINAL = 4, ATTR_METHOD = 8 };
 
-/* What class_def's own body says about attribute `name`: class-body
- * assignments, `self.name = ...` in its methods, defs and properties. */
-static unsigned attr_facts(const scout_walk *w, TSNode class_def, const char *name, uint32_t len)
+/* An attribute name asked about, and what attr_facts found for it. */
+typedef struct attr_query {
+	const char *name;
+	uint32_t len;
+	unsigned facts;
+	bool skip; /* while a def of this name is looked into */
+} attr_query;
+
+/* `self.name = ...` (and `name = ...` in a class body): an assignment's
+ * facts for each query whose name `target` spells. */
+static void assignment_facts(const scout_walk *w, TSNode a, TSNode target, attr_query *q, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		if (q[k].skip || !text_eq(target, w->src, q[k].name, q[k].len))
+			continue;
+		q[k].facts |= ATTR_DEFINED;
+		if (annotation_is(w, a, final_names))
+			q[k].facts |= ATTR_FINAL;
+	}
+}
+
+/* The `self.name = ...` assignments anywhere in a method's body. */
+static void method_facts(const scout_walk *w, TSNode def, attr_query *q, size_t n)
 {
 	const scout_symbols *s = syms(w);
-	TSNode body = ts_node_child_by_field_id(class_def, s->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
-	unsigned facts = 0;
+	TSNode params = ts_node_child_by_field_id(def, s->f_parameters), self_param, mbody;
+	const char *self_name;
+	uint32_t self_len;
+	TSTreeCursor c;
 
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode stmt = ts_node_named_child(body, i), a = statement_assignment(w, stmt);
-		TSNode def = stmt, params, self_param, mbody;
-		TSTreeCursor c;
-		const char *self_name;
-		uint32_t self_len;
+	if (ts_node_is_null(params) || !ts_node_named_child_count(params))
+		return;
+	self_param = ts_node_named_child(params, 0);
+	if (ts_node_symbol(self_param) != s->identifier)
+		return;
+	self_name = scout_node_text(self_param, w->src, &self_len);
+	mbody = ts_node_child_by_field_id(def, s->f_body);
+	if (ts_node_is_null(mbody))
+		return;
+	c = ts_tree_cursor_new(mbody);
+	for (;;) {
+		TSNode node = ts_tree_cursor_current_node(&c);
+
+		if (ts_node_symbol(node) == s->assignment) {
+			TSNode left = ts_node_child_by_field_id(node, s->f_left);
+
+			if (ts_node_symbol(left) == s->attribute &&
+			    text_eq(ts_node_child_by_field_id(left, s->f_object), w->src, self_name,
+			            self_len))
+				assignment_facts(
+				    w, node, ts_node_child_by_field_id(left, s->f_attribute), q, n);
+		}
+		if (ts_tree_cursor_goto_first_child(&c))
+			continue;
+		while (!ts_tree_cursor_goto_next_sibling(&c))
+			if (!ts_tree_cursor_goto_parent(&c))
+				goto done;
+	}
+done:
+	ts_tree_cursor_delete(&c);
+}
+
+/* A def's facts: a method or property named like a query, or else (for
+ * the other queries) the `self.name = ...` assignments in its body. */
+static void def_facts(const scout_walk *w, TSNode def, attr_query *q, size_t n)
+{
+	TSNode name = ts_node_child_by_field_id(def, syms(w)->f_name);
+	size_t named = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		q[k].skip = text_eq(name, w->src, q[k].name, q[k].len);
+		if (!q[k].skip)
+			continue;
+		named++;
+		q[k].facts |= ts_node_is_null(find_decorator(w, def, property_names))
+		                  ? ATTR_METHOD
+		                  : ATTR_PROPERTY;
+	}
+	if (named < n)
+		method_facts(w, def, q, n);
+	for (size_t k = 0; k < n; k++)
+		q[k].skip = false;
+}
+
+/* What class_def's own body says about each queried attribute: class-body
+ * assignments, `self.name = ...` in its methods, defs and properties. One
+ * pass for all the queries. */
+static void attr_facts_many(const scout_walk *w, TSNode class_def, attr_query *q, size_t n)
+{
+	const scout_symbols *s = syms(w);
+	scout_children it = scout_children_of(ts_node_child_by_field_id(class_def, s->f_body));
+
+	while (scout_children_next(&it)) {
+		TSNode a = statement_assignment(w, it.node), def = it.node;
 
 		if (!ts_node_is_null(a)) {
-			if (text_eq(ts_node_child_by_field_id(a, s->f_left), w->src, name, len)) {
-				facts |= ATTR_DEFINED;
-				if (annotation_is(w, a, final_names))
-					facts |= ATTR_FINAL;
-			}
+			assignment_facts(w, a, ts_node_child_by_field_id(a, s->f_left), q, n);
 			continue;
 		}
 		if (ts_node_symbol(def) == s->decorated_definition)
 			def = ts_node_child_by_field_id(def, s->f_definition);
-		if (ts_node_is_null(def) || ts_node_symbol(def) != s->function_definition)
-			continue;
-		if (text_eq(ts_node_child_by_field_id(def, s->f_name), w->src, name, len)) {
-			facts |= ts_node_is_null(find_decorator(w, def, property_names))
-			             ? ATTR_METHOD
-			             : ATTR_PROPERTY;
-			continue;
-		}
-		params = ts_node_child_by_field_id(def, s->f_parameters);
-		if (ts_node_is_null(params) || !ts_node_named_child_count(params))
-			continue;
-		self_param = ts_node_named_child(params, 0);
-		if (ts_node_symbol(self_param) != s->identifier)
-			continue;
-		self_name = scout_node_text(self_param, w->src, &self_len);
-		mbody = ts_node_child_by_field_id(def, s->f_body);
-		if (ts_node_is_null(mbody))
-			continue;
-		/* Iterative walk over the method body for `self.name = ...`. */
-		c = ts_tree_cursor_new(mbody);
-		for (;;) {
-			TSNode n = ts_tree_cursor_current_node(&c);
-
-			if (ts_node_symbol(n) == s->assignment) {
-				TSNode left = ts_node_child_by_field_id(n, s->f_left);
-
-				if (ts_node_symbol(left) == s->attribute &&
-				    text_eq(ts_node_child_by_field_id(left, s->f_object), w->src,
-				            self_name, self_len) &&
-				    text_eq(ts_node_child_by_field_id(left, s->f_attribute), w->src,
-				            name, len)) {
-					facts |= ATTR_DEFINED;
-					if (annotation_is(w, n, final_names))
-						facts |= ATTR_FINAL;
-				}
-			}
-			if (ts_tree_cursor_goto_first_child(&c))
-				continue;
-			while (!ts_tree_cursor_goto_next_sibling(&c))
-				if (!ts_tree_cursor_goto_parent(&c))
-					goto done;
-		}
-	done:
-		ts_tree_cursor_delete(&c);
+		if (!ts_node_is_null(def) && ts_node_symbol(def) == s->function_definition)
+			def_facts(w, def, q, n);
 	}
-	return facts;
+}
+
+static unsigned attr_facts(const scout_walk *w, TSNode class_def, const char *name, uint32_t len)
+{
+	attr_query q = {name, len, 0, false};
+
+	attr_facts_many(w, class_def, &q, 1);
+	return q.facts;
+}
+
+/* How many __deletable__ items get their facts from one shared pass. */
+#define MAX_ITEMS 64
+
+/* Memoises the facts of the first MAX_ITEMS string items of class_def's
+ * __deletable__, found in one pass over the class. */
+static void memo_items(const scout_walk *w, TSNode class_def)
+{
+	TSNode a = deletable_assignment(w, class_def), items, nodes[MAX_ITEMS];
+	attr_query q[MAX_ITEMS];
+	scout_children it;
+	size_t n = 0;
+
+	scout_walk_memo_put(w, class_def, SCOUT_MEMO_ATTR_DONE, 1);
+	if (ts_node_is_null(a) || ts_node_is_null(items = deletable_items(w, a)))
+		return;
+	it = scout_children_of(items);
+	while (n < MAX_ITEMS && scout_children_next(&it)) {
+		if (!str_content(w, it.node, &q[n].name, &q[n].len))
+			continue;
+		q[n].facts = 0;
+		q[n].skip = false;
+		nodes[n++] = it.node;
+	}
+	scout_children_close(&it);
+	if (!n)
+		return;
+	attr_facts_many(w, class_def, q, n);
+	for (size_t k = 0; k < n; k++)
+		scout_walk_memo_put(w, nodes[k], SCOUT_MEMO_ATTR_FACTS, q[k].facts);
+}
+
+/* attr_facts of a __deletable__ item of class_def, memoised for the walk. */
+static unsigned item_facts(const scout_walk *w, TSNode class_def, TSNode item, const char *name,
+                           uint32_t len)
+{
+	uint32_t v;
+
+	if (!scout_walk_memo_get(w, class_def, SCOUT_MEMO_ATTR_DONE, &v))
+		memo_items(w, class_def);
+	if (scout_walk_memo_get(w, item, SCOUT_MEMO_ATTR_FACTS, &v))
+		return v;
+	return attr_facts(w, class_def, name, len);
 }
 
 static void check_deletable_shape(scout_walk *w, TSNode node, const scout_rule *self)
@@ -772,13 +857,13 @@ static void check_deletable_shape(scout_walk *w, TSNode node, const scout_rule *
 static void check_deletable_item(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode a = deletable_assignment(w, node), items;
-	uint32_t count;
+	scout_children it;
 
 	if (ts_node_is_null(a) || ts_node_is_null(items = deletable_items(w, a)))
 		return;
-	count = ts_node_named_child_count(items);
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode item = ts_node_named_child(items, i);
+	it = scout_children_of(items);
+	while (scout_children_next(&it)) {
+		TSNode item = it.node;
 		const char *t;
 		uint32_t l;
 
@@ -798,13 +883,13 @@ static void each_deletable(scout_walk *w, TSNode class_def, const scout_rule *se
                                       const scout_rule *))
 {
 	TSNode a = deletable_assignment(w, class_def), items;
-	uint32_t count;
+	scout_children it;
 
 	if (ts_node_is_null(a) || ts_node_is_null(items = deletable_items(w, a)))
 		return;
-	count = ts_node_named_child_count(items);
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode item = ts_node_named_child(items, i);
+	it = scout_children_of(items);
+	while (scout_children_next(&it)) {
+		TSNode item = it.node;
 		const char *t;
 		uint32_t l;
 
@@ -816,7 +901,7 @@ static void each_deletable(scout_walk *w, TSNode class_def, const scout_rule *se
 static void undefined_item(scout_walk *w, TSNode class_def, TSNode item, const char *name,
                            uint32_t len, const scout_rule *self)
 {
-	unsigned facts = attr_facts(w, class_def, name, len);
+	unsigned facts = item_facts(w, class_def, item, name, len);
 	char message[240];
 	int n = len > 60 ? 60 : (int)len;
 
@@ -846,7 +931,7 @@ static void final_item(scout_walk *w, TSNode class_def, TSNode item, const char 
 {
 	char message[200];
 
-	if (!(attr_facts(w, class_def, name, len) & ATTR_FINAL))
+	if (!(item_facts(w, class_def, item, name, len) & ATTR_FINAL))
 		return;
 	snprintf(message, sizeof(message),
 	         "Final attribute \"%.*s\" is listed in __deletable__: mypy reports \"Deletable "
