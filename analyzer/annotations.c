@@ -115,8 +115,8 @@ static bool has_decorator(const scout_walk *w, TSNode decorated, const char *nam
  * before the first statement of its body. */
 static bool has_function_type_comment(const scout_walk *w, TSNode def)
 {
-	TSNode params = ts_node_child_by_field_id(def, w->sym->f_parameters);
-	TSNode body = ts_node_child_by_field_id(def, w->sym->f_body);
+	TSNode params = scout_node_field(def, w->sym->f_parameters);
+	TSNode body = scout_node_field(def, w->sym->f_body);
 	uint32_t after = ts_node_end_byte(params);
 	TSNode scopes[2] = {def, body};
 
@@ -153,8 +153,8 @@ static void count_def(scout_walk *w, TSNode def)
 {
 	const scout_symbols *s = w->sym;
 	scout_annotations *ann = &w->module->ann;
-	TSNode params = ts_node_child_by_field_id(def, s->f_parameters);
-	TSNode name = ts_node_child_by_field_id(def, s->f_name);
+	TSNode params = scout_node_field(def, s->f_parameters);
+	TSNode name = scout_node_field(def, s->f_name);
 	TSNode decorated;
 	bool method = is_method(w, &decorated);
 	bool skip_first =
@@ -177,7 +177,7 @@ static void count_def(scout_walk *w, TSNode def)
 		slots++;
 		annotated += t == s->typed_parameter || t == s->typed_default_parameter;
 	}
-	if (!ts_node_is_null(ts_node_child_by_field_id(def, s->f_return_type)))
+	if (!ts_node_is_null(scout_node_field(def, s->f_return_type)))
 		annotated++;
 	else if (annotated > 0 && scout_node_text_is(name, w->src, "__init__"))
 		annotated++;

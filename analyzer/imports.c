@@ -35,8 +35,8 @@ static void import_context(const scout_walk *w, bool *in_function, bool *type_ch
 		if (t == w->sym->function_definition)
 			*in_function = true;
 		if (t == w->sym->if_statement && up >= 2) {
-			TSNode cond = ts_node_child_by_field_id(a, w->sym->f_condition);
-			TSNode body = ts_node_child_by_field_id(a, w->sym->f_consequence);
+			TSNode cond = scout_node_field(a, w->sym->f_condition);
+			TSNode body = scout_node_field(a, w->sym->f_consequence);
 			TSNode below = scout_walk_ancestor(w, up - 1);
 
 			if (!ts_node_is_null(body) && ts_node_eq(body, below) &&
@@ -64,7 +64,7 @@ static void collect_import(scout_walk *w, TSNode stmt)
 		TSNode c = ts_node_named_child(stmt, i);
 
 		if (ts_node_symbol(c) == w->sym->aliased_import)
-			c = ts_node_child_by_field_id(c, w->sym->f_name);
+			c = scout_node_field(c, w->sym->f_name);
 		if (!ts_node_is_null(c) && ts_node_symbol(c) == w->sym->dotted_name)
 			add_import(w, node_dup(w, c), NULL, c);
 	}
@@ -79,7 +79,7 @@ static void collect_from_import(scout_walk *w, TSNode stmt)
 
 	if (!f_module)
 		f_module = ts_language_field_id_for_name(tree_sitter_python(), "module_name", 11);
-	mod = ts_node_child_by_field_id(stmt, f_module);
+	mod = scout_node_field(stmt, f_module);
 	if (ts_node_is_null(mod))
 		return;
 	for (uint32_t i = 0; i < n; i++) {
@@ -88,7 +88,7 @@ static void collect_from_import(scout_walk *w, TSNode stmt)
 		if (ts_node_eq(c, mod))
 			continue;
 		if (ts_node_symbol(c) == w->sym->aliased_import)
-			c = ts_node_child_by_field_id(c, w->sym->f_name);
+			c = scout_node_field(c, w->sym->f_name);
 		if (!ts_node_is_null(c) && ts_node_symbol(c) == w->sym->dotted_name) {
 			add_import(w, node_dup(w, mod), node_dup(w, c), c);
 			any = true;
@@ -147,7 +147,7 @@ static void add_patch(scout_walk *w, char *target, TSNode call)
  * monkeypatch.setattr("pkg.mod.name", v) / monkeypatch.setattr(mod, "name", v). */
 static void collect_patch(scout_walk *w, TSNode call, TSNode callee)
 {
-	TSNode args = ts_node_child_by_field_id(call, w->sym->f_arguments);
+	TSNode args = scout_node_field(call, w->sym->f_arguments);
 	TSNode first = positional(args, 0), second = positional(args, 1);
 	bool is_setattr = ts_node_symbol(callee) == w->sym->attribute &&
 	                  scout_node_text_is(callee, w->src, "monkeypatch.setattr");
@@ -173,7 +173,7 @@ static void collect_patch(scout_walk *w, TSNode call, TSNode callee)
 /* Counts a call whose callee resolves through an import to another module. */
 static void collect_call(scout_walk *w, TSNode call)
 {
-	TSNode callee = ts_node_child_by_field_id(call, w->sym->f_function);
+	TSNode callee = scout_node_field(call, w->sym->f_function);
 	char buf[256];
 	scout_callref ref = {0};
 	const char *module = w->module->module ? w->module->module : "";

@@ -2,6 +2,7 @@
 #include "scout/syntax.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,4 +104,90 @@ void scout_children_close(scout_children *it)
 	if (it->state == 1)
 		ts_tree_cursor_delete(&it->cursor);
 	it->state = 2;
+}
+
+uint32_t scout_child_list_fill(scout_child_list *l, TSNode parent)
+{
+	l->len = 0;
+	if (ts_node_is_null(parent) || ts_node_child_count(parent) == 0)
+		return 0;
+	if (l->has_cursor) {
+		ts_tree_cursor_reset(&l->cursor, parent);
+	} else {
+		l->cursor = ts_tree_cursor_new(parent);
+		l->has_cursor = true;
+	}
+	for (bool more = ts_tree_cursor_goto_first_child(&l->cursor); more;
+	     more = ts_tree_cursor_goto_next_sibling(&l->cursor)) {
+		TSNode c = ts_tree_cursor_current_node(&l->cursor);
+
+		if (!ts_node_is_named(c))
+			continue;
+		if (l->len == l->cap) {
+			l->cap = l->cap ? l->cap * 2 : 16;
+			l->nodes = scout_realloc(l->nodes, l->cap * sizeof(*l->nodes));
+		}
+		l->nodes[l->len++] = c;
+	}
+	return l->len;
+}
+
+void scout_child_list_free(scout_child_list *l)
+{
+	if (l->has_cursor)
+		ts_tree_cursor_delete(&l->cursor);
+	free(l->nodes);
+	l->nodes = NULL;
+	l->len = l->cap = 0;
+	l->has_cursor = false;
+}
+
+/* A direct-mapped cache of field lookups; an entry counts only when its
+ * generation is the current one, so forgetting is one increment. */
+#define FIELD_CACHE_SIZE 4096
+
+typedef struct field_entry {
+	const void *id;
+	uint32_t start, gen;
+	TSFieldId field;
+	TSNode child;
+} field_entry;
+
+static _Thread_local field_entry field_cache[FIELD_CACHE_SIZE];
+static _Thread_local uint32_t field_gen; /* 0: not caching */
+static _Thread_local uint32_t field_last_gen;
+
+void scout_field_cache_begin(void)
+{
+	if (++field_last_gen == 0) { /* wrapped: old entries could match again */
+		memset(field_cache, 0, sizeof(field_cache));
+		field_last_gen = 1;
+	}
+	field_gen = field_last_gen;
+}
+
+void scout_field_cache_end(void)
+{
+	field_gen = 0;
+}
+
+TSNode scout_node_field(TSNode n, TSFieldId field)
+{
+	uint32_t start;
+	uintptr_t h;
+	field_entry *e;
+
+	if (!field_gen || !n.id)
+		return ts_node_child_by_field_id(n, field);
+	start = ts_node_start_byte(n);
+	h = ((uintptr_t)n.id >> 4) * 0x9e3779b1u ^ (uintptr_t)start * 0x85ebca6bu ^ field;
+	e = &field_cache[(h ^ h >> 15) & (FIELD_CACHE_SIZE - 1)];
+	if (e->gen != field_gen || e->id != n.id || e->start != start || e->field != field) {
+		e->id = n.id;
+		e->start = start;
+		e->gen = field_gen;
+		e->field = field;
+		e->child = ts_node_child_by_field_id(n, field);
+	}
+	return e->child;
 }

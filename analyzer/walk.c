@@ -48,7 +48,7 @@ static void scope_of(const scout_walk *w, scout_buf *scope)
 
 		if (t != w->sym->class_definition && t != w->sym->function_definition)
 			continue;
-		name = ts_node_child_by_field_id(w->stack[i], w->sym->f_name);
+		name = scout_node_field(w->stack[i], w->sym->f_name);
 		if (ts_node_is_null(name))
 			continue;
 		text = scout_node_text(name, w->src, &len);
@@ -179,10 +179,10 @@ static void index_classes(scout_walk *w, TSNode root)
 		scout_walk_class entry;
 
 		if (ts_node_symbol(c) == w->sym->decorated_definition)
-			c = ts_node_child_by_field_id(c, w->sym->f_definition);
+			c = scout_node_field(c, w->sym->f_definition);
 		if (ts_node_is_null(c) || ts_node_symbol(c) != w->sym->class_definition)
 			continue;
-		name = ts_node_child_by_field_id(c, w->sym->f_name);
+		name = scout_node_field(c, w->sym->f_name);
 		if (ts_node_is_null(name) || ts_node_end_byte(name) > w->len)
 			continue;
 		entry.name = w->src + ts_node_start_byte(name);
@@ -292,6 +292,7 @@ void scout_walk_module(scout_walk *w, TSTree *tree)
 
 	w->sym = scout_syntax_symbols();
 	memo_reset(w);
+	scout_field_cache_begin();
 	index_classes(w, root);
 	enter(w, root);
 	for (;;) {
@@ -307,6 +308,7 @@ void scout_walk_module(scout_walk *w, TSTree *tree)
 			}
 			if (!ts_tree_cursor_goto_parent(&cursor)) {
 				ts_tree_cursor_delete(&cursor);
+				scout_field_cache_end();
 				scout_suppress_apply(w);
 				return;
 			}

@@ -36,7 +36,7 @@ static uint32_t text_len(TSNode n)
 
 static TSNode name_of(const scout_walk *w, TSNode def)
 {
-	return ts_node_child_by_field_id(def, w->sym->f_name);
+	return scout_node_field(def, w->sym->f_name);
 }
 
 static bool same_text(const scout_walk *w, TSNode a, TSNode b)
@@ -63,13 +63,13 @@ static TSNode body_assignment(const scout_walk *w, TSNode stmt)
  * `ClassVar[int]`, `typing.Final` of `typing.Final[int]`; or null. */
 static TSNode annotation_head(const scout_walk *w, TSNode assignment)
 {
-	TSNode type = ts_node_child_by_field_id(assignment, w->sym->f_type), e;
+	TSNode type = scout_node_field(assignment, w->sym->f_type), e;
 
 	if (ts_node_is_null(type) || !ts_node_named_child_count(type))
 		return null_node();
 	e = ts_node_named_child(type, 0);
 	if (ts_node_symbol(e) == w->sym->subscript)
-		return ts_node_child_by_field_id(e, w->sym->f_value);
+		return scout_node_field(e, w->sym->f_value);
 	if (strcmp(ts_node_type(e), "generic_type") == 0)
 		return ts_node_named_child(e, 0);
 	return e;
@@ -87,7 +87,7 @@ typedef enum member_kind {
  * annotation, then a plain assignment. */
 static member_kind body_member(const scout_walk *w, TSNode cls, TSNode name)
 {
-	scout_children it = scout_children_of(ts_node_child_by_field_id(cls, w->sym->f_body));
+	scout_children it = scout_children_of(scout_node_field(cls, w->sym->f_body));
 	member_kind kind = MEMBER_NONE;
 	bool annotated = false;
 
@@ -95,7 +95,7 @@ static member_kind body_member(const scout_walk *w, TSNode cls, TSNode name)
 		TSNode stmt = it.node, a, left, head;
 
 		if (ts_node_symbol(stmt) == w->sym->decorated_definition)
-			stmt = ts_node_child_by_field_id(stmt, w->sym->f_definition);
+			stmt = scout_node_field(stmt, w->sym->f_definition);
 		if (ts_node_is_null(stmt))
 			continue;
 		if (ts_node_symbol(stmt) == w->sym->function_definition) {
@@ -108,7 +108,7 @@ static member_kind body_member(const scout_walk *w, TSNode cls, TSNode name)
 		a = body_assignment(w, stmt);
 		if (ts_node_is_null(a) || annotated)
 			continue;
-		left = ts_node_child_by_field_id(a, w->sym->f_left);
+		left = scout_node_field(a, w->sym->f_left);
 		if (ts_node_is_null(left) || ts_node_symbol(left) != w->sym->identifier ||
 		    !same_text(w, left, name))
 			continue;
@@ -164,7 +164,7 @@ static bool is_store(const scout_walk *w, TSNode node)
 	if (ts_node_is_null(parent) || (ts_node_symbol(parent) != w->sym->assignment &&
 	                                ts_node_symbol(parent) != w->sym->augmented_assignment))
 		return false;
-	return ts_node_eq(ts_node_child_by_field_id(parent, w->sym->f_left), node);
+	return ts_node_eq(scout_node_field(parent, w->sym->f_left), node);
 }
 
 /* The kind of method the walk is in, when the nearest enclosing function
@@ -199,7 +199,7 @@ static method_kind enclosing_method(const scout_walk *w, TSNode *cls, TSNode *fi
 	*cls = scout_walk_ancestor(w, up + 1);
 	if (ts_node_is_null(*cls) || ts_node_symbol(*cls) != w->sym->class_definition)
 		return NOT_A_METHOD;
-	params = ts_node_child_by_field_id(fn, w->sym->f_parameters);
+	params = scout_node_field(fn, w->sym->f_parameters);
 	if (ts_node_is_null(params) || !ts_node_named_child_count(params))
 		return NOT_A_METHOD;
 	p = ts_node_named_child(params, 0);
@@ -243,8 +243,8 @@ static TSNode named_class(const scout_walk *w, TSNode object)
  * when unknown, or a ClassVar/Final (not an instance attribute). */
 static bool declared_type(const scout_walk *w, TSNode assignment, char *buf, size_t cap)
 {
-	TSNode type = ts_node_child_by_field_id(assignment, w->sym->f_type);
-	TSNode value = ts_node_child_by_field_id(assignment, w->sym->f_right);
+	TSNode type = scout_node_field(assignment, w->sym->f_type);
+	TSNode value = scout_node_field(assignment, w->sym->f_right);
 	const char *text;
 	uint32_t len;
 	size_t j = 0;
@@ -272,7 +272,7 @@ static bool declared_type(const scout_walk *w, TSNode assignment, char *buf, siz
 		TSNode e = ts_node_named_child(type, 0);
 
 		if (ts_node_symbol(e) == w->sym->subscript)
-			e = ts_node_child_by_field_id(e, w->sym->f_value);
+			e = scout_node_field(e, w->sym->f_value);
 		else if (strcmp(ts_node_type(e), "generic_type") == 0)
 			e = ts_node_named_child(e, 0);
 		if (!ts_node_is_null(e) &&
@@ -297,7 +297,7 @@ static bool declared_type(const scout_walk *w, TSNode assignment, char *buf, siz
 /* The first class-body assignment to `name` in `cls` with a known type. */
 static TSNode find_declaration(const scout_walk *w, TSNode cls, TSNode name, char *buf, size_t cap)
 {
-	TSNode body = ts_node_child_by_field_id(cls, w->sym->f_body);
+	TSNode body = scout_node_field(cls, w->sym->f_body);
 	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body), len;
 	const char *text = scout_node_text(name, w->src, &len);
 
@@ -308,7 +308,7 @@ static TSNode find_declaration(const scout_walk *w, TSNode cls, TSNode name, cha
 
 		if (ts_node_is_null(a))
 			continue;
-		left = ts_node_child_by_field_id(a, w->sym->f_left);
+		left = scout_node_field(a, w->sym->f_left);
 		if (ts_node_is_null(left) || ts_node_symbol(left) != w->sym->identifier)
 			continue;
 		ltext = scout_node_text(left, w->src, &llen);
@@ -320,7 +320,7 @@ static TSNode find_declaration(const scout_walk *w, TSNode cls, TSNode name, cha
 
 static void check_attr_type_conflict(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode body = ts_node_child_by_field_id(node, w->sym->f_body), name = name_of(w, node);
+	TSNode body = scout_node_field(node, w->sym->f_body), name = name_of(w, node);
 	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
 	char mine[128], theirs[128], message[512];
 
@@ -334,7 +334,7 @@ static void check_attr_type_conflict(scout_walk *w, TSNode node, const scout_rul
 
 		if (ts_node_is_null(a))
 			continue;
-		left = ts_node_child_by_field_id(a, w->sym->f_left);
+		left = scout_node_field(a, w->sym->f_left);
 		if (ts_node_is_null(left) || ts_node_symbol(left) != w->sym->identifier ||
 		    !declared_type(w, a, mine, sizeof(mine)))
 			continue;
@@ -379,8 +379,8 @@ static void check_attr_type_conflict(scout_walk *w, TSNode node, const scout_rul
 
 static void check_classvar_assign_via_class(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode object = ts_node_child_by_field_id(node, w->sym->f_object);
-	TSNode attr = ts_node_child_by_field_id(node, w->sym->f_attribute), cls, owner;
+	TSNode object = scout_node_field(node, w->sym->f_object);
+	TSNode attr = scout_node_field(node, w->sym->f_attribute), cls, owner;
 	char message[320];
 
 	if (!is_store(w, node))
@@ -408,8 +408,8 @@ static bool is_object_dunder(const scout_walk *w, TSNode attr)
 
 static void check_instance_attr_via_class(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode object = ts_node_child_by_field_id(node, w->sym->f_object);
-	TSNode attr = ts_node_child_by_field_id(node, w->sym->f_attribute);
+	TSNode object = scout_node_field(node, w->sym->f_object);
+	TSNode attr = scout_node_field(node, w->sym->f_attribute);
 	TSNode cls, owner = null_node(), mcls = null_node(), first = null_node(), parent;
 	method_kind mk;
 	char message[320];
@@ -424,10 +424,10 @@ static void check_instance_attr_via_class(scout_walk *w, TSNode node, const scou
 		/* cls.x in a classmethod, self.__class__.x in a method */
 		bool via_dunder_class =
 		    ts_node_symbol(object) == w->sym->attribute &&
-		    scout_node_text_is(ts_node_child_by_field_id(object, w->sym->f_attribute),
-		                       w->src, "__class__");
+		    scout_node_text_is(scout_node_field(object, w->sym->f_attribute), w->src,
+		                       "__class__");
 		TSNode base =
-		    via_dunder_class ? ts_node_child_by_field_id(object, w->sym->f_object) : object;
+		    via_dunder_class ? scout_node_field(object, w->sym->f_object) : object;
 
 		if (ts_node_symbol(base) != w->sym->identifier)
 			return;
@@ -454,8 +454,8 @@ static void check_instance_attr_via_class(scout_walk *w, TSNode node, const scou
 
 static void check_classvar_assign_via_instance(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode object = ts_node_child_by_field_id(node, w->sym->f_object);
-	TSNode attr = ts_node_child_by_field_id(node, w->sym->f_attribute);
+	TSNode object = scout_node_field(node, w->sym->f_object);
+	TSNode attr = scout_node_field(node, w->sym->f_attribute);
 	TSNode cls = null_node(), first = null_node(), owner;
 	char message[320];
 
@@ -476,8 +476,8 @@ static void check_classvar_assign_via_instance(scout_walk *w, TSNode node, const
 
 static void check_assign_to_method(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode object = ts_node_child_by_field_id(node, w->sym->f_object);
-	TSNode attr = ts_node_child_by_field_id(node, w->sym->f_attribute), cls, owner;
+	TSNode object = scout_node_field(node, w->sym->f_object);
+	TSNode attr = scout_node_field(node, w->sym->f_attribute), cls, owner;
 	char message[320];
 
 	if (!is_store(w, node))

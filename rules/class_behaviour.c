@@ -77,7 +77,7 @@ static TSNode decorator_callee(const scout_walk *w, TSNode decorator)
 	    ts_node_named_child_count(decorator) ? ts_node_named_child(decorator, 0) : null_node();
 
 	if (!ts_node_is_null(e) && ts_node_symbol(e) == s->call)
-		return ts_node_child_by_field_id(e, s->f_function);
+		return scout_node_field(e, s->f_function);
 	return e;
 }
 
@@ -102,14 +102,14 @@ static bool has_decorator(const scout_walk *w, TSNode def, const char *const *na
 static bool annotation_is(const scout_walk *w, TSNode assignment, const char *const *names)
 {
 	const scout_symbols *s = syms(w);
-	TSNode t = ts_node_child_by_field_id(assignment, s->f_type);
+	TSNode t = scout_node_field(assignment, s->f_type);
 
 	if (ts_node_is_null(t))
 		return false;
 	if (ts_node_symbol(t) == s->type && ts_node_named_child_count(t))
 		t = ts_node_named_child(t, 0);
 	if (ts_node_symbol(t) == s->subscript)
-		t = ts_node_child_by_field_id(t, s->f_value);
+		t = scout_node_field(t, s->f_value);
 	else if (strcmp(ts_node_type(t), "generic_type") == 0 && ts_node_named_child_count(t))
 		t = ts_node_named_child(t, 0); /* `Final[int]` in an annotation */
 	return scout_walk_is(w, t, names);
@@ -133,7 +133,7 @@ static TSNode statement_assignment(const scout_walk *w, TSNode stmt)
 static TSNode native_method_named(const scout_walk *w, TSNode def, const char *const *names,
                                   TSNode *cls)
 {
-	TSNode name = ts_node_child_by_field_id(def, syms(w)->f_name);
+	TSNode name = scout_node_field(def, syms(w)->f_name);
 	bool hit = false;
 
 	for (size_t i = 0; names[i] && !hit; i++)
@@ -152,7 +152,7 @@ static void report_method(scout_walk *w, const scout_rule *self, TSNode name, TS
 	char message[320];
 	const char *m, *c;
 	int nm = clip(name, w->src, &m);
-	int nc = clip(ts_node_child_by_field_id(cls, syms(w)->f_name), w->src, &c);
+	int nc = clip(scout_node_field(cls, syms(w)->f_name), w->src, &c);
 
 	snprintf(message, sizeof(message), "%.*s in native class %.*s %s", nm, m, nc, c, effect);
 	scout_walk_report(w, self, name, message, NULL);
@@ -185,16 +185,16 @@ DUNDER_CHECK(check_pow, "is not wired to the ** / divmod() slots before mypyc 1.
 static bool defines_method(const scout_walk *w, TSNode class_def, const char *name)
 {
 	const scout_symbols *s = syms(w);
-	TSNode body = ts_node_child_by_field_id(class_def, s->f_body);
+	TSNode body = scout_node_field(class_def, s->f_body);
 	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode d = ts_node_named_child(body, i);
 
 		if (ts_node_symbol(d) == s->decorated_definition)
-			d = ts_node_child_by_field_id(d, s->f_definition);
+			d = scout_node_field(d, s->f_definition);
 		if (!ts_node_is_null(d) && ts_node_symbol(d) == s->function_definition &&
-		    scout_node_text_is(ts_node_child_by_field_id(d, s->f_name), w->src, name))
+		    scout_node_text_is(scout_node_field(d, s->f_name), w->src, name))
 			return true;
 	}
 	return false;
@@ -212,7 +212,7 @@ static TSNode local_class(const scout_walk *w, TSNode base)
 	const char *text;
 
 	if (!ts_node_is_null(base) && ts_node_symbol(base) == s->subscript)
-		base = ts_node_child_by_field_id(base, s->f_value);
+		base = scout_node_field(base, s->f_value);
 	if (ts_node_is_null(base) || ts_node_symbol(base) != s->identifier || !w->names)
 		return null_node();
 	text = scout_node_text(base, w->src, &len);
@@ -235,7 +235,7 @@ static bool may_have_setattr(const scout_walk *w, TSNode class_def)
 	todo[ntodo++] = class_def;
 	while (ntodo && seen < MAX_BASES) {
 		TSNode c = todo[--ntodo];
-		TSNode args = ts_node_child_by_field_id(c, s->f_superclasses);
+		TSNode args = scout_node_field(c, s->f_superclasses);
 		uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
 
 		seen++;
@@ -255,7 +255,7 @@ static bool may_have_setattr(const scout_walk *w, TSNode class_def)
 				continue;
 			}
 			if (ts_node_symbol(b) == s->subscript)
-				b = ts_node_child_by_field_id(b, s->f_value);
+				b = scout_node_field(b, s->f_value);
 			if (!w->names ||
 			    !scout_names_qualify(w->names, b, w->src, buf, sizeof(buf)) ||
 			    strncmp(buf, "builtins.", 9) != 0)
@@ -287,13 +287,13 @@ static void check_cached_property(scout_walk *w, TSNode node, const scout_rule *
 	if (!scout_walk_is(w, decorator_callee(w, node), cached_property_names) ||
 	    ts_node_symbol(def) != syms(w)->decorated_definition)
 		return;
-	def = ts_node_child_by_field_id(def, syms(w)->f_definition);
+	def = scout_node_field(def, syms(w)->f_definition);
 	cls = current_owner_class(w);
 	if (ts_node_is_null(def) || ts_node_is_null(cls) || !is_native(w, cls))
 		return;
-	name = ts_node_child_by_field_id(def, syms(w)->f_name);
+	name = scout_node_field(def, syms(w)->f_name);
 	nm = clip(name, w->src, &m);
-	nc = clip(ts_node_child_by_field_id(cls, syms(w)->f_name), w->src, &c);
+	nc = clip(scout_node_field(cls, syms(w)->f_name), w->src, &c);
 	snprintf(message, sizeof(message),
 	         "cached_property %.*s of native class %.*s is compiled as a plain property and "
 	         "recomputed on every access",
@@ -315,7 +315,7 @@ static bool module_final(const scout_walk *w, TSNode name)
 		TSNode a = statement_assignment(w, ts_node_named_child(root, i));
 
 		if (!ts_node_is_null(a) &&
-		    text_eq(ts_node_child_by_field_id(a, s->f_left), w->src, text, len) &&
+		    text_eq(scout_node_field(a, s->f_left), w->src, text, len) &&
 		    annotation_is(w, a, final_names))
 			return true;
 	}
@@ -400,7 +400,7 @@ static bool is_constant(const scout_walk *w, TSNode value)
 static void check_class_default(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_symbols *s = syms(w);
-	TSNode body = ts_node_child_by_field_id(node, s->f_body);
+	TSNode body = scout_node_field(node, s->f_body);
 	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
 	bool record_like = false, checked = false;
 
@@ -412,8 +412,8 @@ static void check_class_default(scout_walk *w, TSNode node, const scout_rule *se
 
 		if (ts_node_is_null(a))
 			continue;
-		left = ts_node_child_by_field_id(a, s->f_left);
-		right = ts_node_child_by_field_id(a, s->f_right);
+		left = scout_node_field(a, s->f_left);
+		right = scout_node_field(a, s->f_right);
 		if (ts_node_is_null(right) || ts_node_symbol(left) != s->identifier ||
 		    ts_node_symbol(right) == s->assignment)
 			continue;
@@ -436,7 +436,7 @@ static void check_class_default(scout_walk *w, TSNode node, const scout_rule *se
 			              has_decorator(w, node, attrs_names);
 			checked = true;
 		}
-		if (record_like && !ts_node_is_null(ts_node_child_by_field_id(a, s->f_type)))
+		if (record_like && !ts_node_is_null(scout_node_field(a, s->f_type)))
 			continue;
 		snprintf(message, sizeof(message),
 		         "class-body default of %.*s is not a constant: mypyc warns \"Unsupported "
@@ -449,7 +449,7 @@ static void check_class_default(scout_walk *w, TSNode node, const scout_rule *se
 static void check_dataclass_classvar(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_symbols *s = syms(w);
-	TSNode body = ts_node_child_by_field_id(node, s->f_body);
+	TSNode body = scout_node_field(node, s->f_body);
 	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
 	bool checked = false;
 
@@ -466,7 +466,7 @@ static void check_dataclass_classvar(scout_walk *w, TSNode node, const scout_rul
 				return;
 			checked = true;
 		}
-		left = ts_node_child_by_field_id(a, s->f_left);
+		left = scout_node_field(a, s->f_left);
 		n = clip(left, w->src, &name);
 		snprintf(message, sizeof(message),
 		         "ClassVar %.*s of a native dataclass is treated as a field: instances "
@@ -490,11 +490,10 @@ static void report_classvar_reads(scout_walk *w, const scout_rule *self, TSNode 
 
 		if (ts_node_symbol(n) == s->identifier) {
 			TSNode parent = ts_node_parent(n);
-			bool is_attr =
-			    ts_node_symbol(parent) == s->attribute &&
-			    !ts_node_eq(ts_node_child_by_field_id(parent, s->f_object), n);
+			bool is_attr = ts_node_symbol(parent) == s->attribute &&
+			               !ts_node_eq(scout_node_field(parent, s->f_object), n);
 			bool is_kw = ts_node_symbol(parent) == s->keyword_argument &&
-			             ts_node_eq(ts_node_child_by_field_id(parent, s->f_name), n);
+			             ts_node_eq(scout_node_field(parent, s->f_name), n);
 			uint32_t len;
 			const char *text = scout_node_text(n, w->src, &len);
 
@@ -523,7 +522,7 @@ done:
 static void check_classvar_self_reference(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_symbols *s = syms(w);
-	TSNode body = ts_node_child_by_field_id(node, s->f_body);
+	TSNode body = scout_node_field(node, s->f_body);
 	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
 	TSNode vars[MAX_CLASSVARS];
 	size_t nvars = 0;
@@ -533,8 +532,8 @@ static void check_classvar_self_reference(scout_walk *w, TSNode node, const scou
 
 		if (ts_node_is_null(a))
 			continue;
-		left = ts_node_child_by_field_id(a, s->f_left);
-		right = ts_node_child_by_field_id(a, s->f_right);
+		left = scout_node_field(a, s->f_left);
+		right = scout_node_field(a, s->f_right);
 		/* Native and non-native classes alike (mypyc 1.0.1 oracle). */
 		if (nvars && !ts_node_is_null(right))
 			report_classvar_reads(w, self, right, vars, nvars);
@@ -549,7 +548,7 @@ static void check_classvar_self_reference(scout_walk *w, TSNode node, const scou
 static void check_final_instance_attr(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_symbols *s = syms(w);
-	TSNode left = ts_node_child_by_field_id(node, s->f_left), obj, fn = null_node(), params;
+	TSNode left = scout_node_field(node, s->f_left), obj, fn = null_node(), params;
 	TSNode cls = null_node();
 	uint32_t up;
 	char message[240];
@@ -558,7 +557,7 @@ static void check_final_instance_attr(scout_walk *w, TSNode node, const scout_ru
 
 	if (ts_node_symbol(left) != s->attribute || !annotation_is(w, node, final_names))
 		return;
-	obj = ts_node_child_by_field_id(left, s->f_object);
+	obj = scout_node_field(left, s->f_object);
 	if (ts_node_symbol(obj) != s->identifier)
 		return;
 	for (up = 1; up < w->depth; up++) {
@@ -581,13 +580,13 @@ static void check_final_instance_attr(scout_walk *w, TSNode node, const scout_ru
 	}
 	if (ts_node_is_null(cls) || ts_node_symbol(cls) != s->class_definition)
 		return;
-	params = ts_node_child_by_field_id(fn, s->f_parameters);
+	params = scout_node_field(fn, s->f_parameters);
 	if (ts_node_is_null(params) || !ts_node_named_child_count(params) ||
 	    !text_eq(ts_node_named_child(params, 0), w->src, w->src + ts_node_start_byte(obj),
 	             ts_node_end_byte(obj) - ts_node_start_byte(obj)) ||
 	    !is_native(w, cls))
 		return;
-	n = clip(ts_node_child_by_field_id(left, s->f_attribute), w->src, &name);
+	n = clip(scout_node_field(left, s->f_attribute), w->src, &name);
 	snprintf(message, sizeof(message),
 	         "Final instance attribute %.*s is read-only at run time in compiled code: "
 	         "assigning it later raises AttributeError",

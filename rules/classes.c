@@ -36,14 +36,14 @@ static uint32_t text_len(TSNode n)
 
 static TSNode name_of(const scout_walk *w, TSNode def)
 {
-	return ts_node_child_by_field_id(def, w->sym->f_name);
+	return scout_node_field(def, w->sym->f_name);
 }
 
 /* The definition inside a decorated_definition, or the node itself. */
 static TSNode undecorate(const scout_walk *w, TSNode node)
 {
 	if (ts_node_symbol(node) == w->sym->decorated_definition)
-		return ts_node_child_by_field_id(node, w->sym->f_definition);
+		return scout_node_field(node, w->sym->f_definition);
 	return node;
 }
 
@@ -144,7 +144,7 @@ static bool body_statement_ok(const scout_walk *w, TSNode stmt, uint32_t version
 
 static void check_body_statements(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode body = ts_node_child_by_field_id(node, w->sym->f_body), name = name_of(w, node);
+	TSNode body = scout_node_field(node, w->sym->f_body), name = name_of(w, node);
 	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
 	uint32_t version = scout_walk_mypyc_version(w);
 	char message[256];
@@ -184,7 +184,7 @@ static TSNode body_assignment(const scout_walk *w, TSNode stmt)
 
 static void check_chained_assign(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode body = ts_node_child_by_field_id(node, w->sym->f_body), name = name_of(w, node);
+	TSNode body = scout_node_field(node, w->sym->f_body), name = name_of(w, node);
 	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
 	char message[256];
 
@@ -193,7 +193,7 @@ static void check_chained_assign(scout_walk *w, TSNode node, const scout_rule *s
 
 		if (ts_node_is_null(a))
 			continue;
-		right = ts_node_child_by_field_id(a, w->sym->f_right);
+		right = scout_node_field(a, w->sym->f_right);
 		if (ts_node_is_null(right) || ts_node_symbol(right) != w->sym->assignment)
 			continue;
 		snprintf(message, sizeof(message),
@@ -206,7 +206,7 @@ static void check_chained_assign(scout_walk *w, TSNode node, const scout_rule *s
 
 static void check_non_name_target(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode body = ts_node_child_by_field_id(node, w->sym->f_body), name = name_of(w, node);
+	TSNode body = scout_node_field(node, w->sym->f_body), name = name_of(w, node);
 	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
 	char message[256];
 
@@ -215,8 +215,8 @@ static void check_non_name_target(scout_walk *w, TSNode node, const scout_rule *
 
 		if (ts_node_is_null(a))
 			continue;
-		left = ts_node_child_by_field_id(a, w->sym->f_left);
-		right = ts_node_child_by_field_id(a, w->sym->f_right);
+		left = scout_node_field(a, w->sym->f_left);
+		right = scout_node_field(a, w->sym->f_right);
 		if (!ts_node_is_null(right) && ts_node_symbol(right) == w->sym->assignment)
 			continue; /* chained: class-body-chained-assign */
 		if (ts_node_is_null(left) || ts_node_symbol(left) == w->sym->identifier)
@@ -246,7 +246,7 @@ static int condition_value(const scout_walk *w, TSNode cond)
 		           ? 1
 		           : -1;
 	if (t == w->sym->attribute) {
-		TSNode attr = ts_node_child_by_field_id(cond, w->sym->f_attribute);
+		TSNode attr = scout_node_field(cond, w->sym->f_attribute);
 
 		return scout_node_text_is(attr, w->src, "TYPE_CHECKING") ? 1 : -1;
 	}
@@ -288,12 +288,11 @@ static bool branch_unreachable(const scout_walk *w, TSNode node, TSNode parent)
 	TSSymbol t = ts_node_symbol(node), pt = ts_node_symbol(parent);
 
 	if (t == w->sym->block && (pt == w->sym->if_statement || pt == w->sym->elif_clause))
-		return condition_value(w, ts_node_child_by_field_id(parent, w->sym->f_condition)) ==
-		       0;
+		return condition_value(w, scout_node_field(parent, w->sym->f_condition)) == 0;
 	if ((t == w->sym->elif_clause || t == w->sym->else_clause) && pt == w->sym->if_statement) {
 		uint32_t count = ts_node_named_child_count(parent);
 
-		if (condition_value(w, ts_node_child_by_field_id(parent, w->sym->f_condition)) == 1)
+		if (condition_value(w, scout_node_field(parent, w->sym->f_condition)) == 1)
 			return true;
 		for (uint32_t i = 0; i < count; i++) {
 			TSNode c = ts_node_named_child(parent, i);
@@ -301,8 +300,7 @@ static bool branch_unreachable(const scout_walk *w, TSNode node, TSNode parent)
 			if (ts_node_eq(c, node))
 				break;
 			if (ts_node_symbol(c) == w->sym->elif_clause &&
-			    condition_value(w, ts_node_child_by_field_id(c, w->sym->f_condition)) ==
-			        1)
+			    condition_value(w, scout_node_field(c, w->sym->f_condition)) == 1)
 				return true;
 		}
 	}
@@ -570,8 +568,8 @@ static TSNode accessor_decorator(const scout_walk *w, TSNode decorated, const ch
 		e = ts_node_named_child(d, 0);
 		if (ts_node_symbol(e) != w->sym->attribute)
 			continue;
-		attr = ts_node_child_by_field_id(e, w->sym->f_attribute);
-		*prop = ts_node_child_by_field_id(e, w->sym->f_object);
+		attr = scout_node_field(e, w->sym->f_attribute);
+		*prop = scout_node_field(e, w->sym->f_object);
 		if (ts_node_is_null(*prop) || ts_node_symbol(*prop) != w->sym->identifier)
 			continue;
 		if (scout_node_text_is(attr, w->src, "setter"))
@@ -611,7 +609,7 @@ static bool has_property(const scout_walk *w, TSNode body, uint32_t end, TSNode 
 
 static void check_property_shape(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode body = ts_node_child_by_field_id(node, w->sym->f_body);
+	TSNode body = scout_node_field(node, w->sym->f_body);
 	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
 	char message[256];
 
@@ -661,7 +659,7 @@ static void check_property_shape(scout_walk *w, TSNode node, const scout_rule *s
 
 static void check_overload_without_impl(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode body = ts_node_child_by_field_id(node, w->sym->f_body);
+	TSNode body = scout_node_field(node, w->sym->f_body);
 	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
 	char message[256];
 

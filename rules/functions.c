@@ -40,7 +40,7 @@ static bool type_is(TSNode n, const char *type)
 
 static TSNode field(TSNode n, TSFieldId id)
 {
-	return ts_node_child_by_field_id(n, id);
+	return scout_node_field(n, id);
 }
 
 static TSNode name_of(const scout_walk *w, TSNode def)

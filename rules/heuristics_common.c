@@ -18,7 +18,7 @@ TSNode scout_hx_null_node(void)
 
 TSNode scout_hx_field(TSNode n, TSFieldId id)
 {
-	return ts_node_is_null(n) ? n : ts_node_child_by_field_id(n, id);
+	return ts_node_is_null(n) ? n : scout_node_field(n, id);
 }
 
 uint32_t scout_hx_text_len(TSNode n)

@@ -71,7 +71,7 @@ static TSNode decorator_expression(TSNode decorator)
 static TSNode decorator_callee(const scout_symbols *s, TSNode expr)
 {
 	if (!ts_node_is_null(expr) && ts_node_symbol(expr) == s->call)
-		return ts_node_child_by_field_id(expr, s->f_function);
+		return scout_node_field(expr, s->f_function);
 	return expr;
 }
 
@@ -91,8 +91,7 @@ TSNode scout_mypyc_attr_call(const scout_walk *w, TSNode def)
 			continue;
 		expr = decorator_expression(d);
 		if (!ts_node_is_null(expr) && ts_node_symbol(expr) == s->call &&
-		    scout_walk_is(w, ts_node_child_by_field_id(expr, s->f_function),
-		                  mypyc_attr_names))
+		    scout_walk_is(w, scout_node_field(expr, s->f_function), mypyc_attr_names))
 			return expr;
 	}
 	return null_node();
@@ -106,14 +105,14 @@ TSNode scout_mypyc_attr_value(const scout_walk *w, TSNode def, const char *key)
 
 	if (ts_node_is_null(call))
 		return null_node();
-	args = ts_node_child_by_field_id(call, s->f_arguments);
+	args = scout_node_field(call, s->f_arguments);
 	count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode kw = ts_node_named_child(args, i);
 
 		if (ts_node_symbol(kw) == s->keyword_argument &&
-		    scout_node_text_is(ts_node_child_by_field_id(kw, s->f_name), w->src, key))
-			return ts_node_child_by_field_id(kw, s->f_value);
+		    scout_node_text_is(scout_node_field(kw, s->f_name), w->src, key))
+			return scout_node_field(kw, s->f_value);
 	}
 	return null_node();
 }
@@ -137,7 +136,7 @@ TSNode scout_module_class_of(const scout_walk *w, TSNode base)
 	const char *text;
 
 	if (!ts_node_is_null(base) && ts_node_symbol(base) == s->subscript)
-		base = ts_node_child_by_field_id(base, s->f_value);
+		base = scout_node_field(base, s->f_value);
 	if (ts_node_is_null(base) || ts_node_symbol(base) != s->identifier || !w->names)
 		return null_node();
 	text = scout_node_text(base, w->src, &len);
@@ -152,7 +151,7 @@ TSNode scout_module_class_of(const scout_walk *w, TSNode base)
 uint32_t scout_class_bases(const scout_walk *w, TSNode class_def, TSNode *out, uint32_t cap)
 {
 	const scout_symbols *s = syms(w);
-	TSNode args = ts_node_child_by_field_id(class_def, s->f_superclasses);
+	TSNode args = scout_node_field(class_def, s->f_superclasses);
 	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args), n = 0;
 
 	for (uint32_t i = 0; i < count && n < cap; i++) {
@@ -203,15 +202,15 @@ static void scan_bases(const scout_walk *w, TSNode class_def, base_facts *facts,
                        size_t *ntodo, size_t cap)
 {
 	const scout_symbols *s = syms(w);
-	TSNode args = ts_node_child_by_field_id(class_def, s->f_superclasses);
+	TSNode args = scout_node_field(class_def, s->f_superclasses);
 	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode b = ts_node_named_child(args, i), local;
 
 		if (ts_node_symbol(b) == s->keyword_argument) {
-			TSNode key = ts_node_child_by_field_id(b, s->f_name);
-			TSNode value = ts_node_child_by_field_id(b, s->f_value);
+			TSNode key = scout_node_field(b, s->f_name);
+			TSNode value = scout_node_field(b, s->f_value);
 
 			if (scout_node_text_is(key, w->src, "metaclass") &&
 			    !scout_walk_is(w, value, allowed_metaclasses))
@@ -219,7 +218,7 @@ static void scan_bases(const scout_walk *w, TSNode class_def, base_facts *facts,
 			continue;
 		}
 		if (ts_node_symbol(b) == s->subscript)
-			b = ts_node_child_by_field_id(b, s->f_value);
+			b = scout_node_field(b, s->f_value);
 		if (ts_node_is_null(b))
 			continue;
 		if (scout_walk_is(w, b, record_bases)) {
@@ -313,7 +312,7 @@ static const char *const bad_typing_bases[] = {
 TSNode scout_base_name(const scout_walk *w, TSNode base)
 {
 	if (ts_node_symbol(base) == w->sym->subscript)
-		return ts_node_child_by_field_id(base, w->sym->f_value);
+		return scout_node_field(base, w->sym->f_value);
 	return base;
 }
 

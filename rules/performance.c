@@ -188,8 +188,8 @@ static const char *const unchecked_types[] = {"typing.Any", "typing_extensions.A
 static void check_cast(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_symbols *s = syms(w);
-	TSNode callee = ts_node_child_by_field_id(node, s->f_function);
-	TSNode args = ts_node_child_by_field_id(node, s->f_arguments);
+	TSNode callee = scout_node_field(node, s->f_function);
+	TSNode args = scout_node_field(node, s->f_arguments);
 	TSNode type;
 	char message[MSG];
 	const char *text;
@@ -269,12 +269,12 @@ static const char *const consume_any[] = {
 static bool is_consumer(const scout_walk *w, TSNode call, uint32_t nargs)
 {
 	const scout_symbols *s = syms(w);
-	TSNode callee = ts_node_child_by_field_id(call, s->f_function);
+	TSNode callee = scout_node_field(call, s->f_function);
 
 	if (is_sym(callee, s->attribute)) {
 		/* str.join, list.extend, dict.update, set.update: the receiver's type
 		 * needs a type checker; any such method counts (no false alarms). */
-		TSNode attr = ts_node_child_by_field_id(callee, s->f_attribute);
+		TSNode attr = scout_node_field(callee, s->f_attribute);
 
 		if (scout_node_text_is(attr, w->src, "join") ||
 		    scout_node_text_is(attr, w->src, "extend") ||
@@ -308,7 +308,7 @@ static void check_genexp(scout_walk *w, TSNode node, const scout_rule *self)
 	}
 	if (!ts_node_is_null(call)) {
 		const char *text;
-		int n = clip(ts_node_child_by_field_id(call, s->f_function), w->src, &text);
+		int n = clip(scout_node_field(call, s->f_function), w->src, &text);
 
 		snprintf(message, sizeof(message),
 		         "generator expression passed to %.*s() is built as a whole list first "
@@ -367,7 +367,7 @@ static void check_introspection(scout_walk *w, TSNode node, const scout_rule *se
 	call = call_to(w, node, inspect_names);
 	if (ts_node_is_null(call))
 		return;
-	n = clip(ts_node_child_by_field_id(call, syms(w)->f_function), w->src, &text);
+	n = clip(scout_node_field(call, syms(w)->f_function), w->src, &text);
 	snprintf(message, sizeof(message),
 	         "%.*s() sees compiled functions as builtins: signatures, argument specs and "
 	         "ismethod/isfunction answers differ from CPython",
@@ -494,8 +494,8 @@ static bool is_function_type_comment(const char *p, const char *end)
 static TSNode function_type_comment(const scout_walk *w, TSNode def)
 {
 	const scout_symbols *s = syms(w);
-	TSNode params = ts_node_child_by_field_id(def, s->f_parameters);
-	TSNode body = ts_node_child_by_field_id(def, s->f_body);
+	TSNode params = scout_node_field(def, s->f_parameters);
+	TSNode body = scout_node_field(def, s->f_body);
 	uint32_t after = ts_node_end_byte(params);
 	TSNode scopes[2] = {def, body};
 
@@ -536,14 +536,14 @@ static bool is_separator(const scout_walk *w, TSNode p)
 static bool is_untyped_def(const scout_walk *w, TSNode def)
 {
 	const scout_symbols *s = syms(w);
-	TSNode params = ts_node_child_by_field_id(def, s->f_parameters);
+	TSNode params = scout_node_field(def, s->f_parameters);
 	TSNode decorated;
 	bool skip_first =
 	    is_method(w, &decorated) && !has_bare_decorator(w, decorated, "staticmethod");
 	uint32_t n = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
 	bool first = true;
 
-	if (!ts_node_is_null(ts_node_child_by_field_id(def, s->f_return_type)))
+	if (!ts_node_is_null(scout_node_field(def, s->f_return_type)))
 		return false;
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode p = ts_node_named_child(params, i);
@@ -564,7 +564,7 @@ static bool is_untyped_def(const scout_walk *w, TSNode def)
 
 static void check_untyped(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode name = ts_node_child_by_field_id(node, syms(w)->f_name);
+	TSNode name = scout_node_field(node, syms(w)->f_name);
 	char message[MSG];
 	const char *text;
 	int n;
@@ -623,8 +623,8 @@ done:
 static void check_any(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_symbols *s = syms(w);
-	TSNode params = ts_node_child_by_field_id(node, s->f_parameters);
-	TSNode name = ts_node_child_by_field_id(node, s->f_name);
+	TSNode params = scout_node_field(node, s->f_parameters);
+	TSNode name = scout_node_field(node, s->f_name);
 	TSNode found = null_node(), comment;
 	uint32_t n = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
 	char message[MSG];
@@ -633,14 +633,14 @@ static void check_any(scout_walk *w, TSNode node, const scout_rule *self)
 
 	for (uint32_t i = 0; i < n && ts_node_is_null(found); i++) {
 		TSNode p = ts_node_named_child(params, i);
-		TSNode type = ts_node_child_by_field_id(p, s->f_type);
+		TSNode type = scout_node_field(p, s->f_type);
 
 		if ((is_sym(p, s->typed_parameter) || is_sym(p, s->typed_default_parameter)) &&
 		    !ts_node_is_null(type))
 			found = find_any(w, type);
 	}
 	if (ts_node_is_null(found)) {
-		TSNode ret = ts_node_child_by_field_id(node, s->f_return_type);
+		TSNode ret = scout_node_field(node, s->f_return_type);
 
 		if (!ts_node_is_null(ret))
 			found = find_any(w, ret);
@@ -701,8 +701,8 @@ static bool is_optional_value(const scout_walk *w, TSNode t)
 	t = unwrap_type(w, t);
 	if (is_type(t, "binary_operator")) {
 		TSNode op = ts_node_child_by_field_name(t, "operator", 8);
-		TSNode l = ts_node_child_by_field_id(t, s->f_left);
-		TSNode r = ts_node_child_by_field_id(t, s->f_right);
+		TSNode l = scout_node_field(t, s->f_left);
+		TSNode r = scout_node_field(t, s->f_right);
 
 		if (!is_type(op, "|"))
 			return false;
@@ -719,7 +719,7 @@ static bool is_optional_value(const scout_walk *w, TSNode t)
 	} else if (is_sym(t, s->subscript)) {
 		uint32_t n = ts_node_named_child_count(t);
 
-		head = ts_node_child_by_field_id(t, s->f_value);
+		head = scout_node_field(t, s->f_value);
 		for (uint32_t i = 1; i < n && nitems < 3; i++)
 			items[nitems++] = ts_node_named_child(t, i);
 	} else {
@@ -787,7 +787,7 @@ static bool is_splat_argument(TSNode a)
 /* The first *x / **x argument of a call, or null. */
 static TSNode first_splat_argument(const scout_walk *w, TSNode call)
 {
-	TSNode args = ts_node_child_by_field_id(call, syms(w)->f_arguments);
+	TSNode args = scout_node_field(call, syms(w)->f_arguments);
 	uint32_t n = is_sym(args, syms(w)->argument_list) ? ts_node_named_child_count(args) : 0;
 
 	for (uint32_t i = 0; i < n; i++) {
@@ -826,7 +826,7 @@ static void check_splat_parameter(scout_walk *w, TSNode node, const scout_rule *
 			return; /* reported at the earlier one */
 	}
 	def = scout_walk_ancestor(w, up + 1);
-	len = clip(ts_node_child_by_field_id(def, s->f_name), w->src, &text);
+	len = clip(scout_node_field(def, s->f_name), w->src, &text);
 	snprintf(message, sizeof(message),
 	         "function %.*s takes *args/**kwargs: every call packs a tuple or dict, and "
 	         "mypyc cannot use its fast native calling convention",
@@ -853,7 +853,7 @@ static void check_splat_call(scout_walk *w, const scout_rule *self, uint32_t sta
 			return;
 		if (t != s->call || ts_node_is_null(splat = first_splat_argument(w, a)))
 			continue;
-		n = clip(ts_node_child_by_field_id(a, s->f_function), w->src, &text);
+		n = clip(scout_node_field(a, s->f_function), w->src, &text);
 		snprintf(message, sizeof(message),
 		         "call to %.*s unpacks arguments with * or **: it goes through a generic "
 		         "Python call instead of a native one",
@@ -891,7 +891,7 @@ static void check_nested(scout_walk *w, TSNode node, const scout_rule *self)
 		                  NULL);
 		return;
 	}
-	name = ts_node_child_by_field_id(node, s->f_name);
+	name = scout_node_field(node, s->f_name);
 	if (ts_node_is_null(name) || ts_node_is_null(enclosing_function(w, 1)))
 		return;
 	n = clip(name, w->src, &text);
@@ -929,7 +929,7 @@ static void check_generator(scout_walk *w, TSNode node, const scout_rule *self)
 
 	if (ts_node_is_null(def) || is_async_def(def)) /* async generators: a blocker */
 		return;
-	name = ts_node_child_by_field_id(def, syms(w)->f_name);
+	name = scout_node_field(def, syms(w)->f_name);
 	if (ts_node_is_null(name) || reported_at(w, self, name))
 		return;
 	n = clip(name, w->src, &text);
@@ -975,7 +975,7 @@ static TSNode decorator_callee(const scout_walk *w, TSNode decorator)
 	    ts_node_named_child_count(decorator) ? ts_node_named_child(decorator, 0) : null_node();
 
 	if (is_sym(e, syms(w)->call))
-		return ts_node_child_by_field_id(e, syms(w)->f_function);
+		return scout_node_field(e, syms(w)->f_function);
 	return e;
 }
 
@@ -987,7 +987,7 @@ static bool is_native_decorator(const scout_walk *w, TSNode decorator)
 	if (is_sym(callee, s->attribute)) {
 		/* @x.setter (a property setter), @x.deleter (its own rule),
 		 * @f.register (singledispatch implementations). */
-		TSNode attr = ts_node_child_by_field_id(callee, s->f_attribute);
+		TSNode attr = scout_node_field(callee, s->f_attribute);
 
 		if (scout_node_text_is(attr, w->src, "setter") ||
 		    scout_node_text_is(attr, w->src, "deleter") ||
@@ -1000,7 +1000,7 @@ static bool is_native_decorator(const scout_walk *w, TSNode decorator)
 static void check_decorated(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_symbols *s = syms(w);
-	TSNode def = ts_node_child_by_field_id(node, s->f_definition);
+	TSNode def = scout_node_field(node, s->f_definition);
 	uint32_t count = ts_node_named_child_count(node);
 
 	if (!is_sym(def, s->function_definition))
@@ -1014,7 +1014,7 @@ static void check_decorated(scout_walk *w, TSNode node, const scout_rule *self)
 		if (!is_sym(d, s->decorator) || is_native_decorator(w, d))
 			continue;
 		n = clip(decorator_callee(w, d), w->src, &text);
-		nlen = clip(ts_node_child_by_field_id(def, s->f_name), w->src, &name);
+		nlen = clip(scout_node_field(def, s->f_name), w->src, &name);
 		snprintf(message, sizeof(message),
 		         "calls to %.*s go through the @%.*s wrapper: compiled callers cannot call "
 		         "it natively",
@@ -1099,7 +1099,7 @@ static void check_dynamic(scout_walk *w, TSNode node, const scout_rule *self)
 		return;
 	}
 	if (!ts_node_is_null(call = call_to(w, node, attr_functions))) {
-		TSNode args = ts_node_child_by_field_id(call, syms(w)->f_arguments);
+		TSNode args = scout_node_field(call, syms(w)->f_arguments);
 		TSNode attr_name =
 		    is_sym(args, syms(w)->argument_list) ? argument_at(w, args, 1) : null_node();
 
@@ -1142,7 +1142,7 @@ static void check_dataclass(scout_walk *w, TSNode node, const scout_rule *self)
 		if (scout_class_kind_of(w, node) != SCOUT_CLASS_NATIVE)
 			return; /* a non-native class has its own finding */
 		n = clip(decorator_callee(w, d), w->src, &text);
-		nlen = clip(ts_node_child_by_field_id(node, syms(w)->f_name), w->src, &name);
+		nlen = clip(scout_node_field(node, syms(w)->f_name), w->src, &name);
 		snprintf(message, sizeof(message),
 		         "@%.*s class %.*s is native, but the methods the decorator generates "
 		         "(__init__, __eq__, __repr__, ...) stay interpreted Python",

@@ -102,7 +102,7 @@ static TSNode local_class(const scout_walk *w, TSNode base)
 	const char *text;
 
 	if (!ts_node_is_null(base) && ts_node_symbol(base) == s->subscript)
-		base = ts_node_child_by_field_id(base, s->f_value);
+		base = scout_node_field(base, s->f_value);
 	if (ts_node_is_null(base) || ts_node_symbol(base) != s->identifier || !w->names)
 		return null_node();
 	text = scout_node_text(base, w->src, &len);
@@ -119,7 +119,7 @@ static TSNode local_class(const scout_walk *w, TSNode base)
 static TSNode base_at(const scout_walk *w, TSNode class_def, uint32_t *i)
 {
 	const scout_symbols *s = syms(w);
-	TSNode args = ts_node_child_by_field_id(class_def, s->f_superclasses);
+	TSNode args = scout_node_field(class_def, s->f_superclasses);
 	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
 
 	while (*i < count) {
@@ -135,14 +135,14 @@ static TSNode base_at(const scout_walk *w, TSNode class_def, uint32_t *i)
 static TSNode class_keyword(const scout_walk *w, TSNode class_def, const char *key)
 {
 	const scout_symbols *s = syms(w);
-	TSNode args = ts_node_child_by_field_id(class_def, s->f_superclasses);
+	TSNode args = scout_node_field(class_def, s->f_superclasses);
 	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode b = ts_node_named_child(args, i);
 
 		if (ts_node_symbol(b) == s->keyword_argument &&
-		    scout_node_text_is(ts_node_child_by_field_id(b, s->f_name), w->src, key))
+		    scout_node_text_is(scout_node_field(b, s->f_name), w->src, key))
 			return b;
 	}
 	return null_node();
@@ -156,7 +156,7 @@ static TSNode decorator_callee(const scout_walk *w, TSNode decorator)
 	    ts_node_named_child_count(decorator) ? ts_node_named_child(decorator, 0) : null_node();
 
 	if (!ts_node_is_null(e) && ts_node_symbol(e) == s->call)
-		return ts_node_child_by_field_id(e, s->f_function);
+		return scout_node_field(e, s->f_function);
 	return e;
 }
 
@@ -182,14 +182,14 @@ static TSNode find_decorator(const scout_walk *w, TSNode def, const char *const 
 static bool annotation_is(const scout_walk *w, TSNode assignment, const char *const *names)
 {
 	const scout_symbols *s = syms(w);
-	TSNode t = ts_node_child_by_field_id(assignment, s->f_type);
+	TSNode t = scout_node_field(assignment, s->f_type);
 
 	if (ts_node_is_null(t))
 		return false;
 	if (ts_node_symbol(t) == s->type && ts_node_named_child_count(t))
 		t = ts_node_named_child(t, 0);
 	if (ts_node_symbol(t) == s->subscript)
-		t = ts_node_child_by_field_id(t, s->f_value);
+		t = scout_node_field(t, s->f_value);
 	else if (strcmp(ts_node_type(t), "generic_type") == 0 && ts_node_named_child_count(t))
 		t = ts_node_named_child(t, 0); /* `Final[int]` in an annotation */
 	return scout_walk_is(w, t, names);
@@ -213,7 +213,7 @@ static void report_class(scout_walk *w, const scout_rule *self, TSNode at, TSNod
 {
 	char message[256];
 	const char *name;
-	int n = clip(ts_node_child_by_field_id(class_def, syms(w)->f_name), w->src, &name);
+	int n = clip(scout_node_field(class_def, syms(w)->f_name), w->src, &name);
 
 	snprintf(message, sizeof(message), fmt, n, name);
 	scout_walk_report(w, self, at, message, NULL);
@@ -264,7 +264,7 @@ static void check_metaclass(scout_walk *w, TSNode node, const scout_rule *self)
 	TSNode kw = class_keyword(w, node, "metaclass");
 
 	if (ts_node_is_null(kw) ||
-	    scout_walk_is(w, ts_node_child_by_field_id(kw, syms(w)->f_value), allowed_metaclasses))
+	    scout_walk_is(w, scout_node_field(kw, syms(w)->f_value), allowed_metaclasses))
 		return;
 	if (scout_class_kind_of(w, node) != SCOUT_CLASS_NONNATIVE_METACLASS)
 		return;
@@ -276,7 +276,7 @@ static void check_metaclass(scout_walk *w, TSNode node, const scout_rule *self)
 static void check_enum(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	if (scout_class_kind_of(w, node) == SCOUT_CLASS_NONNATIVE_ENUM)
-		report_class(w, self, ts_node_child_by_field_id(node, syms(w)->f_name), node,
+		report_class(w, self, scout_node_field(node, syms(w)->f_name), node,
 		             "enum class %.*s is compiled as a regular Python class, so its "
 		             "methods and attribute accesses stay interpreted");
 }
@@ -284,7 +284,7 @@ static void check_enum(scout_walk *w, TSNode node, const scout_rule *self)
 static void check_record(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	if (scout_class_kind_of(w, node) == SCOUT_CLASS_NONNATIVE_RECORD)
-		report_class(w, self, ts_node_child_by_field_id(node, syms(w)->f_name), node,
+		report_class(w, self, scout_node_field(node, syms(w)->f_name), node,
 		             "TypedDict/NamedTuple class %.*s is compiled as a regular Python "
 		             "class, not a native one");
 }
@@ -328,8 +328,7 @@ static void check_nonext_property_setter(scout_walk *w, TSNode node, const scout
 	TSNode callee = decorator_callee(w, node), cls;
 
 	if (ts_node_is_null(callee) || ts_node_symbol(callee) != s->attribute ||
-	    !scout_node_text_is(ts_node_child_by_field_id(callee, s->f_attribute), w->src,
-	                        "setter"))
+	    !scout_node_text_is(scout_node_field(callee, s->f_attribute), w->src, "setter"))
 		return;
 	cls = current_owner_class(w);
 	if (ts_node_is_null(cls) || is_native(w, cls))
@@ -348,7 +347,7 @@ static void check_runtime_checkable(scout_walk *w, TSNode node, const scout_rule
 		return;
 	while (!ts_node_is_null(b = base_at(w, node, &i))) {
 		if (ts_node_symbol(b) == syms(w)->subscript)
-			b = ts_node_child_by_field_id(b, syms(w)->f_value);
+			b = scout_node_field(b, syms(w)->f_value);
 		if (scout_walk_is(w, b, protocol_names)) {
 			report_class(
 			    w, self, d, node,
@@ -368,7 +367,7 @@ static void check_c_type_base(scout_walk *w, TSNode node, const scout_rule *self
 		TSNode name = b;
 
 		if (ts_node_symbol(name) == syms(w)->subscript)
-			name = ts_node_child_by_field_id(name, syms(w)->f_value);
+			name = scout_node_field(name, syms(w)->f_value);
 		if (!scout_walk_is(w, name, c_types))
 			continue;
 		if (!is_native(w, node))
@@ -389,9 +388,9 @@ static TSNode decorator_mypyc_attr(const scout_walk *w, TSNode decorator)
 	    ts_node_named_child_count(decorator) ? ts_node_named_child(decorator, 0) : null_node();
 
 	if (ts_node_is_null(e) || ts_node_symbol(e) != syms(w)->call ||
-	    !scout_walk_is(w, ts_node_child_by_field_id(e, syms(w)->f_function), mypyc_attr_names))
+	    !scout_walk_is(w, scout_node_field(e, syms(w)->f_function), mypyc_attr_names))
 		return null_node();
-	return ts_node_child_by_field_id(e, syms(w)->f_arguments);
+	return scout_node_field(e, syms(w)->f_arguments);
 }
 
 static bool known_mypyc_attr(const scout_walk *w, const char *key, uint32_t len)
@@ -466,7 +465,7 @@ static void check_mypyc_attr_key(scout_walk *w, TSNode node, const scout_rule *s
 		char message[200];
 
 		if (ts_node_symbol(a) == s->keyword_argument) {
-			key = ts_node_child_by_field_id(a, s->f_name);
+			key = scout_node_field(a, s->f_name);
 			text = scout_node_text(key, w->src, &len);
 		} else if (!str_content(w, a, &text, &len)) {
 			continue;
@@ -538,7 +537,7 @@ static void check_native_class_true(scout_walk *w, TSNode node, const scout_rule
 	default:
 		return;
 	}
-	n = clip(ts_node_child_by_field_id(node, syms(w)->f_name), w->src, &name);
+	n = clip(scout_node_field(node, syms(w)->f_name), w->src, &name);
 	snprintf(message, sizeof(message),
 	         "class %.*s is marked native_class=True but can't be native (%s), so mypyc "
 	         "rejects it",
@@ -576,7 +575,7 @@ static void check_acyclic(scout_walk *w, TSNode node, const scout_rule *self)
 		int n;
 
 		if (ts_node_symbol(name) == syms(w)->subscript)
-			name = ts_node_child_by_field_id(name, syms(w)->f_value);
+			name = scout_node_field(name, syms(w)->f_value);
 		if (scout_node_text_is(name, w->src, "object") &&
 		    ts_node_is_null(local_class(w, name)))
 			continue;
@@ -601,7 +600,7 @@ static bool has_builtin_base(const scout_walk *w, TSNode class_def)
 
 	while (!ts_node_is_null(b = base_at(w, class_def, &i))) {
 		if (ts_node_symbol(b) == syms(w)->subscript)
-			b = ts_node_child_by_field_id(b, syms(w)->f_value);
+			b = scout_node_field(b, syms(w)->f_value);
 		if (ts_node_is_null(b) || ts_node_symbol(b) != syms(w)->identifier || !w->names ||
 		    !scout_names_qualify(w->names, b, w->src, buf, sizeof(buf)))
 			continue;
@@ -647,15 +646,14 @@ static void check_free_list_len(scout_walk *w, TSNode node, const scout_rule *se
 static TSNode deletable_assignment(const scout_walk *w, TSNode class_def)
 {
 	const scout_symbols *s = syms(w);
-	scout_children it = scout_children_of(ts_node_child_by_field_id(class_def, s->f_body));
+	scout_children it = scout_children_of(scout_node_field(class_def, s->f_body));
 
 	while (scout_children_next(&it)) {
 		TSNode a = statement_assignment(w, it.node);
 
 		if (!ts_node_is_null(a) &&
-		    scout_node_text_is(ts_node_child_by_field_id(a, s->f_left), w->src,
-		                       "__deletable__") &&
-		    !ts_node_is_null(ts_node_child_by_field_id(a, s->f_right))) {
+		    scout_node_text_is(scout_node_field(a, s->f_left), w->src, "__deletable__") &&
+		    !ts_node_is_null(scout_node_field(a, s->f_right))) {
 			scout_children_close(&it);
 			return a;
 		}
@@ -666,7 +664,7 @@ static TSNode deletable_assignment(const scout_walk *w, TSNode class_def)
 /* The list or tuple display of a `__deletable__` assignment, or null. */
 static TSNode deletable_items(const scout_walk *w, TSNode assignment)
 {
-	TSNode v = ts_node_child_by_field_id(assignment, syms(w)->f_right);
+	TSNode v = scout_node_field(assignment, syms(w)->f_right);
 	const char *t = ts_node_type(v);
 
 	if (strcmp(t, "list") == 0 || strcmp(t, "tuple") == 0 || strcmp(t, "expression_list") == 0)
@@ -709,7 +707,7 @@ static void assignment_facts(const scout_walk *w, TSNode a, TSNode target, attr_
 static void method_facts(const scout_walk *w, TSNode def, attr_query *q, size_t n)
 {
 	const scout_symbols *s = syms(w);
-	TSNode params = ts_node_child_by_field_id(def, s->f_parameters), self_param, mbody;
+	TSNode params = scout_node_field(def, s->f_parameters), self_param, mbody;
 	const char *self_name;
 	uint32_t self_len;
 	TSTreeCursor c;
@@ -720,7 +718,7 @@ static void method_facts(const scout_walk *w, TSNode def, attr_query *q, size_t 
 	if (ts_node_symbol(self_param) != s->identifier)
 		return;
 	self_name = scout_node_text(self_param, w->src, &self_len);
-	mbody = ts_node_child_by_field_id(def, s->f_body);
+	mbody = scout_node_field(def, s->f_body);
 	if (ts_node_is_null(mbody))
 		return;
 	c = ts_tree_cursor_new(mbody);
@@ -728,13 +726,13 @@ static void method_facts(const scout_walk *w, TSNode def, attr_query *q, size_t 
 		TSNode node = ts_tree_cursor_current_node(&c);
 
 		if (ts_node_symbol(node) == s->assignment) {
-			TSNode left = ts_node_child_by_field_id(node, s->f_left);
+			TSNode left = scout_node_field(node, s->f_left);
 
 			if (ts_node_symbol(left) == s->attribute &&
-			    text_eq(ts_node_child_by_field_id(left, s->f_object), w->src, self_name,
+			    text_eq(scout_node_field(left, s->f_object), w->src, self_name,
 			            self_len))
-				assignment_facts(
-				    w, node, ts_node_child_by_field_id(left, s->f_attribute), q, n);
+				assignment_facts(w, node, scout_node_field(left, s->f_attribute), q,
+				                 n);
 		}
 		if (ts_tree_cursor_goto_first_child(&c))
 			continue;
@@ -750,7 +748,7 @@ done:
  * the other queries) the `self.name = ...` assignments in its body. */
 static void def_facts(const scout_walk *w, TSNode def, attr_query *q, size_t n)
 {
-	TSNode name = ts_node_child_by_field_id(def, syms(w)->f_name);
+	TSNode name = scout_node_field(def, syms(w)->f_name);
 	size_t named = 0;
 
 	for (size_t k = 0; k < n; k++) {
@@ -774,17 +772,17 @@ static void def_facts(const scout_walk *w, TSNode def, attr_query *q, size_t n)
 static void attr_facts_many(const scout_walk *w, TSNode class_def, attr_query *q, size_t n)
 {
 	const scout_symbols *s = syms(w);
-	scout_children it = scout_children_of(ts_node_child_by_field_id(class_def, s->f_body));
+	scout_children it = scout_children_of(scout_node_field(class_def, s->f_body));
 
 	while (scout_children_next(&it)) {
 		TSNode a = statement_assignment(w, it.node), def = it.node;
 
 		if (!ts_node_is_null(a)) {
-			assignment_facts(w, a, ts_node_child_by_field_id(a, s->f_left), q, n);
+			assignment_facts(w, a, scout_node_field(a, s->f_left), q, n);
 			continue;
 		}
 		if (ts_node_symbol(def) == s->decorated_definition)
-			def = ts_node_child_by_field_id(def, s->f_definition);
+			def = scout_node_field(def, s->f_definition);
 		if (!ts_node_is_null(def) && ts_node_symbol(def) == s->function_definition)
 			def_facts(w, def, q, n);
 	}
@@ -848,7 +846,7 @@ static void check_deletable_shape(scout_walk *w, TSNode node, const scout_rule *
 
 	if (ts_node_is_null(a) || !ts_node_is_null(deletable_items(w, a)))
 		return;
-	scout_walk_report(w, self, ts_node_child_by_field_id(a, syms(w)->f_right),
+	scout_walk_report(w, self, scout_node_field(a, syms(w)->f_right),
 	                  "__deletable__ is not a list or tuple display, which mypy rejects when "
 	                  "compiling with mypyc",
 	                  NULL);
@@ -985,14 +983,14 @@ static TSNode instance_class(const scout_walk *w, TSNode obj)
 	}
 	if (up >= w->depth || ts_node_symbol(fn) != s->function_definition)
 		return null_node();
-	params = ts_node_child_by_field_id(fn, s->f_parameters);
+	params = scout_node_field(fn, s->f_parameters);
 	count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode p = ts_node_named_child(params, i), name = p, type = null_node();
 
 		if (ts_node_symbol(p) == s->typed_parameter) {
 			name = ts_node_named_child(p, 0);
-			type = ts_node_child_by_field_id(p, s->f_type);
+			type = scout_node_field(p, s->f_type);
 		}
 		if (ts_node_symbol(name) != s->identifier ||
 		    !text_eq(name, w->src, w->src + ts_node_start_byte(obj),
@@ -1053,7 +1051,7 @@ static bool deletable_in_chain(const scout_walk *w, TSNode class_def, TSNode att
 				continue;
 			}
 			if (ts_node_symbol(id) == syms(w)->subscript)
-				id = ts_node_child_by_field_id(id, syms(w)->f_value);
+				id = scout_node_field(id, syms(w)->f_value);
 			if (!w->names ||
 			    !scout_names_qualify(w->names, id, w->src, buf, sizeof(buf)) ||
 			    strncmp(buf, "builtins.", 9) != 0)
@@ -1086,8 +1084,8 @@ static void check_del_attr(scout_walk *w, TSNode node, const scout_rule *self)
 
 			if (ts_node_symbol(target) != s->attribute)
 				continue;
-			obj = ts_node_child_by_field_id(target, s->f_object);
-			attr = ts_node_child_by_field_id(target, s->f_attribute);
+			obj = scout_node_field(target, s->f_object);
+			attr = scout_node_field(target, s->f_attribute);
 			if (ts_node_symbol(obj) != s->identifier)
 				continue;
 			cls = instance_class(w, obj);
@@ -1122,9 +1120,9 @@ static void check_final_binding(scout_walk *w, TSNode node, const scout_rule *se
 	    !(ts_node_symbol(holder) == s->block &&
 	      ts_node_symbol(scout_walk_ancestor(w, 3)) == s->class_definition))
 		return;
-	left = ts_node_child_by_field_id(node, s->f_left);
+	left = scout_node_field(node, s->f_left);
 	if (ts_node_symbol(left) != s->identifier ||
-	    ts_node_is_null(ts_node_child_by_field_id(node, s->f_right)) ||
+	    ts_node_is_null(scout_node_field(node, s->f_right)) ||
 	    !annotation_is(w, node, final_names))
 		return;
 	n = clip(left, w->src, &name);

@@ -36,7 +36,7 @@ static bool type_is(TSNode n, const char *type)
 
 static TSNode field(const TSNode n, TSFieldId id)
 {
-	return ts_node_child_by_field_id(n, id);
+	return scout_node_field(n, id);
 }
 
 /* The root of the tree (the module node). */
