@@ -32,15 +32,61 @@ static size_t common_suffix(const char *a, const char *b)
 	return n;
 }
 
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+static const scout_scan *sort_scan; /* qsort has no context argument */
+
+static int compare_base_names(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	int c =
+	    strcmp(base_name(sort_scan->modules[a].path), base_name(sort_scan->modules[b].path));
+
+	if (c)
+		return c;
+	return a < b ? -1 : a > b;
+}
+
+/* Module indexes sorted by file name, then index: only modules whose file
+ * name equals a profile file's can match it (owned by caller, free()). */
+static size_t *modules_by_base_name(const scout_scan *scan)
+{
+	size_t *order = scout_calloc(scan->nmodules ? scan->nmodules : 1, sizeof(*order));
+
+	for (size_t i = 0; i < scan->nmodules; i++)
+		order[i] = i;
+	sort_scan = scan;
+	if (scan->nmodules)
+		qsort(order, scan->nmodules, sizeof(*order), compare_base_names);
+	sort_scan = NULL;
+	return order;
+}
+
 /* The module a profile file is, or SCOUT_NO_MODULE: the best suffix match,
  * unique, covering at least the file name. */
-static size_t match_module(const scout_scan *scan, const char *file)
+static size_t match_module(const scout_scan *scan, const size_t *order, const char *file)
 {
-	size_t best = SCOUT_NO_MODULE, best_n = 0;
+	const char *want = base_name(file);
+	size_t best = SCOUT_NO_MODULE, best_n = 0, lo = 0, hi = scan->nmodules;
 	bool tie = false;
 
-	for (size_t i = 0; i < scan->nmodules; i++) {
-		size_t n = common_suffix(scan->modules[i].path, file);
+	while (lo < hi) { /* the first module whose file name is >= want */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(base_name(scan->modules[order[mid]].path), want) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t k = lo;
+	     k < scan->nmodules && strcmp(base_name(scan->modules[order[k]].path), want) == 0;
+	     k++) {
+		size_t i = order[k], n = common_suffix(scan->modules[i].path, file);
 
 		if (n > best_n) {
 			best = i, best_n = n, tie = false;
@@ -54,10 +100,11 @@ static size_t match_module(const scout_scan *scan, const char *file)
 void scout_hotness_profile(scout_scan *scan, const scout_profile *p, const char *name)
 {
 	double *self = scout_calloc(scan->nmodules ? scan->nmodules : 1, sizeof(*self));
+	size_t *order = modules_by_base_name(scan);
 	double project = 0.0;
 
 	for (size_t e = 0; e < p->len; e++) {
-		size_t m = match_module(scan, p->entries[e].file);
+		size_t m = match_module(scan, order, p->entries[e].file);
 
 		if (m == SCOUT_NO_MODULE || scout_module_is_test(&scan->modules[m]))
 			continue;
@@ -72,4 +119,5 @@ void scout_hotness_profile(scout_scan *scan, const scout_profile *p, const char 
 	free(scan->hotness_source);
 	scan->hotness_source = scout_asprintf("profile:%s", name);
 	free(self);
+	free(order);
 }
