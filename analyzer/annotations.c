@@ -98,12 +98,12 @@ static bool has_decorator(const scout_walk *w, TSNode decorated, const char *nam
 	uint32_t n = ts_node_named_child_count(decorated);
 
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode d = ts_node_named_child(decorated, i);
+		TSNode d = scout_node_named_child(decorated, i);
 		TSNode e;
 
 		if (ts_node_symbol(d) != w->sym->decorator)
 			continue;
-		e = ts_node_named_child(d, 0);
+		e = scout_node_named_child(d, 0);
 		if (!ts_node_is_null(e) && ts_node_symbol(e) == w->sym->identifier &&
 		    scout_node_text_is(e, w->src, name))
 			return true;
@@ -163,7 +163,7 @@ static void count_def(scout_walk *w, TSNode def)
 	bool first = true;
 
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode p = ts_node_named_child(params, i);
+		TSNode p = scout_node_named_child(params, i);
 		TSSymbol t = ts_node_symbol(p);
 
 		if (is_separator(w, t))

@@ -61,7 +61,7 @@ static void collect_import(scout_walk *w, TSNode stmt)
 	uint32_t n = ts_node_named_child_count(stmt);
 
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode c = ts_node_named_child(stmt, i);
+		TSNode c = scout_node_named_child(stmt, i);
 
 		if (ts_node_symbol(c) == w->sym->aliased_import)
 			c = scout_node_field(c, w->sym->f_name);
@@ -83,7 +83,7 @@ static void collect_from_import(scout_walk *w, TSNode stmt)
 	if (ts_node_is_null(mod))
 		return;
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode c = ts_node_named_child(stmt, i);
+		TSNode c = scout_node_named_child(stmt, i);
 
 		if (ts_node_eq(c, mod))
 			continue;
@@ -111,7 +111,7 @@ static char *literal_string(const scout_walk *w, TSNode n)
 	if (ts_node_is_null(n) || ts_node_symbol(n) != w->sym->string ||
 	    ts_node_named_child_count(n) != 3)
 		return NULL;
-	content = ts_node_named_child(n, 1);
+	content = scout_node_named_child(n, 1);
 	if (ts_node_symbol(content) != w->sym->string_content)
 		return NULL;
 	return node_dup(w, content);
@@ -123,7 +123,7 @@ static TSNode positional(TSNode args, uint32_t k)
 	TSNode none = {{0}, 0, 0};
 
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode a = ts_node_named_child(args, i);
+		TSNode a = scout_node_named_child(args, i);
 
 		if (strcmp(ts_node_type(a), "keyword_argument") == 0 ||
 		    strcmp(ts_node_type(a), "comment") == 0)

@@ -171,6 +171,81 @@ void scout_field_cache_end(void)
 	field_gen = 0;
 }
 
+/* Children lists: a direct-mapped table of slices of one per-thread array,
+ * which is emptied (and the table forgotten) when it grows past a bound. */
+#define KIDS_TABLE_SIZE 1024
+#define KIDS_MAX_NODES  (1u << 20)
+#define KIDS_DIRECT     4 /* indexes below this are cheap to ask tree-sitter for */
+
+typedef struct kids_entry {
+	const void *id;
+	uint32_t start, gen, offset, count;
+} kids_entry;
+
+static _Thread_local kids_entry kids_table[KIDS_TABLE_SIZE];
+static _Thread_local TSNode *kids_nodes;
+static _Thread_local uint32_t kids_len, kids_cap, kids_gen, kids_last_gen, kids_field_gen;
+
+/* Starts a new generation of children lists (a new tree or a full array). */
+static void kids_forget(void)
+{
+	if (++kids_last_gen == 0) {
+		memset(kids_table, 0, sizeof(kids_table));
+		kids_last_gen = 1;
+	}
+	kids_gen = kids_last_gen;
+	kids_len = 0;
+}
+
+static kids_entry *kids_fill(kids_entry *e, TSNode n, uint32_t start)
+{
+	TSTreeCursor c;
+
+	if (kids_len > KIDS_MAX_NODES)
+		kids_forget();
+	e->id = n.id;
+	e->start = start;
+	e->gen = kids_gen;
+	e->offset = kids_len;
+	c = ts_tree_cursor_new(n);
+	for (bool more = ts_tree_cursor_goto_first_child(&c); more;
+	     more = ts_tree_cursor_goto_next_sibling(&c)) {
+		TSNode k = ts_tree_cursor_current_node(&c);
+
+		if (!ts_node_is_named(k))
+			continue;
+		if (kids_len == kids_cap) {
+			kids_cap = kids_cap ? kids_cap * 2 : 1024;
+			kids_nodes = scout_realloc(kids_nodes, kids_cap * sizeof(*kids_nodes));
+		}
+		kids_nodes[kids_len++] = k;
+	}
+	ts_tree_cursor_delete(&c);
+	e->count = kids_len - e->offset;
+	return e;
+}
+
+TSNode scout_node_named_child(TSNode n, uint32_t index)
+{
+	TSNode none = {{0}, 0, 0};
+	uint32_t start;
+	uintptr_t h;
+	kids_entry *e;
+
+	if (index < KIDS_DIRECT || !field_gen || !n.id)
+		return ts_node_named_child(n, index);
+	if (kids_field_gen != field_gen) { /* a new tree */
+		kids_forget();
+		kids_field_gen = field_gen;
+	}
+	start = ts_node_start_byte(n);
+	h = ((uintptr_t)n.id >> 4) * 0x9e3779b1u ^ (uintptr_t)start * 0x85ebca6bu;
+	e = &kids_table[(h ^ h >> 15) & (KIDS_TABLE_SIZE - 1)];
+	if (e->gen != kids_gen || e->id != n.id || e->start != start)
+		e = kids_fill(e, n, start);
+	return index < e->count ? kids_nodes[e->offset + index] : none;
+}
+
 TSNode scout_node_field(TSNode n, TSFieldId field)
 {
 	uint32_t start;

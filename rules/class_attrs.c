@@ -55,7 +55,7 @@ static TSNode body_assignment(const scout_walk *w, TSNode stmt)
 	if (ts_node_symbol(stmt) != w->sym->expression_statement ||
 	    ts_node_named_child_count(stmt) != 1)
 		return null_node();
-	e = ts_node_named_child(stmt, 0);
+	e = scout_node_named_child(stmt, 0);
 	return ts_node_symbol(e) == w->sym->assignment ? e : null_node();
 }
 
@@ -67,11 +67,11 @@ static TSNode annotation_head(const scout_walk *w, TSNode assignment)
 
 	if (ts_node_is_null(type) || !ts_node_named_child_count(type))
 		return null_node();
-	e = ts_node_named_child(type, 0);
+	e = scout_node_named_child(type, 0);
 	if (ts_node_symbol(e) == w->sym->subscript)
 		return scout_node_field(e, w->sym->f_value);
 	if (strcmp(ts_node_type(e), "generic_type") == 0)
-		return ts_node_named_child(e, 0);
+		return scout_node_named_child(e, 0);
 	return e;
 }
 
@@ -202,9 +202,9 @@ static method_kind enclosing_method(const scout_walk *w, TSNode *cls, TSNode *fi
 	params = scout_node_field(fn, w->sym->f_parameters);
 	if (ts_node_is_null(params) || !ts_node_named_child_count(params))
 		return NOT_A_METHOD;
-	p = ts_node_named_child(params, 0);
+	p = scout_node_named_child(params, 0);
 	if (ts_node_symbol(p) == w->sym->typed_parameter && ts_node_named_child_count(p))
-		p = ts_node_named_child(p, 0);
+		p = scout_node_named_child(p, 0);
 	if (ts_node_symbol(p) != w->sym->identifier)
 		return NOT_A_METHOD;
 	*first = p;
@@ -214,11 +214,11 @@ static method_kind enclosing_method(const scout_walk *w, TSNode *cls, TSNode *fi
 		method_kind kind = METHOD_PLAIN;
 
 		for (uint32_t j = 0; j < count; j++) {
-			TSNode d = ts_node_named_child(deco, j), e;
+			TSNode d = scout_node_named_child(deco, j), e;
 
 			if (ts_node_symbol(d) != w->sym->decorator || !ts_node_named_child_count(d))
 				continue;
-			e = ts_node_named_child(d, 0);
+			e = scout_node_named_child(d, 0);
 			if (scout_walk_is(w, e, staticmethod_names))
 				return NOT_A_METHOD;
 			if (scout_walk_is(w, e, classmethod_names))
@@ -269,12 +269,12 @@ static bool declared_type(const scout_walk *w, TSNode assignment, char *buf, siz
 		return true;
 	}
 	if (ts_node_named_child_count(type)) {
-		TSNode e = ts_node_named_child(type, 0);
+		TSNode e = scout_node_named_child(type, 0);
 
 		if (ts_node_symbol(e) == w->sym->subscript)
 			e = scout_node_field(e, w->sym->f_value);
 		else if (strcmp(ts_node_type(e), "generic_type") == 0)
-			e = ts_node_named_child(e, 0);
+			e = scout_node_named_child(e, 0);
 		if (!ts_node_is_null(e) &&
 		    (scout_walk_is(w, e, classvar_names) || scout_walk_is(w, e, final_names)))
 			return false;
@@ -302,7 +302,7 @@ static TSNode find_declaration(const scout_walk *w, TSNode cls, TSNode name, cha
 	const char *text = scout_node_text(name, w->src, &len);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = body_assignment(w, ts_node_named_child(body, i)), left;
+		TSNode a = body_assignment(w, scout_node_named_child(body, i)), left;
 		uint32_t llen;
 		const char *ltext;
 
@@ -327,7 +327,7 @@ static void check_attr_type_conflict(scout_walk *w, TSNode node, const scout_rul
 	if (scout_class_kind_of(w, node) != SCOUT_CLASS_NATIVE)
 		return;
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = body_assignment(w, ts_node_named_child(body, i)), left;
+		TSNode a = body_assignment(w, scout_node_named_child(body, i)), left;
 		TSNode todo[MAX_CHAIN], bases[MAX_BASES];
 		size_t ntodo = 0, visited = 0;
 		uint32_t n;

@@ -73,8 +73,8 @@ static bool is_native(const scout_walk *w, TSNode class_def)
 static TSNode decorator_callee(const scout_walk *w, TSNode decorator)
 {
 	const scout_symbols *s = syms(w);
-	TSNode e =
-	    ts_node_named_child_count(decorator) ? ts_node_named_child(decorator, 0) : null_node();
+	TSNode e = ts_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
+	                                                : null_node();
 
 	if (!ts_node_is_null(e) && ts_node_symbol(e) == s->call)
 		return scout_node_field(e, s->f_function);
@@ -88,7 +88,7 @@ static bool has_decorator(const scout_walk *w, TSNode def, const char *const *na
 	uint32_t count = ts_node_is_null(deco) ? 0 : ts_node_named_child_count(deco);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(deco, i);
+		TSNode d = scout_node_named_child(deco, i);
 
 		if (ts_node_symbol(d) == s->decorator &&
 		    scout_walk_is(w, decorator_callee(w, d), names))
@@ -107,11 +107,11 @@ static bool annotation_is(const scout_walk *w, TSNode assignment, const char *co
 	if (ts_node_is_null(t))
 		return false;
 	if (ts_node_symbol(t) == s->type && ts_node_named_child_count(t))
-		t = ts_node_named_child(t, 0);
+		t = scout_node_named_child(t, 0);
 	if (ts_node_symbol(t) == s->subscript)
 		t = scout_node_field(t, s->f_value);
 	else if (strcmp(ts_node_type(t), "generic_type") == 0 && ts_node_named_child_count(t))
-		t = ts_node_named_child(t, 0); /* `Final[int]` in an annotation */
+		t = scout_node_named_child(t, 0); /* `Final[int]` in an annotation */
 	return scout_walk_is(w, t, names);
 }
 
@@ -122,7 +122,7 @@ static TSNode statement_assignment(const scout_walk *w, TSNode stmt)
 
 	if (ts_node_symbol(stmt) != s->expression_statement || !ts_node_named_child_count(stmt))
 		return null_node();
-	stmt = ts_node_named_child(stmt, 0);
+	stmt = scout_node_named_child(stmt, 0);
 	return ts_node_symbol(stmt) == s->assignment ? stmt : null_node();
 }
 
@@ -189,7 +189,7 @@ static bool defines_method(const scout_walk *w, TSNode class_def, const char *na
 	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(body, i);
+		TSNode d = scout_node_named_child(body, i);
 
 		if (ts_node_symbol(d) == s->decorated_definition)
 			d = scout_node_field(d, s->f_definition);
@@ -242,7 +242,7 @@ static bool may_have_setattr(const scout_walk *w, TSNode class_def)
 		if (defines_method(w, c, "__setattr__"))
 			return true;
 		for (uint32_t i = 0; i < count; i++) {
-			TSNode b = ts_node_named_child(args, i), base;
+			TSNode b = scout_node_named_child(args, i), base;
 			char buf[128];
 
 			if (ts_node_symbol(b) == s->keyword_argument ||
@@ -312,7 +312,7 @@ static bool module_final(const scout_walk *w, TSNode name)
 	const char *text = scout_node_text(name, w->src, &len);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = statement_assignment(w, ts_node_named_child(root, i));
+		TSNode a = statement_assignment(w, scout_node_named_child(root, i));
 
 		if (!ts_node_is_null(a) &&
 		    text_eq(scout_node_field(a, s->f_left), w->src, text, len) &&
@@ -351,7 +351,7 @@ static bool is_constant(const scout_walk *w, TSNode value)
 					if (strcmp(ts_node_type(k), "interpolation") == 0 ||
 					    (ts_node_symbol(k) == s->string &&
 					     ts_node_named_child_count(k) > 2 &&
-					     strcmp(ts_node_type(ts_node_named_child(k, 1)),
+					     strcmp(ts_node_type(scout_node_named_child(k, 1)),
 					            "interpolation") == 0))
 						interpolated = true;
 				} while (ts_tree_cursor_goto_next_sibling(&c));
@@ -373,14 +373,14 @@ static bool is_constant(const scout_walk *w, TSNode value)
 		}
 		if (strcmp(t, "parenthesized_expression") == 0 &&
 		    ts_node_named_child_count(v) == 1) {
-			stack[n++] = ts_node_named_child(v, 0);
+			stack[n++] = scout_node_named_child(v, 0);
 			continue;
 		}
 		if (strcmp(t, "tuple") == 0 || strcmp(t, "expression_list") == 0) {
 			uint32_t count = ts_node_named_child_count(v);
 
 			for (uint32_t i = 0; i < count; i++) {
-				TSNode k = ts_node_named_child(v, i);
+				TSNode k = scout_node_named_child(v, i);
 
 				if (ts_node_symbol(k) == s->comment)
 					continue;
@@ -405,7 +405,7 @@ static void check_class_default(scout_walk *w, TSNode node, const scout_rule *se
 	bool record_like = false, checked = false;
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = statement_assignment(w, ts_node_named_child(body, i)), left, right;
+		TSNode a = statement_assignment(w, scout_node_named_child(body, i)), left, right;
 		const char *name;
 		char message[240];
 		int n;
@@ -454,7 +454,7 @@ static void check_dataclass_classvar(scout_walk *w, TSNode node, const scout_rul
 	bool checked = false;
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = statement_assignment(w, ts_node_named_child(body, i)), left;
+		TSNode a = statement_assignment(w, scout_node_named_child(body, i)), left;
 		const char *name;
 		char message[240];
 		int n;
@@ -528,7 +528,7 @@ static void check_classvar_self_reference(scout_walk *w, TSNode node, const scou
 	size_t nvars = 0;
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = statement_assignment(w, ts_node_named_child(body, i)), left, right;
+		TSNode a = statement_assignment(w, scout_node_named_child(body, i)), left, right;
 
 		if (ts_node_is_null(a))
 			continue;
@@ -582,7 +582,7 @@ static void check_final_instance_attr(scout_walk *w, TSNode node, const scout_ru
 		return;
 	params = scout_node_field(fn, s->f_parameters);
 	if (ts_node_is_null(params) || !ts_node_named_child_count(params) ||
-	    !text_eq(ts_node_named_child(params, 0), w->src, w->src + ts_node_start_byte(obj),
+	    !text_eq(scout_node_named_child(params, 0), w->src, w->src + ts_node_start_byte(obj),
 	             ts_node_end_byte(obj) - ts_node_start_byte(obj)) ||
 	    !is_native(w, cls))
 		return;

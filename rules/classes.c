@@ -105,7 +105,7 @@ static const char *statement_label(const scout_walk *w, TSNode stmt)
 	const char *type = ts_node_type(stmt);
 
 	if (ts_node_symbol(stmt) == w->sym->expression_statement) {
-		TSNode e = ts_node_named_child(stmt, 0);
+		TSNode e = scout_node_named_child(stmt, 0);
 
 		if (ts_node_named_child_count(stmt) == 1 &&
 		    strcmp(ts_node_type(e), "augmented_assignment") == 0)
@@ -130,7 +130,7 @@ static bool body_statement_ok(const scout_walk *w, TSNode stmt, uint32_t version
 	if (t == s->decorated_definition)
 		return ts_node_symbol(undecorate(w, stmt)) == s->function_definition;
 	if (t == s->expression_statement && ts_node_named_child_count(stmt) == 1) {
-		TSNode e = ts_node_named_child(stmt, 0);
+		TSNode e = scout_node_named_child(stmt, 0);
 		TSSymbol et = ts_node_symbol(e);
 
 		if (et == s->assignment || et == s->string ||
@@ -150,12 +150,12 @@ static void check_body_statements(scout_walk *w, TSNode node, const scout_rule *
 	char message[256];
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode stmt = ts_node_named_child(body, i);
+		TSNode stmt = scout_node_named_child(body, i);
 
 		if (body_statement_ok(w, stmt, version))
 			continue;
 		if (ts_node_symbol(stmt) == w->sym->expression_statement &&
-		    ts_node_symbol(ts_node_named_child(stmt, 0)) == w->sym->ellipsis)
+		    ts_node_symbol(scout_node_named_child(stmt, 0)) == w->sym->ellipsis)
 			snprintf(
 			    message, sizeof(message),
 			    "`...` in the body of class %.*s is accepted only since mypyc "
@@ -178,7 +178,7 @@ static TSNode body_assignment(const scout_walk *w, TSNode stmt)
 	if (ts_node_symbol(stmt) != w->sym->expression_statement ||
 	    ts_node_named_child_count(stmt) != 1)
 		return null_node();
-	e = ts_node_named_child(stmt, 0);
+	e = scout_node_named_child(stmt, 0);
 	return ts_node_symbol(e) == w->sym->assignment ? e : null_node();
 }
 
@@ -189,7 +189,7 @@ static void check_chained_assign(scout_walk *w, TSNode node, const scout_rule *s
 	char message[256];
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = body_assignment(w, ts_node_named_child(body, i)), right;
+		TSNode a = body_assignment(w, scout_node_named_child(body, i)), right;
 
 		if (ts_node_is_null(a))
 			continue;
@@ -211,7 +211,7 @@ static void check_non_name_target(scout_walk *w, TSNode node, const scout_rule *
 	char message[256];
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = body_assignment(w, ts_node_named_child(body, i)), left, right;
+		TSNode a = body_assignment(w, scout_node_named_child(body, i)), left, right;
 
 		if (ts_node_is_null(a))
 			continue;
@@ -251,22 +251,22 @@ static int condition_value(const scout_walk *w, TSNode cond)
 		return scout_node_text_is(attr, w->src, "TYPE_CHECKING") ? 1 : -1;
 	}
 	if (strcmp(ts_node_type(cond), "not_operator") == 0 && ts_node_named_child_count(cond)) {
-		int v = condition_value(w, ts_node_named_child(cond, 0));
+		int v = condition_value(w, scout_node_named_child(cond, 0));
 
 		return v < 0 ? -1 : !v;
 	}
 	if (strcmp(ts_node_type(cond), "comparison_operator") == 0 &&
 	    ts_node_child_count(cond) == 3 &&
-	    scout_walk_is(w, ts_node_named_child(cond, 0), version_info)) {
-		TSNode tuple = ts_node_named_child(cond, 1);
+	    scout_walk_is(w, scout_node_named_child(cond, 0), version_info)) {
+		TSNode tuple = scout_node_named_child(cond, 1);
 		const char *op = ts_node_type(ts_node_child(cond, 1));
 		TSNode major, minor;
 
 		if (strcmp(ts_node_type(tuple), "tuple") != 0 ||
 		    ts_node_named_child_count(tuple) < 2)
 			return -1;
-		major = ts_node_named_child(tuple, 0);
-		minor = ts_node_named_child(tuple, 1);
+		major = scout_node_named_child(tuple, 0);
+		minor = scout_node_named_child(tuple, 1);
 		if (!scout_node_text_is(major, w->src, "3") ||
 		    ts_node_symbol(minor) != w->sym->integer ||
 		    ts_node_end_byte(minor) - ts_node_start_byte(minor) != 1)
@@ -295,7 +295,7 @@ static bool branch_unreachable(const scout_walk *w, TSNode node, TSNode parent)
 		if (condition_value(w, scout_node_field(parent, w->sym->f_condition)) == 1)
 			return true;
 		for (uint32_t i = 0; i < count; i++) {
-			TSNode c = ts_node_named_child(parent, i);
+			TSNode c = scout_node_named_child(parent, i);
 
 			if (ts_node_eq(c, node))
 				break;
@@ -561,11 +561,11 @@ static TSNode accessor_decorator(const scout_walk *w, TSNode decorated, const ch
 	uint32_t count = ts_node_named_child_count(decorated);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(decorated, i), e, attr;
+		TSNode d = scout_node_named_child(decorated, i), e, attr;
 
 		if (ts_node_symbol(d) != w->sym->decorator || !ts_node_named_child_count(d))
 			continue;
-		e = ts_node_named_child(d, 0);
+		e = scout_node_named_child(d, 0);
 		if (ts_node_symbol(e) != w->sym->attribute)
 			continue;
 		attr = scout_node_field(e, w->sym->f_attribute);
@@ -596,7 +596,7 @@ static bool same_text(const scout_walk *w, TSNode a, TSNode b)
 static bool has_property(const scout_walk *w, TSNode body, uint32_t end, TSNode prop)
 {
 	for (uint32_t i = 0; i < end; i++) {
-		TSNode stmt = ts_node_named_child(body, i), def = undecorate(w, stmt);
+		TSNode stmt = scout_node_named_child(body, i), def = undecorate(w, stmt);
 
 		if (ts_node_symbol(stmt) == w->sym->decorated_definition &&
 		    ts_node_symbol(def) == w->sym->function_definition &&
@@ -614,7 +614,7 @@ static void check_property_shape(scout_walk *w, TSNode node, const scout_rule *s
 	char message[256];
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode stmt = ts_node_named_child(body, i), prop, d;
+		TSNode stmt = scout_node_named_child(body, i), prop, d;
 		const char *kind = NULL;
 		uint32_t ndecorators = 0, nsetters = 0;
 
@@ -625,9 +625,9 @@ static void check_property_shape(scout_walk *w, TSNode node, const scout_rule *s
 			continue;
 		for (uint32_t j = 0; j < ts_node_named_child_count(stmt); j++)
 			ndecorators +=
-			    ts_node_symbol(ts_node_named_child(stmt, j)) == w->sym->decorator;
+			    ts_node_symbol(scout_node_named_child(stmt, j)) == w->sym->decorator;
 		for (uint32_t j = 0; j < i; j++) { /* earlier setters of the same property */
-			TSNode other = ts_node_named_child(body, j), p2;
+			TSNode other = scout_node_named_child(body, j), p2;
 			const char *k2 = NULL;
 
 			if (ts_node_symbol(other) == w->sym->decorated_definition &&
@@ -664,7 +664,7 @@ static void check_overload_without_impl(scout_walk *w, TSNode node, const scout_
 	char message[256];
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode stmt = ts_node_named_child(body, i), def = undecorate(w, stmt), name;
+		TSNode stmt = scout_node_named_child(body, i), def = undecorate(w, stmt), name;
 		bool seen_before = false, has_impl = false;
 
 		if (ts_node_symbol(stmt) != w->sym->decorated_definition ||
@@ -673,7 +673,7 @@ static void check_overload_without_impl(scout_walk *w, TSNode node, const scout_
 			continue;
 		name = name_of(w, def);
 		for (uint32_t j = 0; j < count && !seen_before && !has_impl; j++) {
-			TSNode other = undecorate(w, ts_node_named_child(body, j));
+			TSNode other = undecorate(w, scout_node_named_child(body, j));
 
 			if (j == i || ts_node_symbol(other) != w->sym->function_definition ||
 			    !same_text(w, name_of(w, other), name))

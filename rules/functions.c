@@ -101,7 +101,7 @@ static TSNode first_parameter(const scout_walk *w, TSNode def)
 	uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode p = ts_node_named_child(params, i);
+		TSNode p = scout_node_named_child(params, i);
 		TSSymbol t = ts_node_symbol(p);
 
 		if (t == w->sym->comment)
@@ -109,7 +109,7 @@ static TSNode first_parameter(const scout_walk *w, TSNode def)
 		if (t == w->sym->identifier)
 			return p;
 		if (t == w->sym->typed_parameter) {
-			TSNode id = ts_node_named_child(p, 0); /* or *args: the splat */
+			TSNode id = scout_node_named_child(p, 0); /* or *args: the splat */
 
 			return ts_node_symbol(id) == w->sym->identifier ? id : null_node();
 		}
@@ -181,7 +181,7 @@ static void report_target(scout_walk *w, TSNode target, TSNode name, bool starre
 		}
 		count = ts_node_named_child_count(n);
 		for (uint32_t i = count; i-- > 0 && ntodo < 32;)
-			todo[ntodo++] = ts_node_named_child(n, i);
+			todo[ntodo++] = scout_node_named_child(n, i);
 	}
 }
 
@@ -201,7 +201,7 @@ static void scan_param_assignments(scout_walk *w, TSNode def, TSNode param, bool
 		uint32_t count = ts_node_named_child_count(n);
 
 		for (uint32_t i = count; i-- > 0;) {
-			TSNode c = ts_node_named_child(n, i);
+			TSNode c = scout_node_named_child(n, i);
 
 			if (binds(w, n, c, all)) {
 				report_target(w, c, param, all, self, message);
@@ -287,7 +287,7 @@ static void check_object_new_argcount(scout_walk *w, TSNode node, const scout_ru
 	args = field(node, w->sym->f_arguments);
 	count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
 	for (uint32_t i = 0; i < count; i++)
-		n += ts_node_symbol(ts_node_named_child(args, i)) != w->sym->comment;
+		n += ts_node_symbol(scout_node_named_child(args, i)) != w->sym->comment;
 	if (n == 1)
 		return;
 	snprintf(message, sizeof(message),
@@ -408,7 +408,7 @@ static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_ru
 		uint32_t count = ts_node_named_child_count(n);
 
 		for (uint32_t i = count; i-- > 0;) {
-			TSNode c = ts_node_named_child(n, i);
+			TSNode c = scout_node_named_child(n, i);
 
 			if (ts_node_symbol(c) == w->sym->identifier) {
 				/* pushed so that they are seen in document order */
@@ -451,13 +451,13 @@ static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_ru
 	/* parameters are other bindings */
 	for (uint32_t i = 0, np = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
 	     i < np; i++) {
-		TSNode p = ts_node_named_child(params, i), id = p;
+		TSNode p = scout_node_named_child(params, i), id = p;
 
 		if (ts_node_symbol(p) != w->sym->identifier)
 			id = ts_node_symbol(p) == w->sym->typed_parameter ||
 			             ts_node_symbol(p) == w->sym->list_splat_pattern ||
 			             ts_node_symbol(p) == w->sym->dictionary_splat_pattern
-			         ? ts_node_named_child(p, 0)
+			         ? scout_node_named_child(p, 0)
 			         : name_of(w, p);
 		for (size_t k = 0; k < nfacts && !ts_node_is_null(id); k++)
 			if (ts_node_symbol(id) == w->sym->identifier &&
@@ -483,7 +483,7 @@ static const char *const singledispatch_names[] = {"functools.singledispatch", N
  * `@f.register(int)`. */
 static TSNode decorator_target(const scout_walk *w, TSNode decorator)
 {
-	TSNode e = ts_node_named_child(decorator, 0);
+	TSNode e = scout_node_named_child(decorator, 0);
 
 	if (ts_node_symbol(e) == w->sym->call)
 		e = field(e, w->sym->f_function);
@@ -497,7 +497,7 @@ static bool holds_singledispatch(const scout_walk *w, TSNode block, TSNode name,
 	uint32_t count = ts_node_is_null(block) ? 0 : ts_node_named_child_count(block);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode c = ts_node_named_child(block, i), def;
+		TSNode c = scout_node_named_child(block, i), def;
 
 		if (ts_node_start_byte(c) >= ts_node_start_byte(before))
 			break;
@@ -536,7 +536,7 @@ static void check_decorator_after_register(scout_walk *w, TSNode node, const sco
 	char message[256];
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(node, i);
+		TSNode d = scout_node_named_child(node, i);
 
 		if (ts_node_symbol(d) != w->sym->decorator)
 			continue;
@@ -564,7 +564,7 @@ static void check_singledispatch_nested(scout_walk *w, TSNode node, const scout_
 	if (ts_node_symbol(def) != w->sym->function_definition || !has_function_ancestor(w, 1))
 		return;
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(node, i);
+		TSNode d = scout_node_named_child(node, i);
 
 		if (ts_node_symbol(d) != w->sym->decorator ||
 		    !scout_walk_is(w, decorator_target(w, d), singledispatch_names))
@@ -586,7 +586,7 @@ static void check_register_nested(scout_walk *w, TSNode node, const scout_rule *
 	if (!has_function_ancestor(w, 1))
 		return;
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(node, i);
+		TSNode d = scout_node_named_child(node, i);
 
 		if (ts_node_symbol(d) != w->sym->decorator || !is_register(w, d, node))
 			continue;
@@ -614,7 +614,7 @@ static void check_dunder_get_return(scout_walk *w, TSNode node, const scout_rule
 	cls = method_class(w, node);
 	if (ts_node_is_null(cls) || scout_class_kind_of(w, cls) != SCOUT_CLASS_NATIVE)
 		return;
-	t = ts_node_symbol(ret) == w->sym->type ? ts_node_named_child(ret, 0) : ret;
+	t = ts_node_symbol(ret) == w->sym->type ? scout_node_named_child(ret, 0) : ret;
 	if (!scout_walk_is(w, t, unboxed))
 		return;
 	snprintf(message, sizeof(message),
@@ -634,7 +634,7 @@ static uint32_t argument_count(const scout_walk *w, TSNode call)
 	if (!ts_node_is_null(args) && ts_node_symbol(args) != w->sym->argument_list)
 		return 1; /* a generator expression argument */
 	for (uint32_t i = 0; i < count; i++)
-		n += ts_node_symbol(ts_node_named_child(args, i)) != w->sym->comment;
+		n += ts_node_symbol(scout_node_named_child(args, i)) != w->sym->comment;
 	return n;
 }
 
@@ -748,8 +748,8 @@ static void check_run_as_script(scout_walk *w, TSNode node, const scout_rule *se
 	    !type_is(cond, "comparison_operator") || ts_node_child_count(cond) != 3 ||
 	    !scout_node_text_is(ts_node_child(cond, 1), w->src, "=="))
 		return;
-	a = ts_node_named_child(cond, 0);
-	b = ts_node_named_child(cond, 1);
+	a = scout_node_named_child(cond, 0);
+	b = scout_node_named_child(cond, 1);
 	if (!((scout_node_text_is(a, w->src, "__name__") && is_main_string(w, b)) ||
 	      (scout_node_text_is(b, w->src, "__name__") && is_main_string(w, a))))
 		return;

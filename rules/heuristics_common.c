@@ -90,8 +90,8 @@ TSNode scout_hx_param_name(const scout_walk *w, TSNode p)
 		return p;
 	if (t == w->sym->typed_parameter)
 		return ts_node_named_child_count(p) &&
-		               ts_node_symbol(ts_node_named_child(p, 0)) == w->sym->identifier
-		           ? ts_node_named_child(p, 0)
+		               ts_node_symbol(scout_node_named_child(p, 0)) == w->sym->identifier
+		           ? scout_node_named_child(p, 0)
 		           : scout_hx_null_node();
 	if (t == w->sym->default_parameter || t == w->sym->typed_default_parameter)
 		return scout_hx_field(p, w->sym->f_name);
@@ -105,7 +105,7 @@ uint32_t scout_hx_params_of(const scout_walk *w, TSNode def, TSNode *out, uint32
 	uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params), n = 0;
 
 	for (uint32_t i = 0; i < count && n < cap; i++) {
-		TSNode p = ts_node_named_child(params, i);
+		TSNode p = scout_node_named_child(params, i);
 
 		if (!ts_node_is_null(scout_hx_param_name(w, p)))
 			out[n++] = p;
@@ -125,7 +125,7 @@ TSNode scout_hx_param_type(const scout_walk *w, TSNode p)
 
 	if (!ts_node_is_null(t) && ts_node_symbol(t) == w->sym->type &&
 	    ts_node_named_child_count(t))
-		t = ts_node_named_child(t, 0);
+		t = scout_node_named_child(t, 0);
 	return t;
 }
 
@@ -136,7 +136,7 @@ TSNode scout_hx_body_method(const scout_walk *w, TSNode cls, const char *name, u
 	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(body, i);
+		TSNode d = scout_node_named_child(body, i);
 		uint32_t l;
 		const char *t;
 

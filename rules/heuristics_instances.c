@@ -75,9 +75,9 @@ static TSNode instance_class(const scout_walk *w, TSNode expr)
 	p = scout_hx_param_type(w, p);
 	if (!ts_node_is_null(p) && ts_node_symbol(p) == w->sym->string &&
 	    ts_node_named_child_count(p) == 3 &&
-	    ts_node_symbol(ts_node_named_child(p, 1)) == w->sym->string_content) {
+	    ts_node_symbol(scout_node_named_child(p, 1)) == w->sym->string_content) {
 		uint32_t len;
-		const char *text = scout_node_text(ts_node_named_child(p, 1), w->src, &len);
+		const char *text = scout_node_text(scout_node_named_child(p, 1), w->src, &len);
 
 		return scout_module_class(w, text, len); /* "C" */
 	}
@@ -91,7 +91,7 @@ static TSNode positional(const scout_walk *w, TSNode call, uint32_t k)
 	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args), seen = 0;
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = ts_node_named_child(args, i);
+		TSNode a = scout_node_named_child(args, i);
 		TSSymbol t = ts_node_symbol(a);
 
 		if (t == w->sym->keyword_argument || t == w->sym->comment)
@@ -207,7 +207,7 @@ static bool is_plain_string(const scout_walk *w, TSNode n)
 		return false;
 	count = ts_node_named_child_count(n);
 	for (uint32_t i = 0; i < count; i++)
-		if (strcmp(ts_node_type(ts_node_named_child(n, i)), "interpolation") == 0)
+		if (strcmp(ts_node_type(scout_node_named_child(n, i)), "interpolation") == 0)
 			return false;
 	return true;
 }
@@ -247,7 +247,7 @@ static bool names_native_class(const scout_walk *w, TSNode n, TSNode *cls)
 		}
 		count = ts_node_named_child_count(c);
 		for (uint32_t i = 0; i < count && ntodo < 32; i++)
-			todo[ntodo++] = ts_node_named_child(c, i);
+			todo[ntodo++] = scout_node_named_child(c, i);
 	}
 	return false;
 }
@@ -275,11 +275,11 @@ static void check_weak_container(scout_walk *w, TSNode node, const scout_rule *s
 	if (count < 2)
 		return;
 	head = ts_node_symbol(node) == w->sym->subscript ? scout_hx_field(node, w->sym->f_value)
-	                                                 : ts_node_named_child(node, 0);
+	                                                 : scout_node_named_child(node, 0);
 	if (!scout_walk_is(w, head, weak_container_names))
 		return;
 	for (uint32_t i = 0; i < count && !found; i++) {
-		TSNode arg = ts_node_named_child(node, i);
+		TSNode arg = scout_node_named_child(node, i);
 
 		if (!ts_node_eq(arg, head))
 			found = names_native_class(w, arg, &cls);
@@ -372,7 +372,7 @@ void scout_heuristics_setattr_method(scout_walk *w, TSNode node, const scout_rul
 	if (!scout_hx_is_native(w, cls) || !is_plain_string(w, name) ||
 	    ts_node_named_child_count(name) != 3)
 		return;
-	content = ts_node_named_child(name, 1);
+	content = scout_node_named_child(name, 1);
 	if (ts_node_symbol(content) != w->sym->string_content)
 		return;
 	text = scout_node_text(content, w->src, &len);

@@ -27,7 +27,7 @@ static TSNode type_expr(const scout_walk *w, TSNode t)
 {
 	if (!ts_node_is_null(t) && ts_node_symbol(t) == w->sym->type &&
 	    ts_node_named_child_count(t))
-		return ts_node_named_child(t, 0);
+		return scout_node_named_child(t, 0);
 	return t;
 }
 
@@ -55,7 +55,7 @@ static TSNode param_annotation(const scout_walk *w, TSNode def, TSNode name)
 	uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
 
 	for (uint32_t i = 0; i < count && i < MAX_PARAMS; i++) {
-		TSNode p = ts_node_named_child(params, i), n = scout_hx_param_name(w, p);
+		TSNode p = scout_node_named_child(params, i), n = scout_hx_param_name(w, p);
 
 		if (!ts_node_is_null(n) && scout_hx_same_text(w, n, name))
 			return type_expr(w, scout_hx_field(p, w->sym->f_type));
@@ -103,7 +103,7 @@ static bool scan_body(const scout_walk *w, TSNode def, uint32_t limit, visit_fn 
 			continue;
 		count = ts_node_named_child_count(n);
 		for (uint32_t i = count; i-- > 0 && ntodo < SCAN_STACK;)
-			todo[ntodo++] = ts_node_named_child(n, i);
+			todo[ntodo++] = scout_node_named_child(n, i);
 	}
 	return false;
 }
@@ -138,7 +138,7 @@ static bool is_int_value(const scout_walk *w, TSNode def, TSNode value)
 	if (t == w->sym->integer)
 		return true;
 	if (type_is(value, "unary_operator") && ts_node_named_child_count(value) == 1 &&
-	    ts_node_symbol(ts_node_named_child(value, 0)) == w->sym->integer)
+	    ts_node_symbol(scout_node_named_child(value, 0)) == w->sym->integer)
 		return !contains(w, value, "~", 1);
 	if (t == w->sym->call)
 		return scout_walk_is(w, scout_hx_field(value, w->sym->f_function), int_returning);
@@ -157,12 +157,12 @@ static bool class_declares_float(const scout_walk *w, TSNode cls, TSNode attr)
 	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode s = ts_node_named_child(body, i), a;
+		TSNode s = scout_node_named_child(body, i), a;
 
 		if (ts_node_symbol(s) != w->sym->expression_statement ||
 		    !ts_node_named_child_count(s))
 			continue;
-		a = ts_node_named_child(s, 0);
+		a = scout_node_named_child(s, 0);
 		if (ts_node_symbol(a) == w->sym->assignment &&
 		    scout_hx_same_text(w, scout_hx_field(a, w->sym->f_left), attr) &&
 		    annotation_is_float(w, scout_hx_field(a, w->sym->f_type)))
@@ -181,7 +181,7 @@ static TSNode self_attribute_class(const scout_walk *w, TSNode def, TSNode left)
 	params = scout_hx_field(def, w->sym->f_parameters);
 	if (ts_node_is_null(params) || !ts_node_named_child_count(params))
 		return scout_hx_null_node();
-	first = scout_hx_param_name(w, ts_node_named_child(params, 0));
+	first = scout_hx_param_name(w, scout_node_named_child(params, 0));
 	cls = scout_hx_method_class(w, def);
 	if (ts_node_is_null(first) || ts_node_is_null(cls) || !scout_hx_same_text(w, first, obj) ||
 	    scout_class_kind_of(w, cls) != SCOUT_CLASS_NATIVE)

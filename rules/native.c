@@ -63,7 +63,7 @@ found:
 /* The expression of a decorator node (the part after `@`). */
 static TSNode decorator_expression(TSNode decorator)
 {
-	return ts_node_named_child_count(decorator) ? ts_node_named_child(decorator, 0)
+	return ts_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
 	                                            : null_node();
 }
 
@@ -85,7 +85,7 @@ TSNode scout_mypyc_attr_call(const scout_walk *w, TSNode def)
 		return null_node();
 	count = ts_node_named_child_count(deco);
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(deco, i), expr;
+		TSNode d = scout_node_named_child(deco, i), expr;
 
 		if (ts_node_symbol(d) != s->decorator)
 			continue;
@@ -108,7 +108,7 @@ TSNode scout_mypyc_attr_value(const scout_walk *w, TSNode def, const char *key)
 	args = scout_node_field(call, s->f_arguments);
 	count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode kw = ts_node_named_child(args, i);
+		TSNode kw = scout_node_named_child(args, i);
 
 		if (ts_node_symbol(kw) == s->keyword_argument &&
 		    scout_node_text_is(scout_node_field(kw, s->f_name), w->src, key))
@@ -155,7 +155,7 @@ uint32_t scout_class_bases(const scout_walk *w, TSNode class_def, TSNode *out, u
 	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args), n = 0;
 
 	for (uint32_t i = 0; i < count && n < cap; i++) {
-		TSNode b = ts_node_named_child(args, i);
+		TSNode b = scout_node_named_child(args, i);
 		TSSymbol t = ts_node_symbol(b);
 
 		if (t == s->identifier || t == s->attribute || t == s->subscript)
@@ -171,7 +171,7 @@ static bool decorators_allowed(const scout_walk *w, TSNode class_def, uint32_t v
 	uint32_t count = ts_node_is_null(deco) ? 0 : ts_node_named_child_count(deco);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(deco, i), expr, callee;
+		TSNode d = scout_node_named_child(deco, i), expr, callee;
 
 		if (ts_node_symbol(d) != s->decorator)
 			continue;
@@ -206,7 +206,7 @@ static void scan_bases(const scout_walk *w, TSNode class_def, base_facts *facts,
 	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode b = ts_node_named_child(args, i), local;
+		TSNode b = scout_node_named_child(args, i), local;
 
 		if (ts_node_symbol(b) == s->keyword_argument) {
 			TSNode key = scout_node_field(b, s->f_name);
@@ -346,10 +346,10 @@ bool scout_class_has_decorator(const scout_walk *w, TSNode def, const char *cons
 	uint32_t count = ts_node_is_null(deco) ? 0 : ts_node_named_child_count(deco);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(deco, i);
+		TSNode d = scout_node_named_child(deco, i);
 
 		if (ts_node_symbol(d) == w->sym->decorator && ts_node_named_child_count(d) &&
-		    scout_walk_is(w, ts_node_named_child(d, 0), names))
+		    scout_walk_is(w, scout_node_named_child(d, 0), names))
 			return true;
 	}
 	return false;

@@ -137,7 +137,7 @@ static uint32_t argument_count(const scout_walk *w, TSNode args)
 		return 1; /* f(x for x in y): the generator is the arguments */
 	count = ts_node_named_child_count(args);
 	for (uint32_t i = 0; i < count; i++)
-		n += !is_sym(ts_node_named_child(args, i), syms(w)->comment);
+		n += !is_sym(scout_node_named_child(args, i), syms(w)->comment);
 	return n;
 }
 
@@ -146,7 +146,7 @@ static TSNode argument_at(const scout_walk *w, TSNode args, uint32_t index)
 	uint32_t count = ts_node_named_child_count(args);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = ts_node_named_child(args, i);
+		TSNode a = scout_node_named_child(args, i);
 
 		if (is_sym(a, syms(w)->comment))
 			continue;
@@ -461,8 +461,9 @@ static bool has_bare_decorator(const scout_walk *w, TSNode decorated, const char
 	uint32_t n = ts_node_is_null(decorated) ? 0 : ts_node_named_child_count(decorated);
 
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode d = ts_node_named_child(decorated, i);
-		TSNode e = is_sym(d, syms(w)->decorator) ? ts_node_named_child(d, 0) : null_node();
+		TSNode d = scout_node_named_child(decorated, i);
+		TSNode e =
+		    is_sym(d, syms(w)->decorator) ? scout_node_named_child(d, 0) : null_node();
 
 		if (is_sym(e, syms(w)->identifier) && scout_node_text_is(e, w->src, name))
 			return true;
@@ -546,7 +547,7 @@ static bool is_untyped_def(const scout_walk *w, TSNode def)
 	if (!ts_node_is_null(scout_node_field(def, s->f_return_type)))
 		return false;
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode p = ts_node_named_child(params, i);
+		TSNode p = scout_node_named_child(params, i);
 
 		if (is_separator(w, p))
 			continue;
@@ -632,7 +633,7 @@ static void check_any(scout_walk *w, TSNode node, const scout_rule *self)
 	int len;
 
 	for (uint32_t i = 0; i < n && ts_node_is_null(found); i++) {
-		TSNode p = ts_node_named_child(params, i);
+		TSNode p = scout_node_named_child(params, i);
 		TSNode type = scout_node_field(p, s->f_type);
 
 		if ((is_sym(p, s->typed_parameter) || is_sym(p, s->typed_default_parameter)) &&
@@ -674,7 +675,7 @@ static const char *const value_types[] = {
 static TSNode unwrap_type(const scout_walk *w, TSNode n)
 {
 	while (is_sym(n, syms(w)->type) && ts_node_named_child_count(n) == 1)
-		n = ts_node_named_child(n, 0);
+		n = scout_node_named_child(n, 0);
 	return n;
 }
 
@@ -710,18 +711,18 @@ static bool is_optional_value(const scout_walk *w, TSNode t)
 		       (is_none(w, l) && is_value_type(w, r));
 	}
 	if (is_type(t, "generic_type") && ts_node_named_child_count(t) == 2) {
-		TSNode params = ts_node_named_child(t, 1);
+		TSNode params = scout_node_named_child(t, 1);
 		uint32_t n = ts_node_named_child_count(params);
 
-		head = ts_node_named_child(t, 0);
+		head = scout_node_named_child(t, 0);
 		for (uint32_t i = 0; i < n && nitems < 3; i++)
-			items[nitems++] = ts_node_named_child(params, i);
+			items[nitems++] = scout_node_named_child(params, i);
 	} else if (is_sym(t, s->subscript)) {
 		uint32_t n = ts_node_named_child_count(t);
 
 		head = scout_node_field(t, s->f_value);
 		for (uint32_t i = 1; i < n && nitems < 3; i++)
-			items[nitems++] = ts_node_named_child(t, i);
+			items[nitems++] = scout_node_named_child(t, i);
 	} else {
 		return false;
 	}
@@ -775,7 +776,7 @@ static bool is_splat_parameter(const scout_walk *w, TSNode p)
 	const scout_symbols *s = syms(w);
 
 	if (is_sym(p, s->typed_parameter) && ts_node_named_child_count(p) > 0)
-		p = ts_node_named_child(p, 0);
+		p = scout_node_named_child(p, 0);
 	return is_sym(p, s->list_splat_pattern) || is_sym(p, s->dictionary_splat_pattern);
 }
 
@@ -791,7 +792,7 @@ static TSNode first_splat_argument(const scout_walk *w, TSNode call)
 	uint32_t n = is_sym(args, syms(w)->argument_list) ? ts_node_named_child_count(args) : 0;
 
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode a = ts_node_named_child(args, i);
+		TSNode a = scout_node_named_child(args, i);
 
 		if (is_splat_argument(a))
 			return a;
@@ -818,7 +819,7 @@ static void check_splat_parameter(scout_walk *w, TSNode node, const scout_rule *
 		return;
 	n = ts_node_named_child_count(params);
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode p = ts_node_named_child(params, i);
+		TSNode p = scout_node_named_child(params, i);
 
 		if (ts_node_eq(p, param))
 			break;
@@ -971,8 +972,8 @@ static const char *const native_decorators[] = {
 
 static TSNode decorator_callee(const scout_walk *w, TSNode decorator)
 {
-	TSNode e =
-	    ts_node_named_child_count(decorator) ? ts_node_named_child(decorator, 0) : null_node();
+	TSNode e = ts_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
+	                                                : null_node();
 
 	if (is_sym(e, syms(w)->call))
 		return scout_node_field(e, syms(w)->f_function);
@@ -1006,7 +1007,7 @@ static void check_decorated(scout_walk *w, TSNode node, const scout_rule *self)
 	if (!is_sym(def, s->function_definition))
 		return;
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(node, i);
+		TSNode d = scout_node_named_child(node, i);
 		char message[MSG];
 		const char *text, *name;
 		int n, nlen;
@@ -1036,7 +1037,7 @@ static void check_global(scout_walk *w, TSNode node, const scout_rule *self)
 
 	if (ts_node_is_null(def) || ts_node_named_child_count(node) == 0)
 		return; /* `global` at module level changes nothing */
-	start = ts_node_start_byte(ts_node_named_child(node, 0));
+	start = ts_node_start_byte(scout_node_named_child(node, 0));
 	end = ts_node_end_byte(node);
 	text = w->src + start;
 	n = (int)(end - start > 60 ? 60 : end - start);
@@ -1069,7 +1070,7 @@ static bool is_plain_string(const scout_walk *w, TSNode n)
 		return is_type(n, "concatenated_string");
 	count = ts_node_named_child_count(n);
 	for (uint32_t i = 0; i < count; i++)
-		if (is_type(ts_node_named_child(n, i), "interpolation"))
+		if (is_type(scout_node_named_child(n, i), "interpolation"))
 			return false;
 	return true;
 }
@@ -1131,7 +1132,7 @@ static void check_dataclass(scout_walk *w, TSNode node, const scout_rule *self)
 	uint32_t count = ts_node_is_null(decorated) ? 0 : ts_node_named_child_count(decorated);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(decorated, i);
+		TSNode d = scout_node_named_child(decorated, i);
 		char message[MSG];
 		const char *text, *name;
 		int n, nlen;

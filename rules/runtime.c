@@ -123,7 +123,7 @@ static TSNode base_at(const scout_walk *w, TSNode class_def, uint32_t *i)
 	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
 
 	while (*i < count) {
-		TSNode b = ts_node_named_child(args, (*i)++);
+		TSNode b = scout_node_named_child(args, (*i)++);
 
 		if (ts_node_symbol(b) != s->keyword_argument && ts_node_symbol(b) != s->comment)
 			return b;
@@ -139,7 +139,7 @@ static TSNode class_keyword(const scout_walk *w, TSNode class_def, const char *k
 	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode b = ts_node_named_child(args, i);
+		TSNode b = scout_node_named_child(args, i);
 
 		if (ts_node_symbol(b) == s->keyword_argument &&
 		    scout_node_text_is(scout_node_field(b, s->f_name), w->src, key))
@@ -152,8 +152,8 @@ static TSNode class_keyword(const scout_walk *w, TSNode class_def, const char *k
 static TSNode decorator_callee(const scout_walk *w, TSNode decorator)
 {
 	const scout_symbols *s = syms(w);
-	TSNode e =
-	    ts_node_named_child_count(decorator) ? ts_node_named_child(decorator, 0) : null_node();
+	TSNode e = ts_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
+	                                                : null_node();
 
 	if (!ts_node_is_null(e) && ts_node_symbol(e) == s->call)
 		return scout_node_field(e, s->f_function);
@@ -168,7 +168,7 @@ static TSNode find_decorator(const scout_walk *w, TSNode def, const char *const 
 	uint32_t count = ts_node_is_null(deco) ? 0 : ts_node_named_child_count(deco);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(deco, i);
+		TSNode d = scout_node_named_child(deco, i);
 
 		if (ts_node_symbol(d) == s->decorator &&
 		    scout_walk_is(w, decorator_callee(w, d), names))
@@ -187,11 +187,11 @@ static bool annotation_is(const scout_walk *w, TSNode assignment, const char *co
 	if (ts_node_is_null(t))
 		return false;
 	if (ts_node_symbol(t) == s->type && ts_node_named_child_count(t))
-		t = ts_node_named_child(t, 0);
+		t = scout_node_named_child(t, 0);
 	if (ts_node_symbol(t) == s->subscript)
 		t = scout_node_field(t, s->f_value);
 	else if (strcmp(ts_node_type(t), "generic_type") == 0 && ts_node_named_child_count(t))
-		t = ts_node_named_child(t, 0); /* `Final[int]` in an annotation */
+		t = scout_node_named_child(t, 0); /* `Final[int]` in an annotation */
 	return scout_walk_is(w, t, names);
 }
 
@@ -202,7 +202,7 @@ static TSNode statement_assignment(const scout_walk *w, TSNode stmt)
 
 	if (ts_node_symbol(stmt) != s->expression_statement || !ts_node_named_child_count(stmt))
 		return null_node();
-	stmt = ts_node_named_child(stmt, 0);
+	stmt = scout_node_named_child(stmt, 0);
 	return ts_node_symbol(stmt) == s->assignment ? stmt : null_node();
 }
 
@@ -228,12 +228,12 @@ static TSNode offending_decorator(const scout_walk *w, TSNode class_def)
 	uint32_t count = ts_node_is_null(deco) ? 0 : ts_node_named_child_count(deco);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(deco, i), callee, expr;
+		TSNode d = scout_node_named_child(deco, i), callee, expr;
 
 		if (ts_node_symbol(d) != s->decorator)
 			continue;
 		callee = decorator_callee(w, d);
-		expr = ts_node_named_child(d, 0);
+		expr = scout_node_named_child(d, 0);
 		if (scout_walk_is(w, callee, allowed_decorators))
 			continue;
 		if (ts_node_symbol(expr) == s->call && scout_walk_is(w, callee, mypyc_attr_names))
@@ -384,8 +384,8 @@ static void check_c_type_base(scout_walk *w, TSNode node, const scout_rule *self
 /* The @mypyc_attr(...) call of the current decorator node, or null. */
 static TSNode decorator_mypyc_attr(const scout_walk *w, TSNode decorator)
 {
-	TSNode e =
-	    ts_node_named_child_count(decorator) ? ts_node_named_child(decorator, 0) : null_node();
+	TSNode e = ts_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
+	                                                : null_node();
 
 	if (ts_node_is_null(e) || ts_node_symbol(e) != syms(w)->call ||
 	    !scout_walk_is(w, scout_node_field(e, syms(w)->f_function), mypyc_attr_names))
@@ -419,7 +419,7 @@ static bool is_str_literal(const scout_walk *w, TSNode n)
 			return false;
 		count = ts_node_named_child_count(n);
 		for (uint32_t i = 0; i < count; i++)
-			if (!is_str_literal(w, ts_node_named_child(n, i)))
+			if (!is_str_literal(w, scout_node_named_child(n, i)))
 				return false;
 		return count > 0;
 	}
@@ -442,7 +442,7 @@ static bool str_content(const scout_walk *w, TSNode n, const char **text, uint32
 	*text = "";
 	*len = 0;
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode c = ts_node_named_child(n, i);
+		TSNode c = scout_node_named_child(n, i);
 
 		if (ts_node_symbol(c) == s->string_content) {
 			*text = scout_node_text(c, w->src, len);
@@ -459,7 +459,7 @@ static void check_mypyc_attr_key(scout_walk *w, TSNode node, const scout_rule *s
 	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = ts_node_named_child(args, i), key = a;
+		TSNode a = scout_node_named_child(args, i), key = a;
 		const char *text;
 		uint32_t len;
 		char message[200];
@@ -487,7 +487,7 @@ static void check_mypyc_attr_positional(scout_walk *w, TSNode node, const scout_
 	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = ts_node_named_child(args, i);
+		TSNode a = scout_node_named_child(args, i);
 
 		if (ts_node_symbol(a) == s->keyword_argument || ts_node_symbol(a) == s->comment ||
 		    is_str_literal(w, a))
@@ -714,7 +714,7 @@ static void method_facts(const scout_walk *w, TSNode def, attr_query *q, size_t 
 
 	if (ts_node_is_null(params) || !ts_node_named_child_count(params))
 		return;
-	self_param = ts_node_named_child(params, 0);
+	self_param = scout_node_named_child(params, 0);
 	if (ts_node_symbol(self_param) != s->identifier)
 		return;
 	self_name = scout_node_text(self_param, w->src, &self_len);
@@ -959,7 +959,7 @@ static bool lists_deletable(const scout_walk *w, TSNode class_def, TSNode attr)
 		const char *t;
 		uint32_t l;
 
-		if (str_content(w, ts_node_named_child(items, i), &t, &l) && l == len &&
+		if (str_content(w, scout_node_named_child(items, i), &t, &l) && l == len &&
 		    memcmp(t, name, len) == 0)
 			return true;
 	}
@@ -986,10 +986,10 @@ static TSNode instance_class(const scout_walk *w, TSNode obj)
 	params = scout_node_field(fn, s->f_parameters);
 	count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode p = ts_node_named_child(params, i), name = p, type = null_node();
+		TSNode p = scout_node_named_child(params, i), name = p, type = null_node();
 
 		if (ts_node_symbol(p) == s->typed_parameter) {
-			name = ts_node_named_child(p, 0);
+			name = scout_node_named_child(p, 0);
 			type = scout_node_field(p, s->f_type);
 		}
 		if (ts_node_symbol(name) != s->identifier ||
@@ -998,7 +998,7 @@ static TSNode instance_class(const scout_walk *w, TSNode obj)
 			continue;
 		if (!ts_node_is_null(type)) {
 			if (ts_node_named_child_count(type))
-				type = ts_node_named_child(type, 0);
+				type = scout_node_named_child(type, 0);
 			return local_class(w, type);
 		}
 		if (i == 0) {
@@ -1067,7 +1067,7 @@ static void check_del_attr(scout_walk *w, TSNode node, const scout_rule *self)
 	uint32_t count = ts_node_named_child_count(node);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode t = ts_node_named_child(node, i);
+		TSNode t = scout_node_named_child(node, i);
 		uint32_t n = 1;
 
 		if (strcmp(ts_node_type(t), "expression_list") == 0) {
@@ -1076,7 +1076,7 @@ static void check_del_attr(scout_walk *w, TSNode node, const scout_rule *self)
 		for (uint32_t j = 0; j < n; j++) {
 			TSNode target = n == 1 && strcmp(ts_node_type(t), "expression_list") != 0
 			                    ? t
-			                    : ts_node_named_child(t, j);
+			                    : scout_node_named_child(t, j);
 			TSNode obj, attr, cls;
 			char message[240];
 			const char *name;

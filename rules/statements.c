@@ -64,11 +64,11 @@ static bool module_assigns_false(const scout_walk *w, const char *name)
 	uint32_t count = ts_node_is_null(root) ? 0 : ts_node_named_child_count(root);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode stmt = ts_node_named_child(root, i), a, left, right;
+		TSNode stmt = scout_node_named_child(root, i), a, left, right;
 
 		if (ts_node_symbol(stmt) != w->sym->expression_statement)
 			continue;
-		a = ts_node_named_child(stmt, 0);
+		a = scout_node_named_child(stmt, 0);
 		if (ts_node_symbol(a) != w->sym->assignment)
 			continue;
 		left = field(a, w->sym->f_left);
@@ -107,7 +107,7 @@ static bool is_type_checking(const scout_walk *w, TSNode cond)
 static TSNode unparenthesize(TSNode n)
 {
 	while (type_is(n, "parenthesized_expression") && ts_node_named_child_count(n) == 1)
-		n = ts_node_named_child(n, 0);
+		n = scout_node_named_child(n, 0);
 	return n;
 }
 
@@ -150,7 +150,7 @@ static int combine(const char *op, int a, int b)
  * supports; other version and platform tests are static but unknown here. */
 static int version_comparison(const scout_walk *w, TSNode cond)
 {
-	TSNode left = ts_node_named_child(cond, 0), tuple = ts_node_named_child(cond, 1);
+	TSNode left = scout_node_named_child(cond, 0), tuple = scout_node_named_child(cond, 1);
 	const char *op = ts_node_type(ts_node_child(cond, 1));
 	TSNode major, minor;
 
@@ -159,8 +159,8 @@ static int version_comparison(const scout_walk *w, TSNode cond)
 	if (ts_node_symbol(left) != w->sym->attribute || !type_is(tuple, "tuple") ||
 	    ts_node_named_child_count(tuple) < 2)
 		return COND_STATIC;
-	major = ts_node_named_child(tuple, 0);
-	minor = ts_node_named_child(tuple, 1);
+	major = scout_node_named_child(tuple, 0);
+	minor = scout_node_named_child(tuple, 1);
 	if (!scout_node_text_is(major, w->src, "3") || ts_node_symbol(minor) != w->sym->integer ||
 	    ts_node_end_byte(minor) - ts_node_start_byte(minor) != 1 ||
 	    w->src[ts_node_start_byte(minor)] > '8')
@@ -181,18 +181,18 @@ static int condition_value(const scout_walk *w, TSNode cond)
 	if (is_type_checking(w, cond))
 		return COND_TRUE;
 	if (type_is(cond, "not_operator") && ts_node_named_child_count(cond)) {
-		int v = condition_value(w, ts_node_named_child(cond, 0));
+		int v = condition_value(w, scout_node_named_child(cond, 0));
 
 		return v == COND_TRUE ? COND_FALSE : v == COND_FALSE ? COND_TRUE : v;
 	}
 	if (type_is(cond, "boolean_operator") && ts_node_child_count(cond) == 3) {
 		const char *op = ts_node_type(ts_node_child(cond, 1));
 
-		return combine(op, condition_value(w, ts_node_named_child(cond, 0)),
-		               condition_value(w, ts_node_named_child(cond, 1)));
+		return combine(op, condition_value(w, scout_node_named_child(cond, 0)),
+		               condition_value(w, scout_node_named_child(cond, 1)));
 	}
 	if (type_is(cond, "comparison_operator") && ts_node_child_count(cond) == 3) {
-		if (is_platform(w, ts_node_named_child(cond, 0)))
+		if (is_platform(w, scout_node_named_child(cond, 0)))
 			return COND_STATIC;
 		return version_comparison(w, cond);
 	}
@@ -234,7 +234,7 @@ static int branch_reach(const scout_walk *w, TSNode child, TSNode parent)
 		if (v == COND_STATIC)
 			reach = COND_STATIC;
 		for (uint32_t i = 0; i < count; i++) {
-			TSNode c = ts_node_named_child(parent, i);
+			TSNode c = scout_node_named_child(parent, i);
 
 			if (ts_node_eq(c, child))
 				break;
@@ -259,7 +259,7 @@ static bool has_finally(const scout_walk *w, TSNode try_stmt)
 	uint32_t count = ts_node_named_child_count(try_stmt);
 
 	for (uint32_t i = count; i-- > 0;)
-		if (ts_node_symbol(ts_node_named_child(try_stmt, i)) == w->sym->finally_clause)
+		if (ts_node_symbol(scout_node_named_child(try_stmt, i)) == w->sym->finally_clause)
 			return true;
 	return false;
 }
@@ -305,7 +305,7 @@ static void check_loop_exits(scout_walk *w, TSNode block, const scout_rule *self
 	char message[320];
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode stmt = ts_node_named_child(block, i), wrapper = null_node();
+		TSNode stmt = scout_node_named_child(block, i), wrapper = null_node();
 		TSSymbol t = ts_node_symbol(stmt);
 		const char *word;
 		uint32_t line, column;
@@ -382,7 +382,7 @@ static bool positional_args(const scout_walk *w, TSNode call, TSNode *out, uint3
 	if (ts_node_is_null(args) || ts_node_symbol(args) != w->sym->argument_list)
 		return false;
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = ts_node_named_child(args, i);
+		TSNode a = scout_node_named_child(args, i);
 		TSSymbol t = ts_node_symbol(a);
 
 		if (t == w->sym->comment)
@@ -403,7 +403,7 @@ static bool is_zero_literal(const scout_walk *w, TSNode n)
 
 	if (type_is(n, "unary_operator") && ts_node_child_count(n) == 2 &&
 	    scout_node_text_is(ts_node_child(n, 0), w->src, "-"))
-		n = ts_node_named_child(n, 0);
+		n = scout_node_named_child(n, 0);
 	if (ts_node_symbol(n) != w->sym->integer)
 		return false;
 	text = scout_node_text(n, w->src, &len);
@@ -455,7 +455,7 @@ static void check_dict_items_pair(scout_walk *w, TSNode node, const scout_rule *
 		return;
 	count = ts_node_named_child_count(left);
 	for (uint32_t i = 0; i < count; i++)
-		targets += ts_node_symbol(ts_node_named_child(left, i)) != w->sym->comment;
+		targets += ts_node_symbol(scout_node_named_child(left, i)) != w->sym->comment;
 	if (targets == 2)
 		return;
 	snprintf(message, sizeof(message),
@@ -536,7 +536,7 @@ static const char *python2_construct(const scout_walk *w, TSNode stmt)
 	if (strcmp(type, "exec_statement") == 0)
 		return "exec statement";
 	if (strcmp(type, "raise_statement") == 0 &&
-	    type_is(ts_node_named_child(stmt, 0), "expression_list"))
+	    type_is(scout_node_named_child(stmt, 0), "expression_list"))
 		return "`raise E, value` statement";
 	if (ts_node_symbol(stmt) == w->sym->except_clause) {
 		uint32_t count = ts_node_child_count(stmt);
@@ -628,7 +628,7 @@ static void check_type_checking_else(scout_walk *w, TSNode node, const scout_rul
 		       next = null_node();
 
 		for (; i < count; i++) {
-			TSNode c = ts_node_named_child(node, i);
+			TSNode c = scout_node_named_child(node, i);
 			TSSymbol t = ts_node_symbol(c);
 
 			if ((t == w->sym->elif_clause || t == w->sym->else_clause) &&
@@ -639,7 +639,7 @@ static void check_type_checking_else(scout_walk *w, TSNode node, const scout_rul
 			}
 		}
 		if (type_is(cond, "not_operator") && ts_node_named_child_count(cond) &&
-		    is_type_checking(w, unparenthesize(ts_node_named_child(cond, 0)))) {
+		    is_type_checking(w, unparenthesize(scout_node_named_child(cond, 0)))) {
 			TSNode body = field(clause, w->sym->f_consequence);
 
 			snprintf(message, sizeof(message), "the body of `%.*s` %s",
@@ -763,7 +763,7 @@ static TSNode earlier_definition(const scout_walk *w, TSNode scope, TSNode def)
 
 		/* reverse order: popped in document order */
 		for (uint32_t i = count; i-- > 0;) {
-			TSNode c = ts_node_named_child(node, i);
+			TSNode c = scout_node_named_child(node, i);
 			TSSymbol t = ts_node_symbol(c);
 			int r;
 
@@ -854,7 +854,7 @@ static bool body_imports(const scout_walk *w, TSNode body, TSNode name)
 	const char *ntext = scout_node_text(name, w->src, &nlen);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode stmt = ts_node_named_child(body, i);
+		TSNode stmt = scout_node_named_child(body, i);
 		TSSymbol t = ts_node_symbol(stmt);
 		uint32_t n = ts_node_named_child_count(stmt);
 		TSNode module = t == w->sym->import_from_statement
@@ -864,7 +864,7 @@ static bool body_imports(const scout_walk *w, TSNode body, TSNode name)
 		if (t != w->sym->import_statement && t != w->sym->import_from_statement)
 			continue;
 		for (uint32_t j = 0; j < n; j++) {
-			TSNode c = ts_node_named_child(stmt, j), bound;
+			TSNode c = scout_node_named_child(stmt, j), bound;
 			uint32_t len;
 			const char *text;
 
@@ -874,14 +874,14 @@ static bool body_imports(const scout_walk *w, TSNode body, TSNode name)
 				bound = field(c, ts_language_field_id_for_name(tree_sitter_python(),
 				                                               "alias", 5));
 			else if (ts_node_symbol(c) == w->sym->dotted_name)
-				bound = ts_node_named_child(c, 0); /* import a.b binds a */
+				bound = scout_node_named_child(c, 0); /* import a.b binds a */
 			else
 				continue;
 			if (ts_node_is_null(bound))
 				continue;
 			if (t == w->sym->import_from_statement &&
 			    ts_node_symbol(c) == w->sym->dotted_name)
-				bound = ts_node_named_child(c, ts_node_named_child_count(c) - 1);
+				bound = scout_node_named_child(c, ts_node_named_child_count(c) - 1);
 			text = scout_node_text(bound, w->src, &len);
 			if (len == nlen && memcmp(text, ntext, len) == 0)
 				return true;
@@ -901,12 +901,12 @@ static void check_try_import_fallback(scout_walk *w, TSNode node, const scout_ru
 	if (ts_node_symbol(try_stmt) != w->sym->try_statement)
 		return;
 	body = field(try_stmt, w->sym->f_body);
-	handler = ts_node_named_child(node, ts_node_named_child_count(node) - 1);
+	handler = scout_node_named_child(node, ts_node_named_child_count(node) - 1);
 	if (ts_node_is_null(body) || ts_node_symbol(handler) != w->sym->block)
 		return;
 	count = ts_node_named_child_count(handler);
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode stmt = ts_node_named_child(handler, i), def = stmt, a, left, right;
+		TSNode stmt = scout_node_named_child(handler, i), def = stmt, a, left, right;
 
 		if (ts_node_symbol(def) == w->sym->decorated_definition)
 			def = field(def, w->sym->f_definition);
@@ -929,7 +929,7 @@ static void check_try_import_fallback(scout_walk *w, TSNode node, const scout_ru
 		}
 		if (ts_node_symbol(stmt) != w->sym->expression_statement)
 			continue;
-		a = ts_node_named_child(stmt, 0);
+		a = scout_node_named_child(stmt, 0);
 		if (ts_node_symbol(a) != w->sym->assignment)
 			continue;
 		left = field(a, w->sym->f_left);

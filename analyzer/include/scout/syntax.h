@@ -139,6 +139,11 @@ void scout_children_close(scout_children *it);
  * (one tree's walk: the cache keys on node addresses) and directly outside. */
 TSNode scout_node_field(TSNode n, TSFieldId field);
 
+/* ts_node_named_child (linear in the index): the first few directly, later
+ * ones from the node's children listed once per thread and tree, under the
+ * same begin/end as scout_node_field. */
+TSNode scout_node_named_child(TSNode n, uint32_t index);
+
 /* Starts caching field lookups for one tree, forgetting earlier entries. */
 void scout_field_cache_begin(void);
 
