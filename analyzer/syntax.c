@@ -106,42 +106,6 @@ void scout_children_close(scout_children *it)
 	it->state = 2;
 }
 
-uint32_t scout_child_list_fill(scout_child_list *l, TSNode parent)
-{
-	l->len = 0;
-	if (ts_node_is_null(parent) || ts_node_child_count(parent) == 0)
-		return 0;
-	if (l->has_cursor) {
-		ts_tree_cursor_reset(&l->cursor, parent);
-	} else {
-		l->cursor = ts_tree_cursor_new(parent);
-		l->has_cursor = true;
-	}
-	for (bool more = ts_tree_cursor_goto_first_child(&l->cursor); more;
-	     more = ts_tree_cursor_goto_next_sibling(&l->cursor)) {
-		TSNode c = ts_tree_cursor_current_node(&l->cursor);
-
-		if (!ts_node_is_named(c))
-			continue;
-		if (l->len == l->cap) {
-			l->cap = l->cap ? l->cap * 2 : 16;
-			l->nodes = scout_realloc(l->nodes, l->cap * sizeof(*l->nodes));
-		}
-		l->nodes[l->len++] = c;
-	}
-	return l->len;
-}
-
-void scout_child_list_free(scout_child_list *l)
-{
-	if (l->has_cursor)
-		ts_tree_cursor_delete(&l->cursor);
-	free(l->nodes);
-	l->nodes = NULL;
-	l->len = l->cap = 0;
-	l->has_cursor = false;
-}
-
 /* A direct-mapped cache of field lookups; an entry counts only when its
  * generation is the current one, so forgetting is one increment. */
 #define FIELD_CACHE_SIZE 4096

@@ -150,21 +150,4 @@ void scout_field_cache_begin(void);
 /* Stops caching: the tree may be freed after this. */
 void scout_field_cache_end(void);
 
-/* A node's named children in an array, refilled node after node with one
- * cursor and one allocation: for loops that index children or go backwards.
- * Zero-initialise it; free with scout_child_list_free. */
-typedef struct scout_child_list {
-	TSNode *nodes; /* owned; nodes[0..len) after a fill */
-	uint32_t len, cap;
-	TSTreeCursor cursor;
-	bool has_cursor;
-} scout_child_list;
-
-/* Replaces the list's contents with the named children of `parent` (none for
- * a null node); returns their count. */
-uint32_t scout_child_list_fill(scout_child_list *l, TSNode parent);
-
-/* Frees the list's array and cursor; the list may be filled again. */
-void scout_child_list_free(scout_child_list *l);
-
 #endif
