@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <git2.h>
+
 #include "scout/cli.h"
 #include "scout/audit.h"
 #include "scout/baseline.h"
@@ -240,9 +242,13 @@ int main(int argc, char **argv)
 	scout_cli cli;
 	int rc;
 
+	/* Once for the process: libgit2 reads the TLS certificates on every
+	 * first init, and the stages would otherwise each pay for it. */
+	git_libgit2_init();
 	if (scout_cli_parse(&cli, argc, argv) < 0) {
 		rc = usage_error(scout_error_last());
 		scout_cli_free(&cli);
+		git_libgit2_shutdown();
 		return rc;
 	}
 	switch (cli.command) {
@@ -266,5 +272,6 @@ int main(int argc, char **argv)
 		break;
 	}
 	scout_cli_free(&cli);
+	git_libgit2_shutdown();
 	return rc;
 }
