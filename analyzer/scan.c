@@ -26,6 +26,7 @@ typedef struct scan_ctx {
 	scout_file_result *results; /* one slot per file */
 	double coverage_threshold;
 	scout_cache *cache; /* NULL: every file is analysed */
+	size_t *order;      /* files by size, largest first: the pool's work order */
 	bool progress_shown;
 } scan_ctx;
 
@@ -170,9 +171,10 @@ static bool storable(const scout_file_result *r)
 	return true;
 }
 
-static void analyse_one(void *ctx, void *state, size_t i)
+static void analyse_one(void *ctx, void *state, size_t n)
 {
 	scan_ctx *c = ctx;
+	size_t i = c->order[n];
 	worker *w = state;
 	const scout_file *f = &c->files->files[i];
 	scout_file_result *r = &c->results[i];
@@ -322,6 +324,44 @@ static void report_cache(const scout_cache *cache)
 	fprintf(stderr, "mypyc-scout: cache: %zu hits, %zu misses\n", hits, misses);
 }
 
+typedef struct sized {
+	uint64_t size;
+	size_t index;
+} sized;
+
+static int compare_sized(const void *pa, const void *pb)
+{
+	const sized *a = pa, *b = pb;
+
+	if (a->size != b->size)
+		return a->size > b->size ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Largest files first, so no big file starts last and leaves one thread
+ * working alone at the end. Results still land in their own slots. */
+static size_t *work_order(const scout_file_list *files)
+{
+	sized *v = scout_calloc(files->len ? files->len : 1, sizeof(*v));
+	size_t *order = scout_calloc(files->len ? files->len : 1, sizeof(*order));
+	struct stat st;
+
+	for (size_t i = 0; i < files->len; i++) {
+		const scout_file *f = &files->files[i];
+
+		v[i].index = i;
+		v[i].size = f->oid[0]                        ? f->size
+		            : f->fs && stat(f->fs, &st) == 0 ? (uint64_t)st.st_size
+		                                             : 0;
+	}
+	if (files->len > 1)
+		qsort(v, files->len, sizeof(*v), compare_sized);
+	for (size_t i = 0; i < files->len; i++)
+		order[i] = v[i].index;
+	free(v);
+	return order;
+}
+
 int scout_scan_run(scout_scan *out, const scout_scan_opts *opts)
 {
 	scout_file_list files = {0};
@@ -342,6 +382,7 @@ int scout_scan_run(scout_scan *out, const scout_scan_opts *opts)
 	ctx.results = scout_calloc(files.len ? files.len : 1, sizeof(*ctx.results));
 	ctx.coverage_threshold = opts->coverage_threshold;
 	ctx.cache = files.len ? open_cache(opts) : NULL;
+	ctx.order = work_order(&files);
 	task = (scout_pool_task){
 	    .count = files.len,
 	    .jobs = opts->jobs,
@@ -363,6 +404,7 @@ int scout_scan_run(scout_scan *out, const scout_scan_opts *opts)
 	                   opts->profile, opts->profile_name);
 cleanup:
 	scout_cache_free(ctx.cache);
+	free(ctx.order);
 	free(ctx.results);
 	scout_file_list_free(&files);
 	return error;
