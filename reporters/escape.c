@@ -87,14 +87,33 @@ static void escape_each(scout_buf *b, const char *s, emit_fn emit)
 
 /* ---- valid UTF-8 (JSON and the base of every other format) --------------- */
 
-static void emit_utf8(scout_buf *b, uint32_t cp, const char *bytes, size_t len)
-{
-	scout_buf_put(b, bytes, len);
-}
-
+/* Valid runs go out whole: this is on every string of every JSON report. */
 void scout_escape_utf8(scout_buf *b, const char *s)
 {
-	escape_each(b, s, emit_utf8);
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+	scout_buf_put(b, "", 0);
+	while (*p) {
+		const unsigned char *run = p;
+		uint32_t cp = 0;
+		size_t n = 0;
+
+		while (*p) {
+			if (*p < 0x80) {
+				p++;
+				continue;
+			}
+			n = utf8_next(p, &cp);
+			if (cp == ILL_FORMED)
+				break;
+			p += n;
+		}
+		scout_buf_put(b, (const char *)run, (size_t)(p - run));
+		if (*p) { /* an ill-formed sequence of n bytes */
+			scout_buf_put(b, REPLACEMENT_CHAR_UTF8, 3);
+			p += n;
+		}
+	}
 }
 
 char *scout_escape_utf8_dup(const char *s)
