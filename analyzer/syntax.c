@@ -189,6 +189,15 @@ static kids_entry *kids_fill(kids_entry *e, TSNode n, uint32_t start)
 	return e;
 }
 
+void scout_syntax_thread_release(void)
+{
+	free(kids_nodes);
+	kids_nodes = NULL;
+	kids_len = kids_cap = 0;
+	kids_forget(); /* the table pointed into the array */
+	kids_field_gen = 0;
+}
+
 TSNode scout_node_named_child(TSNode n, uint32_t index)
 {
 	TSNode none = {{0}, 0, 0};

@@ -283,6 +283,7 @@ void scout_walk_release(scout_walk *w)
 	if (w->memo)
 		free(w->memo->slots);
 	free(w->memo);
+	scout_syntax_thread_release();
 }
 
 void scout_walk_module(scout_walk *w, TSTree *tree)

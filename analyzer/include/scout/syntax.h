@@ -149,5 +149,8 @@ void scout_field_cache_begin(void);
 
 /* Stops caching: the tree may be freed after this. */
 void scout_field_cache_end(void);
+/* Frees this thread's children lists (scout_node_named_child); the next use
+ * starts afresh. Called when a thread's analyzer is freed. */
+void scout_syntax_thread_release(void);
 
 #endif
