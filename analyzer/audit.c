@@ -32,18 +32,15 @@ const char *scout_skip_reason_name(scout_skip_reason r)
 	}
 }
 
-double scout_audit_hot_floor(const scout_scan *scan)
+/* Hot enough to plan: at least half the average share of the non-test
+ * modules (hotness sums to 1 over them). */
+static double hot_floor(const scout_scan *scan)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < scan->nmodules; i++)
 		n += !scout_module_is_test(&scan->modules[i]);
 	return n ? 0.5 / (double)n : 0.0;
-}
-
-bool scout_audit_is_hot(const scout_scan *scan, const scout_module *m)
-{
-	return m->hotness > 0.0 && m->hotness >= scout_audit_hot_floor(scan);
 }
 
 static bool is_dynamic(const scout_module *m)
@@ -115,7 +112,7 @@ static void sort_hot(const scout_scan *scan, scout_audit_module *v, size_t n)
 static void build_phases(scout_audit *a, const scout_scan *scan)
 {
 	bool *in_phase1 = scout_calloc(scan->nmodules ? scan->nmodules : 1, sizeof(*in_phase1));
-	double floor = scout_audit_hot_floor(scan);
+	double floor = hot_floor(scan);
 
 	for (size_t i = 0; i < scan->plan.ncompile; i++) {
 		scout_audit_module am = {.module = scan->plan.compile[i].module};
@@ -128,17 +125,18 @@ static void build_phases(scout_audit *a, const scout_scan *scan)
 	for (size_t i = 0; i < scan->nmodules; i++) {
 		const scout_module *m = &scan->modules[i];
 		scout_audit_module am = {.module = i};
-		bool hot = m->hotness > 0.0 && m->hotness >= floor;
+		bool hot = m->hotness > 0.0 && m->hotness >= floor, dynamic;
 
 		if (in_phase1[i] || scout_module_is_test(m))
 			continue;
-		if (hot && !is_dynamic(m)) {
+		dynamic = is_dynamic(m);
+		if (hot && !dynamic) {
 			collect_fixes(&am, m);
 			a->phase2_covered += m->hotness;
 			SCOUT_PUSH(a->phase2, a->nphase2, a->phase2_cap, am);
 			continue;
 		}
-		am.skip = is_dynamic(m)                 ? SCOUT_SKIP_DYNAMIC
+		am.skip = dynamic                       ? SCOUT_SKIP_DYNAMIC
 		          : m->verdict == SCOUT_BLOCKED ? SCOUT_SKIP_BLOCKED
 		                                        : SCOUT_SKIP_COLD;
 		SCOUT_PUSH(a->skip, a->nskip, a->skip_cap, am);

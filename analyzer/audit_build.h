@@ -4,9 +4,6 @@
 
 #include "scout/audit.h"
 
-/* The smallest hotness the audit calls hot (see scout_audit_is_hot). */
-double scout_audit_hot_floor(const scout_scan *scan);
-
 /* Section 3: findings grouped by rule (audit_findings.c). */
 void scout_audit_build_rules(scout_audit *a, const scout_scan *scan);
 /* Section 6: compatibility risks, after the phases (audit_findings.c). */

@@ -55,6 +55,19 @@ static int close_output(FILE *out, const char *path)
 	return 0;
 }
 
+/* Settings from the flags and the config, then the whole scan, which records
+ * the mypyc version it was evaluated for. Returns 0 or EXIT_USAGE; free both
+ * either way. */
+static int resolve_and_scan(scout_settings *settings, scout_scan *scan, const scout_cli *cli)
+{
+	if (scout_settings_resolve(settings, cli) < 0 || scout_scan_run(scan, &settings->scan) < 0)
+		return usage_error(scout_error_last());
+	scan->mypyc_version = settings->scan.rules.mypyc_version;
+	scan->mypyc_version_source = settings->version_source;
+	settings->version_source = NULL;
+	return 0;
+}
+
 /* --write-baseline, then --baseline and --diff hide findings (never the
  * verdicts or the plan). */
 static int filter_findings(scout_scan *scan, const scout_cli *cli, const scout_settings *s)
@@ -107,17 +120,8 @@ static int cmd_scan(const scout_cli *cli)
 		        cli->format, scout_reporter_names());
 		return EXIT_USAGE;
 	}
-	if (scout_settings_resolve(&settings, cli) < 0) {
-		rc = usage_error(scout_error_last());
+	if ((rc = resolve_and_scan(&settings, &scan, cli)) != 0)
 		goto cleanup;
-	}
-	if (scout_scan_run(&scan, &settings.scan) < 0) {
-		rc = usage_error(scout_error_last());
-		goto cleanup;
-	}
-	scan.mypyc_version = settings.scan.rules.mypyc_version;
-	scan.mypyc_version_source = settings.version_source;
-	settings.version_source = NULL;
 	if ((rc = filter_findings(&scan, cli, &settings)) != 0)
 		goto cleanup;
 	if (!(out = open_output(cli->output))) {
@@ -175,17 +179,8 @@ static int cmd_audit(const scout_cli *cli)
 		                "--baseline and --write-baseline are for scan\n");
 		return EXIT_USAGE;
 	}
-	if (scout_settings_resolve(&settings, cli) < 0) {
-		rc = usage_error(scout_error_last());
+	if ((rc = resolve_and_scan(&settings, &scan, cli)) != 0)
 		goto cleanup;
-	}
-	if (scout_scan_run(&scan, &settings.scan) < 0) {
-		rc = usage_error(scout_error_last());
-		goto cleanup;
-	}
-	scan.mypyc_version = settings.scan.rules.mypyc_version;
-	scan.mypyc_version_source = settings.version_source;
-	settings.version_source = NULL;
 	scout_audit_build(&audit, &scan, settings.scan.project_dir, cli->timestamp);
 	if (!(out = open_output(cli->output))) {
 		fprintf(stderr, "mypyc-scout: error: cannot write '%s'\n", cli->output);

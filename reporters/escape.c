@@ -212,6 +212,30 @@ void scout_escape_uri_path(scout_buf *b, const char *s)
 
 /* XML 1.0 Char: TAB, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF
  * (surrogates never get here: the decoder rejects them). */
+/* & < > " ' as entities, shared by XML and HTML (which spell the apostrophe
+ * differently). True when cp was one of them. */
+static bool put_markup_entity(scout_buf *b, uint32_t cp, const char *apos)
+{
+	switch (cp) {
+	case '&':
+		scout_buf_puts(b, "&amp;");
+		return true;
+	case '<':
+		scout_buf_puts(b, "&lt;");
+		return true;
+	case '>':
+		scout_buf_puts(b, "&gt;");
+		return true;
+	case '"':
+		scout_buf_puts(b, "&quot;");
+		return true;
+	case '\'':
+		scout_buf_puts(b, apos);
+		return true;
+	}
+	return false;
+}
+
 static bool is_xml_char(uint32_t cp)
 {
 	return cp == '\t' || cp == '\n' || cp == '\r' ||
@@ -220,22 +244,9 @@ static bool is_xml_char(uint32_t cp)
 
 static void emit_xml(scout_buf *b, uint32_t cp, const char *bytes, size_t len)
 {
+	if (put_markup_entity(b, cp, "&apos;"))
+		return;
 	switch (cp) {
-	case '&':
-		scout_buf_puts(b, "&amp;");
-		return;
-	case '<':
-		scout_buf_puts(b, "&lt;");
-		return;
-	case '>':
-		scout_buf_puts(b, "&gt;");
-		return;
-	case '"':
-		scout_buf_puts(b, "&quot;");
-		return;
-	case '\'':
-		scout_buf_puts(b, "&apos;");
-		return;
 	case '\t':
 	case '\n':
 	case '\r':
@@ -269,23 +280,8 @@ static bool is_html_bad(uint32_t cp)
 
 static void emit_html(scout_buf *b, uint32_t cp, const char *bytes, size_t len)
 {
-	switch (cp) {
-	case '&':
-		scout_buf_puts(b, "&amp;");
+	if (put_markup_entity(b, cp, "&#39;"))
 		return;
-	case '<':
-		scout_buf_puts(b, "&lt;");
-		return;
-	case '>':
-		scout_buf_puts(b, "&gt;");
-		return;
-	case '"':
-		scout_buf_puts(b, "&quot;");
-		return;
-	case '\'':
-		scout_buf_puts(b, "&#39;");
-		return;
-	}
 	if (is_html_bad(cp))
 		scout_buf_put(b, REPLACEMENT_CHAR_UTF8, 3);
 	else

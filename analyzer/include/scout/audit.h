@@ -144,8 +144,4 @@ void scout_audit_free(scout_audit *a);
  * files and the scan's test modules. Unreadable files are simply absent. */
 void scout_audit_packaging(scout_audit *a, const scout_scan *scan, const char *project_dir);
 
-/* Whether module m is hot enough for the audit to plan it: hotness at least
- * half the average share of the non-test modules. */
-bool scout_audit_is_hot(const scout_scan *scan, const scout_module *m);
-
 #endif
