@@ -246,6 +246,8 @@ bool scout_names_qualify(const scout_names *names, TSNode node, const char *src,
 	size_t used = 0;
 	bool ok;
 
+	if (ts_node_is_null(node))
+		return false;
 	for (; ts_node_symbol(node) == s->attribute;
 	     node = ts_node_child_by_field_id(node, s->f_object)) {
 		TSNode attr = ts_node_child_by_field_id(node, s->f_attribute);
@@ -299,13 +301,14 @@ static bool some_last_component(const char *const *any, const char *attr, uint32
 bool scout_names_is(const scout_names *names, TSNode node, const char *src, const char *const *any)
 {
 	const scout_symbols *s = scout_syntax_symbols();
-	TSSymbol t = ts_node_symbol(node);
 	const char *text;
 	uint32_t len;
 	char buf[256];
+	TSSymbol t;
 
-	if (ts_node_is_null(node))
+	if (ts_node_is_null(node)) /* e.g. a call without a function in a broken tree */
 		return false;
+	t = ts_node_symbol(node);
 	if (t == s->identifier) {
 		text = scout_node_text(node, src, &len);
 		return identifier_is(names, text, len, any);
