@@ -95,7 +95,7 @@ static bool is_method(const scout_walk *w, TSNode *decorated)
 
 static bool has_decorator(const scout_walk *w, TSNode decorated, const char *name)
 {
-	uint32_t n = ts_node_named_child_count(decorated);
+	uint32_t n = scout_node_named_child_count(decorated);
 
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode d = scout_node_named_child(decorated, i);
@@ -121,10 +121,10 @@ static bool has_function_type_comment(const scout_walk *w, TSNode def)
 	TSNode scopes[2] = {def, body};
 
 	for (int k = 0; k < 2; k++) {
-		uint32_t n = ts_node_is_null(scopes[k]) ? 0 : ts_node_child_count(scopes[k]);
+		uint32_t n = ts_node_is_null(scopes[k]) ? 0 : scout_node_child_count(scopes[k]);
 
 		for (uint32_t i = 0; i < n; i++) {
-			TSNode c = ts_node_child(scopes[k], i);
+			TSNode c = scout_node_child(scopes[k], i);
 			uint32_t len;
 			const char *text;
 
@@ -159,7 +159,7 @@ static void count_def(scout_walk *w, TSNode def)
 	bool method = is_method(w, &decorated);
 	bool skip_first =
 	    method && !(!ts_node_is_null(decorated) && has_decorator(w, decorated, "staticmethod"));
-	uint32_t slots = 1, annotated = 0, n = ts_node_named_child_count(params);
+	uint32_t slots = 1, annotated = 0, n = scout_node_named_child_count(params);
 	bool first = true;
 
 	for (uint32_t i = 0; i < n; i++) {

@@ -22,9 +22,9 @@ static char *string_value(TSNode n, const char *src, const scout_symbols *s)
 	uint32_t len;
 	const char *text;
 
-	if (ts_node_symbol(n) != s->string || ts_node_named_child_count(n) != 3)
+	if (ts_node_symbol(n) != s->string || scout_node_named_child_count(n) != 3)
 		return NULL;
-	content = ts_node_named_child(n, 1);
+	content = scout_node_named_child(n, 1);
 	if (ts_node_symbol(content) != s->string_content)
 		return NULL;
 	text = scout_node_text(content, src, &len);
@@ -33,10 +33,10 @@ static char *string_value(TSNode n, const char *src, const scout_symbols *s)
 
 static void add_strings(strs *out, TSNode list, const char *src, const scout_symbols *s)
 {
-	uint32_t n = ts_node_named_child_count(list);
+	uint32_t n = scout_node_named_child_count(list);
 
 	for (uint32_t i = 0; i < n; i++) {
-		char *v = string_value(ts_node_named_child(list, i), src, s);
+		char *v = string_value(scout_node_named_child(list, i), src, s);
 
 		if (v)
 			SCOUT_PUSH(out->items, out->len, out->cap, v);
@@ -47,21 +47,21 @@ static void add_strings(strs *out, TSNode list, const char *src, const scout_sym
 static TSNode assigned_list(TSNode root, const char *src, TSNode name, const scout_symbols *s)
 {
 	TSNode found = {{0}, 0, 0};
-	uint32_t n = ts_node_named_child_count(root);
+	uint32_t n = scout_node_named_child_count(root);
 	uint32_t len;
 	const char *want = scout_node_text(name, src, &len);
 	char *key = scout_strndup(want, len);
 
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode st = ts_node_named_child(root, i), a, left, right;
+		TSNode st = scout_node_named_child(root, i), a, left, right;
 
 		if (ts_node_symbol(st) != s->expression_statement)
 			continue;
-		a = ts_node_named_child(st, 0);
+		a = scout_node_named_child(st, 0);
 		if (ts_node_symbol(a) != s->assignment)
 			continue;
-		left = ts_node_child_by_field_id(a, s->f_left);
-		right = ts_node_child_by_field_id(a, s->f_right);
+		left = scout_node_field(a, s->f_left);
+		right = scout_node_field(a, s->f_right);
 		if (!ts_node_is_null(left) && scout_node_text_is(left, src, key) &&
 		    !ts_node_is_null(right) && strcmp(ts_node_type(right), "list") == 0)
 			found = right;
@@ -90,9 +90,10 @@ char **scout_compile_set_mypycify(const char *src, size_t len, size_t *count)
 		TSNode n = ts_tree_cursor_current_node(&c);
 
 		if (ts_node_symbol(n) == s->call) {
-			TSNode fn = ts_node_child_by_field_id(n, s->f_function);
-			TSNode args = ts_node_child_by_field_id(n, s->f_arguments);
-			TSNode first = ts_node_is_null(args) ? args : ts_node_named_child(args, 0);
+			TSNode fn = scout_node_field(n, s->f_function);
+			TSNode args = scout_node_field(n, s->f_arguments);
+			TSNode first =
+			    ts_node_is_null(args) ? args : scout_node_named_child(args, 0);
 			uint32_t flen = 0;
 			const char *ftext =
 			    ts_node_is_null(fn) ? "" : scout_node_text(fn, src, &flen);

@@ -58,7 +58,7 @@ static void add_import(scout_walk *w, char *module, char *name, TSNode node)
 
 static void collect_import(scout_walk *w, TSNode stmt)
 {
-	uint32_t n = ts_node_named_child_count(stmt);
+	uint32_t n = scout_node_named_child_count(stmt);
 
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode c = scout_node_named_child(stmt, i);
@@ -74,7 +74,7 @@ static void collect_from_import(scout_walk *w, TSNode stmt)
 {
 	static TSFieldId f_module;
 	TSNode mod;
-	uint32_t n = ts_node_named_child_count(stmt);
+	uint32_t n = scout_node_named_child_count(stmt);
 	bool any = false;
 
 	if (!f_module)
@@ -109,7 +109,7 @@ static char *literal_string(const scout_walk *w, TSNode n)
 	TSNode content;
 
 	if (ts_node_is_null(n) || ts_node_symbol(n) != w->sym->string ||
-	    ts_node_named_child_count(n) != 3)
+	    scout_node_named_child_count(n) != 3)
 		return NULL;
 	content = scout_node_named_child(n, 1);
 	if (ts_node_symbol(content) != w->sym->string_content)
@@ -119,7 +119,7 @@ static char *literal_string(const scout_walk *w, TSNode n)
 
 static TSNode positional(TSNode args, uint32_t k)
 {
-	uint32_t n = ts_node_named_child_count(args), seen = 0;
+	uint32_t n = scout_node_named_child_count(args), seen = 0;
 	TSNode none = {{0}, 0, 0};
 
 	for (uint32_t i = 0; i < n; i++) {

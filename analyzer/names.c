@@ -39,10 +39,10 @@ static char *text_dup(TSNode node, const char *src)
 /* `import a.b.c` binds a; `import a.b as c` binds c to a.b. */
 static void bind_import(scout_names *n, TSNode stmt, const char *src, const scout_symbols *s)
 {
-	uint32_t count = ts_node_named_child_count(stmt);
+	uint32_t count = scout_node_named_child_count(stmt);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode c = ts_node_named_child(stmt, i);
+		TSNode c = scout_node_named_child(stmt, i);
 		char *dotted;
 
 		if (ts_node_symbol(c) == s->dotted_name) {
@@ -54,8 +54,9 @@ static void bind_import(scout_names *n, TSNode stmt, const char *src, const scou
 			free(top);
 			free(dotted);
 		} else if (ts_node_symbol(c) == s->aliased_import) {
-			TSNode name = ts_node_child_by_field_id(c, s->f_name);
-			TSNode alias = ts_node_named_child(c, ts_node_named_child_count(c) - 1);
+			TSNode name = scout_node_field(c, s->f_name);
+			TSNode alias =
+			    scout_node_named_child(c, scout_node_named_child_count(c) - 1);
 			char *target = text_dup(name, src), *local = text_dup(alias, src);
 
 			bind(n, local, strlen(local), target, c, src);
@@ -69,20 +70,20 @@ static void bind_import(scout_names *n, TSNode stmt, const char *src, const scou
 static void bind_from(scout_names *n, TSNode stmt, const char *src, const scout_symbols *s)
 {
 	TSFieldId f_module = ts_language_field_id_for_name(tree_sitter_python(), "module_name", 11);
-	TSNode mod = ts_node_child_by_field_id(stmt, f_module);
-	uint32_t count = ts_node_named_child_count(stmt);
+	TSNode mod = scout_node_field(stmt, f_module);
+	uint32_t count = scout_node_named_child_count(stmt);
 	char *module = text_dup(mod, src);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode c = ts_node_named_child(stmt, i);
+		TSNode c = scout_node_named_child(stmt, i);
 		TSNode name = c, alias = c;
 		char *target, *local;
 
 		if (ts_node_start_byte(c) == ts_node_start_byte(mod))
 			continue;
 		if (ts_node_symbol(c) == s->aliased_import) {
-			name = ts_node_child_by_field_id(c, s->f_name);
-			alias = ts_node_named_child(c, ts_node_named_child_count(c) - 1);
+			name = scout_node_field(c, s->f_name);
+			alias = scout_node_named_child(c, scout_node_named_child_count(c) - 1);
 		} else if (ts_node_symbol(c) != s->dotted_name) {
 			continue;
 		}
@@ -103,7 +104,7 @@ static void bind_from(scout_names *n, TSNode stmt, const char *src, const scout_
 
 static void bind_definition(scout_names *n, TSNode def, const char *src, const scout_symbols *s)
 {
-	TSNode name = ts_node_child_by_field_id(def, s->f_name);
+	TSNode name = scout_node_field(def, s->f_name);
 	uint32_t len;
 	const char *text;
 	char *target;
@@ -172,12 +173,12 @@ void scout_names_build(scout_names *out, TSNode root, const char *src, const cha
 		TSNode node = todo[--ntodo];
 		TSSymbol nt = ts_node_symbol(node);
 		bool is_def = nt == s->class_definition || nt == s->function_definition;
-		uint32_t count = is_def ? 0 : ts_node_named_child_count(node);
+		uint32_t count = is_def ? 0 : scout_node_named_child_count(node);
 
 		/* Children pushed in reverse: popped in document order, so a later
 		 * binding of a name is appended after an earlier one. */
 		for (uint32_t i = count; i-- > 0;) {
-			TSNode c = ts_node_named_child(node, i);
+			TSNode c = scout_node_named_child(node, i);
 			TSSymbol t = ts_node_symbol(c);
 
 			if (t == s->import_statement || t == s->import_from_statement ||
@@ -248,9 +249,8 @@ bool scout_names_qualify(const scout_names *names, TSNode node, const char *src,
 
 	if (ts_node_is_null(node))
 		return false;
-	for (; ts_node_symbol(node) == s->attribute;
-	     node = ts_node_child_by_field_id(node, s->f_object)) {
-		TSNode attr = ts_node_child_by_field_id(node, s->f_attribute);
+	for (; ts_node_symbol(node) == s->attribute; node = scout_node_field(node, s->f_object)) {
+		TSNode attr = scout_node_field(node, s->f_attribute);
 
 		if (ts_node_is_null(attr))
 			break;
@@ -315,7 +315,7 @@ bool scout_names_is(const scout_names *names, TSNode node, const char *src, cons
 	}
 	if (t != s->attribute)
 		return false;
-	text = scout_node_text(ts_node_child_by_field_id(node, s->f_attribute), src, &len);
+	text = scout_node_text(scout_node_field(node, s->f_attribute), src, &len);
 	if (!some_last_component(any, text, len) ||
 	    !scout_names_qualify(names, node, src, buf, sizeof(buf)))
 		return false;

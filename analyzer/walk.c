@@ -10,6 +10,7 @@
 
 #include "annotations.h"
 #include "scout/fingerprint.h"
+#include "scout/tree_index.h"
 #include "imports.h"
 #include "rule.h"
 #include "project_rules.h"
@@ -130,20 +131,23 @@ static void report_syntax_error(scout_walk *w, TSNode node)
 	w->has_error = true;
 }
 
-static void push(scout_walk *w, TSNode node)
+static void push(scout_walk *w, TSNode node, uint32_t at)
 {
 	if (w->depth == w->cap) {
 		w->cap = w->cap ? w->cap * 2 : 64;
 		w->stack = scout_realloc(w->stack, w->cap * sizeof(*w->stack));
+		w->at = scout_realloc(w->at, w->cap * sizeof(*w->at));
 	}
+	w->at[w->depth] = at;
 	w->stack[w->depth++] = node;
 }
 
-static void enter(scout_walk *w, TSNode node)
+static void enter(scout_walk *w, const scout_tix *tix, uint32_t at)
 {
-	TSSymbol t = ts_node_symbol(node);
+	TSNode node = tix->nodes[at].node;
+	TSSymbol t = tix->nodes[at].symbol;
 
-	push(w, node);
+	push(w, node, at);
 	if (t == w->sym->type)
 		w->in_type++;
 	if (!w->has_error && (t == w->sym->error || ts_node_is_missing(node)))
@@ -278,6 +282,7 @@ static void memo_reset(scout_walk *w)
 void scout_walk_release(scout_walk *w)
 {
 	free(w->stack);
+	free(w->at);
 	free(w->suppressions);
 	free(w->classes);
 	if (w->memo)
@@ -286,33 +291,23 @@ void scout_walk_release(scout_walk *w)
 	scout_syntax_thread_release();
 }
 
+/* The rules' walk, in preorder over the tree index: enters each node after
+ * leaving the ones whose subtrees ended before it. */
 void scout_walk_module(scout_walk *w, TSTree *tree)
 {
 	TSNode root = ts_tree_root_node(tree);
-	TSTreeCursor cursor = ts_tree_cursor_new(root);
+	const scout_tix *tix = scout_tix_build(root);
 
 	w->sym = scout_syntax_symbols();
 	memo_reset(w);
-	scout_field_cache_begin();
 	index_classes(w, root);
-	enter(w, root);
-	for (;;) {
-		if (ts_tree_cursor_goto_first_child(&cursor)) {
-			enter(w, ts_tree_cursor_current_node(&cursor));
-			continue;
-		}
-		for (;;) {
+	for (uint32_t i = 0; i < tix->len; i++) {
+		while (w->depth && w->at[w->depth - 1] != tix->nodes[i].parent)
 			leave(w);
-			if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-				enter(w, ts_tree_cursor_current_node(&cursor));
-				break;
-			}
-			if (!ts_tree_cursor_goto_parent(&cursor)) {
-				ts_tree_cursor_delete(&cursor);
-				scout_field_cache_end();
-				scout_suppress_apply(w);
-				return;
-			}
-		}
+		enter(w, tix, i);
 	}
+	while (w->depth)
+		leave(w);
+	scout_tix_clear();
+	scout_suppress_apply(w);
 }

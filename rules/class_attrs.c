@@ -53,7 +53,7 @@ static TSNode body_assignment(const scout_walk *w, TSNode stmt)
 	TSNode e;
 
 	if (ts_node_symbol(stmt) != w->sym->expression_statement ||
-	    ts_node_named_child_count(stmt) != 1)
+	    scout_node_named_child_count(stmt) != 1)
 		return null_node();
 	e = scout_node_named_child(stmt, 0);
 	return ts_node_symbol(e) == w->sym->assignment ? e : null_node();
@@ -65,7 +65,7 @@ static TSNode annotation_head(const scout_walk *w, TSNode assignment)
 {
 	TSNode type = scout_node_field(assignment, w->sym->f_type), e;
 
-	if (ts_node_is_null(type) || !ts_node_named_child_count(type))
+	if (ts_node_is_null(type) || !scout_node_named_child_count(type))
 		return null_node();
 	e = scout_node_named_child(type, 0);
 	if (ts_node_symbol(e) == w->sym->subscript)
@@ -200,23 +200,24 @@ static method_kind enclosing_method(const scout_walk *w, TSNode *cls, TSNode *fi
 	if (ts_node_is_null(*cls) || ts_node_symbol(*cls) != w->sym->class_definition)
 		return NOT_A_METHOD;
 	params = scout_node_field(fn, w->sym->f_parameters);
-	if (ts_node_is_null(params) || !ts_node_named_child_count(params))
+	if (ts_node_is_null(params) || !scout_node_named_child_count(params))
 		return NOT_A_METHOD;
 	p = scout_node_named_child(params, 0);
-	if (ts_node_symbol(p) == w->sym->typed_parameter && ts_node_named_child_count(p))
+	if (ts_node_symbol(p) == w->sym->typed_parameter && scout_node_named_child_count(p))
 		p = scout_node_named_child(p, 0);
 	if (ts_node_symbol(p) != w->sym->identifier)
 		return NOT_A_METHOD;
 	*first = p;
 	{
 		TSNode deco = scout_decorated_parent(w, fn);
-		uint32_t count = ts_node_is_null(deco) ? 0 : ts_node_named_child_count(deco);
+		uint32_t count = ts_node_is_null(deco) ? 0 : scout_node_named_child_count(deco);
 		method_kind kind = METHOD_PLAIN;
 
 		for (uint32_t j = 0; j < count; j++) {
 			TSNode d = scout_node_named_child(deco, j), e;
 
-			if (ts_node_symbol(d) != w->sym->decorator || !ts_node_named_child_count(d))
+			if (ts_node_symbol(d) != w->sym->decorator ||
+			    !scout_node_named_child_count(d))
 				continue;
 			e = scout_node_named_child(d, 0);
 			if (scout_walk_is(w, e, staticmethod_names))
@@ -268,7 +269,7 @@ static bool declared_type(const scout_walk *w, TSNode assignment, char *buf, siz
 		snprintf(buf, cap, "%s", lit);
 		return true;
 	}
-	if (ts_node_named_child_count(type)) {
+	if (scout_node_named_child_count(type)) {
 		TSNode e = scout_node_named_child(type, 0);
 
 		if (ts_node_symbol(e) == w->sym->subscript)
@@ -298,7 +299,7 @@ static bool declared_type(const scout_walk *w, TSNode assignment, char *buf, siz
 static TSNode find_declaration(const scout_walk *w, TSNode cls, TSNode name, char *buf, size_t cap)
 {
 	TSNode body = scout_node_field(cls, w->sym->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body), len;
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body), len;
 	const char *text = scout_node_text(name, w->src, &len);
 
 	for (uint32_t i = 0; i < count; i++) {
@@ -321,7 +322,7 @@ static TSNode find_declaration(const scout_walk *w, TSNode cls, TSNode name, cha
 static void check_attr_type_conflict(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode body = scout_node_field(node, w->sym->f_body), name = name_of(w, node);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 	char mine[128], theirs[128], message[512];
 
 	if (scout_class_kind_of(w, node) != SCOUT_CLASS_NATIVE)

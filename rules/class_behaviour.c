@@ -73,8 +73,8 @@ static bool is_native(const scout_walk *w, TSNode class_def)
 static TSNode decorator_callee(const scout_walk *w, TSNode decorator)
 {
 	const scout_symbols *s = syms(w);
-	TSNode e = ts_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
-	                                                : null_node();
+	TSNode e = scout_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
+	                                                   : null_node();
 
 	if (!ts_node_is_null(e) && ts_node_symbol(e) == s->call)
 		return scout_node_field(e, s->f_function);
@@ -85,7 +85,7 @@ static bool has_decorator(const scout_walk *w, TSNode def, const char *const *na
 {
 	const scout_symbols *s = syms(w);
 	TSNode deco = scout_decorated_parent(w, def);
-	uint32_t count = ts_node_is_null(deco) ? 0 : ts_node_named_child_count(deco);
+	uint32_t count = ts_node_is_null(deco) ? 0 : scout_node_named_child_count(deco);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode d = scout_node_named_child(deco, i);
@@ -106,11 +106,11 @@ static bool annotation_is(const scout_walk *w, TSNode assignment, const char *co
 
 	if (ts_node_is_null(t))
 		return false;
-	if (ts_node_symbol(t) == s->type && ts_node_named_child_count(t))
+	if (ts_node_symbol(t) == s->type && scout_node_named_child_count(t))
 		t = scout_node_named_child(t, 0);
 	if (ts_node_symbol(t) == s->subscript)
 		t = scout_node_field(t, s->f_value);
-	else if (strcmp(ts_node_type(t), "generic_type") == 0 && ts_node_named_child_count(t))
+	else if (strcmp(ts_node_type(t), "generic_type") == 0 && scout_node_named_child_count(t))
 		t = scout_node_named_child(t, 0); /* `Final[int]` in an annotation */
 	return scout_walk_is(w, t, names);
 }
@@ -120,7 +120,7 @@ static TSNode statement_assignment(const scout_walk *w, TSNode stmt)
 {
 	const scout_symbols *s = syms(w);
 
-	if (ts_node_symbol(stmt) != s->expression_statement || !ts_node_named_child_count(stmt))
+	if (ts_node_symbol(stmt) != s->expression_statement || !scout_node_named_child_count(stmt))
 		return null_node();
 	stmt = scout_node_named_child(stmt, 0);
 	return ts_node_symbol(stmt) == s->assignment ? stmt : null_node();
@@ -186,7 +186,7 @@ static bool defines_method(const scout_walk *w, TSNode class_def, const char *na
 {
 	const scout_symbols *s = syms(w);
 	TSNode body = scout_node_field(class_def, s->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode d = scout_node_named_child(body, i);
@@ -236,7 +236,7 @@ static bool may_have_setattr(const scout_walk *w, TSNode class_def)
 	while (ntodo && seen < MAX_BASES) {
 		TSNode c = todo[--ntodo];
 		TSNode args = scout_node_field(c, s->f_superclasses);
-		uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+		uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
 
 		seen++;
 		if (defines_method(w, c, "__setattr__"))
@@ -308,7 +308,7 @@ static bool module_final(const scout_walk *w, TSNode name)
 {
 	const scout_symbols *s = syms(w);
 	TSNode root = w->depth ? w->stack[0] : null_node();
-	uint32_t count = ts_node_is_null(root) ? 0 : ts_node_named_child_count(root), len;
+	uint32_t count = ts_node_is_null(root) ? 0 : scout_node_named_child_count(root), len;
 	const char *text = scout_node_text(name, w->src, &len);
 
 	for (uint32_t i = 0; i < count; i++) {
@@ -350,7 +350,7 @@ static bool is_constant(const scout_walk *w, TSNode value)
 
 					if (strcmp(ts_node_type(k), "interpolation") == 0 ||
 					    (ts_node_symbol(k) == s->string &&
-					     ts_node_named_child_count(k) > 2 &&
+					     scout_node_named_child_count(k) > 2 &&
 					     strcmp(ts_node_type(scout_node_named_child(k, 1)),
 					            "interpolation") == 0))
 						interpolated = true;
@@ -362,7 +362,7 @@ static bool is_constant(const scout_walk *w, TSNode value)
 			continue;
 		}
 		if (strcmp(t, "unary_operator") == 0) {
-			TSNode op = ts_node_child(v, 0);
+			TSNode op = scout_node_child(v, 0);
 			TSNode arg = ts_node_child_by_field_name(v, "argument", 8);
 			const char *at = ts_node_type(arg);
 
@@ -372,12 +372,12 @@ static bool is_constant(const scout_walk *w, TSNode value)
 			return false;
 		}
 		if (strcmp(t, "parenthesized_expression") == 0 &&
-		    ts_node_named_child_count(v) == 1) {
+		    scout_node_named_child_count(v) == 1) {
 			stack[n++] = scout_node_named_child(v, 0);
 			continue;
 		}
 		if (strcmp(t, "tuple") == 0 || strcmp(t, "expression_list") == 0) {
-			uint32_t count = ts_node_named_child_count(v);
+			uint32_t count = scout_node_named_child_count(v);
 
 			for (uint32_t i = 0; i < count; i++) {
 				TSNode k = scout_node_named_child(v, i);
@@ -401,7 +401,7 @@ static void check_class_default(scout_walk *w, TSNode node, const scout_rule *se
 {
 	const scout_symbols *s = syms(w);
 	TSNode body = scout_node_field(node, s->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 	bool record_like = false, checked = false;
 
 	for (uint32_t i = 0; i < count; i++) {
@@ -450,7 +450,7 @@ static void check_dataclass_classvar(scout_walk *w, TSNode node, const scout_rul
 {
 	const scout_symbols *s = syms(w);
 	TSNode body = scout_node_field(node, s->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 	bool checked = false;
 
 	for (uint32_t i = 0; i < count; i++) {
@@ -489,7 +489,7 @@ static void report_classvar_reads(scout_walk *w, const scout_rule *self, TSNode 
 		bool descend = strcmp(t, "lambda") != 0;
 
 		if (ts_node_symbol(n) == s->identifier) {
-			TSNode parent = ts_node_parent(n);
+			TSNode parent = scout_node_parent(n);
 			bool is_attr = ts_node_symbol(parent) == s->attribute &&
 			               !ts_node_eq(scout_node_field(parent, s->f_object), n);
 			bool is_kw = ts_node_symbol(parent) == s->keyword_argument &&
@@ -523,7 +523,7 @@ static void check_classvar_self_reference(scout_walk *w, TSNode node, const scou
 {
 	const scout_symbols *s = syms(w);
 	TSNode body = scout_node_field(node, s->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 	TSNode vars[MAX_CLASSVARS];
 	size_t nvars = 0;
 
@@ -581,7 +581,7 @@ static void check_final_instance_attr(scout_walk *w, TSNode node, const scout_ru
 	if (ts_node_is_null(cls) || ts_node_symbol(cls) != s->class_definition)
 		return;
 	params = scout_node_field(fn, s->f_parameters);
-	if (ts_node_is_null(params) || !ts_node_named_child_count(params) ||
+	if (ts_node_is_null(params) || !scout_node_named_child_count(params) ||
 	    !text_eq(scout_node_named_child(params, 0), w->src, w->src + ts_node_start_byte(obj),
 	             ts_node_end_byte(obj) - ts_node_start_byte(obj)) ||
 	    !is_native(w, cls))

@@ -43,13 +43,13 @@ static TSNode annotation_head(const scout_walk *w, TSNode type)
 {
 	TSNode e;
 
-	if (ts_node_is_null(type) || !ts_node_named_child_count(type))
+	if (ts_node_is_null(type) || !scout_node_named_child_count(type))
 		return type;
-	e = ts_node_symbol(type) == w->sym->type ? ts_node_named_child(type, 0) : type;
+	e = ts_node_symbol(type) == w->sym->type ? scout_node_named_child(type, 0) : type;
 	if (ts_node_symbol(e) == w->sym->subscript)
-		return ts_node_child_by_field_id(e, w->sym->f_value);
-	if (strcmp(ts_node_type(e), "generic_type") == 0 && ts_node_named_child_count(e))
-		return ts_node_named_child(e, 0);
+		return scout_node_field(e, w->sym->f_value);
+	if (strcmp(ts_node_type(e), "generic_type") == 0 && scout_node_named_child_count(e))
+		return scout_node_named_child(e, 0);
 	return e;
 }
 
@@ -82,22 +82,22 @@ static void add_attr(scout_class_info *c, uint32_t *cap, const char *name, uint3
  * annotations of one plain name. */
 static void collect_attrs(const scout_walk *w, TSNode class_def, scout_class_info *c)
 {
-	TSNode body = ts_node_child_by_field_id(class_def, w->sym->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body), cap = 0;
+	TSNode body = scout_node_field(class_def, w->sym->f_body);
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body), cap = 0;
 	bool *seen = scout_calloc(count ? count : 1, sizeof(*seen));
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode stmt = ts_node_named_child(body, i), name, a, head;
+		TSNode stmt = scout_node_named_child(body, i), name, a, head;
 		scout_member_kind kind = SCOUT_MEMBER_VAR;
 		uint32_t len;
 		const char *text;
 
 		if (ts_node_symbol(stmt) == w->sym->decorated_definition)
-			stmt = ts_node_child_by_field_id(stmt, w->sym->f_definition);
+			stmt = scout_node_field(stmt, w->sym->f_definition);
 		if (ts_node_is_null(stmt))
 			continue;
 		if (ts_node_symbol(stmt) == w->sym->function_definition) {
-			name = ts_node_child_by_field_id(stmt, w->sym->f_name);
+			name = scout_node_field(stmt, w->sym->f_name);
 			if (ts_node_is_null(name))
 				continue;
 			text = scout_node_text(name, w->src, &len);
@@ -105,15 +105,15 @@ static void collect_attrs(const scout_walk *w, TSNode class_def, scout_class_inf
 			continue;
 		}
 		if (ts_node_symbol(stmt) != w->sym->expression_statement ||
-		    ts_node_named_child_count(stmt) != 1)
+		    scout_node_named_child_count(stmt) != 1)
 			continue;
-		a = ts_node_named_child(stmt, 0);
+		a = scout_node_named_child(stmt, 0);
 		if (ts_node_symbol(a) != w->sym->assignment)
 			continue;
-		name = ts_node_child_by_field_id(a, w->sym->f_left);
+		name = scout_node_field(a, w->sym->f_left);
 		if (ts_node_is_null(name) || ts_node_symbol(name) != w->sym->identifier)
 			continue;
-		head = annotation_head(w, ts_node_child_by_field_id(a, w->sym->f_type));
+		head = annotation_head(w, scout_node_field(a, w->sym->f_type));
 		if (!ts_node_is_null(head) && scout_walk_is(w, head, classvar_names))
 			kind = SCOUT_MEMBER_CLASSVAR;
 		else if (!ts_node_is_null(head) && scout_walk_is(w, head, final_names))
@@ -126,7 +126,7 @@ static void collect_attrs(const scout_walk *w, TSNode class_def, scout_class_inf
 
 void scout_class_index_collect(scout_walk *w, TSNode class_def)
 {
-	TSNode name = ts_node_child_by_field_id(class_def, w->sym->f_name);
+	TSNode name = scout_node_field(class_def, w->sym->f_name);
 	TSNode bases[MAX_BASES];
 	uint32_t n, len;
 	scout_class_info c = {0};
@@ -160,7 +160,7 @@ static bool is_store(const scout_walk *w, TSNode node)
 	if (ts_node_is_null(parent) || (ts_node_symbol(parent) != w->sym->assignment &&
 	                                ts_node_symbol(parent) != w->sym->augmented_assignment))
 		return false;
-	return ts_node_eq(ts_node_child_by_field_id(parent, w->sym->f_left), node);
+	return ts_node_eq(scout_node_field(parent, w->sym->f_left), node);
 }
 
 /* True when the dotted names a and b share their top-level package. */
@@ -173,8 +173,8 @@ static bool same_package(const char *a, const char *b)
 
 void scout_class_index_collect_attr(scout_walk *w, TSNode attribute)
 {
-	TSNode object = ts_node_child_by_field_id(attribute, w->sym->f_object);
-	TSNode attr = ts_node_child_by_field_id(attribute, w->sym->f_attribute), head, parent;
+	TSNode object = scout_node_field(attribute, w->sym->f_object);
+	TSNode attr = scout_node_field(attribute, w->sym->f_attribute), head, parent;
 	const char *module = w->names && w->names->module ? w->names->module : "";
 	size_t mlen = strlen(module);
 	scout_attr_ref ref = {0};
@@ -186,7 +186,7 @@ void scout_class_index_collect_attr(scout_walk *w, TSNode attribute)
 		return;
 	head = object;
 	while (ts_node_symbol(head) == w->sym->attribute)
-		head = ts_node_child_by_field_id(head, w->sym->f_object);
+		head = scout_node_field(head, w->sym->f_object);
 	if (ts_node_is_null(head) || ts_node_symbol(head) != w->sym->identifier)
 		return;
 	parent = scout_walk_ancestor(w, 1);

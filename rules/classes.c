@@ -107,7 +107,7 @@ static const char *statement_label(const scout_walk *w, TSNode stmt)
 	if (ts_node_symbol(stmt) == w->sym->expression_statement) {
 		TSNode e = scout_node_named_child(stmt, 0);
 
-		if (ts_node_named_child_count(stmt) == 1 &&
+		if (scout_node_named_child_count(stmt) == 1 &&
 		    strcmp(ts_node_type(e), "augmented_assignment") == 0)
 			return "an augmented assignment";
 		return "an expression statement";
@@ -129,7 +129,7 @@ static bool body_statement_ok(const scout_walk *w, TSNode stmt, uint32_t version
 		return true;
 	if (t == s->decorated_definition)
 		return ts_node_symbol(undecorate(w, stmt)) == s->function_definition;
-	if (t == s->expression_statement && ts_node_named_child_count(stmt) == 1) {
+	if (t == s->expression_statement && scout_node_named_child_count(stmt) == 1) {
 		TSNode e = scout_node_named_child(stmt, 0);
 		TSSymbol et = ts_node_symbol(e);
 
@@ -145,7 +145,7 @@ static bool body_statement_ok(const scout_walk *w, TSNode stmt, uint32_t version
 static void check_body_statements(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode body = scout_node_field(node, w->sym->f_body), name = name_of(w, node);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 	uint32_t version = scout_walk_mypyc_version(w);
 	char message[256];
 
@@ -176,7 +176,7 @@ static TSNode body_assignment(const scout_walk *w, TSNode stmt)
 	TSNode e;
 
 	if (ts_node_symbol(stmt) != w->sym->expression_statement ||
-	    ts_node_named_child_count(stmt) != 1)
+	    scout_node_named_child_count(stmt) != 1)
 		return null_node();
 	e = scout_node_named_child(stmt, 0);
 	return ts_node_symbol(e) == w->sym->assignment ? e : null_node();
@@ -185,7 +185,7 @@ static TSNode body_assignment(const scout_walk *w, TSNode stmt)
 static void check_chained_assign(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode body = scout_node_field(node, w->sym->f_body), name = name_of(w, node);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 	char message[256];
 
 	for (uint32_t i = 0; i < count; i++) {
@@ -207,7 +207,7 @@ static void check_chained_assign(scout_walk *w, TSNode node, const scout_rule *s
 static void check_non_name_target(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode body = scout_node_field(node, w->sym->f_body), name = name_of(w, node);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 	char message[256];
 
 	for (uint32_t i = 0; i < count; i++) {
@@ -250,20 +250,20 @@ static int condition_value(const scout_walk *w, TSNode cond)
 
 		return scout_node_text_is(attr, w->src, "TYPE_CHECKING") ? 1 : -1;
 	}
-	if (strcmp(ts_node_type(cond), "not_operator") == 0 && ts_node_named_child_count(cond)) {
+	if (strcmp(ts_node_type(cond), "not_operator") == 0 && scout_node_named_child_count(cond)) {
 		int v = condition_value(w, scout_node_named_child(cond, 0));
 
 		return v < 0 ? -1 : !v;
 	}
 	if (strcmp(ts_node_type(cond), "comparison_operator") == 0 &&
-	    ts_node_child_count(cond) == 3 &&
+	    scout_node_child_count(cond) == 3 &&
 	    scout_walk_is(w, scout_node_named_child(cond, 0), version_info)) {
 		TSNode tuple = scout_node_named_child(cond, 1);
-		const char *op = ts_node_type(ts_node_child(cond, 1));
+		const char *op = ts_node_type(scout_node_child(cond, 1));
 		TSNode major, minor;
 
 		if (strcmp(ts_node_type(tuple), "tuple") != 0 ||
-		    ts_node_named_child_count(tuple) < 2)
+		    scout_node_named_child_count(tuple) < 2)
 			return -1;
 		major = scout_node_named_child(tuple, 0);
 		minor = scout_node_named_child(tuple, 1);
@@ -290,7 +290,7 @@ static bool branch_unreachable(const scout_walk *w, TSNode node, TSNode parent)
 	if (t == w->sym->block && (pt == w->sym->if_statement || pt == w->sym->elif_clause))
 		return condition_value(w, scout_node_field(parent, w->sym->f_condition)) == 0;
 	if ((t == w->sym->elif_clause || t == w->sym->else_clause) && pt == w->sym->if_statement) {
-		uint32_t count = ts_node_named_child_count(parent);
+		uint32_t count = scout_node_named_child_count(parent);
 
 		if (condition_value(w, scout_node_field(parent, w->sym->f_condition)) == 1)
 			return true;
@@ -558,12 +558,12 @@ static void check_reserved_method_name(scout_walk *w, TSNode node, const scout_r
 static TSNode accessor_decorator(const scout_walk *w, TSNode decorated, const char **kind,
                                  TSNode *prop)
 {
-	uint32_t count = ts_node_named_child_count(decorated);
+	uint32_t count = scout_node_named_child_count(decorated);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode d = scout_node_named_child(decorated, i), e, attr;
 
-		if (ts_node_symbol(d) != w->sym->decorator || !ts_node_named_child_count(d))
+		if (ts_node_symbol(d) != w->sym->decorator || !scout_node_named_child_count(d))
 			continue;
 		e = scout_node_named_child(d, 0);
 		if (ts_node_symbol(e) != w->sym->attribute)
@@ -610,7 +610,7 @@ static bool has_property(const scout_walk *w, TSNode body, uint32_t end, TSNode 
 static void check_property_shape(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode body = scout_node_field(node, w->sym->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 	char message[256];
 
 	for (uint32_t i = 0; i < count; i++) {
@@ -623,7 +623,7 @@ static void check_property_shape(scout_walk *w, TSNode node, const scout_rule *s
 		d = accessor_decorator(w, stmt, &kind, &prop);
 		if (ts_node_is_null(d) || !has_property(w, body, i, prop))
 			continue;
-		for (uint32_t j = 0; j < ts_node_named_child_count(stmt); j++)
+		for (uint32_t j = 0; j < scout_node_named_child_count(stmt); j++)
 			ndecorators +=
 			    ts_node_symbol(scout_node_named_child(stmt, j)) == w->sym->decorator;
 		for (uint32_t j = 0; j < i; j++) { /* earlier setters of the same property */
@@ -660,7 +660,7 @@ static void check_property_shape(scout_walk *w, TSNode node, const scout_rule *s
 static void check_overload_without_impl(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode body = scout_node_field(node, w->sym->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 	char message[256];
 
 	for (uint32_t i = 0; i < count; i++) {

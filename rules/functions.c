@@ -60,13 +60,13 @@ static bool same_text(const scout_walk *w, TSNode a, TSNode b)
  * definition), or null. */
 static TSNode method_class(const scout_walk *w, TSNode def)
 {
-	TSNode parent = ts_node_parent(def), grand;
+	TSNode parent = scout_node_parent(def), grand;
 
 	if (ts_node_symbol(parent) == w->sym->decorated_definition)
-		parent = ts_node_parent(parent);
+		parent = scout_node_parent(parent);
 	if (ts_node_symbol(parent) != w->sym->block)
 		return null_node();
-	grand = ts_node_parent(parent);
+	grand = scout_node_parent(parent);
 	return ts_node_symbol(grand) == w->sym->class_definition ? grand : null_node();
 }
 
@@ -98,7 +98,7 @@ static bool has_function_ancestor(const scout_walk *w, uint32_t from)
 static TSNode first_parameter(const scout_walk *w, TSNode def)
 {
 	TSNode params = field(def, w->sym->f_parameters);
-	uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+	uint32_t count = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode p = scout_node_named_child(params, i);
@@ -179,7 +179,7 @@ static void report_target(scout_walk *w, TSNode target, TSNode name, bool starre
 		             type_is(n, "as_pattern_target"))) {
 			continue;
 		}
-		count = ts_node_named_child_count(n);
+		count = scout_node_named_child_count(n);
 		for (uint32_t i = count; i-- > 0 && ntodo < 32;)
 			todo[ntodo++] = scout_node_named_child(n, i);
 	}
@@ -198,7 +198,7 @@ static void scan_param_assignments(scout_walk *w, TSNode def, TSNode param, bool
 	todo[ntodo++] = body;
 	while (ntodo) {
 		TSNode n = todo[--ntodo];
-		uint32_t count = ts_node_named_child_count(n);
+		uint32_t count = scout_node_named_child_count(n);
 
 		for (uint32_t i = count; i-- > 0;) {
 			TSNode c = scout_node_named_child(n, i);
@@ -207,7 +207,7 @@ static void scan_param_assignments(scout_walk *w, TSNode def, TSNode param, bool
 				report_target(w, c, param, all, self, message);
 				continue;
 			}
-			if (!opens_scope(w, c) && ts_node_named_child_count(c) &&
+			if (!opens_scope(w, c) && scout_node_named_child_count(c) &&
 			    ntodo < SCAN_STACK)
 				todo[ntodo++] = c;
 		}
@@ -285,7 +285,7 @@ static void check_object_new_argcount(scout_walk *w, TSNode node, const scout_ru
 	if (ts_node_is_null(cls) || scout_class_kind_of(w, cls) != SCOUT_CLASS_NATIVE)
 		return;
 	args = field(node, w->sym->f_arguments);
-	count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+	count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
 	for (uint32_t i = 0; i < count; i++)
 		n += ts_node_symbol(scout_node_named_child(args, i)) != w->sym->comment;
 	if (n == 1)
@@ -301,8 +301,8 @@ static void check_object_new_argcount(scout_walk *w, TSNode node, const scout_ru
 
 static bool is_async(TSNode def)
 {
-	return ts_node_child_count(def) &&
-	       strcmp(ts_node_type(ts_node_child(def, 0)), "async") == 0;
+	return scout_node_child_count(def) &&
+	       strcmp(ts_node_type(scout_node_child(def, 0)), "async") == 0;
 }
 
 static void check_async_generator(scout_walk *w, TSNode node, const scout_rule *self)
@@ -342,7 +342,7 @@ static local_facts *facts_for(const scout_walk *w, local_facts *facts, size_t *n
 /* True when the statement holding `assignment` carries a `# type:` comment. */
 static bool has_type_comment(const scout_walk *w, TSNode assignment)
 {
-	TSNode stmt = ts_node_parent(assignment), next = ts_node_next_sibling(stmt);
+	TSNode stmt = scout_node_parent(assignment), next = scout_node_next_sibling(stmt);
 	uint32_t len;
 	const char *text;
 
@@ -405,7 +405,7 @@ static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_ru
 	todo[ntodo++] = body;
 	while (ntodo) {
 		TSNode n = todo[--ntodo], parent = parents[ntodo];
-		uint32_t count = ts_node_named_child_count(n);
+		uint32_t count = scout_node_named_child_count(n);
 
 		for (uint32_t i = count; i-- > 0;) {
 			TSNode c = scout_node_named_child(n, i);
@@ -449,7 +449,8 @@ static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_ru
 		}
 	}
 	/* parameters are other bindings */
-	for (uint32_t i = 0, np = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+	for (uint32_t i = 0,
+	              np = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params);
 	     i < np; i++) {
 		TSNode p = scout_node_named_child(params, i), id = p;
 
@@ -494,7 +495,7 @@ static TSNode decorator_target(const scout_walk *w, TSNode decorator)
  * singledispatch def named like `name`, before `before`. */
 static bool holds_singledispatch(const scout_walk *w, TSNode block, TSNode name, TSNode before)
 {
-	uint32_t count = ts_node_is_null(block) ? 0 : ts_node_named_child_count(block);
+	uint32_t count = ts_node_is_null(block) ? 0 : scout_node_named_child_count(block);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode c = scout_node_named_child(block, i), def;
@@ -526,12 +527,12 @@ static bool is_register(const scout_walk *w, TSNode decorator, TSNode decorated)
 	if (ts_node_symbol(obj) != w->sym->identifier)
 		return false;
 	return holds_singledispatch(w, w->stack[0], obj, decorated) ||
-	       holds_singledispatch(w, ts_node_parent(decorated), obj, decorated);
+	       holds_singledispatch(w, scout_node_parent(decorated), obj, decorated);
 }
 
 static void check_decorator_after_register(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	uint32_t count = ts_node_named_child_count(node);
+	uint32_t count = scout_node_named_child_count(node);
 	TSNode last_other = null_node();
 	char message[256];
 
@@ -557,7 +558,7 @@ static void check_decorator_after_register(scout_walk *w, TSNode node, const sco
 
 static void check_singledispatch_nested(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	uint32_t count = ts_node_named_child_count(node);
+	uint32_t count = scout_node_named_child_count(node);
 	TSNode def = field(node, w->sym->f_definition);
 	char message[256];
 
@@ -580,7 +581,7 @@ static void check_singledispatch_nested(scout_walk *w, TSNode node, const scout_
 
 static void check_register_nested(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	uint32_t count = ts_node_named_child_count(node);
+	uint32_t count = scout_node_named_child_count(node);
 	char message[256];
 
 	if (!has_function_ancestor(w, 1))
@@ -629,7 +630,7 @@ static void check_dunder_get_return(scout_walk *w, TSNode node, const scout_rule
 static uint32_t argument_count(const scout_walk *w, TSNode call)
 {
 	TSNode args = field(call, w->sym->f_arguments);
-	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args), n = 0;
+	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args), n = 0;
 
 	if (!ts_node_is_null(args) && ts_node_symbol(args) != w->sym->argument_list)
 		return 1; /* a generator expression argument */
@@ -745,8 +746,8 @@ static void check_run_as_script(scout_walk *w, TSNode node, const scout_rule *se
 	TSNode cond = field(node, w->sym->f_condition), a, b;
 
 	if (ts_node_symbol(scout_walk_ancestor(w, 1)) != w->sym->module ||
-	    !type_is(cond, "comparison_operator") || ts_node_child_count(cond) != 3 ||
-	    !scout_node_text_is(ts_node_child(cond, 1), w->src, "=="))
+	    !type_is(cond, "comparison_operator") || scout_node_child_count(cond) != 3 ||
+	    !scout_node_text_is(scout_node_child(cond, 1), w->src, "=="))
 		return;
 	a = scout_node_named_child(cond, 0);
 	b = scout_node_named_child(cond, 1);

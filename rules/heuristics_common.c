@@ -47,13 +47,13 @@ TSNode scout_hx_name_of(const scout_walk *w, TSNode def)
 /* The class whose body holds `def` directly (also when decorated). */
 TSNode scout_hx_method_class(const scout_walk *w, TSNode def)
 {
-	TSNode parent = ts_node_parent(def), grand;
+	TSNode parent = scout_node_parent(def), grand;
 
 	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == w->sym->decorated_definition)
-		parent = ts_node_parent(parent);
+		parent = scout_node_parent(parent);
 	if (ts_node_is_null(parent) || ts_node_symbol(parent) != w->sym->block)
 		return scout_hx_null_node();
-	grand = ts_node_parent(parent);
+	grand = scout_node_parent(parent);
 	return !ts_node_is_null(grand) && ts_node_symbol(grand) == w->sym->class_definition
 	           ? grand
 	           : scout_hx_null_node();
@@ -89,7 +89,7 @@ TSNode scout_hx_param_name(const scout_walk *w, TSNode p)
 	if (t == w->sym->identifier)
 		return p;
 	if (t == w->sym->typed_parameter)
-		return ts_node_named_child_count(p) &&
+		return scout_node_named_child_count(p) &&
 		               ts_node_symbol(scout_node_named_child(p, 0)) == w->sym->identifier
 		           ? scout_node_named_child(p, 0)
 		           : scout_hx_null_node();
@@ -102,7 +102,7 @@ TSNode scout_hx_param_name(const scout_walk *w, TSNode p)
 uint32_t scout_hx_params_of(const scout_walk *w, TSNode def, TSNode *out, uint32_t cap)
 {
 	TSNode params = scout_hx_field(def, w->sym->f_parameters);
-	uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params), n = 0;
+	uint32_t count = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params), n = 0;
 
 	for (uint32_t i = 0; i < count && n < cap; i++) {
 		TSNode p = scout_node_named_child(params, i);
@@ -124,7 +124,7 @@ TSNode scout_hx_param_type(const scout_walk *w, TSNode p)
 	TSNode t = scout_hx_field(p, w->sym->f_type);
 
 	if (!ts_node_is_null(t) && ts_node_symbol(t) == w->sym->type &&
-	    ts_node_named_child_count(t))
+	    scout_node_named_child_count(t))
 		t = scout_node_named_child(t, 0);
 	return t;
 }
@@ -133,7 +133,7 @@ TSNode scout_hx_param_type(const scout_walk *w, TSNode p)
 TSNode scout_hx_body_method(const scout_walk *w, TSNode cls, const char *name, uint32_t len)
 {
 	TSNode body = scout_hx_field(cls, w->sym->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode d = scout_node_named_child(body, i);

@@ -74,7 +74,7 @@ static TSNode instance_class(const scout_walk *w, TSNode expr)
 		return scout_hx_null_node();
 	p = scout_hx_param_type(w, p);
 	if (!ts_node_is_null(p) && ts_node_symbol(p) == w->sym->string &&
-	    ts_node_named_child_count(p) == 3 &&
+	    scout_node_named_child_count(p) == 3 &&
 	    ts_node_symbol(scout_node_named_child(p, 1)) == w->sym->string_content) {
 		uint32_t len;
 		const char *text = scout_node_text(scout_node_named_child(p, 1), w->src, &len);
@@ -88,7 +88,7 @@ static TSNode instance_class(const scout_walk *w, TSNode expr)
 static TSNode positional(const scout_walk *w, TSNode call, uint32_t k)
 {
 	TSNode args = scout_hx_field(call, w->sym->f_arguments);
-	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args), seen = 0;
+	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args), seen = 0;
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode a = scout_node_named_child(args, i);
@@ -205,7 +205,7 @@ static bool is_plain_string(const scout_walk *w, TSNode n)
 
 	if (ts_node_is_null(n) || ts_node_symbol(n) != w->sym->string)
 		return false;
-	count = ts_node_named_child_count(n);
+	count = scout_node_named_child_count(n);
 	for (uint32_t i = 0; i < count; i++)
 		if (strcmp(ts_node_type(scout_node_named_child(n, i)), "interpolation") == 0)
 			return false;
@@ -245,7 +245,7 @@ static bool names_native_class(const scout_walk *w, TSNode n, TSNode *cls)
 			}
 			continue;
 		}
-		count = ts_node_named_child_count(c);
+		count = scout_node_named_child_count(c);
 		for (uint32_t i = 0; i < count && ntodo < 32; i++)
 			todo[ntodo++] = scout_node_named_child(c, i);
 	}
@@ -269,7 +269,7 @@ static void check_weakref_call(scout_walk *w, TSNode node, const scout_rule *sel
 static void check_weak_container(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode head, cls = scout_hx_null_node();
-	uint32_t count = ts_node_named_child_count(node);
+	uint32_t count = scout_node_named_child_count(node);
 	bool found = false;
 
 	if (count < 2)
@@ -370,7 +370,7 @@ void scout_heuristics_setattr_method(scout_walk *w, TSNode node, const scout_rul
 	cls = scout_module_class_of(w, positional(w, node, 0));
 	name = positional(w, node, 1);
 	if (!scout_hx_is_native(w, cls) || !is_plain_string(w, name) ||
-	    ts_node_named_child_count(name) != 3)
+	    scout_node_named_child_count(name) != 3)
 		return;
 	content = scout_node_named_child(name, 1);
 	if (ts_node_symbol(content) != w->sym->string_content)

@@ -26,7 +26,7 @@ static bool type_is(TSNode n, const char *type)
 static TSNode type_expr(const scout_walk *w, TSNode t)
 {
 	if (!ts_node_is_null(t) && ts_node_symbol(t) == w->sym->type &&
-	    ts_node_named_child_count(t))
+	    scout_node_named_child_count(t))
 		return scout_node_named_child(t, 0);
 	return t;
 }
@@ -52,7 +52,7 @@ const char *scout_native_int_of(const scout_walk *w, TSNode annotation)
 static TSNode param_annotation(const scout_walk *w, TSNode def, TSNode name)
 {
 	TSNode params = scout_hx_field(def, w->sym->f_parameters);
-	uint32_t count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+	uint32_t count = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params);
 
 	for (uint32_t i = 0; i < count && i < MAX_PARAMS; i++) {
 		TSNode p = scout_node_named_child(params, i), n = scout_hx_param_name(w, p);
@@ -101,7 +101,7 @@ static bool scan_body(const scout_walk *w, TSNode def, uint32_t limit, visit_fn 
 		if (t == w->sym->function_definition || t == w->sym->class_definition ||
 		    t == w->sym->lambda)
 			continue;
-		count = ts_node_named_child_count(n);
+		count = scout_node_named_child_count(n);
 		for (uint32_t i = count; i-- > 0 && ntodo < SCAN_STACK;)
 			todo[ntodo++] = scout_node_named_child(n, i);
 	}
@@ -137,7 +137,7 @@ static bool is_int_value(const scout_walk *w, TSNode def, TSNode value)
 	t = ts_node_symbol(value);
 	if (t == w->sym->integer)
 		return true;
-	if (type_is(value, "unary_operator") && ts_node_named_child_count(value) == 1 &&
+	if (type_is(value, "unary_operator") && scout_node_named_child_count(value) == 1 &&
 	    ts_node_symbol(scout_node_named_child(value, 0)) == w->sym->integer)
 		return !contains(w, value, "~", 1);
 	if (t == w->sym->call)
@@ -154,13 +154,13 @@ static bool is_int_value(const scout_walk *w, TSNode def, TSNode value)
 static bool class_declares_float(const scout_walk *w, TSNode cls, TSNode attr)
 {
 	TSNode body = scout_hx_field(cls, w->sym->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode s = scout_node_named_child(body, i), a;
 
 		if (ts_node_symbol(s) != w->sym->expression_statement ||
-		    !ts_node_named_child_count(s))
+		    !scout_node_named_child_count(s))
 			continue;
 		a = scout_node_named_child(s, 0);
 		if (ts_node_symbol(a) == w->sym->assignment &&
@@ -179,7 +179,7 @@ static TSNode self_attribute_class(const scout_walk *w, TSNode def, TSNode left)
 	if (ts_node_is_null(obj) || ts_node_symbol(obj) != w->sym->identifier)
 		return scout_hx_null_node();
 	params = scout_hx_field(def, w->sym->f_parameters);
-	if (ts_node_is_null(params) || !ts_node_named_child_count(params))
+	if (ts_node_is_null(params) || !scout_node_named_child_count(params))
 		return scout_hx_null_node();
 	first = scout_hx_param_name(w, scout_node_named_child(params, 0));
 	cls = scout_hx_method_class(w, def);

@@ -53,7 +53,7 @@ TSNode scout_decorated_parent(const scout_walk *w, TSNode def)
 			parent = w->stack[i - 1];
 			goto found;
 		}
-	parent = ts_node_parent(def);
+	parent = scout_node_parent(def);
 found:
 	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == syms(w)->decorated_definition)
 		return parent;
@@ -63,8 +63,8 @@ found:
 /* The expression of a decorator node (the part after `@`). */
 static TSNode decorator_expression(TSNode decorator)
 {
-	return ts_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
-	                                            : null_node();
+	return scout_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
+	                                               : null_node();
 }
 
 /* The callee of a decorator expression: `f` for both `@f` and `@f(...)`. */
@@ -83,7 +83,7 @@ TSNode scout_mypyc_attr_call(const scout_walk *w, TSNode def)
 
 	if (ts_node_is_null(deco))
 		return null_node();
-	count = ts_node_named_child_count(deco);
+	count = scout_node_named_child_count(deco);
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode d = scout_node_named_child(deco, i), expr;
 
@@ -106,7 +106,7 @@ TSNode scout_mypyc_attr_value(const scout_walk *w, TSNode def, const char *key)
 	if (ts_node_is_null(call))
 		return null_node();
 	args = scout_node_field(call, s->f_arguments);
-	count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+	count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode kw = scout_node_named_child(args, i);
 
@@ -152,7 +152,7 @@ uint32_t scout_class_bases(const scout_walk *w, TSNode class_def, TSNode *out, u
 {
 	const scout_symbols *s = syms(w);
 	TSNode args = scout_node_field(class_def, s->f_superclasses);
-	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args), n = 0;
+	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args), n = 0;
 
 	for (uint32_t i = 0; i < count && n < cap; i++) {
 		TSNode b = scout_node_named_child(args, i);
@@ -168,7 +168,7 @@ static bool decorators_allowed(const scout_walk *w, TSNode class_def, uint32_t v
 {
 	const scout_symbols *s = syms(w);
 	TSNode deco = scout_decorated_parent(w, class_def);
-	uint32_t count = ts_node_is_null(deco) ? 0 : ts_node_named_child_count(deco);
+	uint32_t count = ts_node_is_null(deco) ? 0 : scout_node_named_child_count(deco);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode d = scout_node_named_child(deco, i), expr, callee;
@@ -203,7 +203,7 @@ static void scan_bases(const scout_walk *w, TSNode class_def, base_facts *facts,
 {
 	const scout_symbols *s = syms(w);
 	TSNode args = scout_node_field(class_def, s->f_superclasses);
-	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode b = scout_node_named_child(args, i), local;
@@ -343,12 +343,12 @@ bool scout_base_is_bad_builtin(const scout_walk *w, TSNode base)
 bool scout_class_has_decorator(const scout_walk *w, TSNode def, const char *const *names)
 {
 	TSNode deco = scout_decorated_parent(w, def);
-	uint32_t count = ts_node_is_null(deco) ? 0 : ts_node_named_child_count(deco);
+	uint32_t count = ts_node_is_null(deco) ? 0 : scout_node_named_child_count(deco);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode d = scout_node_named_child(deco, i);
 
-		if (ts_node_symbol(d) == w->sym->decorator && ts_node_named_child_count(d) &&
+		if (ts_node_symbol(d) == w->sym->decorator && scout_node_named_child_count(d) &&
 		    scout_walk_is(w, scout_node_named_child(d, 0), names))
 			return true;
 	}

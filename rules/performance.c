@@ -135,7 +135,7 @@ static uint32_t argument_count(const scout_walk *w, TSNode args)
 		return 0;
 	if (!is_sym(args, syms(w)->argument_list))
 		return 1; /* f(x for x in y): the generator is the arguments */
-	count = ts_node_named_child_count(args);
+	count = scout_node_named_child_count(args);
 	for (uint32_t i = 0; i < count; i++)
 		n += !is_sym(scout_node_named_child(args, i), syms(w)->comment);
 	return n;
@@ -143,7 +143,7 @@ static uint32_t argument_count(const scout_walk *w, TSNode args)
 
 static TSNode argument_at(const scout_walk *w, TSNode args, uint32_t index)
 {
-	uint32_t count = ts_node_named_child_count(args);
+	uint32_t count = scout_node_named_child_count(args);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode a = scout_node_named_child(args, i);
@@ -176,7 +176,7 @@ static TSNode enclosing_function(const scout_walk *w, uint32_t from)
 
 static bool is_async_def(TSNode def)
 {
-	return ts_node_child_count(def) > 0 && is_type(ts_node_child(def, 0), "async");
+	return scout_node_child_count(def) > 0 && is_type(scout_node_child(def, 0), "async");
 }
 
 /* ------------------------------------------------------------------ 79 */
@@ -222,11 +222,11 @@ static bool is_value_literal(const scout_walk *w, TSNode n)
 
 static void check_identity(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	uint32_t count = ts_node_child_count(node);
+	uint32_t count = scout_node_child_count(node);
 	TSNode prev = null_node();
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode c = ts_node_child(node, i);
+		TSNode c = scout_node_child(node, i);
 		const char *op = ts_node_type(c);
 		TSNode next;
 		char message[MSG];
@@ -239,7 +239,7 @@ static void check_identity(scout_walk *w, TSNode node, const scout_rule *self)
 		}
 		if (strcmp(op, "is") != 0 && strcmp(op, "is not") != 0)
 			continue;
-		next = i + 1 < count ? ts_node_child(node, i + 1) : null_node();
+		next = i + 1 < count ? scout_node_child(node, i + 1) : null_node();
 		if (is_value_literal(w, next))
 			prev = next;
 		else if (!is_value_literal(w, prev))
@@ -458,7 +458,7 @@ static bool is_method(const scout_walk *w, TSNode *decorated)
 
 static bool has_bare_decorator(const scout_walk *w, TSNode decorated, const char *name)
 {
-	uint32_t n = ts_node_is_null(decorated) ? 0 : ts_node_named_child_count(decorated);
+	uint32_t n = ts_node_is_null(decorated) ? 0 : scout_node_named_child_count(decorated);
 
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode d = scout_node_named_child(decorated, i);
@@ -501,10 +501,10 @@ static TSNode function_type_comment(const scout_walk *w, TSNode def)
 	TSNode scopes[2] = {def, body};
 
 	for (int k = 0; k < 2; k++) {
-		uint32_t n = ts_node_is_null(scopes[k]) ? 0 : ts_node_child_count(scopes[k]);
+		uint32_t n = ts_node_is_null(scopes[k]) ? 0 : scout_node_child_count(scopes[k]);
 
 		for (uint32_t i = 0; i < n; i++) {
-			TSNode c = ts_node_child(scopes[k], i);
+			TSNode c = scout_node_child(scopes[k], i);
 			uint32_t len;
 			const char *text;
 
@@ -541,7 +541,7 @@ static bool is_untyped_def(const scout_walk *w, TSNode def)
 	TSNode decorated;
 	bool skip_first =
 	    is_method(w, &decorated) && !has_bare_decorator(w, decorated, "staticmethod");
-	uint32_t n = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+	uint32_t n = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params);
 	bool first = true;
 
 	if (!ts_node_is_null(scout_node_field(def, s->f_return_type)))
@@ -627,7 +627,7 @@ static void check_any(scout_walk *w, TSNode node, const scout_rule *self)
 	TSNode params = scout_node_field(node, s->f_parameters);
 	TSNode name = scout_node_field(node, s->f_name);
 	TSNode found = null_node(), comment;
-	uint32_t n = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+	uint32_t n = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params);
 	char message[MSG];
 	const char *text;
 	int len;
@@ -674,7 +674,7 @@ static const char *const value_types[] = {
 
 static TSNode unwrap_type(const scout_walk *w, TSNode n)
 {
-	while (is_sym(n, syms(w)->type) && ts_node_named_child_count(n) == 1)
+	while (is_sym(n, syms(w)->type) && scout_node_named_child_count(n) == 1)
 		n = scout_node_named_child(n, 0);
 	return n;
 }
@@ -710,15 +710,15 @@ static bool is_optional_value(const scout_walk *w, TSNode t)
 		return (is_value_type(w, l) && is_none(w, r)) ||
 		       (is_none(w, l) && is_value_type(w, r));
 	}
-	if (is_type(t, "generic_type") && ts_node_named_child_count(t) == 2) {
+	if (is_type(t, "generic_type") && scout_node_named_child_count(t) == 2) {
 		TSNode params = scout_node_named_child(t, 1);
-		uint32_t n = ts_node_named_child_count(params);
+		uint32_t n = scout_node_named_child_count(params);
 
 		head = scout_node_named_child(t, 0);
 		for (uint32_t i = 0; i < n && nitems < 3; i++)
 			items[nitems++] = scout_node_named_child(params, i);
 	} else if (is_sym(t, s->subscript)) {
-		uint32_t n = ts_node_named_child_count(t);
+		uint32_t n = scout_node_named_child_count(t);
 
 		head = scout_node_field(t, s->f_value);
 		for (uint32_t i = 1; i < n && nitems < 3; i++)
@@ -775,7 +775,7 @@ static bool is_splat_parameter(const scout_walk *w, TSNode p)
 {
 	const scout_symbols *s = syms(w);
 
-	if (is_sym(p, s->typed_parameter) && ts_node_named_child_count(p) > 0)
+	if (is_sym(p, s->typed_parameter) && scout_node_named_child_count(p) > 0)
 		p = scout_node_named_child(p, 0);
 	return is_sym(p, s->list_splat_pattern) || is_sym(p, s->dictionary_splat_pattern);
 }
@@ -789,7 +789,7 @@ static bool is_splat_argument(TSNode a)
 static TSNode first_splat_argument(const scout_walk *w, TSNode call)
 {
 	TSNode args = scout_node_field(call, syms(w)->f_arguments);
-	uint32_t n = is_sym(args, syms(w)->argument_list) ? ts_node_named_child_count(args) : 0;
+	uint32_t n = is_sym(args, syms(w)->argument_list) ? scout_node_named_child_count(args) : 0;
 
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode a = scout_node_named_child(args, i);
@@ -817,7 +817,7 @@ static void check_splat_parameter(scout_walk *w, TSNode node, const scout_rule *
 	}
 	if (!is_sym(params, s->parameters))
 		return;
-	n = ts_node_named_child_count(params);
+	n = scout_node_named_child_count(params);
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode p = scout_node_named_child(params, i);
 
@@ -972,8 +972,8 @@ static const char *const native_decorators[] = {
 
 static TSNode decorator_callee(const scout_walk *w, TSNode decorator)
 {
-	TSNode e = ts_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
-	                                                : null_node();
+	TSNode e = scout_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
+	                                                   : null_node();
 
 	if (is_sym(e, syms(w)->call))
 		return scout_node_field(e, syms(w)->f_function);
@@ -1002,7 +1002,7 @@ static void check_decorated(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_symbols *s = syms(w);
 	TSNode def = scout_node_field(node, s->f_definition);
-	uint32_t count = ts_node_named_child_count(node);
+	uint32_t count = scout_node_named_child_count(node);
 
 	if (!is_sym(def, s->function_definition))
 		return;
@@ -1035,7 +1035,7 @@ static void check_global(scout_walk *w, TSNode node, const scout_rule *self)
 	const char *text;
 	int n;
 
-	if (ts_node_is_null(def) || ts_node_named_child_count(node) == 0)
+	if (ts_node_is_null(def) || scout_node_named_child_count(node) == 0)
 		return; /* `global` at module level changes nothing */
 	start = ts_node_start_byte(scout_node_named_child(node, 0));
 	end = ts_node_end_byte(node);
@@ -1068,7 +1068,7 @@ static bool is_plain_string(const scout_walk *w, TSNode n)
 
 	if (!is_sym(n, syms(w)->string))
 		return is_type(n, "concatenated_string");
-	count = ts_node_named_child_count(n);
+	count = scout_node_named_child_count(n);
 	for (uint32_t i = 0; i < count; i++)
 		if (is_type(scout_node_named_child(n, i), "interpolation"))
 			return false;
@@ -1129,7 +1129,7 @@ static const char *const dataclass_names[] = {"dataclasses.dataclass", "attr.s",
 static void check_dataclass(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode decorated = scout_decorated_parent(w, node);
-	uint32_t count = ts_node_is_null(decorated) ? 0 : ts_node_named_child_count(decorated);
+	uint32_t count = ts_node_is_null(decorated) ? 0 : scout_node_named_child_count(decorated);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode d = scout_node_named_child(decorated, i);

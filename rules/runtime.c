@@ -120,7 +120,7 @@ static TSNode base_at(const scout_walk *w, TSNode class_def, uint32_t *i)
 {
 	const scout_symbols *s = syms(w);
 	TSNode args = scout_node_field(class_def, s->f_superclasses);
-	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
 
 	while (*i < count) {
 		TSNode b = scout_node_named_child(args, (*i)++);
@@ -136,7 +136,7 @@ static TSNode class_keyword(const scout_walk *w, TSNode class_def, const char *k
 {
 	const scout_symbols *s = syms(w);
 	TSNode args = scout_node_field(class_def, s->f_superclasses);
-	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode b = scout_node_named_child(args, i);
@@ -152,8 +152,8 @@ static TSNode class_keyword(const scout_walk *w, TSNode class_def, const char *k
 static TSNode decorator_callee(const scout_walk *w, TSNode decorator)
 {
 	const scout_symbols *s = syms(w);
-	TSNode e = ts_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
-	                                                : null_node();
+	TSNode e = scout_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
+	                                                   : null_node();
 
 	if (!ts_node_is_null(e) && ts_node_symbol(e) == s->call)
 		return scout_node_field(e, s->f_function);
@@ -165,7 +165,7 @@ static TSNode find_decorator(const scout_walk *w, TSNode def, const char *const 
 {
 	const scout_symbols *s = syms(w);
 	TSNode deco = scout_decorated_parent(w, def);
-	uint32_t count = ts_node_is_null(deco) ? 0 : ts_node_named_child_count(deco);
+	uint32_t count = ts_node_is_null(deco) ? 0 : scout_node_named_child_count(deco);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode d = scout_node_named_child(deco, i);
@@ -186,11 +186,11 @@ static bool annotation_is(const scout_walk *w, TSNode assignment, const char *co
 
 	if (ts_node_is_null(t))
 		return false;
-	if (ts_node_symbol(t) == s->type && ts_node_named_child_count(t))
+	if (ts_node_symbol(t) == s->type && scout_node_named_child_count(t))
 		t = scout_node_named_child(t, 0);
 	if (ts_node_symbol(t) == s->subscript)
 		t = scout_node_field(t, s->f_value);
-	else if (strcmp(ts_node_type(t), "generic_type") == 0 && ts_node_named_child_count(t))
+	else if (strcmp(ts_node_type(t), "generic_type") == 0 && scout_node_named_child_count(t))
 		t = scout_node_named_child(t, 0); /* `Final[int]` in an annotation */
 	return scout_walk_is(w, t, names);
 }
@@ -200,7 +200,7 @@ static TSNode statement_assignment(const scout_walk *w, TSNode stmt)
 {
 	const scout_symbols *s = syms(w);
 
-	if (ts_node_symbol(stmt) != s->expression_statement || !ts_node_named_child_count(stmt))
+	if (ts_node_symbol(stmt) != s->expression_statement || !scout_node_named_child_count(stmt))
 		return null_node();
 	stmt = scout_node_named_child(stmt, 0);
 	return ts_node_symbol(stmt) == s->assignment ? stmt : null_node();
@@ -225,7 +225,7 @@ static TSNode offending_decorator(const scout_walk *w, TSNode class_def)
 {
 	const scout_symbols *s = syms(w);
 	TSNode deco = scout_decorated_parent(w, class_def);
-	uint32_t count = ts_node_is_null(deco) ? 0 : ts_node_named_child_count(deco);
+	uint32_t count = ts_node_is_null(deco) ? 0 : scout_node_named_child_count(deco);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode d = scout_node_named_child(deco, i), callee, expr;
@@ -297,7 +297,7 @@ static void check_native_false(scout_walk *w, TSNode node, const scout_rule *sel
 		return;
 	v = scout_mypyc_attr_value(w, node, "native_class");
 	if (!ts_node_is_null(v))
-		report_class(w, self, ts_node_parent(v), node,
+		report_class(w, self, scout_node_parent(v), node,
 		             "native_class=False makes class %.*s a regular Python class");
 }
 
@@ -384,8 +384,8 @@ static void check_c_type_base(scout_walk *w, TSNode node, const scout_rule *self
 /* The @mypyc_attr(...) call of the current decorator node, or null. */
 static TSNode decorator_mypyc_attr(const scout_walk *w, TSNode decorator)
 {
-	TSNode e = ts_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
-	                                                : null_node();
+	TSNode e = scout_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
+	                                                   : null_node();
 
 	if (ts_node_is_null(e) || ts_node_symbol(e) != syms(w)->call ||
 	    !scout_walk_is(w, scout_node_field(e, syms(w)->f_function), mypyc_attr_names))
@@ -417,7 +417,7 @@ static bool is_str_literal(const scout_walk *w, TSNode n)
 	if (ts_node_symbol(n) != s->string) {
 		if (strcmp(ts_node_type(n), "concatenated_string") != 0)
 			return false;
-		count = ts_node_named_child_count(n);
+		count = scout_node_named_child_count(n);
 		for (uint32_t i = 0; i < count; i++)
 			if (!is_str_literal(w, scout_node_named_child(n, i)))
 				return false;
@@ -438,7 +438,7 @@ static bool str_content(const scout_walk *w, TSNode n, const char **text, uint32
 
 	if (ts_node_symbol(n) != s->string || !is_str_literal(w, n))
 		return false;
-	count = ts_node_named_child_count(n);
+	count = scout_node_named_child_count(n);
 	*text = "";
 	*len = 0;
 	for (uint32_t i = 0; i < count; i++) {
@@ -456,7 +456,7 @@ static void check_mypyc_attr_key(scout_walk *w, TSNode node, const scout_rule *s
 {
 	const scout_symbols *s = syms(w);
 	TSNode args = decorator_mypyc_attr(w, node);
-	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode a = scout_node_named_child(args, i), key = a;
@@ -484,7 +484,7 @@ static void check_mypyc_attr_positional(scout_walk *w, TSNode node, const scout_
 {
 	const scout_symbols *s = syms(w);
 	TSNode args = decorator_mypyc_attr(w, node);
-	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode a = scout_node_named_child(args, i);
@@ -542,7 +542,7 @@ static void check_native_class_true(scout_walk *w, TSNode node, const scout_rule
 	         "class %.*s is marked native_class=True but can't be native (%s), so mypyc "
 	         "rejects it",
 	         n, name, why);
-	scout_walk_report(w, self, ts_node_parent(v), message, NULL);
+	scout_walk_report(w, self, scout_node_parent(v), message, NULL);
 }
 
 /* True when the mypyc_attr keyword `key` of `def` is the literal True. */
@@ -637,7 +637,7 @@ static void check_free_list_len(scout_walk *w, TSNode node, const scout_rule *se
 	} else {
 		return;
 	}
-	scout_walk_report(w, self, ts_node_parent(v), message, NULL);
+	scout_walk_report(w, self, scout_node_parent(v), message, NULL);
 }
 
 /* ---- __deletable__ --------------------------------------------------------- */
@@ -712,7 +712,7 @@ static void method_facts(const scout_walk *w, TSNode def, attr_query *q, size_t 
 	uint32_t self_len;
 	TSTreeCursor c;
 
-	if (ts_node_is_null(params) || !ts_node_named_child_count(params))
+	if (ts_node_is_null(params) || !scout_node_named_child_count(params))
 		return;
 	self_param = scout_node_named_child(params, 0);
 	if (ts_node_symbol(self_param) != s->identifier)
@@ -954,7 +954,7 @@ static bool lists_deletable(const scout_walk *w, TSNode class_def, TSNode attr)
 		return false;
 	if (ts_node_is_null(items = deletable_items(w, a)))
 		return true; /* not a display: another rule; do not guess */
-	count = ts_node_named_child_count(items);
+	count = scout_node_named_child_count(items);
 	for (uint32_t i = 0; i < count; i++) {
 		const char *t;
 		uint32_t l;
@@ -984,7 +984,7 @@ static TSNode instance_class(const scout_walk *w, TSNode obj)
 	if (up >= w->depth || ts_node_symbol(fn) != s->function_definition)
 		return null_node();
 	params = scout_node_field(fn, s->f_parameters);
-	count = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+	count = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params);
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode p = scout_node_named_child(params, i), name = p, type = null_node();
 
@@ -997,7 +997,7 @@ static TSNode instance_class(const scout_walk *w, TSNode obj)
 		             ts_node_end_byte(obj) - ts_node_start_byte(obj)))
 			continue;
 		if (!ts_node_is_null(type)) {
-			if (ts_node_named_child_count(type))
+			if (scout_node_named_child_count(type))
 				type = scout_node_named_child(type, 0);
 			return local_class(w, type);
 		}
@@ -1064,14 +1064,14 @@ static bool deletable_in_chain(const scout_walk *w, TSNode class_def, TSNode att
 static void check_del_attr(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_symbols *s = syms(w);
-	uint32_t count = ts_node_named_child_count(node);
+	uint32_t count = scout_node_named_child_count(node);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode t = scout_node_named_child(node, i);
 		uint32_t n = 1;
 
 		if (strcmp(ts_node_type(t), "expression_list") == 0) {
-			n = ts_node_named_child_count(t);
+			n = scout_node_named_child_count(t);
 		}
 		for (uint32_t j = 0; j < n; j++) {
 			TSNode target = n == 1 && strcmp(ts_node_type(t), "expression_list") != 0

@@ -61,7 +61,7 @@ enum {
 static bool module_assigns_false(const scout_walk *w, const char *name)
 {
 	TSNode root = module_root(w);
-	uint32_t count = ts_node_is_null(root) ? 0 : ts_node_named_child_count(root);
+	uint32_t count = ts_node_is_null(root) ? 0 : scout_node_named_child_count(root);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode stmt = scout_node_named_child(root, i), a, left, right;
@@ -106,7 +106,7 @@ static bool is_type_checking(const scout_walk *w, TSNode cond)
 
 static TSNode unparenthesize(TSNode n)
 {
-	while (type_is(n, "parenthesized_expression") && ts_node_named_child_count(n) == 1)
+	while (type_is(n, "parenthesized_expression") && scout_node_named_child_count(n) == 1)
 		n = scout_node_named_child(n, 0);
 	return n;
 }
@@ -151,13 +151,13 @@ static int combine(const char *op, int a, int b)
 static int version_comparison(const scout_walk *w, TSNode cond)
 {
 	TSNode left = scout_node_named_child(cond, 0), tuple = scout_node_named_child(cond, 1);
-	const char *op = ts_node_type(ts_node_child(cond, 1));
+	const char *op = ts_node_type(scout_node_child(cond, 1));
 	TSNode major, minor;
 
 	if (!is_version_info(w, left))
 		return COND_RUNTIME;
 	if (ts_node_symbol(left) != w->sym->attribute || !type_is(tuple, "tuple") ||
-	    ts_node_named_child_count(tuple) < 2)
+	    scout_node_named_child_count(tuple) < 2)
 		return COND_STATIC;
 	major = scout_node_named_child(tuple, 0);
 	minor = scout_node_named_child(tuple, 1);
@@ -180,18 +180,18 @@ static int condition_value(const scout_walk *w, TSNode cond)
 		return COND_RUNTIME;
 	if (is_type_checking(w, cond))
 		return COND_TRUE;
-	if (type_is(cond, "not_operator") && ts_node_named_child_count(cond)) {
+	if (type_is(cond, "not_operator") && scout_node_named_child_count(cond)) {
 		int v = condition_value(w, scout_node_named_child(cond, 0));
 
 		return v == COND_TRUE ? COND_FALSE : v == COND_FALSE ? COND_TRUE : v;
 	}
-	if (type_is(cond, "boolean_operator") && ts_node_child_count(cond) == 3) {
-		const char *op = ts_node_type(ts_node_child(cond, 1));
+	if (type_is(cond, "boolean_operator") && scout_node_child_count(cond) == 3) {
+		const char *op = ts_node_type(scout_node_child(cond, 1));
 
 		return combine(op, condition_value(w, scout_node_named_child(cond, 0)),
 		               condition_value(w, scout_node_named_child(cond, 1)));
 	}
-	if (type_is(cond, "comparison_operator") && ts_node_child_count(cond) == 3) {
+	if (type_is(cond, "comparison_operator") && scout_node_child_count(cond) == 3) {
 		if (is_platform(w, scout_node_named_child(cond, 0)))
 			return COND_STATIC;
 		return version_comparison(w, cond);
@@ -226,7 +226,7 @@ static int branch_reach(const scout_walk *w, TSNode child, TSNode parent)
 		return COND_RUNTIME;
 	}
 	if ((t == w->sym->elif_clause || t == w->sym->else_clause) && pt == w->sym->if_statement) {
-		uint32_t count = ts_node_named_child_count(parent);
+		uint32_t count = scout_node_named_child_count(parent);
 		int v = condition_value(w, field(parent, w->sym->f_condition));
 
 		if (v == COND_TRUE)
@@ -256,7 +256,7 @@ enum { EXIT_NONE, EXIT_TRY_FINALLY, EXIT_WITH };
 
 static bool has_finally(const scout_walk *w, TSNode try_stmt)
 {
-	uint32_t count = ts_node_named_child_count(try_stmt);
+	uint32_t count = scout_node_named_child_count(try_stmt);
 
 	for (uint32_t i = count; i-- > 0;)
 		if (ts_node_symbol(scout_node_named_child(try_stmt, i)) == w->sym->finally_clause)
@@ -301,7 +301,7 @@ static int loop_exit_kind(const scout_walk *w, TSNode stmt, TSNode *wrapper)
 
 static void check_loop_exits(scout_walk *w, TSNode block, const scout_rule *self, int want)
 {
-	uint32_t count = ts_node_named_child_count(block);
+	uint32_t count = scout_node_named_child_count(block);
 	char message[320];
 
 	for (uint32_t i = 0; i < count; i++) {
@@ -347,8 +347,8 @@ static void check_break_in_with(scout_walk *w, TSNode node, const scout_rule *se
 static void check_except_star(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	/* One finding per try statement, at its first except* clause. */
-	for (TSNode p = ts_node_prev_named_sibling(node); !ts_node_is_null(p);
-	     p = ts_node_prev_named_sibling(p))
+	for (TSNode p = scout_node_prev_named_sibling(node); !ts_node_is_null(p);
+	     p = scout_node_prev_named_sibling(p))
 		if (ts_node_symbol(p) == w->sym->except_group_clause)
 			return;
 	scout_walk_report(w, self, node,
@@ -376,7 +376,7 @@ static bool positional_args(const scout_walk *w, TSNode call, TSNode *out, uint3
                             uint32_t *n)
 {
 	TSNode args = field(call, w->sym->f_arguments);
-	uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
 
 	*n = 0;
 	if (ts_node_is_null(args) || ts_node_symbol(args) != w->sym->argument_list)
@@ -401,8 +401,8 @@ static bool is_zero_literal(const scout_walk *w, TSNode n)
 	uint32_t len, i = 0;
 	const char *text;
 
-	if (type_is(n, "unary_operator") && ts_node_child_count(n) == 2 &&
-	    scout_node_text_is(ts_node_child(n, 0), w->src, "-"))
+	if (type_is(n, "unary_operator") && scout_node_child_count(n) == 2 &&
+	    scout_node_text_is(scout_node_child(n, 0), w->src, "-"))
 		n = scout_node_named_child(n, 0);
 	if (ts_node_symbol(n) != w->sym->integer)
 		return false;
@@ -453,7 +453,7 @@ static void check_dict_items_pair(scout_walk *w, TSNode node, const scout_rule *
 	left = field(loop, w->sym->f_left);
 	if (!is_target_sequence(w, left))
 		return;
-	count = ts_node_named_child_count(left);
+	count = scout_node_named_child_count(left);
 	for (uint32_t i = 0; i < count; i++)
 		targets += ts_node_symbol(scout_node_named_child(left, i)) != w->sym->comment;
 	if (targets == 2)
@@ -474,8 +474,8 @@ static void check_two_starred(scout_walk *w, TSNode node, const scout_rule *self
 
 	if (ts_node_is_null(parent) || !is_target_sequence(w, parent))
 		return;
-	for (TSNode p = ts_node_prev_named_sibling(node); !ts_node_is_null(p);
-	     p = ts_node_prev_named_sibling(p))
+	for (TSNode p = scout_node_prev_named_sibling(node); !ts_node_is_null(p);
+	     p = scout_node_prev_named_sibling(p))
 		earlier += ts_node_symbol(p) == w->sym->list_splat_pattern;
 	if (earlier != 1)
 		return; /* report once, at the second starred target */
@@ -511,7 +511,7 @@ static void check_t_string(scout_walk *w, TSNode node, const scout_rule *self)
 		return;
 	{
 		TSNode report = node;
-		TSNode prev = ts_node_prev_sibling(node);
+		TSNode prev = scout_node_prev_sibling(node);
 
 		if (!ts_node_is_null(prev) && ts_node_end_byte(prev) == start)
 			report = prev;
@@ -539,10 +539,10 @@ static const char *python2_construct(const scout_walk *w, TSNode stmt)
 	    type_is(scout_node_named_child(stmt, 0), "expression_list"))
 		return "`raise E, value` statement";
 	if (ts_node_symbol(stmt) == w->sym->except_clause) {
-		uint32_t count = ts_node_child_count(stmt);
+		uint32_t count = scout_node_child_count(stmt);
 
 		for (uint32_t i = 0; i < count; i++) {
-			TSNode c = ts_node_child(stmt, i);
+			TSNode c = scout_node_child(stmt, i);
 
 			if (!ts_node_is_named(c) && scout_node_text_is(c, w->src, ","))
 				return "`except E, name:` clause";
@@ -619,7 +619,7 @@ static const char unreachable_effect[] =
 
 static void check_type_checking_else(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	uint32_t count = ts_node_named_child_count(node);
+	uint32_t count = scout_node_named_child_count(node);
 	TSNode clause = node; /* the if itself, then each elif_clause in turn */
 	char message[320];
 
@@ -638,7 +638,7 @@ static void check_type_checking_else(scout_walk *w, TSNode node, const scout_rul
 				break;
 			}
 		}
-		if (type_is(cond, "not_operator") && ts_node_named_child_count(cond) &&
+		if (type_is(cond, "not_operator") && scout_node_named_child_count(cond) &&
 		    is_type_checking(w, unparenthesize(scout_node_named_child(cond, 0)))) {
 			TSNode body = field(clause, w->sym->f_consequence);
 
@@ -759,7 +759,7 @@ static TSNode earlier_definition(const scout_walk *w, TSNode scope, TSNode def)
 	todo[ntodo++] = body;
 	while (ntodo) {
 		TSNode node = todo[--ntodo];
-		uint32_t count = ts_node_named_child_count(node);
+		uint32_t count = scout_node_named_child_count(node);
 
 		/* reverse order: popped in document order */
 		for (uint32_t i = count; i-- > 0;) {
@@ -850,13 +850,13 @@ static void check_conditional_def(scout_walk *w, TSNode node, const scout_rule *
 /* True when an import statement directly in `body` binds `name`. */
 static bool body_imports(const scout_walk *w, TSNode body, TSNode name)
 {
-	uint32_t count = ts_node_named_child_count(body), nlen;
+	uint32_t count = scout_node_named_child_count(body), nlen;
 	const char *ntext = scout_node_text(name, w->src, &nlen);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode stmt = scout_node_named_child(body, i);
 		TSSymbol t = ts_node_symbol(stmt);
-		uint32_t n = ts_node_named_child_count(stmt);
+		uint32_t n = scout_node_named_child_count(stmt);
 		TSNode module = t == w->sym->import_from_statement
 		                    ? ts_node_child_by_field_name(stmt, "module_name", 11)
 		                    : null_node();
@@ -881,7 +881,8 @@ static bool body_imports(const scout_walk *w, TSNode body, TSNode name)
 				continue;
 			if (t == w->sym->import_from_statement &&
 			    ts_node_symbol(c) == w->sym->dotted_name)
-				bound = scout_node_named_child(c, ts_node_named_child_count(c) - 1);
+				bound =
+				    scout_node_named_child(c, scout_node_named_child_count(c) - 1);
 			text = scout_node_text(bound, w->src, &len);
 			if (len == nlen && memcmp(text, ntext, len) == 0)
 				return true;
@@ -901,10 +902,10 @@ static void check_try_import_fallback(scout_walk *w, TSNode node, const scout_ru
 	if (ts_node_symbol(try_stmt) != w->sym->try_statement)
 		return;
 	body = field(try_stmt, w->sym->f_body);
-	handler = scout_node_named_child(node, ts_node_named_child_count(node) - 1);
+	handler = scout_node_named_child(node, scout_node_named_child_count(node) - 1);
 	if (ts_node_is_null(body) || ts_node_symbol(handler) != w->sym->block)
 		return;
-	count = ts_node_named_child_count(handler);
+	count = scout_node_named_child_count(handler);
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode stmt = scout_node_named_child(handler, i), def = stmt, a, left, right;
 

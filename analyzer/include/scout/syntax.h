@@ -5,6 +5,7 @@
 
 #include <tree_sitter/api.h>
 #include "scout/common.h"
+#include "scout/tree_index.h"
 
 /* The compiled-in tree-sitter-python grammar. */
 const TSLanguage *tree_sitter_python(void);
@@ -102,8 +103,9 @@ static inline const char *scout_node_text(TSNode n, const char *src, uint32_t *l
 /* True when the node's text is exactly `s`. */
 bool scout_node_text_is(TSNode n, const char *src, const char *s);
 
-/* The named children of a node, in order, through a tree cursor: linear in
- * their count, where a loop over ts_node_named_child(n, i) is quadratic.
+/* The named children of a node, in order, from the tree index or else
+ * through a tree cursor: linear in their count, where a loop over
+ * ts_node_named_child(n, i) is quadratic.
  *
  *     scout_children it = scout_children_of(parent);
  *     while (scout_children_next(&it))
@@ -113,9 +115,10 @@ bool scout_node_text_is(TSNode n, const char *src, const char *s);
  * false; a loop left early must call scout_children_close. */
 typedef struct scout_children {
 	TSTreeCursor cursor;
-	TSNode parent; /* a null parent has no children */
-	TSNode node;   /* the current child, after next returned true */
-	int state;     /* 0 not started, 1 open, 2 done */
+	TSNode parent;    /* a null parent has no children */
+	TSNode node;      /* the current child, after next returned true */
+	int state;        /* 0 not started, 1 open, 2 done, 3 from the tree index */
+	uint32_t at, end; /* state 3: the rest of the parent's named children */
 } scout_children;
 
 static inline scout_children scout_children_of(TSNode parent)
@@ -134,23 +137,12 @@ bool scout_children_next(scout_children *it);
 /* Frees the cursor of a loop left early; a no-op when it is already done. */
 void scout_children_close(scout_children *it);
 
-/* ts_node_child_by_field_id (linear in the node's children), answered from a
- * per-thread cache between scout_field_cache_begin and scout_field_cache_end
- * (one tree's walk: the cache keys on node addresses) and directly outside. */
+/* ts_node_child_by_field_id and ts_node_named_child, answered from the
+ * thread's tree index (scout/tree_index.h) for the tree being walked. */
 TSNode scout_node_field(TSNode n, TSFieldId field);
-
-/* ts_node_named_child (linear in the index): the first few directly, later
- * ones from the node's children listed once per thread and tree, under the
- * same begin/end as scout_node_field. */
 TSNode scout_node_named_child(TSNode n, uint32_t index);
 
-/* Starts caching field lookups for one tree, forgetting earlier entries. */
-void scout_field_cache_begin(void);
-
-/* Stops caching: the tree may be freed after this. */
-void scout_field_cache_end(void);
-/* Frees this thread's children lists (scout_node_named_child); the next use
- * starts afresh. Called when a thread's analyzer is freed. */
+/* Frees this thread's tree index. Called when a thread's analyzer is freed. */
 void scout_syntax_thread_release(void);
 
 #endif

@@ -63,6 +63,7 @@ typedef struct scout_walk {
 	size_t len;
 	const scout_symbols *sym;
 	TSNode *stack; /* ancestors; stack[depth - 1] is the current node */
+	uint32_t *at;  /* their places in the tree index (scout/tree_index.h) */
 	uint32_t depth, cap;
 	uint32_t in_type;                /* > 0 inside a type annotation */
 	scout_module *module;            /* where findings and metrics go */

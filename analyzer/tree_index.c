@@ -1,0 +1,294 @@
+/* The flat index of one tree's visible nodes (see scout/tree_index.h). */
+#include "scout/tree_index.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "scout/common.h"
+#include "scout/syntax.h"
+
+typedef struct scout_tix_slot {
+	const void *id; /* NULL: empty */
+	uint32_t start, index;
+} scout_tix_slot;
+
+static _Thread_local scout_tix tix;
+
+static uint32_t slot_hash(const void *id, uint32_t start)
+{
+	uint64_t h = (uint64_t)(uintptr_t)id * 0x9e3779b97f4a7c15ull ^ start * 0xc2b2ae3dull;
+
+	return (uint32_t)(h >> 32 ^ h);
+}
+
+static void reserve(void **array, uint32_t *cap, uint32_t need, size_t size)
+{
+	if (need <= *cap)
+		return;
+	while (*cap < need)
+		*cap = *cap ? *cap * 2 : 1024;
+	*array = scout_realloc(*array, (size_t)*cap * size);
+}
+
+/* One node, entered in preorder under `parent`. */
+static uint32_t add(TSTreeCursor *c, uint32_t parent)
+{
+	uint32_t i = tix.len++;
+	scout_tix_node *e;
+
+	if (tix.len > tix.cap) {
+		tix.cap = tix.cap ? tix.cap * 2 : 4096;
+		tix.nodes = scout_realloc(tix.nodes, (size_t)tix.cap * sizeof(*tix.nodes));
+	}
+	e = &tix.nodes[i];
+	e->node = ts_tree_cursor_current_node(c);
+	e->parent = parent;
+	e->nkids = e->nnamed = 0;
+	e->field = parent == SCOUT_TIX_NONE ? 0 : ts_tree_cursor_current_field_id(c);
+	e->symbol = ts_node_symbol(e->node);
+	e->is_named = ts_node_is_named(e->node);
+	if (parent != SCOUT_TIX_NONE) {
+		scout_tix_node *p = &tix.nodes[parent];
+
+		e->pos = p->nkids++;
+		e->npos = e->is_named ? p->nnamed++ : SCOUT_TIX_NONE;
+	} else {
+		e->pos = e->npos = 0;
+	}
+	return i;
+}
+
+/* The preorder pass: nodes, parents, subtree ends, child counts. */
+static void collect(TSNode root)
+{
+	TSTreeCursor c = ts_tree_cursor_new(root);
+	uint32_t at = add(&c, SCOUT_TIX_NONE);
+
+	for (;;) {
+		if (ts_tree_cursor_goto_first_child(&c)) {
+			at = add(&c, at);
+			continue;
+		}
+		for (;;) {
+			uint32_t parent = tix.nodes[at].parent;
+
+			tix.nodes[at].end = tix.len;
+			if (parent == SCOUT_TIX_NONE) {
+				ts_tree_cursor_delete(&c);
+				return;
+			}
+			if (ts_tree_cursor_goto_next_sibling(&c)) {
+				at = add(&c, parent);
+				break;
+			}
+			ts_tree_cursor_goto_parent(&c);
+			at = parent;
+		}
+	}
+}
+
+/* Lays out each node's children lists and fills them. */
+static void link_children(void)
+{
+	uint32_t kids = 0, named = 0;
+
+	for (uint32_t i = 0; i < tix.len; i++) {
+		tix.nodes[i].kids = kids;
+		tix.nodes[i].named = named;
+		kids += tix.nodes[i].nkids;
+		named += tix.nodes[i].nnamed;
+	}
+	reserve((void **)&tix.kids, &tix.kids_cap, kids, sizeof(*tix.kids));
+	reserve((void **)&tix.named, &tix.named_cap, named, sizeof(*tix.named));
+	for (uint32_t i = 1; i < tix.len; i++) {
+		const scout_tix_node *e = &tix.nodes[i], *p = &tix.nodes[e->parent];
+
+		tix.kids[p->kids + e->pos] = i;
+		if (e->is_named)
+			tix.named[p->named + e->npos] = i;
+	}
+}
+
+static void hash_nodes(void)
+{
+	uint32_t want = 64;
+
+	while (want < tix.len * 2)
+		want *= 2;
+	if (want > tix.slots_cap) {
+		free(tix.slots);
+		tix.slots = scout_malloc((size_t)want * sizeof(*tix.slots));
+		tix.slots_cap = want;
+	}
+	memset(tix.slots, 0, (size_t)tix.slots_cap * sizeof(*tix.slots));
+	for (uint32_t i = 0; i < tix.len; i++) {
+		TSNode n = tix.nodes[i].node;
+		uint32_t start = ts_node_start_byte(n), mask = tix.slots_cap - 1;
+		uint32_t s = slot_hash(n.id, start) & mask;
+
+		while (tix.slots[s].id && (tix.slots[s].id != n.id || tix.slots[s].start != start))
+			s = (s + 1) & mask;
+		if (!tix.slots[s].id) /* a node seen twice keeps its first index */
+			tix.slots[s] = (scout_tix_slot){n.id, start, i};
+	}
+}
+
+const scout_tix *scout_tix_build(TSNode root)
+{
+	tix.len = 0;
+	tix.tree = NULL;
+	if (ts_node_is_null(root))
+		return &tix;
+	collect(root);
+	link_children();
+	hash_nodes();
+	tix.tree = root.tree;
+	return &tix;
+}
+
+void scout_tix_clear(void)
+{
+	tix.tree = NULL;
+	tix.len = 0;
+}
+
+void scout_tix_release(void)
+{
+	free(tix.nodes);
+	free(tix.kids);
+	free(tix.named);
+	free(tix.slots);
+	memset(&tix, 0, sizeof(tix));
+}
+
+const scout_tix *scout_tix_current(void)
+{
+	return &tix;
+}
+
+uint32_t scout_tix_find(TSNode n)
+{
+	uint32_t start, mask, s;
+
+	if (!tix.tree || n.tree != tix.tree || !n.id)
+		return SCOUT_TIX_NONE;
+	start = ts_node_start_byte(n);
+	mask = tix.slots_cap - 1;
+	for (s = slot_hash(n.id, start) & mask; tix.slots[s].id; s = (s + 1) & mask)
+		if (tix.slots[s].id == n.id && tix.slots[s].start == start)
+			return tix.slots[s].index;
+	return SCOUT_TIX_NONE;
+}
+
+static TSNode null_node(void)
+{
+	TSNode none = {{0}, 0, 0};
+
+	return none;
+}
+
+TSNode scout_node_parent(TSNode n)
+{
+	uint32_t i = scout_tix_find(n);
+
+	if (i == SCOUT_TIX_NONE)
+		return ts_node_parent(n);
+	i = tix.nodes[i].parent;
+	return i == SCOUT_TIX_NONE ? null_node() : tix.nodes[i].node;
+}
+
+TSNode scout_node_child(TSNode n, uint32_t index)
+{
+	uint32_t i = scout_tix_find(n);
+
+	if (i == SCOUT_TIX_NONE)
+		return ts_node_child(n, index);
+	return index < tix.nodes[i].nkids ? tix.nodes[tix.kids[tix.nodes[i].kids + index]].node
+	                                  : null_node();
+}
+
+uint32_t scout_node_child_count(TSNode n)
+{
+	uint32_t i = scout_tix_find(n);
+
+	return i == SCOUT_TIX_NONE ? ts_node_child_count(n) : tix.nodes[i].nkids;
+}
+
+TSNode scout_node_named_child(TSNode n, uint32_t index)
+{
+	uint32_t i = scout_tix_find(n);
+
+	if (i == SCOUT_TIX_NONE)
+		return ts_node_named_child(n, index);
+	return index < tix.nodes[i].nnamed ? tix.nodes[tix.named[tix.nodes[i].named + index]].node
+	                                   : null_node();
+}
+
+uint32_t scout_node_named_child_count(TSNode n)
+{
+	uint32_t i = scout_tix_find(n);
+
+	return i == SCOUT_TIX_NONE ? ts_node_named_child_count(n) : tix.nodes[i].nnamed;
+}
+
+TSNode scout_node_field(TSNode n, TSFieldId field)
+{
+	uint32_t i = scout_tix_find(n);
+	const scout_tix_node *e;
+
+	if (i == SCOUT_TIX_NONE)
+		return ts_node_child_by_field_id(n, field);
+	e = &tix.nodes[i];
+	for (uint32_t k = 0; k < e->nkids; k++) {
+		const scout_tix_node *c = &tix.nodes[tix.kids[e->kids + k]];
+
+		if (c->field == field)
+			return c->node;
+	}
+	return null_node();
+}
+
+/* The sibling `step` places from n (all children), or a null node. */
+static TSNode sibling(uint32_t i, int step)
+{
+	const scout_tix_node *e = &tix.nodes[i], *p;
+	uint32_t pos;
+
+	if (e->parent == SCOUT_TIX_NONE)
+		return null_node();
+	p = &tix.nodes[e->parent];
+	pos = e->pos + (uint32_t)step;
+	return pos < p->nkids ? tix.nodes[tix.kids[p->kids + pos]].node : null_node();
+}
+
+TSNode scout_node_next_sibling(TSNode n)
+{
+	uint32_t i = scout_tix_find(n);
+
+	return i == SCOUT_TIX_NONE ? ts_node_next_sibling(n) : sibling(i, 1);
+}
+
+TSNode scout_node_prev_sibling(TSNode n)
+{
+	uint32_t i = scout_tix_find(n);
+
+	return i == SCOUT_TIX_NONE ? ts_node_prev_sibling(n) : sibling(i, -1);
+}
+
+TSNode scout_node_prev_named_sibling(TSNode n)
+{
+	uint32_t i = scout_tix_find(n);
+	const scout_tix_node *e;
+
+	if (i == SCOUT_TIX_NONE)
+		return ts_node_prev_named_sibling(n);
+	e = &tix.nodes[i];
+	for (uint32_t pos = e->pos; e->parent != SCOUT_TIX_NONE && pos-- > 0;) {
+		const scout_tix_node *p = &tix.nodes[e->parent],
+		                     *s = &tix.nodes[tix.kids[p->kids + pos]];
+
+		if (s->is_named)
+			return s->node;
+	}
+	return null_node();
+}
