@@ -322,20 +322,25 @@ static void check_async_generator(scout_walk *w, TSNode node, const scout_rule *
 /* --- inferred None locals ------------------------------------------------------ */
 
 typedef struct local_facts {
-	TSNode name; /* first `x = None` target, or a null node */
-	TSNode any;  /* any occurrence, for the name text */
-	bool other;  /* bound some other way, annotated, global/nonlocal, a parameter */
-	bool read;   /* read after the first `x = None` */
+	TSNode name;      /* first `x = None` target, or a null node */
+	TSNode any;       /* any occurrence, for the name text */
+	bool other;       /* bound some other way, annotated, global/nonlocal, a parameter */
+	bool read;        /* read after the first `x = None` */
+	const char *text; /* the name */
+	uint32_t len;
 } local_facts;
 
 static local_facts *facts_for(const scout_walk *w, local_facts *facts, size_t *n, TSNode id)
 {
+	uint32_t len;
+	const char *text = scout_node_text(id, w->src, &len);
+
 	for (size_t i = 0; i < *n; i++)
-		if (same_text(w, facts[i].any, id))
+		if (facts[i].len == len && memcmp(facts[i].text, text, len) == 0)
 			return &facts[i];
 	if (*n == MAX_LOCALS)
 		return NULL;
-	facts[*n] = (local_facts){null_node(), id, false, false};
+	facts[*n] = (local_facts){null_node(), id, false, false, text, len};
 	return &facts[(*n)++];
 }
 
@@ -390,62 +395,57 @@ static int identifier_role(const scout_walk *w, TSNode id, TSNode parent)
 	return 0;
 }
 
+/* Records one identifier occurrence of the body scan. */
+static void note_identifier(const scout_walk *w, local_facts *facts, size_t *nfacts, TSNode id,
+                            TSNode parent)
+{
+	int role = identifier_role(w, id, parent);
+	local_facts *f = role == 3 ? NULL : facts_for(w, facts, nfacts, id);
+
+	if (!f)
+		return;
+	if (role == 1 && ts_node_is_null(f->name))
+		f->name = id;
+	else if (role == 2)
+		f->other = true;
+	else if (role == 0 && !ts_node_is_null(f->name))
+		f->read = true;
+}
+
 static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode body = field(node, w->sym->f_body), params = field(node, w->sym->f_parameters);
-	TSNode todo[SCAN_STACK],
-	    parents[SCAN_STACK]; /* an identifier's parent, known when pushed */
+	const scout_tix *tix = scout_tix_current();
+	uint32_t at = scout_tix_find(body), end;
 	local_facts facts[MAX_LOCALS];
-	size_t ntodo = 0, nfacts = 0;
+	size_t nfacts = 0;
 	char message[256];
 
-	if (ts_node_is_null(body))
+	if (at == SCOUT_TIX_NONE)
 		return;
-	parents[ntodo] = node;
-	todo[ntodo++] = body;
-	while (ntodo) {
-		TSNode n = todo[--ntodo], parent = parents[ntodo];
-		uint32_t count = scout_node_named_child_count(n);
+	/* the body's subtree in document order, nested scopes and annotations
+	 * skipped (a nested def or class binds only its name here) */
+	for (end = tix->nodes[at].end, at++; at < end;) {
+		const scout_tix_node *e = &tix->nodes[at];
+		TSSymbol t = e->symbol;
 
-		for (uint32_t i = count; i-- > 0;) {
-			TSNode c = scout_node_named_child(n, i);
+		if (!e->is_named) {
+			at = e->end;
+		} else if (t == w->sym->identifier) {
+			note_identifier(w, facts, &nfacts, e->node, tix->nodes[e->parent].node);
+			at = e->end;
+		} else if (t == w->sym->function_definition || t == w->sym->class_definition) {
+			TSNode name = name_of(w, e->node);
+			local_facts *f =
+			    ts_node_is_null(name) ? NULL : facts_for(w, facts, &nfacts, name);
 
-			if (ts_node_symbol(c) == w->sym->identifier) {
-				/* pushed so that they are seen in document order */
-				if (ntodo < SCAN_STACK) {
-					parents[ntodo] = n;
-					todo[ntodo++] = c;
-				}
-				continue;
-			}
-			if (ts_node_symbol(c) == w->sym->function_definition ||
-			    ts_node_symbol(c) == w->sym->class_definition) {
-				TSNode name = name_of(w, c);
-				local_facts *f = ts_node_is_null(name)
-				                     ? NULL
-				                     : facts_for(w, facts, &nfacts, name);
-
-				if (f)
-					f->other = true;
-				continue;
-			}
-			if (opens_scope(w, c) || type_is(c, "type") || ntodo >= SCAN_STACK)
-				continue;
-			parents[ntodo] = n;
-			todo[ntodo++] = c;
-		}
-		if (ts_node_symbol(n) == w->sym->identifier) {
-			int role = identifier_role(w, n, parent);
-			local_facts *f = role == 3 ? NULL : facts_for(w, facts, &nfacts, n);
-
-			if (!f)
-				continue;
-			if (role == 1 && ts_node_is_null(f->name))
-				f->name = n;
-			else if (role == 2)
+			if (f)
 				f->other = true;
-			else if (role == 0 && !ts_node_is_null(f->name))
-				f->read = true;
+			at = e->end;
+		} else if (opens_scope(w, e->node) || t == w->sym->type) {
+			at = e->end;
+		} else {
+			at++;
 		}
 	}
 	/* parameters are other bindings */

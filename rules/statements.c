@@ -527,18 +527,19 @@ static void check_t_string(scout_walk *w, TSNode node, const scout_rule *self)
 /* The Python 2 construct `stmt` is, or NULL. Only statements whose Python 2
  * form tree-sitter accepts without an ERROR node (so the syntax-error rule
  * stays silent). */
-static const char *python2_construct(const scout_walk *w, TSNode stmt)
+static const char *python2_construct(const scout_walk *w, TSNode stmt, TSSymbol t)
 {
-	const char *type = ts_node_type(stmt);
-
-	if (strcmp(type, "print_statement") == 0)
+	if (t == w->sym->print_statement)
 		return "print statement";
-	if (strcmp(type, "exec_statement") == 0)
+	if (t == w->sym->exec_statement)
 		return "exec statement";
-	if (strcmp(type, "raise_statement") == 0 &&
-	    type_is(scout_node_named_child(stmt, 0), "expression_list"))
-		return "`raise E, value` statement";
-	if (ts_node_symbol(stmt) == w->sym->except_clause) {
+	if (t == w->sym->raise_statement) {
+		TSNode value = scout_node_named_child(stmt, 0);
+
+		if (!ts_node_is_null(value) && ts_node_symbol(value) == w->sym->expression_list)
+			return "`raise E, value` statement";
+	}
+	if (t == w->sym->except_clause) {
 		uint32_t count = scout_node_child_count(stmt);
 
 		for (uint32_t i = 0; i < count; i++) {
@@ -552,9 +553,8 @@ static const char *python2_construct(const scout_walk *w, TSNode stmt)
 }
 
 /* Statement containers the Python 2 scan descends into (never expressions). */
-static bool statement_container(const scout_walk *w, TSNode n)
+static bool statement_container(const scout_walk *w, TSSymbol t)
 {
-	TSSymbol t = ts_node_symbol(n);
 	const scout_symbols *s = w->sym;
 
 	return t == s->module || t == s->block || t == s->if_statement || t == s->elif_clause ||
@@ -565,37 +565,32 @@ static bool statement_container(const scout_walk *w, TSNode n)
 	       t == s->match_statement || t == s->case_clause;
 }
 
-/* One finding per module, at its first Python 2 statement: the walk over
- * statements (not expressions) is iterative. */
+/* One finding per module, at its first Python 2 statement: the scan over
+ * statements (not expressions) runs over the tree index, in document order. */
 static void check_python2(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSTreeCursor c = ts_tree_cursor_new(node);
+	const scout_tix *tix = scout_tix_current();
+	uint32_t at = scout_tix_find(node), end, more = 0;
 	TSNode first = null_node();
 	const char *what = NULL;
-	uint32_t more = 0;
 	char message[320];
 
-	for (;;) {
-		TSNode cur = ts_tree_cursor_current_node(&c);
-		const char *kind = ts_node_is_named(cur) ? python2_construct(w, cur) : NULL;
+	if (at == SCOUT_TIX_NONE)
+		return;
+	for (end = tix->nodes[at].end; at < end;) {
+		const scout_tix_node *e = &tix->nodes[at];
+		const char *kind = e->is_named ? python2_construct(w, e->node, e->symbol) : NULL;
 
 		if (kind) {
 			if (!what) {
 				what = kind;
-				first = cur;
+				first = e->node;
 			} else {
 				more++;
 			}
 		}
-		if ((ts_node_is_named(cur) && statement_container(w, cur)) &&
-		    ts_tree_cursor_goto_first_child(&c))
-			continue;
-		while (!ts_tree_cursor_goto_next_sibling(&c))
-			if (!ts_tree_cursor_goto_parent(&c))
-				goto done;
+		at = e->is_named && statement_container(w, e->symbol) ? at + 1 : e->end;
 	}
-done:
-	ts_tree_cursor_delete(&c);
 	if (!what)
 		return;
 	if (more)
@@ -779,7 +774,7 @@ static TSNode earlier_definition(const scout_walk *w, TSNode scope, TSNode def)
 				continue;
 			}
 			if (t == w->sym->class_definition || t == w->sym->decorated_definition ||
-			    !statement_container(w, c))
+			    !statement_container(w, t))
 				continue;
 			r = branch_reach(w, c, node);
 			if (r == COND_FALSE || r == COND_STATIC)

@@ -75,7 +75,11 @@ const TSLanguage *tree_sitter_python(void);
 	X(set_comprehension, "set_comprehension") \
 	X(dictionary_comprehension, "dictionary_comprehension") \
 	X(generator_expression, "generator_expression") \
-	X(for_in_clause, "for_in_clause")
+	X(for_in_clause, "for_in_clause") \
+	X(print_statement, "print_statement") \
+	X(exec_statement, "exec_statement") \
+	X(raise_statement, "raise_statement") \
+	X(expression_list, "expression_list")
 // clang-format on
 
 typedef struct scout_symbols {
