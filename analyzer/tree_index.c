@@ -123,7 +123,7 @@ static void hash_nodes(void)
 	memset(tix.slots, 0, (size_t)tix.slots_cap * sizeof(*tix.slots));
 	for (uint32_t i = 0; i < tix.len; i++) {
 		TSNode n = tix.nodes[i].node;
-		uint32_t start = ts_node_start_byte(n), mask = tix.slots_cap - 1;
+		uint32_t start = n.context[0], mask = tix.slots_cap - 1;
 		uint32_t s = slot_hash(n.id, start) & mask;
 
 		while (tix.slots[s].id && (tix.slots[s].id != n.id || tix.slots[s].start != start))
@@ -137,6 +137,7 @@ const scout_tix *scout_tix_build(TSNode root)
 {
 	tix.len = 0;
 	tix.tree = NULL;
+	tix.last_id = NULL;
 	if (ts_node_is_null(root))
 		return &tix;
 	collect(root);
@@ -149,6 +150,7 @@ const scout_tix *scout_tix_build(TSNode root)
 void scout_tix_clear(void)
 {
 	tix.tree = NULL;
+	tix.last_id = NULL;
 	tix.len = 0;
 }
 
@@ -172,12 +174,31 @@ uint32_t scout_tix_find(TSNode n)
 
 	if (!tix.tree || n.tree != tix.tree || !n.id)
 		return SCOUT_TIX_NONE;
-	start = ts_node_start_byte(n);
+	/* the key's second half: tree-sitter keeps the start byte there, and the
+	 * index stored the same word of the same node */
+	start = n.context[0];
+	if (tix.last_id == n.id && tix.last_start == start)
+		return tix.last;
 	mask = tix.slots_cap - 1;
 	for (s = slot_hash(n.id, start) & mask; tix.slots[s].id; s = (s + 1) & mask)
-		if (tix.slots[s].id == n.id && tix.slots[s].start == start)
-			return tix.slots[s].index;
+		if (tix.slots[s].id == n.id && tix.slots[s].start == start) {
+			tix.last_id = n.id;
+			tix.last_start = start;
+			return tix.last = tix.slots[s].index;
+		}
 	return SCOUT_TIX_NONE;
+}
+
+bool scout_tix_subtree(TSNode n, uint32_t *from, uint32_t *to)
+{
+	uint32_t i = scout_tix_find(n);
+
+	*from = *to = 0;
+	if (i == SCOUT_TIX_NONE)
+		return false;
+	*from = i;
+	*to = tix.nodes[i].end;
+	return true;
 }
 
 static TSNode null_node(void)

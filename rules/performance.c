@@ -587,38 +587,29 @@ static const char *const any_names[] = {"typing.Any", "typing_extensions.Any", N
 static TSNode find_any(const scout_walk *w, TSNode type)
 {
 	const scout_symbols *s = syms(w);
-	TSTreeCursor cursor = ts_tree_cursor_new(type);
-	TSNode found = null_node();
+	const scout_tix *tix = scout_tix_current();
+	uint32_t at, end;
 
-	for (;;) {
-		TSNode n = ts_tree_cursor_current_node(&cursor);
-		TSSymbol t = ts_node_symbol(n);
-		bool descend = true;
+	scout_tix_subtree(type, &at, &end);
+	while (at < end) {
+		const scout_tix_node *e = &tix->nodes[at];
 
-		if (t == s->identifier || t == s->attribute) {
-			if (scout_walk_is(w, n, any_names)) {
-				found = n;
-				break;
-			}
-			descend = false;
-		} else if (t == s->string_content) {
-			uint32_t len;
-			const char *text = scout_node_text(n, w->src, &len);
-
-			if (has_word(text, len, "Any")) {
-				found = n;
-				break;
-			}
-		}
-		if (descend && ts_tree_cursor_goto_first_child(&cursor))
+		if (e->symbol == s->identifier || e->symbol == s->attribute) {
+			if (scout_walk_is(w, e->node, any_names))
+				return e->node;
+			at = e->end;
 			continue;
-		while (!ts_tree_cursor_goto_next_sibling(&cursor))
-			if (!ts_tree_cursor_goto_parent(&cursor))
-				goto done;
+		}
+		if (e->symbol == s->string_content) {
+			uint32_t len;
+			const char *text = scout_node_text(e->node, w->src, &len);
+
+			if (has_word(text, len, "Any"))
+				return e->node;
+		}
+		at++;
 	}
-done:
-	ts_tree_cursor_delete(&cursor);
-	return found;
+	return null_node();
 }
 
 static void check_any(scout_walk *w, TSNode node, const scout_rule *self)

@@ -709,8 +709,8 @@ static void method_facts(const scout_walk *w, TSNode def, attr_query *q, size_t 
 	const scout_symbols *s = syms(w);
 	TSNode params = scout_node_field(def, s->f_parameters), self_param, mbody;
 	const char *self_name;
-	uint32_t self_len;
-	TSTreeCursor c;
+	uint32_t self_len, at, end;
+	const scout_tix *tix = scout_tix_current();
 
 	if (ts_node_is_null(params) || !scout_node_named_child_count(params))
 		return;
@@ -721,27 +721,17 @@ static void method_facts(const scout_walk *w, TSNode def, attr_query *q, size_t 
 	mbody = scout_node_field(def, s->f_body);
 	if (ts_node_is_null(mbody))
 		return;
-	c = ts_tree_cursor_new(mbody);
-	for (;;) {
-		TSNode node = ts_tree_cursor_current_node(&c);
+	scout_tix_subtree(mbody, &at, &end);
+	for (; at < end; at++) {
+		TSNode node = tix->nodes[at].node, left;
 
-		if (ts_node_symbol(node) == s->assignment) {
-			TSNode left = scout_node_field(node, s->f_left);
-
-			if (ts_node_symbol(left) == s->attribute &&
-			    text_eq(scout_node_field(left, s->f_object), w->src, self_name,
-			            self_len))
-				assignment_facts(w, node, scout_node_field(left, s->f_attribute), q,
-				                 n);
-		}
-		if (ts_tree_cursor_goto_first_child(&c))
+		if (tix->nodes[at].symbol != s->assignment)
 			continue;
-		while (!ts_tree_cursor_goto_next_sibling(&c))
-			if (!ts_tree_cursor_goto_parent(&c))
-				goto done;
+		left = scout_node_field(node, s->f_left);
+		if (ts_node_symbol(left) == s->attribute &&
+		    text_eq(scout_node_field(left, s->f_object), w->src, self_name, self_len))
+			assignment_facts(w, node, scout_node_field(left, s->f_attribute), q, n);
 	}
-done:
-	ts_tree_cursor_delete(&c);
 }
 
 /* A def's facts: a method or property named like a query, or else (for

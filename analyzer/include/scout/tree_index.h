@@ -36,6 +36,8 @@ typedef struct scout_tix {
 	uint32_t kids_cap, named_cap;
 	struct scout_tix_slot *slots; /* (id, start byte) -> node index */
 	uint32_t slots_cap;
+	const void *last_id; /* the last node found, and where */
+	uint32_t last_start, last;
 } scout_tix;
 
 /* Indexes the tree under root (this thread's index, replacing the last one)
@@ -48,6 +50,9 @@ void scout_tix_release(void);
 /* The index of n in this thread's index, or SCOUT_TIX_NONE when n is not a
  * node of the indexed tree. */
 uint32_t scout_tix_find(TSNode n);
+/* n's subtree (n first) in document order: [*from, *to) in the index's
+ * nodes; false, and an empty range, when the index does not hold n. */
+bool scout_tix_subtree(TSNode n, uint32_t *from, uint32_t *to);
 /* This thread's index (empty when no tree is indexed). */
 const scout_tix *scout_tix_current(void);
 
