@@ -117,16 +117,16 @@ static char *literal_string(const scout_walk *w, TSNode n)
 	return node_dup(w, content);
 }
 
-static TSNode positional(TSNode args, uint32_t k)
+static TSNode positional(const scout_walk *w, TSNode args, uint32_t k)
 {
 	uint32_t n = scout_node_named_child_count(args), seen = 0;
 	TSNode none = {{0}, 0, 0};
 
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode a = scout_node_named_child(args, i);
+		TSSymbol t = ts_node_symbol(a);
 
-		if (strcmp(ts_node_type(a), "keyword_argument") == 0 ||
-		    strcmp(ts_node_type(a), "comment") == 0)
+		if (t == w->sym->keyword_argument || t == w->sym->comment)
 			continue;
 		if (seen++ == k)
 			return a;
@@ -148,7 +148,6 @@ static void add_patch(scout_walk *w, char *target, TSNode call)
 static void collect_patch(scout_walk *w, TSNode call, TSNode callee)
 {
 	TSNode args = scout_node_field(call, w->sym->f_arguments);
-	TSNode first = positional(args, 0), second = positional(args, 1);
 	bool is_setattr = ts_node_symbol(callee) == w->sym->attribute &&
 	                  scout_node_text_is(callee, w->src, "monkeypatch.setattr");
 	char *target = NULL, *name, buf[256];
@@ -156,11 +155,12 @@ static void collect_patch(scout_walk *w, TSNode call, TSNode callee)
 	if (ts_node_is_null(args))
 		return;
 	if (scout_walk_is(w, callee, patch_names) ||
-	    (is_setattr && ts_node_is_null(positional(args, 2))))
-		target = literal_string(w, first);
+	    (is_setattr && ts_node_is_null(positional(w, args, 2))))
+		target = literal_string(w, positional(w, args, 0));
 	else if (scout_walk_is(w, callee, patch_object_names) || is_setattr) {
-		name = literal_string(w, second);
-		if (name && scout_names_qualify(w->names, first, w->src, buf, sizeof(buf)))
+		name = literal_string(w, positional(w, args, 1));
+		if (name &&
+		    scout_names_qualify(w->names, positional(w, args, 0), w->src, buf, sizeof(buf)))
 			target = scout_asprintf("%s.%s", buf, name);
 		free(name);
 	}

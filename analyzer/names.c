@@ -277,11 +277,14 @@ static bool identifier_is(const scout_names *names, const char *text, uint32_t l
 {
 	const scout_name_entry *e = lookup(names, text, len);
 
-	for (; *any; any++)
-		if (e ? strcmp(e->target, *any) == 0
-		      : strncmp(*any, "builtins.", 9) == 0 && strncmp(*any + 9, text, len) == 0 &&
-		            (*any)[9 + len] == '\0')
+	for (; *any; any++) {
+		const char *c = *any;
+
+		if (e ? c[0] == e->target[0] && strcmp(e->target, c) == 0
+		      : c[0] == 'b' && strncmp(c, "builtins.", 9) == 0 &&
+		            strncmp(c + 9, text, len) == 0 && c[9 + len] == '\0')
 			return true;
+	}
 	return false;
 }
 
@@ -292,7 +295,8 @@ static bool some_last_component(const char *const *any, const char *attr, uint32
 		const char *dot = strrchr(*any, '.');
 		const char *last = dot ? dot + 1 : *any;
 
-		if (strncmp(last, attr, len) == 0 && last[len] == '\0')
+		if ((len == 0 || last[0] == attr[0]) && strncmp(last, attr, len) == 0 &&
+		    last[len] == '\0')
 			return true;
 	}
 	return false;
