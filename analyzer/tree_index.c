@@ -138,6 +138,7 @@ const scout_tix *scout_tix_build(TSNode root)
 	tix.len = 0;
 	tix.tree = NULL;
 	tix.last_id = NULL;
+	tix.generation++;
 	if (ts_node_is_null(root))
 		return &tix;
 	collect(root);

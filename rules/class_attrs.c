@@ -128,7 +128,54 @@ static member_kind body_member(const scout_walk *w, TSNode cls, TSNode name)
 /* How `name` is declared in `cls` or, failing that, in its same-module
  * bases (depth first, left to right, as an MRO would mostly go); the
  * declaring class in *owner. */
+/* class_member's answers for this thread's current tree, direct-mapped by
+ * (class, name): classes with hundreds of members are asked about each
+ * `self.x` store. */
+#define MEMBER_MEMO_SIZE 1024
+
+typedef struct member_memo {
+	uint32_t generation, cls_start, len; /* generation 0: empty */
+	const char *name;                    /* borrowed from the module's source */
+	member_kind kind;
+	TSNode owner;
+} member_memo;
+
+static _Thread_local member_memo member_memos[MEMBER_MEMO_SIZE];
+
+static member_memo *member_memo_slot(TSNode cls, const char *name, uint32_t len)
+{
+	uint32_t h = ts_node_start_byte(cls) * 0x9e3779b1u;
+
+	for (uint32_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)name[i]) * 0x01000193u;
+	return &member_memos[(h ^ h >> 16) & (MEMBER_MEMO_SIZE - 1)];
+}
+
+static member_kind class_member_uncached(const scout_walk *w, TSNode cls, TSNode name,
+                                         TSNode *owner);
+
 static member_kind class_member(const scout_walk *w, TSNode cls, TSNode name, TSNode *owner)
+{
+	uint32_t len, generation = scout_tix_current()->generation;
+	const char *text = scout_node_text(name, w->src, &len);
+	member_memo *m = member_memo_slot(cls, text, len);
+
+	if (generation && m->generation == generation && m->cls_start == ts_node_start_byte(cls) &&
+	    m->len == len && memcmp(m->name, text, len) == 0) {
+		*owner = m->owner;
+		return m->kind;
+	}
+	m->kind = class_member_uncached(w, cls, name, owner);
+	m->owner = *owner;
+	m->generation = generation;
+	m->cls_start = ts_node_start_byte(cls);
+	m->name = text;
+	m->len = len;
+	return m->kind;
+}
+
+static member_kind class_member_uncached(const scout_walk *w, TSNode cls, TSNode name,
+                                         TSNode *owner)
 {
 	TSNode todo[MAX_CHAIN];
 	size_t ntodo = 0, visited = 0;

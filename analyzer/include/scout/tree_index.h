@@ -30,6 +30,7 @@ typedef struct scout_tix_node {
 
 typedef struct scout_tix {
 	const TSTree *tree;
+	uint32_t generation;   /* changes with every tree indexed by this thread */
 	scout_tix_node *nodes; /* preorder: a subtree is nodes[i .. nodes[i].end) */
 	uint32_t len, cap;
 	uint32_t *kids, *named; /* node indexes */
