@@ -204,7 +204,7 @@ static void count_comment(scout_walk *w, TSNode node)
 void scout_annotations_enter(scout_walk *w, TSNode node)
 {
 	const scout_symbols *s = w->sym;
-	TSSymbol t = ts_node_symbol(node);
+	TSSymbol t = w->symbol;
 
 	if (t == s->function_definition) {
 		count_def(w, node);

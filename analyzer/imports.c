@@ -195,7 +195,7 @@ static void collect_call(scout_walk *w, TSNode call)
 void scout_imports_enter(scout_walk *w, TSNode node)
 {
 	const scout_symbols *s = w->sym;
-	TSSymbol t = ts_node_symbol(node);
+	TSSymbol t = w->symbol;
 
 	if (t == s->import_statement)
 		collect_import(w, node);

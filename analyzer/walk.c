@@ -148,6 +148,7 @@ static void enter(scout_walk *w, const scout_tix *tix, uint32_t at)
 	TSSymbol t = tix->nodes[at].symbol;
 
 	push(w, node, at);
+	w->symbol = t;
 	if (t == w->sym->type)
 		w->in_type++;
 	if (!w->has_error && (t == w->sym->error || ts_node_is_missing(node)))

@@ -79,7 +79,8 @@ static const char *word_of(const scout_walk *w, TSNode ident, const char *const 
 	const char *text = scout_node_text(ident, w->src, &len);
 
 	for (; *words; words++)
-		if (strlen(*words) == len && memcmp(*words, text, len) == 0)
+		if (len && (*words)[0] == text[0] && strlen(*words) == len &&
+		    memcmp(*words, text, len) == 0)
 			return *words;
 	return NULL;
 }

@@ -136,7 +136,7 @@ bool scout_rule_active(const scout_rule *rule, size_t index, const scout_rule_co
 
 void scout_rules_enter(scout_walk *w, TSNode node)
 {
-	TSSymbol sym = ts_node_symbol(node);
+	TSSymbol sym = w->symbol;
 	const dispatch *d;
 
 	if (sym >= nsymbols)

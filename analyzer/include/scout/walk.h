@@ -65,6 +65,7 @@ typedef struct scout_walk {
 	TSNode *stack; /* ancestors; stack[depth - 1] is the current node */
 	uint32_t *at;  /* their places in the tree index (scout/tree_index.h) */
 	uint32_t depth, cap;
+	TSSymbol symbol;                 /* the symbol of the node being entered */
 	uint32_t in_type;                /* > 0 inside a type annotation */
 	scout_module *module;            /* where findings and metrics go */
 	bool has_error;                  /* a syntax error was reported */
