@@ -240,35 +240,47 @@ static void memo_grow(scout_walk_memo *m)
 	free(old);
 }
 
-bool scout_walk_memo_get(const scout_walk *w, TSNode node, scout_memo_tag tag, uint32_t *value)
+bool scout_walk_memo_get_key(const scout_walk *w, const void *id, uint32_t key, scout_memo_tag tag,
+                             uint32_t *value)
 {
 	const memo_entry *e;
 
-	if (!w->memo || !w->memo->len)
+	if (!w->memo || !w->memo->len || !id)
 		return false;
-	e = memo_slot(w->memo, node.id, ts_node_start_byte(node), (uint32_t)tag);
+	e = memo_slot(w->memo, id, key, (uint32_t)tag);
 	if (!e->id)
 		return false;
 	*value = e->value;
 	return true;
 }
 
-void scout_walk_memo_put(const scout_walk *w, TSNode node, scout_memo_tag tag, uint32_t value)
+void scout_walk_memo_put_key(const scout_walk *w, const void *id, uint32_t key, scout_memo_tag tag,
+                             uint32_t value)
 {
 	scout_walk_memo *m = w->memo;
 	memo_entry *e;
 
-	if (!m)
+	if (!m || !id)
 		return;
 	if ((m->len + 1) * 2 > m->cap)
 		memo_grow(m);
-	e = memo_slot(m, node.id, ts_node_start_byte(node), (uint32_t)tag);
+	e = memo_slot(m, id, key, (uint32_t)tag);
 	if (!e->id)
 		m->len++;
-	e->id = node.id;
-	e->start = ts_node_start_byte(node);
+	e->id = id;
+	e->start = key;
 	e->tag = (uint32_t)tag;
 	e->value = value;
+}
+
+bool scout_walk_memo_get(const scout_walk *w, TSNode node, scout_memo_tag tag, uint32_t *value)
+{
+	return scout_walk_memo_get_key(w, node.id, ts_node_start_byte(node), tag, value);
+}
+
+void scout_walk_memo_put(const scout_walk *w, TSNode node, scout_memo_tag tag, uint32_t value)
+{
+	scout_walk_memo_put_key(w, node.id, ts_node_start_byte(node), tag, value);
 }
 
 static void memo_reset(scout_walk *w)

@@ -83,6 +83,37 @@ typedef enum member_kind {
 	MEMBER_METHOD,   /* a def */
 } member_kind;
 
+/* What one class-body statement declares: a def (MEMBER_METHOD), or an
+ * assignment to a bare name (MEMBER_VAR, or CLASSVAR or FINAL by its
+ * annotation; *annotated when it has one); its name node in *name. */
+static member_kind statement_member(const scout_walk *w, TSNode stmt, TSNode *name, bool *annotated)
+{
+	TSNode a, head;
+
+	*annotated = false;
+	if (ts_node_symbol(stmt) == w->sym->decorated_definition)
+		stmt = scout_node_field(stmt, w->sym->f_definition);
+	if (ts_node_is_null(stmt))
+		return MEMBER_NONE;
+	if (ts_node_symbol(stmt) == w->sym->function_definition) {
+		*name = name_of(w, stmt);
+		return MEMBER_METHOD;
+	}
+	a = body_assignment(w, stmt);
+	if (ts_node_is_null(a))
+		return MEMBER_NONE;
+	*name = scout_node_field(a, w->sym->f_left);
+	if (ts_node_is_null(*name) || ts_node_symbol(*name) != w->sym->identifier)
+		return MEMBER_NONE;
+	head = annotation_head(w, a);
+	if (ts_node_is_null(head))
+		return MEMBER_VAR;
+	*annotated = true;
+	if (scout_walk_is(w, head, classvar_names))
+		return MEMBER_CLASSVAR;
+	return scout_walk_is(w, head, final_names) ? MEMBER_FINAL : MEMBER_VAR;
+}
+
 /* How the body of `cls` declares `name`: a def wins, then the first
  * annotation, then a plain assignment. */
 static member_kind body_member(const scout_walk *w, TSNode cls, TSNode name)
@@ -92,90 +123,113 @@ static member_kind body_member(const scout_walk *w, TSNode cls, TSNode name)
 	bool annotated = false;
 
 	while (scout_children_next(&it)) {
-		TSNode stmt = it.node, a, left, head;
+		TSNode declared = null_node();
+		bool with_annotation;
+		member_kind k = statement_member(w, it.node, &declared, &with_annotation);
 
-		if (ts_node_symbol(stmt) == w->sym->decorated_definition)
-			stmt = scout_node_field(stmt, w->sym->f_definition);
-		if (ts_node_is_null(stmt))
+		if (k == MEMBER_NONE || !same_text(w, declared, name))
 			continue;
-		if (ts_node_symbol(stmt) == w->sym->function_definition) {
-			if (same_text(w, name_of(w, stmt), name)) {
-				scout_children_close(&it);
-				return MEMBER_METHOD;
-			}
-			continue;
+		if (k == MEMBER_METHOD) {
+			scout_children_close(&it);
+			return MEMBER_METHOD;
 		}
-		a = body_assignment(w, stmt);
-		if (ts_node_is_null(a) || annotated)
+		if (annotated)
 			continue;
-		left = scout_node_field(a, w->sym->f_left);
-		if (ts_node_is_null(left) || ts_node_symbol(left) != w->sym->identifier ||
-		    !same_text(w, left, name))
-			continue;
-		head = annotation_head(w, a);
-		kind = MEMBER_VAR;
-		if (ts_node_is_null(head))
-			continue;
-		annotated = true;
-		if (scout_walk_is(w, head, classvar_names))
-			kind = MEMBER_CLASSVAR;
-		else if (scout_walk_is(w, head, final_names))
-			kind = MEMBER_FINAL;
+		kind = k;
+		annotated = with_annotation;
 	}
 	return kind;
+}
+
+/* A class's members, listed in one pass over its body the first time it is
+ * asked about and kept in the walk's memo, keyed by (class, hash of the
+ * name): the value packs the declaring name node's place in the tree index,
+ * whether it was annotated, and the kind. Classes with hundreds of members
+ * are asked about every `self.x` store. */
+#define MEMBER_COLLIDED UINT32_MAX /* two names, one hash: ask body_member */
+
+static uint32_t name_hash(const char *text, uint32_t len)
+{
+	uint32_t h = 2166136261u;
+
+	for (uint32_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)text[i]) * 16777619u;
+	return h;
+}
+
+static uint32_t pack_member(uint32_t at, bool annotated, member_kind kind)
+{
+	return at << 4 | (uint32_t)annotated << 3 | (uint32_t)kind;
+}
+
+/* True when the packed member is declared with the name `text`. */
+static bool packed_is(const scout_walk *w, uint32_t v, const char *text, uint32_t len)
+{
+	uint32_t n;
+	const char *t = scout_node_text(scout_tix_current()->nodes[v >> 4].node, w->src, &n);
+
+	return n == len && memcmp(t, text, len) == 0;
+}
+
+static void add_member(const scout_walk *w, TSNode cls, TSNode name, member_kind k, bool ann)
+{
+	uint32_t len, at = scout_tix_find(name), h, v;
+	const char *text = scout_node_text(name, w->src, &len);
+
+	h = name_hash(text, len);
+	if (at == SCOUT_TIX_NONE || at >= 1u << 28) {
+		scout_walk_memo_put_key(w, cls.id, h, SCOUT_MEMO_CLASS_MEMBER, MEMBER_COLLIDED);
+		return;
+	}
+	if (!scout_walk_memo_get_key(w, cls.id, h, SCOUT_MEMO_CLASS_MEMBER, &v)) {
+		scout_walk_memo_put_key(w, cls.id, h, SCOUT_MEMO_CLASS_MEMBER,
+		                        pack_member(at, ann, k));
+		return;
+	}
+	if (v == MEMBER_COLLIDED)
+		return;
+	if (!packed_is(w, v, text, len))
+		v = MEMBER_COLLIDED;
+	else if (k == MEMBER_METHOD && (v & 7) != MEMBER_METHOD)
+		v = pack_member(at, false, MEMBER_METHOD);
+	else if ((v & 7) != MEMBER_METHOD && !(v & 8))
+		v = pack_member(at, ann, k); /* a later assignment, or the first annotated one */
+	scout_walk_memo_put_key(w, cls.id, h, SCOUT_MEMO_CLASS_MEMBER, v);
+}
+
+static void list_members(const scout_walk *w, TSNode cls)
+{
+	scout_children it = scout_children_of(scout_node_field(cls, w->sym->f_body));
+
+	scout_walk_memo_put(w, cls, SCOUT_MEMO_CLASS_MEMBERS_LISTED, 1);
+	while (scout_children_next(&it)) {
+		TSNode name = null_node();
+		bool annotated;
+		member_kind k = statement_member(w, it.node, &name, &annotated);
+
+		if (k != MEMBER_NONE && !ts_node_is_null(name))
+			add_member(w, cls, name, k, annotated);
+	}
+}
+
+static member_kind listed_member(const scout_walk *w, TSNode cls, TSNode name)
+{
+	uint32_t len, v;
+	const char *text = scout_node_text(name, w->src, &len);
+
+	if (!scout_walk_memo_get(w, cls, SCOUT_MEMO_CLASS_MEMBERS_LISTED, &v))
+		list_members(w, cls);
+	if (!scout_walk_memo_get_key(w, cls.id, name_hash(text, len), SCOUT_MEMO_CLASS_MEMBER, &v))
+		return MEMBER_NONE;
+	if (v == MEMBER_COLLIDED || !packed_is(w, v, text, len))
+		return body_member(w, cls, name);
+	return (member_kind)(v & 7);
 }
 
 /* How `name` is declared in `cls` or, failing that, in its same-module
  * bases (depth first, left to right, as an MRO would mostly go); the
  * declaring class in *owner. */
-/* class_member's answers for this thread's current tree, direct-mapped by
- * (class, name): classes with hundreds of members are asked about each
- * `self.x` store. */
-#define MEMBER_MEMO_SIZE 1024
-
-typedef struct member_memo {
-	uint32_t generation, cls_start, len; /* generation 0: empty */
-	const char *name;                    /* borrowed from the module's source */
-	member_kind kind;
-	TSNode owner;
-} member_memo;
-
-static _Thread_local member_memo member_memos[MEMBER_MEMO_SIZE];
-
-static member_memo *member_memo_slot(TSNode cls, const char *name, uint32_t len)
-{
-	uint32_t h = ts_node_start_byte(cls) * 0x9e3779b1u;
-
-	for (uint32_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)name[i]) * 0x01000193u;
-	return &member_memos[(h ^ h >> 16) & (MEMBER_MEMO_SIZE - 1)];
-}
-
-static member_kind class_member_uncached(const scout_walk *w, TSNode cls, TSNode name,
-                                         TSNode *owner);
-
 static member_kind class_member(const scout_walk *w, TSNode cls, TSNode name, TSNode *owner)
-{
-	uint32_t len, generation = scout_tix_current()->generation;
-	const char *text = scout_node_text(name, w->src, &len);
-	member_memo *m = member_memo_slot(cls, text, len);
-
-	if (generation && m->generation == generation && m->cls_start == ts_node_start_byte(cls) &&
-	    m->len == len && memcmp(m->name, text, len) == 0) {
-		*owner = m->owner;
-		return m->kind;
-	}
-	m->kind = class_member_uncached(w, cls, name, owner);
-	m->owner = *owner;
-	m->generation = generation;
-	m->cls_start = ts_node_start_byte(cls);
-	m->name = text;
-	m->len = len;
-	return m->kind;
-}
-
-static member_kind class_member_uncached(const scout_walk *w, TSNode cls, TSNode name,
-                                         TSNode *owner)
 {
 	TSNode todo[MAX_CHAIN];
 	size_t ntodo = 0, visited = 0;
@@ -183,7 +237,7 @@ static member_kind class_member_uncached(const scout_walk *w, TSNode cls, TSNode
 	todo[ntodo++] = cls;
 	while (ntodo && visited++ < MAX_CHAIN) {
 		TSNode c = todo[--ntodo], bases[MAX_BASES];
-		member_kind kind = body_member(w, c, name);
+		member_kind kind = listed_member(w, c, name);
 		uint32_t n;
 
 		if (kind != MEMBER_NONE) {

@@ -54,6 +54,8 @@ typedef enum scout_memo_tag {
 	SCOUT_MEMO_CLASS_KIND = 1, /* a class_definition's scout_class_kind */
 	SCOUT_MEMO_ATTR_FACTS,     /* a __deletable__ item's attribute facts (rules/runtime.c) */
 	SCOUT_MEMO_ATTR_DONE,      /* a class_definition whose item facts are memoised */
+	SCOUT_MEMO_CLASS_MEMBERS_LISTED, /* a class_definition whose members are listed */
+	SCOUT_MEMO_CLASS_MEMBER,         /* (class, name hash): a member (rules/class_attrs.c) */
 } scout_memo_tag;
 
 typedef struct scout_walk_memo scout_walk_memo;
@@ -100,6 +102,12 @@ bool scout_walk_memo_get(const scout_walk *w, TSNode node, scout_memo_tag tag, u
 /* Memoises value for (node, tag) until the module's walk ends. A cache, so
  * allowed through a const walk. */
 void scout_walk_memo_put(const scout_walk *w, TSNode node, scout_memo_tag tag, uint32_t value);
+
+/* The same, keyed by a node's id and any 32-bit key in place of its start. */
+bool scout_walk_memo_get_key(const scout_walk *w, const void *id, uint32_t key, scout_memo_tag tag,
+                             uint32_t *value);
+void scout_walk_memo_put_key(const scout_walk *w, const void *id, uint32_t key, scout_memo_tag tag,
+                             uint32_t value);
 
 /* Frees what the walk owns (stack, suppressions, classes, memo); the walk
  * itself belongs to the caller. */
