@@ -8,8 +8,9 @@
 #include "scout/syntax.h"
 
 typedef struct scout_tix_slot {
-	const void *id; /* NULL: empty */
+	const void *id;
 	uint32_t start, index;
+	uint32_t generation; /* empty unless the index's current one */
 } scout_tix_slot;
 
 static _Thread_local scout_tix tix;
@@ -109,27 +110,32 @@ static void link_children(void)
 	}
 }
 
+/* Fills the (id, start) -> index table. Slots of older trees count as
+ * empty, so the table is never cleared (but when the generation wraps). */
 static void hash_nodes(void)
 {
-	uint32_t want = 64;
+	uint32_t want = 64, mask;
 
 	while (want < tix.len * 2)
 		want *= 2;
 	if (want > tix.slots_cap) {
 		free(tix.slots);
-		tix.slots = scout_malloc((size_t)want * sizeof(*tix.slots));
+		tix.slots = scout_calloc(want, sizeof(*tix.slots));
 		tix.slots_cap = want;
+	} else if (tix.generation == 1) { /* wrapped: old slots could look current */
+		memset(tix.slots, 0, (size_t)tix.slots_cap * sizeof(*tix.slots));
 	}
-	memset(tix.slots, 0, (size_t)tix.slots_cap * sizeof(*tix.slots));
+	mask = tix.slots_cap - 1;
 	for (uint32_t i = 0; i < tix.len; i++) {
 		TSNode n = tix.nodes[i].node;
-		uint32_t start = n.context[0], mask = tix.slots_cap - 1;
-		uint32_t s = slot_hash(n.id, start) & mask;
+		uint32_t start = n.context[0], s = slot_hash(n.id, start) & mask;
 
-		while (tix.slots[s].id && (tix.slots[s].id != n.id || tix.slots[s].start != start))
+		while (tix.slots[s].generation == tix.generation &&
+		       (tix.slots[s].id != n.id || tix.slots[s].start != start))
 			s = (s + 1) & mask;
-		if (!tix.slots[s].id) /* a node seen twice keeps its first index */
-			tix.slots[s] = (scout_tix_slot){n.id, start, i};
+		if (tix.slots[s].generation !=
+		    tix.generation) /* a node seen twice keeps its first index */
+			tix.slots[s] = (scout_tix_slot){n.id, start, i, tix.generation};
 	}
 }
 
@@ -138,7 +144,8 @@ const scout_tix *scout_tix_build(TSNode root)
 	tix.len = 0;
 	tix.tree = NULL;
 	tix.last_id = NULL;
-	tix.generation++;
+	if (++tix.generation == 0)
+		tix.generation = 1;
 	if (ts_node_is_null(root))
 		return &tix;
 	collect(root);
@@ -181,7 +188,8 @@ uint32_t scout_tix_find(TSNode n)
 	if (tix.last_id == n.id && tix.last_start == start)
 		return tix.last;
 	mask = tix.slots_cap - 1;
-	for (s = slot_hash(n.id, start) & mask; tix.slots[s].id; s = (s + 1) & mask)
+	for (s = slot_hash(n.id, start) & mask; tix.slots[s].generation == tix.generation;
+	     s = (s + 1) & mask)
 		if (tix.slots[s].id == n.id && tix.slots[s].start == start) {
 			tix.last_id = n.id;
 			tix.last_start = start;
