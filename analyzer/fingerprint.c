@@ -37,6 +37,46 @@ static char *without_digits(const char *s)
 	return out;
 }
 
+typedef struct occurrence_key {
+	const char *fingerprint;
+	size_t index;
+} occurrence_key;
+
+/* Ordered by fingerprint, then by position. */
+static int by_fingerprint(const void *pa, const void *pb)
+{
+	const occurrence_key *a = pa, *b = pb;
+	int c = strncmp(a->fingerprint, b->fingerprint, 16);
+
+	return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+/* The second and later findings with one fingerprint get "-2", "-3"...
+ * in the order they were found: sorted, so linearithmic in the findings. */
+static void number_occurrences(scout_module *m)
+{
+	occurrence_key *keys = scout_malloc((m->nfindings ? m->nfindings : 1) * sizeof(*keys));
+	size_t occurrence = 1;
+
+	for (size_t i = 0; i < m->nfindings; i++)
+		keys[i] = (occurrence_key){m->findings[i].fingerprint, i};
+	qsort(keys, m->nfindings, sizeof(*keys), by_fingerprint);
+	for (size_t k = 1; k < m->nfindings; k++) {
+		scout_finding *f = &m->findings[keys[k].index];
+		char suffix[24];
+
+		occurrence = strncmp(keys[k - 1].fingerprint, keys[k].fingerprint, 16) == 0
+		                 ? occurrence + 1
+		                 : 1;
+		if (occurrence == 1)
+			continue;
+		snprintf(suffix, sizeof(suffix), "-%zu", occurrence);
+		if (strlen(suffix) < SCOUT_FINGERPRINT_LEN - 16)
+			memcpy(f->fingerprint + 16, suffix, strlen(suffix) + 1);
+	}
+	free(keys);
+}
+
 void scout_fingerprint_finish(scout_module *m)
 {
 	for (size_t i = 0; i < m->nfindings; i++) {
@@ -51,19 +91,5 @@ void scout_fingerprint_finish(scout_module *m)
 		}
 		f->fingerprint[16] = '\0'; /* drop an earlier occurrence suffix */
 	}
-	for (size_t i = 0; i < m->nfindings; i++) {
-		int occurrence = 1;
-
-		for (size_t j = 0; j < i; j++)
-			if (strncmp(m->findings[j].fingerprint, m->findings[i].fingerprint, 16) ==
-			    0)
-				occurrence++;
-		if (occurrence > 1) {
-			char suffix[16];
-
-			snprintf(suffix, sizeof(suffix), "-%d", occurrence);
-			if (strlen(suffix) < SCOUT_FINGERPRINT_LEN - 16)
-				memcpy(m->findings[i].fingerprint + 16, suffix, strlen(suffix) + 1);
-		}
-	}
+	number_occurrences(m);
 }

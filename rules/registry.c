@@ -105,12 +105,20 @@ const scout_rule *const *scout_rules_all(size_t *count)
 
 const scout_rule *scout_rules_find(const char *id)
 {
-	size_t n;
+	size_t n, lo = 0, hi;
 	const scout_rule *const *rules = scout_rules_all(&n);
 
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(rules[i]->id, id) == 0)
-			return rules[i];
+	for (hi = n; lo < hi;) { /* the table is in id order */
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(rules[mid]->id, id);
+
+		if (c == 0)
+			return rules[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 

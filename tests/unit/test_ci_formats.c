@@ -502,6 +502,30 @@ static int print_github_hostile(const char *file)
 	return check_failed ? 1 : 0;
 }
 
+/* Findings with one fingerprint (rule, path, message without digits) are
+ * told apart by "-2", "-3"... in the order they were found, whatever comes
+ * between them and however many there are. */
+static void test_fingerprint_occurrences(void)
+{
+	scout_module m = {0};
+	static const char *const messages[] = {"a 1", "b", "a 2", "a 3", "b", "c", "a 4"};
+	static const char *const suffixes[] = {"", "", "-2", "-3", "-2", "", "-4"};
+
+	m.path = scout_strdup("pkg/mod.py");
+	for (uint32_t i = 0; i < 7; i++) /* no sorting by position: one line each, in order */
+		scout_module_add_finding(&m, "nested-class", SCOUT_BLOCKER, i + 1, 1, i + 1, 2,
+		                         messages[i], "");
+	scout_module_finish(&m, 0.8);
+	CHECK_INT(m.nfindings, 7);
+	for (size_t i = 0; i < m.nfindings && i < 7; i++) {
+		CHECK_INT(strlen(m.findings[i].fingerprint), 16 + strlen(suffixes[i]));
+		CHECK_STR(m.findings[i].fingerprint + 16, suffixes[i]);
+	}
+	CHECK(strncmp(m.findings[0].fingerprint, m.findings[6].fingerprint, 16) == 0);
+	CHECK(strncmp(m.findings[0].fingerprint, m.findings[1].fingerprint, 16) != 0);
+	scout_module_clear(&m);
+}
+
 int main(int argc, char **argv)
 {
 	scout_scan scan;
@@ -522,5 +546,6 @@ int main(int argc, char **argv)
 	scout_scan_free(&scan);
 	test_registry_and_ruleinfo();
 	test_empty_scan();
+	test_fingerprint_occurrences();
 	return check_report("test_ci_formats");
 }
