@@ -116,6 +116,26 @@ void scout_escape_utf8(scout_buf *b, const char *s)
 	}
 }
 
+bool scout_utf8_is_valid(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+	while (*p) {
+		uint32_t cp = 0;
+		size_t n;
+
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		n = utf8_next(p, &cp);
+		if (cp == ILL_FORMED)
+			return false;
+		p += n;
+	}
+	return true;
+}
+
 char *scout_escape_utf8_dup(const char *s)
 {
 	scout_buf b = {0};

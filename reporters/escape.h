@@ -9,6 +9,8 @@
 void scout_escape_utf8(scout_buf *b, const char *s);
 /* A new valid-UTF-8 copy of s (owned by caller, free with free()). */
 char *scout_escape_utf8_dup(const char *s);
+/* True when s (NULL is "") is valid UTF-8: scout_escape_utf8 would copy it. */
+bool scout_utf8_is_valid(const char *s);
 /* Text for a terminal: valid UTF-8 and no control characters (C0, DEL, C1 as
  * \xNN), so a hostile name cannot move the cursor or recolour the screen. */
 void scout_escape_terminal(scout_buf *b, const char *s);

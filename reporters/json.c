@@ -10,6 +10,7 @@
 #include "scout/walk.h"
 
 #include <cjson/cJSON.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,16 +37,34 @@ static bool put(cJSON *obj, const char *key, cJSON *item)
 /* A JSON string of s made valid UTF-8 (NULL is ""). Owned by caller. */
 static cJSON *text(const char *s)
 {
-	char *valid = scout_escape_utf8_dup(s);
-	cJSON *item = cJSON_CreateString(valid);
+	char *valid;
+	cJSON *item;
 
+	if (scout_utf8_is_valid(s))
+		return cJSON_CreateString(s ? s : "");
+	valid = scout_escape_utf8_dup(s);
+	item = cJSON_CreateString(valid);
 	free(valid);
 	return item;
 }
 
+/* cJSON prints a number equal to its int value with "%d" and others with
+ * "%1.15g" (or "%1.17g"). The integers, most of the report's numbers, are
+ * written here to the same bytes without printf and added raw. */
 static cJSON *number(double value)
 {
-	return cJSON_CreateNumber(value);
+	char digits[16], *p = digits + sizeof(digits);
+	long long v;
+
+	if (!(value >= INT_MIN && value <= INT_MAX) || value != (double)(int)value)
+		return cJSON_CreateNumber(value);
+	v = (int)value;
+	*--p = '\0';
+	for (long long u = v < 0 ? -v : v; p == digits + sizeof(digits) - 1 || u; u /= 10)
+		*--p = (char)('0' + u % 10);
+	if (v < 0)
+		*--p = '-';
+	return cJSON_CreateRaw(p);
 }
 
 static double round4(double value)
