@@ -74,7 +74,7 @@ static bool is_method(const scout_walk *w, TSNode *decorated)
 	decorated->id = NULL;
 	for (uint32_t up = 1; up < w->depth; up++) {
 		TSNode a = scout_walk_ancestor(w, up);
-		TSSymbol t = ts_node_symbol(a);
+		TSSymbol t = scout_walk_ancestor_symbol(w, up);
 
 		if (t == s->class_definition)
 			return true;

@@ -30,7 +30,7 @@ static void import_context(const scout_walk *w, bool *in_function, bool *type_ch
 	*in_function = *type_checking = false;
 	for (uint32_t up = 1; up < w->depth; up++) {
 		TSNode a = scout_walk_ancestor(w, up);
-		TSSymbol t = ts_node_symbol(a);
+		TSSymbol t = scout_walk_ancestor_symbol(w, up);
 
 		if (t == w->sym->function_definition)
 			*in_function = true;

@@ -312,6 +312,7 @@ void scout_walk_module(scout_walk *w, TSTree *tree)
 	const scout_tix *tix = scout_tix_build(root);
 
 	w->sym = scout_syntax_symbols();
+	w->tix = tix;
 	memo_reset(w);
 	index_classes(w, root);
 	for (uint32_t i = 0; i < tix->len; i++) {
@@ -322,5 +323,6 @@ void scout_walk_module(scout_walk *w, TSTree *tree)
 	while (w->depth)
 		leave(w);
 	scout_tix_clear();
+	w->tix = NULL;
 	scout_suppress_apply(w);
 }

@@ -280,7 +280,7 @@ static method_kind enclosing_method(const scout_walk *w, TSNode *cls, TSNode *fi
 
 	for (; i < w->depth; i++) {
 		TSNode a = scout_walk_ancestor(w, i);
-		TSSymbol t = ts_node_symbol(a);
+		TSSymbol t = scout_walk_ancestor_symbol(w, i);
 
 		if (t == w->sym->function_definition) {
 			fn = a;

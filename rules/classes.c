@@ -320,7 +320,7 @@ static void check_nested_class(scout_walk *w, TSNode node, const scout_rule *sel
 	if (ts_node_is_null(parent) || ts_node_symbol(parent) == w->sym->module)
 		return;
 	if (ts_node_symbol(parent) == w->sym->block &&
-	    ts_node_symbol(scout_walk_ancestor(w, up + 1)) == w->sym->class_definition)
+	    scout_walk_ancestor_symbol(w, up + 1) == w->sym->class_definition)
 		return; /* directly in a class body: class-body-unsupported-stmt */
 	for (uint32_t i = up; i + 1 < w->depth; i++) {
 		TSNode a = scout_walk_ancestor(w, i);

@@ -76,7 +76,7 @@ static TSNode enclosing_function(const scout_walk *w, uint32_t from)
 {
 	for (uint32_t up = from; up < w->depth; up++) {
 		TSNode a = scout_walk_ancestor(w, up);
-		TSSymbol t = ts_node_symbol(a);
+		TSSymbol t = scout_walk_ancestor_symbol(w, up);
 
 		if (t == w->sym->function_definition)
 			return a;
@@ -89,7 +89,7 @@ static TSNode enclosing_function(const scout_walk *w, uint32_t from)
 static bool has_function_ancestor(const scout_walk *w, uint32_t from)
 {
 	for (uint32_t up = from; up < w->depth; up++)
-		if (ts_node_symbol(scout_walk_ancestor(w, up)) == w->sym->function_definition)
+		if (scout_walk_ancestor_symbol(w, up) == w->sym->function_definition)
 			return true;
 	return false;
 }
@@ -748,7 +748,7 @@ static void check_run_as_script(scout_walk *w, TSNode node, const scout_rule *se
 {
 	TSNode cond = field(node, w->sym->f_condition), a, b;
 
-	if (ts_node_symbol(scout_walk_ancestor(w, 1)) != w->sym->module ||
+	if (scout_walk_ancestor_symbol(w, 1) != w->sym->module ||
 	    !type_is(cond, "comparison_operator") || scout_node_child_count(cond) != 3 ||
 	    !scout_node_text_is(scout_node_child(cond, 1), w->src, "=="))
 		return;

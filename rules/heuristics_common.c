@@ -65,7 +65,7 @@ TSNode scout_hx_enclosing_function(const scout_walk *w, uint32_t from)
 {
 	for (uint32_t up = from; up < w->depth; up++) {
 		TSNode a = scout_walk_ancestor(w, up);
-		TSSymbol t = ts_node_symbol(a);
+		TSSymbol t = scout_walk_ancestor_symbol(w, up);
 
 		if (t == w->sym->function_definition)
 			return a;

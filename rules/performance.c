@@ -165,7 +165,7 @@ static TSNode enclosing_function(const scout_walk *w, uint32_t from)
 
 	for (uint32_t up = from; up < w->depth; up++) {
 		TSNode a = scout_walk_ancestor(w, up);
-		TSSymbol t = ts_node_symbol(a);
+		TSSymbol t = scout_walk_ancestor_symbol(w, up);
 
 		if (t == s->function_definition)
 			return a;
@@ -438,7 +438,7 @@ static bool is_method(const scout_walk *w, TSNode *decorated)
 	*decorated = null_node();
 	for (uint32_t up = 1; up < w->depth; up++) {
 		TSNode a = scout_walk_ancestor(w, up);
-		TSSymbol t = ts_node_symbol(a);
+		TSSymbol t = scout_walk_ancestor_symbol(w, up);
 
 		if (t == s->class_definition)
 			return true;
@@ -835,7 +835,7 @@ static void check_splat_call(scout_walk *w, const scout_rule *self, uint32_t sta
 
 	for (uint32_t up = 1; up < w->depth; up++) {
 		TSNode a = scout_walk_ancestor(w, up);
-		TSSymbol t = ts_node_symbol(a);
+		TSSymbol t = scout_walk_ancestor_symbol(w, up);
 		TSNode splat;
 		char message[MSG];
 		const char *text;

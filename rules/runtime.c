@@ -1108,7 +1108,7 @@ static void check_final_binding(scout_walk *w, TSNode node, const scout_rule *se
 		return;
 	if (ts_node_symbol(holder) != s->module &&
 	    !(ts_node_symbol(holder) == s->block &&
-	      ts_node_symbol(scout_walk_ancestor(w, 3)) == s->class_definition))
+	      scout_walk_ancestor_symbol(w, 3) == s->class_definition))
 		return;
 	left = scout_node_field(node, s->f_left);
 	if (ts_node_symbol(left) != s->identifier ||

@@ -274,7 +274,7 @@ static int loop_exit_kind(const scout_walk *w, TSNode stmt, TSNode *wrapper)
 
 	for (uint32_t up = 0; up < w->depth; up++) {
 		TSNode a = scout_walk_ancestor(w, up);
-		TSSymbol t = ts_node_symbol(a);
+		TSSymbol t = scout_walk_ancestor_symbol(w, up);
 
 		if (t == w->sym->for_statement || t == w->sym->while_statement) {
 			if (ts_node_eq(field(a, w->sym->f_body), from))
@@ -705,7 +705,7 @@ static scope_path path_to_scope(const scout_walk *w, uint32_t from_up)
 
 	for (uint32_t up = from_up + 1; up < w->depth; up++) {
 		TSNode a = scout_walk_ancestor(w, up);
-		TSSymbol t = ts_node_symbol(a);
+		TSSymbol t = scout_walk_ancestor_symbol(w, up);
 		int r = branch_reach(w, child, a);
 
 		p.reach = worse(p.reach, r);

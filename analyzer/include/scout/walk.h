@@ -64,8 +64,9 @@ typedef struct scout_walk {
 	const char *src; /* borrowed source bytes, for node texts */
 	size_t len;
 	const scout_symbols *sym;
-	TSNode *stack; /* ancestors; stack[depth - 1] is the current node */
-	uint32_t *at;  /* their places in the tree index (scout/tree_index.h) */
+	TSNode *stack;        /* ancestors; stack[depth - 1] is the current node */
+	uint32_t *at;         /* their places in the tree index (scout/tree_index.h) */
+	const scout_tix *tix; /* the index of the tree being walked */
 	uint32_t depth, cap;
 	TSSymbol symbol;                 /* the symbol of the node being entered */
 	uint32_t in_type;                /* > 0 inside a type annotation */
@@ -93,6 +94,12 @@ static inline TSNode scout_walk_ancestor(const scout_walk *w, uint32_t up)
 	TSNode null_node = {{0}, 0, 0};
 
 	return up < w->depth ? w->stack[w->depth - 1 - up] : null_node;
+}
+
+/* ts_node_symbol of that ancestor, from the tree index; 0 past the root. */
+static inline TSSymbol scout_walk_ancestor_symbol(const scout_walk *w, uint32_t up)
+{
+	return up < w->depth ? w->tix->nodes[w->at[w->depth - 1 - up]].symbol : 0;
 }
 
 /* The value memoised for (node, tag) in this module's walk into *value;
