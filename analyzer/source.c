@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,7 +75,17 @@ static size_t utf8_invalid_at(const char *data, size_t len)
 	size_t i = 0;
 
 	while (i < len) {
-		size_t n = s[i] < 0x80 ? 1 : utf8_sequence(s + i, len - i);
+		size_t n;
+		uint64_t word;
+
+		if (len - i >= 8) { /* eight ASCII bytes at a time */
+			memcpy(&word, s + i, 8);
+			if (!(word & 0x8080808080808080ull)) {
+				i += 8;
+				continue;
+			}
+		}
+		n = s[i] < 0x80 ? 1 : utf8_sequence(s + i, len - i);
 
 		if (n == 0)
 			return i;
