@@ -772,22 +772,20 @@ static bool is_splat_parameter(const scout_walk *w, TSNode p)
 	return is_sym(p, s->list_splat_pattern) || is_sym(p, s->dictionary_splat_pattern);
 }
 
-static bool is_splat_argument(TSNode a)
-{
-	return is_type(a, "list_splat") || is_type(a, "dictionary_splat");
-}
-
 /* The first *x / **x argument of a call, or null. */
 static TSNode first_splat_argument(const scout_walk *w, TSNode call)
 {
-	TSNode args = scout_node_field(call, syms(w)->f_arguments);
-	uint32_t n = is_sym(args, syms(w)->argument_list) ? scout_node_named_child_count(args) : 0;
+	const scout_symbols *s = syms(w);
+	uint32_t at = scout_tix_find(scout_node_field(call, s->f_arguments));
+	const scout_tix_node *args = at == SCOUT_TIX_NONE ? NULL : &w->tix->nodes[at];
 
-	for (uint32_t i = 0; i < n; i++) {
-		TSNode a = scout_node_named_child(args, i);
+	if (!args || args->symbol != s->argument_list)
+		return null_node();
+	for (uint32_t i = 0; i < args->nnamed; i++) {
+		const scout_tix_node *a = &w->tix->nodes[w->tix->named[args->named + i]];
 
-		if (is_splat_argument(a))
-			return a;
+		if (a->symbol == s->list_splat || a->symbol == s->dictionary_splat)
+			return a->node;
 	}
 	return null_node();
 }
@@ -859,8 +857,9 @@ static void check_star_args(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_symbols *s = syms(w);
 	TSNode parent = scout_walk_ancestor(w, 1);
+	TSSymbol pt = scout_walk_ancestor_symbol(w, 1);
 
-	if (is_sym(parent, s->list_splat_pattern) || is_sym(parent, s->dictionary_splat_pattern))
+	if (pt == s->list_splat_pattern || pt == s->dictionary_splat_pattern)
 		check_splat_parameter(w, node, self);
 	else if (ts_node_start_byte(parent) == ts_node_start_byte(node))
 		check_splat_call(w, self, ts_node_start_byte(node));

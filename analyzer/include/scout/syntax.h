@@ -79,7 +79,9 @@ const TSLanguage *tree_sitter_python(void);
 	X(print_statement, "print_statement") \
 	X(exec_statement, "exec_statement") \
 	X(raise_statement, "raise_statement") \
-	X(expression_list, "expression_list")
+	X(expression_list, "expression_list") \
+	X(list_splat, "list_splat") \
+	X(dictionary_splat, "dictionary_splat")
 // clang-format on
 
 typedef struct scout_symbols {
