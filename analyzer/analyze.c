@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "scout/syntax.h"
+#include "scout/tree_index.h"
 #include "scout/walk.h"
 #include "imports.h"
 #include "rule.h"
@@ -105,6 +106,7 @@ int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_so
 	a->walk.has_error = false;
 	a->walk.module = m;
 	a->walk.config = a->config;
+	scout_tix_build(ts_tree_root_node(tree)); /* for the bindings and the walk */
 	scout_names_build(&names, ts_tree_root_node(tree), src->data, m->module);
 	a->walk.names = &names;
 	scout_walk_module(&a->walk, tree);

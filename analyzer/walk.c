@@ -309,7 +309,10 @@ void scout_walk_release(scout_walk *w)
 void scout_walk_module(scout_walk *w, TSTree *tree)
 {
 	TSNode root = ts_tree_root_node(tree);
-	const scout_tix *tix = scout_tix_build(root);
+	const scout_tix *tix = scout_tix_current();
+
+	if (tix->tree != tree || !tix->len) /* not indexed by the caller */
+		tix = scout_tix_build(root);
 
 	w->sym = scout_syntax_symbols();
 	w->tix = tix;
