@@ -652,16 +652,17 @@ static void check_frame_introspection(scout_walk *w, TSNode node, const scout_ru
 	static const char *const vars[] = {"builtins.vars", NULL};
 	static const char *const evals[] = {"builtins.eval", "builtins.exec", NULL};
 	TSNode fn = field(node, w->sym->f_function);
-	uint32_t n = argument_count(w, node);
 	const char *effect;
 	char message[256];
 
-	if (ts_node_symbol(fn) != w->sym->identifier && ts_node_symbol(fn) != w->sym->attribute)
+	if (ts_node_is_null(fn) ||
+	    (ts_node_symbol(fn) != w->sym->identifier && ts_node_symbol(fn) != w->sym->attribute))
 		return;
-	if (scout_walk_is(w, fn, locals) || (n == 0 && scout_walk_is(w, fn, vars)))
+	if (scout_walk_is(w, fn, locals) ||
+	    (scout_walk_is(w, fn, vars) && argument_count(w, node) == 0))
 		effect = "returns the locals of the calling Python frame, not of this compiled "
 		         "function";
-	else if (n < 2 && scout_walk_is(w, fn, evals))
+	else if (scout_walk_is(w, fn, evals) && argument_count(w, node) < 2)
 		effect = "runs in the namespace of the calling Python frame, not of this "
 		         "compiled function";
 	else if (scout_walk_is(w, fn, frames))

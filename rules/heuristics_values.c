@@ -68,9 +68,14 @@ static bool contains(const scout_walk *w, TSNode n, const char *needle, size_t n
 	uint32_t len;
 	const char *text = scout_node_text(n, w->src, &len);
 
-	for (uint32_t i = 0; i + nlen <= len; i++)
-		if (text[i] == needle[0] && memcmp(text + i, needle, nlen) == 0)
+	const char *p = text, *end = text + len;
+
+	while (nlen && (size_t)(end - p) >= nlen &&
+	       (p = memchr(p, needle[0], (size_t)(end - p) - nlen + 1))) {
+		if (memcmp(p, needle, nlen) == 0)
 			return true;
+		p++;
+	}
 	return false;
 }
 
