@@ -134,6 +134,23 @@ static size_t hash_name(const char *s, size_t len)
 	return (size_t)h;
 }
 
+/* The last qualified name asked for, per thread: the rules ask about one
+ * callee several times in a row. Forgotten when bindings are built or
+ * cleared, so it never outlives a module. */
+static _Thread_local struct last_qualified {
+	const scout_names *names;
+	const void *id;
+	uint32_t start;
+	bool ok;
+	char name[256];
+} last;
+
+static void forget_last(void)
+{
+	last.names = NULL;
+	last.id = NULL;
+}
+
 /* Indexes the last binding of every local name (open addressing). */
 static void build_index(scout_names *names)
 {
@@ -162,6 +179,7 @@ static void build_index(scout_names *names)
 
 void scout_names_build(scout_names *out, TSNode root, const char *src, const char *module)
 {
+	forget_last();
 	const scout_symbols *s = scout_syntax_symbols();
 	TSNode *todo = NULL;
 	size_t ntodo = 0, cap = 0;
@@ -199,6 +217,7 @@ void scout_names_build(scout_names *out, TSNode root, const char *src, const cha
 
 void scout_names_clear(scout_names *names)
 {
+	forget_last();
 	for (size_t i = 0; i < names->len; i++) {
 		free(names->entries[i].local);
 		free(names->entries[i].target);
@@ -293,38 +312,54 @@ static bool some_last_component(const char *const *any, const char *attr, uint32
 {
 	for (; *any; any++) {
 		const char *dot = strrchr(*any, '.');
-		const char *last = dot ? dot + 1 : *any;
+		const char *tail = dot ? dot + 1 : *any;
 
-		if ((len == 0 || last[0] == attr[0]) && strncmp(last, attr, len) == 0 &&
-		    last[len] == '\0')
+		if ((len == 0 || tail[0] == attr[0]) && strncmp(tail, attr, len) == 0 &&
+		    tail[len] == '\0')
 			return true;
 	}
 	return false;
 }
 
+static const char *qualified(const scout_names *names, TSNode node, const char *src)
+{
+	uint32_t start = ts_node_start_byte(node);
+
+	if (last.names != names || last.id != node.id || last.start != start) {
+		last.ok = scout_names_qualify(names, node, src, last.name, sizeof(last.name));
+		last.names = names;
+		last.id = node.id;
+		last.start = start;
+	}
+	return last.ok ? last.name : NULL;
+}
+
 bool scout_names_is(const scout_names *names, TSNode node, const char *src, const char *const *any)
 {
 	const scout_symbols *s = scout_syntax_symbols();
-	const char *text;
+	const char *name, *text;
 	uint32_t len;
-	char buf[256];
 	TSSymbol t;
 
 	if (ts_node_is_null(node)) /* e.g. a call without a function in a broken tree */
 		return false;
 	t = ts_node_symbol(node);
-	if (t == s->identifier) {
+	if (t != s->identifier && t != s->attribute)
+		return false;
+	if (t == s->attribute && !(last.names == names && last.id == node.id)) {
+		text = scout_node_text(scout_node_field(node, s->f_attribute), src, &len);
+		if (!some_last_component(any, text, len)) /* no candidate ends in .attr */
+			return false;
+	}
+	name = qualified(names, node, src);
+	if (!name) { /* too long to qualify: a bare name still has its binding */
+		if (t != s->identifier)
+			return false;
 		text = scout_node_text(node, src, &len);
 		return identifier_is(names, text, len, any);
 	}
-	if (t != s->attribute)
-		return false;
-	text = scout_node_text(scout_node_field(node, s->f_attribute), src, &len);
-	if (!some_last_component(any, text, len) ||
-	    !scout_names_qualify(names, node, src, buf, sizeof(buf)))
-		return false;
 	for (; *any; any++)
-		if (strcmp(buf, *any) == 0)
+		if ((*any)[0] == name[0] && strcmp(*any, name) == 0)
 			return true;
 	return false;
 }
