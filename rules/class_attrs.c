@@ -273,10 +273,55 @@ static bool is_store(const scout_walk *w, TSNode node)
  * parameter's name in *first. */
 typedef enum method_kind { NOT_A_METHOD, METHOD_PLAIN, METHOD_CLASS } method_kind;
 
+/* A def in a class body: plain or class method by its decorators (not a
+ * method when static or without a named first parameter), and that
+ * parameter in *first. Memoised per def: every attribute in it asks. */
+static method_kind def_method_kind(const scout_walk *w, TSNode fn, TSNode *first)
+{
+	TSNode params, p, deco;
+	uint32_t v, count, at;
+	method_kind kind = METHOD_PLAIN;
+
+	if (scout_walk_memo_get(w, fn, SCOUT_MEMO_METHOD_KIND, &v)) {
+		if ((v & 3) != NOT_A_METHOD)
+			*first = w->tix->nodes[v >> 2].node;
+		return (method_kind)(v & 3);
+	}
+	params = scout_node_field(fn, w->sym->f_parameters);
+	p = ts_node_is_null(params) || !scout_node_named_child_count(params)
+	        ? null_node()
+	        : scout_node_named_child(params, 0);
+	if (!ts_node_is_null(p) && ts_node_symbol(p) == w->sym->typed_parameter &&
+	    scout_node_named_child_count(p))
+		p = scout_node_named_child(p, 0);
+	at = ts_node_is_null(p) ? SCOUT_TIX_NONE : scout_tix_find(p);
+	if (at == SCOUT_TIX_NONE || at >= 1u << 30 || ts_node_symbol(p) != w->sym->identifier) {
+		scout_walk_memo_put(w, fn, SCOUT_MEMO_METHOD_KIND, NOT_A_METHOD);
+		return NOT_A_METHOD;
+	}
+	deco = scout_decorated_parent(w, fn);
+	count = ts_node_is_null(deco) ? 0 : scout_node_named_child_count(deco);
+	for (uint32_t j = 0; j < count && kind != NOT_A_METHOD; j++) {
+		TSNode d = scout_node_named_child(deco, j), e;
+
+		if (ts_node_symbol(d) != w->sym->decorator || !scout_node_named_child_count(d))
+			continue;
+		e = scout_node_named_child(d, 0);
+		if (scout_walk_is(w, e, staticmethod_names))
+			kind = NOT_A_METHOD;
+		else if (scout_walk_is(w, e, classmethod_names))
+			kind = METHOD_CLASS;
+	}
+	scout_walk_memo_put(w, fn, SCOUT_MEMO_METHOD_KIND, at << 2 | kind);
+	if (kind != NOT_A_METHOD)
+		*first = p;
+	return kind;
+}
+
 static method_kind enclosing_method(const scout_walk *w, TSNode *cls, TSNode *first)
 {
 	uint32_t i = 1, up;
-	TSNode fn = null_node(), params, p, parent;
+	TSNode fn = null_node(), parent;
 
 	for (; i < w->depth; i++) {
 		TSNode a = scout_walk_ancestor(w, i);
@@ -300,34 +345,7 @@ static method_kind enclosing_method(const scout_walk *w, TSNode *cls, TSNode *fi
 	*cls = scout_walk_ancestor(w, up + 1);
 	if (ts_node_is_null(*cls) || ts_node_symbol(*cls) != w->sym->class_definition)
 		return NOT_A_METHOD;
-	params = scout_node_field(fn, w->sym->f_parameters);
-	if (ts_node_is_null(params) || !scout_node_named_child_count(params))
-		return NOT_A_METHOD;
-	p = scout_node_named_child(params, 0);
-	if (ts_node_symbol(p) == w->sym->typed_parameter && scout_node_named_child_count(p))
-		p = scout_node_named_child(p, 0);
-	if (ts_node_symbol(p) != w->sym->identifier)
-		return NOT_A_METHOD;
-	*first = p;
-	{
-		TSNode deco = scout_decorated_parent(w, fn);
-		uint32_t count = ts_node_is_null(deco) ? 0 : scout_node_named_child_count(deco);
-		method_kind kind = METHOD_PLAIN;
-
-		for (uint32_t j = 0; j < count; j++) {
-			TSNode d = scout_node_named_child(deco, j), e;
-
-			if (ts_node_symbol(d) != w->sym->decorator ||
-			    !scout_node_named_child_count(d))
-				continue;
-			e = scout_node_named_child(d, 0);
-			if (scout_walk_is(w, e, staticmethod_names))
-				return NOT_A_METHOD;
-			if (scout_walk_is(w, e, classmethod_names))
-				kind = METHOD_CLASS;
-		}
-		return kind;
-	}
+	return def_method_kind(w, fn, first);
 }
 
 /* The same-module class that `Cls` in `Cls.attr` names directly, or null. */
