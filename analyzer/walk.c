@@ -296,6 +296,7 @@ void scout_walk_release(scout_walk *w)
 {
 	free(w->stack);
 	free(w->at);
+	free(w->active);
 	free(w->suppressions);
 	free(w->classes);
 	if (w->memo)

@@ -142,18 +142,31 @@ bool scout_rule_active(const scout_rule *rule, size_t index, const scout_rule_co
 	return (rule->since == 0 || v >= rule->since) && (rule->until == 0 || v < rule->until);
 }
 
+/* Which rules run under the walk's configuration, worked out once per
+ * configuration instead of at every node. */
+static const bool *active_rules(scout_walk *w)
+{
+	if (!w->active || w->active_for != w->config) {
+		free(w->active);
+		w->active = scout_malloc(nall ? nall : 1);
+		for (size_t i = 0; i < nall; i++)
+			w->active[i] = scout_rule_active(all_rules[i], i, w->config);
+		w->active_for = w->config;
+	}
+	return w->active;
+}
+
 void scout_rules_enter(scout_walk *w, TSNode node)
 {
 	TSSymbol sym = w->symbol;
 	const dispatch *d;
+	const bool *active;
 
-	if (sym >= nsymbols)
+	if (sym >= nsymbols || !by_symbol[sym].len)
 		return;
 	d = &by_symbol[sym];
-	for (size_t i = 0; i < d->len; i++) {
-		const scout_rule *r = all_rules[d->rules[i]];
-
-		if (scout_rule_active(r, d->rules[i], w->config))
-			r->enter(w, node, r);
-	}
+	active = active_rules(w);
+	for (size_t i = 0; i < d->len; i++)
+		if (active[d->rules[i]])
+			all_rules[d->rules[i]]->enter(w, node, all_rules[d->rules[i]]);
 }
