@@ -243,6 +243,11 @@ static const scout_name_entry *lookup(const scout_names *names, const char *loca
 	return NULL;
 }
 
+bool scout_names_binds(const scout_names *names, const char *text, size_t len)
+{
+	return lookup(names, text, len) != NULL;
+}
+
 static bool put(char *buf, size_t cap, size_t *used, const char *s, size_t n)
 {
 	if (*used + n >= cap)

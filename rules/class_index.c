@@ -189,6 +189,9 @@ void scout_class_index_collect_attr(scout_walk *w, TSNode attribute)
 		head = scout_node_field(head, w->sym->f_object);
 	if (ts_node_is_null(head) || ts_node_symbol(head) != w->sym->identifier)
 		return;
+	text = scout_node_text(head, w->src, &len);
+	if (!scout_names_binds(w->names, text, len)) /* builtins.<head>...: not another module */
+		return;
 	parent = scout_walk_ancestor(w, 1);
 	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == w->sym->delete_statement)
 		return;

@@ -33,6 +33,10 @@ void scout_names_clear(scout_names *names);
 bool scout_names_qualify(const scout_names *names, TSNode node, const char *src, char *buf,
                          size_t cap);
 
+/* True when the bare name text (len bytes) has a binding here: imported or
+ * defined at module level, so it does not qualify to "builtins.<name>". */
+bool scout_names_binds(const scout_names *names, const char *text, size_t len);
+
 /* True when `node` qualifies to one of the NULL-terminated names given. */
 bool scout_names_is(const scout_names *names, TSNode node, const char *src, const char *const *any);
 
