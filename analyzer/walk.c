@@ -198,15 +198,19 @@ static void index_classes(scout_walk *w, TSNode root)
 	ts_tree_cursor_delete(&cursor);
 }
 
-/* An open-addressing table keyed by (node id, start byte, tag). */
+/* An open-addressing table keyed by (node id, start byte, tag). A slot is
+ * empty unless it carries the table's generation, so forgetting a module's
+ * entries is one increment, not a clearing of the whole table. */
 typedef struct memo_entry {
-	const void *id; /* NULL: empty slot */
+	const void *id;
 	uint32_t start, tag, value;
+	uint32_t gen;
 } memo_entry;
 
 struct scout_walk_memo {
 	memo_entry *slots;
 	size_t cap, len; /* cap a power of two, len < cap / 2 */
+	uint32_t gen;    /* never 0, the generation of calloc'ed slots */
 };
 
 static size_t memo_hash(const void *id, uint32_t start, uint32_t tag)
@@ -221,7 +225,7 @@ static memo_entry *memo_slot(const scout_walk_memo *m, const void *id, uint32_t 
 {
 	size_t mask = m->cap - 1, i = memo_hash(id, start, tag) & mask;
 
-	while (m->slots[i].id &&
+	while (m->slots[i].gen == m->gen &&
 	       (m->slots[i].id != id || m->slots[i].start != start || m->slots[i].tag != tag))
 		i = (i + 1) & mask;
 	return &m->slots[i];
@@ -235,7 +239,7 @@ static void memo_grow(scout_walk_memo *m)
 	m->cap = old_cap ? old_cap * 2 : 64;
 	m->slots = scout_calloc(m->cap, sizeof(*m->slots));
 	for (size_t i = 0; i < old_cap; i++)
-		if (old[i].id)
+		if (old[i].gen == m->gen)
 			*memo_slot(m, old[i].id, old[i].start, old[i].tag) = old[i];
 	free(old);
 }
@@ -248,7 +252,7 @@ bool scout_walk_memo_get_key(const scout_walk *w, const void *id, uint32_t key, 
 	if (!w->memo || !w->memo->len || !id)
 		return false;
 	e = memo_slot(w->memo, id, key, (uint32_t)tag);
-	if (!e->id)
+	if (e->gen != w->memo->gen)
 		return false;
 	*value = e->value;
 	return true;
@@ -265,8 +269,9 @@ void scout_walk_memo_put_key(const scout_walk *w, const void *id, uint32_t key, 
 	if ((m->len + 1) * 2 > m->cap)
 		memo_grow(m);
 	e = memo_slot(m, id, key, (uint32_t)tag);
-	if (!e->id)
+	if (e->gen != m->gen)
 		m->len++;
+	e->gen = m->gen;
 	e->id = id;
 	e->start = key;
 	e->tag = (uint32_t)tag;
@@ -287,8 +292,11 @@ static void memo_reset(scout_walk *w)
 {
 	if (!w->memo)
 		w->memo = scout_calloc(1, sizeof(*w->memo));
-	if (w->memo->len)
-		memset(w->memo->slots, 0, w->memo->cap * sizeof(*w->memo->slots));
+	if (++w->memo->gen == 0) { /* wrapped: old slots could look current */
+		if (w->memo->slots)
+			memset(w->memo->slots, 0, w->memo->cap * sizeof(*w->memo->slots));
+		w->memo->gen = 1;
+	}
 	w->memo->len = 0;
 }
 
