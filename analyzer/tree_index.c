@@ -227,14 +227,19 @@ TSNode scout_node_parent(TSNode n)
 	return i == SCOUT_TIX_NONE ? null_node() : tix.nodes[i].node;
 }
 
+/* Entry `index` of a children list (`count` node indexes from `list`). */
+static TSNode listed(const uint32_t *list, uint32_t count, uint32_t index)
+{
+	return index < count ? tix.nodes[list[index]].node : null_node();
+}
+
 TSNode scout_node_child(TSNode n, uint32_t index)
 {
 	uint32_t i = scout_tix_find(n);
 
 	if (i == SCOUT_TIX_NONE)
 		return ts_node_child(n, index);
-	return index < tix.nodes[i].nkids ? tix.nodes[tix.kids[tix.nodes[i].kids + index]].node
-	                                  : null_node();
+	return listed(tix.kids + tix.nodes[i].kids, tix.nodes[i].nkids, index);
 }
 
 uint32_t scout_node_child_count(TSNode n)
@@ -250,8 +255,7 @@ TSNode scout_node_named_child(TSNode n, uint32_t index)
 
 	if (i == SCOUT_TIX_NONE)
 		return ts_node_named_child(n, index);
-	return index < tix.nodes[i].nnamed ? tix.nodes[tix.named[tix.nodes[i].named + index]].node
-	                                   : null_node();
+	return listed(tix.named + tix.nodes[i].named, tix.nodes[i].nnamed, index);
 }
 
 uint32_t scout_node_named_child_count(TSNode n)
@@ -288,7 +292,7 @@ static TSNode sibling(uint32_t i, int step)
 		return null_node();
 	p = &tix.nodes[e->parent];
 	pos = e->pos + (uint32_t)step;
-	return pos < p->nkids ? tix.nodes[tix.kids[p->kids + pos]].node : null_node();
+	return listed(tix.kids + p->kids, p->nkids, pos);
 }
 
 TSNode scout_node_next_sibling(TSNode n)
