@@ -166,7 +166,7 @@ static uint32_t pack_member(uint32_t at, bool annotated, member_kind kind)
 static bool packed_is(const scout_walk *w, uint32_t v, const char *text, uint32_t len)
 {
 	uint32_t n;
-	const char *t = scout_node_text(scout_tix_current()->nodes[v >> 4].node, w->src, &n);
+	const char *t = scout_node_text(w->tix->nodes[v >> 4].node, w->src, &n);
 
 	return n == len && memcmp(t, text, len) == 0;
 }

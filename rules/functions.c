@@ -326,24 +326,35 @@ static void check_async_generator(scout_walk *w, TSNode node, const scout_rule *
 
 typedef struct local_facts {
 	TSNode name;      /* first `x = None` target, or a null node */
-	TSNode any;       /* any occurrence, for the name text */
 	bool other;       /* bound some other way, annotated, global/nonlocal, a parameter */
 	bool read;        /* read after the first `x = None` */
 	const char *text; /* the name */
 	uint32_t len;
 } local_facts;
 
-static local_facts *facts_for(const scout_walk *w, local_facts *facts, size_t *n, TSNode id)
+/* The facts about the name `id` spells, or NULL when it has none yet. */
+static local_facts *fact_named(const scout_walk *w, local_facts *facts, size_t n, TSNode id)
 {
 	uint32_t len;
 	const char *text = scout_node_text(id, w->src, &len);
 
-	for (size_t i = 0; i < *n; i++)
+	for (size_t i = 0; i < n; i++)
 		if (facts[i].len == len && memcmp(facts[i].text, text, len) == 0)
 			return &facts[i];
-	if (*n == MAX_LOCALS)
-		return NULL;
-	facts[*n] = (local_facts){null_node(), id, false, false, text, len};
+	return NULL;
+}
+
+/* The facts about `id`'s name, started when it has none (NULL when full). */
+static local_facts *facts_for(const scout_walk *w, local_facts *facts, size_t *n, TSNode id)
+{
+	local_facts *f = fact_named(w, facts, *n, id);
+	uint32_t len;
+	const char *text;
+
+	if (f || *n == MAX_LOCALS)
+		return f;
+	text = scout_node_text(id, w->src, &len);
+	facts[*n] = (local_facts){null_node(), false, false, text, len};
 	return &facts[(*n)++];
 }
 
@@ -418,7 +429,7 @@ static void note_identifier(const scout_walk *w, local_facts *facts, size_t *nfa
 static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode body = field(node, w->sym->f_body), params = field(node, w->sym->f_parameters);
-	const scout_tix *tix = scout_tix_current();
+	const scout_tix *tix = w->tix;
 	uint32_t at = scout_tix_find(body), end;
 	local_facts facts[MAX_LOCALS];
 	size_t nfacts = 0;
@@ -456,6 +467,7 @@ static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_ru
 	              np = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params);
 	     i < np; i++) {
 		TSNode p = scout_node_named_child(params, i), id = p;
+		local_facts *f;
 
 		if (ts_node_symbol(p) != w->sym->identifier)
 			id = ts_node_symbol(p) == w->sym->typed_parameter ||
@@ -463,10 +475,9 @@ static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_ru
 			             ts_node_symbol(p) == w->sym->dictionary_splat_pattern
 			         ? scout_node_named_child(p, 0)
 			         : name_of(w, p);
-		for (size_t k = 0; k < nfacts && !ts_node_is_null(id); k++)
-			if (ts_node_symbol(id) == w->sym->identifier &&
-			    same_text(w, facts[k].any, id))
-				facts[k].other = true;
+		if (!ts_node_is_null(id) && ts_node_symbol(id) == w->sym->identifier &&
+		    (f = fact_named(w, facts, nfacts, id)))
+			f->other = true;
 	}
 	for (size_t k = 0; k < nfacts; k++) {
 		if (ts_node_is_null(facts[k].name) || facts[k].other || !facts[k].read)

@@ -588,7 +588,7 @@ static const char *const any_names[] = {"typing.Any", "typing_extensions.Any", N
 static TSNode find_any(const scout_walk *w, TSNode type)
 {
 	const scout_symbols *s = syms(w);
-	const scout_tix *tix = scout_tix_current();
+	const scout_tix *tix = w->tix;
 	uint32_t at, end;
 
 	scout_tix_subtree(type, &at, &end);

@@ -710,7 +710,7 @@ static void method_facts(const scout_walk *w, TSNode def, attr_query *q, size_t 
 	TSNode params = scout_node_field(def, s->f_parameters), self_param, mbody;
 	const char *self_name;
 	uint32_t self_len, at, end;
-	const scout_tix *tix = scout_tix_current();
+	const scout_tix *tix = w->tix;
 
 	if (ts_node_is_null(params) || !scout_node_named_child_count(params))
 		return;

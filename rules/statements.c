@@ -569,7 +569,7 @@ static bool statement_container(const scout_walk *w, TSSymbol t)
  * statements (not expressions) runs over the tree index, in document order. */
 static void check_python2(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_tix *tix = scout_tix_current();
+	const scout_tix *tix = w->tix;
 	uint32_t at = scout_tix_find(node), end, more = 0;
 	TSNode first = null_node();
 	const char *what = NULL;
