@@ -178,19 +178,11 @@ static void collect_call(scout_walk *w, TSNode call)
 	scout_callref ref = {0};
 	const char *module = w->module->module ? w->module->module : "";
 	size_t mlen = strlen(module);
-	TSNode head = callee;
-	const char *text;
-	uint32_t len;
 
 	if (ts_node_is_null(callee))
 		return;
 	collect_patch(w, call, callee);
-	while (!ts_node_is_null(head) && ts_node_symbol(head) == w->sym->attribute)
-		head = scout_node_field(head, w->sym->f_object);
-	if (ts_node_is_null(head) || ts_node_symbol(head) != w->sym->identifier)
-		return; /* not a name: qualifies to nothing */
-	text = scout_node_text(head, w->src, &len);
-	if (!scout_names_binds(w->names, text, len)) /* builtins.<head>...: skipped below */
+	if (!scout_names_head_bound(w->names, callee, w->src)) /* builtins, skipped below */
 		return;
 	if (!scout_names_qualify(w->names, callee, w->src, buf, sizeof(buf)))
 		return;

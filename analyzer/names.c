@@ -179,11 +179,11 @@ static void build_index(scout_names *names)
 
 void scout_names_build(scout_names *out, TSNode root, const char *src, const char *module)
 {
-	forget_last();
 	const scout_symbols *s = scout_syntax_symbols();
 	TSNode *todo = NULL;
 	size_t ntodo = 0, cap = 0;
 
+	forget_last();
 	memset(out, 0, sizeof(*out));
 	out->module = module;
 	SCOUT_PUSH(todo, ntodo, cap, root);
@@ -243,8 +243,17 @@ static const scout_name_entry *lookup(const scout_names *names, const char *loca
 	return NULL;
 }
 
-bool scout_names_binds(const scout_names *names, const char *text, size_t len)
+bool scout_names_head_bound(const scout_names *names, TSNode node, const char *src)
 {
+	const scout_symbols *s = scout_syntax_symbols();
+	const char *text;
+	uint32_t len;
+
+	while (!ts_node_is_null(node) && ts_node_symbol(node) == s->attribute)
+		node = scout_node_field(node, s->f_object);
+	if (ts_node_is_null(node) || ts_node_symbol(node) != s->identifier)
+		return false;
+	text = scout_node_text(node, src, &len);
 	return lookup(names, text, len) != NULL;
 }
 

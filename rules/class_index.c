@@ -174,7 +174,7 @@ static bool same_package(const char *a, const char *b)
 void scout_class_index_collect_attr(scout_walk *w, TSNode attribute)
 {
 	TSNode object = scout_node_field(attribute, w->sym->f_object);
-	TSNode attr = scout_node_field(attribute, w->sym->f_attribute), head, parent;
+	TSNode attr = scout_node_field(attribute, w->sym->f_attribute), parent;
 	const char *module = w->names && w->names->module ? w->names->module : "";
 	size_t mlen = strlen(module);
 	scout_attr_ref ref = {0};
@@ -184,13 +184,7 @@ void scout_class_index_collect_attr(scout_walk *w, TSNode attribute)
 
 	if (w->in_type || ts_node_is_null(object) || ts_node_is_null(attr) || !w->names)
 		return;
-	head = object;
-	while (ts_node_symbol(head) == w->sym->attribute)
-		head = scout_node_field(head, w->sym->f_object);
-	if (ts_node_is_null(head) || ts_node_symbol(head) != w->sym->identifier)
-		return;
-	text = scout_node_text(head, w->src, &len);
-	if (!scout_names_binds(w->names, text, len)) /* builtins.<head>...: not another module */
+	if (!scout_names_head_bound(w->names, object, w->src)) /* builtins: not another module */
 		return;
 	parent = scout_walk_ancestor(w, 1);
 	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == w->sym->delete_statement)

@@ -33,9 +33,11 @@ void scout_names_clear(scout_names *names);
 bool scout_names_qualify(const scout_names *names, TSNode node, const char *src, char *buf,
                          size_t cap);
 
-/* True when the bare name text (len bytes) has a binding here: imported or
- * defined at module level, so it does not qualify to "builtins.<name>". */
-bool scout_names_binds(const scout_names *names, const char *text, size_t len);
+/* True when `node` (an identifier, or a chain of attributes on one) starts
+ * with a name bound here, imported or defined at module level: false for
+ * anything that qualifies to "builtins.<name>..." or to nothing. Cheaper
+ * than scout_names_qualify for callers that skip builtins. */
+bool scout_names_head_bound(const scout_names *names, TSNode node, const char *src);
 
 /* True when `node` qualifies to one of the NULL-terminated names given. */
 bool scout_names_is(const scout_names *names, TSNode node, const char *src, const char *const *any);
