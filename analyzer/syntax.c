@@ -98,11 +98,13 @@ bool scout_children_next(scout_children *it)
 	if (it->state == 0 && index_children(it))
 		it->state = 3;
 	if (it->state == 3) {
+		const scout_tix *tix = scout_tix_current();
+
 		if (it->at == it->end) {
 			it->state = 2;
 			return false;
 		}
-		it->node = scout_tix_current()->nodes[scout_tix_current()->named[it->at++]].node;
+		it->node = tix->nodes[tix->named[it->at++]].node;
 		return true;
 	}
 	if (it->state == 0) {

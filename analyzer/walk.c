@@ -1,6 +1,7 @@
-/* The single iterative cursor walk over a module's tree (no recursion, so no
- * input can overflow the C stack). Keeps the ancestor stack that rules use,
- * and feeds the annotation counter, the syntax-error check and the rules. */
+/* The single walk over a module's tree, in preorder over its tree index
+ * (built by one iterative cursor pass: no recursion, so no input can
+ * overflow the C stack). Keeps the ancestor stack that rules use, and feeds
+ * the annotation counter, the syntax-error check and the rules. */
 #include "scout/walk.h"
 
 #include <stdint.h>
@@ -166,21 +167,19 @@ static void enter(scout_walk *w, const scout_tix *tix, uint32_t at)
 
 static void leave(scout_walk *w)
 {
-	TSNode node = w->stack[--w->depth];
-
-	if (ts_node_symbol(node) == w->sym->type)
+	if (w->tix->nodes[w->at[--w->depth]].symbol == w->sym->type)
 		w->in_type--;
 }
 
-/* The module's top-level classes, with one cursor pass over its statements. */
-static void index_classes(scout_walk *w, TSNode root)
+/* The module's top-level classes, from the index's list of the root's
+ * children (the root is the index's first node). */
+static void index_classes(scout_walk *w)
 {
-	TSTreeCursor cursor = ts_tree_cursor_new(root);
+	const scout_tix_node *root = w->tix->len ? &w->tix->nodes[0] : NULL;
 
 	w->nclasses = 0; /* the array is kept between modules */
-	for (bool more = ts_tree_cursor_goto_first_child(&cursor); more;
-	     more = ts_tree_cursor_goto_next_sibling(&cursor)) {
-		TSNode c = ts_tree_cursor_current_node(&cursor), name;
+	for (uint32_t k = 0; root && k < root->nkids; k++) {
+		TSNode c = w->tix->nodes[w->tix->kids[root->kids + k]].node, name;
 		scout_walk_class entry;
 
 		if (ts_node_symbol(c) == w->sym->decorated_definition)
@@ -195,7 +194,6 @@ static void index_classes(scout_walk *w, TSNode root)
 		entry.node = c;
 		SCOUT_PUSH(w->classes, w->nclasses, w->classes_cap, entry);
 	}
-	ts_tree_cursor_delete(&cursor);
 }
 
 /* An open-addressing table keyed by (node id, start byte, tag). A slot is
@@ -326,7 +324,7 @@ void scout_walk_module(scout_walk *w, TSTree *tree)
 	w->sym = scout_syntax_symbols();
 	w->tix = tix;
 	memo_reset(w);
-	index_classes(w, root);
+	index_classes(w);
 	for (uint32_t i = 0; i < tix->len; i++) {
 		while (w->depth && w->at[w->depth - 1] != tix->nodes[i].parent)
 			leave(w);
