@@ -430,16 +430,17 @@ static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_ru
 {
 	TSNode body = field(node, w->sym->f_body), params = field(node, w->sym->f_parameters);
 	const scout_tix *tix = w->tix;
-	uint32_t at = scout_tix_find(body), end;
+	uint32_t at, end;
 	local_facts facts[MAX_LOCALS];
 	size_t nfacts = 0;
 	char message[256];
 
-	if (at == SCOUT_TIX_NONE)
+	if (!scout_tix_subtree(body, &at, &end))
 		return;
-	/* the body's subtree in document order, nested scopes and annotations
-	 * skipped (a nested def or class binds only its name here) */
-	for (end = tix->nodes[at].end, at++; at < end;) {
+	/* the body's subtree in document order (the body itself skipped), nested
+	 * scopes and annotations skipped (a nested def or class binds only its
+	 * name here) */
+	for (at++; at < end;) {
 		const scout_tix_node *e = &tix->nodes[at];
 		TSSymbol t = e->symbol;
 

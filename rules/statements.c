@@ -570,14 +570,14 @@ static bool statement_container(const scout_walk *w, TSSymbol t)
 static void check_python2(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_tix *tix = w->tix;
-	uint32_t at = scout_tix_find(node), end, more = 0;
+	uint32_t at, end, more = 0;
 	TSNode first = null_node();
 	const char *what = NULL;
 	char message[320];
 
-	if (at == SCOUT_TIX_NONE)
+	if (!scout_tix_subtree(node, &at, &end))
 		return;
-	for (end = tix->nodes[at].end; at < end;) {
+	while (at < end) {
 		const scout_tix_node *e = &tix->nodes[at];
 		const char *kind = e->is_named ? python2_construct(w, e->node, e->symbol) : NULL;
 
