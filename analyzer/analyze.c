@@ -90,6 +90,7 @@ int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_so
 	scout_module *m = &r->module;
 	scout_names names;
 	TSTree *tree;
+	const scout_tix *tix;
 
 	m->lines = scout_source_count_lines(src->data, src->len);
 	tree = ts_parser_parse_string(a->parser, NULL, src->data, (uint32_t)src->len);
@@ -106,10 +107,10 @@ int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_so
 	a->walk.has_error = false;
 	a->walk.module = m;
 	a->walk.config = a->config;
-	scout_tix_build(ts_tree_root_node(tree)); /* for the bindings and the walk */
+	tix = scout_tix_build(ts_tree_root_node(tree)); /* for the bindings and the walk */
 	scout_names_build(&names, ts_tree_root_node(tree), src->data, m->module);
 	a->walk.names = &names;
-	scout_walk_module(&a->walk, tree);
+	scout_walk_module(&a->walk, tix);
 	keep_bindings(m, &names);
 	scout_imports_finish(m);
 	a->walk.names = NULL;

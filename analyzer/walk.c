@@ -313,14 +313,8 @@ void scout_walk_release(scout_walk *w)
 
 /* The rules' walk, in preorder over the tree index: enters each node after
  * leaving the ones whose subtrees ended before it. */
-void scout_walk_module(scout_walk *w, TSTree *tree)
+void scout_walk_module(scout_walk *w, const scout_tix *tix)
 {
-	TSNode root = ts_tree_root_node(tree);
-	const scout_tix *tix = scout_tix_current();
-
-	if (tix->tree != tree || !tix->len) /* not indexed by the caller */
-		tix = scout_tix_build(root);
-
 	w->sym = scout_syntax_symbols();
 	w->tix = tix;
 	memo_reset(w);

@@ -134,7 +134,8 @@ void scout_walk_node_end(const scout_walk *w, TSNode node, uint32_t *line, uint3
 void scout_walk_report(scout_walk *w, const scout_rule *rule, TSNode node, const char *message,
                        const char *fix);
 
-/* Walks the whole tree once; feeds annotations, syntax errors and rules. */
-void scout_walk_module(scout_walk *w, TSTree *tree);
+/* Walks the indexed tree once (scout_tix_build, this thread's index); feeds
+ * annotations, syntax errors and rules, then clears the index. */
+void scout_walk_module(scout_walk *w, const scout_tix *tix);
 
 #endif
