@@ -145,10 +145,24 @@ static _Thread_local struct last_qualified {
 	char name[256];
 } last;
 
+/* What the last node asked about looks like: its symbol and, when known,
+ * the filter bit of the last component it can qualify to (the attribute's
+ * name, or the last component of an identifier's qualified name). */
+static _Thread_local struct asked_node {
+	const scout_names *names;
+	const void *id;
+	uint32_t start;
+	TSSymbol symbol;
+	bool has_tail;
+	uint32_t tail;
+} asked;
+
 static void forget_last(void)
 {
 	last.names = NULL;
 	last.id = NULL;
+	asked.names = NULL;
+	asked.id = NULL;
 }
 
 /* Indexes the last binding of every local name (open addressing). */
@@ -348,6 +362,75 @@ static const char *qualified(const scout_names *names, TSNode node, const char *
 	return last.ok ? last.name : NULL;
 }
 
+/* A 256-bit filter of the last components ("x" of "a.b.x") of a list of
+ * candidate names, per thread, keyed by the list's address: rules pass
+ * static lists, and ask about the same few many times. */
+typedef struct tail_filter {
+	const char *const *list;
+	uint64_t bits[4];
+} tail_filter;
+
+static uint32_t tail_hash(const char *s, size_t len)
+{
+	return (uint32_t)hash_name(s, len) & 255;
+}
+
+static const uint64_t *tails_of(const char *const *any)
+{
+	static _Thread_local tail_filter cache[128];
+	tail_filter *f = &cache[((uintptr_t)any >> 3) * 0x9e3779b1u >> 25 & 127];
+
+	if (f->list != any) {
+		memset(f->bits, 0, sizeof(f->bits));
+		for (const char *const *c = any; *c; c++) {
+			const char *dot = strrchr(*c, '.'), *tail = dot ? dot + 1 : *c;
+			uint32_t h = tail_hash(tail, strlen(tail));
+
+			f->bits[h >> 6] |= 1ull << (h & 63);
+		}
+		f->list = any;
+	}
+	return f->bits;
+}
+
+static void ask(const scout_names *names, TSNode node, const char *src)
+{
+	const scout_symbols *s = scout_syntax_symbols();
+	const char *text;
+	uint32_t len;
+
+	asked.names = names;
+	asked.id = node.id;
+	asked.start = ts_node_start_byte(node);
+	asked.symbol = ts_node_symbol(node);
+	asked.has_tail = false;
+	if (asked.symbol == s->attribute) {
+		text = scout_node_text(scout_node_field(node, s->f_attribute), src, &len);
+		asked.tail = tail_hash(text, len);
+		asked.has_tail = true;
+	} else if (asked.symbol == s->identifier && (text = qualified(names, node, src))) {
+		const char *dot = strrchr(text, '.');
+
+		text = dot ? dot + 1 : text;
+		asked.tail = tail_hash(text, strlen(text));
+		asked.has_tail = true;
+	}
+}
+
+/* False only when no candidate can match: the node's last component is not
+ * the last component of any of them (attributes are never renamed). */
+static bool may_be(const scout_names *names, TSNode node, const char *src, const char *const *any)
+{
+	const uint64_t *bits;
+
+	if (asked.names != names || asked.id != node.id || asked.start != ts_node_start_byte(node))
+		ask(names, node, src);
+	if (!asked.has_tail)
+		return true;
+	bits = tails_of(any);
+	return bits[asked.tail >> 6] >> (asked.tail & 63) & 1;
+}
+
 bool scout_names_is(const scout_names *names, TSNode node, const char *src, const char *const *any)
 {
 	const scout_symbols *s = scout_syntax_symbols();
@@ -357,7 +440,9 @@ bool scout_names_is(const scout_names *names, TSNode node, const char *src, cons
 
 	if (ts_node_is_null(node)) /* e.g. a call without a function in a broken tree */
 		return false;
-	t = ts_node_symbol(node);
+	if (!may_be(names, node, src, any))
+		return false;
+	t = asked.symbol;
 	if (t != s->identifier && t != s->attribute)
 		return false;
 	if (t == s->attribute && !(last.names == names && last.id == node.id)) {

@@ -39,7 +39,9 @@ bool scout_names_qualify(const scout_names *names, TSNode node, const char *src,
  * than scout_names_qualify for callers that skip builtins. */
 bool scout_names_head_bound(const scout_names *names, TSNode node, const char *src);
 
-/* True when `node` qualifies to one of the NULL-terminated names given. */
+/* True when `node` qualifies to one of the NULL-terminated names given.
+ * `any` must not change (a static list): a filter of its names is kept per
+ * thread by its address. */
 bool scout_names_is(const scout_names *names, TSNode node, const char *src, const char *const *any);
 
 #endif
