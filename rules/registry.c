@@ -53,7 +53,14 @@ typedef struct dispatch {
 	size_t len, cap;
 } dispatch;
 
+/* Which identifiers a rule with words may care about: one bit per value of
+ * word_key (see scout_rule.words). */
+typedef struct word_filter {
+	uint64_t bits[4];
+} word_filter;
+
 static const scout_rule **all_rules;
+static word_filter *word_filters; /* per rule, when it has words */
 static size_t nall;
 static dispatch *by_symbol;
 static size_t nsymbols;
@@ -64,6 +71,26 @@ static int compare_ids(const void *pa, const void *pb)
 	const scout_rule *const *a = pa, *const *b = pb;
 
 	return strcmp((*a)->id, (*b)->id);
+}
+
+/* A cheap key of a word: its length, first and last byte, in 0..255. */
+static uint32_t word_key(const char *text, size_t len)
+{
+	if (len == 0)
+		return 0;
+	return ((uint32_t)len * 31u + (unsigned char)text[0] * 7u + (unsigned char)text[len - 1]) &
+	       255;
+}
+
+static void build_word_filters(void)
+{
+	word_filters = scout_calloc(nall ? nall : 1, sizeof(*word_filters));
+	for (size_t i = 0; i < nall; i++)
+		for (const char *const *word = all_rules[i]->words; word && *word; word++) {
+			uint32_t k = word_key(*word, strlen(*word));
+
+			word_filters[i].bits[k >> 6] |= 1ull << (k & 63);
+		}
 }
 
 static void build(void)
@@ -77,6 +104,7 @@ static void build(void)
 		for (size_t i = 0; i < families[f]->count; i++)
 			SCOUT_PUSH(all_rules, nall, cap, &families[f]->rules[i]);
 	qsort(all_rules, nall, sizeof(*all_rules), compare_ids);
+	build_word_filters();
 	nsymbols = ts_language_symbol_count(lang) + 1;
 	by_symbol = scout_calloc(nsymbols, sizeof(*by_symbol));
 	for (size_t i = 0; i < nall; i++) {
@@ -156,6 +184,17 @@ static const bool *active_rules(scout_walk *w)
 	return w->active;
 }
 
+/* Whether the identifier `node` may be one of the rule's words. */
+static bool may_be_word(const scout_walk *w, TSNode node, size_t rule)
+{
+	uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node), k;
+
+	if (end <= start || end > w->len)
+		return true; /* let the check decide */
+	k = word_key(w->src + start, end - start);
+	return word_filters[rule].bits[k >> 6] >> (k & 63) & 1;
+}
+
 void scout_rules_enter(scout_walk *w, TSNode node)
 {
 	TSSymbol sym = w->symbol;
@@ -166,7 +205,11 @@ void scout_rules_enter(scout_walk *w, TSNode node)
 		return;
 	d = &by_symbol[sym];
 	active = active_rules(w);
-	for (size_t i = 0; i < d->len; i++)
-		if (active[d->rules[i]])
-			all_rules[d->rules[i]]->enter(w, node, all_rules[d->rules[i]]);
+	for (size_t i = 0; i < d->len; i++) {
+		size_t r = d->rules[i];
+
+		if (!active[r] || (all_rules[r]->words && !may_be_word(w, node, r)))
+			continue;
+		all_rules[r]->enter(w, node, all_rules[r]);
+	}
 }

@@ -22,6 +22,10 @@ struct scout_rule {
 	/* Called on entering every node of type `on`; NULL for rules reported
 	 * elsewhere (syntax errors, project-wide rules). */
 	void (*enter)(scout_walk *w, TSNode node, const scout_rule *self);
+	/* For checks on identifiers that look for certain words: the words
+	 * (NULL-terminated). The walk then skips the call for an identifier
+	 * whose text cannot be one of them; the check still compares. */
+	const char *const *words;
 	/* Needs a type checker: documented and listed once per scan, never
 	 * reported per line. */
 	bool advisory;
