@@ -201,6 +201,12 @@ static void count_comment(scout_walk *w, TSNode node)
 		w->module->ann.any += count_any_words(text, len);
 }
 
+bool scout_annotations_on(const scout_symbols *s, TSSymbol t)
+{
+	return t == s->function_definition || t == s->comment || t == s->identifier ||
+	       t == s->string_content;
+}
+
 void scout_annotations_enter(scout_walk *w, TSNode node)
 {
 	const scout_symbols *s = w->sym;

@@ -4,9 +4,12 @@
 
 #include "scout/walk.h"
 
-/* Called on entering every node: counts defs and their slots, explicit Any
- * uses inside annotations, and `# type: ignore` comments into w->module->ann. */
+/* Called on entering every node of a type scout_annotations_on accepts:
+ * counts defs and their slots, explicit Any uses inside annotations, and
+ * `# type: ignore` comments into w->module->ann. */
 void scout_annotations_enter(scout_walk *w, TSNode node);
+/* True for the node types scout_annotations_enter looks at. */
+bool scout_annotations_on(const scout_symbols *s, TSSymbol t);
 
 /* Exposed for tests: true when the comment text (starting with '#') is a
  * `# type: ignore` comment, or a function type comment `# type: (...) -> R`. */

@@ -5,8 +5,11 @@
 
 #include "scout/walk.h"
 
-/* Called by the walk on entering every node. */
+/* Called by the walk on entering every node of a type scout_imports_on
+ * accepts. */
 void scout_imports_enter(scout_walk *w, TSNode node);
+/* True for the node types scout_imports_enter looks at. */
+bool scout_imports_on(const scout_symbols *s, TSSymbol t);
 /* Sorts and merges the call counts once the walk is done. */
 void scout_imports_finish(scout_module *m);
 

@@ -4,6 +4,7 @@
  * the annotation counter, the syntax-error check and the rules. */
 #include "scout/walk.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,31 +144,78 @@ static void push(scout_walk *w, TSNode node, uint32_t at)
 	w->stack[w->depth++] = node;
 }
 
-static void enter(scout_walk *w, const scout_tix *tix, uint32_t at)
+/* What the walk does on entering a node, by its type: looked up once per
+ * node instead of each part comparing the type against its own list. */
+enum {
+	HOOK_TYPE = 1,       /* counts the annotation depth */
+	HOOK_ERROR = 2,      /* a syntax error */
+	HOOK_COMMENT = 4,    /* suppression comments */
+	HOOK_CLASS = 8,      /* the class index: a class */
+	HOOK_ATTRIBUTE = 16, /* the class index: an attribute */
+	HOOK_ANNOTATIONS = 32,
+	HOOK_IMPORTS = 64,
+	HOOK_RULES = 128,
+	HOOK_ALL = 255 /* a symbol past the table (ERROR is 65535) */
+};
+
+static uint8_t *hooks;
+static uint32_t nhooks;
+static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
+
+static void build_hooks(void)
 {
-	TSNode node = tix->nodes[at].node;
-	TSSymbol t = tix->nodes[at].symbol;
+	const scout_symbols *s = scout_syntax_symbols();
+
+	nhooks = ts_language_symbol_count(tree_sitter_python());
+	hooks = scout_calloc(nhooks, 1);
+	for (TSSymbol t = 0; t < nhooks; t++)
+		hooks[t] = (t == s->type ? HOOK_TYPE : 0) | (t == s->error ? HOOK_ERROR : 0) |
+		           (t == s->comment ? HOOK_COMMENT : 0) |
+		           (t == s->class_definition ? HOOK_CLASS : 0) |
+		           (t == s->attribute ? HOOK_ATTRIBUTE : 0) |
+		           (scout_annotations_on(s, t) ? HOOK_ANNOTATIONS : 0) |
+		           (scout_imports_on(s, t) ? HOOK_IMPORTS : 0) |
+		           (scout_rules_on(t) ? HOOK_RULES : 0);
+}
+
+static unsigned hooks_of(TSSymbol t)
+{
+	return t < nhooks ? hooks[t] : HOOK_ALL;
+}
+
+static void enter(scout_walk *w, const scout_tix *tix, uint32_t at, bool tree_has_error)
+{
+	const scout_tix_node *e = &tix->nodes[at];
+	TSNode node = e->node;
+	TSSymbol t = e->symbol;
+	unsigned h = hooks_of(t);
 
 	push(w, node, at);
 	w->symbol = t;
-	if (t == w->sym->type)
+	if (h & HOOK_TYPE && t == w->sym->type)
 		w->in_type++;
-	if (!w->has_error && (t == w->sym->error || ts_node_is_missing(node)))
+	if (tree_has_error && !w->has_error &&
+	    (t == w->sym->error || (e->nkids == 0 && ts_node_is_missing(node))))
 		report_syntax_error(w, node);
-	if (t == w->sym->comment)
+	if (h & HOOK_COMMENT && t == w->sym->comment)
 		scout_suppress_collect(w, node);
-	else if (t == w->sym->class_definition)
+	else if (h & HOOK_CLASS && t == w->sym->class_definition)
 		scout_class_index_collect(w, node);
-	else if (t == w->sym->attribute)
+	else if (h & HOOK_ATTRIBUTE && t == w->sym->attribute)
 		scout_class_index_collect_attr(w, node);
-	scout_annotations_enter(w, node);
-	scout_imports_enter(w, node);
-	scout_rules_enter(w, node);
+	if (h & HOOK_ANNOTATIONS)
+		scout_annotations_enter(w, node);
+	if (h & HOOK_IMPORTS)
+		scout_imports_enter(w, node);
+	if (h & HOOK_RULES)
+		scout_rules_enter(w, node);
 }
 
 static void leave(scout_walk *w)
 {
-	if (w->tix->nodes[w->at[--w->depth]].symbol == w->sym->type)
+	TSSymbol t = w->tix->nodes[w->at[--w->depth]].symbol;
+
+	if (hooks_of(t) & HOOK_TYPE && t == w->sym->type)
 		w->in_type--;
 }
 
@@ -315,6 +363,9 @@ void scout_walk_release(scout_walk *w)
  * leaving the ones whose subtrees ended before it. */
 void scout_walk_module(scout_walk *w, const scout_tix *tix)
 {
+	bool tree_has_error = tix->len && ts_node_has_error(tix->nodes[0].node);
+
+	pthread_once(&hooks_once, build_hooks);
 	w->sym = scout_syntax_symbols();
 	w->tix = tix;
 	memo_reset(w);
@@ -322,7 +373,7 @@ void scout_walk_module(scout_walk *w, const scout_tix *tix)
 	for (uint32_t i = 0; i < tix->len; i++) {
 		while (w->depth && w->at[w->depth - 1] != tix->nodes[i].parent)
 			leave(w);
-		enter(w, tix, i);
+		enter(w, tix, i, tree_has_error);
 	}
 	while (w->depth)
 		leave(w);

@@ -184,6 +184,12 @@ static const bool *active_rules(scout_walk *w)
 	return w->active;
 }
 
+bool scout_rules_on(TSSymbol t)
+{
+	pthread_once(&once, build);
+	return t < nsymbols && by_symbol[t].len;
+}
+
 /* Whether the identifier `node` may be one of the rule's words. */
 static bool may_be_word(const scout_walk *w, TSNode node, size_t rule)
 {

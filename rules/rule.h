@@ -45,6 +45,8 @@ const scout_rule *const *scout_rules_all(size_t *count);
 const scout_rule *scout_rules_find(const char *id);
 /* Calls every enabled rule registered for `node`'s type. */
 void scout_rules_enter(scout_walk *w, TSNode node);
+/* True when some rule is registered for node type t. */
+bool scout_rules_on(TSSymbol t);
 /* True when the rule is selected and applies to the configured mypyc. */
 bool scout_rule_active(const scout_rule *rule, size_t index, const scout_rule_config *config);
 /* True when the configuration's per-path-ignores hide `rule` in `path`. */
