@@ -1,11 +1,13 @@
 /* The flat index of one tree's visible nodes (see scout/tree_index.h). */
 #include "scout/tree_index.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "scout/common.h"
 #include "scout/syntax.h"
+#include "scout_field_parents.h" /* generated from the grammar */
 
 typedef struct scout_tix_slot {
 	const void *id;
@@ -14,6 +16,32 @@ typedef struct scout_tix_slot {
 } scout_tix_slot;
 
 static _Thread_local scout_tix tix;
+
+/* What the index needs to know of each symbol, from the language: whether
+ * its nodes are named (ts_node_is_named without the call), and whether
+ * their children can carry a field at all (the grammar's node-types.json
+ * gives the type fields; if not, the cursor is not asked). Symbols past the
+ * table (ERROR) are asked about each time. */
+enum { SYM_NAMED = 1, SYM_FIELDS = 2 };
+static uint8_t *symbol_facts;
+static uint32_t nsymbol_facts;
+static pthread_once_t symbol_facts_once = PTHREAD_ONCE_INIT;
+
+static void build_symbol_facts(void)
+{
+	const TSLanguage *lang = tree_sitter_python();
+
+	nsymbol_facts = ts_language_symbol_count(lang);
+	symbol_facts = scout_calloc(nsymbol_facts ? nsymbol_facts : 1, 1);
+	for (TSSymbol u = 0; u < nsymbol_facts; u++) {
+		if (ts_language_symbol_type(lang, u) != TSSymbolTypeRegular)
+			continue;
+		symbol_facts[u] = SYM_NAMED;
+		for (const char *const *t = scout_field_parent_types; *t; t++)
+			if (strcmp(ts_language_symbol_name(lang, u), *t) == 0)
+				symbol_facts[u] |= SYM_FIELDS;
+	}
+}
 
 static uint32_t slot_hash(const void *id, uint32_t start)
 {
@@ -45,15 +73,19 @@ static uint32_t add(TSTreeCursor *c, uint32_t parent)
 	e->node = ts_tree_cursor_current_node(c);
 	e->parent = parent;
 	e->nkids = e->nnamed = 0;
-	e->field = parent == SCOUT_TIX_NONE ? 0 : ts_tree_cursor_current_field_id(c);
 	e->symbol = ts_node_symbol(e->node);
-	e->is_named = ts_node_is_named(e->node);
+	e->is_named = e->symbol < nsymbol_facts ? symbol_facts[e->symbol] & SYM_NAMED
+	                                        : ts_node_is_named(e->node);
 	if (parent != SCOUT_TIX_NONE) {
 		scout_tix_node *p = &tix.nodes[parent];
 
+		e->field = p->symbol >= nsymbol_facts || symbol_facts[p->symbol] & SYM_FIELDS
+		               ? ts_tree_cursor_current_field_id(c)
+		               : 0;
 		e->pos = p->nkids++;
 		e->npos = e->is_named ? p->nnamed++ : SCOUT_TIX_NONE;
 	} else {
+		e->field = 0;
 		e->pos = e->npos = 0;
 	}
 	return i;
@@ -148,6 +180,7 @@ const scout_tix *scout_tix_build(TSNode root)
 		tix.generation = 1;
 	if (ts_node_is_null(root))
 		return &tix;
+	pthread_once(&symbol_facts_once, build_symbol_facts);
 	collect(root);
 	link_children();
 	hash_nodes();
