@@ -371,7 +371,11 @@ void scout_walk_module(scout_walk *w, const scout_tix *tix)
 	memo_reset(w);
 	index_classes(w);
 	for (uint32_t i = 0; i < tix->len; i++) {
-		while (w->depth && w->at[w->depth - 1] != tix->nodes[i].parent)
+		const scout_tix_node *e = &tix->nodes[i];
+
+		if (!e->nkids && !tree_has_error && !hooks_of(e->symbol))
+			continue; /* a leaf nothing looks at (a keyword, a comma) */
+		while (w->depth && w->at[w->depth - 1] != e->parent)
 			leave(w);
 		enter(w, tix, i, tree_has_error);
 	}
