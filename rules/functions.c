@@ -6,7 +6,9 @@
  * differences_from_python.rst). */
 #include "native.h"
 
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Nodes pending in one function-body scan (deeper nesting is skipped). */
@@ -376,12 +378,41 @@ static bool has_type_comment(const scout_walk *w, TSNode assignment)
 	return len >= 5 && memcmp(text, "type:", 5) == 0;
 }
 
+/* Parent types that identifier_role knows by name, per symbol: named
+ * expressions, nonlocal statements, and patterns (any type whose name has
+ * "pattern" in it). Symbols past the table (ERROR) are none of these. */
+enum { ROLE_WALRUS = 1, ROLE_NONLOCAL = 2, ROLE_PATTERN = 4 };
+static uint8_t *role_types;
+static uint32_t nrole_types;
+static pthread_once_t role_types_once = PTHREAD_ONCE_INIT;
+
+static void build_role_types(void)
+{
+	const TSLanguage *lang = tree_sitter_python();
+
+	nrole_types = ts_language_symbol_count(lang);
+	role_types = scout_calloc(nrole_types ? nrole_types : 1, 1);
+	for (TSSymbol t = 0; t < nrole_types; t++) {
+		const char *name = ts_language_symbol_name(lang, t);
+
+		role_types[t] = (strcmp(name, "named_expression") == 0 ? ROLE_WALRUS : 0) |
+		                (strcmp(name, "nonlocal_statement") == 0 ? ROLE_NONLOCAL : 0) |
+		                (strstr(name, "pattern") ? ROLE_PATTERN : 0);
+	}
+}
+
+static unsigned role_type(TSSymbol t)
+{
+	pthread_once(&role_types_once, build_role_types);
+	return t < nrole_types ? role_types[t] : 0;
+}
+
 /* What an identifier occurrence does, from its parent: 0 read, 1 `x = None`
  * (unannotated), 2 another binding or declaration, 3 not a variable use. */
 static int identifier_role(const scout_walk *w, TSNode id, TSNode parent)
 {
 	TSSymbol pt = ts_node_symbol(parent);
-	const char *ptype = ts_node_type(parent);
+	unsigned rt = role_type(pt);
 
 	if (pt == w->sym->assignment && ts_node_eq(field(parent, w->sym->f_left), id)) {
 		TSNode right = field(parent, w->sym->f_right);
@@ -398,13 +429,13 @@ static int identifier_role(const scout_walk *w, TSNode id, TSNode parent)
 	if (pt == w->sym->augmented_assignment || pt == w->sym->for_statement ||
 	    pt == w->sym->for_in_clause)
 		return ts_node_eq(field(parent, w->sym->f_left), id) ? 2 : 0;
-	if (strcmp(ptype, "named_expression") == 0)
+	if (rt & ROLE_WALRUS)
 		return ts_node_eq(field(parent, w->sym->f_name), id) ? 2 : 0;
-	if (pt == w->sym->global_statement || strcmp(ptype, "nonlocal_statement") == 0 ||
+	if (pt == w->sym->global_statement || rt & ROLE_NONLOCAL ||
 	    pt == w->sym->delete_statement || pt == w->sym->dotted_name ||
 	    pt == w->sym->aliased_import || pt == w->sym->function_definition ||
-	    pt == w->sym->class_definition || strstr(ptype, "pattern") != NULL ||
-	    pt == w->sym->import_statement || pt == w->sym->import_from_statement)
+	    pt == w->sym->class_definition || rt & ROLE_PATTERN || pt == w->sym->import_statement ||
+	    pt == w->sym->import_from_statement)
 		return 2;
 	return 0;
 }

@@ -96,8 +96,7 @@ static TSNode positional(const scout_walk *w, TSNode call, uint32_t k)
 
 		if (t == w->sym->keyword_argument || t == w->sym->comment)
 			continue;
-		if (strcmp(ts_node_type(a), "list_splat") == 0 ||
-		    strcmp(ts_node_type(a), "dictionary_splat") == 0)
+		if (t == w->sym->list_splat || t == w->sym->dictionary_splat)
 			return scout_hx_null_node();
 		if (seen++ == k)
 			return a;
