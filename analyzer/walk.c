@@ -350,7 +350,7 @@ void scout_walk_release(scout_walk *w)
 {
 	free(w->stack);
 	free(w->at);
-	free(w->active);
+	scout_rules_plan_free(w->plan);
 	free(w->suppressions);
 	free(w->classes);
 	if (w->memo)

@@ -170,18 +170,63 @@ bool scout_rule_active(const scout_rule *rule, size_t index, const scout_rule_co
 	return (rule->since == 0 || v >= rule->since) && (rule->until == 0 || v < rule->until);
 }
 
-/* Which rules run under the walk's configuration, worked out once per
- * configuration instead of at every node. */
-static const bool *active_rules(scout_walk *w)
+/* The rules each node type runs under one configuration, worked out once
+ * per configuration instead of at every node: rules[start[t] ..
+ * start[t + 1]) for symbol t, in registration order. */
+struct scout_rule_plan {
+	uint32_t *start; /* nsymbols + 1 offsets */
+	const scout_rule **rules;
+	const word_filter **words; /* per entry: the rule's word filter, or NULL */
+};
+
+void scout_rules_plan_free(struct scout_rule_plan *plan)
 {
-	if (!w->active || w->active_for != w->config) {
-		free(w->active);
-		w->active = scout_malloc(nall ? nall : 1);
-		for (size_t i = 0; i < nall; i++)
-			w->active[i] = scout_rule_active(all_rules[i], i, w->config);
-		w->active_for = w->config;
+	if (!plan)
+		return;
+	free(plan->start);
+	free(plan->rules);
+	free(plan->words);
+	free(plan);
+}
+
+static struct scout_rule_plan *plan_rules(const scout_rule_config *config)
+{
+	struct scout_rule_plan *p = scout_calloc(1, sizeof(*p));
+	bool *active = scout_malloc(nall ? nall : 1);
+	size_t n = 0, cap = 0;
+
+	for (size_t i = 0; i < nall; i++)
+		active[i] = scout_rule_active(all_rules[i], i, config);
+	p->start = scout_calloc(nsymbols + 1, sizeof(*p->start));
+	for (size_t t = 0; t < nsymbols; t++) {
+		p->start[t] = (uint32_t)n;
+		for (size_t i = 0; i < by_symbol[t].len; i++) {
+			size_t r = by_symbol[t].rules[i];
+
+			if (!active[r])
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				p->rules = scout_realloc(p->rules, cap * sizeof(*p->rules));
+				p->words = scout_realloc(p->words, cap * sizeof(*p->words));
+			}
+			p->rules[n] = all_rules[r];
+			p->words[n++] = all_rules[r]->words ? &word_filters[r] : NULL;
+		}
 	}
-	return w->active;
+	p->start[nsymbols] = (uint32_t)n;
+	free(active);
+	return p;
+}
+
+static const struct scout_rule_plan *plan_of(scout_walk *w)
+{
+	if (!w->plan || w->plan_for != w->config) {
+		scout_rules_plan_free(w->plan);
+		w->plan = plan_rules(w->config);
+		w->plan_for = w->config;
+	}
+	return w->plan;
 }
 
 bool scout_rules_on(TSSymbol t)
@@ -190,32 +235,33 @@ bool scout_rules_on(TSSymbol t)
 	return t < nsymbols && by_symbol[t].len;
 }
 
-/* Whether the identifier `node` may be one of the rule's words. */
-static bool may_be_word(const scout_walk *w, TSNode node, size_t rule)
+/* The word key of an identifier's text, or 256 when it has none (the
+ * checks then decide). */
+static uint32_t node_word_key(const scout_walk *w, TSNode node)
 {
-	uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node), k;
+	uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
 
-	if (end <= start || end > w->len)
-		return true; /* let the check decide */
-	k = word_key(w->src + start, end - start);
-	return word_filters[rule].bits[k >> 6] >> (k & 63) & 1;
+	return end <= start || end > w->len ? 256 : word_key(w->src + start, end - start);
 }
 
 void scout_rules_enter(scout_walk *w, TSNode node)
 {
+	const struct scout_rule_plan *p;
 	TSSymbol sym = w->symbol;
-	const dispatch *d;
-	const bool *active;
+	uint32_t key = UINT32_MAX; /* not worked out yet */
 
 	if (sym >= nsymbols || !by_symbol[sym].len)
 		return;
-	d = &by_symbol[sym];
-	active = active_rules(w);
-	for (size_t i = 0; i < d->len; i++) {
-		size_t r = d->rules[i];
+	p = plan_of(w);
+	for (uint32_t i = p->start[sym]; i < p->start[sym + 1]; i++) {
+		const word_filter *words = p->words[i];
 
-		if (!active[r] || (all_rules[r]->words && !may_be_word(w, node, r)))
-			continue;
-		all_rules[r]->enter(w, node, all_rules[r]);
+		if (words) {
+			if (key == UINT32_MAX)
+				key = node_word_key(w, node);
+			if (key < 256 && !(words->bits[key >> 6] >> (key & 63) & 1))
+				continue;
+		}
+		p->rules[i]->enter(w, node, p->rules[i]);
 	}
 }

@@ -47,6 +47,8 @@ const scout_rule *scout_rules_find(const char *id);
 void scout_rules_enter(scout_walk *w, TSNode node);
 /* True when some rule is registered for node type t. */
 bool scout_rules_on(TSSymbol t);
+/* Frees the per-configuration list of rules a walk keeps (w->plan). */
+void scout_rules_plan_free(struct scout_rule_plan *plan);
 /* True when the rule is selected and applies to the configured mypyc. */
 bool scout_rule_active(const scout_rule *rule, size_t index, const scout_rule_config *config);
 /* True when the configuration's per-path-ignores hide `rule` in `path`. */

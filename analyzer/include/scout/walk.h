@@ -79,9 +79,9 @@ typedef struct scout_walk {
 	size_t nsuppressions, suppressions_cap;
 	scout_walk_class *classes; /* owned; module-level classes in document order (this module) */
 	size_t nclasses, classes_cap;
-	scout_walk_memo *memo; /* owned; emptied at the start of each module */
-	bool *active;          /* owned; per rule, whether it runs under active_for */
-	const scout_rule_config *active_for;
+	scout_walk_memo *memo;        /* owned; emptied at the start of each module */
+	struct scout_rule_plan *plan; /* owned; the rules each node type runs under plan_for */
+	const scout_rule_config *plan_for;
 } scout_walk;
 
 /* The qualified name of an identifier or dotted name (see scout/names.h). */
