@@ -44,7 +44,7 @@ void scout_walk_node_end(const scout_walk *w, TSNode node, uint32_t *line, uint3
 static void scope_of(const scout_walk *w, scout_buf *scope)
 {
 	for (uint32_t i = 0; i + 1 < w->depth; i++) {
-		TSSymbol t = ts_node_symbol(w->stack[i]);
+		TSSymbol t = w->tix->nodes[w->at[i]].symbol;
 		TSNode name;
 		uint32_t len;
 		const char *text;
@@ -61,40 +61,46 @@ static void scope_of(const scout_walk *w, scout_buf *scope)
 	}
 }
 
-/* The source line a node starts on, blanks folded and trimmed, at most 200
- * bytes. */
-static void line_text(const scout_walk *w, TSNode node, scout_buf *out)
+#define LINE_TEXT_MAX 200
+
+/* The source line a node starts on, blanks folded and trimmed, into out
+ * (NUL-terminated): characters are taken while fewer than LINE_TEXT_MAX are
+ * out, and a folded blank goes with the character after it, so the text
+ * can reach LINE_TEXT_MAX + 1 bytes (as fingerprints have always had it). */
+static void line_text(const scout_walk *w, TSNode node, char *out)
 {
 	uint32_t byte = ts_node_start_byte(node), col = ts_node_start_point(node).column;
 	const char *p = w->src + (byte >= col ? byte - col : 0), *end = w->src + w->len;
+	size_t len = 0;
 	bool blank = false;
 
-	for (; p < end && *p != '\n' && out->len < 200; p++) {
+	for (; p < end && *p != '\n' && len < LINE_TEXT_MAX; p++) {
 		if (*p == ' ' || *p == '\t' || *p == '\r') {
-			blank = out->len > 0;
+			blank = len > 0;
 			continue;
 		}
 		if (blank)
-			scout_buf_putc(out, ' ');
+			out[len++] = ' ';
 		blank = false;
-		scout_buf_putc(out, *p);
+		out[len++] = *p;
 	}
+	out[len] = '\0';
 }
 
 static void fingerprint_finding(const scout_walk *w, TSNode node, scout_finding *f)
 {
-	scout_buf scope = {0}, text = {0};
+	scout_buf scope = {0};
+	char text[LINE_TEXT_MAX + 2];
 	const char *parts[4];
 
 	scope_of(w, &scope);
-	line_text(w, node, &text);
+	line_text(w, node, text);
 	parts[0] = f->rule;
 	parts[1] = w->module->path ? w->module->path : "";
 	parts[2] = scope.data ? scope.data : "";
-	parts[3] = text.data ? text.data : "";
+	parts[3] = text;
 	scout_fingerprint(f->fingerprint, parts, 4);
 	scout_buf_free(&scope);
-	scout_buf_free(&text);
 }
 
 void scout_walk_report(scout_walk *w, const scout_rule *rule, TSNode node, const char *message,
