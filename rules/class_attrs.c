@@ -321,14 +321,13 @@ static method_kind def_method_kind(const scout_walk *w, TSNode fn, TSNode *first
 static method_kind enclosing_method(const scout_walk *w, TSNode *cls, TSNode *first)
 {
 	uint32_t i = 1, up;
-	TSNode fn = null_node(), parent;
+	TSNode fn = null_node();
 
 	for (; i < w->depth; i++) {
-		TSNode a = scout_walk_ancestor(w, i);
 		TSSymbol t = scout_walk_ancestor_symbol(w, i);
 
 		if (t == w->sym->function_definition) {
-			fn = a;
+			fn = scout_walk_ancestor(w, i);
 			break;
 		}
 		if (t == w->sym->lambda || t == w->sym->class_definition)
@@ -337,14 +336,12 @@ static method_kind enclosing_method(const scout_walk *w, TSNode *cls, TSNode *fi
 	if (ts_node_is_null(fn))
 		return NOT_A_METHOD;
 	up = i + 1;
-	parent = scout_walk_ancestor(w, up);
-	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == w->sym->decorated_definition)
-		parent = scout_walk_ancestor(w, ++up);
-	if (ts_node_is_null(parent) || ts_node_symbol(parent) != w->sym->block)
+	if (scout_walk_ancestor_symbol(w, up) == w->sym->decorated_definition)
+		up++;
+	if (scout_walk_ancestor_symbol(w, up) != w->sym->block ||
+	    scout_walk_ancestor_symbol(w, up + 1) != w->sym->class_definition)
 		return NOT_A_METHOD;
 	*cls = scout_walk_ancestor(w, up + 1);
-	if (ts_node_is_null(*cls) || ts_node_symbol(*cls) != w->sym->class_definition)
-		return NOT_A_METHOD;
 	return def_method_kind(w, fn, first);
 }
 

@@ -130,22 +130,25 @@ TSNode scout_module_class_of(const scout_walk *w, TSNode base)
 {
 	const scout_symbols *s = syms(w);
 	const char *module = w->names && w->names->module ? w->names->module : "";
-	size_t mlen = strlen(module);
+	size_t mlen;
 	char buf[256];
 	uint32_t len;
 	const char *text;
+	TSNode cls;
 
 	if (!ts_node_is_null(base) && ts_node_symbol(base) == s->subscript)
 		base = scout_node_field(base, s->f_value);
 	if (ts_node_is_null(base) || ts_node_symbol(base) != s->identifier || !w->names)
 		return null_node();
 	text = scout_node_text(base, w->src, &len);
-	if (!scout_names_qualify(w->names, base, w->src, buf, sizeof(buf)))
+	cls = scout_module_class(w, text, len); /* most names are no class's: ask first */
+	if (ts_node_is_null(cls) || !scout_names_qualify(w->names, base, w->src, buf, sizeof(buf)))
 		return null_node();
+	mlen = strlen(module);
 	if (strncmp(buf, module, mlen) != 0 || buf[mlen] != '.' || strlen(buf + mlen + 1) != len ||
 	    memcmp(buf + mlen + 1, text, len) != 0)
 		return null_node();
-	return scout_module_class(w, text, len);
+	return cls;
 }
 
 uint32_t scout_class_bases(const scout_walk *w, TSNode class_def, TSNode *out, uint32_t cap)
