@@ -856,12 +856,12 @@ static void check_splat_call(scout_walk *w, const scout_rule *self, uint32_t sta
 static void check_star_args(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_symbols *s = syms(w);
-	TSNode parent = scout_walk_ancestor(w, 1);
 	TSSymbol pt = scout_walk_ancestor_symbol(w, 1);
 
 	if (pt == s->list_splat_pattern || pt == s->dictionary_splat_pattern)
 		check_splat_parameter(w, node, self);
-	else if (ts_node_start_byte(parent) == ts_node_start_byte(node))
+	else if ((pt == s->attribute || pt == s->subscript || pt == s->call) &&
+	         ts_node_start_byte(scout_walk_ancestor(w, 1)) == ts_node_start_byte(node))
 		check_splat_call(w, self, ts_node_start_byte(node));
 }
 
