@@ -213,11 +213,11 @@ static bool is_plain_string(const scout_walk *w, TSNode n)
 
 static void check_instance_dict_call(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode fn = scout_hx_field(node, w->sym->f_function), first = positional(w, node, 0), cls;
+	TSNode fn = scout_hx_field(node, w->sym->f_function), cls;
 
 	if (!scout_walk_is(w, fn, vars_names))
 		return;
-	cls = instance_class(w, first);
+	cls = instance_class(w, positional(w, node, 0));
 	if (instance_native(w, cls) && ts_node_is_null(positional(w, node, 1)))
 		report_instance(w, self, node, cls, "is called on an instance of",
 		                "compiled instances have no __dict__ (TypeError)");
