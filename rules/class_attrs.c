@@ -260,12 +260,11 @@ static member_kind class_member(const scout_walk *w, TSNode cls, TSNode name, TS
  * assignment (its parent is the current node's parent). */
 static bool is_store(const scout_walk *w, TSNode node)
 {
-	TSNode parent = scout_walk_ancestor(w, 1);
+	TSSymbol pt = scout_walk_ancestor_symbol(w, 1);
 
-	if (ts_node_is_null(parent) || (ts_node_symbol(parent) != w->sym->assignment &&
-	                                ts_node_symbol(parent) != w->sym->augmented_assignment))
+	if (pt != w->sym->assignment && pt != w->sym->augmented_assignment)
 		return false;
-	return ts_node_eq(scout_node_field(parent, w->sym->f_left), node);
+	return ts_node_eq(scout_node_field(scout_walk_ancestor(w, 1), w->sym->f_left), node);
 }
 
 /* The kind of method the walk is in, when the nearest enclosing function
@@ -496,12 +495,13 @@ static void check_attr_type_conflict(scout_walk *w, TSNode node, const scout_rul
 
 static void check_classvar_assign_via_class(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode object = scout_node_field(node, w->sym->f_object);
-	TSNode attr = scout_node_field(node, w->sym->f_attribute), cls, owner;
+	TSNode object, attr, cls, owner;
 	char message[320];
 
 	if (!is_store(w, node))
 		return;
+	object = scout_node_field(node, w->sym->f_object);
+	attr = scout_node_field(node, w->sym->f_attribute);
 	cls = named_class(w, object);
 	if (ts_node_is_null(cls) || class_member(w, cls, attr, &owner) != MEMBER_VAR)
 		return;
@@ -525,16 +525,16 @@ static bool is_object_dunder(const scout_walk *w, TSNode attr)
 
 static void check_instance_attr_via_class(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode object = scout_node_field(node, w->sym->f_object);
-	TSNode attr = scout_node_field(node, w->sym->f_attribute);
-	TSNode cls, owner = null_node(), mcls = null_node(), first = null_node(), parent;
+	TSNode object, attr, cls, owner = null_node(), mcls = null_node(), first = null_node();
 	method_kind mk;
 	char message[320];
 
-	if (ts_node_is_null(object) || ts_node_is_null(attr) || w->in_type || is_store(w, node))
+	if (w->in_type || scout_walk_ancestor_symbol(w, 1) == w->sym->delete_statement ||
+	    is_store(w, node))
 		return;
-	parent = scout_walk_ancestor(w, 1);
-	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == w->sym->delete_statement)
+	object = scout_node_field(node, w->sym->f_object);
+	attr = scout_node_field(node, w->sym->f_attribute);
+	if (ts_node_is_null(object) || ts_node_is_null(attr))
 		return;
 	cls = named_class(w, object);
 	if (ts_node_is_null(cls)) {
@@ -571,14 +571,15 @@ static void check_instance_attr_via_class(scout_walk *w, TSNode node, const scou
 
 static void check_classvar_assign_via_instance(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode object = scout_node_field(node, w->sym->f_object);
-	TSNode attr = scout_node_field(node, w->sym->f_attribute);
-	TSNode cls = null_node(), first = null_node(), owner;
+	TSNode object, attr, cls = null_node(), first = null_node(), owner;
 	char message[320];
 
-	if (ts_node_is_null(object) || ts_node_symbol(object) != w->sym->identifier ||
-	    !is_store(w, node))
+	if (!is_store(w, node))
 		return;
+	object = scout_node_field(node, w->sym->f_object);
+	if (ts_node_is_null(object) || ts_node_symbol(object) != w->sym->identifier)
+		return;
+	attr = scout_node_field(node, w->sym->f_attribute);
 	if (enclosing_method(w, &cls, &first) != METHOD_PLAIN || !same_text(w, object, first))
 		return;
 	if (class_member(w, cls, attr, &owner) != MEMBER_CLASSVAR)
@@ -593,12 +594,13 @@ static void check_classvar_assign_via_instance(scout_walk *w, TSNode node, const
 
 static void check_assign_to_method(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode object = scout_node_field(node, w->sym->f_object);
-	TSNode attr = scout_node_field(node, w->sym->f_attribute), cls, owner;
+	TSNode object, attr, cls, owner;
 	char message[320];
 
 	if (!is_store(w, node))
 		return;
+	object = scout_node_field(node, w->sym->f_object);
+	attr = scout_node_field(node, w->sym->f_attribute);
 	cls = named_class(w, object);
 	if (ts_node_is_null(cls) || class_member(w, cls, attr, &owner) != MEMBER_METHOD)
 		return;
