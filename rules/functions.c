@@ -457,6 +457,19 @@ static void note_identifier(const scout_walk *w, local_facts *facts, size_t *nfa
 		f->read = true;
 }
 
+/* True when nodes [at, end) of the index hold an assignment of None (`x =
+ * None`, in any scope): without one there is no local to report. */
+static bool assigns_none(const scout_walk *w, uint32_t at, uint32_t end)
+{
+	const scout_tix_node *nodes = w->tix->nodes;
+
+	for (; at < end; at++)
+		if (nodes[at].symbol == w->sym->none &&
+		    nodes[nodes[at].parent].symbol == w->sym->assignment)
+			return true;
+	return false;
+}
+
 static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode body = field(node, w->sym->f_body), params = field(node, w->sym->f_parameters);
@@ -466,7 +479,7 @@ static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_ru
 	size_t nfacts = 0;
 	char message[256];
 
-	if (!scout_tix_subtree(body, &at, &end))
+	if (!scout_tix_subtree(body, &at, &end) || !assigns_none(w, at + 1, end))
 		return;
 	/* the body's subtree in document order (the body itself skipped), nested
 	 * scopes and annotations skipped (a nested def or class binds only its
