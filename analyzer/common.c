@@ -153,3 +153,16 @@ bool scout_str_startswith(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
+
+bool scout_mem_contains(const char *text, size_t n, const char *needle, size_t nlen)
+{
+	const char *p = text, *end = text + n;
+
+	while (nlen && (size_t)(end - p) >= nlen &&
+	       (p = memchr(p, needle[0], (size_t)(end - p) - nlen + 1))) {
+		if (memcmp(p, needle, nlen) == 0)
+			return true;
+		p++;
+	}
+	return false;
+}

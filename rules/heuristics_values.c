@@ -68,15 +68,7 @@ static bool contains(const scout_walk *w, TSNode n, const char *needle, size_t n
 	uint32_t len;
 	const char *text = scout_node_text(n, w->src, &len);
 
-	const char *p = text, *end = text + len;
-
-	while (nlen && (size_t)(end - p) >= nlen &&
-	       (p = memchr(p, needle[0], (size_t)(end - p) - nlen + 1))) {
-		if (memcmp(p, needle, nlen) == 0)
-			return true;
-		p++;
-	}
-	return false;
+	return scout_mem_contains(text, len, needle, nlen);
 }
 
 /* Calls `visit` on the nodes of def's body (not nested defs, classes or

@@ -491,16 +491,34 @@ static bool is_function_type_comment(const char *p, const char *end)
 	return false;
 }
 
+/* Whether the module's source holds "type:" anywhere: without it no def
+ * has a function type comment. Worked out once per module. */
+static bool source_has_type_colon(const scout_walk *w)
+{
+	uint32_t v;
+
+	if (!scout_walk_memo_get_key(w, w->src, 0, SCOUT_MEMO_TYPE_COLON, &v)) {
+		v = scout_mem_contains(w->src, w->len, "type:", 5);
+		scout_walk_memo_put_key(w, w->src, 0, SCOUT_MEMO_TYPE_COLON, v);
+	}
+	return v;
+}
+
 /* The function type comment of a def (after the parameters, before the
  * first statement of the body), or null. */
 static TSNode function_type_comment(const scout_walk *w, TSNode def)
 {
 	const scout_symbols *s = syms(w);
-	TSNode params = scout_node_field(def, s->f_parameters);
-	TSNode body = scout_node_field(def, s->f_body);
-	uint32_t after = ts_node_end_byte(params);
-	TSNode scopes[2] = {def, body};
+	TSNode params, body, scopes[2];
+	uint32_t after;
 
+	if (!source_has_type_colon(w))
+		return null_node();
+	params = scout_node_field(def, s->f_parameters);
+	body = scout_node_field(def, s->f_body);
+	after = ts_node_end_byte(params);
+	scopes[0] = def;
+	scopes[1] = body;
 	for (int k = 0; k < 2; k++) {
 		uint32_t n = ts_node_is_null(scopes[k]) ? 0 : scout_node_child_count(scopes[k]);
 

@@ -55,5 +55,7 @@ void scout_buf_free(scout_buf *b);
 
 bool scout_str_endswith(const char *s, const char *suffix);
 bool scout_str_startswith(const char *s, const char *prefix);
+/* True when the n bytes at text hold the nlen bytes of needle (nlen > 0). */
+bool scout_mem_contains(const char *text, size_t n, const char *needle, size_t nlen);
 
 #endif

@@ -57,6 +57,7 @@ typedef enum scout_memo_tag {
 	SCOUT_MEMO_CLASS_MEMBERS_LISTED, /* a class_definition whose members are listed */
 	SCOUT_MEMO_CLASS_MEMBER,         /* (class, name hash): a member (rules/class_attrs.c) */
 	SCOUT_MEMO_METHOD_KIND,          /* a def in a class body: its method kind, first param */
+	SCOUT_MEMO_TYPE_COLON,           /* the module's source: whether it holds "type:" */
 } scout_memo_tag;
 
 typedef struct scout_walk_memo scout_walk_memo;
