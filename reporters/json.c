@@ -21,14 +21,15 @@
 
 /* Adds item to obj under key (to the array obj when key is NULL). Takes item
  * in every case: cJSON only takes it on success, so it is deleted on failure.
- * Returns false when item is NULL or could not be added. */
+ * Returns false when item is NULL or could not be added. Keys are static
+ * strings (literals, names from static tables): cJSON keeps them uncopied. */
 static bool put(cJSON *obj, const char *key, cJSON *item)
 {
 	bool ok;
 
 	if (!item)
 		return false;
-	ok = key ? cJSON_AddItemToObject(obj, key, item) : cJSON_AddItemToArray(obj, item);
+	ok = key ? cJSON_AddItemToObjectCS(obj, key, item) : cJSON_AddItemToArray(obj, item);
 	if (!ok)
 		cJSON_Delete(item);
 	return ok;
@@ -46,6 +47,13 @@ static cJSON *text(const char *s)
 	item = cJSON_CreateString(valid);
 	free(valid);
 	return item;
+}
+
+/* Like text, but not copied when already valid UTF-8: for the scan's own
+ * strings, which outlive the document. */
+static cJSON *scan_text(const char *s)
+{
+	return s && scout_utf8_is_valid(s) ? cJSON_CreateStringReference(s) : text(s);
 }
 
 /* cJSON prints a number equal to its int value with "%d" and others with
@@ -149,15 +157,15 @@ static cJSON *finding_json(const scout_finding *f)
 	cJSON *o = cJSON_CreateObject();
 	bool ok = o != NULL;
 
-	ok = ok && put(o, "rule", text(f->rule));
-	ok = ok && put(o, "category", text(scout_category_name(f->category)));
+	ok = ok && put(o, "rule", scan_text(f->rule));
+	ok = ok && put(o, "category", scan_text(scout_category_name(f->category)));
 	ok = ok && put(o, "line", number(f->line));
 	ok = ok && put(o, "column", number(f->column));
 	ok = ok && put(o, "end_line", number(f->end_line));
 	ok = ok && put(o, "end_column", number(f->end_column));
-	ok = ok && put(o, "message", text(f->message));
-	ok = ok && put(o, "fix", text(f->fix));
-	ok = ok && put(o, "fingerprint", text(f->fingerprint));
+	ok = ok && put(o, "message", scan_text(f->message));
+	ok = ok && put(o, "fix", scan_text(f->fix));
+	ok = ok && put(o, "fingerprint", scan_text(f->fingerprint));
 	return finish(o, ok);
 }
 
@@ -176,10 +184,10 @@ static cJSON *module_json(const scout_module *m)
 	cJSON *o = cJSON_CreateObject();
 	bool ok = o != NULL;
 
-	ok = ok && put(o, "path", text(m->path));
-	ok = ok && put(o, "module", text(m->module));
+	ok = ok && put(o, "path", scan_text(m->path));
+	ok = ok && put(o, "module", scan_text(m->module));
 	ok = ok && put(o, "lines", number(m->lines));
-	ok = ok && put(o, "verdict", text(scout_verdict_name(m->verdict)));
+	ok = ok && put(o, "verdict", scan_text(scout_verdict_name(m->verdict)));
 	ok = ok && put(o, "score", number(m->score));
 	ok = ok && put(o, "annotations", annotations_json(&m->ann));
 	ok = ok &&
