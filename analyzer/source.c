@@ -151,38 +151,58 @@ static char *latin1_to_utf8(const char *data, size_t len, size_t *out_len)
 	return out;
 }
 
-int scout_source_from_bytes(scout_source *out, const char *bytes, size_t len, scout_load_error *err)
+/* The checks and conversions of scout_source_from_bytes. When `owned` is
+ * given, it is bytes' own heap block (with room for a NUL after len bytes):
+ * valid UTF-8 is then kept in it, without a copy, and it is freed in every
+ * other case. */
+static int from_bytes(scout_source *out, const char *bytes, size_t len, char *owned,
+                      scout_load_error *err)
 {
 	const char *nul;
 	size_t bad;
+	int error = 0;
 
 	memset(out, 0, sizeof(*out));
-	if (len > SCOUT_SOURCE_MAX_BYTES)
-		return load_fail(err, SCOUT_DIAG_TOO_LARGE, 0,
-		                 "file is %zu bytes, over the %zu MiB limit", len,
-		                 SCOUT_SOURCE_MAX_BYTES >> 20);
-	if ((nul = memchr(bytes, '\0', len)))
-		return load_fail(err, SCOUT_DIAG_SKIPPED, line_of(bytes, (size_t)(nul - bytes)),
-		                 "binary file: NUL byte at offset %zu (Python rejects source "
-		                 "code with null bytes)",
-		                 (size_t)(nul - bytes));
-	if (len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0) {
-		bytes += 3;
-		len -= 3;
+	if (len > SCOUT_SOURCE_MAX_BYTES) {
+		error = load_fail(err, SCOUT_DIAG_TOO_LARGE, 0,
+		                  "file is %zu bytes, over the %zu MiB limit", len,
+		                  SCOUT_SOURCE_MAX_BYTES >> 20);
+	} else if ((nul = memchr(bytes, '\0', len))) {
+		error = load_fail(err, SCOUT_DIAG_SKIPPED, line_of(bytes, (size_t)(nul - bytes)),
+		                  "binary file: NUL byte at offset %zu (Python rejects source "
+		                  "code with null bytes)",
+		                  (size_t)(nul - bytes));
+	} else {
+		if (len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0) {
+			bytes += 3;
+			len -= 3;
+		}
+		bad = utf8_invalid_at(bytes, len);
+		if (bad < len && !declares_latin1(bytes, len)) {
+			error = load_fail(err, SCOUT_DIAG_NOT_UTF8, line_of(bytes, bad),
+			                  "invalid UTF-8 byte 0x%02x at offset %zu and no "
+			                  "Latin-1 coding declaration",
+			                  (unsigned char)bytes[bad], bad);
+		} else if (bad < len) {
+			out->data = latin1_to_utf8(bytes, len, &out->len);
+		} else if (owned) { /* the common case: no copy */
+			memmove(owned, bytes, len);
+			owned[len] = '\0';
+			out->data = owned;
+			out->len = len;
+			return 0;
+		} else {
+			out->data = scout_strndup(bytes, len);
+			out->len = len;
+		}
 	}
-	bad = utf8_invalid_at(bytes, len);
-	if (bad < len) {
-		if (!declares_latin1(bytes, len))
-			return load_fail(err, SCOUT_DIAG_NOT_UTF8, line_of(bytes, bad),
-			                 "invalid UTF-8 byte 0x%02x at offset %zu and no "
-			                 "Latin-1 coding declaration",
-			                 (unsigned char)bytes[bad], bad);
-		out->data = latin1_to_utf8(bytes, len, &out->len);
-		return 0;
-	}
-	out->data = scout_strndup(bytes, len);
-	out->len = len;
-	return 0;
+	free(owned);
+	return error;
+}
+
+int scout_source_from_bytes(scout_source *out, const char *bytes, size_t len, scout_load_error *err)
+{
+	return from_bytes(out, bytes, len, NULL, err);
 }
 
 static int read_fd(int fd, char **data, size_t *len, size_t size_hint)
@@ -210,6 +230,8 @@ static int read_fd(int fd, char **data, size_t *len, size_t size_hint)
 			break;
 		n += (size_t)got;
 	}
+	if (n == cap) /* room for the NUL scout_source_load ends the text with */
+		buf = scout_realloc(buf, cap + 1);
 	*data = buf;
 	*len = n;
 	return 0;
@@ -241,9 +263,7 @@ int scout_source_load(scout_source *out, const char *fs_path, scout_load_error *
 	if (error < 0)
 		return load_fail(err, SCOUT_DIAG_UNREADABLE, 0, "cannot read: %s",
 		                 strerror(-error));
-	error = scout_source_from_bytes(out, bytes, len, err);
-	free(bytes);
-	return error;
+	return from_bytes(out, bytes, len, bytes, err);
 }
 
 void scout_source_free(scout_source *src)
