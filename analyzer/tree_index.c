@@ -209,31 +209,37 @@ const scout_tix *scout_tix_current(void)
 	return &tix;
 }
 
-uint32_t scout_tix_find(TSNode n)
+/* scout_tix_find, inlined into the scout_node_* answers below. */
+static inline uint32_t find(const TSNode *n)
 {
 	uint32_t start, mask, s;
 
-	if (!tix.tree || n.tree != tix.tree || !n.id)
+	if (!tix.tree || n->tree != tix.tree || !n->id)
 		return SCOUT_TIX_NONE;
 	/* the key's second half: tree-sitter keeps the start byte there, and the
 	 * index stored the same word of the same node */
-	start = n.context[0];
-	if (tix.last_id == n.id && tix.last_start == start)
+	start = n->context[0];
+	if (tix.last_id == n->id && tix.last_start == start)
 		return tix.last;
 	mask = tix.slots_cap - 1;
-	for (s = slot_hash(n.id, start) & mask; tix.slots[s].generation == tix.generation;
+	for (s = slot_hash(n->id, start) & mask; tix.slots[s].generation == tix.generation;
 	     s = (s + 1) & mask)
-		if (tix.slots[s].id == n.id && tix.slots[s].start == start) {
-			tix.last_id = n.id;
+		if (tix.slots[s].id == n->id && tix.slots[s].start == start) {
+			tix.last_id = n->id;
 			tix.last_start = start;
 			return tix.last = tix.slots[s].index;
 		}
 	return SCOUT_TIX_NONE;
 }
 
+uint32_t scout_tix_find(TSNode n)
+{
+	return find(&n);
+}
+
 bool scout_tix_subtree(TSNode n, uint32_t *from, uint32_t *to)
 {
-	uint32_t i = scout_tix_find(n);
+	uint32_t i = find(&n);
 
 	*from = *to = 0;
 	if (i == SCOUT_TIX_NONE)
@@ -252,7 +258,7 @@ static TSNode null_node(void)
 
 TSNode scout_node_parent(TSNode n)
 {
-	uint32_t i = scout_tix_find(n);
+	uint32_t i = find(&n);
 
 	if (i == SCOUT_TIX_NONE)
 		return ts_node_parent(n);
@@ -268,7 +274,7 @@ static TSNode listed(const uint32_t *list, uint32_t count, uint32_t index)
 
 TSNode scout_node_child(TSNode n, uint32_t index)
 {
-	uint32_t i = scout_tix_find(n);
+	uint32_t i = find(&n);
 
 	if (i == SCOUT_TIX_NONE)
 		return ts_node_child(n, index);
@@ -277,14 +283,14 @@ TSNode scout_node_child(TSNode n, uint32_t index)
 
 uint32_t scout_node_child_count(TSNode n)
 {
-	uint32_t i = scout_tix_find(n);
+	uint32_t i = find(&n);
 
 	return i == SCOUT_TIX_NONE ? ts_node_child_count(n) : tix.nodes[i].nkids;
 }
 
 TSNode scout_node_named_child(TSNode n, uint32_t index)
 {
-	uint32_t i = scout_tix_find(n);
+	uint32_t i = find(&n);
 
 	if (i == SCOUT_TIX_NONE)
 		return ts_node_named_child(n, index);
@@ -293,14 +299,14 @@ TSNode scout_node_named_child(TSNode n, uint32_t index)
 
 uint32_t scout_node_named_child_count(TSNode n)
 {
-	uint32_t i = scout_tix_find(n);
+	uint32_t i = find(&n);
 
 	return i == SCOUT_TIX_NONE ? ts_node_named_child_count(n) : tix.nodes[i].nnamed;
 }
 
 TSNode scout_node_field(TSNode n, TSFieldId field)
 {
-	uint32_t i = scout_tix_find(n);
+	uint32_t i = find(&n);
 	const scout_tix_node *e;
 
 	if (i == SCOUT_TIX_NONE)
@@ -330,21 +336,21 @@ static TSNode sibling(uint32_t i, int step)
 
 TSNode scout_node_next_sibling(TSNode n)
 {
-	uint32_t i = scout_tix_find(n);
+	uint32_t i = find(&n);
 
 	return i == SCOUT_TIX_NONE ? ts_node_next_sibling(n) : sibling(i, 1);
 }
 
 TSNode scout_node_prev_sibling(TSNode n)
 {
-	uint32_t i = scout_tix_find(n);
+	uint32_t i = find(&n);
 
 	return i == SCOUT_TIX_NONE ? ts_node_prev_sibling(n) : sibling(i, -1);
 }
 
 TSNode scout_node_prev_named_sibling(TSNode n)
 {
-	uint32_t i = scout_tix_find(n);
+	uint32_t i = find(&n);
 	const scout_tix_node *e;
 
 	if (i == SCOUT_TIX_NONE)
