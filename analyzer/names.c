@@ -431,6 +431,12 @@ static bool may_be(const scout_names *names, TSNode node, const char *src, const
 	return bits[asked.tail >> 6] >> (asked.tail & 63) & 1;
 }
 
+bool scout_names_may_be(const scout_names *names, TSNode node, const char *src,
+                        const char *const *any)
+{
+	return ts_node_is_null(node) || may_be(names, node, src, any);
+}
+
 bool scout_names_is(const scout_names *names, TSNode node, const char *src, const char *const *any)
 {
 	const scout_symbols *s = scout_syntax_symbols();

@@ -268,6 +268,11 @@ static void check_new_cls_assign(scout_walk *w, TSNode node, const scout_rule *s
 
 /* --- object.__new__(...) argument count --------------------------------------- */
 
+/* Filter only (the check compares the attribute itself): a call of
+ * `<anything>.__new__`. */
+static const char *const new_methods[] = {"object.__new__", NULL};
+static const char *const *const new_callees[] = {new_methods, NULL};
+
 static void check_object_new_argcount(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	static const char *const object[] = {"builtins.object", NULL};
@@ -698,15 +703,17 @@ static uint32_t argument_count(const scout_walk *w, TSNode call)
 	return n;
 }
 
+static const char *const frames[] = {
+    "sys._getframe",          "sys._getframemodulename", "inspect.currentframe",
+    "inspect.stack",          "traceback.extract_stack", "traceback.print_stack",
+    "traceback.format_stack", "traceback.walk_stack",    NULL};
+static const char *const locals[] = {"builtins.locals", NULL};
+static const char *const vars[] = {"builtins.vars", NULL};
+static const char *const evals[] = {"builtins.eval", "builtins.exec", NULL};
+static const char *const *const frame_callees[] = {frames, locals, vars, evals, NULL};
+
 static void check_frame_introspection(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	static const char *const frames[] = {
-	    "sys._getframe",          "sys._getframemodulename", "inspect.currentframe",
-	    "inspect.stack",          "traceback.extract_stack", "traceback.print_stack",
-	    "traceback.format_stack", "traceback.walk_stack",    NULL};
-	static const char *const locals[] = {"builtins.locals", NULL};
-	static const char *const vars[] = {"builtins.vars", NULL};
-	static const char *const evals[] = {"builtins.eval", "builtins.exec", NULL};
 	TSNode fn = field(node, w->sym->f_function);
 	const char *effect;
 	char message[256];
@@ -730,27 +737,29 @@ static void check_frame_introspection(scout_walk *w, TSNode node, const scout_ru
 	scout_walk_report(w, self, node, message, NULL);
 }
 
+static const char *const hooks[] = {"sys.settrace",
+                                    "sys.setprofile",
+                                    "threading.settrace",
+                                    "threading.setprofile",
+                                    "threading.settrace_all_threads",
+                                    "threading.setprofile_all_threads",
+                                    "sys.monitoring.register_callback",
+                                    "sys.monitoring.set_events",
+                                    "cProfile.run",
+                                    "cProfile.runctx",
+                                    "cProfile.Profile",
+                                    "profile.run",
+                                    "profile.runctx",
+                                    "profile.Profile",
+                                    "trace.Trace",
+                                    "coverage.Coverage",
+                                    "coverage.coverage",
+                                    "coverage.process_startup",
+                                    NULL};
+static const char *const *const hook_callees[] = {hooks, NULL};
+
 static void check_profiling_tracing(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	static const char *const hooks[] = {"sys.settrace",
-	                                    "sys.setprofile",
-	                                    "threading.settrace",
-	                                    "threading.setprofile",
-	                                    "threading.settrace_all_threads",
-	                                    "threading.setprofile_all_threads",
-	                                    "sys.monitoring.register_callback",
-	                                    "sys.monitoring.set_events",
-	                                    "cProfile.run",
-	                                    "cProfile.runctx",
-	                                    "cProfile.Profile",
-	                                    "profile.run",
-	                                    "profile.runctx",
-	                                    "profile.Profile",
-	                                    "trace.Trace",
-	                                    "coverage.Coverage",
-	                                    "coverage.coverage",
-	                                    "coverage.process_startup",
-	                                    NULL};
 	TSNode fn = field(node, w->sym->f_function);
 	char message[256];
 
@@ -764,21 +773,14 @@ static void check_profiling_tracing(scout_walk *w, TSNode node, const scout_rule
 	scout_walk_report(w, self, node, message, NULL);
 }
 
+static const char *const debuggers[] = {
+    "builtins.breakpoint", "pdb.set_trace",      "pdb.Pdb", "pdb.run",        "pdb.runcall",
+    "pdb.runeval",         "pdb.post_mortem",    "pdb.pm",  "ipdb.set_trace", "ipdb.post_mortem",
+    "pudb.set_trace",      "debugpy.breakpoint", NULL};
+static const char *const *const debugger_callees[] = {debuggers, NULL};
+
 static void check_debugger(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	static const char *const debuggers[] = {"builtins.breakpoint",
-	                                        "pdb.set_trace",
-	                                        "pdb.Pdb",
-	                                        "pdb.run",
-	                                        "pdb.runcall",
-	                                        "pdb.runeval",
-	                                        "pdb.post_mortem",
-	                                        "pdb.pm",
-	                                        "ipdb.set_trace",
-	                                        "ipdb.post_mortem",
-	                                        "pudb.set_trace",
-	                                        "debugpy.breakpoint",
-	                                        NULL};
 	TSNode fn = field(node, w->sym->f_function);
 	char message[256];
 
@@ -862,7 +864,8 @@ static const scout_rule rules[] = {
      .since = SCOUT_V(1, 19, 0),
      .until = 0,
      .on = "call",
-     .enter = check_object_new_argcount},
+     .enter = check_object_new_argcount,
+     .callees = new_callees},
     {.id = "async-generator",
      .category = SCOUT_BLOCKER,
      .title = "yield inside async def (async generator)",
@@ -963,7 +966,8 @@ static const scout_rule rules[] = {
      .since = 0,
      .until = 0,
      .on = "call",
-     .enter = check_frame_introspection},
+     .enter = check_frame_introspection,
+     .callees = frame_callees},
     {.id = "profiling-tracing",
      .category = SCOUT_BEHAVIOUR,
      .title = "profilers, tracers and coverage hooks",
@@ -978,7 +982,8 @@ static const scout_rule rules[] = {
      .since = 0,
      .until = 0,
      .on = "call",
-     .enter = check_profiling_tracing},
+     .enter = check_profiling_tracing,
+     .callees = hook_callees},
     {.id = "debugger",
      .category = SCOUT_BEHAVIOUR,
      .title = "breakpoint() and pdb in compiled code",
@@ -990,7 +995,8 @@ static const scout_rule rules[] = {
      .since = 0,
      .until = 0,
      .on = "call",
-     .enter = check_debugger},
+     .enter = check_debugger,
+     .callees = debugger_callees},
     {.id = "run-as-script",
      .category = SCOUT_BEHAVIOUR,
      .title = "if __name__ == \"__main__\": block in a compiled module",

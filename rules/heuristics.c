@@ -91,6 +91,11 @@ static bool is_object_new(const scout_walk *w, TSNode call)
 	        scout_walk_is(w, scout_hx_field(obj, w->sym->f_function), super_names));
 }
 
+/* Filter only (is_object_new compares the attribute itself): a call of
+ * `<anything>.__new__`. */
+static const char *const new_methods[] = {"object.__new__", NULL};
+static const char *const *const new_callees[] = {new_methods, NULL};
+
 /* The class of the __new__ the call is in, or null. */
 static TSNode new_method_class(const scout_walk *w, TSNode call)
 {
@@ -244,7 +249,8 @@ static const scout_rule rules[] = {
      .docs = DOCS_NATIVE,
      .since = SCOUT_V(1, 18, 1),
      .on = "call",
-     .enter = check_object_new_nonnative},
+     .enter = check_object_new_nonnative,
+     .callees = new_callees},
     {.id = "object-new-python-base",
      .category = SCOUT_BLOCKER,
      .title = "object.__new__ / super().__new__ in a native class with a Python base",
@@ -260,7 +266,8 @@ static const scout_rule rules[] = {
      .docs = DOCS_NATIVE,
      .since = SCOUT_V(1, 18, 1),
      .on = "call",
-     .enter = check_object_new_python_base},
+     .enter = check_object_new_python_base,
+     .callees = new_callees},
     {.id = "getattr-setattr-restricted",
      .category = SCOUT_BLOCKER,
      .title = "__getattr__/__setattr__ in a native class with interpreted subclasses or a "
@@ -357,7 +364,8 @@ static const scout_rule rules[] = {
             "class, or keep the class interpreted",
      .docs = DOCS_NATIVE,
      .on = "call",
-     .enter = scout_heuristics_setattr_method},
+     .enter = scout_heuristics_setattr_method,
+     .callees = scout_hx_setattr_callees},
     {.id = "native-instance-no-dict",
      .category = SCOUT_BEHAVIOUR,
      .title = "instance __dict__ or vars() of a native instance",
@@ -374,7 +382,8 @@ static const scout_rule rules[] = {
      .fix = "read and write declared attributes explicitly, or make the class non-native",
      .docs = DOCS_NATIVE,
      .on = "attribute,call",
-     .enter = scout_heuristics_instance_dict},
+     .enter = scout_heuristics_instance_dict,
+     .callees = scout_hx_vars_callees},
     {.id = "weakref-native",
      .category = SCOUT_BEHAVIOUR,
      .title = "weak reference to a native instance",
@@ -388,7 +397,8 @@ static const scout_rule rules[] = {
      .fix = "keep strong references (or ids in a dict), or make the class non-native",
      .docs = "https://github.com/mypyc/mypyc/issues/1102",
      .on = "call,subscript,generic_type",
-     .enter = scout_heuristics_weakref},
+     .enter = scout_heuristics_weakref,
+     .callees = scout_hx_weakref_callees},
     {.id = "pickle-copy-native",
      .category = SCOUT_BEHAVIOUR,
      .title = "pickle or copy of a native instance whose __init__ needs arguments",
@@ -403,7 +413,8 @@ static const scout_rule rules[] = {
      .fix = "decorate the class with @mypyc_attr(serializable=True), or copy explicitly",
      .docs = DOCS_DIFF,
      .on = "call",
-     .enter = scout_heuristics_pickle_copy},
+     .enter = scout_heuristics_pickle_copy,
+     .callees = scout_hx_pickle_callees},
     {.id = "callable-values",
      .category = SCOUT_SLOW,
      .title = "bound method cached in a local and called",

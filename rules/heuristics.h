@@ -14,6 +14,11 @@ bool scout_stdlib_has(const char *name, size_t len);
 void scout_heuristics_instance_dict(scout_walk *w, TSNode node, const scout_rule *self);
 void scout_heuristics_weakref(scout_walk *w, TSNode node, const scout_rule *self);
 void scout_heuristics_pickle_copy(scout_walk *w, TSNode node, const scout_rule *self);
+/* The callee lists of the call checks above (scout_rule.callees). */
+extern const char *const *const scout_hx_setattr_callees[];
+extern const char *const *const scout_hx_vars_callees[];
+extern const char *const *const scout_hx_weakref_callees[];
+extern const char *const *const scout_hx_pickle_callees[];
 void scout_heuristics_setattr_method(scout_walk *w, TSNode node, const scout_rule *self);
 
 /* Checks of heuristics_values.c, listed in heuristics.c's table. */

@@ -24,6 +24,11 @@ static const char *const weak_container_names[] = {"weakref.WeakSet", "weakref.W
 static const char *const pickle_names[] = {"pickle.dumps", "pickle.dump", NULL};
 static const char *const copy_names[] = {"copy.copy", "copy.deepcopy", NULL};
 
+const char *const *const scout_hx_setattr_callees[] = {setattr_names, NULL};
+const char *const *const scout_hx_vars_callees[] = {vars_names, NULL};
+const char *const *const scout_hx_weakref_callees[] = {weakref_call_names, NULL};
+const char *const *const scout_hx_pickle_callees[] = {pickle_names, copy_names, NULL};
+
 /* The first parameter's name of a plain method (not static, not class). */
 static TSNode self_param(const scout_walk *w, TSNode def)
 {

@@ -183,6 +183,7 @@ static bool is_async_def(TSNode def)
 /* ------------------------------------------------------------------ 79 */
 
 static const char *const cast_names[] = {"typing.cast", "typing_extensions.cast", NULL};
+static const char *const *const cast_callees[] = {cast_names, NULL};
 static const char *const unchecked_types[] = {"typing.Any", "typing_extensions.Any",
                                               "builtins.object", NULL};
 
@@ -1184,7 +1185,8 @@ static const scout_rule rules[] = {
      .since = 0,
      .until = 0,
      .on = "call",
-     .enter = check_cast},
+     .enter = check_cast,
+     .callees = cast_callees},
     {.id = "value-type-identity",
      .category = SCOUT_BEHAVIOUR,
      .title = "`is` with an int, float or tuple",

@@ -244,11 +244,22 @@ static uint32_t node_word_key(const scout_walk *w, TSNode node)
 	return end <= start || end > w->len ? 256 : word_key(w->src + start, end - start);
 }
 
+/* Whether the callee may be one of the names in the lists. */
+static bool may_call(const scout_walk *w, TSNode callee, const char *const *const *lists)
+{
+	for (; *lists; lists++)
+		if (scout_names_may_be(w->names, callee, w->src, *lists))
+			return true;
+	return false;
+}
+
 void scout_rules_enter(scout_walk *w, TSNode node)
 {
 	const struct scout_rule_plan *p;
 	TSSymbol sym = w->symbol;
 	uint32_t key = UINT32_MAX; /* not worked out yet */
+	TSNode callee = {{0}, 0, 0};
+	bool has_callee = false;
 
 	if (sym >= nsymbols || !by_symbol[sym].len)
 		return;
@@ -260,6 +271,14 @@ void scout_rules_enter(scout_walk *w, TSNode node)
 			if (key == UINT32_MAX)
 				key = node_word_key(w, node);
 			if (key < 256 && !(words->bits[key >> 6] >> (key & 63) & 1))
+				continue;
+		}
+		if (p->rules[i]->callees && sym == w->sym->call && w->names) {
+			if (!has_callee) {
+				callee = scout_node_field(node, w->sym->f_function);
+				has_callee = true;
+			}
+			if (!may_call(w, callee, p->rules[i]->callees))
 				continue;
 		}
 		p->rules[i]->enter(w, node, p->rules[i]);

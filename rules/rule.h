@@ -26,6 +26,11 @@ struct scout_rule {
 	 * (NULL-terminated). The walk then skips the call for an identifier
 	 * whose text cannot be one of them; the check still compares. */
 	const char *const *words;
+	/* For checks on calls that act only when the callee (the call's
+	 * function) qualifies to one of some names (scout_walk_is): those lists,
+	 * NULL-terminated. The walk then skips a call whose callee's last
+	 * component is none of theirs. On other node types it has no effect. */
+	const char *const *const *callees;
 	/* Needs a type checker: documented and listed once per scan, never
 	 * reported per line. */
 	bool advisory;

@@ -415,9 +415,11 @@ static bool is_zero_literal(const scout_walk *w, TSNode n)
 	return true;
 }
 
+static const char *const range[] = {"builtins.range", NULL};
+static const char *const *const range_callees[] = {range, NULL};
+
 static void check_range_step_zero(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	static const char *const range[] = {"builtins.range", NULL};
 	TSNode args[3];
 	uint32_t n;
 
@@ -436,6 +438,11 @@ static bool is_target_sequence(const scout_walk *w, TSNode n)
 	return type_is(n, "pattern_list") || ts_node_symbol(n) == w->sym->tuple_pattern ||
 	       type_is(n, "list_pattern");
 }
+
+/* Filter only (the check compares the attribute itself): a call of
+ * `<anything>.items`. */
+static const char *const items_methods[] = {"dict.items", NULL};
+static const char *const *const items_callees[] = {items_methods, NULL};
 
 static void check_dict_items_pair(scout_walk *w, TSNode node, const scout_rule *self)
 {
@@ -1000,7 +1007,8 @@ static const scout_rule rules[] = {
      .since = 0,
      .until = 0,
      .on = "call",
-     .enter = check_range_step_zero},
+     .enter = check_range_step_zero,
+     .callees = range_callees},
     {.id = "dict-items-not-pair",
      .category = SCOUT_BLOCKER,
      .title = "for loop over .items() unpacking into other than two targets",
@@ -1014,7 +1022,8 @@ static const scout_rule rules[] = {
      .since = SCOUT_V(0, 780, 0),
      .until = 0,
      .on = "call",
-     .enter = check_dict_items_pair},
+     .enter = check_dict_items_pair,
+     .callees = items_callees},
     {.id = "two-starred-assign",
      .category = SCOUT_BLOCKER,
      .title = "two starred targets in one assignment",

@@ -39,6 +39,12 @@ bool scout_names_qualify(const scout_names *names, TSNode node, const char *src,
  * than scout_names_qualify for callers that skip builtins. */
 bool scout_names_head_bound(const scout_names *names, TSNode node, const char *src);
 
+/* False only when `node` cannot qualify to any of the names in `any` (a
+ * static list, as for scout_names_is): its last component is none of
+ * theirs. The quick test scout_names_is starts with; true for a null node. */
+bool scout_names_may_be(const scout_names *names, TSNode node, const char *src,
+                        const char *const *any);
+
 /* True when `node` qualifies to one of the NULL-terminated names given.
  * `any` must not change (a static list): a filter of its names is kept per
  * thread by its address. */
