@@ -364,7 +364,10 @@ static const char *qualified(const scout_names *names, TSNode node, const char *
 
 /* A 256-bit filter of the last components ("x" of "a.b.x") of a list of
  * candidate names, per thread, keyed by the list's address: rules pass
- * static lists, and ask about the same few many times. */
+ * static lists (a few dozen), and ask about the same few many times. An
+ * open-addressing table that keeps every list it has seen, so that lists
+ * asked about in turn never evict each other; when it is full, filters are
+ * worked out each time. */
 typedef struct tail_filter {
 	const char *const *list;
 	uint64_t bits[4];
@@ -375,22 +378,37 @@ static uint32_t tail_hash(const char *s, size_t len)
 	return (uint32_t)hash_name(s, len) & 255;
 }
 
+#define TAIL_FILTERS 256
+
+static void fill_tails(tail_filter *f, const char *const *any)
+{
+	memset(f->bits, 0, sizeof(f->bits));
+	for (const char *const *c = any; *c; c++) {
+		const char *dot = strrchr(*c, '.'), *tail = dot ? dot + 1 : *c;
+		uint32_t h = tail_hash(tail, strlen(tail));
+
+		f->bits[h >> 6] |= 1ull << (h & 63);
+	}
+	f->list = any;
+}
+
 static const uint64_t *tails_of(const char *const *any)
 {
-	static _Thread_local tail_filter cache[128];
-	tail_filter *f = &cache[((uintptr_t)any >> 3) * 0x9e3779b1u >> 25 & 127];
+	static _Thread_local tail_filter cache[TAIL_FILTERS], spare;
+	static _Thread_local uint32_t used;
+	uint32_t i = (uint32_t)(((uintptr_t)any >> 3) * 0x9e3779b97f4a7c15ull >> 56);
 
-	if (f->list != any) {
-		memset(f->bits, 0, sizeof(f->bits));
-		for (const char *const *c = any; *c; c++) {
-			const char *dot = strrchr(*c, '.'), *tail = dot ? dot + 1 : *c;
-			uint32_t h = tail_hash(tail, strlen(tail));
-
-			f->bits[h >> 6] |= 1ull << (h & 63);
-		}
-		f->list = any;
+	while (cache[i].list && cache[i].list != any)
+		i = (i + 1) & (TAIL_FILTERS - 1);
+	if (cache[i].list == any)
+		return cache[i].bits;
+	if (used >= TAIL_FILTERS / 2) { /* full enough: worked out, not kept */
+		fill_tails(&spare, any);
+		return spare.bits;
 	}
-	return f->bits;
+	used++;
+	fill_tails(&cache[i], any);
+	return cache[i].bits;
 }
 
 static void ask(const scout_names *names, TSNode node, const char *src)
