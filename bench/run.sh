@@ -7,14 +7,17 @@
 # The corpus (DIR... or, by default, /usr/lib/python3.11 plus Debian's mypy and
 # mypyc packages: 939 files, 16.1 MB of .py) is copied, *.py only, into a temp
 # git repository (init, add, commit) outside the project, so the scan takes the
-# git-index path. Each figure is the median of --runs runs (default 3) of
-# `/usr/bin/time -f '%e %M %U %S'` (wall seconds, peak RSS KB, CPU seconds):
+# git-index path. The runs go in --runs rounds (default 3), each of them
+# timing with `/usr/bin/time -f '%e %M %U %S'` (wall seconds, peak RSS KB,
+# CPU seconds), back to back:
 #   baseline   scout-bench-baseline REPO (parse + full cursor walk, 1 thread)
 #   jobs 1     mypyc-scout scan --jobs 1 --no-cache --format json REPO
 #   jobs 2     the same with --jobs 2
-#   warm       --jobs 1 --cache-dir TMP, once to fill the cache, then timed
-#              (equal to cold until the result cache exists)
-# and the ratios jobs1/baseline (goal <= 1.15), jobs1/jobs2 (goal >= 1.8),
+#   warm       --jobs 1 --cache-dir TMP (filled once before the first round)
+# Each figure is the median over the rounds, and each ratio the median of the
+# rounds' own ratios, so that a machine whose speed drifts from one minute to
+# the next slows the runs compared with each other alike. The ratios are
+# jobs1/baseline (goal <= 1.15), jobs1/jobs2 (goal >= 1.8),
 # warm/cold (goal <= 0.05). Scaling: bench/synth.py N builds a synthetic git
 # repository of N modules; a cold --jobs 2 scan of each is timed once, with
 # its time and peak RSS per module. Default scale "10000" (the whole run takes
@@ -99,25 +102,28 @@ time_once() {
 	awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$out"
 }
 
-# Median (by wall time) of $runs runs of "$@".
-time_median() {
-	local i
-	for ((i = 0; i < runs; i++)); do time_once "$@"; done |
-		sort -n -k1,1 | awk '{ a[NR] = $0 } END { print a[int((NR + 1) / 2)] }'
-}
-
 scan=("$bin" scan --format json --fail-on none --output /dev/null)
 
-# measure VAR_PREFIX CMD...: sets <prefix>_t, <prefix>_m, <prefix>_c to the
-# median's wall seconds, peak RSS KB and CPU seconds.
-measure() {
-	local prefix=$1
-	shift
-	time_median "$@" >"$work/median"
-	read -r "${prefix}_t" "${prefix}_m" "${prefix}_c" <"$work/median"
+# Median of a column (1-based) of a file of numbers, one row per round.
+median_of() {
+	sort -g -k"$2","$2" "$1" | awk -v c="$2" '{ a[NR] = $c } END { print a[int((NR + 1) / 2)] }'
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+# median VAR_PREFIX: sets <prefix>_t, <prefix>_m, <prefix>_c to the medians
+# of the wall seconds, peak RSS KB and CPU seconds in $work/<prefix>.runs.
+median() {
+	read -r "${1}_t" <<<"$(median_of "$work/$1.runs" 1)"
+	read -r "${1}_m" <<<"$(median_of "$work/$1.runs" 2)"
+	read -r "${1}_c" <<<"$(median_of "$work/$1.runs" 3)"
+}
+
+# round_ratio A B COLUMN: the median over the rounds of A's figure over B's.
+round_ratio() {
+	paste -d' ' "$work/$1.runs" "$work/$2.runs" |
+		awk -v c="$3" '{ b = $(c + 3); print (b > 0) ? $c / b : 0 }' >"$work/ratios"
+	median_of "$work/ratios" 1 | awk '{ if ($1 > 0) printf "%.2f", $1; else print "n/a" }'
+}
+
 # mark VALUE OP GOAL: PASS or FAIL
 mark() {
 	awk -v v="$1" -v op="$2" -v g="$3" 'BEGIN {
@@ -133,24 +139,25 @@ nbytes=$(cd "$repo" && git ls-files -z '*.py' | xargs -0 cat | wc -c)
 mb=$(awk -v b="$nbytes" 'BEGIN { printf "%.1f", b / 1e6 }')
 log "corpus: $nfiles files, $mb MB (${dirs[*]})"
 
-log "baseline ($runs runs)"
-measure base "$baseline" "$repo"
-log "jobs 1 ($runs runs)"
-measure j1 "${scan[@]}" --jobs 1 --no-cache "$repo"
-log "jobs 2 ($runs runs)"
-measure j2 "${scan[@]}" --jobs 2 --no-cache "$repo"
-log "warm: filling the cache, then $runs runs"
 cache=$work/cache
+log "warm: filling the cache"
 time_once "${scan[@]}" --jobs 1 --cache-dir "$cache" "$repo" >/dev/null
-measure w "${scan[@]}" --jobs 1 --cache-dir "$cache" "$repo"
+for ((round = 1; round <= runs; round++)); do
+	log "round $round of $runs: baseline, jobs 1, jobs 2, warm"
+	time_once "$baseline" "$repo" >>"$work/base.runs"
+	time_once "${scan[@]}" --jobs 1 --no-cache "$repo" >>"$work/j1.runs"
+	time_once "${scan[@]}" --jobs 2 --no-cache "$repo" >>"$work/j2.runs"
+	time_once "${scan[@]}" --jobs 1 --cache-dir "$cache" "$repo" >>"$work/w.runs"
+done
+for prefix in base j1 j2 w; do median "$prefix"; done
 
-r_base=$(ratio "$j1_t" "$base_t")
-r_speed=$(ratio "$j1_t" "$j2_t")
-r_warm=$(ratio "$w_t" "$j1_t")
-r_base_cpu=$(ratio "$j1_c" "$base_c")
+r_base=$(round_ratio j1 base 1)
+r_speed=$(round_ratio j1 j2 1)
+r_warm=$(round_ratio w j1 1)
+r_base_cpu=$(round_ratio j1 base 3)
 
 echo "Corpus: $nfiles files, $mb MB of .py ($(printf '%s ' "${dirs[@]}" | sed 's/ $//')), copied into a git repository."
-echo "Median of $runs runs; wall seconds, CPU (user+sys) seconds, peak RSS; $(nproc) cores."
+echo "$runs rounds of back-to-back runs; medians of wall seconds, CPU (user+sys) seconds, peak RSS, and of each round's ratios; $(nproc) cores."
 echo
 echo "| run | wall s | CPU s | peak RSS MB | ratio | goal | |"
 echo "| --- | ---: | ---: | ---: | --- | --- | --- |"
