@@ -120,33 +120,14 @@ static void collect(TSNode root)
 	}
 }
 
-/* Lays out each node's children lists and fills them. */
-static void link_children(void)
+/* Sizes the (id, start) -> index table for tix.len nodes. Each tree uses
+ * as many slots as it needs (at least twice its nodes), so that a small
+ * module after a big one hashes into a small, cached part of the table.
+ * Slots of older trees count as empty, so the table is never cleared (but
+ * when the generation wraps). */
+static void size_slots(void)
 {
-	uint32_t kids = 0, named = 0;
-
-	for (uint32_t i = 0; i < tix.len; i++) {
-		tix.nodes[i].kids = kids;
-		tix.nodes[i].named = named;
-		kids += tix.nodes[i].nkids;
-		named += tix.nodes[i].nnamed;
-	}
-	reserve((void **)&tix.kids, &tix.kids_cap, kids, sizeof(*tix.kids));
-	reserve((void **)&tix.named, &tix.named_cap, named, sizeof(*tix.named));
-	for (uint32_t i = 1; i < tix.len; i++) {
-		const scout_tix_node *e = &tix.nodes[i], *p = &tix.nodes[e->parent];
-
-		tix.kids[p->kids + e->pos] = i;
-		if (e->is_named)
-			tix.named[p->named + e->npos] = i;
-	}
-}
-
-/* Fills the (id, start) -> index table. Slots of older trees count as
- * empty, so the table is never cleared (but when the generation wraps). */
-static void hash_nodes(void)
-{
-	uint32_t want = 64, mask;
+	uint32_t want = 64;
 
 	while (want < tix.len * 2)
 		want *= 2;
@@ -157,17 +138,47 @@ static void hash_nodes(void)
 	} else if (tix.generation == 1) { /* wrapped: old slots could look current */
 		memset(tix.slots, 0, (size_t)tix.slots_cap * sizeof(*tix.slots));
 	}
-	mask = tix.slots_cap - 1;
-	for (uint32_t i = 0; i < tix.len; i++) {
-		TSNode n = tix.nodes[i].node;
-		uint32_t start = n.context[0], s = slot_hash(n.id, start) & mask;
+	tix.slots_mask = want - 1;
+}
 
-		while (tix.slots[s].generation == tix.generation &&
-		       (tix.slots[s].id != n.id || tix.slots[s].start != start))
-			s = (s + 1) & mask;
-		if (tix.slots[s].generation !=
-		    tix.generation) /* a node seen twice keeps its first index */
-			tix.slots[s] = (scout_tix_slot){n.id, start, i, tix.generation};
+/* Node i into the (id, start) -> index table. */
+static void hash_node(uint32_t i)
+{
+	TSNode n = tix.nodes[i].node;
+	uint32_t mask = tix.slots_mask, start = n.context[0], s = slot_hash(n.id, start) & mask;
+
+	while (tix.slots[s].generation == tix.generation &&
+	       (tix.slots[s].id != n.id || tix.slots[s].start != start))
+		s = (s + 1) & mask;
+	if (tix.slots[s].generation != tix.generation) /* a node seen twice keeps its first index */
+		tix.slots[s] = (scout_tix_slot){n.id, start, i, tix.generation};
+}
+
+/* One pass over the nodes after the cursor's: lays out each node's children
+ * lists, enters it in its parent's (whose lists, earlier in preorder, are
+ * laid out already), and hashes it. */
+static void link_nodes(void)
+{
+	uint32_t kids = 0, named = 0;
+
+	reserve((void **)&tix.kids, &tix.kids_cap, tix.len, sizeof(*tix.kids));
+	reserve((void **)&tix.named, &tix.named_cap, tix.len, sizeof(*tix.named));
+	size_slots();
+	for (uint32_t i = 0; i < tix.len; i++) {
+		scout_tix_node *e = &tix.nodes[i];
+
+		e->kids = kids;
+		e->named = named;
+		kids += e->nkids;
+		named += e->nnamed;
+		if (e->parent != SCOUT_TIX_NONE) {
+			const scout_tix_node *p = &tix.nodes[e->parent];
+
+			tix.kids[p->kids + e->pos] = i;
+			if (e->is_named)
+				tix.named[p->named + e->npos] = i;
+		}
+		hash_node(i);
 	}
 }
 
@@ -182,8 +193,7 @@ const scout_tix *scout_tix_build(TSNode root)
 		return &tix;
 	pthread_once(&symbol_facts_once, build_symbol_facts);
 	collect(root);
-	link_children();
-	hash_nodes();
+	link_nodes();
 	tix.tree = root.tree;
 	return &tix;
 }
@@ -221,7 +231,7 @@ static inline uint32_t find(const TSNode *n)
 	start = n->context[0];
 	if (tix.last_id == n->id && tix.last_start == start)
 		return tix.last;
-	mask = tix.slots_cap - 1;
+	mask = tix.slots_mask;
 	for (s = slot_hash(n->id, start) & mask; tix.slots[s].generation == tix.generation;
 	     s = (s + 1) & mask)
 		if (tix.slots[s].id == n->id && tix.slots[s].start == start) {

@@ -36,8 +36,9 @@ typedef struct scout_tix {
 	uint32_t *kids, *named; /* node indexes */
 	uint32_t kids_cap, named_cap;
 	struct scout_tix_slot *slots; /* (id, start byte) -> node index */
-	uint32_t slots_cap;
-	const void *last_id; /* the last node found, and where */
+	uint32_t slots_cap;           /* allocated */
+	uint32_t slots_mask;          /* this tree's part: slots[0 .. mask] */
+	const void *last_id;          /* the last node found, and where */
 	uint32_t last_start, last;
 } scout_tix;
 
