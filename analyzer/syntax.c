@@ -67,6 +67,19 @@ const scout_symbols *scout_syntax_symbols(void)
 	return &symbols;
 }
 
+uint8_t *scout_symbol_bytes(uint8_t (*classify)(const TSLanguage *lang, TSSymbol t),
+                            uint32_t *count)
+{
+	const TSLanguage *lang = tree_sitter_python();
+	uint32_t n = ts_language_symbol_count(lang);
+	uint8_t *table = scout_calloc(n ? n : 1, 1);
+
+	for (TSSymbol t = 0; t < n; t++)
+		table[t] = classify(lang, t);
+	*count = n;
+	return table;
+}
+
 bool scout_node_text_is(TSNode n, const char *src, const char *s)
 {
 	uint32_t len;

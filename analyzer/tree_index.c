@@ -27,20 +27,19 @@ static uint8_t *symbol_facts;
 static uint32_t nsymbol_facts;
 static pthread_once_t symbol_facts_once = PTHREAD_ONCE_INIT;
 
+static uint8_t symbol_fact(const TSLanguage *lang, TSSymbol u)
+{
+	if (ts_language_symbol_type(lang, u) != TSSymbolTypeRegular)
+		return 0;
+	for (const char *const *t = scout_field_parent_types; *t; t++)
+		if (strcmp(ts_language_symbol_name(lang, u), *t) == 0)
+			return SYM_NAMED | SYM_FIELDS;
+	return SYM_NAMED;
+}
+
 static void build_symbol_facts(void)
 {
-	const TSLanguage *lang = tree_sitter_python();
-
-	nsymbol_facts = ts_language_symbol_count(lang);
-	symbol_facts = scout_calloc(nsymbol_facts ? nsymbol_facts : 1, 1);
-	for (TSSymbol u = 0; u < nsymbol_facts; u++) {
-		if (ts_language_symbol_type(lang, u) != TSSymbolTypeRegular)
-			continue;
-		symbol_facts[u] = SYM_NAMED;
-		for (const char *const *t = scout_field_parent_types; *t; t++)
-			if (strcmp(ts_language_symbol_name(lang, u), *t) == 0)
-				symbol_facts[u] |= SYM_FIELDS;
-	}
+	symbol_facts = scout_symbol_bytes(symbol_fact, &nsymbol_facts);
 }
 
 static uint32_t slot_hash(const void *id, uint32_t start)

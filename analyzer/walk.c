@@ -153,35 +153,34 @@ static void push(scout_walk *w, TSNode node, uint32_t at)
 /* What the walk does on entering a node, by its type: looked up once per
  * node instead of each part comparing the type against its own list. */
 enum {
-	HOOK_TYPE = 1,       /* counts the annotation depth */
-	HOOK_ERROR = 2,      /* a syntax error */
-	HOOK_COMMENT = 4,    /* suppression comments */
-	HOOK_CLASS = 8,      /* the class index: a class */
-	HOOK_ATTRIBUTE = 16, /* the class index: an attribute */
-	HOOK_ANNOTATIONS = 32,
-	HOOK_IMPORTS = 64,
-	HOOK_RULES = 128,
-	HOOK_ALL = 255 /* a symbol past the table (ERROR is 65535) */
+	HOOK_TYPE = 1,      /* counts the annotation depth */
+	HOOK_COMMENT = 2,   /* suppression comments */
+	HOOK_CLASS = 4,     /* the class index: a class */
+	HOOK_ATTRIBUTE = 8, /* the class index: an attribute */
+	HOOK_ANNOTATIONS = 16,
+	HOOK_IMPORTS = 32,
+	HOOK_RULES = 64,
+	HOOK_ALL = 127 /* a symbol past the table (ERROR is 65535): every part looks */
 };
 
 static uint8_t *hooks;
 static uint32_t nhooks;
 static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
 
-static void build_hooks(void)
+static uint8_t hooks_for(const TSLanguage *lang, TSSymbol t)
 {
 	const scout_symbols *s = scout_syntax_symbols();
 
-	nhooks = ts_language_symbol_count(tree_sitter_python());
-	hooks = scout_calloc(nhooks, 1);
-	for (TSSymbol t = 0; t < nhooks; t++)
-		hooks[t] = (t == s->type ? HOOK_TYPE : 0) | (t == s->error ? HOOK_ERROR : 0) |
-		           (t == s->comment ? HOOK_COMMENT : 0) |
-		           (t == s->class_definition ? HOOK_CLASS : 0) |
-		           (t == s->attribute ? HOOK_ATTRIBUTE : 0) |
-		           (scout_annotations_on(s, t) ? HOOK_ANNOTATIONS : 0) |
-		           (scout_imports_on(s, t) ? HOOK_IMPORTS : 0) |
-		           (scout_rules_on(t) ? HOOK_RULES : 0);
+	return (t == s->type ? HOOK_TYPE : 0) | (t == s->comment ? HOOK_COMMENT : 0) |
+	       (t == s->class_definition ? HOOK_CLASS : 0) |
+	       (t == s->attribute ? HOOK_ATTRIBUTE : 0) |
+	       (scout_annotations_on(s, t) ? HOOK_ANNOTATIONS : 0) |
+	       (scout_imports_on(s, t) ? HOOK_IMPORTS : 0) | (scout_rules_on(t) ? HOOK_RULES : 0);
+}
+
+static void build_hooks(void)
+{
+	hooks = scout_symbol_bytes(hooks_for, &nhooks);
 }
 
 static unsigned hooks_of(TSSymbol t)

@@ -391,19 +391,18 @@ static uint8_t *role_types;
 static uint32_t nrole_types;
 static pthread_once_t role_types_once = PTHREAD_ONCE_INIT;
 
+static uint8_t role_of_type(const TSLanguage *lang, TSSymbol t)
+{
+	const char *name = ts_language_symbol_name(lang, t);
+
+	return (strcmp(name, "named_expression") == 0 ? ROLE_WALRUS : 0) |
+	       (strcmp(name, "nonlocal_statement") == 0 ? ROLE_NONLOCAL : 0) |
+	       (strstr(name, "pattern") ? ROLE_PATTERN : 0);
+}
+
 static void build_role_types(void)
 {
-	const TSLanguage *lang = tree_sitter_python();
-
-	nrole_types = ts_language_symbol_count(lang);
-	role_types = scout_calloc(nrole_types ? nrole_types : 1, 1);
-	for (TSSymbol t = 0; t < nrole_types; t++) {
-		const char *name = ts_language_symbol_name(lang, t);
-
-		role_types[t] = (strcmp(name, "named_expression") == 0 ? ROLE_WALRUS : 0) |
-		                (strcmp(name, "nonlocal_statement") == 0 ? ROLE_NONLOCAL : 0) |
-		                (strstr(name, "pattern") ? ROLE_PATTERN : 0);
-	}
+	role_types = scout_symbol_bytes(role_of_type, &nrole_types);
 }
 
 static unsigned role_type(TSSymbol t)

@@ -97,6 +97,12 @@ typedef struct scout_symbols {
 /* The symbol table, filled on first use (thread-safe). Borrowed, static. */
 const scout_symbols *scout_syntax_symbols(void);
 
+/* A table of one byte per symbol of the Python grammar, each what classify
+ * says of it; *count is set to the number of symbols (ERROR, 65535, is past
+ * them). For tables built once per process: never freed. */
+uint8_t *scout_symbol_bytes(uint8_t (*classify)(const TSLanguage *lang, TSSymbol t),
+                            uint32_t *count);
+
 /* A node's source text (borrowed from src) and its length. */
 static inline const char *scout_node_text(TSNode n, const char *src, uint32_t *len)
 {
