@@ -172,11 +172,11 @@ bool scout_rule_active(const scout_rule *rule, size_t index, const scout_rule_co
 
 /* The rules each node type runs under one configuration, worked out once
  * per configuration instead of at every node: rules[start[t] ..
- * start[t + 1]) for symbol t, in registration order. */
+ * start[t + 1]) for symbol t, in registration order (indexes into
+ * all_rules and word_filters). */
 struct scout_rule_plan {
 	uint32_t *start; /* nsymbols + 1 offsets */
-	const scout_rule **rules;
-	const word_filter **words; /* per entry: the rule's word filter, or NULL */
+	uint32_t *rules;
 };
 
 void scout_rules_plan_free(struct scout_rule_plan *plan)
@@ -185,7 +185,6 @@ void scout_rules_plan_free(struct scout_rule_plan *plan)
 		return;
 	free(plan->start);
 	free(plan->rules);
-	free(plan->words);
 	free(plan);
 }
 
@@ -205,13 +204,7 @@ static struct scout_rule_plan *plan_rules(const scout_rule_config *config)
 
 			if (!active[r])
 				continue;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				p->rules = scout_realloc(p->rules, cap * sizeof(*p->rules));
-				p->words = scout_realloc(p->words, cap * sizeof(*p->words));
-			}
-			p->rules[n] = all_rules[r];
-			p->words[n++] = all_rules[r]->words ? &word_filters[r] : NULL;
+			SCOUT_PUSH(p->rules, n, cap, (uint32_t)r);
 		}
 	}
 	p->start[nsymbols] = (uint32_t)n;
@@ -265,22 +258,23 @@ void scout_rules_enter(scout_walk *w, TSNode node)
 		return;
 	p = plan_of(w);
 	for (uint32_t i = p->start[sym]; i < p->start[sym + 1]; i++) {
-		const word_filter *words = p->words[i];
+		const scout_rule *rule = all_rules[p->rules[i]];
+		const word_filter *words = &word_filters[p->rules[i]];
 
-		if (words) {
+		if (rule->words) {
 			if (key == UINT32_MAX)
 				key = node_word_key(w, node);
 			if (key < 256 && !(words->bits[key >> 6] >> (key & 63) & 1))
 				continue;
 		}
-		if (p->rules[i]->callees && sym == w->sym->call && w->names) {
+		if (rule->callees && sym == w->sym->call && w->names) {
 			if (!has_callee) {
 				callee = scout_node_field(node, w->sym->f_function);
 				has_callee = true;
 			}
-			if (!may_call(w, callee, p->rules[i]->callees))
+			if (!may_call(w, callee, rule->callees))
 				continue;
 		}
-		p->rules[i]->enter(w, node, p->rules[i]);
+		rule->enter(w, node, rule);
 	}
 }
