@@ -335,12 +335,19 @@ static bool identifier_is(const scout_names *names, const char *text, uint32_t l
 	return false;
 }
 
+/* "x" of "a.b.x" (the whole name when it has no dot). */
+static const char *last_component(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+
+	return dot ? dot + 1 : name;
+}
+
 /* Whether some candidate ends in `.attr` (attributes are never renamed). */
 static bool some_last_component(const char *const *any, const char *attr, uint32_t len)
 {
 	for (; *any; any++) {
-		const char *dot = strrchr(*any, '.');
-		const char *tail = dot ? dot + 1 : *any;
+		const char *tail = last_component(*any);
 
 		if ((len == 0 || tail[0] == attr[0]) && strncmp(tail, attr, len) == 0 &&
 		    tail[len] == '\0')
@@ -384,7 +391,7 @@ static void fill_tails(tail_filter *f, const char *const *any)
 {
 	memset(f->bits, 0, sizeof(f->bits));
 	for (const char *const *c = any; *c; c++) {
-		const char *dot = strrchr(*c, '.'), *tail = dot ? dot + 1 : *c;
+		const char *tail = last_component(*c);
 		uint32_t h = tail_hash(tail, strlen(tail));
 
 		f->bits[h >> 6] |= 1ull << (h & 63);
@@ -427,9 +434,7 @@ static void ask(const scout_names *names, TSNode node, const char *src)
 		asked.tail = tail_hash(text, len);
 		asked.has_tail = true;
 	} else if (asked.symbol == s->identifier && (text = qualified(names, node, src))) {
-		const char *dot = strrchr(text, '.');
-
-		text = dot ? dot + 1 : text;
+		text = last_component(text);
 		asked.tail = tail_hash(text, strlen(text));
 		asked.has_tail = true;
 	}
