@@ -268,11 +268,6 @@ static void check_new_cls_assign(scout_walk *w, TSNode node, const scout_rule *s
 
 /* --- object.__new__(...) argument count --------------------------------------- */
 
-/* Filter only (the check compares the attribute itself): a call of
- * `<anything>.__new__`. */
-static const char *const new_methods[] = {"object.__new__", NULL};
-static const char *const *const new_callees[] = {new_methods, NULL};
-
 static void check_object_new_argcount(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	static const char *const object[] = {"builtins.object", NULL};
@@ -864,7 +859,7 @@ static const scout_rule rules[] = {
      .until = 0,
      .on = "call",
      .enter = check_object_new_argcount,
-     .callees = new_callees},
+     .callees = scout_new_callees},
     {.id = "async-generator",
      .category = SCOUT_BLOCKER,
      .title = "yield inside async def (async generator)",

@@ -91,11 +91,6 @@ static bool is_object_new(const scout_walk *w, TSNode call)
 	        scout_walk_is(w, scout_hx_field(obj, w->sym->f_function), super_names));
 }
 
-/* Filter only (is_object_new compares the attribute itself): a call of
- * `<anything>.__new__`. */
-static const char *const new_methods[] = {"object.__new__", NULL};
-static const char *const *const new_callees[] = {new_methods, NULL};
-
 /* The class of the __new__ the call is in, or null. */
 static TSNode new_method_class(const scout_walk *w, TSNode call)
 {
@@ -250,7 +245,7 @@ static const scout_rule rules[] = {
      .since = SCOUT_V(1, 18, 1),
      .on = "call",
      .enter = check_object_new_nonnative,
-     .callees = new_callees},
+     .callees = scout_new_callees},
     {.id = "object-new-python-base",
      .category = SCOUT_BLOCKER,
      .title = "object.__new__ / super().__new__ in a native class with a Python base",
@@ -267,7 +262,7 @@ static const scout_rule rules[] = {
      .since = SCOUT_V(1, 18, 1),
      .on = "call",
      .enter = check_object_new_python_base,
-     .callees = new_callees},
+     .callees = scout_new_callees},
     {.id = "getattr-setattr-restricted",
      .category = SCOUT_BLOCKER,
      .title = "__getattr__/__setattr__ in a native class with interpreted subclasses or a "

@@ -13,6 +13,9 @@ static const char *const allowed_decorators[] = {"mypy_extensions.trait", "datac
                                                  "attr.s", "attr.attrs", NULL};
 static const char *const final_decorators[] = {"typing.final", "typing_extensions.final", NULL};
 static const char *const mypyc_attr_names[] = {"mypy_extensions.mypyc_attr", NULL};
+static const char *const new_methods[] = {"object.__new__", NULL};
+
+const char *const *const scout_new_callees[] = {new_methods, NULL};
 static const char *const allowed_metaclasses[] = {"abc.ABCMeta", "typing.TypingMeta",
                                                   "typing.GenericMeta", NULL};
 static const char *const enum_bases[] = {"enum.Enum", "enum.IntEnum", "enum.StrEnum",

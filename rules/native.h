@@ -61,6 +61,10 @@ bool scout_class_has_decorator(const scout_walk *w, TSNode def, const char *cons
 /* A trait for mypyc: @trait, or a class with a Protocol base. */
 bool scout_class_is_trait(const scout_walk *w, TSNode class_def);
 
+/* The callee filter (scout_rule.callees) of the checks on `x.__new__(...)`
+ * calls, which compare the attribute themselves: any call of a `__new__`. */
+extern const char *const *const scout_new_callees[];
+
 /* The current mypyc version the rules are evaluated for. */
 uint32_t scout_walk_mypyc_version(const scout_walk *w);
 
