@@ -43,6 +43,7 @@ void scout_analyzer_free(scout_analyzer *a)
 		return;
 	ts_parser_delete(a->parser);
 	scout_walk_release(&a->walk);
+	scout_source_thread_release();
 	free(a);
 }
 

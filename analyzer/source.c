@@ -151,12 +151,56 @@ static char *latin1_to_utf8(const char *data, size_t len, size_t *out_len)
 	return out;
 }
 
+/* The block of the last source freed on this thread, kept for the next
+ * load: one large allocation per file costs the allocator a consolidation
+ * pass each time, the reuse nothing. */
+static _Thread_local struct spare_block {
+	char *data;
+	size_t cap;
+} spare;
+
+/* A block of at least `want` bytes: the spare when it is large enough. */
+static char *take_block(size_t want, size_t *cap)
+{
+	char *data = spare.data;
+
+	if (data && spare.cap >= want) {
+		*cap = spare.cap;
+		spare.data = NULL;
+		spare.cap = 0;
+		return data;
+	}
+	*cap = want;
+	return scout_malloc(want);
+}
+
+/* Gives a block back: kept as the spare when larger than the one kept. */
+static void give_block(char *data, size_t cap)
+{
+	if (!data)
+		return;
+	if (cap <= spare.cap) {
+		free(data);
+		return;
+	}
+	free(spare.data);
+	spare.data = data;
+	spare.cap = cap;
+}
+
+void scout_source_thread_release(void)
+{
+	free(spare.data);
+	spare.data = NULL;
+	spare.cap = 0;
+}
+
 /* The checks and conversions of scout_source_from_bytes. When `owned` is
- * given, it is bytes' own heap block (with room for a NUL after len bytes):
- * valid UTF-8 is then kept in it, without a copy, and it is freed in every
- * other case. */
+ * given, it is bytes' own heap block of owned_cap bytes (room for a NUL
+ * after len bytes): valid UTF-8 is then kept in it, without a copy, and it
+ * is given back in every other case. */
 static int from_bytes(scout_source *out, const char *bytes, size_t len, char *owned,
-                      scout_load_error *err)
+                      size_t owned_cap, scout_load_error *err)
 {
 	const char *nul;
 	size_t bad;
@@ -190,25 +234,26 @@ static int from_bytes(scout_source *out, const char *bytes, size_t len, char *ow
 			owned[len] = '\0';
 			out->data = owned;
 			out->len = len;
+			out->cap = owned_cap;
 			return 0;
 		} else {
 			out->data = scout_strndup(bytes, len);
 			out->len = len;
 		}
 	}
-	free(owned);
+	give_block(owned, owned_cap);
 	return error;
 }
 
 int scout_source_from_bytes(scout_source *out, const char *bytes, size_t len, scout_load_error *err)
 {
-	return from_bytes(out, bytes, len, NULL, err);
+	return from_bytes(out, bytes, len, NULL, 0, err);
 }
 
-static int read_fd(int fd, char **data, size_t *len, size_t size_hint)
+static int read_fd(int fd, char **data, size_t *len, size_t *block, size_t size_hint)
 {
-	size_t cap = size_hint + 1, n = 0;
-	char *buf = scout_malloc(cap);
+	size_t cap, n = 0;
+	char *buf = take_block(size_hint + 1, &cap);
 
 	for (;;) {
 		ssize_t got;
@@ -223,7 +268,7 @@ static int read_fd(int fd, char **data, size_t *len, size_t size_hint)
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
-			free(buf);
+			give_block(buf, cap);
 			return -errno;
 		}
 		if (got == 0)
@@ -231,9 +276,10 @@ static int read_fd(int fd, char **data, size_t *len, size_t size_hint)
 		n += (size_t)got;
 	}
 	if (n == cap) /* room for the NUL scout_source_load ends the text with */
-		buf = scout_realloc(buf, cap + 1);
+		buf = scout_realloc(buf, ++cap);
 	*data = buf;
 	*len = n;
+	*block = cap;
 	return 0;
 }
 
@@ -241,7 +287,7 @@ int scout_source_load(scout_source *out, const char *fs_path, scout_load_error *
 {
 	struct stat st;
 	char *bytes = NULL;
-	size_t len = 0;
+	size_t len = 0, block = 0;
 	int fd, error;
 
 	memset(out, 0, sizeof(*out));
@@ -258,21 +304,21 @@ int scout_source_load(scout_source *out, const char *fs_path, scout_load_error *
 		                 "file is %lld bytes, over the %zu MiB limit",
 		                 (long long)st.st_size, SCOUT_SOURCE_MAX_BYTES >> 20);
 	}
-	error = read_fd(fd, &bytes, &len, (size_t)st.st_size);
+	error = read_fd(fd, &bytes, &len, &block, (size_t)st.st_size);
 	close(fd);
 	if (error < 0)
 		return load_fail(err, SCOUT_DIAG_UNREADABLE, 0, "cannot read: %s",
 		                 strerror(-error));
-	return from_bytes(out, bytes, len, bytes, err);
+	return from_bytes(out, bytes, len, bytes, block, err);
 }
 
 void scout_source_free(scout_source *src)
 {
 	if (!src)
 		return;
-	free(src->data);
+	give_block(src->data, src->cap);
 	src->data = NULL;
-	src->len = 0;
+	src->len = src->cap = 0;
 }
 
 uint32_t scout_source_count_lines(const char *data, size_t len)

@@ -7,6 +7,7 @@
 typedef struct scout_source {
 	char *data; /* owned; valid UTF-8, BOM stripped, NUL-terminated */
 	size_t len;
+	size_t cap; /* the size of data's block when known (0 if not) */
 } scout_source;
 
 /* Why a file could not be loaded: becomes a diagnostic. */
@@ -25,7 +26,10 @@ int scout_source_load(scout_source *out, const char *fs_path, scout_load_error *
 /* Checks and copies `len` bytes (from a file or a git blob) into *out. */
 int scout_source_from_bytes(scout_source *out, const char *bytes, size_t len,
                             scout_load_error *err);
+/* Frees a source; this thread keeps the largest block freed for its next
+ * load, until scout_source_thread_release. */
 void scout_source_free(scout_source *src);
+void scout_source_thread_release(void);
 
 /* Counts lines as editors do: newline-terminated lines plus a final partial one. */
 uint32_t scout_source_count_lines(const char *data, size_t len);
