@@ -85,11 +85,21 @@ int scout_module_score(const scout_module *m)
 	return (int)lround(100.0 * scout_annotations_coverage(&m->ann) / (1.0 + density / 20.0));
 }
 
+/* Whether the findings are in order already: as the walk found them, they
+ * mostly are, and a module is finished again after the project's checks. */
+static bool findings_sorted(const scout_module *m)
+{
+	for (size_t i = 1; i < m->nfindings; i++)
+		if (compare_findings(&m->findings[i - 1], &m->findings[i]) > 0)
+			return false;
+	return true;
+}
+
 void scout_module_finish(scout_module *m, double coverage_threshold)
 {
 	size_t count[SCOUT_CATEGORY_COUNT] = {0};
 
-	if (m->nfindings)
+	if (!findings_sorted(m)) /* and ties stay in the order they were found */
 		qsort(m->findings, m->nfindings, sizeof(*m->findings), compare_findings);
 	scout_fingerprint_finish(m);
 	for (size_t i = 0; i < m->nfindings; i++)
