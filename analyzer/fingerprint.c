@@ -9,20 +9,29 @@
 
 void scout_fingerprint(char out[SCOUT_FINGERPRINT_LEN], const char *const *parts, size_t n)
 {
-	scout_buf b = {0};
+	char stack[512], *data = stack;
+	size_t len = 0, need = 0;
 	git_oid oid;
-	char hex[GIT_OID_HEXSZ + 1];
 
 	for (size_t i = 0; i < n; i++)
-		scout_buf_put(&b, parts[i] ? parts[i] : "", strlen(parts[i] ? parts[i] : "") + 1);
-	if (git_odb_hash(&oid, b.data ? b.data : "", b.len, GIT_OBJECT_BLOB) < 0) {
-		out[0] = '\0';
-		scout_buf_free(&b);
-		return;
+		need += strlen(parts[i] ? parts[i] : "") + 1;
+	if (need > sizeof(stack))
+		data = scout_malloc(need);
+	for (size_t i = 0; i < n; i++) {
+		const char *part = parts[i] ? parts[i] : "";
+		size_t k = strlen(part) + 1;
+
+		memcpy(data + len, part, k);
+		len += k;
 	}
-	git_oid_tostr(hex, sizeof(hex), &oid);
-	snprintf(out, SCOUT_FINGERPRINT_LEN, "%.16s", hex);
-	scout_buf_free(&b);
+	if (git_odb_hash(&oid, data, len, GIT_OBJECT_BLOB) < 0) {
+		out[0] = '\0';
+	} else {
+		git_oid_nfmt(out, 16, &oid);
+		out[16] = '\0';
+	}
+	if (data != stack)
+		free(data);
 }
 
 /* The message with digits dropped, so line numbers inside it do not matter. */
