@@ -63,20 +63,24 @@ char *scout_strdup(const char *s)
 
 char *scout_asprintf(const char *fmt, ...)
 {
-	scout_buf b = {0};
+	char small[256], *out;
 	va_list ap;
 	int n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	va_start(ap, fmt); /* formatted once when it fits the stack buffer */
+	n = vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return scout_strdup("");
-	scout_grow((void **)&b.data, &b.cap, (size_t)n + 1, 1);
+	out = scout_malloc((size_t)n + 1);
+	if ((size_t)n < sizeof(small)) {
+		memcpy(out, small, (size_t)n + 1);
+		return out;
+	}
 	va_start(ap, fmt);
-	vsnprintf(b.data, (size_t)n + 1, fmt, ap);
+	vsnprintf(out, (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	return b.data;
+	return out;
 }
 
 void scout_grow(void **items, size_t *cap, size_t need, size_t size)
