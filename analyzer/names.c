@@ -387,15 +387,20 @@ static uint32_t tail_hash(const char *s, size_t len)
 
 #define TAIL_FILTERS 256
 
-static void fill_tails(tail_filter *f, const char *const *any)
+void scout_names_tail_bits(const char *const *any, uint64_t bits[4])
 {
-	memset(f->bits, 0, sizeof(f->bits));
 	for (const char *const *c = any; *c; c++) {
 		const char *tail = last_component(*c);
 		uint32_t h = tail_hash(tail, strlen(tail));
 
-		f->bits[h >> 6] |= 1ull << (h & 63);
+		bits[h >> 6] |= 1ull << (h & 63);
 	}
+}
+
+static void fill_tails(tail_filter *f, const char *const *any)
+{
+	memset(f->bits, 0, sizeof(f->bits));
+	scout_names_tail_bits(any, f->bits);
 	f->list = any;
 }
 
@@ -454,10 +459,13 @@ static bool may_be(const scout_names *names, TSNode node, const char *src, const
 	return bits[asked.tail >> 6] >> (asked.tail & 63) & 1;
 }
 
-bool scout_names_may_be(const scout_names *names, TSNode node, const char *src,
-                        const char *const *any)
+uint32_t scout_names_tail(const scout_names *names, TSNode node, const char *src)
 {
-	return ts_node_is_null(node) || may_be(names, node, src, any);
+	if (ts_node_is_null(node))
+		return SCOUT_NAMES_ANY_TAIL;
+	if (asked.names != names || asked.id != node.id || asked.start != ts_node_start_byte(node))
+		ask(names, node, src);
+	return asked.has_tail ? asked.tail : SCOUT_NAMES_ANY_TAIL;
 }
 
 bool scout_names_is(const scout_names *names, TSNode node, const char *src, const char *const *any)

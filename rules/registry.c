@@ -53,14 +53,16 @@ typedef struct dispatch {
 	size_t len, cap;
 } dispatch;
 
-/* Which identifiers a rule with words may care about: one bit per value of
- * word_key (see scout_rule.words). */
+/* Which identifiers a rule with words may care about, one bit per value of
+ * word_key (see scout_rule.words); or which callees a rule with callees
+ * may care about, one bit per tail (see scout_names_tail). */
 typedef struct word_filter {
 	uint64_t bits[4];
 } word_filter;
 
 static const scout_rule **all_rules;
-static word_filter *word_filters; /* per rule, when it has words */
+static word_filter *word_filters;   /* per rule, when it has words */
+static word_filter *callee_filters; /* per rule with callees: their tails */
 static size_t nall;
 static dispatch *by_symbol;
 static size_t nsymbols;
@@ -82,15 +84,19 @@ static uint32_t word_key(const char *text, size_t len)
 	       255;
 }
 
-static void build_word_filters(void)
+static void build_filters(void)
 {
 	word_filters = scout_calloc(nall ? nall : 1, sizeof(*word_filters));
-	for (size_t i = 0; i < nall; i++)
+	callee_filters = scout_calloc(nall ? nall : 1, sizeof(*callee_filters));
+	for (size_t i = 0; i < nall; i++) {
 		for (const char *const *word = all_rules[i]->words; word && *word; word++) {
 			uint32_t k = word_key(*word, strlen(*word));
 
 			word_filters[i].bits[k >> 6] |= 1ull << (k & 63);
 		}
+		for (const char *const *const *list = all_rules[i]->callees; list && *list; list++)
+			scout_names_tail_bits(*list, callee_filters[i].bits);
+	}
 }
 
 static void build(void)
@@ -104,7 +110,7 @@ static void build(void)
 		for (size_t i = 0; i < families[f]->count; i++)
 			SCOUT_PUSH(all_rules, nall, cap, &families[f]->rules[i]);
 	qsort(all_rules, nall, sizeof(*all_rules), compare_ids);
-	build_word_filters();
+	build_filters();
 	nsymbols = ts_language_symbol_count(lang) + 1;
 	by_symbol = scout_calloc(nsymbols, sizeof(*by_symbol));
 	for (size_t i = 0; i < nall; i++) {
@@ -173,7 +179,7 @@ bool scout_rule_active(const scout_rule *rule, size_t index, const scout_rule_co
 /* The rules each node type runs under one configuration, worked out once
  * per configuration instead of at every node: rules[start[t] ..
  * start[t + 1]) for symbol t, in registration order (indexes into
- * all_rules and word_filters). */
+ * all_rules and the filters). */
 struct scout_rule_plan {
 	uint32_t *start; /* nsymbols + 1 offsets */
 	uint32_t *rules;
@@ -237,42 +243,35 @@ static uint32_t node_word_key(const scout_walk *w, TSNode node)
 	return end <= start || end > w->len ? 256 : word_key(w->src + start, end - start);
 }
 
-/* Whether the callee may be one of the names in the lists. */
-static bool may_call(const scout_walk *w, TSNode callee, const char *const *const *lists)
+/* Whether a filter's bit `key` is set; keys past 255 pass every filter. */
+static bool filter_has(const word_filter *f, uint32_t key)
 {
-	for (; *lists; lists++)
-		if (scout_names_may_be(w->names, callee, w->src, *lists))
-			return true;
-	return false;
+	return key > 255 || f->bits[key >> 6] >> (key & 63) & 1;
 }
 
 void scout_rules_enter(scout_walk *w, TSNode node)
 {
 	const struct scout_rule_plan *p;
 	TSSymbol sym = w->symbol;
-	uint32_t key = UINT32_MAX; /* not worked out yet */
-	TSNode callee = {{0}, 0, 0};
-	bool has_callee = false;
+	uint32_t key = UINT32_MAX, tail = UINT32_MAX; /* not worked out yet */
 
 	if (sym >= nsymbols || !by_symbol[sym].len)
 		return;
 	p = plan_of(w);
 	for (uint32_t i = p->start[sym]; i < p->start[sym + 1]; i++) {
 		const scout_rule *rule = all_rules[p->rules[i]];
-		const word_filter *words = &word_filters[p->rules[i]];
 
 		if (rule->words) {
 			if (key == UINT32_MAX)
 				key = node_word_key(w, node);
-			if (key < 256 && !(words->bits[key >> 6] >> (key & 63) & 1))
+			if (!filter_has(&word_filters[p->rules[i]], key))
 				continue;
 		}
 		if (rule->callees && sym == w->sym->call && w->names) {
-			if (!has_callee) {
-				callee = scout_node_field(node, w->sym->f_function);
-				has_callee = true;
-			}
-			if (!may_call(w, callee, rule->callees))
+			if (tail == UINT32_MAX)
+				tail = scout_names_tail(
+				    w->names, scout_node_field(node, w->sym->f_function), w->src);
+			if (!filter_has(&callee_filters[p->rules[i]], tail))
 				continue;
 		}
 		rule->enter(w, node, rule);

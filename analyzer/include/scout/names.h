@@ -39,11 +39,18 @@ bool scout_names_qualify(const scout_names *names, TSNode node, const char *src,
  * than scout_names_qualify for callers that skip builtins. */
 bool scout_names_head_bound(const scout_names *names, TSNode node, const char *src);
 
-/* False only when `node` cannot qualify to any of the names in `any` (a
- * static list, as for scout_names_is): its last component is none of
- * theirs. The quick test scout_names_is starts with; true for a null node. */
-bool scout_names_may_be(const scout_names *names, TSNode node, const char *src,
-                        const char *const *any);
+/* The quick test scout_names_is starts with, in two halves for callers
+ * that test one node against many lists: a name's "tail" is a hash, in
+ * 0..255, of its last component ("x" of "a.b.x").
+ * scout_names_tail: the tail of what `node` can qualify to (an attribute's
+ * name, or the last component of an identifier's qualified name), or
+ * SCOUT_NAMES_ANY_TAIL when it cannot tell (a null node, another kind).
+ * scout_names_tail_bits: sets the bits of the tails of a list's names in a
+ * 256-bit filter. A node whose tail's bit is clear cannot qualify to any
+ * of the names. */
+#define SCOUT_NAMES_ANY_TAIL 256u
+uint32_t scout_names_tail(const scout_names *names, TSNode node, const char *src);
+void scout_names_tail_bits(const char *const *any, uint64_t bits[4]);
 
 /* True when `node` qualifies to one of the NULL-terminated names given.
  * `any` must not change (a static list): a filter of its names is kept per
