@@ -18,23 +18,34 @@ typedef struct scout_tix_slot {
 static _Thread_local scout_tix tix;
 
 /* What the index needs to know of each symbol, from the language: whether
- * its nodes are named (ts_node_is_named without the call), and whether
- * their children can carry a field at all (the grammar's node-types.json
- * gives the type fields; if not, the cursor is not asked). Symbols past the
- * table (ERROR) are asked about each time. */
-enum { SYM_NAMED = 1, SYM_FIELDS = 2 };
+ * its nodes are named (ts_node_is_named without the call), whether their
+ * children can carry a field at all, and their anonymous children too (the
+ * grammar's node-types.json gives the type's fields and what they hold; if
+ * not, the cursor is not asked). Symbols past the table (ERROR) are asked
+ * about each time. */
+enum { SYM_NAMED = 1, SYM_FIELDS = 2, SYM_ANONYMOUS_FIELDS = 4 };
 static uint8_t *symbol_facts;
 static uint32_t nsymbol_facts;
 static pthread_once_t symbol_facts_once = PTHREAD_ONCE_INIT;
 
+static bool type_listed(const char *const *types, const char *name)
+{
+	for (; *types; types++)
+		if (strcmp(name, *types) == 0)
+			return true;
+	return false;
+}
+
 static uint8_t symbol_fact(const TSLanguage *lang, TSSymbol u)
 {
+	const char *name = ts_language_symbol_name(lang, u);
+
 	if (ts_language_symbol_type(lang, u) != TSSymbolTypeRegular)
 		return 0;
-	for (const char *const *t = scout_field_parent_types; *t; t++)
-		if (strcmp(ts_language_symbol_name(lang, u), *t) == 0)
-			return SYM_NAMED | SYM_FIELDS;
-	return SYM_NAMED;
+	if (!type_listed(scout_field_parent_types, name))
+		return SYM_NAMED;
+	return SYM_NAMED | SYM_FIELDS |
+	       (type_listed(scout_anonymous_field_parent_types, name) ? SYM_ANONYMOUS_FIELDS : 0);
 }
 
 static void build_symbol_facts(void)
@@ -77,8 +88,10 @@ static uint32_t add(TSTreeCursor *c, uint32_t parent)
 	                                        : ts_node_is_named(e->node);
 	if (parent != SCOUT_TIX_NONE) {
 		scout_tix_node *p = &tix.nodes[parent];
+		uint8_t pf = p->symbol < nsymbol_facts ? symbol_facts[p->symbol]
+		                                       : SYM_FIELDS | SYM_ANONYMOUS_FIELDS;
 
-		e->field = p->symbol >= nsymbol_facts || symbol_facts[p->symbol] & SYM_FIELDS
+		e->field = pf & SYM_FIELDS && (e->is_named || pf & SYM_ANONYMOUS_FIELDS)
 		               ? ts_tree_cursor_current_field_id(c)
 		               : 0;
 		e->pos = p->nkids++;
@@ -90,29 +103,29 @@ static uint32_t add(TSTreeCursor *c, uint32_t parent)
 	return i;
 }
 
-/* The preorder pass: nodes, parents, subtree ends, child counts. */
+/* The preorder pass: nodes, parents, subtree ends, child counts (one call
+ * of add, which the compiler then inlines). */
 static void collect(TSNode root)
 {
 	TSTreeCursor c = ts_tree_cursor_new(root);
-	uint32_t at = add(&c, SCOUT_TIX_NONE);
+	uint32_t parent = SCOUT_TIX_NONE;
 
 	for (;;) {
+		uint32_t at = add(&c, parent);
+
 		if (ts_tree_cursor_goto_first_child(&c)) {
-			at = add(&c, at);
+			parent = at;
 			continue;
 		}
-		for (;;) {
-			uint32_t parent = tix.nodes[at].parent;
-
+		for (;;) { /* at's subtree is done: on to its next sibling, or up */
+			parent = tix.nodes[at].parent;
 			tix.nodes[at].end = tix.len;
 			if (parent == SCOUT_TIX_NONE) {
 				ts_tree_cursor_delete(&c);
 				return;
 			}
-			if (ts_tree_cursor_goto_next_sibling(&c)) {
-				at = add(&c, parent);
+			if (ts_tree_cursor_goto_next_sibling(&c))
 				break;
-			}
 			ts_tree_cursor_goto_parent(&c);
 			at = parent;
 		}
