@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh: how fast mypyc-scout scans, against a parse-only floor.
 #
-# usage: bench/run.sh [--bin PATH] [--baseline PATH] [--runs N]
+# usage: bench/run.sh [--bin PATH] [--baseline PATH] [--runs N] [--instructions]
 #                     [--scale "N1 N2 ..." | --full-scale] [--no-scale] [DIR...]
 #
 # The corpus (DIR... or, by default, /usr/lib/python3.11 plus Debian's mypy and
@@ -18,7 +18,10 @@
 # rounds' own ratios, so that a machine whose speed drifts from one minute to
 # the next slows the runs compared with each other alike. The ratios are
 # jobs1/baseline (goal <= 1.15), jobs1/jobs2 (goal >= 1.8),
-# warm/cold (goal <= 0.05). Scaling: bench/synth.py N builds a synthetic git
+# warm/cold (goal <= 0.05). --instructions adds a row: the baseline and the
+# jobs-1 scan run once each under `valgrind --tool=callgrind` (side by side,
+# several minutes on the default corpus), and their instruction counts, which
+# do not drift with the machine, give the jobs1/baseline ratio again. Scaling: bench/synth.py N builds a synthetic git
 # repository of N modules; a cold --jobs 2 scan of each is timed once, with
 # its time and peak RSS per module. Default scale "10000" (the whole run takes
 # about 5 minutes on 2 cores); --full-scale is "10000 50000 100000".
@@ -32,6 +35,7 @@ root=$(dirname "$here")
 bin="$root/build/mypyc-scout"
 baseline=""
 runs=3
+instructions=false
 scale="10000"
 dirs=()
 
@@ -45,6 +49,7 @@ while [ $# -gt 0 ]; do
 	--bin) bin=$2; shift 2 ;;
 	--baseline) baseline=$2; shift 2 ;;
 	--runs) runs=$2; shift 2 ;;
+	--instructions) instructions=true; shift ;;
 	--scale) scale=$2; shift 2 ;;
 	--full-scale) scale="10000 50000 100000"; shift ;;
 	--no-scale) scale=""; shift ;;
@@ -57,6 +62,9 @@ done
 [ -x "$bin" ] || die "no mypyc-scout at $bin (build it, or pass --bin)"
 [ -x "$baseline" ] || die "no baseline at $baseline (build with SCOUT_BENCH=ON, or pass --baseline)"
 [ -x /usr/bin/time ] || die "/usr/bin/time is missing (apt-get install time)"
+if $instructions; then
+	command -v valgrind >/dev/null || die "--instructions needs valgrind (apt-get install valgrind)"
+fi
 case "$runs" in '' | *[!0-9]* | 0) die "--runs takes a positive number" ;; esac
 bin=$(realpath "$bin")
 baseline=$(realpath "$baseline")
@@ -124,6 +132,15 @@ round_ratio() {
 	median_of "$work/ratios" 1 | awk '{ if ($1 > 0) printf "%.2f", $1; else print "n/a" }'
 }
 
+# callgrind_ir NAME COMMAND...: the instructions COMMAND runs, counted by
+# callgrind (its log in $work/NAME.cg).
+callgrind_ir() {
+	local name=$1
+	shift
+	valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" >/dev/null 2>"$work/$name.cg" || true
+	awk '/I +refs:/ { gsub(",", "", $NF); print $NF }' "$work/$name.cg"
+}
+
 # mark VALUE OP GOAL: PASS or FAIL
 mark() {
 	awk -v v="$1" -v op="$2" -v g="$3" 'BEGIN {
@@ -166,6 +183,18 @@ echo "| baseline (parse + walk, 1 thread) | $base_t | $base_c | $(rss "$base_m")
 echo "| scan --jobs 1 --no-cache | $j1_t | $j1_c | $(rss "$j1_m") | jobs1/baseline $r_base (CPU $r_base_cpu) | <= 1.15 | $(mark "$r_base" '<=' 1.15) |"
 echo "| scan --jobs 2 --no-cache | $j2_t | $j2_c | $(rss "$j2_m") | jobs1/jobs2 $r_speed | >= 1.8 | $(mark "$r_speed" '>=' 1.8) |"
 echo "| scan --jobs 1, warm cache | $w_t | $w_c | $(rss "$w_m") | warm/cold $r_warm | <= 0.05 | $(mark "$r_warm" '<=' 0.05) |"
+if $instructions; then
+	log "instructions: the baseline and jobs 1 under callgrind, side by side"
+	callgrind_ir base "$baseline" "$repo" >"$work/base.ir" &
+	callgrind_ir j1 "${scan[@]}" --jobs 1 --no-cache "$repo" >"$work/j1.ir" &
+	wait
+	read -r ir_base <"$work/base.ir" || true
+	read -r ir_j1 <"$work/j1.ir" || true
+	[ -n "${ir_base:-}" ] && [ -n "${ir_j1:-}" ] ||
+		die "callgrind gave no instruction count (see $work/base.cg, $work/j1.cg)"
+	r_ir=$(awk -v a="$ir_j1" -v b="$ir_base" 'BEGIN { printf "%.3f", a / b }')
+	echo "| instructions (callgrind), scan --jobs 1 / baseline | | | | $(awk -v a="$ir_j1" -v b="$ir_base" 'BEGIN { printf "%.2f G / %.2f G", a / 1e9, b / 1e9 }') = $r_ir | <= 1.15 | $(mark "$r_ir" '<=' 1.15) |"
+fi
 
 [ -n "$scale" ] || exit 0
 echo

@@ -5,7 +5,8 @@
 #    subdirectories and follows no symlink;
 #  - synth.py is deterministic, writes N modules in packages of 100 that
 #    Python's own parser accepts, with mypyc blockers the scan finds;
-#  - run.sh prints the table with all four runs and a scaling row.
+#  - run.sh prints the table with all four runs, the callgrind row
+#    (--instructions) and a scaling row.
 set -euo pipefail
 bin=$(realpath "$1")
 baseline=$(realpath "$2")
@@ -61,13 +62,16 @@ for want in ("nested-class", "async-generator"):
 
 mkdir "$tmp/t"
 TMPDIR="$tmp/t" bash bench/run.sh --bin "$bin" --baseline "$baseline" --runs 1 --scale 150 \
-	"$tmp/tree" >"$tmp/table.md" 2>"$tmp/run.err"
+	--instructions "$tmp/tree" >"$tmp/table.md" 2>"$tmp/run.err"
 for row in 'baseline' 'scan --jobs 1 --no-cache' 'scan --jobs 2 --no-cache' \
-	'scan --jobs 1, warm cache' '| 150 |'; do
+	'scan --jobs 1, warm cache' '| instructions (callgrind), scan --jobs 1 / baseline |' \
+	'| 150 |'; do
 	check "run.sh row: $row" grep -qF "$row" "$tmp/table.md"
 done
 check "run.sh names the corpus" grep -q '^Corpus: 2 files' "$tmp/table.md"
 check "run.sh marks goals" grep -qE '\| (PASS|FAIL) \|' "$tmp/table.md"
+check "run.sh counts instructions" grep -qE '^\| instructions .*\| [0-9.]+ G / [0-9.]+ G = [0-9.]+ \|' \
+	"$tmp/table.md"
 check "run.sh leaves nothing behind" test -z "$(ls -A "$tmp/t")"
 
 echo "$pass passed, $fail failed"
