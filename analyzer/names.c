@@ -445,20 +445,6 @@ static void ask(const scout_names *names, TSNode node, const char *src)
 	}
 }
 
-/* False only when no candidate can match: the node's last component is not
- * the last component of any of them (attributes are never renamed). */
-static bool may_be(const scout_names *names, TSNode node, const char *src, const char *const *any)
-{
-	const uint64_t *bits;
-
-	if (asked.names != names || asked.id != node.id || asked.start != ts_node_start_byte(node))
-		ask(names, node, src);
-	if (!asked.has_tail)
-		return true;
-	bits = tails_of(any);
-	return bits[asked.tail >> 6] >> (asked.tail & 63) & 1;
-}
-
 uint32_t scout_names_tail(const scout_names *names, TSNode node, const char *src)
 {
 	if (ts_node_is_null(node))
@@ -466,6 +452,19 @@ uint32_t scout_names_tail(const scout_names *names, TSNode node, const char *src
 	if (asked.names != names || asked.id != node.id || asked.start != ts_node_start_byte(node))
 		ask(names, node, src);
 	return asked.has_tail ? asked.tail : SCOUT_NAMES_ANY_TAIL;
+}
+
+/* False only when no candidate can match: the node's last component is not
+ * the last component of any of them (attributes are never renamed). */
+static bool may_be(const scout_names *names, TSNode node, const char *src, const char *const *any)
+{
+	uint32_t tail = scout_names_tail(names, node, src);
+	const uint64_t *bits;
+
+	if (tail == SCOUT_NAMES_ANY_TAIL)
+		return true;
+	bits = tails_of(any);
+	return bits[tail >> 6] >> (tail & 63) & 1;
 }
 
 bool scout_names_is(const scout_names *names, TSNode node, const char *src, const char *const *any)
