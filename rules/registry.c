@@ -53,16 +53,16 @@ typedef struct dispatch {
 	size_t len, cap;
 } dispatch;
 
-/* Which identifiers a rule with words may care about, one bit per value of
- * word_key (see scout_rule.words); or which callees a rule with callees
- * may care about, one bit per tail (see scout_names_tail). */
-typedef struct word_filter {
+/* One bit per key in 0..255: which identifiers a rule with words may care
+ * about, by word_key (see scout_rule.words), or which callees a rule with
+ * callees may care about, by tail (see scout_names_tail). */
+typedef struct key_filter {
 	uint64_t bits[4];
-} word_filter;
+} key_filter;
 
 static const scout_rule **all_rules;
-static word_filter *word_filters;   /* per rule, when it has words */
-static word_filter *callee_filters; /* per rule with callees: their tails */
+static key_filter *word_filters;   /* per rule, when it has words */
+static key_filter *callee_filters; /* per rule with callees: their tails */
 static size_t nall;
 static dispatch *by_symbol;
 static size_t nsymbols;
@@ -244,7 +244,7 @@ static uint32_t node_word_key(const scout_walk *w, TSNode node)
 }
 
 /* Whether a filter's bit `key` is set; keys past 255 pass every filter. */
-static bool filter_has(const word_filter *f, uint32_t key)
+static bool filter_has(const key_filter *f, uint32_t key)
 {
 	return key > 255 || f->bits[key >> 6] >> (key & 63) & 1;
 }
