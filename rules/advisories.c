@@ -1,7 +1,7 @@
 /* Rule family: what only a type checker (or a run) can see. These are never
  * guessed per line: `mypyc-scout rules` documents them and every scan lists
  * them once, as advisories. */
-#include "rule.h"
+#include "registry.h"
 
 #define DOCS_DIFF  "https://mypyc.readthedocs.io/en/latest/differences_from_python.html"
 #define DOCS_TYPES "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html"

@@ -1,7 +1,8 @@
 /* Rule family: class attributes -- how class-body variables are declared
  * and reached through classes and instances (mypyc/irbuild/builder.py,
  * expression.py, prepare.py; mypy's own checks native classes rely on). */
-#include "native.h"
+#include "registry.h"
+#include "scout/class_kind.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -2,7 +2,8 @@
  * act differently from CPython (dunders without a slot, data descriptors,
  * cached_property, class-body defaults, Final attributes), and the dunder
  * combinations mypyc rejects (mypyc/codegen/emitclass.py, irbuild/classdef.py). */
-#include "native.h"
+#include "registry.h"
+#include "scout/class_kind.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -2,7 +2,8 @@
  * class's bases (mypyc/irbuild/classdef.py transform_class_def,
  * prepare.py prepare_class_def). Attribute access through classes is in
  * class_attrs.c. */
-#include "native.h"
+#include "registry.h"
+#include "scout/class_kind.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -4,7 +4,8 @@
  * and the run-time introspection compiled functions do not support
  * (mypyc/irbuild/builder.py, statement.py, specialize.py, prepare.py;
  * differences_from_python.rst). */
-#include "native.h"
+#include "registry.h"
+#include "scout/class_kind.h"
 
 #include <pthread.h>
 #include <stdio.h>

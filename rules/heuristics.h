@@ -1,14 +1,11 @@
 /* Shared pieces of the heuristic rule family (heuristics.c,
- * heuristics_instances.c, heuristics_values.c) and the stdlib table
- * (stdlib_modules.c). */
+ * heuristics_instances.c, heuristics_values.c). */
 #ifndef SCOUT_HEURISTICS_H
 #define SCOUT_HEURISTICS_H
 
-#include "native.h"
-
-/* True when the top-level package of the dotted name `name` (len bytes)
- * is a module of Python 3.11's standard library (sys.stdlib_module_names). */
-bool scout_stdlib_has(const char *name, size_t len);
+#include "registry.h"
+#include "scout/class_kind.h"
+#include "scout/stdlib.h"
 
 /* Checks of heuristics_instances.c, listed in heuristics.c's table. */
 void scout_heuristics_instance_dict(scout_walk *w, TSNode node, const scout_rule *self);

@@ -7,7 +7,8 @@
  * are what they look for (`getattr`, `inspect.signature`, `RecursionError`,
  * the first name of a callee or of a lambda). They reject most identifiers
  * after one length or parent test, and only look at ancestors. */
-#include "native.h"
+#include "registry.h"
+#include "scout/class_kind.h"
 
 #include <ctype.h>
 #include <stdio.h>

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "native.h"
+#include "scout/class_kind.h"
 #include "scout/classindex.h"
 
 /* How far base chains are climbed. */

@@ -2,18 +2,9 @@
 #ifndef SCOUT_PROJECT_RULES_H
 #define SCOUT_PROJECT_RULES_H
 
-#include "rule.h"
+#include "registry.h"
 #include "scout/classindex.h"
 #include "scout/mypy_config.h"
-
-/* Records the facts of a module-level class for the project class index
- * (called by the walk on every class_definition). */
-void scout_class_index_collect(scout_walk *w, TSNode class_def);
-
-/* Records `X.attr` reads and writes where X is imported from outside the
- * standard library, for the link stage (called by the walk on every
- * attribute node). */
-void scout_class_index_collect_attr(scout_walk *w, TSNode attribute);
 
 /* Checks class relationships that cross modules (bases defined in another
  * module of the project): the whole scanned project is taken as one

@@ -1,33 +1,10 @@
 /* The one list of rule families; every rule the tool knows comes from here,
  * with a dispatch table from node type to the rules that check it. */
-#include "rule.h"
+#include "registry.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-
-const scout_rule scout_rule_syntax_error = {
-    .id = "syntax-error",
-    .category = SCOUT_BLOCKER,
-    .title = "module does not parse",
-    .why = "mypy stops at the first syntax error, so mypyc compiles nothing",
-    .bad = "def f(:\n    pass\n",
-    .good = "def f():\n    pass\n",
-    .fix = "fix the syntax error (Python 3 syntax; see the location)",
-    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-};
-
-const scout_rule scout_rule_unused_suppression = {
-    .id = "unused-suppression",
-    .category = SCOUT_SLOW,
-    .title = "a `# mypyc-scout: ignore` comment that hides nothing (--report-unused-ignores)",
-    .why = "stale suppressions hide the next real finding on that line; this is about the "
-           "tool's own comments, reported in the lowest category",
-    .bad = "x = 1  # mypyc-scout: ignore[nested-class]\n",
-    .good = "x = 1\n",
-    .fix = "remove the comment, or the rule ids in it that no longer fire",
-    .docs = "https://mypyc.readthedocs.io/en/latest/",
-};
 
 extern const scout_rule_family scout_family_classes;
 extern const scout_rule_family scout_family_class_attrs;
@@ -185,7 +162,7 @@ struct scout_rule_plan {
 	uint32_t *rules;
 };
 
-void scout_rules_plan_free(struct scout_rule_plan *plan)
+static void plan_free(struct scout_rule_plan *plan)
 {
 	if (!plan)
 		return;
@@ -221,14 +198,14 @@ static struct scout_rule_plan *plan_rules(const scout_rule_config *config)
 static const struct scout_rule_plan *plan_of(scout_walk *w)
 {
 	if (!w->plan || w->plan_for != w->config) {
-		scout_rules_plan_free(w->plan);
+		plan_free(w->plan);
 		w->plan = plan_rules(w->config);
 		w->plan_for = w->config;
 	}
 	return w->plan;
 }
 
-bool scout_rules_on(TSSymbol t)
+static bool wants(TSSymbol t)
 {
 	pthread_once(&once, build);
 	return t < nsymbols && by_symbol[t].len;
@@ -249,7 +226,7 @@ static bool filter_has(const key_filter *f, uint32_t key)
 	return key > 255 || f->bits[key >> 6] >> (key & 63) & 1;
 }
 
-void scout_rules_enter(scout_walk *w, TSNode node)
+static void enter(scout_walk *w, TSNode node)
 {
 	const struct scout_rule_plan *p;
 	TSSymbol sym = w->symbol;
@@ -277,3 +254,9 @@ void scout_rules_enter(scout_walk *w, TSNode node)
 		rule->enter(w, node, rule);
 	}
 }
+
+const scout_walk_visitor scout_rules_visitor = {
+    .wants = wants,
+    .enter = enter,
+    .release = plan_free,
+};

@@ -2,7 +2,7 @@
  * once, in the order of scout_rules_all(), and looked up through
  * scout_rules_find. */
 #include "scout/ruleinfo.h"
-#include "rule.h"
+#include "registry.h"
 
 #include <pthread.h>
 

@@ -3,7 +3,7 @@
 #define SCOUT_RULES_DOC_H
 
 #include <stdio.h>
-#include "rule.h"
+#include "registry.h"
 
 /* Writes the list of rules (id == NULL) or one rule's full documentation, as
  * text or JSON. Returns 0, or SCOUT_ENOTFOUND for an unknown id (message in

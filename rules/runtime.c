@@ -2,7 +2,8 @@
  * the @mypyc_attr(...) and __deletable__ declarations that steer native
  * classes, and module-level constructs whose run-time behaviour changes once
  * compiled (mypyc/irbuild/util.py, prepare.py, classdef.py). */
-#include "native.h"
+#include "registry.h"
+#include "scout/class_kind.h"
 
 #include <stdio.h>
 #include <string.h>

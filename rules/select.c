@@ -101,42 +101,6 @@ int scout_mypyc_version_parse(const char *text, uint32_t *out)
 	return SCOUT_EUSAGE;
 }
 
-/* True when the comma-separated list names the rule's id or category. */
-static bool listed(const char *list, const scout_rule *rule)
-{
-	const char *category = scout_category_name(rule->category);
-
-	while (*list) {
-		size_t len = strcspn(list, ",");
-		const char *item = list;
-
-		while (len && *item == ' ')
-			item++, len--;
-		while (len && item[len - 1] == ' ')
-			len--;
-		if ((strlen(rule->id) == len && !memcmp(rule->id, item, len)) ||
-		    (strlen(category) == len && !memcmp(category, item, len)))
-			return true;
-		list += strcspn(list, ",");
-		if (*list == ',')
-			list++;
-	}
-	return false;
-}
-
-bool scout_rule_ignored_in(const scout_rule *rule, const scout_rule_config *config,
-                           const char *path)
-{
-	for (size_t i = 0; config && path && i < config->npath_ignores; i++) {
-		const char *glob = config->path_ignores[i].glob;
-
-		if (scout_discover_excluded(path, &glob, 1) &&
-		    listed(config->path_ignores[i].ids, rule))
-			return true;
-	}
-	return false;
-}
-
 void scout_rules_report(scout_module *m, const scout_rule *rule, const scout_rule_config *config,
                         uint32_t line, uint32_t column, uint32_t end_line, uint32_t end_column,
                         const char *message)

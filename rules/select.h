@@ -3,7 +3,7 @@
 #ifndef SCOUT_SELECT_H
 #define SCOUT_SELECT_H
 
-#include "rule.h"
+#include "registry.h"
 
 /* Builds the per-rule enabled array (owned by caller, free with free()) from
  * comma-separated lists of rule ids or categories. With no select list every

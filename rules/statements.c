@@ -2,7 +2,8 @@
  * module-level structure that mypyc cannot compile or compiles with
  * different behaviour (mypyc/irbuild/statement.py, nonlocalcontrol.py,
  * for_helpers.py, builder.py add_function; mypy's reachability). */
-#include "native.h"
+#include "registry.h"
+#include "scout/class_kind.h"
 
 #include <stdio.h>
 #include <string.h>

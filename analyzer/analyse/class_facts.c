@@ -1,12 +1,12 @@
 /* Collects each module-level class's facts during the walk, for the project
  * class index that the link stage checks across modules. */
-#include "project_rules.h"
+#include "scout/class_facts.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "heuristics.h"
-#include "native.h"
+#include "scout/class_kind.h"
+#include "scout/stdlib.h"
 
 #define MAX_BASES 16
 
@@ -124,7 +124,7 @@ static void collect_attrs(const scout_walk *w, TSNode class_def, scout_class_inf
 	free(seen);
 }
 
-void scout_class_index_collect(scout_walk *w, TSNode class_def)
+void scout_class_facts_collect(scout_walk *w, TSNode class_def)
 {
 	TSNode name = scout_node_field(class_def, w->sym->f_name);
 	TSNode bases[MAX_BASES];
@@ -171,7 +171,7 @@ static bool same_package(const char *a, const char *b)
 	return n == strcspn(b, ".") && strncmp(a, b, n) == 0;
 }
 
-void scout_class_index_collect_attr(scout_walk *w, TSNode attribute)
+void scout_class_facts_collect_attr(scout_walk *w, TSNode attribute)
 {
 	TSNode object = scout_node_field(attribute, w->sym->f_object);
 	TSNode attr = scout_node_field(attribute, w->sym->f_attribute), parent;

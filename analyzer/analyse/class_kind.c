@@ -1,7 +1,7 @@
 /* mypyc's decision whether a class is native (an extension class), from one
  * module's syntax: mypyc/irbuild/util.py is_extension_class and
  * is_implicit_extension_class, prepare.py is_enum. */
-#include "native.h"
+#include "scout/class_kind.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -3,7 +3,7 @@
  * Generated with CPython 3.11 (3.11.7 here):
  *   python3.11 -c 'import sys; print(sorted(sys.stdlib_module_names))'
  * and pasted as C strings; regenerate the same way for a newer Python. */
-#include "heuristics.h"
+#include "scout/stdlib.h"
 
 #include <stdlib.h>
 #include <string.h>

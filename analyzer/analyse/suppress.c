@@ -1,7 +1,7 @@
 /* Inline suppression comments, collected during the walk and applied after. */
 #include "suppress.h"
 
-#include "rule.h"
+#include "scout/rule.h"
 
 #include <ctype.h>
 #include <stdio.h>

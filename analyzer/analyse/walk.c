@@ -14,8 +14,8 @@
 #include "scout/fingerprint.h"
 #include "scout/tree_index.h"
 #include "imports.h"
-#include "rule.h"
-#include "project_rules.h"
+#include "scout/class_facts.h"
+#include "scout/rule.h"
 #include "suppress.h"
 
 static void byte_position(const scout_walk *w, uint32_t byte, TSPoint p, uint32_t *line,
@@ -163,8 +163,8 @@ enum {
 	HOOK_ALL = 127 /* a symbol past the table (ERROR is 65535): every part looks */
 };
 
-static uint8_t *hooks;
-static uint32_t nhooks;
+static uint8_t *base_hooks; /* every part but the visitor's */
+static uint32_t nbase_hooks;
 static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
 
 static uint8_t hooks_for(const TSLanguage *lang, TSSymbol t)
@@ -175,17 +175,30 @@ static uint8_t hooks_for(const TSLanguage *lang, TSSymbol t)
 	       (t == s->class_definition ? HOOK_CLASS : 0) |
 	       (t == s->attribute ? HOOK_ATTRIBUTE : 0) |
 	       (scout_annotations_on(s, t) ? HOOK_ANNOTATIONS : 0) |
-	       (scout_imports_on(s, t) ? HOOK_IMPORTS : 0) | (scout_rules_on(t) ? HOOK_RULES : 0);
+	       (scout_imports_on(s, t) ? HOOK_IMPORTS : 0);
 }
 
-static void build_hooks(void)
+static void build_base_hooks(void)
 {
-	hooks = scout_symbol_bytes(hooks_for, &nhooks);
+	base_hooks = scout_symbol_bytes(hooks_for, &nbase_hooks);
 }
 
-static unsigned hooks_of(TSSymbol t)
+/* The walk's own table: the shared one plus the node types its visitor
+ * wants, built on its first module. */
+static void build_hooks(scout_walk *w)
 {
-	return t < nhooks ? hooks[t] : HOOK_ALL;
+	pthread_once(&hooks_once, build_base_hooks);
+	w->nhooks = nbase_hooks;
+	w->hooks = scout_malloc(nbase_hooks ? nbase_hooks : 1);
+	memcpy(w->hooks, base_hooks, nbase_hooks);
+	for (uint32_t t = 0; w->visitor && t < nbase_hooks; t++)
+		if (w->visitor->wants((TSSymbol)t))
+			w->hooks[t] |= HOOK_RULES;
+}
+
+static unsigned hooks_of(const scout_walk *w, TSSymbol t)
+{
+	return t < w->nhooks ? w->hooks[t] : HOOK_ALL;
 }
 
 static void enter(scout_walk *w, const scout_tix *tix, uint32_t at, bool tree_has_error)
@@ -193,7 +206,7 @@ static void enter(scout_walk *w, const scout_tix *tix, uint32_t at, bool tree_ha
 	const scout_tix_node *e = &tix->nodes[at];
 	TSNode node = e->node;
 	TSSymbol t = e->symbol;
-	unsigned h = hooks_of(t);
+	unsigned h = hooks_of(w, t);
 
 	push(w, node, at);
 	w->symbol = t;
@@ -205,22 +218,22 @@ static void enter(scout_walk *w, const scout_tix *tix, uint32_t at, bool tree_ha
 	if (h & HOOK_COMMENT && t == w->sym->comment)
 		scout_suppress_collect(w, node);
 	else if (h & HOOK_CLASS && t == w->sym->class_definition)
-		scout_class_index_collect(w, node);
+		scout_class_facts_collect(w, node);
 	else if (h & HOOK_ATTRIBUTE && t == w->sym->attribute)
-		scout_class_index_collect_attr(w, node);
+		scout_class_facts_collect_attr(w, node);
 	if (h & HOOK_ANNOTATIONS)
 		scout_annotations_enter(w, node);
 	if (h & HOOK_IMPORTS)
 		scout_imports_enter(w, node);
-	if (h & HOOK_RULES)
-		scout_rules_enter(w, node);
+	if (h & HOOK_RULES && w->visitor)
+		w->visitor->enter(w, node);
 }
 
 static void leave(scout_walk *w)
 {
 	TSSymbol t = w->tix->nodes[w->at[--w->depth]].symbol;
 
-	if (hooks_of(t) & HOOK_TYPE && t == w->sym->type)
+	if (hooks_of(w, t) & HOOK_TYPE && t == w->sym->type)
 		w->in_type--;
 }
 
@@ -355,7 +368,11 @@ void scout_walk_release(scout_walk *w)
 {
 	free(w->stack);
 	free(w->at);
-	scout_rules_plan_free(w->plan);
+	if (w->visitor && w->plan)
+		w->visitor->release(w->plan);
+	w->plan = NULL;
+	free(w->hooks);
+	w->hooks = NULL;
 	free(w->suppressions);
 	free(w->classes);
 	if (w->memo)
@@ -370,7 +387,8 @@ void scout_walk_module(scout_walk *w, const scout_tix *tix)
 {
 	bool tree_has_error = tix->len && ts_node_has_error(tix->nodes[0].node);
 
-	pthread_once(&hooks_once, build_hooks);
+	if (!w->hooks)
+		build_hooks(w);
 	w->sym = scout_syntax_symbols();
 	w->tix = tix;
 	memo_reset(w);
@@ -378,7 +396,7 @@ void scout_walk_module(scout_walk *w, const scout_tix *tix)
 	for (uint32_t i = 0; i < tix->len; i++) {
 		const scout_tix_node *e = &tix->nodes[i];
 
-		if (!e->nkids && !tree_has_error && !hooks_of(e->symbol))
+		if (!e->nkids && !tree_has_error && !hooks_of(w, e->symbol))
 			continue; /* a leaf nothing looks at (a keyword, a comma) */
 		while (w->depth && w->at[w->depth - 1] != e->parent)
 			leave(w);
@@ -389,4 +407,5 @@ void scout_walk_module(scout_walk *w, const scout_tix *tix)
 	scout_tix_clear();
 	w->tix = NULL;
 	scout_suppress_apply(w);
+	scout_imports_finish(w->module);
 }

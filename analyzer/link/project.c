@@ -4,7 +4,7 @@
 #include "scout/project.h"
 
 #include "project_rules.h"
-#include "rule.h"
+#include "registry.h"
 #include "scout/compile_set.h"
 #include "scout/mypy_config.h"
 #include "scout/plan.h"

@@ -8,8 +8,7 @@
 #include "scout/syntax.h"
 #include "scout/tree_index.h"
 #include "scout/walk.h"
-#include "imports.h"
-#include "rule.h"
+#include "registry.h"
 
 /* A parse that takes longer than this is abandoned with a diagnostic. */
 #define PARSE_TIMEOUT_MICROS (60ull * 1000 * 1000)
@@ -27,6 +26,7 @@ scout_analyzer *scout_analyzer_new(const scout_rule_config *config)
 
 	scout_rules_all(&nrules); /* builds the rule dispatch table once */
 	a->config = config;
+	a->walk.visitor = &scout_rules_visitor;
 	a->parser = ts_parser_new();
 	if (!ts_parser_set_language(a->parser, tree_sitter_python())) {
 		ts_parser_delete(a->parser);
@@ -113,7 +113,6 @@ int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_so
 	a->walk.names = &names;
 	scout_walk_module(&a->walk, tix);
 	keep_bindings(m, &names);
-	scout_imports_finish(m);
 	a->walk.names = NULL;
 	scout_names_clear(&names);
 	ts_tree_delete(tree);

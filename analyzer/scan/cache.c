@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "rule.h"
+#include "registry.h"
 #include "scout/config.h"
 
 /* Entries larger than this are not read (a forged length cannot make us

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rule.h"
+#include "registry.h"
 
 static const char magic[8] = {'S', 'C', 'O', 'U', 'T', 'C', 'A', 'C'};
 #define KEY_HEX    40

@@ -4,7 +4,7 @@
  * each, so every reader sees every input. Seeds: fixtures/profiles/. */
 #include <string.h>
 
-#include "analyzer/profile_internal.h"
+#include "analyzer/rank/profile_internal.h"
 #include "tests/fuzz/fuzz.h"
 
 /* Entries sorted by file and distinct, each with a name; an error leaves the

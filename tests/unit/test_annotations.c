@@ -6,7 +6,7 @@
 
 #include "check.h"
 #include "scout/analyze.h"
-#include "analyzer/annotations.h"
+#include "analyzer/analyse/annotations.h"
 
 #define DIR_PATH "fixtures/annotations"
 

@@ -14,7 +14,7 @@
 #include <git2.h>
 
 #include "check.h"
-#include "rule.h"
+#include "registry.h"
 #include "scout/cache.h"
 #include "scout/config.h"
 #include "scout/discover.h"

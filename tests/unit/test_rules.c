@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "rule.h"
+#include "registry.h"
 #include "scout/analyze.h"
 
 #define RULES_DIR "fixtures/rules"

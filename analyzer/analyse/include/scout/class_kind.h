@@ -1,9 +1,9 @@
 /* Class facts that many rules share, decided from one module's syntax the way
  * mypyc decides them (mypyc/irbuild/util.py, prepare.py). */
-#ifndef SCOUT_NATIVE_H
-#define SCOUT_NATIVE_H
+#ifndef SCOUT_CLASS_KIND_H
+#define SCOUT_CLASS_KIND_H
 
-#include "rule.h"
+#include "scout/rule.h"
 
 typedef enum scout_class_kind {
 	SCOUT_CLASS_NATIVE = 0,

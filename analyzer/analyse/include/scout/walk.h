@@ -61,8 +61,22 @@ typedef enum scout_memo_tag {
 } scout_memo_tag;
 
 typedef struct scout_walk_memo scout_walk_memo;
+typedef struct scout_walk scout_walk;
+struct scout_rule_plan; /* the visitor's per-configuration state */
 
-typedef struct scout_walk {
+/* What the walk calls besides its own collectors: the rules, handed down by
+ * the analysis step (scout_rules_visitor in rules/registry.h), so that this
+ * layer never includes them. */
+typedef struct scout_walk_visitor {
+	/* True when enter wants nodes of type t; asked once per type and walk. */
+	bool (*wants)(TSSymbol t);
+	/* Called on entering every node of a wanted type. */
+	void (*enter)(scout_walk *w, TSNode node);
+	/* Frees the state the visitor keeps in w->plan. */
+	void (*release)(struct scout_rule_plan *plan);
+} scout_walk_visitor;
+
+struct scout_walk {
 	const char *src; /* borrowed source bytes, for node texts */
 	size_t len;
 	const scout_symbols *sym;
@@ -80,10 +94,13 @@ typedef struct scout_walk {
 	size_t nsuppressions, suppressions_cap;
 	scout_walk_class *classes; /* owned; module-level classes in document order (this module) */
 	size_t nclasses, classes_cap;
-	scout_walk_memo *memo;        /* owned; emptied at the start of each module */
-	struct scout_rule_plan *plan; /* owned; the rules each node type runs under plan_for */
+	scout_walk_memo *memo;             /* owned; emptied at the start of each module */
+	const scout_walk_visitor *visitor; /* borrowed; NULL: no rules */
+	struct scout_rule_plan *plan;      /* owned by the visitor; its state under plan_for */
 	const scout_rule_config *plan_for;
-} scout_walk;
+	uint8_t *hooks; /* owned; what the walk does on entering each node type */
+	uint32_t nhooks;
+};
 
 /* The qualified name of an identifier or dotted name (see scout/names.h). */
 static inline bool scout_walk_is(const scout_walk *w, TSNode node, const char *const *any)
@@ -136,7 +153,8 @@ void scout_walk_report(scout_walk *w, const scout_rule *rule, TSNode node, const
                        const char *fix);
 
 /* Walks the indexed tree once (scout_tix_build, this thread's index); feeds
- * annotations, syntax errors and rules, then clears the index. */
+ * annotations, imports, class facts, syntax errors and the visitor (the
+ * rules), then clears the index and applies the suppressions. */
 void scout_walk_module(scout_walk *w, const scout_tix *tix);
 
 #endif

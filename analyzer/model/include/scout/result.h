@@ -75,7 +75,7 @@ typedef struct scout_class_info {
 	uint32_t line, column, end_line, end_column; /* the class name */
 	char **bases; /* owned; qualified names of the positional bases ("" when not a name) */
 	uint32_t nbases;
-	uint8_t kind;           /* 0 native, else why not (scout_class_kind, rules/native.h) */
+	uint8_t kind;           /* 0 native, else why not (scout_class_kind, scout/class_kind.h) */
 	bool trait;             /* @trait or a Protocol */
 	bool allow_interpreted; /* @mypyc_attr(allow_interpreted_subclasses=True) */
 	char *bad_builtin; /* owned; a direct base outside mypyc's builtin allow-list, or NULL */
