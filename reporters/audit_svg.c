@@ -7,7 +7,6 @@
 #include <stdio.h>
 
 #include "escape.h"
-#include "scout/link.h"
 
 #define WIDTH 480.0
 

@@ -65,4 +65,3 @@ bool scout_rule_ignored_in(const scout_rule *rule, const scout_rule_config *conf
 	}
 	return false;
 }
-

@@ -9,7 +9,6 @@
 #include <time.h>
 
 #include "audit_build.h"
-#include "scout/link.h"
 #include "scout/toml.h"
 
 /* A module with this many findings of the dynamic rules is dynamic by design:

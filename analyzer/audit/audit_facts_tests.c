@@ -9,8 +9,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "scout/link.h"
-
 #define MAX_FILES_NAMED 10
 
 /* Adds lines of f holding `needle` (case-insensitive), not comments. */

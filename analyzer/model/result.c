@@ -242,3 +242,23 @@ void scout_scan_summarise(const scout_scan *s, scout_summary *out)
 		out->ann.type_ignores += m->ann.type_ignores;
 	}
 }
+
+static bool has_component(const char *path, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = path; (p = strstr(p, name)); p += n)
+		if ((p == path || p[-1] == '/') && p[n] == '/')
+			return true;
+	return false;
+}
+
+bool scout_module_is_test(const scout_module *m)
+{
+	const char *base = strrchr(m->path, '/');
+
+	base = base ? base + 1 : m->path;
+	return has_component(m->path, "tests") || has_component(m->path, "test") ||
+	       has_component(m->path, "testing") || scout_str_startswith(base, "test_") ||
+	       scout_str_endswith(base, "_test.py") || strcmp(base, "conftest.py") == 0;
+}

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "scout/link.h"
 #include "scout/source.h"
 #include "scout/syntax.h"
 #include "scout/toml.h"

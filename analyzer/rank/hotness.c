@@ -1,5 +1,5 @@
 /* Static hotness: which modules probably run most, from the code alone. */
-#include "scout/link.h"
+#include "scout/hotness.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -13,89 +13,6 @@
 /* Loop density is loops per line with this floor on lines, so a tiny module
  * with one loop does not outrank real work. */
 #define MIN_LINES 20.0
-
-static bool has_component(const char *path, const char *name)
-{
-	size_t n = strlen(name);
-
-	for (const char *p = path; (p = strstr(p, name)); p += n)
-		if ((p == path || p[-1] == '/') && p[n] == '/')
-			return true;
-	return false;
-}
-
-bool scout_module_is_test(const scout_module *m)
-{
-	const char *base = strrchr(m->path, '/');
-
-	base = base ? base + 1 : m->path;
-	return has_component(m->path, "tests") || has_component(m->path, "test") ||
-	       has_component(m->path, "testing") || scout_str_startswith(base, "test_") ||
-	       scout_str_endswith(base, "_test.py") || strcmp(base, "conftest.py") == 0;
-}
-
-/* ---- the import graph -------------------------------------------------- */
-
-static size_t resolve_import(const scout_modindex *ix, const scout_module *m,
-                             const scout_import *imp)
-{
-	char *abs = scout_module_absolute(m, imp->module);
-	size_t found = SCOUT_NO_MODULE;
-
-	if (imp->name) { /* from M import N: a submodule, or a name defined somewhere */
-		char *sub = scout_asprintf("%s%s%s", abs, abs[0] ? "." : "", imp->name);
-
-		found = scout_modindex_locate(ix, sub);
-		free(sub);
-	}
-	if (found == SCOUT_NO_MODULE && abs[0])
-		found = scout_modindex_find_prefix(ix, abs);
-	free(abs);
-	return found;
-}
-
-static int compare_edges(const void *pa, const void *pb)
-{
-	const scout_edge *a = pa, *b = pb;
-
-	if (a->from != b->from)
-		return a->from < b->from ? -1 : 1;
-	if (a->to != b->to)
-		return a->to < b->to ? -1 : 1;
-	return (int)b->runtime - (int)a->runtime; /* runtime first: kept on merge */
-}
-
-void scout_import_graph_build(scout_import_graph *g, const scout_scan *scan,
-                              const scout_modindex *ix)
-{
-	size_t kept = 0;
-
-	memset(g, 0, sizeof(*g));
-	for (size_t i = 0; i < scan->nmodules; i++) {
-		const scout_module *m = &scan->modules[i];
-
-		for (size_t j = 0; j < m->nimports; j++) {
-			size_t to = resolve_import(ix, m, &m->imports[j]);
-			scout_edge e = {i, to, !m->imports[j].type_checking};
-
-			if (to != SCOUT_NO_MODULE && to != i)
-				SCOUT_PUSH(g->edges, g->len, g->cap, e);
-		}
-	}
-	if (g->len)
-		qsort(g->edges, g->len, sizeof(*g->edges), compare_edges);
-	for (size_t i = 0; i < g->len; i++)
-		if (!kept || g->edges[kept - 1].from != g->edges[i].from ||
-		    g->edges[kept - 1].to != g->edges[i].to)
-			g->edges[kept++] = g->edges[i];
-	g->len = kept;
-}
-
-void scout_import_graph_free(scout_import_graph *g)
-{
-	free(g->edges);
-	memset(g, 0, sizeof(*g));
-}
 
 /* ---- the three signals --------------------------------------------------- */
 

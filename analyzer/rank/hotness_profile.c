@@ -2,7 +2,7 @@
  * the profile attributes to the scanned project. Profile frames name files by
  * absolute path (or relative to where the program ran); they are matched to
  * scanned modules by the longest run of trailing path components. */
-#include "scout/link.h"
+#include "scout/hotness.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -16,7 +16,6 @@
 #include "scout/analyze.h"
 #include "scout/cache.h"
 #include "scout/pool.h"
-#include "scout/project.h"
 #include "scout/source.h"
 
 typedef struct scan_ctx {
@@ -400,8 +399,8 @@ int scout_scan_run(scout_scan *out, const scout_scan_opts *opts)
 	report_cache(ctx.cache);
 	merge(out, ctx.results, files.len);
 	scout_scan_sort(out);
-	scout_project_link(out, opts->project_dir ? opts->project_dir : ".", &opts->rules,
-	                   opts->profile, opts->profile_name);
+	scout_scan_finish(out, opts->project_dir ? opts->project_dir : ".", &opts->rules,
+	                  opts->profile, opts->profile_name);
 cleanup:
 	scout_cache_free(ctx.cache);
 	free(ctx.order);

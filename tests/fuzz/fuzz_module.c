@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "scout/analyze.h"
-#include "scout/project.h"
+#include "scout/scan.h"
 #include "tests/fuzz/fuzz.h"
 
 /* A project directory that does not exist: the link stage finds no mypy
@@ -54,7 +54,7 @@ static void link_one(scout_module *m, const scout_rule_config *config)
 	SCOUT_PUSH(scan.modules, scan.nmodules, scan.modules_cap, *m);
 	memset(m, 0, sizeof(*m));
 	scout_scan_sort(&scan);
-	scout_project_link(&scan, MODULE_PROJECT_DIR, config, NULL, NULL);
+	scout_scan_finish(&scan, MODULE_PROJECT_DIR, config, NULL, NULL);
 	check_module(&scan.modules[0]);
 	SCOUT_FUZZ_CHECK(!isnan(scan.modules[0].hotness) && scan.modules[0].hotness >= 0 &&
 	                 scan.modules[0].hotness <= 1.0 + 1e-9);

@@ -226,4 +226,9 @@ typedef struct scout_summary {
 
 void scout_scan_summarise(const scout_scan *s, scout_summary *out);
 
+/* True for test code, which is never compiled and never hot: a path with a
+ * `tests`/`test`/`testing` directory, or a test_*.py / *_test.py /
+ * conftest.py file. */
+bool scout_module_is_test(const scout_module *m);
+
 #endif

@@ -3,7 +3,6 @@
 #define SCOUT_PLAN_H
 
 #include "scout/classindex.h"
-#include "scout/link.h"
 
 /* Share of the plan's estimated runtime the first phase aims to cover. */
 #define SCOUT_PLAN_FIRST_PHASE 0.80

@@ -22,4 +22,12 @@ typedef struct scout_scan_opts {
  * negative error with scout_error_last() set when nothing could be scanned. */
 int scout_scan_run(scout_scan *out, const scout_scan_opts *opts);
 
+/* The project-wide stages over the analysed modules of `scan`: the link
+ * stage's checks (the mypy configuration found in `project_dir`, the class
+ * index across modules), hotness (from `profile` when given, else the
+ * static estimate), the plan and the compile set. Findings go to the
+ * modules; verdicts and scores are recomputed after. */
+void scout_scan_finish(scout_scan *scan, const char *project_dir, const scout_rule_config *config,
+                       const scout_profile *profile, const char *profile_name);
+
 #endif

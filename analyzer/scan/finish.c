@@ -1,11 +1,14 @@
-/* The link and rank stages: checks that need the whole project, then the
- * import graph, hotness and the compile plan, after every module is analysed
- * and before reporting. */
-#include "scout/project.h"
+/* After every module is analysed and before reporting: the link stage
+ * (checks that need the whole project: the mypy configuration, the class
+ * index across modules), then the rank stage (the import graph, hotness, the
+ * compile plan and its risks), then the advisories. */
+#include "scout/scan.h"
 
 #include "project_rules.h"
 #include "registry.h"
 #include "scout/compile_set.h"
+#include "scout/hotness.h"
+#include "scout/import_graph.h"
 #include "scout/mypy_config.h"
 #include "scout/plan.h"
 
@@ -31,8 +34,8 @@ static void finish_modules(scout_scan *scan)
 		scout_module_finish(&scan->modules[i], scan->coverage_threshold);
 }
 
-void scout_project_link(scout_scan *scan, const char *project_dir, const scout_rule_config *config,
-                        const scout_profile *profile, const char *profile_name)
+void scout_scan_finish(scout_scan *scan, const char *project_dir, const scout_rule_config *config,
+                       const scout_profile *profile, const char *profile_name)
 {
 	scout_mypy_config cfg;
 	scout_class_index classes;
