@@ -135,7 +135,7 @@ static void check_patches(scout_scan *scan, const scout_modindex *ix, const bool
 		const scout_module *from = &scan->modules[p];
 
 		for (size_t k = 0; k < from->npatches; k++) {
-			char *abs = scout_module_absolute(from, from->patches[k].target);
+			char *abs = scout_modindex_absolute(from, from->patches[k].target);
 			size_t to = scout_modindex_find_prefix(ix, abs);
 			const char *name;
 			uint32_t line, column;

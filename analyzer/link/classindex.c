@@ -92,7 +92,7 @@ static bool resolve(const class_index *ix, const char *qualified, class_ref *out
 		    mod != SCOUT_NO_MODULE ? binding_of(&ix->scan->modules[mod], dot + 1) : NULL;
 		if (!target)
 			break;
-		next = scout_module_absolute(&ix->scan->modules[mod], target);
+		next = scout_modindex_absolute(&ix->scan->modules[mod], target);
 		free(name);
 		name = next;
 	}
@@ -108,7 +108,7 @@ bool scout_class_index_resolve(const class_index *ix, size_t module, const char 
 
 	if (!base[0] || scout_str_startswith(base, "builtins."))
 		return false;
-	abs = scout_module_absolute(&ix->scan->modules[module], base);
+	abs = scout_modindex_absolute(&ix->scan->modules[module], base);
 	found = resolve(ix, abs, out);
 	free(abs);
 	return found;

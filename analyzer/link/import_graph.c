@@ -8,7 +8,7 @@
 static size_t resolve_import(const scout_modindex *ix, const scout_module *m,
                              const scout_import *imp)
 {
-	char *abs = scout_module_absolute(m, imp->module);
+	char *abs = scout_modindex_absolute(m, imp->module);
 	size_t found = SCOUT_NO_MODULE;
 
 	if (imp->name) { /* from M import N: a submodule, or a name defined somewhere */

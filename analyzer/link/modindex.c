@@ -82,7 +82,7 @@ size_t scout_modindex_find_prefix(const scout_modindex *ix, const char *dotted)
 	}
 }
 
-char *scout_module_absolute(const scout_module *m, const char *target)
+char *scout_modindex_absolute(const scout_module *m, const char *target)
 {
 	size_t dots = strspn(target, ".");
 	char *base, *out;
@@ -147,7 +147,7 @@ size_t scout_modindex_locate(const scout_modindex *ix, const char *dotted)
 		if (!target)
 			break;
 		{
-			char *abs = scout_module_absolute(mod, target);
+			char *abs = scout_modindex_absolute(mod, target);
 
 			next = scout_asprintf("%s%s", abs, rest + strcspn(rest, "."));
 			free(abs);

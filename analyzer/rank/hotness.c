@@ -62,7 +62,7 @@ static void incoming_calls(double *calls, const bool *active, const scout_scan *
 		if (!active[i])
 			continue;
 		for (size_t j = 0; j < m->ncalls; j++) {
-			char *abs = scout_module_absolute(m, m->calls[j].target);
+			char *abs = scout_modindex_absolute(m, m->calls[j].target);
 			size_t to = scout_modindex_locate(ix, abs);
 
 			if (to != SCOUT_NO_MODULE && to != i && active[to])

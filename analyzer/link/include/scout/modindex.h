@@ -32,6 +32,6 @@ size_t scout_modindex_locate(const scout_modindex *ix, const char *dotted);
 
 /* `target` as written in module m ("pkg.mod", ".mod.X", "..", "."), made
  * absolute (owned by caller, free with free()). */
-char *scout_module_absolute(const scout_module *m, const char *target);
+char *scout_modindex_absolute(const scout_module *m, const char *target);
 
 #endif

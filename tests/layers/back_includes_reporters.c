@@ -1,0 +1,2 @@
+/* Must not compile: rank, scan and audit see no reporter header. */
+#include "reporter.h"

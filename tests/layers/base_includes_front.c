@@ -1,0 +1,2 @@
+/* Must not compile: base/ sees no header of a layer above it. */
+#include "scout/walk.h"
