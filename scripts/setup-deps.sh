@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(gcc make cmake pkg-config git
 	libtree-sitter-dev libcjson-dev libgit2-dev)
 if [ "${1:-}" = "--test" ]; then
-	packages+=(clang libclang-rt-14-dev python3 mypy python3-dev chromium valgrind cmark-gfm)
+	packages+=(clang clang-format libclang-rt-14-dev python3 mypy python3-dev chromium valgrind cmark-gfm)
 fi
 
 missing=()
