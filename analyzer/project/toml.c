@@ -7,6 +7,7 @@
 #include <string.h>
 #include <tree_sitter/api.h>
 
+#include "scout/nesting.h"
 #include "scout/source.h"
 
 const TSLanguage *tree_sitter_toml(void);
@@ -320,8 +321,14 @@ int scout_toml_parse(scout_toml *out, const char *data, size_t len)
 	TSParser *parser = ts_parser_new();
 	walker w = {.src = data, .out = out};
 	TSTree *tree;
+	uint32_t deep;
 
 	memset(out, 0, sizeof(*out));
+	if (scout_nesting_exceeds(&deep, data, len, SCOUT_NESTING_TOML, SCOUT_TOML_MAX_NESTING)) {
+		ts_parser_delete(parser); /* the grammar's parser crashes on such nesting */
+		return scout_error_set("TOML document nests brackets more than %d deep (line %u)",
+		                       SCOUT_TOML_MAX_NESTING, deep);
+	}
 	ts_parser_set_language(parser, tree_sitter_toml());
 	ts_parser_set_timeout_micros(parser, 10ull * 1000 * 1000);
 	tree = len <= UINT32_MAX ? ts_parser_parse_string(parser, NULL, data, (uint32_t)len) : NULL;

@@ -2,9 +2,11 @@
  * tree, keep only the plain result. */
 #include "scout/analyze.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "scout/nesting.h"
 #include "scout/syntax.h"
 #include "scout/tree_index.h"
 #include "scout/walk.h"
@@ -86,6 +88,30 @@ static void keep_bindings(scout_module *m, const scout_names *names)
 	m->nbindings = names->len;
 }
 
+/* A module whose brackets nest deeper than CPython allows is a syntax error
+ * for CPython's tokenizer too; it is reported without parsing, since the
+ * grammar's parser crashes on tens of thousands of open brackets. */
+static bool too_deep(const scout_analyzer *a, scout_file_result *r, const scout_source *src)
+{
+	const scout_rule *rule = &scout_rule_syntax_error;
+	scout_module *m = &r->module;
+	uint32_t line;
+	char message[120];
+
+	if (!scout_nesting_exceeds(&line, src->data, src->len, SCOUT_NESTING_PYTHON,
+	                           SCOUT_PYTHON_MAX_NESTING))
+		return false;
+	snprintf(message, sizeof(message),
+	         "syntax error: too many nested parentheses (CPython allows %d)",
+	         SCOUT_PYTHON_MAX_NESTING);
+	if (!scout_rule_ignored_in(rule, a->config, m->path))
+		scout_module_add_finding(m, rule->id, rule->category, line, 1, line, 1, message,
+		                         rule->fix);
+	scout_file_result_add_diag(r, m->path, SCOUT_DIAG_SYNTAX_ERROR, line, message);
+	r->has_module = true;
+	return true;
+}
+
 int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_source *src)
 {
 	scout_module *m = &r->module;
@@ -94,6 +120,8 @@ int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_so
 	const scout_tix *tix;
 
 	m->lines = scout_source_count_lines(src->data, src->len);
+	if (too_deep(a, r, src))
+		return 0;
 	tree = ts_parser_parse_string(a->parser, NULL, src->data, (uint32_t)src->len);
 	if (!tree) {
 		ts_parser_reset(a->parser);

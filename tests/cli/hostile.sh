@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Bad input never stops a scan: NUL bytes, invalid UTF-8, a BOM, CRLF, a 12 MB
-# single line, 20,000 nested brackets, unreadable files, FIFOs, directory
+# single line, brackets nested 200 deep (CPython's limit) and 20,000 and 65,536
+# deep (past it; tree-sitter crashes on the latter), unreadable files, FIFOs, directory
 # symlink loops. Each gets a result or a diagnostic, and --jobs 1 and --jobs 2
 # give byte-identical reports.
 set -euo pipefail
@@ -17,8 +18,14 @@ printf '# -*- coding: latin-1 -*-\nname = "caf\xe9"\ndef f(a: str) -> str:\n    
 printf '\xef\xbb\xbfdef f(x: int) -> int:\n    return x\n' >"$t/pkg/bom.py"
 printf 'def f(x: int) -> int:\r\n    return x\r\n\r\ndef g(y):\r\n    return y\r\n' >"$t/pkg/crlf.py"
 python3 -c "print('x = \"' + 'a' * 12_000_000 + '\"')" >"$t/pkg/huge_line.py"
+python3 -c "print('x = ' + '[' * 200 + ']' * 200)" >"$t/pkg/nested_200.py"
 python3 -c "print('x = ' + '[' * 20000 + ']' * 20000)" >"$t/pkg/nested.py"
 python3 -c "print('x = ' + '(' * 20000)" >"$t/pkg/nested_unclosed.py"
+python3 -c "print('s = \'' + '(' * 300 + '\'  # ' + '[' * 300 + '\nx = ' + '(' * 65536)" >"$t/pkg/nested_64k.py"
+python3 -c "print('def (:\\n' * 50000)" >"$t/pkg/nested_defs.py"
+mkdir -p "$tmp/deeptoml"
+printf 'def f(x: int) -> int:\n    return x\n' >"$tmp/deeptoml/m.py"
+python3 -c "print('a = ' + '[' * 70000)" >"$tmp/deeptoml/pyproject.toml"
 printf 'def broken(:\n    pass\n' >"$t/pkg/syntax.py"
 printf 'def f():\n    pass\n' >"$t/pkg/unreadable.py"
 chmod 000 "$t/pkg/unreadable.py"
@@ -36,6 +43,10 @@ timeout 300 "$bin" scan --fail-on none --format json --jobs 1 "$t" >"$out1"
 timeout 300 "$bin" scan --fail-on none --format json --jobs 2 "$t" >"$out2"
 cmp "$out1" "$out2"
 timeout 300 "$bin" scan --fail-on none --jobs 2 "$t" >"$tmp/report.txt"
+# a pyproject.toml nested 70,000 deep is refused, not parsed (tree-sitter
+# crashes on it): the scan and the audit go on without its settings
+timeout 60 "$bin" scan --no-cache --fail-on none "$tmp/deeptoml" >/dev/null
+timeout 60 "$bin" audit --format markdown --output "$tmp/deep.md" "$tmp/deeptoml"
 
 python3 - "$out1" "$(id -u)" <<'PY'
 import json, sys
@@ -60,8 +71,12 @@ expect(mods["pkg/bom.py"]["verdict"] == "ready", "BOM stripped")
 crlf = mods["pkg/crlf.py"]
 expect(crlf["lines"] == 5 and crlf["annotations"]["defs"] == 2 and crlf["verdict"] != "blocked", "CRLF parsed")
 expect(mods["pkg/huge_line.py"]["lines"] == 1 and mods["pkg/huge_line.py"]["verdict"] == "ready", "12 MB line analysed")
-expect(mods["pkg/nested.py"]["verdict"] == "ready", "20,000 nested brackets analysed")
-expect(mods["pkg/nested_unclosed.py"]["verdict"] == "blocked", "unclosed nesting is a syntax error")
+expect(mods["pkg/nested_200.py"]["verdict"] == "ready", "200 nested brackets analysed")
+too_deep = "syntax error: too many nested parentheses (CPython allows 200)"
+for name, line in (("nested", 1), ("nested_unclosed", 1), ("nested_64k", 2), ("nested_defs", 201)):
+    m = mods["pkg/%s.py" % name]
+    expect(m["verdict"] == "blocked" and [(f["message"], f["line"]) for f in m["findings"]] == [(too_deep, line)],
+           "%s.py: too many nested parentheses at line %d" % (name, line))
 syn = mods["pkg/syntax.py"]
 expect(syn["verdict"] == "blocked" and any(f["rule"] == "syntax-error" and f["line"] == 1 for f in syn["findings"]), "syntax error at line 1")
 expect(diags["pkg/syntax.py"][0]["kind"] == "syntax-error", "syntax error diagnostic")
