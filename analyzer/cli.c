@@ -146,10 +146,10 @@ static int parse_option(scout_cli *out, int argc, char **argv, int *i)
 			out->mypyc_version = value;
 	} else if (is_option(arg, "--select")) {
 		if (!(error = option_value(&value, argc, argv, i, "--select")))
-			SCOUT_PUSH(out->select, out->nselect, out->select_cap, value);
+			SCOUT_PUSH(out->select.items, out->select.count, out->select.cap, value);
 	} else if (is_option(arg, "--ignore")) {
 		if (!(error = option_value(&value, argc, argv, i, "--ignore")))
-			SCOUT_PUSH(out->ignore, out->nignore, out->ignore_cap, value);
+			SCOUT_PUSH(out->ignore.items, out->ignore.count, out->ignore.cap, value);
 	} else if (is_option(arg, "--fail-on")) {
 		if (!(error = option_value(&value, argc, argv, i, "--fail-on")))
 			out->fail_on = value;
@@ -185,7 +185,8 @@ static int parse_option(scout_cli *out, int argc, char **argv, int *i)
 		out->timestamp = true;
 	} else if (is_option(arg, "--exclude")) {
 		if (!(error = option_value(&value, argc, argv, i, "--exclude")))
-			SCOUT_PUSH(out->excludes, out->nexcludes, out->excludes_cap, value);
+			SCOUT_PUSH(out->excludes.items, out->excludes.count, out->excludes.cap,
+			           value);
 	} else {
 		scout_error_set("unknown option '%s' (try 'mypyc-scout --help')", arg);
 		error = SCOUT_EUSAGE;
@@ -203,7 +204,7 @@ static int parse_argument(scout_cli *out, const char *arg)
 		out->rule_id = arg;
 		return 0;
 	}
-	SCOUT_PUSH(out->paths, out->npaths, out->paths_cap, arg);
+	SCOUT_PUSH(out->paths.items, out->paths.count, out->paths.cap, arg);
 	return 0;
 }
 
@@ -243,9 +244,9 @@ int scout_cli_parse(scout_cli *out, int argc, char **argv)
 
 void scout_cli_free(scout_cli *cli)
 {
-	free(cli->paths);
-	free(cli->excludes);
-	free(cli->select);
-	free(cli->ignore);
+	free(cli->paths.items);
+	free(cli->excludes.items);
+	free(cli->select.items);
+	free(cli->ignore.items);
 	memset(cli, 0, sizeof(*cli));
 }

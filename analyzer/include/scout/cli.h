@@ -12,21 +12,24 @@ typedef enum scout_command {
 	SCOUT_CMD_VERSION,
 } scout_command;
 
+/* Arguments given more than once, in order: an owned array of borrowed argv
+ * strings. */
+typedef struct scout_cli_list {
+	const char **items;
+	size_t count, cap;
+} scout_cli_list;
+
 typedef struct scout_cli {
 	scout_command command;
-	const char **paths; /* owned array of borrowed argv strings */
-	size_t npaths, paths_cap;
-	const char **excludes; /* owned array of borrowed argv strings */
-	size_t nexcludes, excludes_cap;
-	const char *format;        /* NULL: the command's default */
-	const char *output;        /* NULL: stdout */
-	unsigned jobs;             /* 0: number of cores */
-	const char *rule_id;       /* `rules ID` */
-	const char *mypyc_version; /* --mypyc-version X.Y[.Z], NULL: not given */
-	const char **select;       /* owned array of borrowed comma-separated lists */
-	size_t nselect, select_cap;
-	const char **ignore; /* likewise */
-	size_t nignore, ignore_cap;
+	scout_cli_list paths;       /* `scan PATH...`, `audit PATH` */
+	scout_cli_list excludes;    /* --exclude GLOB */
+	const char *format;         /* NULL: the command's default */
+	const char *output;         /* NULL: stdout */
+	unsigned jobs;              /* 0: number of cores */
+	const char *rule_id;        /* `rules ID` */
+	const char *mypyc_version;  /* --mypyc-version X.Y[.Z], NULL: not given */
+	scout_cli_list select;      /* --select RULES, each a comma-separated list */
+	scout_cli_list ignore;      /* --ignore RULES, likewise */
 	const char *fail_on;        /* --fail-on LEVEL */
 	const char *min_coverage;   /* --min-coverage PCT */
 	const char *baseline;       /* --baseline FILE */
