@@ -1,94 +1,292 @@
-/* Argument parsing only: `mypyc-scout COMMAND [OPTIONS] [ARGS]`. Options take
- * their value as `--opt VALUE` or `--opt=VALUE`. */
+/* The command line from one table: parsing `mypyc-scout COMMAND [OPTIONS]
+ * [ARGS]` and every --help text. A long option takes its value as
+ * `--opt VALUE` or `--opt=VALUE`, a short one as `-j VALUE`. */
 #include "scout/cli.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-const char *scout_cli_usage(void)
+#define SCAN      SCOUT_CLI_FOR(SCOUT_CMD_SCAN)
+#define AUDIT     SCOUT_CLI_FOR(SCOUT_CMD_AUDIT)
+#define RULES     SCOUT_CLI_FOR(SCOUT_CMD_RULES)
+#define AT(field) offsetof(scout_cli, field)
+
+/* In the order --help lists them. */
+static const scout_cli_option options[] = {
+    {.name = "--format",
+     .metavar = "FORMAT",
+     .commands = SCAN,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(format),
+     .help = "report format: text (default), json, json-lines, sarif, github, gitlab, junit"},
+    {.name = "--format",
+     .metavar = "FORMAT",
+     .commands = AUDIT,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(format),
+     .help = "html (default) or markdown"},
+    {.name = "--format",
+     .metavar = "FORMAT",
+     .commands = RULES,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(format),
+     .help = "text (default) or json; markdown for the list of every rule"},
+    {.name = "--output",
+     .metavar = "FILE",
+     .commands = SCOUT_CLI_EVERY,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(output),
+     .help = "write to FILE instead of stdout"},
+    {.name = "--timestamp",
+     .commands = AUDIT,
+     .kind = SCOUT_CLI_FLAG,
+     .offset = AT(timestamp),
+     .help = "state when the audit was made (off: output is byte-identical across runs)"},
+    {.name = "--jobs",
+     .short_name = 'j',
+     .metavar = "N",
+     .commands = SCAN | AUDIT,
+     .kind = SCOUT_CLI_NUMBER,
+     .offset = AT(jobs),
+     .help = "worker threads (default: number of cores)"},
+    {.name = "--exclude",
+     .metavar = "GLOB",
+     .commands = SCAN | AUDIT,
+     .kind = SCOUT_CLI_LIST,
+     .offset = AT(excludes),
+     .help = "skip paths matching GLOB (repeatable); matched against the path, its directories "
+             "and components"},
+    {.name = "--select",
+     .metavar = "RULES",
+     .commands = SCAN | AUDIT,
+     .kind = SCOUT_CLI_LIST,
+     .offset = AT(select),
+     .help = "only these rule ids or categories (comma-separated, repeatable): blocker, "
+             "non-native, behaviour, slow"},
+    {.name = "--ignore",
+     .metavar = "RULES",
+     .commands = SCAN | AUDIT,
+     .kind = SCOUT_CLI_LIST,
+     .offset = AT(ignore),
+     .help = "never these rule ids or categories (comma-separated, repeatable)"},
+    {.name = "--mypyc-version",
+     .metavar = "X.Y",
+     .commands = SCAN | AUDIT,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(mypyc_version),
+     .help = "evaluate for that mypyc (default: the version the project pins, else the newest "
+             "the catalog knows)"},
+    {.name = "--fail-on",
+     .metavar = "LEVEL",
+     .commands = SCAN,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(fail_on),
+     .help = "exit 1 on findings at or above LEVEL: blocker (default), non-native, behaviour, "
+             "slow, none"},
+    {.name = "--min-coverage",
+     .metavar = "PCT",
+     .commands = SCAN,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(min_coverage),
+     .help = "exit 1 when a planned module's annotation coverage is below PCT"},
+    {.name = "--diff",
+     .metavar = "BASE",
+     .commands = SCAN,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(diff_base),
+     .help = "report only findings on lines changed since the merge base of BASE and HEAD (and "
+             "modules that got worse); scores and the plan still cover everything"},
+    {.name = "--summary",
+     .metavar = "FILE",
+     .commands = SCAN,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(summary),
+     .help = "append a Markdown job summary (default with GITHUB_STEP_SUMMARY set: that file)"},
+    {.name = "--profile",
+     .metavar = "FILE",
+     .commands = SCAN | AUDIT,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(profile),
+     .help = "hotness from a profile: cProfile/pstats (.prof), py-spy speedscope JSON or "
+             "collapsed stacks"},
+    {.name = "--rev",
+     .metavar = "REV",
+     .commands = SCAN | AUDIT,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(rev),
+     .help = "scan the tree of commit REV from the object database, without checking it out"},
+    {.name = "--write-baseline",
+     .metavar = "FILE",
+     .commands = SCAN,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(write_baseline),
+     .help = "record the current findings"},
+    {.name = "--baseline",
+     .metavar = "FILE",
+     .commands = SCAN,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(baseline),
+     .help = "hide the findings FILE records"},
+    {.name = "--report-unused-ignores",
+     .commands = SCAN | AUDIT,
+     .kind = SCOUT_CLI_FLAG,
+     .offset = AT(report_unused_ignores),
+     .help = "report `# mypyc-scout: ignore` comments that hide nothing"},
+    {.name = "--cache-dir",
+     .metavar = "DIR",
+     .commands = SCAN | AUDIT,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(cache_dir),
+     .help = "keep per-file results there (default: $XDG_CACHE_HOME/mypyc-scout, else "
+             "~/.cache/mypyc-scout)"},
+    {.name = "--no-cache",
+     .commands = SCAN | AUDIT,
+     .kind = SCOUT_CLI_FLAG,
+     .offset = AT(no_cache),
+     .help = "neither read nor write the result cache"},
+    {.name = "--help",
+     .short_name = 'h',
+     .commands = SCOUT_CLI_EVERY,
+     .kind = SCOUT_CLI_HELP,
+     .help = "print this help and exit"},
+    {.name = "--version",
+     .short_name = 'V',
+     .commands = SCOUT_CLI_EVERY,
+     .kind = SCOUT_CLI_VERSION,
+     .help = "print the version and exit"},
+};
+#define NOPTIONS (sizeof(options) / sizeof(options[0]))
+_Static_assert(NOPTIONS <= 64, "the parser records the options given in a uint64_t");
+
+/* The commands, in the order the overview lists them. */
+typedef struct command_doc {
+	const char *name;
+	scout_command id;
+	const char *args;  /* after the name and [OPTIONS] in the usage line */
+	const char *brief; /* its line in the overview */
+	const char *about; /* its help, under the usage line */
+	bool config;       /* [tool.mypyc-scout] applies to it */
+	const char *exits; /* its exit statuses, after the options */
+} command_doc;
+
+#define TAGLINE                                                                                    \
+	"Tells which Python modules mypyc can compile, what stops the rest,\n"                     \
+	"and which to compile first. Never imports or runs the scanned code.\n"
+#define SETTINGS_NOTE "Settings also come from [tool.mypyc-scout] in pyproject.toml; flags win.\n"
+
+static const command_doc commands[] = {
+    {.name = "scan",
+     .id = SCOUT_CMD_SCAN,
+     .args = "[PATH...]",
+     .brief = "which modules mypyc can compile, what stops the rest, the plan",
+     .about = TAGLINE,
+     .config = true,
+     .exits = "Exit status: 0 clean, 1 findings at or above --fail-on (or coverage\n"
+              "below --min-coverage), 2 usage or fatal error.\n"},
+    {.name = "audit",
+     .id = SCOUT_CMD_AUDIT,
+     .args = "[PATH]",
+     .brief = "the pre-migration report, as HTML or Markdown",
+     .about = "Writes one document for a team deciding whether and how to move to mypyc,\n"
+              "from the same scan: the plan in phases, findings by rule, annotation work,\n"
+              "the packaging checklist and compatibility risks.\n",
+     .config = true,
+     .exits = "Exit status: 0 whatever the audit finds, 2 usage or fatal error.\n"},
+    {.name = "rules",
+     .id = SCOUT_CMD_RULES,
+     .args = "[RULE-ID]",
+     .brief = "document every rule, or the one named",
+     .about = "Documents every rule, or the one named: what it catches, why mypyc\n"
+              "cares, and the fix.\n",
+     .exits = "Exit status: 0, or 2 for an unknown rule id or a usage error.\n"},
+    {.name = "help",
+     .id = SCOUT_CMD_HELP,
+     .args = "[COMMAND]",
+     .brief = "this help, or a command's (as COMMAND --help)"},
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+void scout_cli_options(const scout_cli_option **out, size_t *count)
 {
-	return "usage: mypyc-scout scan [OPTIONS] [PATH...]\n"
-	       "       mypyc-scout audit [OPTIONS] [PATH] --format html|markdown --output FILE\n"
-	       "       mypyc-scout rules [--format text|json] [RULE-ID]\n"
-	       "       mypyc-scout --version | --help\n"
-	       "\n"
-	       "Tells which Python modules mypyc can compile, what stops the rest,\n"
-	       "and which to compile first. Never imports or runs the scanned code.\n"
-	       "\n"
-	       "scan options:\n"
-	       "  --format FORMAT   report format: text (default), json, json-lines,\n"
-	       "                    sarif, github, gitlab, junit\n"
-	       "  --output FILE     write the report to FILE instead of stdout\n"
-	       "  --jobs N          worker threads (default: number of cores)\n"
-	       "  --exclude GLOB    skip paths matching GLOB (repeatable); matched\n"
-	       "                    against the path, its directories and components\n"
-	       "  --select RULES    only these rule ids or categories (comma-separated,\n"
-	       "                    repeatable): blocker, non-native, behaviour, slow\n"
-	       "  --ignore RULES    never these rule ids or categories\n"
-	       "  --mypyc-version X.Y  evaluate for that mypyc (default: the version\n"
-	       "                    the project pins, else the newest the catalog knows)\n"
-	       "  --fail-on LEVEL   exit 1 on findings at or above LEVEL: blocker\n"
-	       "                    (default), non-native, behaviour, slow, none\n"
-	       "  --min-coverage PCT  exit 1 when a planned module's annotation\n"
-	       "                    coverage is below PCT\n"
-	       "  --diff BASE       report only findings on lines changed since the\n"
-	       "                    merge base of BASE and HEAD (and modules that got\n"
-	       "                    worse); scores and the plan still cover everything\n"
-	       "  --summary FILE    append a Markdown job summary (default with\n"
-	       "                    GITHUB_STEP_SUMMARY set: that file)\n"
-	       "  --profile FILE    hotness from a profile: cProfile/pstats (.prof),\n"
-	       "                    py-spy speedscope JSON or collapsed stacks\n"
-	       "  --rev REV         scan the tree of commit REV from the object\n"
-	       "                    database, without checking it out\n"
-	       "  --write-baseline FILE  record the current findings\n"
-	       "  --baseline FILE   hide the findings FILE records\n"
-	       "  --report-unused-ignores  report `# mypyc-scout: ignore` comments that\n"
-	       "                    hide nothing\n"
-	       "  --cache-dir DIR   keep per-file results there (default:\n"
-	       "                    $XDG_CACHE_HOME/mypyc-scout, else ~/.cache/mypyc-scout)\n"
-	       "  --no-cache        neither read nor write the result cache\n"
-	       "\n"
-	       "audit options (and the scan options that choose what is scanned):\n"
-	       "  --format FORMAT   html (default) or markdown\n"
-	       "  --output FILE     write the audit to FILE instead of stdout\n"
-	       "  --timestamp       state when the audit was made (off: output is\n"
-	       "                    byte-identical across runs)\n"
-	       "  --version         print the version and exit\n"
-	       "  --help            print this help and exit\n"
-	       "\n"
-	       "Settings also come from [tool.mypyc-scout] in pyproject.toml; flags win.\n"
-	       "\n"
-	       "Exit status: 0 clean, 1 findings at or above --fail-on (or coverage\n"
-	       "below --min-coverage), 2 usage or fatal error.\n";
+	*out = options;
+	*count = NOPTIONS;
 }
 
-/* The value of option `name` at argv[*i]: inline after '=' or the next arg. */
-static int option_value(const char **out, int argc, char **argv, int *i, const char *name)
+static const command_doc *command_find(const char *name)
 {
-	const char *arg = argv[*i];
-	size_t n = strlen(name);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
 
-	if (arg[n] == '=') {
+static const command_doc *command_doc_of(scout_command id)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (commands[i].id == id)
+			return &commands[i];
+	return NULL;
+}
+
+const char *scout_cli_command_name(scout_command command)
+{
+	const command_doc *doc = command_doc_of(command);
+
+	return doc ? doc->name : NULL;
+}
+
+/* --- parsing ------------------------------------------------------------- */
+
+typedef struct parser {
+	scout_cli *cli;
+	int argc;
+	char **argv;
+	int i;             /* the argument being parsed */
+	bool have_command; /* the first non-option argument came */
+	bool have_topic;   /* `help COMMAND` named its command */
+	uint64_t given;    /* bit i: options[i] was given */
+} parser;
+
+/* parse_option's result for --help and --version: stop, successfully. */
+#define STOP 1
+
+/* The row spelled `arg` ("--jobs", "--jobs=4", "-j"), or NULL. */
+static const scout_cli_option *option_find(const char *arg)
+{
+	for (size_t i = 0; i < NOPTIONS; i++) {
+		const scout_cli_option *o = &options[i];
+		size_t n = strlen(o->name);
+
+		if (o->short_name && arg[1] == o->short_name && arg[2] == '\0')
+			return o;
+		if (strncmp(arg, o->name, n) == 0 &&
+		    (arg[n] == '\0' || (arg[n] == '=' && o->metavar)))
+			return o;
+	}
+	return NULL;
+}
+
+/* The value of the option at argv[p->i]: inline after '=' or the next arg. */
+static int option_value(const char **out, parser *p, const scout_cli_option *o)
+{
+	const char *arg = p->argv[p->i];
+	bool is_long = arg[1] == '-';
+	size_t n = strlen(o->name);
+
+	if (is_long && arg[n] == '=') {
 		*out = arg + n + 1;
 		return 0;
 	}
-	if (*i + 1 >= argc) {
-		scout_error_set("option %s needs a value", name);
+	if (p->i + 1 >= p->argc) {
+		scout_error_set("option %s needs a value", is_long ? o->name : arg);
 		return SCOUT_EUSAGE;
 	}
-	*out = argv[++*i];
+	*out = p->argv[++p->i];
 	return 0;
 }
 
-static bool is_option(const char *arg, const char *name)
-{
-	size_t n = strlen(name);
-
-	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
-}
-
-static int parse_jobs(unsigned *out, const char *value)
+static int parse_number(unsigned *out, const char *value, const char *name)
 {
 	char *end;
 	long n;
@@ -96,156 +294,304 @@ static int parse_jobs(unsigned *out, const char *value)
 	errno = 0;
 	n = strtol(value, &end, 10);
 	if (errno || *end || end == value || n < 1 || n > 1024) {
-		scout_error_set("--jobs takes a number from 1 to 1024, not '%s'", value);
+		scout_error_set("%s takes a number from 1 to 1024, not '%s'", name, value);
 		return SCOUT_EUSAGE;
 	}
 	*out = (unsigned)n;
 	return 0;
 }
 
-static int parse_command(scout_cli *out, const char *arg)
+/* Puts `value` where row `o` says. Returns 0, STOP or SCOUT_EUSAGE. */
+static int option_apply(scout_cli *cli, const scout_cli_option *o, const char *value)
 {
-	if (strcmp(arg, "scan") == 0)
-		out->command = SCOUT_CMD_SCAN;
-	else if (strcmp(arg, "rules") == 0)
-		out->command = SCOUT_CMD_RULES;
-	else if (strcmp(arg, "audit") == 0)
-		out->command = SCOUT_CMD_AUDIT;
-	else if (strcmp(arg, "help") == 0)
-		out->command = SCOUT_CMD_HELP;
-	else {
+	char *field = (char *)cli + o->offset;
+	scout_cli_list *list = (scout_cli_list *)field;
+
+	switch (o->kind) {
+	case SCOUT_CLI_FLAG:
+		*(bool *)field = true;
+		return 0;
+	case SCOUT_CLI_STRING:
+		*(const char **)field = value;
+		return 0;
+	case SCOUT_CLI_LIST:
+		SCOUT_PUSH(list->items, list->count, list->cap, value);
+		return 0;
+	case SCOUT_CLI_NUMBER:
+		return parse_number((unsigned *)field, value, o->name);
+	case SCOUT_CLI_HELP:
+		if (cli->command != SCOUT_CMD_HELP)
+			cli->topic = cli->command;
+		cli->command = SCOUT_CMD_HELP;
+		return STOP;
+	case SCOUT_CLI_VERSION:
+		cli->command = SCOUT_CMD_VERSION;
+		return STOP;
+	}
+	return 0;
+}
+
+static int parse_option(parser *p)
+{
+	const char *arg = p->argv[p->i], *value = NULL;
+	const scout_cli_option *o = option_find(arg);
+	int error;
+
+	if (!o) {
+		scout_error_set("unknown option '%s' (try 'mypyc-scout --help')", arg);
+		return SCOUT_EUSAGE;
+	}
+	if (o->metavar && (error = option_value(&value, p, o)) < 0)
+		return error;
+	p->given |= UINT64_C(1) << (o - options);
+	return option_apply(p->cli, o, value);
+}
+
+static int parse_command(parser *p, const char *arg)
+{
+	const command_doc *doc = command_find(arg);
+
+	if (!doc) {
 		scout_error_set("unknown command '%s' (try 'mypyc-scout --help')", arg);
+		return SCOUT_EUSAGE;
+	}
+	p->cli->command = doc->id;
+	p->have_command = true;
+	return 0;
+}
+
+/* `help COMMAND`: whose help. */
+static int parse_topic(parser *p, const char *arg)
+{
+	const command_doc *doc = command_find(arg);
+
+	if (p->have_topic) {
+		scout_error_set("'help' takes at most one command");
+		return SCOUT_EUSAGE;
+	}
+	if (!doc) {
+		scout_error_set("unknown command '%s' (try 'mypyc-scout --help')", arg);
+		return SCOUT_EUSAGE;
+	}
+	p->cli->topic = doc->id;
+	p->have_topic = true;
+	return 0;
+}
+
+static int parse_argument(parser *p, const char *arg)
+{
+	scout_cli *cli = p->cli;
+
+	if (cli->command == SCOUT_CMD_HELP)
+		return parse_topic(p, arg);
+	if (cli->command == SCOUT_CMD_RULES) {
+		if (cli->rule_id) {
+			scout_error_set("'rules' takes at most one rule id");
+			return SCOUT_EUSAGE;
+		}
+		cli->rule_id = arg;
+		return 0;
+	}
+	SCOUT_PUSH(cli->paths.items, cli->paths.count, cli->paths.cap, arg);
+	return 0;
+}
+
+/* The commands of every row named `name`. */
+static unsigned commands_taking(const char *name)
+{
+	unsigned mask = 0;
+
+	for (size_t i = 0; i < NOPTIONS; i++)
+		if (strcmp(options[i].name, name) == 0)
+			mask |= options[i].commands;
+	return mask;
+}
+
+/* "scan", "scan and audit", "scan, audit and rules" for a mask. */
+static void commands_phrase(char *buf, size_t cap, unsigned mask)
+{
+	size_t len = 0, left = 0;
+
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		left += (mask & SCOUT_CLI_FOR(commands[i].id)) != 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < NCOMMANDS && len < cap; i++) {
+		if (!(mask & SCOUT_CLI_FOR(commands[i].id)))
+			continue;
+		left--;
+		len += (size_t)snprintf(buf + len, cap - len, "%s%s", commands[i].name,
+		                        left > 1    ? ", "
+		                        : left == 1 ? " and "
+		                                    : "");
+	}
+}
+
+/* Every option given is one the command takes. */
+static int check_given(const parser *p)
+{
+	scout_command command = p->cli->command;
+	char takers[64];
+
+	for (size_t i = 0; i < NOPTIONS; i++) {
+		unsigned mask = commands_taking(options[i].name);
+
+		if (!(p->given & (UINT64_C(1) << i)) || (mask & SCOUT_CLI_FOR(command)))
+			continue;
+		commands_phrase(takers, sizeof(takers), mask);
+		scout_error_set("option %s is for %s, not %s (try 'mypyc-scout %s --help')",
+		                options[i].name, takers, scout_cli_command_name(command),
+		                scout_cli_command_name(command));
 		return SCOUT_EUSAGE;
 	}
 	return 0;
 }
 
-static int parse_option(scout_cli *out, int argc, char **argv, int *i)
+static int parse_all(parser *p)
 {
-	const char *arg = argv[*i], *value;
+	bool only_args = false;
 	int error = 0;
 
-	if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
-		out->command = SCOUT_CMD_HELP;
-	else if (strcmp(arg, "--version") == 0 || strcmp(arg, "-V") == 0)
-		out->command = SCOUT_CMD_VERSION;
-	else if (is_option(arg, "--format")) {
-		if (!(error = option_value(&value, argc, argv, i, "--format")))
-			out->format = value;
-	} else if (is_option(arg, "--output")) {
-		if (!(error = option_value(&value, argc, argv, i, "--output")))
-			out->output = value;
-	} else if (is_option(arg, "--jobs")) {
-		if (!(error = option_value(&value, argc, argv, i, "--jobs")))
-			error = parse_jobs(&out->jobs, value);
-	} else if (strcmp(arg, "-j") == 0) {
-		if (!(error = option_value(&value, argc, argv, i, "-j")))
-			error = parse_jobs(&out->jobs, value);
-	} else if (is_option(arg, "--mypyc-version")) {
-		if (!(error = option_value(&value, argc, argv, i, "--mypyc-version")))
-			out->mypyc_version = value;
-	} else if (is_option(arg, "--select")) {
-		if (!(error = option_value(&value, argc, argv, i, "--select")))
-			SCOUT_PUSH(out->select, out->nselect, out->select_cap, value);
-	} else if (is_option(arg, "--ignore")) {
-		if (!(error = option_value(&value, argc, argv, i, "--ignore")))
-			SCOUT_PUSH(out->ignore, out->nignore, out->ignore_cap, value);
-	} else if (is_option(arg, "--fail-on")) {
-		if (!(error = option_value(&value, argc, argv, i, "--fail-on")))
-			out->fail_on = value;
-	} else if (is_option(arg, "--min-coverage")) {
-		if (!(error = option_value(&value, argc, argv, i, "--min-coverage")))
-			out->min_coverage = value;
-	} else if (is_option(arg, "--baseline")) {
-		if (!(error = option_value(&value, argc, argv, i, "--baseline")))
-			out->baseline = value;
-	} else if (is_option(arg, "--write-baseline")) {
-		if (!(error = option_value(&value, argc, argv, i, "--write-baseline")))
-			out->write_baseline = value;
-	} else if (is_option(arg, "--diff")) {
-		if (!(error = option_value(&value, argc, argv, i, "--diff")))
-			out->diff_base = value;
-	} else if (is_option(arg, "--summary")) {
-		if (!(error = option_value(&value, argc, argv, i, "--summary")))
-			out->summary = value;
-	} else if (is_option(arg, "--profile")) {
-		if (!(error = option_value(&value, argc, argv, i, "--profile")))
-			out->profile = value;
-	} else if (is_option(arg, "--rev")) {
-		if (!(error = option_value(&value, argc, argv, i, "--rev")))
-			out->rev = value;
-	} else if (strcmp(arg, "--report-unused-ignores") == 0) {
-		out->report_unused_ignores = true;
-	} else if (is_option(arg, "--cache-dir")) {
-		if (!(error = option_value(&value, argc, argv, i, "--cache-dir")))
-			out->cache_dir = value;
-	} else if (strcmp(arg, "--no-cache") == 0) {
-		out->no_cache = true;
-	} else if (strcmp(arg, "--timestamp") == 0) {
-		out->timestamp = true;
-	} else if (is_option(arg, "--exclude")) {
-		if (!(error = option_value(&value, argc, argv, i, "--exclude")))
-			SCOUT_PUSH(out->excludes, out->nexcludes, out->excludes_cap, value);
-	} else {
-		scout_error_set("unknown option '%s' (try 'mypyc-scout --help')", arg);
-		error = SCOUT_EUSAGE;
-	}
-	return error < 0 ? SCOUT_EUSAGE : 0;
-}
-
-static int parse_argument(scout_cli *out, const char *arg)
-{
-	if (out->command == SCOUT_CMD_RULES) {
-		if (out->rule_id) {
-			scout_error_set("'rules' takes at most one rule id");
-			return SCOUT_EUSAGE;
-		}
-		out->rule_id = arg;
-		return 0;
-	}
-	SCOUT_PUSH(out->paths, out->npaths, out->paths_cap, arg);
-	return 0;
-}
-
-int scout_cli_parse(scout_cli *out, int argc, char **argv)
-{
-	bool have_command = false, only_args = false;
-	int error = 0;
-
-	memset(out, 0, sizeof(*out));
-	out->command = SCOUT_CMD_HELP;
-	for (int i = 1; i < argc && !error; i++) {
-		const char *arg = argv[i];
+	for (p->i = 1; p->i < p->argc && !error; p->i++) {
+		const char *arg = p->argv[p->i];
 
 		if (!only_args && strcmp(arg, "--") == 0)
 			only_args = true;
 		else if (!only_args && arg[0] == '-' && arg[1] != '\0')
-			error = parse_option(out, argc, argv, &i);
-		else if (!have_command) {
-			error = parse_command(out, arg);
-			have_command = true;
-		} else
-			error = parse_argument(out, arg);
-		if (out->command == SCOUT_CMD_HELP || out->command == SCOUT_CMD_VERSION)
-			if (!error && (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0 ||
-			               strcmp(arg, "--version") == 0 || strcmp(arg, "-V") == 0))
-				return 0;
-	}
-	if (!error && !have_command && out->command != SCOUT_CMD_VERSION) {
-		if (argc > 1) {
-			scout_error_set(
-			    "missing command: scan, audit or rules (try 'mypyc-scout --help')");
-			error = SCOUT_EUSAGE;
-		}
+			error = parse_option(p);
+		else if (!p->have_command)
+			error = parse_command(p, arg);
+		else
+			error = parse_argument(p, arg);
 	}
 	return error;
 }
 
+int scout_cli_parse(scout_cli *out, int argc, char **argv)
+{
+	parser p = {.cli = out, .argc = argc, .argv = argv};
+	int error;
+
+	memset(out, 0, sizeof(*out));
+	out->command = SCOUT_CMD_HELP;
+	out->topic = SCOUT_CMD_HELP;
+	if ((error = parse_all(&p)) != 0)
+		return error == STOP ? 0 : error;
+	if (!p.have_command && argc > 1) {
+		scout_error_set("missing command: scan, audit or rules (try 'mypyc-scout --help')");
+		return SCOUT_EUSAGE;
+	}
+	return out->command == SCOUT_CMD_HELP ? 0 : check_given(&p);
+}
+
 void scout_cli_free(scout_cli *cli)
 {
-	free(cli->paths);
-	free(cli->excludes);
-	free(cli->select);
-	free(cli->ignore);
+	free(cli->paths.items);
+	free(cli->excludes.items);
+	free(cli->select.items);
+	free(cli->ignore.items);
 	memset(cli, 0, sizeof(*cli));
+}
+
+/* --- help ---------------------------------------------------------------- */
+
+#define HELP_WIDTH 79
+
+/* Writes `text` from column `col`, where the cursor is, wrapped at HELP_WIDTH
+ * with the lines after the first indented to `col`. */
+static void write_wrapped(FILE *out, const char *text, int col)
+{
+	int at = col;
+
+	for (const char *p = text; *p; p += strspn(p, " ")) {
+		int n = (int)strcspn(p, " ");
+
+		if (at > col && at + 1 + n > HELP_WIDTH) {
+			fprintf(out, "\n%*s", col, "");
+			at = col;
+		} else if (at > col) {
+			fputc(' ', out);
+			at++;
+		}
+		fwrite(p, 1, (size_t)n, out);
+		at += n;
+		p += n;
+	}
+	fputc('\n', out);
+}
+
+/* "-j, --jobs N" or "    --format FORMAT" into buf; returns its length. */
+static int option_label(char *buf, size_t cap, const scout_cli_option *o)
+{
+	const char *sep = o->metavar ? " " : "", *metavar = o->metavar ? o->metavar : "";
+
+	if (o->short_name)
+		return snprintf(buf, cap, "-%c, %s%s%s", o->short_name, o->name, sep, metavar);
+	return snprintf(buf, cap, "    %s%s%s", o->name, sep, metavar);
+}
+
+/* Whether --help lists row `o` for the commands in `mask`: when it takes all
+ * of them (`all`), else any. */
+static bool row_listed(const scout_cli_option *o, unsigned mask, bool all)
+{
+	return all ? (o->commands & mask) == mask : (o->commands & mask) != 0;
+}
+
+static void write_options(FILE *out, unsigned mask, bool all)
+{
+	char label[64];
+	int width = 0;
+
+	for (size_t i = 0; i < NOPTIONS; i++)
+		if (row_listed(&options[i], mask, all)) {
+			int n = option_label(label, sizeof(label), &options[i]);
+			width = n > width ? n : width;
+		}
+	for (size_t i = 0; i < NOPTIONS; i++) {
+		if (!row_listed(&options[i], mask, all))
+			continue;
+		option_label(label, sizeof(label), &options[i]);
+		fprintf(out, "  %-*s  ", width, label);
+		write_wrapped(out, options[i].help, width + 4);
+	}
+}
+
+static void write_overview(FILE *out)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(out, "%s mypyc-scout %s%s %s\n", i == 0 ? "usage:" : "      ",
+		        commands[i].name, commands[i].about ? " [OPTIONS]" : "", commands[i].args);
+	fprintf(out, "       mypyc-scout --version | --help\n\n" TAGLINE "\ncommands:\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(out, "  %-6s  %s\n", commands[i].name, commands[i].brief);
+	fputs("\noptions of every command:\n", out);
+	write_options(out, SCOUT_CLI_EVERY, true);
+	fputs("\n'mypyc-scout COMMAND --help' lists the options of COMMAND.\n", out);
+	fputs(SETTINGS_NOTE, out);
+	fputs("\nExit status: 0 clean, 1 scan findings at or above --fail-on (or coverage\n"
+	      "below --min-coverage), 2 usage or fatal error.\n",
+	      out);
+}
+
+static void write_command(FILE *out, const command_doc *doc)
+{
+	fprintf(out, "usage: mypyc-scout %s [OPTIONS] %s\n\n%s\noptions:\n", doc->name, doc->args,
+	        doc->about);
+	write_options(out, SCOUT_CLI_FOR(doc->id), false);
+	fprintf(out, "\n%s%s%s", doc->config ? SETTINGS_NOTE : "", doc->config ? "\n" : "",
+	        doc->exits);
+}
+
+int scout_cli_help_write(FILE *out, scout_command topic)
+{
+	const command_doc *doc = command_doc_of(topic);
+
+	if (doc && doc->about)
+		write_command(out, doc);
+	else
+		write_overview(out);
+	if (ferror(out)) {
+		scout_error_set("could not write the help");
+		return SCOUT_EIO;
+	}
+	return 0;
 }

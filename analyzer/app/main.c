@@ -156,8 +156,9 @@ static int (*audit_writer(const char *format))(FILE *, const scout_scan *, const
 	return NULL;
 }
 
-/* `audit`: the whole scan (no --diff or baseline: an audit is of everything),
- * then one document. Findings never change the exit status. */
+/* `audit`: the whole scan (cli.c's table gives audit no --diff or baseline:
+ * an audit is of everything), then one document. Findings never change the
+ * exit status. */
 static int cmd_audit(const scout_cli *cli)
 {
 	int (*write)(FILE *, const scout_scan *, const scout_audit *) = audit_writer(cli->format);
@@ -172,11 +173,6 @@ static int cmd_audit(const scout_cli *cli)
 		        "mypyc-scout: error: unknown audit format '%s' (choose from html, "
 		        "markdown)\n",
 		        cli->format);
-		return EXIT_USAGE;
-	}
-	if (cli->diff_base || cli->baseline || cli->write_baseline) {
-		fprintf(stderr, "mypyc-scout: error: audit covers the whole project: --diff, "
-		                "--baseline and --write-baseline are for scan\n");
 		return EXIT_USAGE;
 	}
 	if ((rc = resolve_and_scan(&settings, &scan, cli)) != 0)
@@ -252,8 +248,8 @@ int main(int argc, char **argv)
 		rc = 0;
 		break;
 	case SCOUT_CMD_HELP:
-		fputs(scout_cli_usage(), stdout);
-		rc = 0;
+		rc = scout_cli_help_write(stdout, cli.topic) < 0 ? usage_error(scout_error_last())
+		                                                 : 0;
 		break;
 	case SCOUT_CMD_RULES:
 		rc = cmd_rules(&cli);

@@ -25,8 +25,8 @@ static const char *project_dir(const scout_cli *cli)
 {
 	struct stat st;
 
-	if (cli->npaths == 1 && stat(cli->paths[0], &st) == 0 && S_ISDIR(st.st_mode))
-		return cli->paths[0];
+	if (cli->paths.count == 1 && stat(cli->paths.items[0], &st) == 0 && S_ISDIR(st.st_mode))
+		return cli->paths.items[0];
 	return ".";
 }
 
@@ -85,13 +85,13 @@ static int resolve_version(scout_settings *s, const scout_cli *cli, const char *
 static int resolve_rules(scout_settings *s, const scout_cli *cli)
 {
 	const scout_config *c = &s->config;
-	bool cli_select = cli->nselect > 0, cli_ignore = cli->nignore > 0;
+	bool cli_select = cli->select.count > 0, cli_ignore = cli->ignore.count > 0;
 
 	if (scout_rules_select(&s->enabled,
-	                       cli_select ? cli->select : (const char *const *)c->select,
-	                       cli_select ? cli->nselect : c->nselect,
-	                       cli_ignore ? cli->ignore : (const char *const *)c->ignore,
-	                       cli_ignore ? cli->nignore : c->nignore) < 0)
+	                       cli_select ? cli->select.items : (const char *const *)c->select,
+	                       cli_select ? cli->select.count : c->nselect,
+	                       cli_ignore ? cli->ignore.items : (const char *const *)c->ignore,
+	                       cli_ignore ? cli->ignore.count : c->nignore) < 0)
 		return SCOUT_EUSAGE;
 	s->scan.rules.enabled = s->enabled;
 	s->scan.rules.report_unused_ignores = cli->report_unused_ignores;
@@ -138,11 +138,11 @@ int scout_settings_resolve(scout_settings *out, const scout_cli *cli)
 	if ((error = scout_config_read(&out->config, dir)) < 0)
 		return error;
 	o->discover.rev = cli->rev;
-	o->discover.paths = cli->paths;
-	o->discover.npaths = cli->npaths;
+	o->discover.paths = cli->paths.items;
+	o->discover.npaths = cli->paths.count;
 	o->discover.excludes =
-	    cli->nexcludes ? cli->excludes : (const char *const *)out->config.exclude;
-	o->discover.nexcludes = cli->nexcludes ? cli->nexcludes : out->config.nexclude;
+	    cli->excludes.count ? cli->excludes.items : (const char *const *)out->config.exclude;
+	o->discover.nexcludes = cli->excludes.count ? cli->excludes.count : out->config.nexclude;
 	o->jobs = cli->jobs ? cli->jobs : default_jobs();
 	o->progress = isatty(STDERR_FILENO);
 	o->coverage_threshold = 0.80;

@@ -1,6 +1,9 @@
-/* Command-line arguments, parsed into plain options (no work done here). */
+/* Command-line arguments, parsed into plain options (no work done here). One
+ * table of options gives the parsing and every --help text. */
 #ifndef SCOUT_CLI_H
 #define SCOUT_CLI_H
+
+#include <stdio.h>
 
 #include "scout/common.h"
 
@@ -12,21 +15,25 @@ typedef enum scout_command {
 	SCOUT_CMD_VERSION,
 } scout_command;
 
+/* Arguments given more than once, in order: an owned array of borrowed argv
+ * strings. */
+typedef struct scout_cli_list {
+	const char **items;
+	size_t count, cap;
+} scout_cli_list;
+
 typedef struct scout_cli {
 	scout_command command;
-	const char **paths; /* owned array of borrowed argv strings */
-	size_t npaths, paths_cap;
-	const char **excludes; /* owned array of borrowed argv strings */
-	size_t nexcludes, excludes_cap;
-	const char *format;        /* NULL: the command's default */
-	const char *output;        /* NULL: stdout */
-	unsigned jobs;             /* 0: number of cores */
-	const char *rule_id;       /* `rules ID` */
-	const char *mypyc_version; /* --mypyc-version X.Y[.Z], NULL: not given */
-	const char **select;       /* owned array of borrowed comma-separated lists */
-	size_t nselect, select_cap;
-	const char **ignore; /* likewise */
-	size_t nignore, ignore_cap;
+	scout_command topic;        /* under SCOUT_CMD_HELP: whose help (HELP: the overview) */
+	scout_cli_list paths;       /* `scan PATH...`, `audit PATH` */
+	scout_cli_list excludes;    /* --exclude GLOB */
+	const char *format;         /* NULL: the command's default */
+	const char *output;         /* NULL: stdout */
+	unsigned jobs;              /* 0: number of cores */
+	const char *rule_id;        /* `rules ID` */
+	const char *mypyc_version;  /* --mypyc-version X.Y[.Z], NULL: not given */
+	scout_cli_list select;      /* --select RULES, each a comma-separated list */
+	scout_cli_list ignore;      /* --ignore RULES, likewise */
 	const char *fail_on;        /* --fail-on LEVEL */
 	const char *min_coverage;   /* --min-coverage PCT */
 	const char *baseline;       /* --baseline FILE */
@@ -41,12 +48,50 @@ typedef struct scout_cli {
 	bool timestamp;             /* audit --timestamp */
 } scout_cli;
 
+/* Where an option's value goes in scout_cli. */
+typedef enum scout_cli_kind {
+	SCOUT_CLI_FLAG,    /* sets the bool at `offset` */
+	SCOUT_CLI_STRING,  /* the const char * at `offset`; the last one given wins */
+	SCOUT_CLI_LIST,    /* appends to the scout_cli_list at `offset` (repeatable) */
+	SCOUT_CLI_NUMBER,  /* the unsigned at `offset`, from 1 to 1024 */
+	SCOUT_CLI_HELP,    /* stops parsing: the help of the command given so far */
+	SCOUT_CLI_VERSION, /* stops parsing: the version */
+} scout_cli_kind;
+
+/* The commands an option applies to, as a mask. */
+#define SCOUT_CLI_FOR(command) (1u << (command))
+#define SCOUT_CLI_EVERY                                                                            \
+	(SCOUT_CLI_FOR(SCOUT_CMD_SCAN) | SCOUT_CLI_FOR(SCOUT_CMD_AUDIT) |                          \
+	 SCOUT_CLI_FOR(SCOUT_CMD_RULES))
+
+/* One row of the option table. An option worded differently for different
+ * commands has one row per wording: same name, short name, metavar, kind and
+ * offset; disjoint `commands`. */
+typedef struct scout_cli_option {
+	const char *name;    /* "--jobs" */
+	char short_name;     /* 'j' for "-j", or 0 */
+	const char *metavar; /* "N"; NULL: the option takes no value */
+	unsigned commands;   /* SCOUT_CLI_FOR mask of the commands that take it */
+	scout_cli_kind kind; /* what to do with the value */
+	size_t offset;       /* offsetof(scout_cli, field), for FLAG to NUMBER */
+	const char *help;    /* one line of prose, wrapped when printed */
+} scout_cli_option;
+
 /* Parses argv into *out (free with scout_cli_free). Returns 0, or SCOUT_EUSAGE
- * with a one-line message in scout_error_last(). */
+ * with a one-line message in scout_error_last(): an unknown command or option,
+ * a missing or bad value, an option the command does not take. */
 int scout_cli_parse(scout_cli *out, int argc, char **argv);
 void scout_cli_free(scout_cli *cli);
 
-/* The --help text. Static. */
-const char *scout_cli_usage(void);
+/* The option table in *out (static), its length in *count. */
+void scout_cli_options(const scout_cli_option **out, size_t *count);
+
+/* The name of `command` ("scan"; static), or NULL for SCOUT_CMD_VERSION. */
+const char *scout_cli_command_name(scout_command command);
+
+/* Writes the help of `topic` to `out`: for scan, audit and rules, its usage
+ * line and its options only; for SCOUT_CMD_HELP, the overview. Returns 0, or
+ * SCOUT_EIO when `out` reports an error. */
+int scout_cli_help_write(FILE *out, scout_command topic);
 
 #endif
