@@ -2,6 +2,7 @@
  * names, and loop density, collected during the one walk. */
 #include "imports.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,13 +73,17 @@ static void collect_import(scout_walk *w, TSNode stmt)
 
 static void collect_from_import(scout_walk *w, TSNode stmt)
 {
-	static TSFieldId f_module;
+	/* looked up once; atomic, since every worker thread asks */
+	static _Atomic(TSFieldId) f_module_id;
+	TSFieldId f_module = atomic_load_explicit(&f_module_id, memory_order_relaxed);
 	TSNode mod;
 	uint32_t n = scout_node_named_child_count(stmt);
 	bool any = false;
 
-	if (!f_module)
+	if (!f_module) {
 		f_module = ts_language_field_id_for_name(tree_sitter_python(), "module_name", 11);
+		atomic_store_explicit(&f_module_id, f_module, memory_order_relaxed);
+	}
 	mod = scout_node_field(stmt, f_module);
 	if (ts_node_is_null(mod))
 		return;

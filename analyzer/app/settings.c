@@ -53,7 +53,7 @@ static int parse_percent(double *out, const char *text)
 
 	errno = 0;
 	d = strtod(text, &end);
-	if (errno || end == text || *end || d < 0 || d > 100) {
+	if (errno || end == text || *end || !(d >= 0 && d <= 100)) { /* NaN fails too */
 		scout_error_set("--min-coverage takes a percentage from 0 to 100, not '%s'", text);
 		return SCOUT_EUSAGE;
 	}

@@ -195,6 +195,16 @@ void scout_source_thread_release(void)
 	spare.cap = 0;
 }
 
+/* Python reads source with universal newlines: a lone CR ends a line as LF
+ * does. The parser counts rows at LF only, so each lone CR becomes an LF
+ * (the same length: byte offsets and columns stay). CRLF is left as is. */
+static void lone_crs_to_lf(char *data, size_t len)
+{
+	for (char *p = data, *end = data + len; (p = memchr(p, '\r', (size_t)(end - p))); p++)
+		if (p + 1 == end || p[1] != '\n')
+			*p = '\n';
+}
+
 /* The checks and conversions of scout_source_from_bytes. When `owned` is
  * given, it is bytes' own heap block of owned_cap bytes (room for a NUL
  * after len bytes): valid UTF-8 is then kept in it, without a copy, and it
@@ -235,11 +245,14 @@ static int from_bytes(scout_source *out, const char *bytes, size_t len, char *ow
 			out->data = owned;
 			out->len = len;
 			out->cap = owned_cap;
+			lone_crs_to_lf(out->data, out->len);
 			return 0;
 		} else {
 			out->data = scout_strndup(bytes, len);
 			out->len = len;
 		}
+		if (out->data)
+			lone_crs_to_lf(out->data, out->len);
 	}
 	give_block(owned, owned_cap);
 	return error;

@@ -45,7 +45,7 @@ static int set_percent(double *field, const char *file, const scout_toml_value *
 	errno = 0;
 	d = strtod(v->text, &end);
 	if ((v->type != SCOUT_TOML_INTEGER && v->type != SCOUT_TOML_FLOAT) || errno || *end ||
-	    d < 0 || d > 100)
+	    !(d >= 0 && d <= 100)) /* nan and inf are TOML floats: refused too */
 		return bad_value(file, v, "a number from 0 to 100");
 	*field = d;
 	return 0;

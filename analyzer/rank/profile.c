@@ -2,6 +2,7 @@
 #include "profile_internal.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,6 +140,9 @@ int scout_profile_parse(scout_profile *out, const char *data, size_t len)
 		out->format = "folded";
 		error = scout_profile_read_folded(out, data, len);
 	}
+	if (error == 0 && !isfinite(out->total))
+		error = scout_error_set("%s: the self times add up past the largest number (%g)",
+		                        out->format, out->total);
 	if (error < 0)
 		scout_profile_free(out);
 	return error;

@@ -30,5 +30,12 @@ check "unknown key is named with its line" grep -qF "pyproject.toml:3: unknown k
 err=$("$bin" scan fixtures/configs/bad_value 2>&1 >/dev/null) && rc=0 || rc=$?
 check "bad value: exit 2" [ "$rc" -eq 2 ]
 check "bad value is named" grep -qF "min-coverage must be a number" <<<"$err"
+nan=$(mktemp -d /tmp/scout-nan-XXXXXX)
+printf '[tool.mypyc-scout]\nmin-coverage = nan\n' >"$nan/pyproject.toml"
+printf 'x: int = 1\n' >"$nan/m.py"
+err=$("$bin" scan --no-cache "$nan" 2>&1 >/dev/null) && rc=0 || rc=$?
+rm -rf "$nan"
+check "min-coverage = nan (a TOML float): exit 2" [ "$rc" -eq 2 ]
+check "min-coverage = nan is named" grep -qF "min-coverage must be a number" <<<"$err"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

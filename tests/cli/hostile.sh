@@ -27,6 +27,7 @@ mkdir -p "$tmp/deeptoml"
 printf 'def f(x: int) -> int:\n    return x\n' >"$tmp/deeptoml/m.py"
 python3 -c "print('a = ' + '[' * 70000)" >"$tmp/deeptoml/pyproject.toml"
 printf 'def broken(:\n    pass\n' >"$t/pkg/syntax.py"
+printf 'import os\r\rdef f(x: int) -> int:\r    return x\r\rclass A:\r    class B: pass\r' >"$t/pkg/cr_only.py"
 printf 'def f():\n    pass\n' >"$t/pkg/unreadable.py"
 chmod 000 "$t/pkg/unreadable.py"
 ln -s does-not-exist.py "$t/pkg/dangling.py"
@@ -77,6 +78,9 @@ for name, line in (("nested", 1), ("nested_unclosed", 1), ("nested_64k", 2), ("n
     m = mods["pkg/%s.py" % name]
     expect(m["verdict"] == "blocked" and [(f["message"], f["line"]) for f in m["findings"]] == [(too_deep, line)],
            "%s.py: too many nested parentheses at line %d" % (name, line))
+cr = mods["pkg/cr_only.py"]
+expect(cr["lines"] == 7 and [(f["rule"], f["line"]) for f in cr["findings"]] == [("class-body-unsupported-stmt", 7)],
+       "lone CRs end lines, as Python reads them")
 syn = mods["pkg/syntax.py"]
 expect(syn["verdict"] == "blocked" and any(f["rule"] == "syntax-error" and f["line"] == 1 for f in syn["findings"]), "syntax error at line 1")
 expect(diags["pkg/syntax.py"][0]["kind"] == "syntax-error", "syntax error diagnostic")

@@ -46,6 +46,7 @@ check "--min-coverage above a planned module fails" exit_code 1 scan --ignore py
 check "--min-coverage met passes" exit_code 0 scan --ignore python2 --min-coverage 40 fixtures/projects/sample
 check "bad --fail-on" usage_error scan --fail-on maybe fixtures/projects/sample
 check "bad --min-coverage" usage_error scan --min-coverage 120 fixtures/projects/sample
+check "--min-coverage nan is refused, not a gate that never fails" usage_error scan --min-coverage nan fixtures/projects/sample
 check "no colour when not a TTY" bash -c "! '$bin' scan fixtures/projects/sample | grep -q \$'\\x1b'"
 if command -v script >/dev/null 2>&1; then
 	check "colour on a TTY" bash -c "script -qec \"'$bin' scan fixtures/projects/sample\" /dev/null | grep -q \$'\\x1b\\['"

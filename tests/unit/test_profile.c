@@ -144,6 +144,19 @@ static void check_hot_module(void)
 	}
 }
 
+/* Weights each finite but adding up past DBL_MAX: refused, never a NaN share. */
+static void check_speedscope_overflow(void)
+{
+	const char *doc = "{\"shared\":{\"frames\":[{\"name\":\"f\",\"file\":\"a.py\"}]},\n"
+	                  " \"profiles\":[{\"type\":\"sampled\",\"name\":\"t\",\"unit\":\"none\",\n"
+	                  "   \"startValue\":0,\"endValue\":1,\"samples\":[[0],[0]],\n"
+	                  "   \"weights\":[1e308,1e308]}]}\n";
+	scout_profile p;
+
+	CHECK(scout_profile_parse(&p, doc, strlen(doc)) < 0);
+	CHECK(strstr(scout_error_last(), "add up past the largest number") != NULL);
+}
+
 static void check_speedscope(void)
 {
 	/* frames: 0 main (a.py), 1 hot (pkg/b.py), 2 native (no file), 3 idle (""),
@@ -472,6 +485,7 @@ int main(void)
 	check_fixtures();
 	check_hot_module();
 	check_speedscope();
+	check_speedscope_overflow();
 	check_speedscope_errors();
 	check_folded();
 	check_marshal_corners();
