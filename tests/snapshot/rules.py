@@ -10,7 +10,7 @@ fixtures/rules/<rule-id>/ holds one or both kinds of case:
 expected.txt lists the findings of <rule-id> in the bad cases, one a line:
 
   bad.py:6:5-7:13 nested-class [blocker] <message> | fix: <fix>
-  bad/pkg/sub.py:3:1-4:9 builtin-base [blocker] <message> | fix: <fix>
+  bad/store/deep.py:4:7-4:16 builtin-base [blocker] <message> | fix: <fix>
 
 (position and end position 1-based, columns in code points; ordered by path,
 then position). Findings of other rules are left out: a fixture tests its
