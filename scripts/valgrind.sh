@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Memory check with valgrind on a Release build with -g (no sanitizers) in
 # build-vg:
-#   bash scripts/valgrind.sh suite   the unit tests and the main CLI tests
+#   bash scripts/valgrind.sh suite   the unit tests, the main CLI tests and the
+#                                    rule snapshots (a scan per fixture case)
 #   bash scripts/valgrind.sh scan    a scan of /usr/lib/python3.11 (SCAN_ROOT)
 #                                    with --jobs 2 --no-cache
 #   bash scripts/valgrind.sh         both
@@ -73,6 +74,7 @@ if [ "$what" != scan ]; then
 		VG_TEST=$name SCOUT_UNIT_DIR=$(realpath "$build/tests") \
 			run "cli/$name" bash "tests/cli/$name.sh" "$tmp/bin/mypyc-scout"
 	done
+	VG_TEST=rules run "snapshot/rules" python3 tests/snapshot/rules.py "$tmp/bin/mypyc-scout"
 	echo "valgrind: suite took $(($(date +%s) - total_start))s"
 fi
 if [ "$what" != suite ]; then

@@ -1,27 +1,81 @@
 #!/usr/bin/env bash
-# Snapshot tests: each reporter on the bundled sample project, compared with
-# fixtures/reports/sample/expected.<format>. SCOUT_UPDATE_SNAPSHOTS=1 rewrites
-# them; read the diff before committing.
+# Snapshot tests of every output format, each on its scenario:
+#   scan  --format F  fixtures/projects/sample -> fixtures/reports/sample/expected.F
+#   audit --format F  fixtures/projects/audit  -> fixtures/reports/audit/expected.F
+# The formats are the ones the binary lists when given an unknown one (the
+# reporter registry for scan), so a new format cannot go unsnapshotted, and a
+# snapshot of a format the binary no longer has fails. SCOUT_UPDATE_SNAPSHOTS=1
+# rewrites them; read the diff before committing. The audit states no date
+# without --timestamp; SOURCE_DATE_EPOCH pins it should that change.
 set -euo pipefail
 bin=$1
-dir=fixtures/reports/sample
+export SOURCE_DATE_EPOCH=86400
 fail=0
 pass=0
-for format in text json json-lines sarif github gitlab junit; do
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*" >&2; fail=$((fail + 1)); }
+
+# formats_of COMMAND: the formats in "unknown format '?' (choose from a, b)".
+formats_of() {
+	local err rc=0
+	err=$("$bin" "$1" --format '?' fixtures/projects/sample 2>&1 >/dev/null) || rc=$?
+	[ "$rc" -eq 2 ] || { echo "exit $rc" >&2; return 1; }
+	sed -n 's/.*(choose from \(.*\))$/\1/p' <<<"$err" | tr -d ' ' | tr ',' ' '
+}
+
+scan_sample() { # scan_sample FORMAT OUT
+	"$bin" scan --fail-on none --format "$1" --jobs 2 fixtures/projects/sample >"$2"
+}
+audit_audit() { # audit_audit FORMAT OUT
+	"$bin" audit --format "$1" --jobs 2 --output "$2" fixtures/projects/audit
+}
+
+# snapshot SCENARIO FORMAT RUN: RUN FORMAT FILE writes the report to FILE.
+snapshot() {
+	local dir=fixtures/reports/$1 format=$2 run=$3 expected actual
 	expected=$dir/expected.$format
 	actual=$(mktemp)
-	"$bin" scan --fail-on none --format "$format" --jobs 2 fixtures/projects/sample >"$actual"
-	if [ "${SCOUT_UPDATE_SNAPSHOTS:-}" = 1 ]; then
-		mkdir -p "$dir"
-		cp "$actual" "$expected"
-	fi
-	if diff -u "$expected" "$actual"; then
-		pass=$((pass + 1))
+	if ! "$run" "$format" "$actual"; then
+		bad "$run $format failed"
 	else
-		echo "FAIL: $format report differs from $expected" >&2
-		fail=$((fail + 1))
+		if [ "${SCOUT_UPDATE_SNAPSHOTS:-}" = 1 ]; then
+			mkdir -p "$dir"
+			cp "$actual" "$expected"
+		fi
+		if [ -f "$expected" ] && diff -u "$expected" "$actual"; then
+			ok
+		else
+			bad "$format report differs from $expected"
+		fi
 	fi
 	rm -f "$actual"
+}
+
+# stale SCENARIO FORMAT...: every expected.* of the scenario is one of FORMAT.
+stale() {
+	local dir=fixtures/reports/$1 f
+	shift
+	for f in "$dir"/expected.*; do
+		[ -e "$f" ] || continue
+		if [[ " $* " == *" ${f##*/expected.} "* ]]; then ok; else bad "$f: no such format"; fi
+	done
+}
+
+scan_formats=$(formats_of scan) || bad "scan --format '?' does not list the formats"
+audit_formats=$(formats_of audit) || bad "audit --format '?' does not list the formats"
+# Known members: the parsing above still finds the lists.
+[[ " $scan_formats " == *" text "* && " $scan_formats " == *" json "* ]] && ok ||
+	bad "scan formats: '$scan_formats'"
+[[ " $audit_formats " == *" html "* && " $audit_formats " == *" markdown "* ]] && ok ||
+	bad "audit formats: '$audit_formats'"
+
+for format in $scan_formats; do
+	snapshot sample "$format" scan_sample
 done
+for format in $audit_formats; do
+	snapshot audit "$format" audit_audit
+done
+stale sample $scan_formats
+stale audit $audit_formats
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
