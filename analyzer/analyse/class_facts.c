@@ -184,7 +184,7 @@ void scout_class_facts_collect_attr(scout_walk *w, TSNode attribute)
 
 	if (w->in_type || ts_node_is_null(object) || ts_node_is_null(attr) || !w->names)
 		return;
-	if (!scout_names_head_bound(w->names, object, w->src)) /* builtins: not another module */
+	if (!scout_walk_head_bound(w, object)) /* builtins: not another module */
 		return;
 	parent = scout_walk_ancestor(w, 1);
 	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == w->sym->delete_statement)

@@ -187,7 +187,7 @@ static void collect_call(scout_walk *w, TSNode call)
 	if (ts_node_is_null(callee))
 		return;
 	collect_patch(w, call, callee);
-	if (!scout_names_head_bound(w->names, callee, w->src)) /* builtins, skipped below */
+	if (!scout_walk_head_bound(w, callee)) /* builtins, skipped below */
 		return;
 	if (!scout_names_qualify(w->names, callee, w->src, buf, sizeof(buf)))
 		return;

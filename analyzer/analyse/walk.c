@@ -40,6 +40,27 @@ void scout_walk_node_end(const scout_walk *w, TSNode node, uint32_t *line, uint3
 	byte_position(w, ts_node_end_byte(node), ts_node_end_point(node), line, column);
 }
 
+bool scout_walk_head_bound(scout_walk *w, TSNode node)
+{
+	uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+	TSNode head = node;
+
+	/* an attribute that starts where the last chain's head starts and ends
+	 * within it is on that chain: nodes that start at one byte nest */
+	if (w->chain.valid && start == w->chain.start && end <= w->chain.end &&
+	    ts_node_symbol(node) == w->sym->attribute)
+		return w->chain.bound;
+	while (!ts_node_is_null(head) && ts_node_symbol(head) == w->sym->attribute)
+		head = scout_node_field(head, w->sym->f_object);
+	if (ts_node_is_null(head) || ts_node_symbol(head) != w->sym->identifier)
+		return false;
+	w->chain.start = ts_node_start_byte(head);
+	w->chain.end = end;
+	w->chain.bound = scout_names_head_bound(w->names, head, w->src);
+	w->chain.valid = w->chain.start == start;
+	return w->chain.bound;
+}
+
 /* "Outer.method": the classes and defs around the current node. */
 static void scope_of(const scout_walk *w, scout_buf *scope)
 {
@@ -392,6 +413,7 @@ void scout_walk_module(scout_walk *w, const scout_tix *tix)
 	w->sym = scout_syntax_symbols();
 	w->tix = tix;
 	memo_reset(w);
+	w->chain.valid = false;
 	index_classes(w);
 	for (uint32_t i = 0; i < tix->len; i++) {
 		const scout_tix_node *e = &tix->nodes[i];

@@ -100,6 +100,10 @@ struct scout_walk {
 	const scout_rule_config *plan_for;
 	uint8_t *hooks; /* owned; what the walk does on entering each node type */
 	uint32_t nhooks;
+	struct {             /* the last attribute chain scout_walk_head_bound walked */
+		uint32_t start, end; /* its head's start, its outermost attribute's end */
+		bool bound, valid;
+	} chain;
 };
 
 /* The qualified name of an identifier or dotted name (see scout/names.h). */
@@ -122,6 +126,12 @@ static inline TSSymbol scout_walk_ancestor_symbol(const scout_walk *w, uint32_t 
 {
 	return up < w->depth ? w->tix->nodes[w->at[w->depth - 1 - up]].symbol : 0;
 }
+
+/* Whether the head of the attribute chain `node` (`a` of `a.b.c`) is a name
+ * bound in this module (scout_names_head_bound), in time independent of the
+ * chain's depth for the chain's inner attributes, which the walk enters
+ * after the outer one. */
+bool scout_walk_head_bound(scout_walk *w, TSNode node);
 
 /* The value memoised for (node, tag) in this module's walk into *value;
  * false when there is none. */
