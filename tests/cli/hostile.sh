@@ -44,6 +44,11 @@ timeout 300 "$bin" scan --fail-on none --format json --jobs 1 "$t" >"$out1"
 timeout 300 "$bin" scan --fail-on none --format json --jobs 2 "$t" >"$out2"
 cmp "$out1" "$out2"
 timeout 300 "$bin" scan --fail-on none --jobs 2 "$t" >"$tmp/report.txt"
+# an attribute chain 40,000 deep: linear (it took minutes when each
+# attribute walked the chain to its head)
+mkdir -p "$tmp/chain"
+python3 -c "print('import os\\nx = os' + '.b' * 40000)" >"$tmp/chain/m.py"
+timeout 60 "$bin" scan --no-cache --fail-on none --jobs 1 "$tmp/chain" >/dev/null
 # a pyproject.toml nested 70,000 deep is refused, not parsed (tree-sitter
 # crashes on it): the scan and the audit go on without its settings
 timeout 60 "$bin" scan --no-cache --fail-on none "$tmp/deeptoml" >/dev/null
