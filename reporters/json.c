@@ -1,4 +1,4 @@
-/* --format json: the report of /work/shared/REPORT-SCHEMA.md, schema version 1.
+/* --format json: the report of docs/report-schema.md, schema version 1.
  *
  * Built as a cJSON tree in schema order, then printed once. Every string that
  * came from the scanned repository passes scout_escape_utf8 first, so the

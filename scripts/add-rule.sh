@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scaffolds a new rule (like ruff's add_rule):
 #   bash scripts/add-rule.sh [--insert] RULE-ID FAMILY-FILE [CATEGORY]
-# RULE-ID      kebab-case, new (ids are never reused; see ../shared/RULES.md)
+# RULE-ID      kebab-case, new (ids are never reused: `mypyc-scout rules` lists those taken)
 # FAMILY-FILE  the rule family's C file (rules/<family>.c), which holds a
 #              `static const scout_rule <table>[]` and SCOUT_FAMILY(..., <table>)
 # CATEGORY     blocker (default), non-native, behaviour or slow
@@ -117,7 +117,7 @@ else
 EOF
 	cat >"$dir/good.py" <<EOF
 # Look-alikes that must not fire $id: the fixed form of each bad.py case, and
-# near misses (../shared/oracle/cases/ctl-*.py has ideas).
+# near misses (the compiled cases under tests/oracle/cases/ have ideas).
 EOF
 fi
 : >"$dir/expected.txt"
@@ -159,7 +159,7 @@ fi
 cat <<EOF
 
 add-rule: created $dir/ ($(cd "$dir" && find . -type f | sed 's|^\./||' | sort | xargs)). Next:
-  1. Fill in the entry: id and category from ../shared/RULES.md, every TODO,
+  1. Fill in the entry: id and category from what mypyc reports (check with tests/oracle/run_oracle.py), every TODO,
      and since/until (SCOUT_V(major, minor, patch)) from its version notes.
 EOF
 if [ $project = 1 ]; then

@@ -89,7 +89,7 @@ for field in '.id = "demo-rule"' '.category = SCOUT_SLOW' .title .why .bad .good
 done
 for step in 'SCOUT_UPDATE_SNAPSHOTS=1 python3 tests/snapshot/rules.py' \
 	'git diff fixtures/rules/demo-rule/expected.txt' 'scripts/update-readme-rules.sh' \
-	"clang-format -i $statements" 'ctest' '../shared/RULES.md'; do
+	"clang-format -i $statements" 'ctest' 'tests/oracle/run_oracle.py'; do
 	check "print: next steps name $step" has "$tmp/out" "$step"
 done
 

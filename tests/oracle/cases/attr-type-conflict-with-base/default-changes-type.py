@@ -1,0 +1,6 @@
+class Base:
+    limit: int = 0
+
+
+class Child(Base):
+    limit = False

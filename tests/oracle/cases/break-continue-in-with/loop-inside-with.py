@@ -1,0 +1,13 @@
+import threading
+
+lock = threading.Lock()
+
+
+def count_until(n: int) -> int:
+    done = 0
+    with lock:
+        for i in range(n):
+            if i == 3:
+                break
+            done += 1
+    return done

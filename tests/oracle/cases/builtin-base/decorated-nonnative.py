@@ -1,0 +1,12 @@
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def register(cls: T) -> T:
+    return cls
+
+
+@register
+class Name(str):
+    pass

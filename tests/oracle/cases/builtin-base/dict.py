@@ -1,0 +1,4 @@
+class Registry(dict[str, int]):
+    def register(self, name: str) -> int:
+        self[name] = len(self)
+        return self[name]

@@ -1,0 +1,3 @@
+class Stack(list[int]):
+    def top(self) -> int:
+        return self[-1]

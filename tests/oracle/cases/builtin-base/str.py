@@ -1,0 +1,3 @@
+class Name(str):
+    def shout(self) -> str:
+        return self.upper()

@@ -1,0 +1,6 @@
+class AppError(TypeError):
+    pass
+
+
+class BadArgument(AppError):
+    pass

@@ -1,0 +1,9 @@
+import warnings
+
+
+class SlowPathWarning(UserWarning):
+    pass
+
+
+def slow() -> None:
+    warnings.warn("slow path", SlowPathWarning)

@@ -1,0 +1,3 @@
+class Limits:
+    low = 50
+    high = 50

@@ -1,0 +1,2 @@
+class Limits:
+    low = high = 50

@@ -1,0 +1,2 @@
+class Pair:
+    [first, second] = ["a", "b"]

@@ -1,0 +1,4 @@
+class Point:
+    x: int = 0
+    y: int = 0
+    label = "origin"

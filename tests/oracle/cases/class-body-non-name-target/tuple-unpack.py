@@ -1,0 +1,2 @@
+class Point:
+    x, y = (0, 0)

@@ -1,0 +1,3 @@
+class Point:
+    def __init__(self, xy: tuple[int, int]) -> None:
+        self.x, self.y = xy

@@ -1,0 +1,3 @@
+class Counter:
+    start = 1
+    start += 1

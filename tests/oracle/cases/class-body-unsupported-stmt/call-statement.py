@@ -1,0 +1,5 @@
+class Widget:
+    print("defining Widget")
+
+    def size(self) -> int:
+        return 1

@@ -1,0 +1,6 @@
+class Base:
+    def run(self) -> None: ...
+
+    def name(self) -> str:
+        ...
+        return "base"

@@ -1,0 +1,4 @@
+class Table:
+    total = 0
+    for i in range(3):
+        pass

@@ -1,0 +1,4 @@
+class Marker:
+    """A class with nothing in it."""
+
+    pass

@@ -1,0 +1,5 @@
+class Widget:
+    try:
+        limit = int("3")
+    except ValueError:
+        limit = 0

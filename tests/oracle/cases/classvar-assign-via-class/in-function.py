@@ -1,0 +1,6 @@
+class Settings:
+    debug = False
+
+
+def enable_debug() -> None:
+    Settings.debug = True

@@ -1,0 +1,6 @@
+class Config:
+    retries = 3
+
+
+c = Config()
+c.retries = 5

@@ -1,0 +1,5 @@
+class Config:
+    retries = 3
+
+
+Config.retries = 5

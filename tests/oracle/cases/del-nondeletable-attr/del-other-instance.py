@@ -1,0 +1,7 @@
+class Cache:
+    def __init__(self) -> None:
+        self.value = 1
+
+
+def clear(c: Cache) -> None:
+    del c.value

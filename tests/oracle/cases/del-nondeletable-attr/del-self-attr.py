@@ -1,0 +1,6 @@
+class Cache:
+    def __init__(self) -> None:
+        self.value = 1
+
+    def clear(self) -> None:
+        del self.value

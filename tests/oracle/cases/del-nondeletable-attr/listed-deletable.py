@@ -1,0 +1,8 @@
+class Cache:
+    __deletable__ = ["value"]
+
+    def __init__(self) -> None:
+        self.value = 1
+
+    def clear(self) -> None:
+        del self.value

@@ -1,0 +1,3 @@
+class Record:
+    def __delattr__(self, name: str) -> None:
+        pass

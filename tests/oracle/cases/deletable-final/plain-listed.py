@@ -1,0 +1,3 @@
+class Limits:
+    high: int = 10
+    __deletable__ = ["high"]

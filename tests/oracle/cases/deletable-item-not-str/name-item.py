@@ -1,0 +1,6 @@
+FIELD = "x"
+
+
+class Point:
+    x: int
+    __deletable__ = [FIELD]

@@ -1,0 +1,4 @@
+class Point:
+    x: int
+    y: int
+    __deletable__ = ["x", "y"]

@@ -1,0 +1,6 @@
+class Point:
+    __deletable__ = ("x", "y")
+
+    def __init__(self) -> None:
+        self.x = 0
+        self.y = 0

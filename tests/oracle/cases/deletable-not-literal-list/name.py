@@ -1,0 +1,6 @@
+FIELDS = ["x"]
+
+
+class Point:
+    x: int
+    __deletable__ = FIELDS

@@ -1,0 +1,5 @@
+class Point:
+    __deletable__ = ["x"]
+
+    def __init__(self) -> None:
+        self.x = 0

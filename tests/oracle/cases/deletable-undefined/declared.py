@@ -1,0 +1,4 @@
+class Point:
+    __deletable__ = ["x", "y"]
+    x: int
+    y: int = 0

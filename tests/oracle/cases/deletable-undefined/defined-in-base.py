@@ -1,0 +1,6 @@
+class Base:
+    x: int
+
+
+class Point(Base):
+    __deletable__ = ["x"]

@@ -1,0 +1,6 @@
+class Point:
+    __deletable__ = ["size"]
+
+    @property
+    def size(self) -> int:
+        return 1

@@ -1,0 +1,3 @@
+class Point:
+    __deletable__ = ["z"]
+    x: int

@@ -1,0 +1,3 @@
+def show(d: dict[str, int]) -> None:
+    for (key,) in d.items():
+        print(key)

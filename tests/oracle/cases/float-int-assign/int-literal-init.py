@@ -1,0 +1,5 @@
+def mean(xs: list[float]) -> float:
+    total: float = 0
+    for x in xs:
+        total += x
+    return total / max(len(xs), 1)

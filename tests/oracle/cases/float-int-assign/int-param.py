@@ -1,0 +1,4 @@
+def widen(n: int) -> float:
+    x: float = 0.0
+    x = n
+    return x

@@ -1,0 +1,5 @@
+RATE: float = 1
+
+
+def rate() -> float:
+    return RATE

@@ -1,0 +1,6 @@
+from typing import Optional
+
+
+def f() -> None:
+    x: Optional[int] = None
+    print(x)

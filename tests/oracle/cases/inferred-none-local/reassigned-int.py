@@ -1,0 +1,4 @@
+def count(xs: list[int]) -> int:
+    n = None
+    n = len(xs)
+    return n

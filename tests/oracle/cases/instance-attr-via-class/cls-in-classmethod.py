@@ -1,0 +1,6 @@
+class Config:
+    DEFAULT = 10
+
+    @classmethod
+    def default(cls) -> int:
+        return cls.DEFAULT

@@ -1,0 +1,6 @@
+class Config:
+    DEFAULT = 10
+
+
+def default() -> int:
+    return Config.DEFAULT

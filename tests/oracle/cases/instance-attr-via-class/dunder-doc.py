@@ -1,0 +1,6 @@
+class Config:
+    """Settings."""
+
+
+def doc() -> object:
+    return Config.__doc__

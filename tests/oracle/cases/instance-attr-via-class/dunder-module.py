@@ -1,0 +1,6 @@
+class Config:
+    pass
+
+
+def where() -> str:
+    return Config.__module__

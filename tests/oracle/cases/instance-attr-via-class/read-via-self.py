@@ -1,0 +1,5 @@
+class Config:
+    DEFAULT = 10
+
+    def default(self) -> int:
+        return self.DEFAULT

@@ -1,0 +1,6 @@
+u8 = int
+
+
+def f() -> u8:
+    x: u8 = 256
+    return x

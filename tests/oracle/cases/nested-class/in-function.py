@@ -1,0 +1,5 @@
+def make() -> object:
+    class Local:
+        pass
+
+    return Local()

@@ -1,0 +1,6 @@
+class Factory:
+    def build(self) -> object:
+        class Product:
+            pass
+
+        return Product()

@@ -1,0 +1,5 @@
+try:
+    class Handler:
+        pass
+except Exception:
+    pass

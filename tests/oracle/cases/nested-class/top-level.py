@@ -1,0 +1,7 @@
+class Product:
+    pass
+
+
+class Factory:
+    def build(self) -> Product:
+        return Product()

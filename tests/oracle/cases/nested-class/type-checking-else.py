@@ -1,0 +1,7 @@
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+else:
+    class Runtime:
+        pass

@@ -1,0 +1,3 @@
+class Shape:
+    def __new__(cls) -> "Shape":
+        return object.__new__(cls)

@@ -1,0 +1,4 @@
+class Shape:
+    def __new__(cls) -> "Shape":
+        cls = Shape
+        return object.__new__(cls)

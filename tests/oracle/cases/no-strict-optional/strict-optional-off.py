@@ -1,0 +1,2 @@
+def size(s: str) -> int:
+    return len(s)

@@ -1,0 +1,9 @@
+from typing import Protocol, Union, overload
+
+
+class Converter(Protocol):
+    @overload
+    def convert(self, x: int) -> int: ...
+    @overload
+    def convert(self, x: str) -> str: ...
+    def convert(self, x: Union[int, str]) -> Union[int, str]: ...

@@ -1,0 +1,2 @@
+def greet(name: str) -> None:
+    print("hello", name)

@@ -1,0 +1,3 @@
+def countdown() -> None:
+    for i in range(10, 0, -1):
+        print(i)

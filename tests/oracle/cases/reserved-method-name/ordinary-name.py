@@ -1,0 +1,3 @@
+class Task:
+    def generator_helper(self) -> None:
+        pass

@@ -1,0 +1,10 @@
+from functools import singledispatch
+
+
+@singledispatch
+def inner(arg: object) -> str:
+    return "?"
+
+
+def outer() -> str:
+    return inner(1)

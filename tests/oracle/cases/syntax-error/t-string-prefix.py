@@ -1,0 +1,2 @@
+def greet(name: str) -> object:
+    return t"hello {name}"

@@ -1,0 +1,2 @@
+def greet(t: str) -> str:
+    return t + "hello"

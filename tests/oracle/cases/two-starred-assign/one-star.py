@@ -1,0 +1,3 @@
+def split(values: list[int]) -> list[int]:
+    head, *tail = values
+    return tail

@@ -1,0 +1,4 @@
+def split(values: list[int]) -> list[int]:
+    a, *rest = values
+    *init, last = values
+    return rest + init
