@@ -8,6 +8,7 @@
 #include <tree_sitter/api.h>
 
 #include "scout/nesting.h"
+#include "scout/tsutil.h"
 #include "scout/source.h"
 
 const TSLanguage *tree_sitter_toml(void);
@@ -123,33 +124,27 @@ static char *decode_string(const char *src, TSNode n)
 static void key_path(scout_buf *b, const char *src, TSNode key)
 {
 	TSTreeCursor c = ts_tree_cursor_new(key);
-	bool first = true;
+	bool first = true, leaf;
 
-	for (;;) {
+	do {
 		TSNode n = ts_tree_cursor_current_node(&c);
-		bool leaf = is(n, "bare_key") || is(n, "quoted_key");
 
-		if (leaf) {
-			if (!first)
-				scout_buf_putc(b, '.');
-			first = false;
-			if (is(n, "quoted_key")) {
-				char *text = decode_string(src, n);
-
-				scout_buf_puts(b, text);
-				free(text);
-			} else {
-				scout_buf_put(b, src + ts_node_start_byte(n),
-				              ts_node_end_byte(n) - ts_node_start_byte(n));
-			}
-		}
-		if (!leaf && ts_tree_cursor_goto_first_child(&c))
+		leaf = is(n, "bare_key") || is(n, "quoted_key");
+		if (!leaf)
 			continue;
-		while (!ts_tree_cursor_goto_next_sibling(&c))
-			if (!ts_tree_cursor_goto_parent(&c))
-				goto done;
-	}
-done:
+		if (!first)
+			scout_buf_putc(b, '.');
+		first = false;
+		if (is(n, "quoted_key")) {
+			char *text = decode_string(src, n);
+
+			scout_buf_puts(b, text);
+			free(text);
+		} else {
+			scout_buf_put(b, src + ts_node_start_byte(n),
+			              ts_node_end_byte(n) - ts_node_start_byte(n));
+		}
+	} while (scout_ts_cursor_next(&c, !leaf));
 	ts_tree_cursor_delete(&c);
 }
 
@@ -295,44 +290,33 @@ static uint32_t first_error_line(TSNode root)
 {
 	TSTreeCursor c = ts_tree_cursor_new(root);
 	uint32_t line = 0;
+	bool more = ts_node_has_error(root);
 
-	if (ts_node_has_error(root)) {
-		for (;;) {
-			TSNode n = ts_tree_cursor_current_node(&c);
+	while (more) {
+		TSNode n = ts_tree_cursor_current_node(&c);
 
-			if (ts_node_symbol(n) == (TSSymbol)-1 || ts_node_is_missing(n)) {
-				line = ts_node_start_point(n).row + 1;
-				break;
-			}
-			if (ts_node_has_error(n) && ts_tree_cursor_goto_first_child(&c))
-				continue;
-			while (!ts_tree_cursor_goto_next_sibling(&c))
-				if (!ts_tree_cursor_goto_parent(&c))
-					goto done;
+		if (ts_node_symbol(n) == (TSSymbol)-1 || ts_node_is_missing(n)) {
+			line = ts_node_start_point(n).row + 1;
+			break;
 		}
+		more = scout_ts_cursor_next(&c, ts_node_has_error(n));
 	}
-done:
 	ts_tree_cursor_delete(&c);
 	return line ? line : (ts_node_has_error(root) ? 1 : 0);
 }
 
 int scout_toml_parse(scout_toml *out, const char *data, size_t len)
 {
-	TSParser *parser = ts_parser_new();
 	walker w = {.src = data, .out = out};
 	TSTree *tree;
 	uint32_t deep;
 
 	memset(out, 0, sizeof(*out));
-	if (scout_nesting_exceeds(&deep, data, len, SCOUT_NESTING_TOML, SCOUT_TOML_MAX_NESTING)) {
-		ts_parser_delete(parser); /* the grammar's parser crashes on such nesting */
+	/* the grammar's parser crashes on such nesting */
+	if (scout_nesting_exceeds(&deep, data, len, SCOUT_NESTING_TOML, SCOUT_TOML_MAX_NESTING))
 		return scout_error_set("TOML document nests brackets more than %d deep (line %u)",
 		                       SCOUT_TOML_MAX_NESTING, deep);
-	}
-	ts_parser_set_language(parser, tree_sitter_toml());
-	ts_parser_set_timeout_micros(parser, 10ull * 1000 * 1000);
-	tree = len <= UINT32_MAX ? ts_parser_parse_string(parser, NULL, data, (uint32_t)len) : NULL;
-	ts_parser_delete(parser);
+	tree = scout_ts_parse(tree_sitter_toml(), data, len);
 	if (!tree)
 		return scout_error_set("TOML document could not be parsed");
 	out->error_line = first_error_line(ts_tree_root_node(tree));
