@@ -124,7 +124,7 @@ static void ctx_free(facts_ctx *ctx)
 	for (size_t i = 0; i < ctx->nci; i++)
 		facts_file_free(&ctx->ci[i]);
 	free(ctx->ci);
-	facts_strs_free(ctx->entries, ctx->nentries);
+	scout_setup_py_free(&ctx->setup);
 }
 
 /* A table header line ("[tool.x]", "[[tool.x.y]]") naming prefix or below. */

@@ -1,13 +1,10 @@
 /* Checklist item "build-backend": which backend builds the wheel, read from
- * pyproject.toml [build-system] and setup.py (tree-sitter; never run), and
- * whether it compiles with mypyc today. */
+ * pyproject.toml [build-system] and setup.py (never run), and whether it
+ * compiles with mypyc today. */
 #include "audit_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#include "scout/compile_set.h"
-#include "scout/syntax.h"
 
 typedef enum backend {
 	BACKEND_NONE = 0,
@@ -58,67 +55,14 @@ static backend classify(const char *bb, const struct other_backend **other)
 
 /* --- setup.py ------------------------------------------------------------ */
 
-static bool is_guard(TSNode n)
-{
-	const char *t = ts_node_type(n);
-
-	return strcmp(t, "if_statement") == 0 || strcmp(t, "conditional_expression") == 0;
-}
-
-/* Records the first mypycify call and the if (or ternary) around it. */
-static void find_calls(facts_ctx *ctx, TSNode root, const char *src)
-{
-	TSTreeCursor c = ts_tree_cursor_new(root);
-
-	for (;;) {
-		TSNode n = ts_tree_cursor_current_node(&c);
-
-		if (!ctx->mypycify_line && strcmp(ts_node_type(n), "call") == 0) {
-			TSNode fn = ts_node_child_by_field_name(n, "function", 8);
-			uint32_t len = 0;
-			const char *t = ts_node_is_null(fn) ? "" : scout_node_text(fn, src, &len);
-
-			if (len >= 8 && memcmp(t + len - 8, "mypycify", 8) == 0) {
-				ctx->mypycify_line = ts_node_start_point(n).row + 1;
-				for (TSNode p = ts_node_parent(n); !ts_node_is_null(p);
-				     p = ts_node_parent(p))
-					if (is_guard(p)) {
-						ctx->guard_line = ts_node_start_point(p).row + 1;
-						break;
-					}
-			}
-		}
-		if (ts_tree_cursor_goto_first_child(&c))
-			continue;
-		while (!ts_tree_cursor_goto_next_sibling(&c))
-			if (!ts_tree_cursor_goto_parent(&c))
-				goto done;
-	}
-done:
-	ts_tree_cursor_delete(&c);
-}
-
 void facts_read_setup_py(facts_ctx *ctx)
 {
-	TSParser *parser;
-	TSTree *tree;
 	size_t pos = 0;
 	facts_line l = {0};
 
 	if (!ctx->setup_py.data)
 		return;
-	parser = ts_parser_new();
-	ts_parser_set_language(parser, tree_sitter_python());
-	ts_parser_set_timeout_micros(parser, 10ull * 1000 * 1000);
-	tree =
-	    ts_parser_parse_string(parser, NULL, ctx->setup_py.data, (uint32_t)ctx->setup_py.len);
-	ts_parser_delete(parser);
-	if (tree) {
-		find_calls(ctx, ts_tree_root_node(tree), ctx->setup_py.data);
-		ts_tree_delete(tree);
-	}
-	ctx->entries =
-	    scout_compile_set_mypycify(ctx->setup_py.data, ctx->setup_py.len, &ctx->nentries);
+	scout_setup_py_parse(&ctx->setup, ctx->setup_py.data, ctx->setup_py.len);
 	while (!ctx->env_line && facts_next_line(&ctx->setup_py, &pos, &l))
 		if (!facts_line_is_comment(&l) &&
 		    (facts_line_has(&l, "environ") || facts_line_has(&l, "getenv") ||
@@ -196,14 +140,15 @@ static void ref_requires(scout_audit_check *c, const facts_ctx *ctx)
 
 static void setuptools(scout_audit_check *c, const facts_ctx *ctx, scout_buf *found)
 {
-	if (ctx->mypycify_line) {
+	if (ctx->setup.mypycify_line) {
 		c->status = SCOUT_CHECK_OK;
-		scout_buf_printf(found, " setup.py calls mypycify at line %u", ctx->mypycify_line);
-		if (ctx->nentries)
-			scout_buf_printf(found, " with %zu listed path%s", ctx->nentries,
-			                 ctx->nentries == 1 ? "" : "s");
+		scout_buf_printf(found, " setup.py calls mypycify at line %u",
+		                 ctx->setup.mypycify_line);
+		if (ctx->setup.nentries)
+			scout_buf_printf(found, " with %zu listed path%s", ctx->setup.nentries,
+			                 ctx->setup.nentries == 1 ? "" : "s");
 		scout_buf_puts(found, ".");
-		facts_ref_at(c, &ctx->setup_py, ctx->mypycify_line);
+		facts_ref_at(c, &ctx->setup_py, ctx->setup.mypycify_line);
 		if (!requires_has(ctx, "mypy"))
 			c->advice = scout_strdup(
 			    "Add mypy (which ships mypyc) to [build-system] requires in "

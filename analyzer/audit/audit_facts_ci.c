@@ -193,7 +193,7 @@ void facts_fallback_wheel(scout_audit *a, const facts_ctx *ctx)
 	scout_audit_check *c = facts_check(a, "fallback-wheel", "Pure-Python fallback wheel");
 	scout_buf found = {0}, files = {0};
 	uint32_t off = hatch_off_by_default(ctx);
-	bool setup_cond = ctx->mypycify_line && ctx->guard_line && ctx->env_line;
+	bool setup_cond = ctx->setup.mypycify_line && ctx->setup.guard_line && ctx->env_line;
 	size_t hits = grep_ci(c, ctx, needles, 3, &files);
 	size_t pyhits = grep_file(c, &ctx->pyproject, needles, 3, false);
 
@@ -202,8 +202,8 @@ void facts_fallback_wheel(scout_audit *a, const facts_ctx *ctx)
 		    &found,
 		    "setup.py calls mypycify under a condition (line %u) and reads the "
 		    "environment or command line (line %u), so a pure build is possible.",
-		    ctx->guard_line, ctx->env_line);
-		facts_ref_at(c, &ctx->setup_py, ctx->guard_line);
+		    ctx->setup.guard_line, ctx->env_line);
+		facts_ref_at(c, &ctx->setup_py, ctx->setup.guard_line);
 		facts_ref_at(c, &ctx->setup_py, ctx->env_line);
 	}
 	if (off) {
@@ -237,7 +237,7 @@ void facts_fallback_wheel(scout_audit *a, const facts_ctx *ctx)
 	} else {
 		c->status = SCOUT_CHECK_TODO;
 		scout_buf_puts(&found,
-		               ctx->mypycify_line
+		               ctx->setup.mypycify_line
 		                   ? "setup.py calls mypycify unconditionally, and no CI step "
 		                     "builds a py3-none-any wheel."
 		                   : "Nothing builds a pure-Python wheel beside a compiled one.");

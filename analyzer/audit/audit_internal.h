@@ -5,6 +5,7 @@
 #define SCOUT_AUDIT_INTERNAL_H
 
 #include "scout/audit.h"
+#include "scout/setup_py.h"
 #include "scout/toml.h"
 
 /* Files larger than this are taken to be absent. */
@@ -34,13 +35,9 @@ typedef struct facts_ctx {
 	scout_toml toml; /* pyproject.toml parsed; empty when absent */
 	facts_file *ci;  /* owned; CI configuration files, by rel */
 	size_t nci, ci_cap;
-	/* setup.py, read with tree-sitter */
-	uint32_t mypycify_line; /* first mypycify(...) call; 0: none */
-	uint32_t guard_line;    /* the if that makes that call conditional; 0: none */
-	uint32_t env_line;      /* first os.environ / getenv / sys.argv use; 0: none */
-	char **entries;         /* owned; mypycify's string list */
-	size_t nentries;
-	bool hatch_hook; /* hatch-mypyc configured (hook table or requires) */
+	scout_setup_py setup; /* setup.py's mypycify calls; all zero when absent */
+	uint32_t env_line;    /* setup.py's first os.environ / getenv / sys.argv; 0: none */
+	bool hatch_hook;      /* hatch-mypyc configured (hook table or requires) */
 } facts_ctx;
 
 /* Reads dir/rel when it is a regular file (not a symlink) of at most
@@ -82,7 +79,7 @@ size_t facts_refs_finish(scout_audit_check *c);
 /* Sets the snippet (takes ownership of text). */
 void facts_snippet(scout_audit_check *c, char *text, const char *lang, const char *file);
 
-/* The setup.py facts in ctx (tree-sitter; never run). */
+/* The setup.py facts in ctx (never run). */
 void facts_read_setup_py(facts_ctx *ctx);
 /* Whether pyproject.toml has a key under `prefix` ("tool.cibuildwheel") or a
  * table header naming it; *line gets the first line, 0 when none. */

@@ -15,6 +15,7 @@
 #include "scout/config.h"
 #include "scout/mypy_config.h"
 #include "scout/pin.h"
+#include "scout/setup_py.h"
 #include "scout/toml.h"
 #include "tests/fuzz/fuzz.h"
 
@@ -154,14 +155,14 @@ static int read_requirement(const char *data, size_t len)
 
 static int read_mypycify(const char *data, size_t len)
 {
-	size_t n = 0;
-	char **entries = scout_compile_set_mypycify(data, len, &n);
+	scout_setup_py setup;
 
-	for (size_t i = 0; i < n; i++) {
-		SCOUT_FUZZ_CHECK(entries[i] != NULL);
-		free(entries[i]);
-	}
-	free(entries);
+	scout_setup_py_parse(&setup, data, len);
+	for (size_t i = 0; i < setup.nentries; i++)
+		SCOUT_FUZZ_CHECK(setup.entries[i] != NULL);
+	SCOUT_FUZZ_CHECK(setup.guard_line <= setup.mypycify_line);
+	SCOUT_FUZZ_CHECK(!setup.nentries || setup.mypycify_line);
+	scout_setup_py_free(&setup);
 	return 0;
 }
 

@@ -10,8 +10,4 @@
  * mypycify", "pyproject.toml hatch-mypyc") when `dir` configures mypyc. */
 void scout_compile_set_read(scout_scan *scan, const char *dir);
 
-/* The string paths passed to mypycify in setup.py source (owned array of
- * owned strings; free each and the array). Exposed for tests. */
-char **scout_compile_set_mypycify(const char *src, size_t len, size_t *count);
-
 #endif
