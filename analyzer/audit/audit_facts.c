@@ -41,11 +41,11 @@ static void add_ci(facts_ctx *ctx, const char *rel)
 {
 	facts_file f;
 
-	facts_read(&f, ctx->dir, rel);
+	scout_audit_facts_read(&f, ctx->dir, rel);
 	if (f.data)
 		SCOUT_PUSH(ctx->ci, ctx->nci, ctx->ci_cap, f);
 	else
-		facts_file_free(&f);
+		scout_audit_facts_file_free(&f);
 }
 
 static int compare_names(const void *a, const void *b)
@@ -79,7 +79,7 @@ static void read_workflows(facts_ctx *ctx)
 		qsort(names, n, sizeof(*names), compare_names);
 	for (size_t i = 0; i < n; i++)
 		add_ci(ctx, names[i]);
-	facts_strs_free(names, n);
+	scout_audit_facts_strs_free(names, n);
 }
 
 static void read_ci(facts_ctx *ctx)
@@ -99,30 +99,30 @@ static void ctx_load(facts_ctx *ctx, const scout_scan *scan, const char *dir)
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->scan = scan;
 	ctx->dir = dir;
-	facts_read(&ctx->pyproject, dir, "pyproject.toml");
-	facts_read(&ctx->setup_py, dir, "setup.py");
-	facts_read(&ctx->setup_cfg, dir, "setup.cfg");
-	facts_read(&ctx->tox_ini, dir, "tox.ini");
-	facts_read(&ctx->pytest_ini, dir, "pytest.ini");
-	facts_read(&ctx->noxfile, dir, "noxfile.py");
+	scout_audit_facts_read(&ctx->pyproject, dir, "pyproject.toml");
+	scout_audit_facts_read(&ctx->setup_py, dir, "setup.py");
+	scout_audit_facts_read(&ctx->setup_cfg, dir, "setup.cfg");
+	scout_audit_facts_read(&ctx->tox_ini, dir, "tox.ini");
+	scout_audit_facts_read(&ctx->pytest_ini, dir, "pytest.ini");
+	scout_audit_facts_read(&ctx->noxfile, dir, "noxfile.py");
 	if (ctx->pyproject.data &&
 	    scout_toml_parse(&ctx->toml, ctx->pyproject.data, ctx->pyproject.len) < 0)
 		memset(&ctx->toml, 0, sizeof(ctx->toml));
 	read_ci(ctx);
-	facts_read_setup_py(ctx);
+	scout_audit_facts_read_setup_py(ctx);
 }
 
 static void ctx_free(facts_ctx *ctx)
 {
-	facts_file_free(&ctx->pyproject);
-	facts_file_free(&ctx->setup_py);
-	facts_file_free(&ctx->setup_cfg);
-	facts_file_free(&ctx->tox_ini);
-	facts_file_free(&ctx->pytest_ini);
-	facts_file_free(&ctx->noxfile);
+	scout_audit_facts_file_free(&ctx->pyproject);
+	scout_audit_facts_file_free(&ctx->setup_py);
+	scout_audit_facts_file_free(&ctx->setup_cfg);
+	scout_audit_facts_file_free(&ctx->tox_ini);
+	scout_audit_facts_file_free(&ctx->pytest_ini);
+	scout_audit_facts_file_free(&ctx->noxfile);
 	scout_toml_free(&ctx->toml);
 	for (size_t i = 0; i < ctx->nci; i++)
-		facts_file_free(&ctx->ci[i]);
+		scout_audit_facts_file_free(&ctx->ci[i]);
 	free(ctx->ci);
 	scout_setup_py_free(&ctx->setup);
 }
@@ -142,7 +142,7 @@ static bool header_names(const facts_line *l, const char *prefix)
 	       (l->text[i + n] == ']' || l->text[i + n] == '.' || l->text[i + n] == ' ');
 }
 
-bool facts_toml_section(const facts_ctx *ctx, const char *prefix, uint32_t *line)
+bool scout_audit_facts_toml_section(const facts_ctx *ctx, const char *prefix, uint32_t *line)
 {
 	size_t n = strlen(prefix), pos = 0;
 	facts_line l = {0};
@@ -155,7 +155,7 @@ bool facts_toml_section(const facts_ctx *ctx, const char *prefix, uint32_t *line
 		    (!*line || ctx->toml.values[i].line < *line))
 			*line = ctx->toml.values[i].line;
 	}
-	while (facts_next_line(&ctx->pyproject, &pos, &l))
+	while (scout_audit_facts_next_line(&ctx->pyproject, &pos, &l))
 		if (header_names(&l, prefix) && (!*line || l.no < *line)) {
 			*line = l.no;
 			break;
@@ -168,14 +168,14 @@ void scout_audit_packaging(scout_audit *a, const scout_scan *scan, const char *p
 	facts_ctx ctx;
 
 	ctx_load(&ctx, scan, project_dir ? project_dir : ".");
-	facts_build_backend(a, &ctx);
-	facts_cibuildwheel(a, &ctx);
-	facts_fallback_wheel(a, &ctx);
-	facts_requires_python(a, &ctx);
-	facts_test_compiled(a, &ctx);
-	facts_mypyc_tests(a, &ctx);
+	scout_audit_facts_build_backend(a, &ctx);
+	scout_audit_facts_cibuildwheel(a, &ctx);
+	scout_audit_facts_fallback_wheel(a, &ctx);
+	scout_audit_facts_requires_python(a, &ctx);
+	scout_audit_facts_test_compiled(a, &ctx);
+	scout_audit_facts_mypyc_tests(a, &ctx);
 	for (size_t i = 0; i < a->nchecks; i++)
 		if (a->checks[i].nrefs > 1)
-			facts_refs_finish(&a->checks[i]);
+			scout_audit_facts_refs_finish(&a->checks[i]);
 	ctx_free(&ctx);
 }

@@ -55,7 +55,7 @@ static backend classify(const char *bb, const struct other_backend **other)
 
 /* --- setup.py ------------------------------------------------------------ */
 
-void facts_read_setup_py(facts_ctx *ctx)
+void scout_audit_facts_read_setup_py(facts_ctx *ctx)
 {
 	size_t pos = 0;
 	facts_line l = {0};
@@ -63,10 +63,11 @@ void facts_read_setup_py(facts_ctx *ctx)
 	if (!ctx->setup_py.data)
 		return;
 	scout_setup_py_parse(&ctx->setup, ctx->setup_py.data, ctx->setup_py.len);
-	while (!ctx->env_line && facts_next_line(&ctx->setup_py, &pos, &l))
-		if (!facts_line_is_comment(&l) &&
-		    (facts_line_has(&l, "environ") || facts_line_has(&l, "getenv") ||
-		     facts_line_has(&l, "sys.argv")))
+	while (!ctx->env_line && scout_audit_facts_next_line(&ctx->setup_py, &pos, &l))
+		if (!scout_audit_facts_line_is_comment(&l) &&
+		    (scout_audit_facts_line_has(&l, "environ") ||
+		     scout_audit_facts_line_has(&l, "getenv") ||
+		     scout_audit_facts_line_has(&l, "sys.argv")))
 			ctx->env_line = l.no;
 }
 
@@ -81,7 +82,7 @@ static char *setup_py_snippet(const facts_ctx *ctx)
 	                   "if os.environ.get(\"MYPYC_BUILD\", \"1\") == \"1\":\n"
 	                   "    from mypyc.build import mypycify\n\n"
 	                   "    ext_modules = mypycify([\n");
-	facts_put_paths(&b, ctx, "        ");
+	scout_audit_facts_put_paths(&b, ctx, "        ");
 	scout_buf_puts(&b, "    ])\n\nsetup(ext_modules=ext_modules)\n\n"
 	                   "# pyproject.toml\n# [build-system]\n"
 	                   "# requires = [\"setuptools\", \"mypy\"]  # pin the mypy you tested\n"
@@ -98,7 +99,7 @@ static char *hatch_snippet(const facts_ctx *ctx)
 	                   "[tool.hatch.build.targets.wheel.hooks.mypyc]\n"
 	                   "dependencies = [\"hatch-mypyc\"]  # add the mypy version you tested\n"
 	                   "include = [\n");
-	facts_put_paths(&b, ctx, "    ");
+	scout_audit_facts_put_paths(&b, ctx, "    ");
 	scout_buf_puts(&b, "]\n");
 	return scout_buf_detach(&b);
 }
@@ -111,7 +112,7 @@ static char *poetry_snippet(const facts_ctx *ctx)
 	                   "from mypyc.build import mypycify\n\n\n"
 	                   "def build(setup_kwargs):\n"
 	                   "    setup_kwargs[\"ext_modules\"] = mypycify([\n");
-	facts_put_paths(&b, ctx, "        ");
+	scout_audit_facts_put_paths(&b, ctx, "        ");
 	scout_buf_puts(&b, "    ])\n");
 	return scout_buf_detach(&b);
 }
@@ -134,7 +135,7 @@ static void ref_requires(scout_audit_check *c, const facts_ctx *ctx)
 		const scout_toml_value *v = &ctx->toml.values[i];
 
 		if (strcmp(v->key, "build-system.requires") == 0)
-			facts_ref_at(c, &ctx->pyproject, v->line);
+			scout_audit_facts_ref_at(c, &ctx->pyproject, v->line);
 	}
 }
 
@@ -148,7 +149,7 @@ static void setuptools(scout_audit_check *c, const facts_ctx *ctx, scout_buf *fo
 			scout_buf_printf(found, " with %zu listed path%s", ctx->setup.nentries,
 			                 ctx->setup.nentries == 1 ? "" : "s");
 		scout_buf_puts(found, ".");
-		facts_ref_at(c, &ctx->setup_py, ctx->setup.mypycify_line);
+		scout_audit_facts_ref_at(c, &ctx->setup_py, ctx->setup.mypycify_line);
 		if (!requires_has(ctx, "mypy"))
 			c->advice = scout_strdup(
 			    "Add mypy (which ships mypyc) to [build-system] requires in "
@@ -163,7 +164,7 @@ static void setuptools(scout_audit_check *c, const facts_ctx *ctx, scout_buf *fo
 	    scout_strdup("Build the phase 1 modules as C extensions: pass "
 	                 "ext_modules=mypycify([...]) to setup() in setup.py, and add mypy to "
 	                 "[build-system] requires so the build environment has mypyc.");
-	facts_snippet(c, setup_py_snippet(ctx), "python", "setup.py");
+	scout_audit_facts_snippet(c, setup_py_snippet(ctx), "python", "setup.py");
 }
 
 static void hatchling(scout_audit_check *c, const facts_ctx *ctx, scout_buf *found)
@@ -172,13 +173,14 @@ static void hatchling(scout_audit_check *c, const facts_ctx *ctx, scout_buf *fou
 
 	if (ctx->hatch_hook) {
 		c->status = SCOUT_CHECK_OK;
-		if (facts_toml_section(ctx, "tool.hatch.build.targets.wheel.hooks.mypyc", &line) ||
-		    facts_toml_section(ctx, "tool.hatch.build.hooks.mypyc", &line)) {
+		if (scout_audit_facts_toml_section(
+		        ctx, "tool.hatch.build.targets.wheel.hooks.mypyc", &line) ||
+		    scout_audit_facts_toml_section(ctx, "tool.hatch.build.hooks.mypyc", &line)) {
 			scout_buf_printf(found,
 			                 " The hatch-mypyc build hook is configured "
 			                 "(pyproject.toml line %u).",
 			                 line);
-			facts_ref_at(c, &ctx->pyproject, line);
+			scout_audit_facts_ref_at(c, &ctx->pyproject, line);
 		} else {
 			scout_buf_puts(found, " hatch-mypyc is in [build-system] requires.");
 		}
@@ -189,7 +191,7 @@ static void hatchling(scout_audit_check *c, const facts_ctx *ctx, scout_buf *fou
 	                      "pure-Python wheel.");
 	c->advice = scout_strdup("Add hatch-mypyc to [build-system] requires and configure its "
 	                         "build hook with the phase 1 modules as include.");
-	facts_snippet(c, hatch_snippet(ctx), "toml", "pyproject.toml");
+	scout_audit_facts_snippet(c, hatch_snippet(ctx), "toml", "pyproject.toml");
 }
 
 static void by_backend(scout_audit_check *c, const facts_ctx *ctx, backend k,
@@ -209,7 +211,7 @@ static void by_backend(scout_audit_check *c, const facts_ctx *ctx, backend k,
 		    "flit cannot build extension modules, so it must be replaced. hatchling "
 		    "reads the same [project] table; add the hatch-mypyc hook and remove any "
 		    "[tool.flit] settings.");
-		facts_snippet(c, hatch_snippet(ctx), "toml", "pyproject.toml");
+		scout_audit_facts_snippet(c, hatch_snippet(ctx), "toml", "pyproject.toml");
 		break;
 	case BACKEND_POETRY:
 		c->status = SCOUT_CHECK_TODO;
@@ -219,7 +221,7 @@ static void by_backend(scout_audit_check *c, const facts_ctx *ctx, backend k,
 		    "Add a build script: in pyproject.toml set [tool.poetry.build] script = "
 		    "\"build.py\" and generate-setup-file = true, and add \"setuptools\" and mypy "
 		    "to [build-system] requires; build.py calls mypycify on the phase 1 modules.");
-		facts_snippet(c, poetry_snippet(ctx), "python", "build.py");
+		scout_audit_facts_snippet(c, poetry_snippet(ctx), "python", "build.py");
 		break;
 	case BACKEND_OTHER:
 		c->status = SCOUT_CHECK_WARN;
@@ -239,14 +241,14 @@ static void by_backend(scout_audit_check *c, const facts_ctx *ctx, backend k,
 		c->advice = scout_strdup("Add a pyproject.toml with a [project] table and a "
 		                         "backend that can build extensions, e.g. hatchling with "
 		                         "the hatch-mypyc hook.");
-		facts_snippet(c, hatch_snippet(ctx), "toml", "pyproject.toml");
+		scout_audit_facts_snippet(c, hatch_snippet(ctx), "toml", "pyproject.toml");
 		break;
 	}
 }
 
-void facts_build_backend(scout_audit *a, facts_ctx *ctx)
+void scout_audit_facts_build_backend(scout_audit *a, facts_ctx *ctx)
 {
-	scout_audit_check *c = facts_check(a, "build-backend", "Build backend");
+	scout_audit_check *c = scout_audit_facts_check(a, "build-backend", "Build backend");
 	const scout_toml_value *bb = scout_toml_get(&ctx->toml, "build-system.build-backend");
 	const struct other_backend *other = NULL;
 	scout_buf found = {0};
@@ -255,14 +257,15 @@ void facts_build_backend(scout_audit *a, facts_ctx *ctx)
 
 	ctx->hatch_hook =
 	    requires_has(ctx, "hatch-mypyc") ||
-	    facts_toml_section(ctx, "tool.hatch.build.targets.wheel.hooks.mypyc", &line) ||
-	    facts_toml_section(ctx, "tool.hatch.build.hooks.mypyc", &line);
+	    scout_audit_facts_toml_section(ctx, "tool.hatch.build.targets.wheel.hooks.mypyc",
+	                                   &line) ||
+	    scout_audit_facts_toml_section(ctx, "tool.hatch.build.hooks.mypyc", &line);
 	if (bb) {
 		a->build_backend = scout_strdup(bb->text);
 		k = classify(bb->text, &other);
 		scout_buf_printf(&found, "pyproject.toml sets build-backend = \"%s\" (line %u).",
 		                 bb->text, bb->line);
-		facts_ref_at(c, &ctx->pyproject, bb->line);
+		scout_audit_facts_ref_at(c, &ctx->pyproject, bb->line);
 		ref_requires(c, ctx);
 	} else if (ctx->pyproject.data || ctx->setup_py.data || ctx->setup_cfg.data) {
 		k = BACKEND_SETUPTOOLS;
@@ -275,6 +278,6 @@ void facts_build_backend(scout_audit *a, facts_ctx *ctx)
 		k = BACKEND_NONE;
 	}
 	by_backend(c, ctx, k, other, &found);
-	facts_refs_finish(c);
+	scout_audit_facts_refs_finish(c);
 	c->found = scout_buf_detach(&found);
 }

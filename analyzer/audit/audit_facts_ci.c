@@ -74,14 +74,14 @@ static size_t grep_file(scout_audit_check *c, const facts_file *f, const char *c
 	size_t pos = 0, hits = 0;
 	facts_line l = {0};
 
-	while (facts_next_line(f, &pos, &l)) {
+	while (scout_audit_facts_next_line(f, &pos, &l)) {
 		bool hit = false;
 
 		for (size_t i = 0; i < n && !hit; i++)
-			hit = fold ? facts_line_has_ci(&l, needles[i])
-			           : facts_line_has(&l, needles[i]);
-		if (hit && !facts_line_is_comment(&l)) {
-			facts_ref_line(c, f, &l);
+			hit = fold ? scout_audit_facts_line_has_ci(&l, needles[i])
+			           : scout_audit_facts_line_has(&l, needles[i]);
+		if (hit && !scout_audit_facts_line_is_comment(&l)) {
+			scout_audit_facts_ref_line(c, f, &l);
 			hits++;
 		}
 	}
@@ -116,17 +116,18 @@ static char *ci_names(const facts_ctx *ctx)
 	return scout_buf_detach(&b);
 }
 
-void facts_cibuildwheel(scout_audit *a, const facts_ctx *ctx)
+void scout_audit_facts_cibuildwheel(scout_audit *a, const facts_ctx *ctx)
 {
 	static const char *const needles[] = {"cibuildwheel"};
-	scout_audit_check *c = facts_check(a, "cibuildwheel", "Wheels for every platform");
+	scout_audit_check *c =
+	    scout_audit_facts_check(a, "cibuildwheel", "Wheels for every platform");
 	scout_buf found = {0}, files = {0};
 	uint32_t line;
-	bool section = facts_toml_section(ctx, "tool.cibuildwheel", &line);
+	bool section = scout_audit_facts_toml_section(ctx, "tool.cibuildwheel", &line);
 	size_t hits = grep_ci(c, ctx, needles, 1, &files);
 
 	if (section) {
-		facts_ref_at(c, &ctx->pyproject, line);
+		scout_audit_facts_ref_at(c, &ctx->pyproject, line);
 		scout_buf_printf(&found, "pyproject.toml has [tool.cibuildwheel] (line %u).", line);
 	}
 	if (hits)
@@ -153,11 +154,11 @@ void facts_cibuildwheel(scout_audit *a, const facts_ctx *ctx)
 		    "with cibuildwheel on Linux, macOS and Windows, plus the sdist. Have it test "
 		    "each wheel: [tool.cibuildwheel] test-requires = \"pytest\" and test-command = "
 		    "\"pytest {project}/tests\" in pyproject.toml.");
-		facts_snippet(c, scout_strdup(workflow_snippet), "yaml",
-		              ".github/workflows/wheels.yml");
+		scout_audit_facts_snippet(c, scout_strdup(workflow_snippet), "yaml",
+		                          ".github/workflows/wheels.yml");
 	}
 	scout_buf_free(&files);
-	facts_refs_finish(c);
+	scout_audit_facts_refs_finish(c);
 	c->found = scout_buf_detach(&found);
 }
 
@@ -186,11 +187,12 @@ static bool hatch_like(const scout_audit *a, const facts_ctx *ctx)
 	       scout_str_startswith(a->build_backend, "flit");
 }
 
-void facts_fallback_wheel(scout_audit *a, const facts_ctx *ctx)
+void scout_audit_facts_fallback_wheel(scout_audit *a, const facts_ctx *ctx)
 {
 	static const char *const needles[] = {"py3-none-any", "HATCH_BUILD_HOOKS_ENABLE",
 	                                      "HATCH_BUILD_NO_HOOKS"};
-	scout_audit_check *c = facts_check(a, "fallback-wheel", "Pure-Python fallback wheel");
+	scout_audit_check *c =
+	    scout_audit_facts_check(a, "fallback-wheel", "Pure-Python fallback wheel");
 	scout_buf found = {0}, files = {0};
 	uint32_t off = hatch_off_by_default(ctx);
 	bool setup_cond = ctx->setup.mypycify_line && ctx->setup.guard_line && ctx->env_line;
@@ -203,15 +205,15 @@ void facts_fallback_wheel(scout_audit *a, const facts_ctx *ctx)
 		    "setup.py calls mypycify under a condition (line %u) and reads the "
 		    "environment or command line (line %u), so a pure build is possible.",
 		    ctx->setup.guard_line, ctx->env_line);
-		facts_ref_at(c, &ctx->setup_py, ctx->setup.guard_line);
-		facts_ref_at(c, &ctx->setup_py, ctx->env_line);
+		scout_audit_facts_ref_at(c, &ctx->setup_py, ctx->setup.guard_line);
+		scout_audit_facts_ref_at(c, &ctx->setup_py, ctx->env_line);
 	}
 	if (off) {
 		scout_buf_printf(&found,
 		                 "%sThe hatch-mypyc hook is off by default "
 		                 "(enable-by-default = false, pyproject.toml line %u).",
 		                 found.len ? " " : "", off);
-		facts_ref_at(c, &ctx->pyproject, off);
+		scout_audit_facts_ref_at(c, &ctx->pyproject, off);
 	}
 	if (hits || pyhits)
 		scout_buf_printf(&found,
@@ -233,7 +235,8 @@ void facts_fallback_wheel(scout_audit *a, const facts_ctx *ctx)
 		    "compiled wheel (other architectures, PyPy, new CPython releases) still "
 		    "install "
 		    "without a C compiler: make the hook opt-in and enable it in cibuildwheel.");
-		facts_snippet(c, scout_strdup(hatch_fallback_snippet), "toml", "pyproject.toml");
+		scout_audit_facts_snippet(c, scout_strdup(hatch_fallback_snippet), "toml",
+		                          "pyproject.toml");
 	} else {
 		c->status = SCOUT_CHECK_TODO;
 		scout_buf_puts(&found,
@@ -247,10 +250,10 @@ void facts_fallback_wheel(scout_audit *a, const facts_ctx *ctx)
 		    "install "
 		    "without a C compiler: call mypycify only when an environment variable allows "
 		    "it, and build the pure wheel with it off.");
-		facts_snippet(c, scout_strdup(setup_fallback_snippet), "yaml",
-		              ".github/workflows/wheels.yml");
+		scout_audit_facts_snippet(c, scout_strdup(setup_fallback_snippet), "yaml",
+		                          ".github/workflows/wheels.yml");
 	}
 	scout_buf_free(&files);
-	facts_refs_finish(c);
+	scout_audit_facts_refs_finish(c);
 	c->found = scout_buf_detach(&found);
 }

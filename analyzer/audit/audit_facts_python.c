@@ -171,8 +171,9 @@ static bool from_lines(spec_source *s, const facts_file *f, const char *key, boo
 	size_t pos = 0;
 	facts_line l = {0};
 
-	while (facts_next_line(f, &pos, &l)) {
-		char *v = facts_line_is_comment(&l) ? NULL : value_after(&l, key, quoted);
+	while (scout_audit_facts_next_line(f, &pos, &l)) {
+		char *v =
+		    scout_audit_facts_line_is_comment(&l) ? NULL : value_after(&l, key, quoted);
 
 		if (v) {
 			*s = (spec_source){v, scout_strdup(where), f, l.no};
@@ -203,7 +204,7 @@ static void describe(scout_audit_check *c, scout_buf *found, const spec_source *
 {
 	scout_buf_printf(found, "%s is \"%s\" (%s line %u).", s->where, s->text, s->file->rel,
 	                 s->line);
-	facts_ref_at(c, s->file, s->line);
+	scout_audit_facts_ref_at(c, s->file, s->line);
 	if (r.parsed && r.lo >= 0 && r.hi >= r.lo) {
 		scout_buf_printf(found, " That is %d CPython version%s: ", r.hi - r.lo + 1,
 		                 r.hi > r.lo ? "s" : "");
@@ -238,9 +239,10 @@ static void describe(scout_audit_check *c, scout_buf *found, const spec_source *
 	}
 }
 
-void facts_requires_python(scout_audit *a, const facts_ctx *ctx)
+void scout_audit_facts_requires_python(scout_audit *a, const facts_ctx *ctx)
 {
-	scout_audit_check *c = facts_check(a, "requires-python", "Supported Python versions");
+	scout_audit_check *c =
+	    scout_audit_facts_check(a, "requires-python", "Supported Python versions");
 	scout_buf found = {0};
 	spec_source s;
 	int min = mypyc_min_minor(ctx->scan->mypyc_version);
@@ -261,9 +263,10 @@ void facts_requires_python(scout_audit *a, const facts_ctx *ctx)
 		    "and pip must not pick a release for a Python it was not built for. The target "
 		    "mypyc runs on CPython 3.%d and newer.",
 		    min);
-		facts_snippet(c, scout_asprintf("[project]\nrequires-python = \">=3.%d\"\n", min),
-		              "toml", "pyproject.toml");
+		scout_audit_facts_snippet(
+		    c, scout_asprintf("[project]\nrequires-python = \">=3.%d\"\n", min), "toml",
+		    "pyproject.toml");
 	}
-	facts_refs_finish(c);
+	scout_audit_facts_refs_finish(c);
 	c->found = scout_buf_detach(&found);
 }

@@ -17,9 +17,10 @@ static size_t grep(scout_audit_check *c, const facts_file *f, const char *needle
 	size_t pos = 0, hits = 0;
 	facts_line l = {0};
 
-	while (facts_next_line(f, &pos, &l))
-		if (facts_line_has_ci(&l, needle) && !facts_line_is_comment(&l)) {
-			facts_ref_line(c, f, &l);
+	while (scout_audit_facts_next_line(f, &pos, &l))
+		if (scout_audit_facts_line_has_ci(&l, needle) &&
+		    !scout_audit_facts_line_is_comment(&l)) {
+			scout_audit_facts_ref_line(c, f, &l);
 			hits++;
 		}
 	return hits;
@@ -53,12 +54,13 @@ static void src_layout(scout_audit_check *c, const facts_ctx *ctx, scout_buf *fo
 {
 	for (size_t i = 0; i < ctx->scan->nmodules; i++) {
 		const scout_module *m = &ctx->scan->modules[i];
-		char *p = scout_module_is_test(m) ? NULL : facts_project_path(ctx, m->path);
+		char *p =
+		    scout_module_is_test(m) ? NULL : scout_audit_facts_project_path(ctx, m->path);
 		bool src = p && scout_str_startswith(p, "src/");
 
 		free(p);
 		if (src) {
-			facts_ref(c, "src", 0, "packages under src/", 19);
+			scout_audit_facts_ref(c, "src", 0, "packages under src/", 19);
 			sentence(found, "The packages live under src/, so the source tree cannot "
 			                "shadow the installed package.");
 			return;
@@ -72,17 +74,17 @@ static void runners(scout_audit_check *c, const facts_ctx *ctx, scout_buf *found
 	size_t pos = 0;
 	facts_line l = {0};
 
-	while (facts_next_line(&ctx->tox_ini, &pos, &l))
-		if (facts_line_has(&l, "[testenv")) {
-			facts_ref_line(c, &ctx->tox_ini, &l);
+	while (scout_audit_facts_next_line(&ctx->tox_ini, &pos, &l))
+		if (scout_audit_facts_line_has(&l, "[testenv")) {
+			scout_audit_facts_ref_line(c, &ctx->tox_ini, &l);
 			sentence(found, "tox.ini has test environments; tox installs the package "
 			                "into each (unless usedevelop or skip_install is set).");
 			break;
 		}
 	if (grep(c, &ctx->noxfile, "install(\".\"") + grep(c, &ctx->noxfile, "install('.'"))
 		sentence(found, "noxfile.py installs the package into its sessions.");
-	if (facts_toml_section(ctx, "tool.cibuildwheel.test-command", &line)) {
-		facts_ref_at(c, &ctx->pyproject, line);
+	if (scout_audit_facts_toml_section(ctx, "tool.cibuildwheel.test-command", &line)) {
+		scout_audit_facts_ref_at(c, &ctx->pyproject, line);
 		sentence(found,
 		         "cibuildwheel tests each built wheel (pyproject.toml test-command).");
 	}
@@ -140,9 +142,10 @@ static char *matrix_snippet(const scout_audit *a, const facts_ctx *ctx)
 	return scout_buf_detach(&b);
 }
 
-void facts_test_compiled(scout_audit *a, const facts_ctx *ctx)
+void scout_audit_facts_test_compiled(scout_audit *a, const facts_ctx *ctx)
 {
-	scout_audit_check *c = facts_check(a, "test-compiled", "Testing the compiled build");
+	scout_audit_check *c =
+	    scout_audit_facts_check(a, "test-compiled", "Testing the compiled build");
 	scout_buf found = {0};
 
 	pytest_options(c, ctx, &found);
@@ -160,8 +163,8 @@ void facts_test_compiled(scout_audit *a, const facts_ctx *ctx)
 	    "modules and the run proves nothing. Use a src/ layout or pytest "
 	    "--import-mode=importlib, install with pip install . (not -e), and run CI both "
 	    "compiled and interpreted.");
-	facts_snippet(c, matrix_snippet(a, ctx), "yaml", ".github/workflows/test.yml");
-	facts_refs_finish(c);
+	scout_audit_facts_snippet(c, matrix_snippet(a, ctx), "yaml", ".github/workflows/test.yml");
+	scout_audit_facts_refs_finish(c);
 	c->found = scout_buf_detach(&found);
 }
 
@@ -213,7 +216,7 @@ static bool marks_mypyc(const facts_line *l)
 {
 	static const char *const words[] = {"mark", "skip", "xfail", "compiled"};
 
-	if (!facts_line_has_ci(l, "mypyc"))
+	if (!scout_audit_facts_line_has_ci(l, "mypyc"))
 		return false;
 	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
 		if (has_word(l, words[i]))
@@ -226,9 +229,9 @@ static size_t scan_test_file(scout_audit_check *c, const facts_file *f)
 	size_t pos = 0, hits = 0;
 	facts_line l = {0};
 
-	while (facts_next_line(f, &pos, &l))
+	while (scout_audit_facts_next_line(f, &pos, &l))
 		if (marks_mypyc(&l)) {
-			facts_ref_line(c, f, &l);
+			scout_audit_facts_ref_line(c, f, &l);
 			hits++;
 		}
 	return hits;
@@ -241,13 +244,13 @@ static size_t scan_ini(scout_audit_check *c, const facts_file *f)
 	facts_line l = {0};
 	bool in_pytest = false;
 
-	while (facts_next_line(f, &pos, &l)) {
+	while (scout_audit_facts_next_line(f, &pos, &l)) {
 		if (l.len && l.text[0] == '[')
-			in_pytest =
-			    facts_line_has(&l, "[pytest]") || facts_line_has(&l, "[tool:pytest]");
-		else if (in_pytest && facts_line_has_ci(&l, "mypyc") &&
-		         !facts_line_is_comment(&l)) {
-			facts_ref_line(c, f, &l);
+			in_pytest = scout_audit_facts_line_has(&l, "[pytest]") ||
+			            scout_audit_facts_line_has(&l, "[tool:pytest]");
+		else if (in_pytest && scout_audit_facts_line_has_ci(&l, "mypyc") &&
+		         !scout_audit_facts_line_is_comment(&l)) {
+			scout_audit_facts_ref_line(c, f, &l);
 			hits++;
 		}
 	}
@@ -265,7 +268,7 @@ static size_t scan_config(scout_audit_check *c, const facts_ctx *ctx, scout_buf 
 
 		if (strcmp(v->key, "tool.pytest.ini_options.markers") == 0 &&
 		    strstr(v->text, "mypyc")) {
-			facts_ref_at(c, &ctx->pyproject, v->line);
+			scout_audit_facts_ref_at(c, &ctx->pyproject, v->line);
 			hits++;
 		}
 	}
@@ -283,30 +286,32 @@ static size_t scan_config(scout_audit_check *c, const facts_ctx *ctx, scout_buf 
 	return total;
 }
 
-void facts_mypyc_tests(scout_audit *a, const facts_ctx *ctx)
+void scout_audit_facts_mypyc_tests(scout_audit *a, const facts_ctx *ctx)
 {
-	scout_audit_check *c = facts_check(a, "mypyc-tests", "Tests that mark mypyc behaviour");
+	scout_audit_check *c =
+	    scout_audit_facts_check(a, "mypyc-tests", "Tests that mark mypyc behaviour");
 	scout_buf found = {0}, files = {0};
 	size_t nfiles = 0, ntests = 0, dropped;
 	size_t total = scan_config(c, ctx, &files, &nfiles);
 
 	for (size_t i = 0; i < ctx->scan->nmodules; i++) {
 		const scout_module *m = &ctx->scan->modules[i];
-		char *rel = scout_module_is_test(m) ? facts_project_path(ctx, m->path) : NULL;
+		char *rel =
+		    scout_module_is_test(m) ? scout_audit_facts_project_path(ctx, m->path) : NULL;
 		facts_file f;
 		size_t hits;
 
 		if (!rel)
 			continue;
 		ntests++;
-		facts_read(&f, ctx->dir, rel);
+		scout_audit_facts_read(&f, ctx->dir, rel);
 		free(rel);
 		if ((hits = scan_test_file(c, &f)) && nfiles++ < MAX_FILES_NAMED)
 			scout_buf_printf(&files, "%s%s", files.len ? ", " : "", f.rel);
 		total += hits;
-		facts_file_free(&f);
+		scout_audit_facts_file_free(&f);
 	}
-	dropped = facts_refs_finish(c);
+	dropped = scout_audit_facts_refs_finish(c);
 	if (total) {
 		c->status = SCOUT_CHECK_INFO;
 		scout_buf_printf(
@@ -330,7 +335,7 @@ void facts_mypyc_tests(scout_audit *a, const facts_ctx *ctx)
 		    "Mark the tests whose behaviour differs when compiled (monkey-patching module "
 		    "functions, introspection, subclassing native classes) so a compiled run skips "
 		    "or expects them, and register the marker so it is documented.");
-		facts_snippet(c, conftest_snippet(ctx), "python", "conftest.py");
+		scout_audit_facts_snippet(c, conftest_snippet(ctx), "python", "conftest.py");
 	}
 	scout_buf_free(&files);
 	c->found = scout_buf_detach(&found);

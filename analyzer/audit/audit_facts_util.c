@@ -36,7 +36,7 @@ static bool read_fd(int fd, size_t size, char **out)
 	return true;
 }
 
-void facts_read(facts_file *f, const char *dir, const char *rel)
+void scout_audit_facts_read(facts_file *f, const char *dir, const char *rel)
 {
 	char *path = scout_asprintf("%s/%s", dir, rel);
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
@@ -60,14 +60,14 @@ void facts_read(facts_file *f, const char *dir, const char *rel)
 	close(fd);
 }
 
-void facts_file_free(facts_file *f)
+void scout_audit_facts_file_free(facts_file *f)
 {
 	free(f->rel);
 	free(f->data);
 	memset(f, 0, sizeof(*f));
 }
 
-bool facts_next_line(const facts_file *f, size_t *pos, facts_line *line)
+bool scout_audit_facts_next_line(const facts_file *f, size_t *pos, facts_line *line)
 {
 	const char *start, *nl;
 	size_t len;
@@ -95,17 +95,17 @@ static bool line_find(const facts_line *l, const char *needle, bool fold)
 	return false;
 }
 
-bool facts_line_has(const facts_line *l, const char *needle)
+bool scout_audit_facts_line_has(const facts_line *l, const char *needle)
 {
 	return line_find(l, needle, false);
 }
 
-bool facts_line_has_ci(const facts_line *l, const char *needle)
+bool scout_audit_facts_line_has_ci(const facts_line *l, const char *needle)
 {
 	return line_find(l, needle, true);
 }
 
-bool facts_line_is_comment(const facts_line *l)
+bool scout_audit_facts_line_is_comment(const facts_line *l)
 {
 	size_t i = 0;
 
@@ -136,7 +136,7 @@ static bool has_dotdot(const char *p)
 	return false;
 }
 
-char *facts_project_path(const facts_ctx *ctx, const char *module_path)
+char *scout_audit_facts_project_path(const facts_ctx *ctx, const char *module_path)
 {
 	char *root = normalise(ctx->scan->root ? ctx->scan->root : ".");
 	char *dir = normalise(ctx->dir);
@@ -156,7 +156,9 @@ char *facts_project_path(const facts_ctx *ctx, const char *module_path)
 	return out;
 }
 
-char **facts_first_phase(const facts_ctx *ctx, size_t *n)
+/* The first-phase modules of the plan as project paths, or NULL with *n 0
+ * (owned array of owned strings, free with scout_audit_facts_strs_free). */
+static char **first_phase(const facts_ctx *ctx, size_t *n)
 {
 	char **out = NULL;
 	size_t cap = 0;
@@ -168,21 +170,22 @@ char **facts_first_phase(const facts_ctx *ctx, size_t *n)
 
 		if (!it->first_phase || it->module >= ctx->scan->nmodules)
 			continue;
-		p = facts_project_path(ctx, ctx->scan->modules[it->module].path);
+		p = scout_audit_facts_project_path(ctx, ctx->scan->modules[it->module].path);
 		if (p)
 			SCOUT_PUSH(out, *n, cap, p);
 	}
 	return out;
 }
 
-void facts_strs_free(char **s, size_t n)
+void scout_audit_facts_strs_free(char **s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		free(s[i]);
 	free(s);
 }
 
-void facts_put_quoted(scout_buf *b, const char *s)
+/* Appends s as a double-quoted string valid in Python and TOML. */
+static void put_quoted(scout_buf *b, const char *s)
 {
 	scout_buf_putc(b, '"');
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -196,23 +199,23 @@ void facts_put_quoted(scout_buf *b, const char *s)
 	scout_buf_putc(b, '"');
 }
 
-void facts_put_paths(scout_buf *b, const facts_ctx *ctx, const char *indent)
+void scout_audit_facts_put_paths(scout_buf *b, const facts_ctx *ctx, const char *indent)
 {
 	size_t n;
-	char **paths = facts_first_phase(ctx, &n);
+	char **paths = first_phase(ctx, &n);
 
 	for (size_t i = 0; i < n; i++) {
 		scout_buf_puts(b, indent);
-		facts_put_quoted(b, paths[i]);
+		put_quoted(b, paths[i]);
 		scout_buf_puts(b, ",\n");
 	}
 	if (n == 0)
 		scout_buf_printf(b, "%s\"your_package/hot_module.py\",  # the phase 1 modules\n",
 		                 indent);
-	facts_strs_free(paths, n);
+	scout_audit_facts_strs_free(paths, n);
 }
 
-scout_audit_check *facts_check(scout_audit *a, const char *id, const char *title)
+scout_audit_check *scout_audit_facts_check(scout_audit *a, const char *id, const char *title)
 {
 	scout_audit_check c = {.id = id, .title = title, .status = SCOUT_CHECK_INFO};
 
@@ -230,7 +233,8 @@ static size_t utf8_cut(const char *s, size_t len, size_t max)
 	return max;
 }
 
-void facts_ref(scout_audit_check *c, const char *path, uint32_t line, const char *text, size_t len)
+void scout_audit_facts_ref(scout_audit_check *c, const char *path, uint32_t line, const char *text,
+                           size_t len)
 {
 	scout_audit_ref r = {.path = scout_strdup(path), .line = line};
 
@@ -242,19 +246,19 @@ void facts_ref(scout_audit_check *c, const char *path, uint32_t line, const char
 	SCOUT_PUSH(c->refs, c->nrefs, c->refs_cap, r);
 }
 
-void facts_ref_line(scout_audit_check *c, const facts_file *f, const facts_line *l)
+void scout_audit_facts_ref_line(scout_audit_check *c, const facts_file *f, const facts_line *l)
 {
-	facts_ref(c, f->rel, l->no, l->text, l->len);
+	scout_audit_facts_ref(c, f->rel, l->no, l->text, l->len);
 }
 
-void facts_ref_at(scout_audit_check *c, const facts_file *f, uint32_t no)
+void scout_audit_facts_ref_at(scout_audit_check *c, const facts_file *f, uint32_t no)
 {
 	size_t pos = 0;
 	facts_line l = {0};
 
-	while (facts_next_line(f, &pos, &l))
+	while (scout_audit_facts_next_line(f, &pos, &l))
 		if (l.no == no) {
-			facts_ref_line(c, f, &l);
+			scout_audit_facts_ref_line(c, f, &l);
 			return;
 		}
 }
@@ -269,7 +273,7 @@ static int compare_refs(const void *pa, const void *pb)
 	return a->line < b->line ? -1 : a->line > b->line;
 }
 
-size_t facts_refs_finish(scout_audit_check *c)
+size_t scout_audit_facts_refs_finish(scout_audit_check *c)
 {
 	size_t kept = 0, dropped = 0;
 
@@ -291,7 +295,7 @@ size_t facts_refs_finish(scout_audit_check *c)
 	return dropped;
 }
 
-void facts_snippet(scout_audit_check *c, char *text, const char *lang, const char *file)
+void scout_audit_facts_snippet(scout_audit_check *c, char *text, const char *lang, const char *file)
 {
 	free(c->snippet);
 	c->snippet = text;

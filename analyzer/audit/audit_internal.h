@@ -43,54 +43,52 @@ typedef struct facts_ctx {
 /* Reads dir/rel when it is a regular file (not a symlink) of at most
  * FACTS_MAX_BYTES holding text; otherwise f stays absent (data NULL).
  * f->rel is always set (owned). */
-void facts_read(facts_file *f, const char *dir, const char *rel);
-void facts_file_free(facts_file *f);
+void scout_audit_facts_read(facts_file *f, const char *dir, const char *rel);
+void scout_audit_facts_file_free(facts_file *f);
 
 /* Steps through f's lines: start with *pos = 0; false at the end. */
-bool facts_next_line(const facts_file *f, size_t *pos, facts_line *line);
+bool scout_audit_facts_next_line(const facts_file *f, size_t *pos, facts_line *line);
 /* Substring tests within one line (exact, and ASCII case-insensitive). */
-bool facts_line_has(const facts_line *l, const char *needle);
-bool facts_line_has_ci(const facts_line *l, const char *needle);
+bool scout_audit_facts_line_has(const facts_line *l, const char *needle);
+bool scout_audit_facts_line_has_ci(const facts_line *l, const char *needle);
 /* True when the line, trimmed, is empty or starts with '#' (or ';'). */
-bool facts_line_is_comment(const facts_line *l);
+bool scout_audit_facts_line_is_comment(const facts_line *l);
 
 /* A project-relative path for a module path of the scan (owned by caller),
  * or NULL when the scan root does not lie inside the project directory. */
-char *facts_project_path(const facts_ctx *ctx, const char *module_path);
-/* The first-phase modules of the plan as project paths, or NULL with *n 0
- * (owned array of owned strings, free with facts_strs_free). */
-char **facts_first_phase(const facts_ctx *ctx, size_t *n);
-void facts_strs_free(char **s, size_t n);
-/* Appends s as a double-quoted string valid in Python and TOML. */
-void facts_put_quoted(scout_buf *b, const char *s);
+char *scout_audit_facts_project_path(const facts_ctx *ctx, const char *module_path);
+/* Frees n owned strings and their array. */
+void scout_audit_facts_strs_free(char **s, size_t n);
 /* The phase 1 list as `indent"path",\n` lines, or a placeholder line. */
-void facts_put_paths(scout_buf *b, const facts_ctx *ctx, const char *indent);
+void scout_audit_facts_put_paths(scout_buf *b, const facts_ctx *ctx, const char *indent);
 
 /* Appends a new checklist item (status INFO, no text) and returns it. */
-scout_audit_check *facts_check(scout_audit *a, const char *id, const char *title);
+scout_audit_check *scout_audit_facts_check(scout_audit *a, const char *id, const char *title);
 /* Adds evidence: the line's text trimmed to at most 200 bytes. */
-void facts_ref(scout_audit_check *c, const char *path, uint32_t line, const char *text, size_t len);
-void facts_ref_line(scout_audit_check *c, const facts_file *f, const facts_line *l);
+void scout_audit_facts_ref(scout_audit_check *c, const char *path, uint32_t line, const char *text,
+                           size_t len);
+void scout_audit_facts_ref_line(scout_audit_check *c, const facts_file *f, const facts_line *l);
 /* Adds f's line `no` (nothing when f has no such line). */
-void facts_ref_at(scout_audit_check *c, const facts_file *f, uint32_t no);
+void scout_audit_facts_ref_at(scout_audit_check *c, const facts_file *f, uint32_t no);
 /* Sorts refs by (path, line), drops duplicates, keeps FACTS_MAX_REFS;
  * returns how many were dropped over the cap. */
-size_t facts_refs_finish(scout_audit_check *c);
+size_t scout_audit_facts_refs_finish(scout_audit_check *c);
 /* Sets the snippet (takes ownership of text). */
-void facts_snippet(scout_audit_check *c, char *text, const char *lang, const char *file);
+void scout_audit_facts_snippet(scout_audit_check *c, char *text, const char *lang,
+                               const char *file);
 
 /* The setup.py facts in ctx (never run). */
-void facts_read_setup_py(facts_ctx *ctx);
+void scout_audit_facts_read_setup_py(facts_ctx *ctx);
 /* Whether pyproject.toml has a key under `prefix` ("tool.cibuildwheel") or a
  * table header naming it; *line gets the first line, 0 when none. */
-bool facts_toml_section(const facts_ctx *ctx, const char *prefix, uint32_t *line);
+bool scout_audit_facts_toml_section(const facts_ctx *ctx, const char *prefix, uint32_t *line);
 
 /* The six checks, in order. */
-void facts_build_backend(scout_audit *a, facts_ctx *ctx);
-void facts_cibuildwheel(scout_audit *a, const facts_ctx *ctx);
-void facts_fallback_wheel(scout_audit *a, const facts_ctx *ctx);
-void facts_requires_python(scout_audit *a, const facts_ctx *ctx);
-void facts_test_compiled(scout_audit *a, const facts_ctx *ctx);
-void facts_mypyc_tests(scout_audit *a, const facts_ctx *ctx);
+void scout_audit_facts_build_backend(scout_audit *a, facts_ctx *ctx);
+void scout_audit_facts_cibuildwheel(scout_audit *a, const facts_ctx *ctx);
+void scout_audit_facts_fallback_wheel(scout_audit *a, const facts_ctx *ctx);
+void scout_audit_facts_requires_python(scout_audit *a, const facts_ctx *ctx);
+void scout_audit_facts_test_compiled(scout_audit *a, const facts_ctx *ctx);
+void scout_audit_facts_mypyc_tests(scout_audit *a, const facts_ctx *ctx);
 
 #endif
