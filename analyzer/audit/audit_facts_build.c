@@ -73,48 +73,58 @@ void scout_audit_facts_read_setup_py(facts_ctx *ctx)
 
 /* --- snippets ------------------------------------------------------------- */
 
-static char *setup_py_snippet(const facts_ctx *ctx)
+/* A paste-ready file that lists the phase 1 paths: head, one line a path at
+ * `indent`, tail. */
+typedef struct paths_snippet {
+	const char *lang, *file, *head, *indent, *tail;
+} paths_snippet;
+
+static const paths_snippet setup_py_snippet = {
+    .lang = "python",
+    .file = "setup.py",
+    .head = "# setup.py (metadata stays in pyproject.toml [project])\n"
+            "import os\n\nfrom setuptools import setup\n\next_modules = []\n"
+            "if os.environ.get(\"MYPYC_BUILD\", \"1\") == \"1\":\n"
+            "    from mypyc.build import mypycify\n\n"
+            "    ext_modules = mypycify([\n",
+    .indent = "        ",
+    .tail = "    ])\n\nsetup(ext_modules=ext_modules)\n\n"
+            "# pyproject.toml\n# [build-system]\n"
+            "# requires = [\"setuptools\", \"mypy\"]  # pin the mypy you tested\n"
+            "# build-backend = \"setuptools.build_meta\"\n",
+};
+
+static const paths_snippet hatch_snippet = {
+    .lang = "toml",
+    .file = "pyproject.toml",
+    .head = "[build-system]\nrequires = [\"hatchling\", \"hatch-mypyc\"]\n"
+            "build-backend = \"hatchling.build\"\n\n"
+            "[tool.hatch.build.targets.wheel.hooks.mypyc]\n"
+            "dependencies = [\"hatch-mypyc\"]  # add the mypy version you tested\n"
+            "include = [\n",
+    .indent = "    ",
+    .tail = "]\n",
+};
+
+static const paths_snippet poetry_snippet = {
+    .lang = "python",
+    .file = "build.py",
+    .head = "# build.py (run by poetry-core when building the wheel)\n"
+            "from mypyc.build import mypycify\n\n\n"
+            "def build(setup_kwargs):\n"
+            "    setup_kwargs[\"ext_modules\"] = mypycify([\n",
+    .indent = "        ",
+    .tail = "    ])\n",
+};
+
+static void put_snippet(scout_audit_check *c, const facts_ctx *ctx, const paths_snippet *s)
 {
 	scout_buf b = {0};
 
-	scout_buf_puts(&b, "# setup.py (metadata stays in pyproject.toml [project])\n"
-	                   "import os\n\nfrom setuptools import setup\n\next_modules = []\n"
-	                   "if os.environ.get(\"MYPYC_BUILD\", \"1\") == \"1\":\n"
-	                   "    from mypyc.build import mypycify\n\n"
-	                   "    ext_modules = mypycify([\n");
-	scout_audit_facts_put_paths(&b, ctx, "        ");
-	scout_buf_puts(&b, "    ])\n\nsetup(ext_modules=ext_modules)\n\n"
-	                   "# pyproject.toml\n# [build-system]\n"
-	                   "# requires = [\"setuptools\", \"mypy\"]  # pin the mypy you tested\n"
-	                   "# build-backend = \"setuptools.build_meta\"\n");
-	return scout_buf_detach(&b);
-}
-
-static char *hatch_snippet(const facts_ctx *ctx)
-{
-	scout_buf b = {0};
-
-	scout_buf_puts(&b, "[build-system]\nrequires = [\"hatchling\", \"hatch-mypyc\"]\n"
-	                   "build-backend = \"hatchling.build\"\n\n"
-	                   "[tool.hatch.build.targets.wheel.hooks.mypyc]\n"
-	                   "dependencies = [\"hatch-mypyc\"]  # add the mypy version you tested\n"
-	                   "include = [\n");
-	scout_audit_facts_put_paths(&b, ctx, "    ");
-	scout_buf_puts(&b, "]\n");
-	return scout_buf_detach(&b);
-}
-
-static char *poetry_snippet(const facts_ctx *ctx)
-{
-	scout_buf b = {0};
-
-	scout_buf_puts(&b, "# build.py (run by poetry-core when building the wheel)\n"
-	                   "from mypyc.build import mypycify\n\n\n"
-	                   "def build(setup_kwargs):\n"
-	                   "    setup_kwargs[\"ext_modules\"] = mypycify([\n");
-	scout_audit_facts_put_paths(&b, ctx, "        ");
-	scout_buf_puts(&b, "    ])\n");
-	return scout_buf_detach(&b);
+	scout_buf_puts(&b, s->head);
+	scout_audit_facts_put_paths(&b, ctx, s->indent);
+	scout_buf_puts(&b, s->tail);
+	scout_audit_facts_snippet(c, scout_buf_detach(&b), s->lang, s->file);
 }
 
 /* --- the check ------------------------------------------------------------ */
@@ -164,7 +174,7 @@ static void setuptools(scout_audit_check *c, const facts_ctx *ctx, scout_buf *fo
 	    scout_strdup("Build the phase 1 modules as C extensions: pass "
 	                 "ext_modules=mypycify([...]) to setup() in setup.py, and add mypy to "
 	                 "[build-system] requires so the build environment has mypyc.");
-	scout_audit_facts_snippet(c, setup_py_snippet(ctx), "python", "setup.py");
+	put_snippet(c, ctx, &setup_py_snippet);
 }
 
 static void hatchling(scout_audit_check *c, const facts_ctx *ctx, scout_buf *found)
@@ -191,7 +201,7 @@ static void hatchling(scout_audit_check *c, const facts_ctx *ctx, scout_buf *fou
 	                      "pure-Python wheel.");
 	c->advice = scout_strdup("Add hatch-mypyc to [build-system] requires and configure its "
 	                         "build hook with the phase 1 modules as include.");
-	scout_audit_facts_snippet(c, hatch_snippet(ctx), "toml", "pyproject.toml");
+	put_snippet(c, ctx, &hatch_snippet);
 }
 
 static void by_backend(scout_audit_check *c, const facts_ctx *ctx, backend k,
@@ -211,7 +221,7 @@ static void by_backend(scout_audit_check *c, const facts_ctx *ctx, backend k,
 		    "flit cannot build extension modules, so it must be replaced. hatchling "
 		    "reads the same [project] table; add the hatch-mypyc hook and remove any "
 		    "[tool.flit] settings.");
-		scout_audit_facts_snippet(c, hatch_snippet(ctx), "toml", "pyproject.toml");
+		put_snippet(c, ctx, &hatch_snippet);
 		break;
 	case BACKEND_POETRY:
 		c->status = SCOUT_CHECK_TODO;
@@ -221,7 +231,7 @@ static void by_backend(scout_audit_check *c, const facts_ctx *ctx, backend k,
 		    "Add a build script: in pyproject.toml set [tool.poetry.build] script = "
 		    "\"build.py\" and generate-setup-file = true, and add \"setuptools\" and mypy "
 		    "to [build-system] requires; build.py calls mypycify on the phase 1 modules.");
-		scout_audit_facts_snippet(c, poetry_snippet(ctx), "python", "build.py");
+		put_snippet(c, ctx, &poetry_snippet);
 		break;
 	case BACKEND_OTHER:
 		c->status = SCOUT_CHECK_WARN;
@@ -241,7 +251,7 @@ static void by_backend(scout_audit_check *c, const facts_ctx *ctx, backend k,
 		c->advice = scout_strdup("Add a pyproject.toml with a [project] table and a "
 		                         "backend that can build extensions, e.g. hatchling with "
 		                         "the hatch-mypyc hook.");
-		scout_audit_facts_snippet(c, hatch_snippet(ctx), "toml", "pyproject.toml");
+		put_snippet(c, ctx, &hatch_snippet);
 		break;
 	}
 }
