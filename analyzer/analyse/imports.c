@@ -9,21 +9,6 @@
 static const char *const type_checking_names[] = {"typing.TYPE_CHECKING",
                                                   "typing_extensions.TYPE_CHECKING", NULL};
 
-static char *node_dup(const scout_walk *w, TSNode n)
-{
-	uint32_t len;
-	const char *text = scout_node_text(n, w->src, &len);
-	char *out = scout_malloc(len + 1);
-	size_t j = 0;
-
-	for (uint32_t i = 0; i < len; i++) /* dotted names may hold blanks */
-		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\\' && text[i] != '\n' &&
-		    text[i] != '\r')
-			out[j++] = text[i];
-	out[j] = '\0';
-	return out;
-}
-
 /* Where the current import stands: in a def, or in the body of an
  * `if TYPE_CHECKING:` (not its else). */
 static void import_context(const scout_walk *w, bool *in_function, bool *type_checking)
@@ -67,7 +52,7 @@ static void collect_import(scout_walk *w, TSNode stmt)
 		if (ts_node_symbol(c) == w->sym->aliased_import)
 			c = scout_node_field(c, w->sym->f_name);
 		if (!ts_node_is_null(c) && ts_node_symbol(c) == w->sym->dotted_name)
-			add_import(w, node_dup(w, c), NULL, c);
+			add_import(w, scout_node_dotted_text(c, w->src), NULL, c);
 	}
 }
 
@@ -95,12 +80,13 @@ static void collect_from_import(scout_walk *w, TSNode stmt)
 		if (ts_node_symbol(c) == w->sym->aliased_import)
 			c = scout_node_field(c, w->sym->f_name);
 		if (!ts_node_is_null(c) && ts_node_symbol(c) == w->sym->dotted_name) {
-			add_import(w, node_dup(w, mod), node_dup(w, c), c);
+			add_import(w, scout_node_dotted_text(mod, w->src),
+			           scout_node_dotted_text(c, w->src), c);
 			any = true;
 		}
 	}
 	if (!any) /* from M import * */
-		add_import(w, node_dup(w, mod), NULL, mod);
+		add_import(w, scout_node_dotted_text(mod, w->src), NULL, mod);
 }
 
 static const char *const patch_names[] = {"unittest.mock.patch", "mock.patch", NULL};
@@ -119,7 +105,7 @@ static char *literal_string(const scout_walk *w, TSNode n)
 	content = scout_node_named_child(n, 1);
 	if (ts_node_symbol(content) != w->sym->string_content)
 		return NULL;
-	return node_dup(w, content);
+	return scout_node_dotted_text(content, w->src);
 }
 
 static TSNode positional(const scout_walk *w, TSNode args, uint32_t k)

@@ -21,21 +21,6 @@ static void bind(scout_names *n, const char *local, size_t local_len, const char
 	SCOUT_PUSH(n->entries, n->len, n->cap, e);
 }
 
-static char *text_dup(TSNode node, const char *src)
-{
-	uint32_t len;
-	const char *text = scout_node_text(node, src, &len);
-	char *out = scout_malloc(len + 1);
-	size_t j = 0;
-
-	for (uint32_t i = 0; i < len; i++) /* dotted names may hold blanks */
-		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\\' && text[i] != '\n' &&
-		    text[i] != '\r')
-			out[j++] = text[i];
-	out[j] = '\0';
-	return out;
-}
-
 /* `import a.b.c` binds a; `import a.b as c` binds c to a.b. */
 static void bind_import(scout_names *n, TSNode stmt, const char *src, const scout_symbols *s)
 {
@@ -48,7 +33,7 @@ static void bind_import(scout_names *n, TSNode stmt, const char *src, const scou
 		if (ts_node_symbol(c) == s->dotted_name) {
 			char *top;
 
-			dotted = text_dup(c, src);
+			dotted = scout_node_dotted_text(c, src);
 			top = scout_strndup(dotted, strcspn(dotted, "."));
 			bind(n, top, strlen(top), top, c, src);
 			free(top);
@@ -57,7 +42,8 @@ static void bind_import(scout_names *n, TSNode stmt, const char *src, const scou
 			TSNode name = scout_node_field(c, s->f_name);
 			TSNode alias =
 			    scout_node_named_child(c, scout_node_named_child_count(c) - 1);
-			char *target = text_dup(name, src), *local = text_dup(alias, src);
+			char *target = scout_node_dotted_text(name, src),
+			     *local = scout_node_dotted_text(alias, src);
 
 			bind(n, local, strlen(local), target, c, src);
 			free(target);
@@ -72,7 +58,7 @@ static void bind_from(scout_names *n, TSNode stmt, const char *src, const scout_
 	TSFieldId f_module = ts_language_field_id_for_name(tree_sitter_python(), "module_name", 11);
 	TSNode mod = scout_node_field(stmt, f_module);
 	uint32_t count = scout_node_named_child_count(stmt);
-	char *module = text_dup(mod, src);
+	char *module = scout_node_dotted_text(mod, src);
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode c = scout_node_named_child(stmt, i);
@@ -87,8 +73,8 @@ static void bind_from(scout_names *n, TSNode stmt, const char *src, const scout_
 		} else if (ts_node_symbol(c) != s->dotted_name) {
 			continue;
 		}
-		local = text_dup(alias, src);
-		target = text_dup(name, src);
+		local = scout_node_dotted_text(alias, src);
+		target = scout_node_dotted_text(name, src);
 		{
 			const char *sep = module[strlen(module) - 1] == '.' ? "" : ".";
 			char *full = scout_asprintf("%s%s%s", module, sep, target);

@@ -88,6 +88,21 @@ bool scout_node_text_is(TSNode n, const char *src, const char *s)
 	return strlen(s) == len && memcmp(text, s, len) == 0;
 }
 
+char *scout_node_dotted_text(TSNode n, const char *src)
+{
+	uint32_t len;
+	const char *text = scout_node_text(n, src, &len);
+	char *out = scout_malloc(len + 1);
+	size_t j = 0;
+
+	for (uint32_t i = 0; i < len; i++)
+		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\\' && text[i] != '\n' &&
+		    text[i] != '\r')
+			out[j++] = text[i];
+	out[j] = '\0';
+	return out;
+}
+
 /* Starts `it` on the tree index when that holds its parent. */
 static bool index_children(scout_children *it)
 {

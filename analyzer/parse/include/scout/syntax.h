@@ -115,6 +115,11 @@ static inline const char *scout_node_text(TSNode n, const char *src, uint32_t *l
 /* True when the node's text is exactly `s`. */
 bool scout_node_text_is(TSNode n, const char *src, const char *s);
 
+/* A dotted name's text without the blanks, backslashes and line breaks it
+ * may hold (`a . b`, or a name continued over lines, is "a.b"); owned by
+ * caller, free with free(). */
+char *scout_node_dotted_text(TSNode n, const char *src);
+
 /* The named children of a node, in order, from the tree index or else
  * through a tree cursor: linear in their count, where a loop over
  * ts_node_named_child(n, i) is quadratic.
