@@ -4,60 +4,32 @@
 #include "audit_internal.h"
 
 #include <ctype.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "scout/fs.h"
 #include "scout/source.h"
 
 #define REF_TEXT_MAX 200
 
-static bool read_fd(int fd, size_t size, char **out)
-{
-	char *buf = scout_malloc(size + 1);
-	size_t n = 0;
-
-	while (n < size) {
-		ssize_t got = read(fd, buf + n, size - n);
-
-		if (got <= 0)
-			break;
-		n += (size_t)got;
-	}
-	if (n != size) {
-		free(buf);
-		return false;
-	}
-	buf[n] = '\0';
-	*out = buf;
-	return true;
-}
-
 void scout_audit_facts_read(facts_file *f, const char *dir, const char *rel)
 {
 	char *path = scout_asprintf("%s/%s", dir, rel);
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
 	char *bytes = NULL;
+	size_t len;
 	scout_source src;
 	scout_load_error err;
 
-	free(path);
 	memset(f, 0, sizeof(*f));
 	f->rel = scout_strdup(rel);
-	if (fd < 0)
-		return;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size <= FACTS_MAX_BYTES &&
-	    read_fd(fd, (size_t)st.st_size, &bytes) &&
-	    scout_source_from_bytes(&src, bytes, (size_t)st.st_size, &err) == 0) {
+	if (scout_fs_read(&bytes, &len, path, FACTS_MAX_BYTES, SCOUT_FS_NOFOLLOW) == 0 &&
+	    scout_source_from_bytes(&src, bytes, len, &err) == 0) {
 		f->data = src.data;
 		f->len = src.len;
 	}
 	free(bytes);
-	close(fd);
+	free(path);
 }
 
 void scout_audit_facts_file_free(facts_file *f)

@@ -16,6 +16,7 @@
 
 #include "registry.h"
 #include "scout/config.h"
+#include "scout/fs.h"
 
 /* Entries larger than this are not read (a forged length cannot make us
  * allocate more). */
@@ -178,44 +179,12 @@ char *scout_cache_entry_path(const scout_cache *c, const char *key)
 	return scout_asprintf("%s/%.2s/%s", c->dir, key, key + 2);
 }
 
-/* Reads the whole regular file at path (owned by caller, free with free()).
- * Returns 0 or -1. */
-static int read_entry(const char *path, char **data, size_t *len)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	size_t n = 0, size;
-	char *buf;
-
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > MAX_ENTRY_BYTES) {
-		close(fd);
-		return -1;
-	}
-	size = (size_t)st.st_size;
-	buf = scout_malloc(size + 1);
-	while (n < size) {
-		ssize_t got = read(fd, buf + n, size - n);
-
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0)
-			break;
-		n += (size_t)got;
-	}
-	close(fd);
-	*data = buf;
-	*len = n; /* a file that shrank meanwhile fails the header's length check */
-	return 0;
-}
-
 bool scout_cache_get(scout_cache *c, const char *key, scout_file_result *out)
 {
 	char *path = scout_cache_entry_path(c, key), *data = NULL;
 	size_t len = 0;
-	bool hit =
-	    read_entry(path, &data, &len) == 0 && scout_cache_decode(out, key, data, len) == 0;
+	bool hit = scout_fs_read(&data, &len, path, MAX_ENTRY_BYTES, 0) == 0 &&
+	           scout_cache_decode(out, key, data, len) == 0;
 
 	free(path);
 	free(data);

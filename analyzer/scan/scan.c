@@ -3,18 +3,16 @@
  * then merge in path order and link. */
 #include "scout/scan.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <git2.h>
 
 #include "scout/analyze.h"
 #include "scout/cache.h"
+#include "scout/fs.h"
 #include "scout/pool.h"
 #include "scout/source.h"
 
@@ -81,44 +79,6 @@ static void analyse_blob(worker *w, scout_file_result *r, const scout_file *f)
 	git_blob_free(blob);
 }
 
-/* Reads the regular file at fs (at most the source size limit) into *data
- * (owned by caller, free with free()). Returns 0, or -1 for anything unusual:
- * scout_analyze_file then reports it as it would without the cache. */
-static int read_raw(const char *fs, char **data, size_t *len)
-{
-	int fd = open(fs, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
-	size_t n = 0, size;
-	char *buf;
-
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (size_t)st.st_size > SCOUT_SOURCE_MAX_BYTES) {
-		close(fd);
-		return -1;
-	}
-	size = (size_t)st.st_size;
-	buf = scout_malloc(size + 1);
-	while (n <= size) { /* one read past the size sees a file that grew */
-		ssize_t got = read(fd, buf + n, size + 1 - n);
-
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0)
-			break;
-		n += (size_t)got;
-	}
-	close(fd);
-	if (n != size) {
-		free(buf);
-		return -1;
-	}
-	*data = buf;
-	*len = n;
-	return 0;
-}
-
 /* Analyses bytes read from disk as scout_analyze_file would. */
 static void analyse_bytes(worker *w, scout_file_result *r, const scout_file *f, const char *data,
                           size_t len)
@@ -152,7 +112,9 @@ static bool content_id(const scout_file *f, char *out, size_t cap, char **raw, s
 		snprintf(out, cap, "blob:%s:%llu", f->oid, (unsigned long long)f->size);
 		return true;
 	}
-	if (read_raw(f->fs, raw, raw_len) < 0)
+	/* anything unusual: scout_analyze_file then reports it as it would
+	 * without the cache */
+	if (scout_fs_read(raw, raw_len, f->fs, SCOUT_SOURCE_MAX_BYTES, 0) < 0)
 		return false;
 	scout_cache_hash_bytes(hex, *raw, *raw_len);
 	snprintf(out, cap, "blob:%s:%zu", hex, *raw_len);
