@@ -462,18 +462,6 @@ static void sort_files(scout_file_list *list)
 	list->len = kept + 1;
 }
 
-static int compare_diags(const void *pa, const void *pb)
-{
-	const scout_diagnostic *a = pa, *b = pb;
-	int c = strcmp(a->path, b->path);
-
-	if (c)
-		return c;
-	if (a->kind != b->kind)
-		return a->kind < b->kind ? -1 : 1;
-	return strcmp(a->message, b->message);
-}
-
 /* Drops duplicate diagnostics among scan->diags[first..]. */
 static void dedup_diags(scout_scan *scan, size_t first)
 {
@@ -482,14 +470,12 @@ static void dedup_diags(scout_scan *scan, size_t first)
 
 	if (n < 2)
 		return;
-	qsort(d, n, sizeof(*d), compare_diags);
+	qsort(d, n, sizeof(*d), scout_diag_compare);
 	for (size_t i = 1; i < n; i++) {
-		if (compare_diags(&d[i], &d[kept]) == 0) {
-			free(d[i].path);
-			free(d[i].message);
-		} else {
+		if (scout_diag_compare(&d[i], &d[kept]) == 0)
+			scout_diag_clear(&d[i]);
+		else
 			d[++kept] = d[i];
-		}
 	}
 	scan->ndiags = first + kept + 1;
 }

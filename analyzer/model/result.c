@@ -159,16 +159,28 @@ void scout_module_clear(scout_module *m)
 	memset(m, 0, sizeof(*m));
 }
 
+void scout_diag_init(scout_diagnostic *out, const char *path, scout_diag_kind kind, uint32_t line,
+                     const char *message)
+{
+	out->path = scout_strdup(path);
+	out->kind = kind;
+	out->line = line;
+	out->message = scout_strdup(message);
+}
+
+void scout_diag_clear(scout_diagnostic *d)
+{
+	free(d->path);
+	free(d->message);
+	memset(d, 0, sizeof(*d));
+}
+
 void scout_scan_add_diag(scout_scan *s, const char *path, scout_diag_kind kind, uint32_t line,
                          const char *message)
 {
-	scout_diagnostic d = {
-	    .path = scout_strdup(path),
-	    .kind = kind,
-	    .line = line,
-	    .message = scout_strdup(message),
-	};
+	scout_diagnostic d;
 
+	scout_diag_init(&d, path, kind, line, message);
 	SCOUT_PUSH(s->diags, s->ndiags, s->diags_cap, d);
 }
 
@@ -179,7 +191,7 @@ static int compare_modules(const void *pa, const void *pb)
 	return strcmp(a->path, b->path);
 }
 
-static int compare_diags(const void *pa, const void *pb)
+int scout_diag_compare(const void *pa, const void *pb)
 {
 	const scout_diagnostic *a = pa, *b = pb;
 	int c = strcmp(a->path, b->path);
@@ -198,17 +210,15 @@ void scout_scan_sort(scout_scan *s)
 	if (s->nmodules)
 		qsort(s->modules, s->nmodules, sizeof(*s->modules), compare_modules);
 	if (s->ndiags)
-		qsort(s->diags, s->ndiags, sizeof(*s->diags), compare_diags);
+		qsort(s->diags, s->ndiags, sizeof(*s->diags), scout_diag_compare);
 }
 
 void scout_scan_free(scout_scan *s)
 {
 	for (size_t i = 0; i < s->nmodules; i++)
 		scout_module_clear(&s->modules[i]);
-	for (size_t i = 0; i < s->ndiags; i++) {
-		free(s->diags[i].path);
-		free(s->diags[i].message);
-	}
+	for (size_t i = 0; i < s->ndiags; i++)
+		scout_diag_clear(&s->diags[i]);
 	free(s->modules);
 	free(s->diags);
 	free(s->root);

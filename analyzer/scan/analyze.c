@@ -52,23 +52,17 @@ void scout_analyzer_free(scout_analyzer *a)
 void scout_file_result_add_diag(scout_file_result *r, const char *path, scout_diag_kind kind,
                                 uint32_t line, const char *message)
 {
-	scout_diagnostic d = {
-	    .path = scout_strdup(path),
-	    .kind = kind,
-	    .line = line,
-	    .message = scout_strdup(message),
-	};
+	scout_diagnostic d;
 
+	scout_diag_init(&d, path, kind, line, message);
 	SCOUT_PUSH(r->diags, r->ndiags, r->diags_cap, d);
 }
 
 void scout_file_result_clear(scout_file_result *r)
 {
 	scout_module_clear(&r->module);
-	for (size_t i = 0; i < r->ndiags; i++) {
-		free(r->diags[i].path);
-		free(r->diags[i].message);
-	}
+	for (size_t i = 0; i < r->ndiags; i++)
+		scout_diag_clear(&r->diags[i]);
 	free(r->diags);
 	memset(r, 0, sizeof(*r));
 }

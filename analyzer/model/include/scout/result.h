@@ -209,6 +209,13 @@ void scout_module_finish(scout_module *m, double coverage_threshold);
 int scout_module_score(const scout_module *m);
 void scout_module_clear(scout_module *m);
 
+/* Fills *out with copies of path and message (free with scout_diag_clear). */
+void scout_diag_init(scout_diagnostic *out, const char *path, scout_diag_kind kind, uint32_t line,
+                     const char *message);
+void scout_diag_clear(scout_diagnostic *d);
+/* The report order of diagnostics, for qsort: path, line, kind, message. */
+int scout_diag_compare(const void *a, const void *b);
+
 void scout_scan_add_diag(scout_scan *s, const char *path, scout_diag_kind kind, uint32_t line,
                          const char *message);
 /* Sorts modules and diagnostics into report order. */
