@@ -3,16 +3,10 @@
 # status, byte-identical output across runs, --timestamp, the scanned tree left
 # untouched, and usage errors.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch audit
 export XDG_CACHE_HOME=$tmp/cache
-fail=0
-check() { # check DESCRIPTION COMMAND...
-	local what=$1
-	shift
-	if "$@"; then echo "ok: $what"; else echo "FAIL: $what"; fail=1; fi
-}
 
 cp -r fixtures/projects/audit "$tmp/proj"
 (cd "$tmp/proj" && find . -type f -exec sha256sum {} + | sort) >"$tmp/before"
@@ -50,4 +44,4 @@ expect_usage "unknown format" audit --format pdf "$tmp/proj"
 expect_usage "--diff is for scan" audit --diff main "$tmp/proj"
 expect_usage "unwritable output" audit --output "$tmp/no/such/dir/a.html" "$tmp/proj"
 expect_usage "missing path" audit "$tmp/does-not-exist"
-exit $fail
+finish

@@ -7,18 +7,9 @@
 # with it: every table row has its header's cell count, <details> balance, and
 # no scanned name becomes a tag or a link.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$(realpath "$1")
-tmp=$(mktemp -d /tmp/scout-audit-md-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() { # check NAME COMMAND...: runs COMMAND, reports NAME on failure
-	local name=$1
-	shift
-	if ! "$@"; then
-		echo "FAIL: $name"
-		fail=1
-	fi
-}
+scratch audit-md
 
 audit() { # audit OUT [ARGS...]
 	local out=$1
@@ -118,5 +109,4 @@ check "hostile: names stay text" no_markup "$tmp/h.md"
 check "hostile: renders with cmark-gfm" rendered "$tmp/h.md"
 check "hostile: the <script> file is listed" grep -q '<script>alert(1)<!-- x.py' "$tmp/h.md"
 
-[ "$fail" = 0 ] && echo "audit_markdown: ok"
-exit "$fail"
+finish

@@ -4,25 +4,10 @@
 # tree, survives corrupt entries, follows edits (plain directory, git work tree
 # and --rev), and --no-cache writes nothing at all.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$(realpath "$1")
-tmp=$(mktemp -d /tmp/scout-cache-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
+scratch cache
 export XDG_CACHE_HOME=$tmp/xdg
-fail=0
-pass=0
-
-ok() {
-	pass=$((pass + 1))
-}
-bad() {
-	echo "FAIL: $*" >&2
-	fail=$((fail + 1))
-}
-check() { # check DESCRIPTION COMMAND...
-	local what=$1
-	shift
-	if "$@"; then ok; else bad "$what"; fi
-}
 
 # scan OUT STATS [flags...] PATH: the json report into OUT, the cache's hit
 # and miss line into STATS.
@@ -148,5 +133,4 @@ check "cache created inside the scanned tree" test ! -e "$tmp/plain/.cache"
 check "no note for a cache inside the tree" grep -q "inside the scanned tree" "$tmp/stderr"
 check "cache inside the tree changed the report" cmp -s "$tmp/plain-3.json" "$tmp/inside.json"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

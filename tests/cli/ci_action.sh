@@ -5,15 +5,11 @@
 # (the default --fail-on blocker); the job summary appended to
 # $GITHUB_STEP_SUMMARY.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$(realpath "$1")
 scan_step=$(realpath scripts/ci-scan.sh)
-tmp=$(mktemp -d /tmp/scout-action-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp"
-git init -q -b main repo
-cd repo
-git config user.email ci@example.invalid
-git config user.name ci
+scratch action
+git_repo "$tmp/repo"
 mkdir -p pkg
 : >pkg/__init__.py
 printf 'def total(xs: list[int]) -> int:\n    n = 0\n    for x in xs:\n        n += x\n    return n\n' >pkg/core.py
@@ -27,13 +23,6 @@ export GITHUB_STEP_SUMMARY=$tmp/summary.md
 echo "existing step output" >"$GITHUB_STEP_SUMMARY"
 rc=0
 bash "$scan_step" "$bin" main -- . >"$tmp/out" 2>"$tmp/err" || rc=$?
-pass=0
-fail=0
-check() {
-	local what=$1
-	shift
-	if "$@"; then pass=$((pass + 1)); else echo "FAIL: $what" >&2; fail=$((fail + 1)); fi
-}
 check "exit 1 on the new blocker" [ "$rc" -eq 1 ]
 check "exactly one error annotation" [ "$(grep -c '^::error' "$tmp/out")" -eq 1 ]
 check "on the changed line" grep -q '^::error title=break-continue-in-with.*,file=pkg/core.py,line=11,' "$tmp/out"
@@ -42,5 +31,4 @@ check "summary has the counts" grep -q "^## mypyc-scout" "$GITHUB_STEP_SUMMARY"
 check "summary lists the new blocker" grep -q 'pkg/core.py:11` \*\*break-continue-in-with\*\*' "$GITHUB_STEP_SUMMARY"
 check "summary does not list the old one (filtered by --diff)" bash -c "! grep -q 'nested-class' '$GITHUB_STEP_SUMMARY'"
 [ "$fail" -eq 0 ] || { cat "$tmp/out" "$tmp/err" "$GITHUB_STEP_SUMMARY" >&2; }
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

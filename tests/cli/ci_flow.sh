@@ -4,14 +4,10 @@
 # new one, the baseline written on main hides the old one and not the new one,
 # and the exit code follows --fail-on.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$(realpath "$1")
-tmp=$(mktemp -d /tmp/scout-ci-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp"
-git init -q -b main repo
-cd repo
-git config user.email ci@example.invalid
-git config user.name ci
+scratch ci
+git_repo "$tmp/repo"
 mkdir -p pkg
 : >pkg/__init__.py
 cat >pkg/core.py <<'PY'
@@ -43,14 +39,6 @@ def helper(xs: list[int]) -> int:
     return 0
 PY
 git commit -qam "feature: adds a blocker"
-
-pass=0
-fail=0
-check() {
-	local what=$1
-	shift
-	if "$@"; then pass=$((pass + 1)); else echo "FAIL: $what" >&2; fail=$((fail + 1)); fi
-}
 blockers() { # blockers ARGS...: "path:line:rule" of the blockers shown
 	"$bin" scan --fail-on none --format json "$@" . | python3 -c '
 import json, sys
@@ -79,5 +67,4 @@ main_commit=$(git rev-parse main)
 check "--rev names the commit as the source" [ "$("$bin" scan --fail-on none --format json --rev main . | python3 -c 'import json,sys; print(json.load(sys.stdin)["source"])')" = "rev:$main_commit" ]
 rc=0; "$bin" scan --diff no-such-branch . >/dev/null 2>"$tmp/err" || rc=$?
 check "--diff with an unknown base: exit 2" [ "$rc" -eq 2 ]
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -17,21 +17,11 @@
 # Usage: ci_formats.sh BINARY   (from the source root; the unit-test binary is
 # looked up next to it, in tests/, or in $SCOUT_UNIT_DIR)
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$(realpath "$1")
 tools=$PWD/tests/tools
 unit=${SCOUT_UNIT_DIR:-$(dirname "$bin")/tests}/test_ci_formats
-tmp=$(mktemp -d /tmp/scout-ci-formats-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-pass=0
-ok() {
-	echo "ok: $1"
-	pass=$((pass + 1))
-}
-bad() {
-	echo "FAIL: $1" >&2
-	fail=$((fail + 1))
-}
+scratch ci-formats
 
 for tool in node npm python3; do
 	command -v "$tool" >/dev/null || {
@@ -196,5 +186,4 @@ else
 	bad "sarif, gitlab, junit or json-lines disagree with the JSON report (above)"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -3,9 +3,8 @@
 # a module-level variable; options skipped; directories cover their files) and
 # pyproject.toml (hatch-mypyc include/exclude; no include means every module).
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$1
-pass=0
-fail=0
 expect() { # expect DIR SOURCE MODULES...
 	local dir=$1 source=$2
 	shift 2
@@ -15,16 +14,10 @@ import json, sys
 c = json.load(sys.stdin)["plan"].get("current") or {}
 print(c.get("source", "none"), *c.get("modules", []))')
 	want="$source${*:+ $*}"
-	if [ "$got" = "$want" ]; then
-		pass=$((pass + 1))
-	else
-		echo "FAIL $dir: got '$got', want '$want'" >&2
-		fail=$((fail + 1))
-	fi
+	check "$dir: got '$got', want '$want'" [ "$got" = "$want" ]
 }
 expect setup_literal "setup.py mypycify" app/a.py
 expect setup_variable "setup.py mypycify" app/b.py
 expect hatch_include "pyproject.toml hatch-mypyc" app/a.py
 expect hatch_default "pyproject.toml hatch-mypyc" app/a.py app/b.py
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

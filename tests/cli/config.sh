@@ -3,14 +3,8 @@
 # fail-on, mypyc-version; an unknown key or a bad value is a usage error that
 # names it; command-line flags win.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$1
-pass=0
-fail=0
-check() {
-	local what=$1
-	shift
-	if "$@"; then pass=$((pass + 1)); else echo "FAIL: $what" >&2; fail=$((fail + 1)); fi
-}
 json() { "$bin" scan --fail-on none --format json "$@"; }
 rules_in() { # rules_in ARGS...: the sorted rule ids reported
 	json "$@" | python3 -c 'import json,sys; print(" ".join(sorted({f["rule"] for m in json.load(sys.stdin)["modules"] for f in m["findings"]})))'
@@ -37,5 +31,4 @@ err=$("$bin" scan --no-cache "$nan" 2>&1 >/dev/null) && rc=0 || rc=$?
 rm -rf "$nan"
 check "min-coverage = nan (a TOML float): exit 2" [ "$rc" -eq 2 ]
 check "min-coverage = nan is named" grep -qF "min-coverage must be a number" <<<"$err"
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -5,17 +5,10 @@
 # the self times Python's own pstats read back (expected.tsv), and a corrupt
 # profile is a usage error, never a crash.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$1
 dir=fixtures/profiles
-tmp=$(mktemp -d /tmp/scout-profile-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-check() {
-	local what=$1
-	shift
-	if "$@"; then pass=$((pass + 1)); else echo "FAIL: $what" >&2; fail=$((fail + 1)); fi
-}
+scratch profile
 for p in sample.prof sample.speedscope.json sample.evented.json sample.folded; do
 	out=$("$bin" scan --fail-on none --format json --profile "$dir/$p" "$dir" | python3 -c '
 import json, sys
@@ -24,7 +17,7 @@ mods = sorted(r["modules"], key=lambda m: (-m["hotness"], m["path"]))
 print(r["hotness_source"], mods[0]["path"], mods[1]["path"], round(sum(m["hotness"] for m in mods), 3))')
 	check "$p: source, ranking, shares sum to 1" [ "$out" = "profile:$p proj/geometry.py proj/text.py 1.0" ]
 done
-python3 - "$bin" "$dir" <<'PY' && pass=$((pass + 1)) || { echo "FAIL: pstats shares" >&2; fail=$((fail + 1)); }
+python3 - "$bin" "$dir" <<'PY' && ok || bad "pstats shares"
 import csv, json, subprocess, sys
 binary, d = sys.argv[1], sys.argv[2]
 rows = [r for r in csv.reader(open(d + "/expected.tsv"), delimiter="\t") if r and not r[0].startswith("#")]
@@ -45,5 +38,4 @@ check "truncated profile: exit 2" [ "$rc" -eq 2 ]
 check "truncated profile: a one-line reason" [ "$(wc -l <"$tmp/err")" -eq 1 ]
 rc=0; "$bin" scan --profile "$tmp/missing.prof" "$dir" >/dev/null 2>&1 || rc=$?
 check "missing profile: exit 2" [ "$rc" -eq 2 ]
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

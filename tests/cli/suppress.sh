@@ -3,6 +3,7 @@
 # the findings that start on their line; --report-unused-ignores reports the
 # comments that hide nothing.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$1
 findings() {
 	"$bin" scan --fail-on none --format json "$@" fixtures/suppressions | python3 -c '
@@ -11,15 +12,7 @@ for m in json.load(sys.stdin)["modules"]:
     for f in m["findings"]:
         print("%d:%s" % (f["line"], f["rule"]))'
 }
-pass=0
-fail=0
-check() {
-	local what=$1
-	shift
-	if "$@"; then pass=$((pass + 1)); else echo "FAIL: $what" >&2; fail=$((fail + 1)); fi
-}
 check "only the wrongly-suppressed finding shows" [ "$(findings)" = "12:untyped-function" ]
 check "--report-unused-ignores reports the two stale comments" \
 	[ "$(findings --report-unused-ignores | tr '\n' ' ')" = "12:untyped-function 12:unused-suppression 16:unused-suppression " ]
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

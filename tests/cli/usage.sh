@@ -2,21 +2,14 @@
 # Command-line behaviour: --help/--version, usage errors exit 2 with one line,
 # --output writes the file, colour only on a TTY and never with NO_COLOR.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$1
-fail=0
-pass=0
-check() { # check DESCRIPTION COMMAND...
-	local what=$1
-	shift
-	if "$@"; then pass=$((pass + 1)); else echo "FAIL: $what" >&2; fail=$((fail + 1)); fi
-}
 usage_error() { # usage_error ARGS... : exit 2 and exactly one line on stderr
 	local err rc=0
 	err=$("$bin" "$@" 2>&1 >/dev/null) || rc=$?
 	[ "$rc" -eq 2 ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && [[ $err == mypyc-scout:* ]]
 }
-tmp=$(mktemp -d /tmp/scout-usage-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
+scratch usage
 
 check "--version" bash -c "'$bin' --version | grep -qE '^mypyc-scout [0-9]+\.[0-9]+\.[0-9]+$'"
 check "--help mentions scan" bash -c "'$bin' --help | grep -q 'mypyc-scout scan'"
@@ -56,5 +49,4 @@ check "rules lists syntax-error" bash -c "'$bin' rules | grep -q '^syntax-error'
 check "rules ID documents it" bash -c "'$bin' rules syntax-error | grep -q 'Fix:'"
 check "rules unknown id" usage_error rules no-such-rule
 check "rules --format json" bash -c "'$bin' rules --format json | python3 -c 'import json,sys; assert len(json.load(sys.stdin)) >= 1'"
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
