@@ -5,6 +5,7 @@
  * renders are byte-identical. */
 #include "audit_report.h"
 #include "check.h"
+#include "util.h"
 
 #include <stdlib.h>
 
@@ -80,15 +81,6 @@ static char *render(const scout_scan *s, const scout_audit *a)
 	return data;
 }
 
-static size_t count(const char *hay, const char *needle)
-{
-	size_t n = 0;
-
-	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
-		n++;
-	return n;
-}
-
 static void test_escaping(const char *doc)
 {
 	CHECK(strstr(doc, "<script") == NULL);
@@ -119,11 +111,11 @@ static void test_structure(const char *doc)
 		CHECK(p && p > at);
 		at = p ? p : at;
 	}
-	CHECK_INT(count(doc, "<details>"), 1); /* 21 locations fold, 2 do not */
-	CHECK_INT(count(doc, "<summary>All 21 locations</summary>"), 1);
-	CHECK_INT(count(doc, "<svg "), 3);
-	CHECK_INT(count(doc, "role=\"img\""), 3);
-	CHECK_INT(count(doc, "<circle "), 2); /* the test module is not plotted */
+	CHECK_INT(util_count(doc, "<details>"), 1); /* 21 locations fold, 2 do not */
+	CHECK_INT(util_count(doc, "<summary>All 21 locations</summary>"), 1);
+	CHECK_INT(util_count(doc, "<svg "), 3);
+	CHECK_INT(util_count(doc, "role=\"img\""), 3);
+	CHECK_INT(util_count(doc, "<circle "), 2); /* the test module is not plotted */
 	CHECK(strstr(doc, "tests/test_core.py") == NULL);
 	CHECK(strstr(doc, "<a href=\"#rule-r13\">") != NULL); /* the 15th rule */
 	CHECK(strstr(doc, "<a href=\"#rule-r14\">") == NULL); /* the 16th is not charted */

@@ -5,15 +5,14 @@
  * without reading the file. */
 #include <errno.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <git2.h>
 
 #include "check.h"
+#include "util.h"
 #include "registry.h"
 #include "scout/cache.h"
 #include "scout/config.h"
@@ -23,20 +22,6 @@ static char tmp[64];
 
 /* `printf 'x = 1\n' | git hash-object --stdin` */
 #define BLOB_X1 "7d4290a117a4ddcc11daae7ea675841033830c8f"
-
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	rc = system(cmd);
-	return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
 
 static const char *rule_id(const char *id)
 {
@@ -478,7 +463,8 @@ static void test_get_put(void)
 	CHECK(stat(path, &st) == 0 && S_ISREG(st.st_mode));
 	snprintf(versioned, sizeof(versioned), "/v%d/", SCOUT_CACHE_FORMAT);
 	CHECK(strstr(path, versioned) != NULL);
-	CHECK_INT(sh("test -z \"$(find '%s/store' -name '.tmp-*')\"", tmp), 0); /* no temp left */
+	CHECK_INT(util_sh("test -z \"$(find '%s/store' -name '.tmp-*')\"", tmp),
+	          0); /* no temp left */
 	CHECK(truncate(path, st.st_size / 2) == 0);
 	CHECK(!scout_cache_get(c, key, &back));
 	write_bytes(path, "garbage", 7);
@@ -620,7 +606,7 @@ static void test_threads(void)
 	scout_cache_stats(c, &hits, &misses);
 	CHECK_INT(hits + misses, 800);
 	CHECK(hits >= 800 - 4 * 7);
-	CHECK_INT(sh("test -z \"$(find '%s/race' -name '.tmp-*')\"", tmp), 0);
+	CHECK_INT(util_sh("test -z \"$(find '%s/race' -name '.tmp-*')\"", tmp), 0);
 	scout_file_result_clear(&r);
 	scout_cache_free(c);
 }
@@ -653,14 +639,15 @@ static void test_index_oid(void)
 	FILE *p;
 
 	snprintf(dir, sizeof(dir), "%s/repo", tmp);
-	if (sh("mkdir -p %s && cd %s && git init -q . && printf 'x = 1\\n' > old.py && "
-	       "printf 'y = 2\\n' > racy.py && printf 'z = 3\\n' > edited.py && "
-	       "touch -d '2020-01-01 00:00:00' old.py edited.py && touch -d '+1 hour' racy.py && "
-	       "git add . && "
-	       "git -c user.name=t -c user.email=t@t commit -q -m init && "
-	       "printf 'z = 4\\n' > edited.py && touch -d '2020-01-01 00:00:00' edited.py && "
-	       "printf 'w = 0\\n' > new.py",
-	       dir, dir) != 0) {
+	if (util_sh(
+	        "mkdir -p %s && cd %s && git init -q . && printf 'x = 1\\n' > old.py && "
+	        "printf 'y = 2\\n' > racy.py && printf 'z = 3\\n' > edited.py && "
+	        "touch -d '2020-01-01 00:00:00' old.py edited.py && touch -d '+1 hour' racy.py && "
+	        "git add . && "
+	        "git -c user.name=t -c user.email=t@t commit -q -m init && "
+	        "printf 'z = 4\\n' > edited.py && touch -d '2020-01-01 00:00:00' edited.py && "
+	        "printf 'w = 0\\n' > new.py",
+	        dir, dir) != 0) {
 		fprintf(stderr, "git is needed for test_index_oid\n");
 		check_failed++;
 		return;
@@ -687,7 +674,7 @@ static void test_index_oid(void)
 	scout_scan_free(&scan);
 	/* an index written no later than the file changed: old.py is racily clean
 	 * now, though its stat data still matches */
-	CHECK_INT(sh("touch -d '2020-01-01 00:00:00' %s/.git/index", dir), 0);
+	CHECK_INT(util_sh("touch -d '2020-01-01 00:00:00' %s/.git/index", dir), 0);
 	discover_repo(&list, &scan, dir);
 	CHECK((f = find_rel(&list, "old.py")) && f->oid[0] == '\0');
 	scout_file_list_free(&list);
@@ -696,11 +683,8 @@ static void test_index_oid(void)
 
 int main(void)
 {
-	snprintf(tmp, sizeof(tmp), "/tmp/scout-cache-XXXXXX");
-	if (!mkdtemp(tmp)) {
-		perror("mkdtemp");
+	if (!util_tmpdir(tmp, sizeof(tmp), "cache"))
 		return 2;
-	}
 	test_round_trip_rich();
 	test_round_trip_analysed();
 	test_round_trip_empty();
@@ -711,6 +695,6 @@ int main(void)
 	test_keys();
 	test_threads();
 	test_index_oid();
-	sh("rm -rf %s", tmp);
+	util_rmtree(tmp);
 	return check_report("test_cache");
 }

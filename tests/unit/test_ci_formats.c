@@ -9,6 +9,7 @@
 #include "escape.h"
 #include "scout/ruleinfo.h"
 #include "check.h"
+#include "util.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
@@ -135,40 +136,6 @@ static void build_scan(scout_scan *scan, const char *root)
 	scout_scan_sort(scan); /* pkg/a%b... first, then pkg/clean.py */
 }
 
-/* The report of `format` (owned by caller, free with free()). */
-static char *render(const char *format, const scout_scan *scan)
-{
-	const scout_reporter *r = scout_reporter_find(format);
-	scout_report_opts opts = {.color = true};
-	char *data = NULL;
-	size_t size = 0;
-	FILE *out = open_memstream(&data, &size);
-
-	CHECK(r != NULL && out != NULL);
-	if (r && out)
-		CHECK_INT(r->write(out, scan, &opts), 0);
-	if (out)
-		fclose(out);
-	return data ? data : scout_strdup("");
-}
-
-static const cJSON *get(const cJSON *obj, const char *key)
-{
-	return cJSON_GetObjectItemCaseSensitive(obj, key);
-}
-
-static const char *str(const cJSON *obj, const char *key)
-{
-	return cJSON_GetStringValue(get(obj, key));
-}
-
-static double num(const cJSON *obj, const char *key)
-{
-	const cJSON *item = get(obj, key);
-
-	return cJSON_IsNumber(item) ? item->valuedouble : -1.0;
-}
-
 static const cJSON *at(const cJSON *array, int i)
 {
 	return cJSON_GetArrayItem(array, i);
@@ -178,7 +145,7 @@ static const cJSON *at(const cJSON *array, int i)
 
 static void test_github(const scout_scan *scan)
 {
-	char *out = render("github", scan);
+	char *out = util_render("github", scan, true);
 	const char *evil_file = "file=pkg/a%25b%3Ac%2Cd \"q\" <&> #?%0D%0A\x01" FFFD "\xC3\xA9.py";
 	char expected[1024];
 
@@ -216,75 +183,83 @@ static void check_sarif_rules(const cJSON *rules)
 	const cJSON *nested = at(rules, 1);
 
 	CHECK_INT(cJSON_GetArraySize(rules), 4); /* the rules used, sorted by id */
-	CHECK_STR(str(at(rules, 0), "id"), "enum-nonnative");
-	CHECK_STR(str(at(rules, 1), "id"), "nested-class");
-	CHECK_STR(str(at(rules, 2), "id"), "not-a-rule");
-	CHECK_STR(str(at(rules, 3), "id"), "run-as-script");
-	CHECK_STR(str(nested, "name"), "NestedClass");
-	CHECK(str(get(nested, "shortDescription"), "text") != NULL);
-	CHECK(str(get(nested, "fullDescription"), "text") != NULL);
-	CHECK(strstr(str(get(nested, "help"), "text"), "Fix: ") != NULL);
-	CHECK(strstr(str(get(nested, "help"), "markdown"), "**Fix:**") != NULL);
-	CHECK(scout_str_startswith(str(nested, "helpUri"), "https://"));
-	CHECK_STR(str(get(nested, "defaultConfiguration"), "level"), "error");
-	CHECK_STR(str(get(at(rules, 0), "defaultConfiguration"), "level"), "warning");
-	CHECK(get(at(rules, 2), "shortDescription") == NULL); /* unknown: id and name only */
+	CHECK_STR(json_str(at(rules, 0), "id"), "enum-nonnative");
+	CHECK_STR(json_str(at(rules, 1), "id"), "nested-class");
+	CHECK_STR(json_str(at(rules, 2), "id"), "not-a-rule");
+	CHECK_STR(json_str(at(rules, 3), "id"), "run-as-script");
+	CHECK_STR(json_str(nested, "name"), "NestedClass");
+	CHECK(json_str(json_get(nested, "shortDescription"), "text") != NULL);
+	CHECK(json_str(json_get(nested, "fullDescription"), "text") != NULL);
+	CHECK(strstr(json_str(json_get(nested, "help"), "text"), "Fix: ") != NULL);
+	CHECK(strstr(json_str(json_get(nested, "help"), "markdown"), "**Fix:**") != NULL);
+	CHECK(scout_str_startswith(json_str(nested, "helpUri"), "https://"));
+	CHECK_STR(json_str(json_get(nested, "defaultConfiguration"), "level"), "error");
+	CHECK_STR(json_str(json_get(at(rules, 0), "defaultConfiguration"), "level"), "warning");
+	CHECK(json_get(at(rules, 2), "shortDescription") == NULL); /* unknown: id and name only */
 }
 
 static void check_sarif_results(const cJSON *results, const cJSON *rules, const scout_scan *scan)
 {
-	const cJSON *r = at(results, 1), *loc = get(at(get(r, "locations"), 0), "physicalLocation");
-	const cJSON *region = get(loc, "region"), *multi;
+	const cJSON *r = at(results, 1),
+	            *loc = json_get(at(json_get(r, "locations"), 0), "physicalLocation");
+	const cJSON *region = json_get(loc, "region"), *multi;
 
 	CHECK_INT(cJSON_GetArraySize(results), 4);
-	CHECK_STR(str(r, "ruleId"), "nested-class");
-	CHECK_STR(str(r, "level"), "error");
-	CHECK_STR(str(get(r, "message"), "text"), "100% \"x\" a:b,c <tag>&\r\nnext\x1b[31m" FFFD
-	                                          "\nfix: move Inner to module level");
-	CHECK_STR(str(get(loc, "artifactLocation"), "uri"),
+	CHECK_STR(json_str(r, "ruleId"), "nested-class");
+	CHECK_STR(json_str(r, "level"), "error");
+	CHECK_STR(json_str(json_get(r, "message"), "text"),
+	          "100% \"x\" a:b,c <tag>&\r\nnext\x1b[31m" FFFD
+	          "\nfix: move Inner to module level");
+	CHECK_STR(json_str(json_get(loc, "artifactLocation"), "uri"),
 	          "pkg/a%25b%3Ac%2Cd%20%22q%22%20%3C%26%3E%20%23%3F%0D%0A%01%FF%C3%A9.py");
-	CHECK_STR(str(get(loc, "artifactLocation"), "uriBaseId"), "%SRCROOT%");
-	CHECK_INT(num(region, "startLine"), 12);
-	CHECK_INT(num(region, "startColumn"), 5);
-	CHECK_INT(num(region, "endLine"), 12);
-	CHECK_INT(num(region, "endColumn"), 10);
-	CHECK_STR(str(get(r, "partialFingerprints"), "mypyc-scout/v1"),
+	CHECK_STR(json_str(json_get(loc, "artifactLocation"), "uriBaseId"), "%SRCROOT%");
+	CHECK_INT(json_num(region, "startLine"), 12);
+	CHECK_INT(json_num(region, "startColumn"), 5);
+	CHECK_INT(json_num(region, "endLine"), 12);
+	CHECK_INT(json_num(region, "endColumn"), 10);
+	CHECK_STR(json_str(json_get(r, "partialFingerprints"), "mypyc-scout/v1"),
 	          scan->modules[0].findings[1].fingerprint);
 	for (int i = 0; i < cJSON_GetArraySize(results); i++) {
 		const cJSON *ri = at(results, i);
 
-		CHECK_STR(str(at(rules, (int)num(ri, "ruleIndex")), "id"), str(ri, "ruleId"));
+		CHECK_STR(json_str(at(rules, (int)json_num(ri, "ruleIndex")), "id"),
+		          json_str(ri, "ruleId"));
 	}
-	multi = get(get(at(get(at(results, 2), "locations"), 0), "physicalLocation"), "region");
-	CHECK_INT(num(multi, "endLine"), 22);
-	CHECK_INT(num(multi, "endColumn"), 4);
+	multi = json_get(json_get(at(json_get(at(results, 2), "locations"), 0), "physicalLocation"),
+	                 "region");
+	CHECK_INT(json_num(multi, "endLine"), 22);
+	CHECK_INT(json_num(multi, "endColumn"), 4);
 }
 
 static void test_sarif(const scout_scan *scan)
 {
-	char *out = render("sarif", scan);
+	char *out = util_render("sarif", scan, true);
 	cJSON *doc = cJSON_Parse(out);
-	const cJSON *run = at(get(doc, "runs"), 0), *driver = get(get(run, "tool"), "driver");
-	const cJSON *inv = at(get(run, "invocations"), 0);
-	const cJSON *notes = get(inv, "toolExecutionNotifications");
+	const cJSON *run = at(json_get(doc, "runs"), 0),
+	            *driver = json_get(json_get(run, "tool"), "driver");
+	const cJSON *inv = at(json_get(run, "invocations"), 0);
+	const cJSON *notes = json_get(inv, "toolExecutionNotifications");
 
 	CHECK(doc != NULL);
-	CHECK_STR(str(doc, "version"), "2.1.0");
-	CHECK(scout_str_startswith(str(doc, "$schema"), "https://"));
-	CHECK_INT(cJSON_GetArraySize(get(doc, "runs")), 1);
-	CHECK_STR(str(driver, "name"), "mypyc-scout");
-	CHECK_STR(str(driver, "version"), SCOUT_VERSION);
-	CHECK(scout_str_startswith(str(driver, "informationUri"), "https://"));
-	CHECK_STR(str(run, "columnKind"), "unicodeCodePoints");
-	check_sarif_rules(get(driver, "rules"));
-	check_sarif_results(get(run, "results"), get(driver, "rules"), scan);
-	CHECK(cJSON_IsTrue(get(inv, "executionSuccessful")));
+	CHECK_STR(json_str(doc, "version"), "2.1.0");
+	CHECK(scout_str_startswith(json_str(doc, "$schema"), "https://"));
+	CHECK_INT(cJSON_GetArraySize(json_get(doc, "runs")), 1);
+	CHECK_STR(json_str(driver, "name"), "mypyc-scout");
+	CHECK_STR(json_str(driver, "version"), SCOUT_VERSION);
+	CHECK(scout_str_startswith(json_str(driver, "informationUri"), "https://"));
+	CHECK_STR(json_str(run, "columnKind"), "unicodeCodePoints");
+	check_sarif_rules(json_get(driver, "rules"));
+	check_sarif_results(json_get(run, "results"), json_get(driver, "rules"), scan);
+	CHECK(cJSON_IsTrue(json_get(inv, "executionSuccessful")));
 	CHECK_INT(cJSON_GetArraySize(notes), 3);
-	CHECK_STR(str(get(at(notes, 0), "message"), "text"), "syntax-error: bad\rthing, here: %");
-	CHECK_INT(num(get(get(at(get(at(notes, 0), "locations"), 0), "physicalLocation"), "region"),
-	              "startLine"),
+	CHECK_STR(json_str(json_get(at(notes, 0), "message"), "text"),
+	          "syntax-error: bad\rthing, here: %");
+	CHECK_INT(json_num(json_get(json_get(at(json_get(at(notes, 0), "locations"), 0),
+	                                     "physicalLocation"),
+	                            "region"),
+	                   "startLine"),
 	          12);
-	CHECK_STR(str(get(get(run, "originalUriBaseIds"), "%SRCROOT%"), "uri"),
+	CHECK_STR(json_str(json_get(json_get(run, "originalUriBaseIds"), "%SRCROOT%"), "uri"),
 	          "file:///tmp/repo%20a%25b%23/");
 	cJSON_Delete(doc);
 	free(out);
@@ -294,15 +269,16 @@ static void test_sarif(const scout_scan *scan)
 static void test_sarif_relative_root(void)
 {
 	scout_scan scan = {.root = scout_strdup("src/my repo")};
-	char *out = render("sarif", &scan);
+	char *out = util_render("sarif", &scan, true);
 	cJSON *doc = cJSON_Parse(out);
-	const cJSON *run = at(get(doc, "runs"), 0);
-	const cJSON *base = get(get(run, "originalUriBaseIds"), "%SRCROOT%");
+	const cJSON *run = at(json_get(doc, "runs"), 0);
+	const cJSON *base = json_get(json_get(run, "originalUriBaseIds"), "%SRCROOT%");
 
-	CHECK(get(base, "uri") == NULL);
-	CHECK(strstr(str(get(base, "description"), "text"), "src/my repo") != NULL);
-	CHECK_INT(cJSON_GetArraySize(get(run, "results")), 0);
-	CHECK_INT(cJSON_GetArraySize(get(get(get(run, "tool"), "driver"), "rules")), 0);
+	CHECK(json_get(base, "uri") == NULL);
+	CHECK(strstr(json_str(json_get(base, "description"), "text"), "src/my repo") != NULL);
+	CHECK_INT(cJSON_GetArraySize(json_get(run, "results")), 0);
+	CHECK_INT(cJSON_GetArraySize(json_get(json_get(json_get(run, "tool"), "driver"), "rules")),
+	          0);
 	cJSON_Delete(doc);
 	free(out);
 	scout_scan_free(&scan);
@@ -312,27 +288,28 @@ static void test_sarif_relative_root(void)
 
 static void test_gitlab(const scout_scan *scan)
 {
-	char *out = render("gitlab", scan);
+	char *out = util_render("gitlab", scan, true);
 	cJSON *doc = cJSON_Parse(out);
-	const cJSON *nested = at(doc, 1), *loc = get(nested, "location");
+	const cJSON *nested = at(doc, 1), *loc = json_get(nested, "location");
 	static const char *const severities[] = {"major", "critical", "major", "minor"};
 
 	CHECK(cJSON_IsArray(doc));
 	CHECK_INT(cJSON_GetArraySize(doc), 4);
 	for (int i = 0; i < cJSON_GetArraySize(doc) && i < 4; i++) {
-		CHECK_STR(str(at(doc, i), "severity"), severities[i]);
-		CHECK_STR(str(at(doc, i), "fingerprint"), scan->modules[0].findings[i].fingerprint);
+		CHECK_STR(json_str(at(doc, i), "severity"), severities[i]);
+		CHECK_STR(json_str(at(doc, i), "fingerprint"),
+		          scan->modules[0].findings[i].fingerprint);
 		for (int j = 0; j < i; j++)
-			CHECK(strcmp(str(at(doc, i), "fingerprint"),
-			             str(at(doc, j), "fingerprint")) != 0);
+			CHECK(strcmp(json_str(at(doc, i), "fingerprint"),
+			             json_str(at(doc, j), "fingerprint")) != 0);
 	}
-	CHECK_STR(str(nested, "check_name"), "nested-class");
-	CHECK_STR(str(nested, "description"), "100% \"x\" a:b,c <tag>&\r\nnext\x1b[31m" FFFD);
-	CHECK_STR(str(get(nested, "content"), "body"), "fix: move Inner to module level");
-	CHECK_STR(str(loc, "path"), "pkg/a%b:c,d \"q\" <&> #?\r\n\x01" FFFD "\xC3\xA9.py");
-	CHECK_INT(num(get(loc, "lines"), "begin"), 12);
-	CHECK_STR(cJSON_GetStringValue(at(get(nested, "categories"), 0)), "Compatibility");
-	CHECK(get(at(doc, 2), "content") == NULL); /* empty fix */
+	CHECK_STR(json_str(nested, "check_name"), "nested-class");
+	CHECK_STR(json_str(nested, "description"), "100% \"x\" a:b,c <tag>&\r\nnext\x1b[31m" FFFD);
+	CHECK_STR(json_str(json_get(nested, "content"), "body"), "fix: move Inner to module level");
+	CHECK_STR(json_str(loc, "path"), "pkg/a%b:c,d \"q\" <&> #?\r\n\x01" FFFD "\xC3\xA9.py");
+	CHECK_INT(json_num(json_get(loc, "lines"), "begin"), 12);
+	CHECK_STR(cJSON_GetStringValue(at(json_get(nested, "categories"), 0)), "Compatibility");
+	CHECK(json_get(at(doc, 2), "content") == NULL); /* empty fix */
 	cJSON_Delete(doc);
 	free(out);
 }
@@ -349,7 +326,7 @@ static bool has_raw_control(const char *s)
 
 static void test_junit(const scout_scan *scan)
 {
-	char *out = render("junit", scan);
+	char *out = util_render("junit", scan, true);
 	const char *evil =
 	    "pkg/a%b:c,d &quot;q&quot; &lt;&amp;&gt; #?&#13;&#10;" FFFD FFFD "\xC3\xA9.py";
 	char expected[1024];
@@ -383,7 +360,7 @@ static void test_junit(const scout_scan *scan)
 
 static void test_jsonlines(const scout_scan *scan)
 {
-	char *out = render("json-lines", scan), *line = out;
+	char *out = util_render("json-lines", scan, true), *line = out;
 	int n = 0;
 
 	/* the keys in order, the strings valid UTF-8 with controls escaped */
@@ -399,9 +376,11 @@ static void test_jsonlines(const scout_scan *scan)
 		*end = '\0';
 		o = cJSON_Parse(line);
 		CHECK(o != NULL);
-		CHECK_STR(str(o, "path"), "pkg/a%b:c,d \"q\" <&> #?\r\n\x01" FFFD "\xC3\xA9.py");
+		CHECK_STR(json_str(o, "path"),
+		          "pkg/a%b:c,d \"q\" <&> #?\r\n\x01" FFFD "\xC3\xA9.py");
 		if ((size_t)n < scan->modules[0].nfindings)
-			CHECK_STR(str(o, "fingerprint"), scan->modules[0].findings[n].fingerprint);
+			CHECK_STR(json_str(o, "fingerprint"),
+			          scan->modules[0].findings[n].fingerprint);
 		cJSON_Delete(o);
 	}
 	CHECK_STR(line, ""); /* every record ends with a newline */
@@ -436,9 +415,11 @@ static void test_registry_and_ruleinfo(void)
 static void test_empty_scan(void)
 {
 	scout_scan scan = {0};
-	char *github = render("github", &scan), *lines = render("json-lines", &scan);
-	char *sarif = render("sarif", &scan), *gitlab = render("gitlab", &scan);
-	char *junit = render("junit", &scan);
+	char *github = util_render("github", &scan, true),
+	     *lines = util_render("json-lines", &scan, true);
+	char *sarif = util_render("sarif", &scan, true),
+	     *gitlab = util_render("gitlab", &scan, true);
+	char *junit = util_render("junit", &scan, true);
 	cJSON *sarif_doc = cJSON_Parse(sarif), *gitlab_doc = cJSON_Parse(gitlab);
 
 	CHECK_STR(github, "");
@@ -491,7 +472,7 @@ static int print_github_hostile(const char *file)
 		scout_module_add_finding(&m, s.data, SCOUT_BLOCKER, 1, 1, 1, 2, s.data, s.data);
 		SCOUT_PUSH(scan.modules, scan.nmodules, scan.modules_cap, m);
 		scout_scan_add_diag(&scan, s.data, SCOUT_DIAG_SYNTAX_ERROR, 1, s.data);
-		out = render("github", &scan);
+		out = util_render("github", &scan, true);
 		fputs(out, stdout);
 		free(out);
 		scout_scan_free(&scan);

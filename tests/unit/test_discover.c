@@ -1,31 +1,16 @@
 /* Discovery: the filesystem walk, --exclude, the paths given, module names,
  * unreadable directories and git work trees (built at test time). */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "check.h"
+#include "util.h"
 #include "scout/discover.h"
 
 static char tmp[64];
-
-/* Runs a shell command built printf-style; returns its exit status. */
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	char cmd[2048];
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	rc = system(cmd);
-	return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
 
 /* Creates tmp/rel (and its parent directories) holding one line. */
 static void put(const char *rel)
@@ -34,7 +19,7 @@ static void put(const char *rel)
 	FILE *f;
 
 	snprintf(path, sizeof(path), "%s/%s", tmp, rel);
-	sh("mkdir -p \"$(dirname '%s')\"", path);
+	util_sh("mkdir -p \"$(dirname '%s')\"", path);
 	f = fopen(path, "w");
 	if (!f) {
 		fprintf(stderr, "cannot create %s: %s\n", path, strerror(errno));
@@ -135,9 +120,9 @@ static void check_fs_walk(void)
 	put("fs/dir.py/inner.py");
 	put("fs/z/deep/deeper/m.py");
 	put("outside/o.py");
-	sh("cd %s/fs && ln -s . loop && ln -s ../outside linked && ln -s a.py link_file.py && "
-	   "ln -s missing.py dangling.py && ln -s venv venv_link && mkfifo fifo.py",
-	   tmp);
+	util_sh("cd %s/fs && ln -s . loop && ln -s ../outside linked && ln -s a.py link_file.py && "
+	        "ln -s missing.py dangling.py && ln -s venv venv_link && mkfifo fifo.py",
+	        tmp);
 
 	CHECK_INT(discover(&list, &scan, paths, 1, NULL, 0), 0);
 	CHECK_STR(rels(&list), ".hidden/h.py,a.py,dangling.py,dir.py/inner.py,link_file.py,"
@@ -197,13 +182,13 @@ static void check_exclude_walk(void)
 	put("ex/sub/skipme/b.py");
 	put("ex/sub/c.py");
 	put("ex/sub/c_test.py");
-	sh("mkdir -p %s/ex/skipme/locked && chmod 000 %s/ex/skipme/locked", tmp, tmp);
+	util_sh("mkdir -p %s/ex/skipme/locked && chmod 000 %s/ex/skipme/locked", tmp, tmp);
 	CHECK_INT(discover(&list, &scan, paths, 1, globs, 2), 0);
 	CHECK_STR(rels(&list), "keep.py,sub/c.py");
 	CHECK_INT(scan.ndiags, 0); /* the excluded dir was not entered */
 	scout_file_list_free(&list);
 	scout_scan_free(&scan);
-	sh("chmod 755 %s/ex/skipme/locked", tmp);
+	util_sh("chmod 755 %s/ex/skipme/locked", tmp);
 }
 
 static void check_paths(void)
@@ -341,7 +326,8 @@ static void check_unreadable(void)
 	put("unr/ok.py");
 	put("unr/locked/x.py");
 	put("unr/noexec/y.py");
-	sh("chmod 755 %s && chmod 000 %s/unr/locked && chmod 644 %s/unr/noexec", tmp, tmp, tmp);
+	util_sh("chmod 755 %s && chmod 000 %s/unr/locked && chmod 644 %s/unr/noexec", tmp, tmp,
+	        tmp);
 	if (geteuid() != 0) {
 		CHECK_INT(unreadable_case(), 0);
 	} else if ((pid = fork()) == 0) {
@@ -352,7 +338,7 @@ static void check_unreadable(void)
 		CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
 		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	}
-	sh("chmod 755 %s/unr/locked %s/unr/noexec", tmp, tmp);
+	util_sh("chmod 755 %s/unr/locked %s/unr/noexec", tmp, tmp);
 }
 
 /* The git scenario: tracked, deleted, untracked, ignored files. */
@@ -364,11 +350,11 @@ static int make_repo(void)
 	put("repo/sub/inner.py");
 	put("repo/sub/deeper/d.py");
 	put("repo/readme.txt");
-	return sh("cd %s/repo && printf 'ignored.py\\ngen/\\n' >.gitignore && "
-	          "git -c init.defaultBranch=main init -q . && ln -s tracked.py link.py && "
-	          "git add -A && git -c user.email=t@example.com -c user.name=t "
-	          "-c commit.gpgsign=false commit -qm init && rm gone.py",
-	          tmp);
+	return util_sh("cd %s/repo && printf 'ignored.py\\ngen/\\n' >.gitignore && "
+	               "git -c init.defaultBranch=main init -q . && ln -s tracked.py link.py && "
+	               "git add -A && git -c user.email=t@example.com -c user.name=t "
+	               "-c commit.gpgsign=false commit -qm init && rm gone.py",
+	               tmp);
 }
 
 static void check_git(void)
@@ -380,7 +366,7 @@ static void check_git(void)
 	scout_file_list list;
 	scout_scan scan;
 
-	if (sh("git --version >/dev/null 2>&1") != 0 || make_repo() != 0) {
+	if (util_sh("git --version >/dev/null 2>&1") != 0 || make_repo() != 0) {
 		fprintf(stderr, "test_discover: git not available, git cases skipped\n");
 		return;
 	}
@@ -427,11 +413,8 @@ static void check_git(void)
 
 int main(void)
 {
-	snprintf(tmp, sizeof(tmp), "/tmp/scout-discover-XXXXXX");
-	if (!mkdtemp(tmp)) {
-		perror("mkdtemp");
+	if (!util_tmpdir(tmp, sizeof(tmp), "discover"))
 		return 2;
-	}
 	check_fs_walk();
 	check_excluded();
 	check_exclude_walk();
@@ -439,6 +422,6 @@ int main(void)
 	check_module_names();
 	check_unreadable();
 	check_git();
-	sh("chmod -R u+rwx %s 2>/dev/null; rm -rf %s", tmp, tmp);
+	util_rmtree(tmp);
 	return check_report("test_discover");
 }

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "check.h"
+#include "util.h"
 #include "scout/common.h"
 #include "tests/fuzz/fuzz.h"
 
@@ -54,23 +55,6 @@ static const harness *find_harness(const char *name)
 	return NULL;
 }
 
-static uint8_t *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	scout_buf buf = {0};
-	char chunk[4096];
-	size_t n;
-
-	*len = 0;
-	if (!f)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		scout_buf_put(&buf, chunk, n);
-	fclose(f);
-	*len = buf.len;
-	return (uint8_t *)scout_buf_detach(&buf);
-}
-
 static void replay(const harness *h, const char *label, const uint8_t *data, size_t len)
 {
 	int rc;
@@ -98,7 +82,7 @@ static size_t replay_dir(const harness *h)
 		size_t len;
 
 		if (ent->d_name[0] != '.' && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-			data = slurp(path, &len);
+			data = (uint8_t *)util_slurp(path, &len);
 			CHECK(data != NULL);
 			if (data)
 				replay(h, ent->d_name, data, len);

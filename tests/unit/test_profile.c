@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "util.h"
 #include "scout/profile.h"
 
 #define DIR "fixtures/profiles/"
@@ -35,22 +36,6 @@ static const scout_profile_entry *find(const scout_profile *p, const char *file)
 	return NULL;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	scout_buf b = {0};
-	char chunk[4096];
-	size_t n;
-
-	if (!f)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		scout_buf_put(&b, chunk, n);
-	fclose(f);
-	*len = b.len;
-	return b.data ? b.data : scout_strdup("");
-}
-
 static bool sorted(const scout_profile *p)
 {
 	for (size_t i = 1; i < p->len; i++)
@@ -70,7 +55,7 @@ static void check_fixtures(void)
 	               {"sample.evented.json", "speedscope"},
 	               {"handmade.", "pstats"}};
 	size_t len, rows = 0;
-	char *tsv = slurp(DIR "expected.tsv", &len), *line, *save = NULL;
+	char *tsv = util_slurp(DIR "expected.tsv", &len), *line, *save = NULL;
 	char current[256] = "";
 	scout_profile p = {0};
 
@@ -412,7 +397,7 @@ static void check_prefixes(void)
 		char *data;
 
 		snprintf(path, sizeof(path), DIR "%s", files[f]);
-		CHECK((data = slurp(path, &len)) != NULL);
+		CHECK((data = util_slurp(path, &len)) != NULL);
 		for (size_t n = 1; data && n < len; n++) {
 			char *copy = scout_malloc(n), want[64];
 			scout_profile p;
@@ -446,7 +431,7 @@ static void check_flips(void)
 		char *data;
 
 		snprintf(path, sizeof(path), DIR "%s", files[f]);
-		if (!(data = slurp(path, &len)) || len == 0) {
+		if (!(data = util_slurp(path, &len)) || len == 0) {
 			CHECK(0);
 			free(data);
 			continue;

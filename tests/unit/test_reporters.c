@@ -5,6 +5,7 @@
 #include "reporter.h"
 #include "escape.h"
 #include "check.h"
+#include "util.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
@@ -84,23 +85,6 @@ static void build_scan(scout_scan *scan)
 	scout_scan_sort(scan);
 }
 
-/* The report of `format` for scan (owned by caller, free with free()). */
-static char *render(const char *format, const scout_scan *scan, bool color)
-{
-	const scout_reporter *r = scout_reporter_find(format);
-	scout_report_opts opts = {.color = color};
-	char *data = NULL;
-	size_t size = 0;
-	FILE *out = open_memstream(&data, &size);
-
-	CHECK(r != NULL && out != NULL);
-	if (r && out)
-		CHECK_INT(r->write(out, scan, &opts), 0);
-	if (out)
-		fclose(out);
-	return data ? data : scout_strdup("");
-}
-
 static bool valid_utf8(const char *s)
 {
 	char *copy = scout_escape_utf8_dup(s);
@@ -133,95 +117,79 @@ static void check_keys(const cJSON *obj, const char *const *keys, size_t n, cons
 	check_keys(obj, (const char *const[]){__VA_ARGS__},                                        \
 	           sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *), what)
 
-static const cJSON *get(const cJSON *obj, const char *key)
-{
-	return cJSON_GetObjectItemCaseSensitive(obj, key);
-}
-
-static const char *str(const cJSON *obj, const char *key)
-{
-	return cJSON_GetStringValue(get(obj, key));
-}
-
-static double num(const cJSON *obj, const char *key)
-{
-	const cJSON *item = get(obj, key);
-
-	return cJSON_IsNumber(item) ? item->valuedouble : -1.0;
-}
-
 static void check_summary(const cJSON *doc)
 {
-	const cJSON *sum = get(doc, "summary");
+	const cJSON *sum = json_get(doc, "summary");
 
 	KEYS(sum, "summary", "modules", "lines", "verdicts", "findings", "annotation_coverage");
-	KEYS(get(sum, "verdicts"), "verdicts", "ready", "needs-annotations", "needs-changes",
+	KEYS(json_get(sum, "verdicts"), "verdicts", "ready", "needs-annotations", "needs-changes",
 	     "blocked");
-	KEYS(get(sum, "findings"), "findings", "blocker", "non-native", "behaviour", "slow");
-	CHECK_INT(num(sum, "modules"), 2);
-	CHECK_INT(num(sum, "lines"), 170);
-	CHECK_INT(num(get(sum, "verdicts"), "ready"), 1);
-	CHECK_INT(num(get(sum, "verdicts"), "blocked"), 1);
-	CHECK_INT(num(get(sum, "verdicts"), "needs-changes"), 0);
-	CHECK_INT(num(get(sum, "findings"), "blocker"), 3);
-	CHECK_INT(num(get(sum, "findings"), "non-native"), 1);
-	CHECK_INT(num(get(sum, "findings"), "slow"), 0);
-	CHECK(num(sum, "annotation_coverage") == 0.7368); /* 28/38 */
+	KEYS(json_get(sum, "findings"), "findings", "blocker", "non-native", "behaviour", "slow");
+	CHECK_INT(json_num(sum, "modules"), 2);
+	CHECK_INT(json_num(sum, "lines"), 170);
+	CHECK_INT(json_num(json_get(sum, "verdicts"), "ready"), 1);
+	CHECK_INT(json_num(json_get(sum, "verdicts"), "blocked"), 1);
+	CHECK_INT(json_num(json_get(sum, "verdicts"), "needs-changes"), 0);
+	CHECK_INT(json_num(json_get(sum, "findings"), "blocker"), 3);
+	CHECK_INT(json_num(json_get(sum, "findings"), "non-native"), 1);
+	CHECK_INT(json_num(json_get(sum, "findings"), "slow"), 0);
+	CHECK(json_num(sum, "annotation_coverage") == 0.7368); /* 28/38 */
 }
 
 static void check_core(const cJSON *m)
 {
-	const cJSON *ann = get(m, "annotations");
+	const cJSON *ann = json_get(m, "annotations");
 
 	KEYS(m, "module", "path", "module", "lines", "verdict", "score", "annotations", "hotness",
 	     "findings");
 	KEYS(ann, "annotations", "defs", "typed_defs", "fully_typed_defs", "untyped_defs", "slots",
 	     "annotated_slots", "coverage", "any", "type_ignores");
-	CHECK_STR(str(m, "path"), "pkg/core.py");
-	CHECK_STR(str(m, "module"), "pkg.core");
-	CHECK_STR(str(m, "verdict"), "ready");
-	CHECK_INT(num(m, "score"), 87);
-	CHECK_INT(num(ann, "untyped_defs"), 1);
-	CHECK(num(ann, "coverage") == 0.8667);
-	CHECK_INT(num(ann, "type_ignores"), 1);
-	CHECK(num(m, "hotness") == 0.3123);
-	CHECK_INT(cJSON_GetArraySize(get(m, "findings")), 0);
+	CHECK_STR(json_str(m, "path"), "pkg/core.py");
+	CHECK_STR(json_str(m, "module"), "pkg.core");
+	CHECK_STR(json_str(m, "verdict"), "ready");
+	CHECK_INT(json_num(m, "score"), 87);
+	CHECK_INT(json_num(ann, "untyped_defs"), 1);
+	CHECK(json_num(ann, "coverage") == 0.8667);
+	CHECK_INT(json_num(ann, "type_ignores"), 1);
+	CHECK(json_num(m, "hotness") == 0.3123);
+	CHECK_INT(cJSON_GetArraySize(json_get(m, "findings")), 0);
 }
 
 static void check_evil(const cJSON *m)
 {
-	const cJSON *findings = get(m, "findings"), *f = cJSON_GetArrayItem(findings, 2);
+	const cJSON *findings = json_get(m, "findings"), *f = cJSON_GetArrayItem(findings, 2);
 
-	CHECK_STR(str(m, "path"), EVIL_PATH_OK);
-	CHECK_STR(str(m, "module"), "pkg.evil" FFFD);
-	CHECK_STR(str(m, "verdict"), "blocked");
-	CHECK_INT(num(get(m, "annotations"), "untyped_defs"), 3);
-	CHECK(cJSON_IsNull(get(m, "hotness")));
+	CHECK_STR(json_str(m, "path"), EVIL_PATH_OK);
+	CHECK_STR(json_str(m, "module"), "pkg.evil" FFFD);
+	CHECK_STR(json_str(m, "verdict"), "blocked");
+	CHECK_INT(json_num(json_get(m, "annotations"), "untyped_defs"), 3);
+	CHECK(cJSON_IsNull(json_get(m, "hotness")));
 	CHECK_INT(cJSON_GetArraySize(findings), 4);
-	CHECK_STR(str(cJSON_GetArrayItem(findings, 0), "rule"), "conditional-def");
-	CHECK_STR(str(cJSON_GetArrayItem(findings, 1), "fix"), "");
+	CHECK_STR(json_str(cJSON_GetArrayItem(findings, 0), "rule"), "conditional-def");
+	CHECK_STR(json_str(cJSON_GetArrayItem(findings, 1), "fix"), "");
 	KEYS(f, "finding", "rule", "category", "line", "column", "end_line", "end_column",
 	     "message", "fix", "fingerprint");
-	CHECK_STR(str(f, "rule"), "nested-class");
-	CHECK_STR(str(f, "category"), "blocker");
-	CHECK_INT(num(f, "line"), 12);
-	CHECK_INT(num(f, "end_column"), 20);
-	CHECK_STR(str(f, "message"), EVIL_MSG_OK);
-	CHECK_STR(str(f, "fix"), "move Inner to module level");
+	CHECK_STR(json_str(f, "rule"), "nested-class");
+	CHECK_STR(json_str(f, "category"), "blocker");
+	CHECK_INT(json_num(f, "line"), 12);
+	CHECK_INT(json_num(f, "end_column"), 20);
+	CHECK_STR(json_str(f, "message"), EVIL_MSG_OK);
+	CHECK_STR(json_str(f, "fix"), "move Inner to module level");
 }
 
 static void check_plan(const cJSON *doc)
 {
-	const cJSON *plan = get(doc, "plan"), *blocked = get(plan, "blocked");
-	const cJSON *entry = cJSON_GetArrayItem(blocked, 0), *rules = get(entry, "rules");
+	const cJSON *plan = json_get(doc, "plan"), *blocked = json_get(plan, "blocked");
+	const cJSON *entry = cJSON_GetArrayItem(blocked, 0), *rules = json_get(entry, "rules");
 
 	KEYS(plan, "plan", "compile", "blocked", "mypycify", "covered");
-	CHECK(cJSON_IsArray(get(plan, "compile")) && cJSON_GetArraySize(get(plan, "compile")) == 0);
-	CHECK(cJSON_IsArray(get(plan, "mypycify")) &&
-	      cJSON_GetArraySize(get(plan, "mypycify")) == 0);
+	CHECK(cJSON_IsArray(json_get(plan, "compile")) &&
+	      cJSON_GetArraySize(json_get(plan, "compile")) == 0);
+	CHECK(cJSON_IsArray(json_get(plan, "mypycify")) &&
+	      cJSON_GetArraySize(json_get(plan, "mypycify")) == 0);
 	CHECK_INT(cJSON_GetArraySize(blocked), 1);
 	KEYS(entry, "blocked entry", "module", "path", "rules");
-	CHECK_STR(str(entry, "path"), EVIL_PATH_OK);
+	CHECK_STR(json_str(entry, "path"), EVIL_PATH_OK);
 	CHECK_INT(cJSON_GetArraySize(rules), 2);
 	CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(rules, 0)), "conditional-def");
 	CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(rules, 1)), "nested-class");
@@ -229,24 +197,24 @@ static void check_plan(const cJSON *doc)
 
 static void check_diagnostics(const cJSON *doc)
 {
-	const cJSON *diags = get(doc, "diagnostics");
+	const cJSON *diags = json_get(doc, "diagnostics");
 	const cJSON *bad = cJSON_GetArrayItem(diags, 0), *broken = cJSON_GetArrayItem(diags, 1);
 
 	CHECK_INT(cJSON_GetArraySize(diags), 2);
 	KEYS(bad, "diagnostic", "path", "kind", "line", "message");
-	CHECK_STR(str(bad, "path"), "pkg/bad" FFFD ".py");
-	CHECK_STR(str(bad, "kind"), "not-utf8");
-	CHECK(cJSON_IsNull(get(bad, "line")));
-	CHECK_STR(str(bad, "message"), "byte 0xff \x1b[2J");
-	CHECK_STR(str(broken, "kind"), "syntax-error");
-	CHECK_INT(num(broken, "line"), 3);
+	CHECK_STR(json_str(bad, "path"), "pkg/bad" FFFD ".py");
+	CHECK_STR(json_str(bad, "kind"), "not-utf8");
+	CHECK(cJSON_IsNull(json_get(bad, "line")));
+	CHECK_STR(json_str(bad, "message"), "byte 0xff \x1b[2J");
+	CHECK_STR(json_str(broken, "kind"), "syntax-error");
+	CHECK_INT(json_num(broken, "line"), 3);
 }
 
 static void test_json(const scout_scan *scan)
 {
-	char *out = render("json", scan, true);
+	char *out = util_render("json", scan, true);
 	cJSON *doc = cJSON_Parse(out);
-	const cJSON *modules = get(doc, "modules");
+	const cJSON *modules = json_get(doc, "modules");
 
 	CHECK(doc != NULL);
 	CHECK(valid_utf8(out));
@@ -255,12 +223,12 @@ static void test_json(const scout_scan *scan)
 	CHECK(out[strlen(out) - 1] == '\n');
 	KEYS(doc, "report", "schema_version", "tool", "root", "source", "hotness_source", "summary",
 	     "modules", "plan", "diagnostics", "advisories");
-	CHECK_INT(num(doc, "schema_version"), 1);
-	CHECK_STR(str(get(doc, "tool"), "name"), "mypyc-scout");
-	CHECK_STR(str(get(doc, "tool"), "version"), SCOUT_VERSION);
-	CHECK_STR(str(doc, "root"), "/tmp/repo \x1b[1mbold");
-	CHECK_STR(str(doc, "source"), "worktree");
-	CHECK_STR(str(doc, "hotness_source"), "static");
+	CHECK_INT(json_num(doc, "schema_version"), 1);
+	CHECK_STR(json_str(json_get(doc, "tool"), "name"), "mypyc-scout");
+	CHECK_STR(json_str(json_get(doc, "tool"), "version"), SCOUT_VERSION);
+	CHECK_STR(json_str(doc, "root"), "/tmp/repo \x1b[1mbold");
+	CHECK_STR(json_str(doc, "source"), "worktree");
+	CHECK_STR(json_str(doc, "hotness_source"), "static");
 	check_summary(doc);
 	CHECK_INT(cJSON_GetArraySize(modules), 2);
 	check_core(cJSON_GetArrayItem(modules, 0));
@@ -292,7 +260,7 @@ static bool only_sgr_escapes(const char *s)
 
 static void test_text(const scout_scan *scan)
 {
-	char *plain = render("text", scan, false), *color = render("text", scan, true);
+	char *plain = util_render("text", scan, false), *color = util_render("text", scan, true);
 
 	CHECK(strchr(plain, '\x1b') == NULL);
 	CHECK(strchr(plain, '\r') == NULL && strchr(plain, '\a') == NULL);
@@ -339,7 +307,7 @@ static void test_text_long_path(void)
 	m.path = scout_buf_detach(&path);
 	finish_module(&m, 0.8);
 	SCOUT_PUSH(scan.modules, scan.nmodules, scan.modules_cap, m);
-	out = render("text", &scan, false);
+	out = util_render("text", &scan, false);
 	row = strstr(out, "\n\xE2\x80\xA6");
 	CHECK(row != NULL);
 	if (row) {
@@ -357,14 +325,14 @@ static void test_text_long_path(void)
 static void test_empty_scan(void)
 {
 	scout_scan scan = {0};
-	char *json = render("json", &scan, false), *text = render("text", &scan, false);
+	char *json = util_render("json", &scan, false), *text = util_render("text", &scan, false);
 	cJSON *doc = cJSON_Parse(json);
 
 	CHECK(doc != NULL);
-	CHECK_STR(str(doc, "root"), "");
-	CHECK_INT(cJSON_GetArraySize(get(doc, "modules")), 0);
-	CHECK_INT(cJSON_GetArraySize(get(get(doc, "plan"), "blocked")), 0);
-	CHECK(num(get(doc, "summary"), "annotation_coverage") == 1.0);
+	CHECK_STR(json_str(doc, "root"), "");
+	CHECK_INT(cJSON_GetArraySize(json_get(doc, "modules")), 0);
+	CHECK_INT(cJSON_GetArraySize(json_get(json_get(doc, "plan"), "blocked")), 0);
+	CHECK(json_num(json_get(doc, "summary"), "annotation_coverage") == 1.0);
 	CHECK(strstr(text, "no Python modules found\n") != NULL);
 	cJSON_Delete(doc);
 	free(json);
