@@ -11,21 +11,6 @@
 
 #define HOSTILE "src/<script>alert(1)</script>.py"
 
-static void add_module(scout_scan *s, const char *path, double hotness, scout_verdict v)
-{
-	scout_module m = {0};
-
-	m.path = scout_strdup(path);
-	m.module = scout_strdup(path);
-	m.lines = 10;
-	m.ann = (scout_annotations){.defs = 2, .slots = 4, .annotated_slots = 2};
-	m.hotness = hotness;
-	m.has_hotness = true;
-	m.score = 40;
-	m.verdict = v;
-	SCOUT_PUSH(s->modules, s->nmodules, s->modules_cap, m);
-}
-
 static void add_rule(scout_audit *a, const char *id, size_t nlocs, const char *label)
 {
 	scout_audit_rule r = {.rule = id, .category = SCOUT_BLOCKER, .nmodules = 1};
@@ -49,9 +34,9 @@ static void build(scout_scan *s, scout_audit *a)
 
 	*s = (scout_scan){0};
 	*a = (scout_audit){0};
-	add_module(s, "pkg/core.py", 0.6, SCOUT_READY);
-	add_module(s, HOSTILE, 0.4, SCOUT_BLOCKED);
-	add_module(s, "tests/test_core.py", 0.0, SCOUT_READY);
+	util_add_module(s, "pkg/core.py", 0.6, SCOUT_READY);
+	util_add_module(s, HOSTILE, 0.4, SCOUT_BLOCKED);
+	util_add_module(s, "tests/test_core.py", 0.0, SCOUT_READY);
 	s->plan.built = true;
 	s->plan.covered = 0.4;
 	a->verdict = scout_strdup("Worth it <b>now</b>");
@@ -72,13 +57,7 @@ static void build(scout_scan *s, scout_audit *a)
 /* The page for (s, a), as a new string (owned by caller). */
 static char *render(const scout_scan *s, const scout_audit *a)
 {
-	char *data = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&data, &len);
-
-	CHECK_INT(scout_audit_write_html(f, s, a), 0);
-	fclose(f);
-	return data;
+	return util_audit_doc(scout_audit_write_html, s, a);
 }
 
 static void test_escaping(const char *doc)

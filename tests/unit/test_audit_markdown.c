@@ -12,21 +12,6 @@
 
 /* ---- building a model -------------------------------------------------------- */
 
-static void add_module(scout_scan *s, const char *path, double hotness, scout_verdict v)
-{
-	scout_module m = {0};
-
-	m.path = scout_strdup(path);
-	m.module = scout_strdup(path);
-	m.lines = 100;
-	m.ann = (scout_annotations){.defs = 10, .typed_defs = 5, .slots = 20, .annotated_slots = 9};
-	m.hotness = hotness;
-	m.has_hotness = true;
-	m.score = 50;
-	m.verdict = v;
-	SCOUT_PUSH(s->modules, s->nmodules, s->modules_cap, m);
-}
-
 static scout_audit_loc loc(size_t module, uint32_t line, const char *label)
 {
 	return (scout_audit_loc){.module = module, .line = line, .label = label};
@@ -110,13 +95,7 @@ static void free_audit(scout_audit *a)
 /* The rendered document (owned by caller, free with free()). */
 static char *render(const scout_scan *scan, const scout_audit *a)
 {
-	char *data = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&data, &len);
-
-	CHECK_INT(scout_audit_write_markdown(f, scan, a), 0);
-	fclose(f);
-	return data;
+	return util_audit_doc(scout_audit_write_markdown, scan, a);
 }
 
 /* ---- reading the document ----------------------------------------------------- */
@@ -268,7 +247,7 @@ static void build_huge(scout_scan *s, scout_audit *a, size_t nmodules, size_t nr
 	s->hotness_source = scout_strdup("static");
 	for (size_t i = 0; i < nmodules; i++) {
 		snprintf(path, sizeof(path), "pkg/%0600zu/mod_%04zu.py", i, i);
-		add_module(s, path, 1.0 / (double)(i + 2), (scout_verdict)(i % 4));
+		util_add_module(s, path, 1.0 / (double)(i + 2), (scout_verdict)(i % 4));
 	}
 	s->plan.built = true;
 	s->plan.covered = 0.4321;
@@ -384,7 +363,7 @@ static void build_hostile(scout_scan *s, scout_audit *a)
 	memset(s, 0, sizeof(*s));
 	memset(a, 0, sizeof(*a));
 	for (size_t i = 0; i < NHOSTILE; i++)
-		add_module(s, hostile[i], 0.1, SCOUT_READY);
+		util_add_module(s, hostile[i], 0.1, SCOUT_READY);
 	s->plan.built = true;
 	for (size_t i = 0; i < NHOSTILE; i++) {
 		SCOUT_PUSH(rule.locs, rule.nlocs, rule.locs_cap, loc(i, 3, hostile[i]));

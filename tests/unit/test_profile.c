@@ -36,6 +36,14 @@ static const scout_profile_entry *find(const scout_profile *p, const char *file)
 	return NULL;
 }
 
+/* The self time of file's entry, or -1 when p has none. */
+static double self_of(const scout_profile *p, const char *file)
+{
+	const scout_profile_entry *e = find(p, file);
+
+	return e ? e->self : -1;
+}
+
 static bool sorted(const scout_profile *p)
 {
 	for (size_t i = 1; i < p->len; i++)
@@ -168,10 +176,10 @@ static void check_speedscope(void)
 	CHECK_STR(p.format, "speedscope");
 	CHECK_INT(p.len, 3);
 	/* a.py: 1 ms + 2 (none) + 45 us */
-	CHECK_NEAR(find(&p, "a.py") ? find(&p, "a.py")->self : -1, 0.001 + 2 + 45e-6);
+	CHECK_NEAR(self_of(&p, "a.py"), 0.001 + 2 + 45e-6);
 	/* pkg/b.py: 2 ms + 32 ms + 1 (none) + 40 us */
-	CHECK_NEAR(find(&p, "pkg/b.py") ? find(&p, "pkg/b.py")->self : -1, 0.034 + 1 + 40e-6);
-	CHECK_NEAR(find(&p, "pkg/c.py") ? find(&p, "pkg/c.py")->self : -1, 0);
+	CHECK_NEAR(self_of(&p, "pkg/b.py"), 0.034 + 1 + 40e-6);
+	CHECK_NEAR(self_of(&p, "pkg/c.py"), 0);
 	/* plus native 4 ms + 5 us and idle 16 ms; the empty stack counts nowhere */
 	CHECK_NEAR(p.total, 0.001 + 2 + 45e-6 + 0.034 + 1 + 40e-6 + 0.004 + 5e-6 + 0.016);
 	scout_profile_free(&p);
@@ -242,12 +250,12 @@ static void check_folded(void)
 	CHECK_STR(p.format, "folded");
 	CHECK_INT(p.len, 6);
 	CHECK_STR(p.len ? p.entries[0].file : NULL, "/srv/app.py");
-	CHECK_NEAR(find(&p, "pkg/core.py") ? find(&p, "pkg/core.py")->self : -1, 5 + 2 + 3);
-	CHECK_NEAR(find(&p, "app.py") ? find(&p, "app.py")->self : -1, 4 + 0.5);
-	CHECK_NEAR(find(&p, "<built-in>") ? find(&p, "<built-in>")->self : -1, 1);
-	CHECK_NEAR(find(&p, "/srv/pkg/io.py") ? find(&p, "/srv/pkg/io.py")->self : -1, 6 + 8);
-	CHECK_NEAR(find(&p, "/srv/app.py") ? find(&p, "/srv/app.py")->self : -1, 0);
-	CHECK_NEAR(find(&p, "C:\\srv\\win.py") ? find(&p, "C:\\srv\\win.py")->self : -1, 7);
+	CHECK_NEAR(self_of(&p, "pkg/core.py"), 5 + 2 + 3);
+	CHECK_NEAR(self_of(&p, "app.py"), 4 + 0.5);
+	CHECK_NEAR(self_of(&p, "<built-in>"), 1);
+	CHECK_NEAR(self_of(&p, "/srv/pkg/io.py"), 6 + 8);
+	CHECK_NEAR(self_of(&p, "/srv/app.py"), 0);
+	CHECK_NEAR(self_of(&p, "C:\\srv\\win.py"), 7);
 	CHECK(find(&p, "T0") == NULL && find(&p, "P12") == NULL && find(&p, "0x7f01") == NULL);
 	CHECK_NEAR(p.total, 5 + 2 + 1 + 4 + 3 + 6 + 8 + 9 + 7 + 10 + 3 + 0.5);
 	scout_profile_free(&p);

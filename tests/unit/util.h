@@ -1,7 +1,8 @@
 /* What several unit tests need beside the assertions of check.h: shell
  * commands and scratch directories, whole files, counting substrings, a
- * report rendered into a string, and reading the JSON ones. Header-only, like
- * check.h: the helpers that assert count in the including test's tally. */
+ * module to report on, a report rendered into a string, and reading the JSON
+ * ones. Header-only, like check.h: the helpers that assert count in the
+ * including test's tally. */
 #ifndef SCOUT_TEST_UTIL_H
 #define SCOUT_TEST_UTIL_H
 
@@ -14,6 +15,7 @@
 
 #include "check.h"
 #include "reporter.h"
+#include "scout/audit.h"
 #include "scout/fs.h"
 
 /* Runs a shell command built printf-style; returns its exit status, or -1
@@ -69,6 +71,23 @@ static inline size_t util_count(const char *hay, const char *needle)
 	return n;
 }
 
+/* Appends a module at `path` to s, with hotness and verdict as given and the
+ * rest fixed: 100 lines, half its defs typed, 9 of 20 slots annotated. */
+static inline void util_add_module(scout_scan *s, const char *path, double hotness, scout_verdict v)
+{
+	scout_module m = {0};
+
+	m.path = scout_strdup(path);
+	m.module = scout_strdup(path);
+	m.lines = 100;
+	m.ann = (scout_annotations){.defs = 10, .typed_defs = 5, .slots = 20, .annotated_slots = 9};
+	m.hotness = hotness;
+	m.has_hotness = true;
+	m.score = 50;
+	m.verdict = v;
+	SCOUT_PUSH(s->modules, s->nmodules, s->modules_cap, m);
+}
+
 /* The report of `format` for scan, checked to be written (owned by caller,
  * free with free(); "" when it was not). */
 static inline char *util_render(const char *format, const scout_scan *scan, bool color)
@@ -85,6 +104,20 @@ static inline char *util_render(const char *format, const scout_scan *scan, bool
 	if (out)
 		fclose(out);
 	return data ? data : scout_strdup("");
+}
+
+/* The audit document `write` (scout_audit_write_html or _markdown) makes of
+ * (scan, a), checked to be written (owned by caller, free with free()). */
+static inline char *util_audit_doc(int (*write)(FILE *, const scout_scan *, const scout_audit *),
+                                   const scout_scan *scan, const scout_audit *a)
+{
+	char *data = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&data, &len);
+
+	CHECK_INT(write(f, scan, a), 0);
+	fclose(f);
+	return data;
 }
 
 /* A JSON object's member, string member, and number member (-1 when it is
