@@ -1,15 +1,15 @@
 /* The audit's packaging checklist (scout_audit_packaging) on the small
- * repositories in fixtures/audit/: every item's status, the backend string,
- * the evidence (path, line) and the snippets. SCOUT_DUMP_FACTS=1 prints what
- * each case produced. */
+ * repositories in fixtures/audit/, each staged in a temporary directory with
+ * the package they share: every item's status, the backend string, the
+ * evidence (path, line) and the snippets. SCOUT_DUMP_FACTS=1 prints what each
+ * case produced. */
 #include "scout/audit.h"
 #include "scout/scan.h"
 #include "check.h"
+#include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 enum { BACKEND, CIBW, FALLBACK, PYTHON, TESTING, MYPYC_TESTS };
 
@@ -73,6 +73,43 @@ static void done(scout_audit *a, scout_scan *scan)
 	scout_scan_free(scan);
 }
 
+/* A copy of fixtures/audit/<name> (NULL: no files of its own) in a new
+ * directory, its path into dir, with fixtures/audit/package copied into it
+ * at `pkg`. False (and a failed check) when it cannot be made. */
+static bool stage(char *dir, size_t cap, const char *name, const char *pkg)
+{
+	bool ok = util_tmpdir(dir, cap, "audit-facts") &&
+	          (!name || util_sh("cp -R fixtures/audit/%s/. '%s'", name, dir) == 0) &&
+	          util_sh("mkdir -p '%s/%s' && cp fixtures/audit/package/*.py '%s/%s'", dir, pkg,
+	                  dir, pkg) == 0;
+
+	CHECK(ok);
+	return ok;
+}
+
+/* Stages case `name` (package at `pkg`), scans its subdirectory `sub` (""
+ * for all of it) and, when the checklist has its six items, hands them to
+ * `check` with the scan and the staged directory. */
+static void run_fixture(const char *name, const char *pkg, const char *sub,
+                        void (*check)(scout_audit *a, scout_scan *scan, const char *dir))
+{
+	char dir[64], *scan_path;
+	scout_audit a;
+	scout_scan scan;
+
+	if (!stage(dir, sizeof(dir), name, pkg)) {
+		util_rmtree(dir);
+		return;
+	}
+	scan_path = scout_asprintf("%s%s%s", dir, *sub ? "/" : "", sub);
+	run_case(&a, &scan, dir, scan_path);
+	if (a.nchecks == 6)
+		check(&a, &scan, dir);
+	done(&a, &scan);
+	free(scan_path);
+	util_rmtree(dir);
+}
+
 static bool has_ref(const scout_audit_check *c, const char *path, uint32_t line)
 {
 	for (size_t i = 0; i < c->nrefs; i++)
@@ -86,17 +123,11 @@ static bool contains(const char *s, const char *needle)
 	return s && strstr(s, needle);
 }
 
-static void test_flit(void)
+static void flit(scout_audit *a, scout_scan *scan, const char *dir)
 {
-	scout_audit a;
-	scout_scan scan;
-	const scout_audit_check *c;
+	const scout_audit_check *c = a->checks;
 
-	run_case(&a, &scan, "fixtures/audit/flit", "fixtures/audit/flit");
-	c = a.checks;
-	if (a.nchecks != 6)
-		goto out;
-	CHECK_STR(a.build_backend, "flit_core.buildapi");
+	CHECK_STR(a->build_backend, "flit_core.buildapi");
 	CHECK_INT(c[BACKEND].status, SCOUT_CHECK_TODO);
 	CHECK(has_ref(&c[BACKEND], "pyproject.toml", 3));
 	CHECK(has_ref(&c[BACKEND], "pyproject.toml", 2));
@@ -121,26 +152,18 @@ static void test_flit(void)
 	CHECK(has_ref(&c[MYPYC_TESTS], "tests/test_core.py", 8));
 	CHECK(contains(c[MYPYC_TESTS].found, "tests/test_core.py"));
 	/* with mypyc 1.0 as the target, 3.8 is supported */
-	scout_audit_free(&a);
-	memset(&a, 0, sizeof(a));
-	scan.mypyc_version = 1000001;
-	scout_audit_packaging(&a, &scan, "fixtures/audit/flit");
-	CHECK_INT(a.checks[PYTHON].status, SCOUT_CHECK_OK);
-out:
-	done(&a, &scan);
+	scout_audit_free(a);
+	memset(a, 0, sizeof(*a));
+	scan->mypyc_version = 1000001;
+	scout_audit_packaging(a, scan, dir);
+	CHECK_INT(a->checks[PYTHON].status, SCOUT_CHECK_OK);
 }
 
-static void test_hatch_hook(void)
+static void hatch_hook(scout_audit *a, scout_scan *scan, const char *dir)
 {
-	scout_audit a;
-	scout_scan scan;
-	const scout_audit_check *c;
+	const scout_audit_check *c = a->checks;
 
-	run_case(&a, &scan, "fixtures/audit/hatch_hook", "fixtures/audit/hatch_hook");
-	c = a.checks;
-	if (a.nchecks != 6)
-		goto out;
-	CHECK_STR(a.build_backend, "hatchling.build");
+	CHECK_STR(a->build_backend, "hatchling.build");
 	CHECK_INT(c[BACKEND].status, SCOUT_CHECK_OK);
 	CHECK(has_ref(&c[BACKEND], "pyproject.toml", 10));
 	CHECK(!c[BACKEND].snippet);
@@ -159,20 +182,12 @@ static void test_hatch_hook(void)
 	CHECK_INT(c[MYPYC_TESTS].status, SCOUT_CHECK_INFO);
 	CHECK_INT(c[MYPYC_TESTS].nrefs, 1);
 	CHECK(has_ref(&c[MYPYC_TESTS], "pyproject.toml", 24));
-out:
-	done(&a, &scan);
 }
 
-static void test_hatch_nohook(void)
+static void hatch_nohook(scout_audit *a, scout_scan *scan, const char *dir)
 {
-	scout_audit a;
-	scout_scan scan;
-	const scout_audit_check *c;
+	const scout_audit_check *c = a->checks;
 
-	run_case(&a, &scan, "fixtures/audit/hatch_nohook", "fixtures/audit/hatch_nohook");
-	c = a.checks;
-	if (a.nchecks != 6)
-		goto out;
 	CHECK_INT(c[BACKEND].status, SCOUT_CHECK_TODO);
 	CHECK(contains(c[BACKEND].snippet, "[tool.hatch.build.targets.wheel.hooks.mypyc]"));
 	CHECK(contains(c[BACKEND].snippet, "include = [\n    \"pkg/core.py\",\n"));
@@ -188,21 +203,13 @@ static void test_hatch_nohook(void)
 	CHECK(contains(c[MYPYC_TESTS].found, "None yet"));
 	CHECK(contains(c[MYPYC_TESTS].snippet, "pytest.mark.skipif(COMPILED"));
 	CHECK(contains(c[MYPYC_TESTS].snippet, "import pkg.core as _probe"));
-out:
-	done(&a, &scan);
 }
 
-static void test_setuptools_cond(void)
+static void setuptools_cond(scout_audit *a, scout_scan *scan, const char *dir)
 {
-	scout_audit a;
-	scout_scan scan;
-	const scout_audit_check *c;
+	const scout_audit_check *c = a->checks;
 
-	run_case(&a, &scan, "fixtures/audit/setuptools_cond", "fixtures/audit/setuptools_cond");
-	c = a.checks;
-	if (a.nchecks != 6)
-		goto out;
-	CHECK_STR(a.build_backend, "setuptools.build_meta");
+	CHECK_STR(a->build_backend, "setuptools.build_meta");
 	CHECK_INT(c[BACKEND].status, SCOUT_CHECK_OK);
 	CHECK(has_ref(&c[BACKEND], "setup.py", 11));
 	CHECK(!c[BACKEND].advice); /* mypy is in [build-system] requires */
@@ -230,28 +237,20 @@ static void test_setuptools_cond(void)
 	{
 		scout_audit b = {0};
 
-		scout_audit_packaging(&b, &scan, "fixtures/audit/setuptools_cond");
+		scout_audit_packaging(&b, scan, dir);
 		for (size_t i = 0; i < 6; i++) {
-			CHECK_STR(b.checks[i].found, a.checks[i].found);
-			CHECK_INT(b.checks[i].nrefs, a.checks[i].nrefs);
+			CHECK_STR(b.checks[i].found, a->checks[i].found);
+			CHECK_INT(b.checks[i].nrefs, a->checks[i].nrefs);
 		}
 		scout_audit_free(&b);
 	}
-out:
-	done(&a, &scan);
 }
 
-static void test_poetry(void)
+static void poetry(scout_audit *a, scout_scan *scan, const char *dir)
 {
-	scout_audit a;
-	scout_scan scan;
-	const scout_audit_check *c;
+	const scout_audit_check *c = a->checks;
 
-	run_case(&a, &scan, "fixtures/audit/poetry", "fixtures/audit/poetry");
-	c = a.checks;
-	if (a.nchecks != 6)
-		goto out;
-	CHECK_STR(a.build_backend, "poetry.core.masonry.api");
+	CHECK_STR(a->build_backend, "poetry.core.masonry.api");
 	CHECK_INT(c[BACKEND].status, SCOUT_CHECK_TODO);
 	CHECK_STR(c[BACKEND].snippet_file, "build.py");
 	CHECK(contains(c[BACKEND].snippet, "def build(setup_kwargs):"));
@@ -264,103 +263,109 @@ static void test_poetry(void)
 	CHECK_INT(c[MYPYC_TESTS].status, SCOUT_CHECK_INFO);
 	CHECK(has_ref(&c[MYPYC_TESTS], "tox.ini", 10));
 	CHECK_INT(c[MYPYC_TESTS].nrefs, 1);
-out:
-	done(&a, &scan);
 }
 
-static void test_none_and_others(void)
+static void no_packaging(scout_audit *a, scout_scan *scan, const char *dir)
 {
-	scout_audit a;
-	scout_scan scan;
+	CHECK(a->build_backend == NULL);
+	CHECK_INT(a->checks[BACKEND].status, SCOUT_CHECK_TODO);
+	CHECK(contains(a->checks[BACKEND].found, "No packaging"));
+	CHECK(contains(a->checks[CIBW].found, "no CI configuration"));
+	CHECK_INT(a->checks[PYTHON].status, SCOUT_CHECK_WARN);
+}
 
-	run_case(&a, &scan, "fixtures/audit/none", "fixtures/audit/none");
-	CHECK(a.build_backend == NULL);
-	if (a.nchecks == 6) {
-		CHECK_INT(a.checks[BACKEND].status, SCOUT_CHECK_TODO);
-		CHECK(contains(a.checks[BACKEND].found, "No packaging"));
-		CHECK(contains(a.checks[CIBW].found, "no CI configuration"));
-		CHECK_INT(a.checks[PYTHON].status, SCOUT_CHECK_WARN);
-	}
-	done(&a, &scan);
+static void setup_plain(scout_audit *a, scout_scan *scan, const char *dir)
+{
+	const scout_audit_check *c = a->checks;
 
-	run_case(&a, &scan, "fixtures/audit/setup_plain", "fixtures/audit/setup_plain");
-	CHECK(a.build_backend == NULL);
-	if (a.nchecks == 6) {
-		CHECK_INT(a.checks[BACKEND].status, SCOUT_CHECK_OK);
-		CHECK(has_ref(&a.checks[BACKEND], "setup.py", 7));
-		CHECK(contains(a.checks[BACKEND].advice, "[build-system] requires"));
-		CHECK_INT(a.checks[CIBW].status, SCOUT_CHECK_OK);
-		CHECK(has_ref(&a.checks[CIBW], ".gitlab-ci.yml", 4));
-		CHECK(has_ref(&a.checks[CIBW], ".gitlab-ci.yml", 5));
-		CHECK_INT(a.checks[FALLBACK].status, SCOUT_CHECK_TODO);
-		CHECK(contains(a.checks[FALLBACK].found, "unconditionally"));
-		CHECK(contains(a.checks[FALLBACK].snippet, "MYPYC_BUILD: \"0\""));
-		CHECK_INT(a.checks[PYTHON].status, SCOUT_CHECK_OK);
-		CHECK(has_ref(&a.checks[PYTHON], "setup.cfg", 5));
-	}
-	done(&a, &scan);
+	CHECK(a->build_backend == NULL);
+	CHECK_INT(c[BACKEND].status, SCOUT_CHECK_OK);
+	CHECK(has_ref(&c[BACKEND], "setup.py", 7));
+	CHECK(contains(c[BACKEND].advice, "[build-system] requires"));
+	CHECK_INT(c[CIBW].status, SCOUT_CHECK_OK);
+	CHECK(has_ref(&c[CIBW], ".gitlab-ci.yml", 4));
+	CHECK(has_ref(&c[CIBW], ".gitlab-ci.yml", 5));
+	CHECK_INT(c[FALLBACK].status, SCOUT_CHECK_TODO);
+	CHECK(contains(c[FALLBACK].found, "unconditionally"));
+	CHECK(contains(c[FALLBACK].snippet, "MYPYC_BUILD: \"0\""));
+	CHECK_INT(c[PYTHON].status, SCOUT_CHECK_OK);
+	CHECK(has_ref(&c[PYTHON], "setup.cfg", 5));
+}
 
-	run_case(&a, &scan, "fixtures/audit/pdm", "fixtures/audit/pdm");
-	CHECK_STR(a.build_backend, "pdm.backend");
-	if (a.nchecks == 6) {
-		CHECK_INT(a.checks[BACKEND].status, SCOUT_CHECK_WARN);
-		CHECK(contains(a.checks[BACKEND].found, "pdm-backend"));
-		CHECK(a.checks[BACKEND].advice != NULL);
-	}
-	done(&a, &scan);
+static void pdm(scout_audit *a, scout_scan *scan, const char *dir)
+{
+	CHECK_STR(a->build_backend, "pdm.backend");
+	CHECK_INT(a->checks[BACKEND].status, SCOUT_CHECK_WARN);
+	CHECK(contains(a->checks[BACKEND].found, "pdm-backend"));
+	CHECK(a->checks[BACKEND].advice != NULL);
 }
 
 /* The scan root below the project directory: evidence paths stay relative
  * to the project, and snippets name project paths. */
-static void test_subdirectory_scan(void)
+static void subdirectory_scan(scout_audit *a, scout_scan *scan, const char *dir)
 {
-	scout_audit a;
-	scout_scan scan;
+	CHECK(has_ref(&a->checks[MYPYC_TESTS], "tests/conftest.py", 9));
+	CHECK(has_ref(&a->checks[MYPYC_TESTS], "tests/test_core.py", 6));
+}
 
-	run_case(&a, &scan, "fixtures/audit/setuptools_cond",
-	         "fixtures/audit/setuptools_cond/tests");
-	if (a.nchecks == 6) {
-		CHECK(has_ref(&a.checks[MYPYC_TESTS], "tests/conftest.py", 9));
-		CHECK(has_ref(&a.checks[MYPYC_TESTS], "tests/test_core.py", 6));
+static void test_fixtures(void)
+{
+	run_fixture("flit", "pkg", "", flit);
+	run_fixture("hatch_hook", "src/hatchdemo", "", hatch_hook);
+	run_fixture("hatch_nohook", "pkg", "", hatch_nohook);
+	run_fixture("setuptools_cond", "pkg", "", setuptools_cond);
+	run_fixture("poetry", "pkg", "", poetry);
+	run_fixture(NULL, "pkg", "", no_packaging);
+	run_fixture("setup_plain", "pkg", "", setup_plain);
+	run_fixture("pdm", "pkg", "", pdm);
+	run_fixture("setuptools_cond", "pkg", "tests", subdirectory_scan);
+}
+
+/* Opens dir/rel for writing, making the directories above it (close with
+ * fclose); NULL, and a failed check, when it cannot. */
+static FILE *create(const char *dir, const char *rel)
+{
+	char *path = scout_asprintf("%s/%s", dir, rel);
+	FILE *f = util_sh("mkdir -p \"$(dirname '%s')\"", path) == 0 ? fopen(path, "wb") : NULL;
+
+	if (!f)
+		CHECK(!"create");
+	free(path);
+	return f;
+}
+
+/* Writes len bytes of data to dir/rel. */
+static void put(const char *dir, const char *rel, const char *data, size_t len)
+{
+	FILE *f = create(dir, rel);
+
+	if (f) {
+		fwrite(data, 1, len, f);
+		fclose(f);
 	}
-	done(&a, &scan);
 }
 
 /* A binary pyproject.toml and a setup.py symlinked to a file outside the
  * project count as absent: nothing is read through them. */
 static void test_hostile_files(void)
 {
-	char dir[] = "/tmp/scout-audit-facts-XXXXXX";
-	char *p;
-	FILE *f;
+	static const char setup[] = "from mypyc.build import mypycify\nmypycify(['a.py'])\n";
+	char dir[64], *sub;
 	scout_audit a;
 	scout_scan scan;
 
-	if (!mkdtemp(dir)) {
+	if (!util_tmpdir(dir, sizeof(dir), "audit-facts")) {
 		CHECK(!"mkdtemp");
 		return;
 	}
-	p = scout_asprintf("%s/pyproject.toml", dir);
-	f = fopen(p, "wb");
-	fwrite("[build-system]\nbuild-backend = \"x\0y\"\n", 1, 38, f);
-	fclose(f);
-	free(p);
-	p = scout_asprintf("%s/outside.py", dir);
-	f = fopen(p, "w");
-	fputs("from mypyc.build import mypycify\nmypycify(['a.py'])\n", f);
-	fclose(f);
-	free(p);
-	p = scout_asprintf("%s/sub", dir);
-	mkdir(p, 0700);
-	free(p);
-	p = scout_asprintf("%s/sub/setup.py", dir);
-	CHECK_INT(symlink("../outside.py", p), 0);
-	free(p);
-	p = scout_asprintf("%s/sub/pyproject.toml", dir);
-	CHECK_INT(symlink("../pyproject.toml", p), 0);
-	free(p);
-	p = scout_asprintf("%s/sub", dir);
-	run_case(&a, &scan, p, p);
+	put(dir, "pyproject.toml", "[build-system]\nbuild-backend = \"x\0y\"\n", 38);
+	put(dir, "outside.py", setup, strlen(setup));
+	CHECK_INT(util_sh("cd '%s' && mkdir sub && ln -s ../outside.py sub/setup.py && "
+	                  "ln -s ../pyproject.toml sub/pyproject.toml",
+	                  dir),
+	          0);
+	sub = scout_asprintf("%s/sub", dir);
+	run_case(&a, &scan, sub, sub);
 	CHECK(a.build_backend == NULL);
 	if (a.nchecks == 6)
 		CHECK(contains(a.checks[BACKEND].found, "No packaging"));
@@ -370,41 +375,32 @@ static void test_hostile_files(void)
 	scout_audit_packaging(&a, &scan, dir); /* the binary file alone */
 	CHECK(a.build_backend == NULL);
 	scout_audit_free(&a);
-	free(p);
-	p = scout_asprintf("rm -rf '%s'", dir);
-	CHECK_INT(system(p), 0);
-	free(p);
+	free(sub);
+	util_rmtree(dir);
 }
 
 /* 60 marked lines: 50 refs kept, the rest counted; long lines trimmed to
  * 200 bytes; a test file that is not UTF-8 is skipped. */
 static void test_many_refs(void)
 {
-	char dir[] = "/tmp/scout-audit-refs-XXXXXX";
-	char *p;
+	static const char latin[] = "# \xff\xfe not UTF-8\n@pytest.mark.skip(reason='mypyc')\n";
+	char dir[64];
 	FILE *f;
 	scout_audit a;
 	scout_scan scan;
 
-	if (!mkdtemp(dir)) {
+	if (!util_tmpdir(dir, sizeof(dir), "audit-facts")) {
 		CHECK(!"mkdtemp");
 		return;
 	}
-	p = scout_asprintf("%s/tests", dir);
-	mkdir(p, 0700);
-	free(p);
-	p = scout_asprintf("%s/tests/test_many.py", dir);
-	f = fopen(p, "w");
-	free(p);
-	fprintf(f, "@pytest.mark.skip(reason='mypyc %0300d')\n", 7);
-	for (int i = 0; i < 59; i++)
-		fprintf(f, "@pytest.mark.skip(reason='mypyc %d')\ndef test_%d(): pass\n", i, i);
-	fclose(f);
-	p = scout_asprintf("%s/tests/test_latin.py", dir);
-	f = fopen(p, "w");
-	fputs("# \xff\xfe not UTF-8\n@pytest.mark.skip(reason='mypyc')\n", f);
-	fclose(f);
-	free(p);
+	if ((f = create(dir, "tests/test_many.py"))) {
+		fprintf(f, "@pytest.mark.skip(reason='mypyc %0300d')\n", 7);
+		for (int i = 0; i < 59; i++)
+			fprintf(f, "@pytest.mark.skip(reason='mypyc %d')\ndef test_%d(): pass\n", i,
+			        i);
+		fclose(f);
+	}
+	put(dir, "tests/test_latin.py", latin, strlen(latin));
 	run_case(&a, &scan, dir, dir);
 	if (a.nchecks == 6) {
 		const scout_audit_check *c = &a.checks[MYPYC_TESTS];
@@ -419,9 +415,7 @@ static void test_many_refs(void)
 		CHECK(c->nrefs && strlen(c->refs[0].text) == 200);
 	}
 	done(&a, &scan);
-	p = scout_asprintf("rm -rf '%s'", dir);
-	CHECK_INT(system(p), 0);
-	free(p);
+	util_rmtree(dir);
 }
 
 /* requires-python specifiers against the current mypyc (3.10 and newer). */
@@ -447,19 +441,19 @@ static void test_python_ranges(void)
 	    {">=3.9 || >=3.10", SCOUT_CHECK_WARN, "is \">=3.9 || >=3.10\""},
 	    {"*", SCOUT_CHECK_WARN, "is \"*\""},
 	};
-	char dir[] = "/tmp/scout-audit-python-XXXXXX";
-	char *p;
+	char dir[64];
 
-	if (!mkdtemp(dir)) {
+	if (!util_tmpdir(dir, sizeof(dir), "audit-facts")) {
 		CHECK(!"mkdtemp");
 		return;
 	}
-	p = scout_asprintf("%s/pyproject.toml", dir);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
 		scout_scan scan = {.root = dir};
 		scout_audit a = {0};
-		FILE *f = fopen(p, "w");
+		FILE *f = create(dir, "pyproject.toml");
 
+		if (!f)
+			break;
 		fprintf(f, "[project]\nname = \"x\"\nrequires-python = \"%s\"\n", cases[i].spec);
 		fclose(f);
 		scout_audit_packaging(&a, &scan, dir);
@@ -475,9 +469,7 @@ static void test_python_ranges(void)
 		}
 		scout_audit_free(&a);
 	}
-	unlink(p);
-	free(p);
-	rmdir(dir);
+	util_rmtree(dir);
 }
 
 static void test_status_names(void)
@@ -491,13 +483,7 @@ static void test_status_names(void)
 int main(void)
 {
 	test_status_names();
-	test_flit();
-	test_hatch_hook();
-	test_hatch_nohook();
-	test_setuptools_cond();
-	test_poetry();
-	test_none_and_others();
-	test_subdirectory_scan();
+	test_fixtures();
 	test_hostile_files();
 	test_many_refs();
 	test_python_ranges();
