@@ -100,7 +100,7 @@ struct scout_walk {
 	const scout_rule_config *plan_for;
 	uint8_t *hooks; /* owned; what the walk does on entering each node type */
 	uint32_t nhooks;
-	struct {             /* the last attribute chain scout_walk_head_bound walked */
+	struct {                     /* the last attribute chain scout_walk_head_bound walked */
 		uint32_t start, end; /* its head's start, its outermost attribute's end */
 		bool bound, valid;
 	} chain;
