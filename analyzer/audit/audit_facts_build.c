@@ -127,6 +127,55 @@ static void put_snippet(scout_audit_check *c, const facts_ctx *ctx, const paths_
 	scout_audit_facts_snippet(c, scout_buf_detach(&b), s->lang, s->file);
 }
 
+/* What the check says where the backend alone decides it: the status, the
+ * sentence added to what was found, the advice and the snippet (or none). */
+typedef struct says {
+	scout_check_status status;
+	const char *found, *advice;
+	const paths_snippet *snippet;
+} says;
+
+static const says fixed_says[] = {
+    [BACKEND_FLIT] = {SCOUT_CHECK_TODO, " flit_core builds pure-Python wheels only.",
+                      "flit cannot build extension modules, so it must be replaced. hatchling "
+                      "reads the same [project] table; add the hatch-mypyc hook and remove any "
+                      "[tool.flit] settings.",
+                      &hatch_snippet},
+    [BACKEND_POETRY] = {SCOUT_CHECK_TODO,
+                        " poetry-core builds pure-Python wheels unless a build script is "
+                        "configured.",
+                        "Add a build script: in pyproject.toml set [tool.poetry.build] script = "
+                        "\"build.py\" and generate-setup-file = true, and add \"setuptools\" and "
+                        "mypy to [build-system] requires; build.py calls mypycify on the phase 1 "
+                        "modules.",
+                        &poetry_snippet},
+    [BACKEND_UNKNOWN] = {SCOUT_CHECK_WARN, " This backend is not one the audit knows.",
+                         "Check that it can build C extension modules from the code mypyc "
+                         "generates; setuptools with mypycify and hatchling with hatch-mypyc are "
+                         "the supported routes.",
+                         NULL},
+    [BACKEND_NONE] = {SCOUT_CHECK_TODO, "No packaging: no pyproject.toml, setup.py or setup.cfg.",
+                      "Add a pyproject.toml with a [project] table and a backend that can build "
+                      "extensions, e.g. hatchling with the hatch-mypyc hook.",
+                      &hatch_snippet},
+};
+
+static const says hatch_without_hook = {
+    SCOUT_CHECK_TODO,
+    " No hatch-mypyc build hook is configured, so hatchling builds a pure-Python wheel.",
+    "Add hatch-mypyc to [build-system] requires and configure its build hook with the phase 1 "
+    "modules as include.",
+    &hatch_snippet};
+
+static void say(scout_audit_check *c, const facts_ctx *ctx, scout_buf *found, const says *s)
+{
+	c->status = s->status;
+	scout_buf_puts(found, s->found);
+	c->advice = scout_strdup(s->advice);
+	if (s->snippet)
+		put_snippet(c, ctx, s->snippet);
+}
+
 /* --- the check ------------------------------------------------------------ */
 
 /* Whether some [build-system] requires entry contains `needle`; refs them. */
@@ -196,12 +245,7 @@ static void hatchling(scout_audit_check *c, const facts_ctx *ctx, scout_buf *fou
 		}
 		return;
 	}
-	c->status = SCOUT_CHECK_TODO;
-	scout_buf_puts(found, " No hatch-mypyc build hook is configured, so hatchling builds a "
-	                      "pure-Python wheel.");
-	c->advice = scout_strdup("Add hatch-mypyc to [build-system] requires and configure its "
-	                         "build hook with the phase 1 modules as include.");
-	put_snippet(c, ctx, &hatch_snippet);
+	say(c, ctx, found, &hatch_without_hook);
 }
 
 static void by_backend(scout_audit_check *c, const facts_ctx *ctx, backend k,
@@ -214,44 +258,16 @@ static void by_backend(scout_audit_check *c, const facts_ctx *ctx, backend k,
 	case BACKEND_HATCHLING:
 		hatchling(c, ctx, found);
 		break;
-	case BACKEND_FLIT:
-		c->status = SCOUT_CHECK_TODO;
-		scout_buf_puts(found, " flit_core builds pure-Python wheels only.");
-		c->advice = scout_strdup(
-		    "flit cannot build extension modules, so it must be replaced. hatchling "
-		    "reads the same [project] table; add the hatch-mypyc hook and remove any "
-		    "[tool.flit] settings.");
-		put_snippet(c, ctx, &hatch_snippet);
-		break;
-	case BACKEND_POETRY:
-		c->status = SCOUT_CHECK_TODO;
-		scout_buf_puts(found, " poetry-core builds pure-Python wheels unless a build "
-		                      "script is configured.");
-		c->advice = scout_strdup(
-		    "Add a build script: in pyproject.toml set [tool.poetry.build] script = "
-		    "\"build.py\" and generate-setup-file = true, and add \"setuptools\" and mypy "
-		    "to [build-system] requires; build.py calls mypycify on the phase 1 modules.");
-		put_snippet(c, ctx, &poetry_snippet);
-		break;
 	case BACKEND_OTHER:
 		c->status = SCOUT_CHECK_WARN;
 		scout_buf_printf(found, " That is %s.", other->name);
 		c->advice = scout_strdup(other->why);
 		break;
+	case BACKEND_FLIT:
+	case BACKEND_POETRY:
 	case BACKEND_UNKNOWN:
-		c->status = SCOUT_CHECK_WARN;
-		scout_buf_puts(found, " This backend is not one the audit knows.");
-		c->advice = scout_strdup("Check that it can build C extension modules from the "
-		                         "code mypyc generates; setuptools with mypycify and "
-		                         "hatchling with hatch-mypyc are the supported routes.");
-		break;
 	case BACKEND_NONE:
-		c->status = SCOUT_CHECK_TODO;
-		scout_buf_puts(found, "No packaging: no pyproject.toml, setup.py or setup.cfg.");
-		c->advice = scout_strdup("Add a pyproject.toml with a [project] table and a "
-		                         "backend that can build extensions, e.g. hatchling with "
-		                         "the hatch-mypyc hook.");
-		put_snippet(c, ctx, &hatch_snippet);
+		say(c, ctx, found, &fixed_says[k]);
 		break;
 	}
 }
