@@ -5,15 +5,8 @@
 # next steps, or inserted into the family's table so that the file still
 # compiles and stays clang-formatted; usage errors change nothing.
 set -euo pipefail
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-pass=0
-check() { # check DESCRIPTION COMMAND...
-	local what=$1
-	shift
-	if "$@"; then pass=$((pass + 1)); else echo "FAIL: $what" >&2; fail=$((fail + 1)); fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
+scratch add-rule
 for tool in clang-format cc pkg-config python3; do
 	if ! command -v $tool >/dev/null; then
 		echo "$tool not found (scripts/setup-deps.sh --test installs it)" >&2
@@ -137,5 +130,4 @@ usage_error "missing arguments" demo-three
 snapshot >"$tmp/after"
 check "usage errors leave the tree as it was" cmp -s "$tmp/before" "$tmp/after"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -4,19 +4,8 @@
 # naming both, unknown options and missing values exit 2 with one line, and
 # README's Usage table names exactly the options the help lists.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$1
-fail=0
-pass=0
-check() { # check DESCRIPTION COMMAND...
-	local what=$1
-	shift
-	if "$@"; then pass=$((pass + 1)); else echo "FAIL: $what" >&2; fail=$((fail + 1)); fi
-}
-usage_error() { # usage_error ARGS... : exit 2 and exactly one line on stderr
-	local err rc=0
-	err=$("$bin" "$@" 2>&1 >/dev/null) || rc=$?
-	[ "$rc" -eq 2 ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && [[ $err == mypyc-scout:* ]]
-}
 says() { # says PATTERN ARGS...: stderr of the command matches PATTERN
 	local pattern=$1
 	shift
@@ -30,8 +19,7 @@ options_of() { # options_of ARGS...: the options the help rows name, one a line
 lists() { # lists COMMAND OPTION: COMMAND --help has a row for OPTION
 	options_of "$1" --help | grep -qx -- "$2"
 }
-tmp=$(mktemp -d /tmp/scout-options-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
+scratch options
 
 scan_only=(--fail-on --min-coverage --diff --summary --write-baseline --baseline)
 shared=(--jobs -j --exclude --select --ignore --mypyc-version --profile --rev
@@ -89,5 +77,4 @@ EOF
 sort -u "$tmp/readme" -o "$tmp/readme"
 for c in scan audit rules; do options_of "$c" --help; done | sort -u >"$tmp/help"
 check "README's Usage table names every option of the help, and no other" diff "$tmp/help" "$tmp/readme"
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

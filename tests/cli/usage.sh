@@ -4,11 +4,6 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$1
-usage_error() { # usage_error ARGS... : exit 2 and exactly one line on stderr
-	local err rc=0
-	err=$("$bin" "$@" 2>&1 >/dev/null) || rc=$?
-	[ "$rc" -eq 2 ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && [[ $err == mypyc-scout:* ]]
-}
 scratch usage
 
 check "--version" bash -c "'$bin' --version | grep -qE '^mypyc-scout [0-9]+\.[0-9]+\.[0-9]+$'"

@@ -1,7 +1,7 @@
 # shellcheck shell=bash disable=SC2120
 # Sourced by the tests in tests/cli (this folder is not a test itself): the
-# tally of checks every one of them prints last, a scratch directory, and a
-# throw-away git repository.
+# tally of checks every one of them prints last, the usage-error check, a
+# scratch directory, and a throw-away git repository.
 #
 #   source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 #   scratch ci                 # $tmp: a new directory, removed at exit
@@ -30,6 +30,12 @@ check() { # check WHAT COMMAND...: runs COMMAND; a pass, or a failure named WHAT
 finish() { # the closing line; the script's status when it is its last command
 	echo "$pass passed, $fail failed"
 	[ "$fail" -eq 0 ]
+}
+
+usage_error() { # usage_error ARGS...: $bin ARGS exits 2 with one "mypyc-scout: ..." line on stderr
+	local err rc=0
+	err=$("$bin" "$@" 2>&1 >/dev/null) || rc=$?
+	[ "$rc" -eq 2 ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && [[ $err == mypyc-scout:* ]]
 }
 
 scratch() { # scratch NAME: $tmp is a new directory /tmp/scout-NAME-*, removed at exit
