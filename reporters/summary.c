@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "audit_markdown.h"
+#include "audit/markdown.h"
 #include "escape.h"
 
 #define MAX_PLAN     10

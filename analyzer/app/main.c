@@ -13,7 +13,7 @@
 #include "scout/baseline.h"
 #include "scout/diff.h"
 #include "scout/settings.h"
-#include "audit_report.h"
+#include "audit/report.h"
 #include "reporter.h"
 #include "rules_doc.h"
 #include "summary.h"

@@ -1,13 +1,13 @@
 /* The audit as one self-contained HTML5 page: head and inline stylesheet,
  * header with a table of contents, the summary (section 1), the sections
- * written by audit_html_*.c, the charts (audit_svg.c) and the footer. No
+ * written by html_*.c, the charts (svg.c) and the footer. No
  * script, no external asset; every string from the scan is HTML-escaped. */
-#include "audit_report.h"
+#include "report.h"
 
 #include <string.h>
 
-#include "audit_html.h"
-#include "audit_svg.h"
+#include "html.h"
+#include "svg.h"
 #include "escape.h"
 
 static const char *const sections[][2] = {
@@ -20,7 +20,7 @@ static const char *const sections[][2] = {
     {"charts", "Charts"},
 };
 
-/* ---- shared writers (audit_html.h) ---------------------------------------- */
+/* ---- shared writers (html.h) ---------------------------------------------- */
 
 void scout_audit_html_href(scout_buf *b, const char *path)
 {

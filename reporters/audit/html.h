@@ -1,4 +1,4 @@
-/* Internal to the audit's HTML page (reporters/audit_html*.c): the writers
+/* Internal to the audit's HTML page (reporters/audit/html*.c): the writers
  * shared by its sections, and one writer per section. Each appends to a
  * scout_buf; every string from the scan goes through scout_escape_html. */
 #ifndef SCOUT_AUDIT_HTML_H
@@ -26,8 +26,8 @@ void scout_audit_html_module(scout_buf *b, const scout_scan *scan, size_t module
 void scout_audit_html_table(scout_buf *b, const char *const *heads, size_t n);
 void scout_audit_html_table_end(scout_buf *b);
 
-/* Sections 2 to 6 (audit_html_plan.c, audit_html_findings.c,
- * audit_html_work.c, audit_html_checks.c, audit_html_risks.c). */
+/* Sections 2 to 6 (html_plan.c, html_findings.c, html_work.c,
+ * html_checks.c, html_risks.c). */
 void scout_audit_html_plan(scout_buf *b, const scout_scan *scan, const scout_audit *a);
 void scout_audit_html_findings(scout_buf *b, const scout_scan *scan, const scout_audit *a);
 void scout_audit_html_work(scout_buf *b, const scout_scan *scan, const scout_audit *a);

@@ -1,7 +1,7 @@
 /* Section 5 of the audit page: the packaging checklist. Each check with a
  * status badge, what the repository says, the advice, a ready snippet and the
  * evidence (path:line with the line as written). */
-#include "audit_html.h"
+#include "html.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * first. Each rule gets an anchor (#rule-<id>, the target of section 2's fix
  * links and the rules chart), its title, category, why mypyc cares, the fix,
  * a link to mypyc's docs (https only) and every location. */
-#include "audit_html.h"
+#include "html.h"
 
 #include "escape.h"
 #include "scout/ruleinfo.h"

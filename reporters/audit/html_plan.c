@@ -2,7 +2,7 @@
  * now), phase 2 (hot, with the fixes each module needs, linked to section 3),
  * the modules not worth compiling with the reason, and the paste-ready
  * mypycify list and hatch-mypyc configuration for phase 1. */
-#include "audit_html.h"
+#include "html.h"
 
 #include <stdlib.h>
 

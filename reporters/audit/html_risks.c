@@ -1,7 +1,7 @@
 /* Section 6 of the audit page: compatibility risks for users of the package,
  * each with what a user would notice and its locations, then whether they
  * justify a major version. */
-#include "audit_html.h"
+#include "html.h"
 
 #include "escape.h"
 

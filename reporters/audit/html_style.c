@@ -3,7 +3,7 @@
  * a phone, light and dark schemes (prefers-color-scheme), and the colours of
  * the verdict (v0-v3), category (c0-c3) and status (s-*) marks the sections
  * and charts use. */
-#include "audit_html.h"
+#include "html.h"
 
 const char scout_audit_html_css[] =
     ":root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;"

@@ -1,6 +1,6 @@
 /* Section 4 of the audit page: annotation work per module, hottest first,
  * with the total effort (parameter and return slots to annotate). */
-#include "audit_html.h"
+#include "html.h"
 
 #include <inttypes.h>
 

@@ -5,7 +5,7 @@
  * rules; the plan and the checklist evidence last). The same input always
  * picks the same level, so the output is deterministic. Also here: the
  * summary (section 1) and the pieces the sections share. */
-#include "audit_markdown.h"
+#include "markdown.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,10 +1,10 @@
-/* Internal to the Markdown audit (reporters/audit_markdown*.c): the render
+/* Internal to the Markdown audit (reporters/audit/markdown*.c): the render
  * context with its list limits, and the escaping helpers every section uses.
  * Not part of any public interface. */
 #ifndef SCOUT_AUDIT_MARKDOWN_H
 #define SCOUT_AUDIT_MARKDOWN_H
 
-#include "audit_report.h"
+#include "report.h"
 
 #define SCOUT_MD_ALL ((size_t)-1) /* a limit that cuts nothing */
 
@@ -23,7 +23,7 @@ typedef struct scout_md_ctx {
 	scout_md_limits lim;
 } scout_md_ctx;
 
-/* ---- text (audit_markdown_text.c); every string from the scan goes through one ---- */
+/* ---- text (markdown_text.c); every string from the scan goes through one ---- */
 
 /* Prose on one line: scout_escape_markdown_inline. */
 void scout_md_text(scout_buf *b, const char *s);
@@ -44,7 +44,7 @@ void scout_md_quoted(scout_buf *b, const char *s, bool toml);
 /* The truncation line, a paragraph of its own (`item`: a list item). */
 void scout_md_more(scout_buf *b, size_t n, bool item);
 
-/* ---- shared pieces (audit_markdown.c) ---- */
+/* ---- shared pieces (markdown.c) ---- */
 
 /* The module's path, or "?" for an index out of range. Borrowed. */
 const char *scout_md_path(const scout_md_ctx *c, size_t module);
@@ -59,12 +59,12 @@ void scout_md_percent(scout_buf *b, double share);
 void scout_md_bar(scout_buf *b, size_t n);
 
 /* ---- sections ---- */
-void scout_md_summary(scout_md_ctx *c);     /* 1, audit_markdown.c */
-void scout_md_plan(scout_md_ctx *c);        /* 2, audit_markdown_plan.c */
-void scout_md_findings(scout_md_ctx *c);    /* 3, audit_markdown_findings.c */
-void scout_md_annotations(scout_md_ctx *c); /* 4, audit_markdown_findings.c */
-void scout_md_checklist(scout_md_ctx *c);   /* 5, audit_markdown_plan.c */
-void scout_md_risks(scout_md_ctx *c);       /* 6, audit_markdown_findings.c */
-void scout_md_charts(scout_md_ctx *c);      /* 7, audit_markdown_charts.c */
+void scout_md_summary(scout_md_ctx *c);     /* 1, markdown.c */
+void scout_md_plan(scout_md_ctx *c);        /* 2, markdown_plan.c */
+void scout_md_findings(scout_md_ctx *c);    /* 3, markdown_findings.c */
+void scout_md_annotations(scout_md_ctx *c); /* 4, markdown_findings.c */
+void scout_md_checklist(scout_md_ctx *c);   /* 5, markdown_plan.c */
+void scout_md_risks(scout_md_ctx *c);       /* 6, markdown_findings.c */
+void scout_md_charts(scout_md_ctx *c);      /* 7, markdown_charts.c */
 
 #endif

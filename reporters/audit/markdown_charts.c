@@ -2,7 +2,7 @@
  * in Markdown, so the HTML audit's three charts become compact tables with
  * text bars: the coverage histogram, findings by rule and the hottest
  * modules against their readiness. */
-#include "audit_markdown.h"
+#include "markdown.h"
 
 #include <stdlib.h>
 #include <string.h>

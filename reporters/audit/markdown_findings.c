@@ -1,7 +1,7 @@
 /* The Markdown audit's long lists: findings by rule (section 3), annotation
  * work (section 4) and compatibility risks (section 6). These are what the
  * renderer cuts first when the document would pass GitHub's size limit. */
-#include "audit_markdown.h"
+#include "markdown.h"
 
 #include <string.h>
 

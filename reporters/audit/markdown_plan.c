@@ -2,7 +2,7 @@
  * modules not worth compiling, paste-ready mypycify and hatch-mypyc snippets)
  * and packaging checklist (section 5). Both are cut only at the plan level,
  * the last one the renderer shrinks. */
-#include "audit_markdown.h"
+#include "markdown.h"
 
 #include <stdlib.h>
 

@@ -7,7 +7,7 @@
  *   a backslash of its own, which the table parser takes away again.
  * - <details>/<summary> lines are raw HTML, where Markdown backslash escapes
  *   do not apply: text there is written with entities. */
-#include "audit_markdown.h"
+#include "markdown.h"
 
 #include <stdlib.h>
 #include <string.h>

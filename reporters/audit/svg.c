@@ -1,7 +1,7 @@
-/* The audit's three charts as inline SVG (see audit_svg.h). Coordinates are
+/* The audit's three charts as inline SVG (see svg.h). Coordinates are
  * in a fixed viewBox, printed with "%.1f"; the stylesheet scales the chart to
  * the page width and colours it for light and dark schemes. */
-#include "audit_svg.h"
+#include "svg.h"
 
 #include <math.h>
 #include <stdio.h>

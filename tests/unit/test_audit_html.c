@@ -1,9 +1,9 @@
-/* reporters/audit_html*.c and audit_svg.c on models built by hand: hostile
+/* reporters/audit/html*.c and svg.c on models built by hand: hostile
  * names stay text (and URI-escaped in links), long location lists fold into
  * <details>, the charts leave test modules out and keep to the top rules, the
  * footer states the time only when asked, a write error is SCOUT_EIO, and two
  * renders are byte-identical. */
-#include "audit_report.h"
+#include "audit/report.h"
 #include "check.h"
 #include "util.h"
 

@@ -1,8 +1,8 @@
-/* reporters/audit_markdown*.c on models built by hand: a huge model stays
+/* reporters/audit/markdown*.c on models built by hand: a huge model stays
  * under GitHub's size limit with the summary, plan and checklist whole and
  * truncation lines that count what they leave out; hostile names cannot break
  * out of text, code spans or table rows; two renders are byte-identical. */
-#include "audit_markdown.h"
+#include "audit/markdown.h"
 #include "check.h"
 #include "util.h"
 
