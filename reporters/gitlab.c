@@ -26,43 +26,9 @@
  *
  * Strings from the scanned repository pass scout_escape_utf8, then cJSON. */
 #include "reporter.h"
+#include "cjson_util.h"
 #include "escape.h"
 #include "scout/fingerprint.h"
-
-#include <cjson/cJSON.h>
-#include <stdlib.h>
-
-/* Adds item to obj under key (to the array obj when key is NULL). Takes item
- * in every case: deleted when it could not be added. False on failure. */
-static bool put(cJSON *obj, const char *key, cJSON *item)
-{
-	bool ok;
-
-	if (!item)
-		return false;
-	ok = key ? cJSON_AddItemToObject(obj, key, item) : cJSON_AddItemToArray(obj, item);
-	if (!ok)
-		cJSON_Delete(item);
-	return ok;
-}
-
-/* A JSON string of s made valid UTF-8 (NULL is ""). Owned by caller. */
-static cJSON *text(const char *s)
-{
-	char *valid = scout_escape_utf8_dup(s);
-	cJSON *item = cJSON_CreateString(valid);
-
-	free(valid);
-	return item;
-}
-
-static cJSON *finish(cJSON *obj, bool ok)
-{
-	if (ok)
-		return obj;
-	cJSON_Delete(obj);
-	return NULL;
-}
 
 static const char *severity_of(scout_category c)
 {
@@ -94,12 +60,12 @@ static cJSON *location_json(const scout_module *m, const scout_finding *f)
 	uint32_t begin = f->line ? f->line : 1;
 	bool ok = o && lines;
 
-	ok = put(lines, "begin", cJSON_CreateNumber(begin)) && ok;
+	ok = scout_cjson_put(lines, "begin", scout_cjson_number(begin)) && ok;
 	if (f->end_line >= begin)
-		ok = put(lines, "end", cJSON_CreateNumber(f->end_line)) && ok;
-	ok = put(o, "path", text(m->path)) && ok;
-	ok = put(o, "lines", lines) && ok;
-	return finish(o, ok);
+		ok = scout_cjson_put(lines, "end", scout_cjson_number(f->end_line)) && ok;
+	ok = scout_cjson_put(o, "path", scout_cjson_text(m->path)) && ok;
+	ok = scout_cjson_put(o, "lines", lines) && ok;
+	return scout_cjson_finish(o, ok);
 }
 
 static cJSON *issue_json(const scout_module *m, const scout_finding *f)
@@ -111,51 +77,46 @@ static cJSON *issue_json(const scout_module *m, const scout_finding *f)
 
 	if (!f->fingerprint[0])
 		scout_fingerprint(fallback, parts, 3);
-	ok = put(categories, NULL, text(code_climate_category(f->category))) && ok;
-	ok = ok && put(o, "type", text("issue"));
-	ok = ok && put(o, "check_name", text(f->rule));
-	ok = ok && put(o, "description", text(f->message));
+	ok = scout_cjson_put(categories, NULL,
+	                     scout_cjson_text(code_climate_category(f->category))) &&
+	     ok;
+	ok = ok && scout_cjson_put(o, "type", scout_cjson_text("issue"));
+	ok = ok && scout_cjson_put(o, "check_name", scout_cjson_text(f->rule));
+	ok = ok && scout_cjson_put(o, "description", scout_cjson_text(f->message));
 	if (f->fix && *f->fix) {
 		scout_buf body = {0};
 		cJSON *content = cJSON_CreateObject();
 
 		scout_buf_puts(&body, "fix: ");
 		scout_escape_utf8(&body, f->fix);
-		ok = put(content, "body", cJSON_CreateString(body.data)) && ok;
-		ok = put(o, "content", content) && ok;
-		scout_buf_free(&body);
+		ok = scout_cjson_put(content, "body", scout_cjson_text_buf(&body)) && ok;
+		ok = scout_cjson_put(o, "content", content) && ok;
 	}
-	ok = put(o, "categories", categories) && ok;
-	ok = ok && put(o, "severity", text(severity_of(f->category)));
-	ok = ok && put(o, "fingerprint", text(f->fingerprint[0] ? f->fingerprint : fallback));
-	ok = ok && put(o, "location", location_json(m, f));
-	return finish(o, ok);
+	ok = scout_cjson_put(o, "categories", categories) && ok;
+	ok = ok && scout_cjson_put(o, "severity", scout_cjson_text(severity_of(f->category)));
+	ok = ok && scout_cjson_put(o, "fingerprint",
+	                           scout_cjson_text(f->fingerprint[0] ? f->fingerprint : fallback));
+	ok = ok && scout_cjson_put(o, "location", location_json(m, f));
+	return scout_cjson_finish(o, ok);
+}
+
+/* The report: one issue per finding, in report order. */
+static cJSON *issues_json(const scout_scan *scan)
+{
+	cJSON *doc = cJSON_CreateArray();
+	bool ok = doc != NULL;
+
+	for (size_t i = 0; ok && i < scan->nmodules; i++)
+		for (size_t j = 0; ok && j < scan->modules[i].nfindings; j++)
+			ok = scout_cjson_put(
+			    doc, NULL,
+			    issue_json(&scan->modules[i], &scan->modules[i].findings[j]));
+	return scout_cjson_finish(doc, ok);
 }
 
 static int gitlab_write(FILE *out, const scout_scan *scan, const scout_report_opts *opts)
 {
-	cJSON *doc = cJSON_CreateArray();
-	char *printed = NULL;
-	bool ok = doc != NULL;
-	int error = SCOUT_EIO;
-
-	for (size_t i = 0; ok && i < scan->nmodules; i++)
-		for (size_t j = 0; ok && j < scan->modules[i].nfindings; j++)
-			ok = put(doc, NULL,
-			         issue_json(&scan->modules[i], &scan->modules[i].findings[j]));
-	if (!ok || !(printed = cJSON_Print(doc))) {
-		scout_error_set("out of memory while building the GitLab Code Quality report");
-		goto cleanup;
-	}
-	if (fputs(printed, out) == EOF || fputc('\n', out) == EOF || fflush(out) == EOF) {
-		scout_error_set("could not write the GitLab Code Quality report");
-		goto cleanup;
-	}
-	error = SCOUT_OK;
-cleanup:
-	cJSON_free(printed);
-	cJSON_Delete(doc);
-	return error;
+	return scout_cjson_write(out, issues_json(scan), "the GitLab Code Quality report");
 }
 
 const scout_reporter scout_reporter_gitlab = {

@@ -5,12 +5,10 @@
  * document is valid UTF-8 whatever the file names hold; cJSON then escapes
  * quotes, backslashes and controls. Ratios are rounded to 4 decimals before
  * they are added (cJSON prints doubles with %1.15g). */
+#include "json.h"
 #include "reporter.h"
-#include "escape.h"
 #include "scout/walk.h"
 
-#include <cjson/cJSON.h>
-#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,62 +16,6 @@
 #define SCHEMA_VERSION 1
 
 /* ---- building blocks --------------------------------------------------- */
-
-/* Adds item to obj under key (to the array obj when key is NULL). Takes item
- * in every case: cJSON only takes it on success, so it is deleted on failure.
- * Returns false when item is NULL or could not be added. Keys are static
- * strings (literals, names from static tables): cJSON keeps them uncopied. */
-static bool put(cJSON *obj, const char *key, cJSON *item)
-{
-	bool ok;
-
-	if (!item)
-		return false;
-	ok = key ? cJSON_AddItemToObjectCS(obj, key, item) : cJSON_AddItemToArray(obj, item);
-	if (!ok)
-		cJSON_Delete(item);
-	return ok;
-}
-
-/* A JSON string of s made valid UTF-8 (NULL is ""). Owned by caller. */
-static cJSON *text(const char *s)
-{
-	char *valid;
-	cJSON *item;
-
-	if (scout_utf8_is_valid(s))
-		return cJSON_CreateString(s ? s : "");
-	valid = scout_escape_utf8_dup(s);
-	item = cJSON_CreateString(valid);
-	free(valid);
-	return item;
-}
-
-/* Like text, but not copied when already valid UTF-8: for the scan's own
- * strings, which outlive the document. */
-static cJSON *scan_text(const char *s)
-{
-	return s && scout_utf8_is_valid(s) ? cJSON_CreateStringReference(s) : text(s);
-}
-
-/* cJSON prints a number equal to its int value with "%d" and others with
- * "%1.15g" (or "%1.17g"). The integers, most of the report's numbers, are
- * written here to the same bytes without printf and added raw. */
-static cJSON *number(double value)
-{
-	char digits[16], *p = digits + sizeof(digits);
-	long long v;
-
-	if (!(value >= INT_MIN && value <= INT_MAX) || value != (double)(int)value)
-		return cJSON_CreateNumber(value);
-	v = (int)value;
-	*--p = '\0';
-	for (long long u = v < 0 ? -v : v; p == digits + sizeof(digits) - 1 || u; u /= 10)
-		*--p = (char)('0' + u % 10);
-	if (v < 0)
-		*--p = '-';
-	return cJSON_CreateRaw(p);
-}
 
 static double round4(double value)
 {
@@ -83,16 +25,7 @@ static double round4(double value)
 /* A line number, or null for 0 ("not about a line"). */
 static cJSON *line_or_null(uint32_t line)
 {
-	return line ? number(line) : cJSON_CreateNull();
-}
-
-/* Returns obj when ok, else deletes it and returns NULL. */
-static cJSON *finish(cJSON *obj, bool ok)
-{
-	if (ok)
-		return obj;
-	cJSON_Delete(obj);
-	return NULL;
+	return line ? scout_cjson_number(line) : cJSON_CreateNull();
 }
 
 /* ---- summary ----------------------------------------------------------- */
@@ -103,8 +36,9 @@ static cJSON *verdicts_json(const scout_summary *sum)
 	bool ok = o != NULL;
 
 	for (int v = 0; ok && v < SCOUT_VERDICT_COUNT; v++)
-		ok = put(o, scout_verdict_name(v), number((double)sum->verdicts[v]));
-	return finish(o, ok);
+		ok = scout_cjson_put(o, scout_verdict_name(v),
+		                     scout_cjson_number((double)sum->verdicts[v]));
+	return scout_cjson_finish(o, ok);
 }
 
 static cJSON *categories_json(const scout_summary *sum)
@@ -113,8 +47,9 @@ static cJSON *categories_json(const scout_summary *sum)
 	bool ok = o != NULL;
 
 	for (int c = 0; ok && c < SCOUT_CATEGORY_COUNT; c++)
-		ok = put(o, scout_category_name(c), number((double)sum->findings[c]));
-	return finish(o, ok);
+		ok = scout_cjson_put(o, scout_category_name(c),
+		                     scout_cjson_number((double)sum->findings[c]));
+	return scout_cjson_finish(o, ok);
 }
 
 static cJSON *summary_json(const scout_scan *scan)
@@ -124,12 +59,13 @@ static cJSON *summary_json(const scout_scan *scan)
 	bool ok = o != NULL;
 
 	scout_scan_summarise(scan, &sum);
-	ok = ok && put(o, "modules", number((double)sum.modules));
-	ok = ok && put(o, "lines", number((double)sum.lines));
-	ok = ok && put(o, "verdicts", verdicts_json(&sum));
-	ok = ok && put(o, "findings", categories_json(&sum));
-	ok = ok && put(o, "annotation_coverage", number(scout_annotations_coverage(&sum.ann)));
-	return finish(o, ok);
+	ok = ok && scout_cjson_put(o, "modules", scout_cjson_number((double)sum.modules));
+	ok = ok && scout_cjson_put(o, "lines", scout_cjson_number((double)sum.lines));
+	ok = ok && scout_cjson_put(o, "verdicts", verdicts_json(&sum));
+	ok = ok && scout_cjson_put(o, "findings", categories_json(&sum));
+	ok = ok && scout_cjson_put(o, "annotation_coverage",
+	                           scout_cjson_number(scout_annotations_coverage(&sum.ann)));
+	return scout_cjson_finish(o, ok);
 }
 
 /* ---- modules ----------------------------------------------------------- */
@@ -140,33 +76,41 @@ static cJSON *annotations_json(const scout_annotations *a)
 	cJSON *o = cJSON_CreateObject();
 	bool ok = o != NULL;
 
-	ok = ok && put(o, "defs", number(a->defs));
-	ok = ok && put(o, "typed_defs", number(a->typed_defs));
-	ok = ok && put(o, "fully_typed_defs", number(a->fully_typed_defs));
-	ok = ok && put(o, "untyped_defs", number(untyped));
-	ok = ok && put(o, "slots", number(a->slots));
-	ok = ok && put(o, "annotated_slots", number(a->annotated_slots));
-	ok = ok && put(o, "coverage", number(scout_annotations_coverage(a)));
-	ok = ok && put(o, "any", number(a->any));
-	ok = ok && put(o, "type_ignores", number(a->type_ignores));
-	return finish(o, ok);
+	ok = ok && scout_cjson_put(o, "defs", scout_cjson_number(a->defs));
+	ok = ok && scout_cjson_put(o, "typed_defs", scout_cjson_number(a->typed_defs));
+	ok = ok && scout_cjson_put(o, "fully_typed_defs", scout_cjson_number(a->fully_typed_defs));
+	ok = ok && scout_cjson_put(o, "untyped_defs", scout_cjson_number(untyped));
+	ok = ok && scout_cjson_put(o, "slots", scout_cjson_number(a->slots));
+	ok = ok && scout_cjson_put(o, "annotated_slots", scout_cjson_number(a->annotated_slots));
+	ok =
+	    ok && scout_cjson_put(o, "coverage", scout_cjson_number(scout_annotations_coverage(a)));
+	ok = ok && scout_cjson_put(o, "any", scout_cjson_number(a->any));
+	ok = ok && scout_cjson_put(o, "type_ignores", scout_cjson_number(a->type_ignores));
+	return scout_cjson_finish(o, ok);
+}
+
+bool scout_json_put_finding(cJSON *o, const scout_finding *f)
+{
+	bool ok = true;
+
+	ok = ok && scout_cjson_put(o, "rule", scout_cjson_text_ref(f->rule));
+	ok = ok &&
+	     scout_cjson_put(o, "category", scout_cjson_text_ref(scout_category_name(f->category)));
+	ok = ok && scout_cjson_put(o, "line", scout_cjson_number(f->line));
+	ok = ok && scout_cjson_put(o, "column", scout_cjson_number(f->column));
+	ok = ok && scout_cjson_put(o, "end_line", scout_cjson_number(f->end_line));
+	ok = ok && scout_cjson_put(o, "end_column", scout_cjson_number(f->end_column));
+	ok = ok && scout_cjson_put(o, "message", scout_cjson_text_ref(f->message));
+	ok = ok && scout_cjson_put(o, "fix", scout_cjson_text_ref(f->fix));
+	ok = ok && scout_cjson_put(o, "fingerprint", scout_cjson_text_ref(f->fingerprint));
+	return ok;
 }
 
 static cJSON *finding_json(const scout_finding *f)
 {
 	cJSON *o = cJSON_CreateObject();
-	bool ok = o != NULL;
 
-	ok = ok && put(o, "rule", scan_text(f->rule));
-	ok = ok && put(o, "category", scan_text(scout_category_name(f->category)));
-	ok = ok && put(o, "line", number(f->line));
-	ok = ok && put(o, "column", number(f->column));
-	ok = ok && put(o, "end_line", number(f->end_line));
-	ok = ok && put(o, "end_column", number(f->end_column));
-	ok = ok && put(o, "message", scan_text(f->message));
-	ok = ok && put(o, "fix", scan_text(f->fix));
-	ok = ok && put(o, "fingerprint", scan_text(f->fingerprint));
-	return finish(o, ok);
+	return scout_cjson_finish(o, o && scout_json_put_finding(o, f));
 }
 
 static cJSON *findings_json(const scout_module *m)
@@ -175,8 +119,8 @@ static cJSON *findings_json(const scout_module *m)
 	bool ok = a != NULL;
 
 	for (size_t i = 0; ok && i < m->nfindings; i++)
-		ok = put(a, NULL, finding_json(&m->findings[i]));
-	return finish(a, ok);
+		ok = scout_cjson_put(a, NULL, finding_json(&m->findings[i]));
+	return scout_cjson_finish(a, ok);
 }
 
 static cJSON *module_json(const scout_module *m)
@@ -184,16 +128,18 @@ static cJSON *module_json(const scout_module *m)
 	cJSON *o = cJSON_CreateObject();
 	bool ok = o != NULL;
 
-	ok = ok && put(o, "path", scan_text(m->path));
-	ok = ok && put(o, "module", scan_text(m->module));
-	ok = ok && put(o, "lines", number(m->lines));
-	ok = ok && put(o, "verdict", scan_text(scout_verdict_name(m->verdict)));
-	ok = ok && put(o, "score", number(m->score));
-	ok = ok && put(o, "annotations", annotations_json(&m->ann));
+	ok = ok && scout_cjson_put(o, "path", scout_cjson_text_ref(m->path));
+	ok = ok && scout_cjson_put(o, "module", scout_cjson_text_ref(m->module));
+	ok = ok && scout_cjson_put(o, "lines", scout_cjson_number(m->lines));
 	ok = ok &&
-	     put(o, "hotness", m->has_hotness ? number(round4(m->hotness)) : cJSON_CreateNull());
-	ok = ok && put(o, "findings", findings_json(m));
-	return finish(o, ok);
+	     scout_cjson_put(o, "verdict", scout_cjson_text_ref(scout_verdict_name(m->verdict)));
+	ok = ok && scout_cjson_put(o, "score", scout_cjson_number(m->score));
+	ok = ok && scout_cjson_put(o, "annotations", annotations_json(&m->ann));
+	ok = ok && scout_cjson_put(o, "hotness",
+	                           m->has_hotness ? scout_cjson_number(round4(m->hotness))
+	                                          : cJSON_CreateNull());
+	ok = ok && scout_cjson_put(o, "findings", findings_json(m));
+	return scout_cjson_finish(o, ok);
 }
 
 static cJSON *modules_json(const scout_scan *scan)
@@ -202,8 +148,8 @@ static cJSON *modules_json(const scout_scan *scan)
 	bool ok = a != NULL;
 
 	for (size_t i = 0; ok && i < scan->nmodules; i++)
-		ok = put(a, NULL, module_json(&scan->modules[i]));
-	return finish(a, ok);
+		ok = scout_cjson_put(a, NULL, module_json(&scan->modules[i]));
+	return scout_cjson_finish(a, ok);
 }
 
 /* ---- plan -------------------------------------------------------------- */
@@ -227,9 +173,9 @@ static cJSON *blocker_rules_json(const scout_module *m)
 	qsort(ids, n, sizeof(*ids), compare_strings);
 	for (size_t i = 0; ok && i < n; i++)
 		if (i == 0 || strcmp(ids[i], ids[i - 1]) != 0)
-			ok = put(a, NULL, text(ids[i]));
+			ok = scout_cjson_put(a, NULL, scout_cjson_text(ids[i]));
 	free(ids);
-	return finish(a, ok);
+	return scout_cjson_finish(a, ok);
 }
 
 static cJSON *blocked_entry_json(const scout_module *m)
@@ -237,10 +183,10 @@ static cJSON *blocked_entry_json(const scout_module *m)
 	cJSON *o = cJSON_CreateObject();
 	bool ok = o != NULL;
 
-	ok = ok && put(o, "module", text(m->module));
-	ok = ok && put(o, "path", text(m->path));
-	ok = ok && put(o, "rules", blocker_rules_json(m));
-	return finish(o, ok);
+	ok = ok && scout_cjson_put(o, "module", scout_cjson_text(m->module));
+	ok = ok && scout_cjson_put(o, "path", scout_cjson_text(m->path));
+	ok = ok && scout_cjson_put(o, "rules", blocker_rules_json(m));
+	return scout_cjson_finish(o, ok);
 }
 
 static cJSON *blocked_json(const scout_scan *scan)
@@ -250,14 +196,14 @@ static cJSON *blocked_json(const scout_scan *scan)
 
 	if (scan->plan.built) { /* hot first, test code left out */
 		for (size_t i = 0; ok && i < scan->plan.nblocked; i++)
-			ok =
-			    put(a, NULL, blocked_entry_json(&scan->modules[scan->plan.blocked[i]]));
-		return finish(a, ok);
+			ok = scout_cjson_put(
+			    a, NULL, blocked_entry_json(&scan->modules[scan->plan.blocked[i]]));
+		return scout_cjson_finish(a, ok);
 	}
 	for (size_t i = 0; ok && i < scan->nmodules; i++)
 		if (scan->modules[i].verdict == SCOUT_BLOCKED)
-			ok = put(a, NULL, blocked_entry_json(&scan->modules[i]));
-	return finish(a, ok);
+			ok = scout_cjson_put(a, NULL, blocked_entry_json(&scan->modules[i]));
+	return scout_cjson_finish(a, ok);
 }
 
 static cJSON *compile_json(const scout_scan *scan)
@@ -271,14 +217,16 @@ static cJSON *compile_json(const scout_scan *scan)
 		cJSON *o = cJSON_CreateObject();
 		bool item_ok = o != NULL;
 
-		item_ok = item_ok && put(o, "module", text(m->module));
-		item_ok = item_ok && put(o, "path", text(m->path));
-		item_ok = item_ok && put(o, "group", number(it->group));
-		item_ok = item_ok && put(o, "expected_gain", number(round4(it->expected_gain)));
-		item_ok = item_ok && put(o, "phase", number(it->first_phase ? 1 : 2));
-		ok = put(a, NULL, finish(o, item_ok));
+		item_ok = item_ok && scout_cjson_put(o, "module", scout_cjson_text(m->module));
+		item_ok = item_ok && scout_cjson_put(o, "path", scout_cjson_text(m->path));
+		item_ok = item_ok && scout_cjson_put(o, "group", scout_cjson_number(it->group));
+		item_ok = item_ok && scout_cjson_put(o, "expected_gain",
+		                                     scout_cjson_number(round4(it->expected_gain)));
+		item_ok = item_ok &&
+		          scout_cjson_put(o, "phase", scout_cjson_number(it->first_phase ? 1 : 2));
+		ok = scout_cjson_put(a, NULL, scout_cjson_finish(o, item_ok));
 	}
-	return finish(a, ok);
+	return scout_cjson_finish(a, ok);
 }
 
 /* The paste-ready list: the first phase's paths. */
@@ -289,8 +237,10 @@ static cJSON *mypycify_json(const scout_scan *scan)
 
 	for (size_t i = 0; ok && i < scan->plan.ncompile; i++)
 		if (scan->plan.compile[i].first_phase)
-			ok = put(a, NULL, text(scan->modules[scan->plan.compile[i].module].path));
-	return finish(a, ok);
+			ok = scout_cjson_put(
+			    a, NULL,
+			    scout_cjson_text(scan->modules[scan->plan.compile[i].module].path));
+	return scout_cjson_finish(a, ok);
 }
 
 static bool has_category(const scout_module *m, scout_category a, scout_category b)
@@ -329,12 +279,13 @@ static cJSON *current_json(const scout_scan *scan)
 
 		for (int k = 0; k < 4; k++)
 			if (member[k] && lists[k])
-				ok = ok && put(lists[k], NULL, text(m->path));
+				ok = ok &&
+				     scout_cjson_put(lists[k], NULL, scout_cjson_text(m->path));
 	}
-	ok = ok && put(o, "source", text(scan->compile_source));
+	ok = ok && scout_cjson_put(o, "source", scout_cjson_text(scan->compile_source));
 	for (int k = 0; k < 4; k++)
-		ok = put(o, keys[k], lists[k]) && ok;
-	return finish(o, ok);
+		ok = scout_cjson_put(o, keys[k], lists[k]) && ok;
+	return scout_cjson_finish(o, ok);
 }
 
 static cJSON *plan_json(const scout_scan *scan)
@@ -342,13 +293,13 @@ static cJSON *plan_json(const scout_scan *scan)
 	cJSON *o = cJSON_CreateObject();
 	bool ok = o != NULL;
 
-	ok = ok && put(o, "compile", compile_json(scan));
-	ok = ok && put(o, "blocked", blocked_json(scan));
-	ok = ok && put(o, "mypycify", mypycify_json(scan));
-	ok = ok && put(o, "covered", number(round4(scan->plan.covered)));
+	ok = ok && scout_cjson_put(o, "compile", compile_json(scan));
+	ok = ok && scout_cjson_put(o, "blocked", blocked_json(scan));
+	ok = ok && scout_cjson_put(o, "mypycify", mypycify_json(scan));
+	ok = ok && scout_cjson_put(o, "covered", scout_cjson_number(round4(scan->plan.covered)));
 	if (scan->compile_source)
-		ok = ok && put(o, "current", current_json(scan));
-	return finish(o, ok);
+		ok = ok && scout_cjson_put(o, "current", current_json(scan));
+	return scout_cjson_finish(o, ok);
 }
 
 /* ---- diagnostics and the document --------------------------------------- */
@@ -358,11 +309,11 @@ static cJSON *diagnostic_json(const scout_diagnostic *d)
 	cJSON *o = cJSON_CreateObject();
 	bool ok = o != NULL;
 
-	ok = ok && put(o, "path", text(d->path));
-	ok = ok && put(o, "kind", text(scout_diag_kind_name(d->kind)));
-	ok = ok && put(o, "line", line_or_null(d->line));
-	ok = ok && put(o, "message", text(d->message));
-	return finish(o, ok);
+	ok = ok && scout_cjson_put(o, "path", scout_cjson_text(d->path));
+	ok = ok && scout_cjson_put(o, "kind", scout_cjson_text(scout_diag_kind_name(d->kind)));
+	ok = ok && scout_cjson_put(o, "line", line_or_null(d->line));
+	ok = ok && scout_cjson_put(o, "message", scout_cjson_text(d->message));
+	return scout_cjson_finish(o, ok);
 }
 
 static cJSON *advisories_json(const scout_scan *scan)
@@ -375,12 +326,14 @@ static cJSON *advisories_json(const scout_scan *scan)
 		cJSON *o = cJSON_CreateObject();
 		bool item_ok = o != NULL;
 
-		item_ok = item_ok && put(o, "rule", text(adv->rule));
-		item_ok = item_ok && put(o, "category", text(scout_category_name(adv->category)));
-		item_ok = item_ok && put(o, "message", text(adv->title));
-		ok = put(a, NULL, finish(o, item_ok));
+		item_ok = item_ok && scout_cjson_put(o, "rule", scout_cjson_text(adv->rule));
+		item_ok = item_ok &&
+		          scout_cjson_put(o, "category",
+		                          scout_cjson_text(scout_category_name(adv->category)));
+		item_ok = item_ok && scout_cjson_put(o, "message", scout_cjson_text(adv->title));
+		ok = scout_cjson_put(a, NULL, scout_cjson_finish(o, item_ok));
 	}
-	return finish(a, ok);
+	return scout_cjson_finish(a, ok);
 }
 
 static cJSON *diagnostics_json(const scout_scan *scan)
@@ -389,8 +342,8 @@ static cJSON *diagnostics_json(const scout_scan *scan)
 	bool ok = a != NULL;
 
 	for (size_t i = 0; ok && i < scan->ndiags; i++)
-		ok = put(a, NULL, diagnostic_json(&scan->diags[i]));
-	return finish(a, ok);
+		ok = scout_cjson_put(a, NULL, diagnostic_json(&scan->diags[i]));
+	return scout_cjson_finish(a, ok);
 }
 
 static cJSON *tool_json(void)
@@ -398,9 +351,9 @@ static cJSON *tool_json(void)
 	cJSON *o = cJSON_CreateObject();
 	bool ok = o != NULL;
 
-	ok = ok && put(o, "name", text("mypyc-scout"));
-	ok = ok && put(o, "version", text(SCOUT_VERSION));
-	return finish(o, ok);
+	ok = ok && scout_cjson_put(o, "name", scout_cjson_text("mypyc-scout"));
+	ok = ok && scout_cjson_put(o, "version", scout_cjson_text(SCOUT_VERSION));
+	return scout_cjson_finish(o, ok);
 }
 
 /* The mypyc version the rules were evaluated for, and why that one. */
@@ -412,9 +365,9 @@ static cJSON *mypyc_json(const scout_scan *scan)
 	bool ok = o != NULL;
 
 	scout_version_format(v, version, sizeof(version));
-	ok = ok && put(o, "version", text(version));
-	ok = ok && put(o, "source", text(scan->mypyc_version_source));
-	return finish(o, ok);
+	ok = ok && scout_cjson_put(o, "version", scout_cjson_text(version));
+	ok = ok && scout_cjson_put(o, "source", scout_cjson_text(scan->mypyc_version_source));
+	return scout_cjson_finish(o, ok);
 }
 
 static cJSON *report_json(const scout_scan *scan)
@@ -423,42 +376,27 @@ static cJSON *report_json(const scout_scan *scan)
 	cJSON *o = cJSON_CreateObject();
 	bool ok = o != NULL;
 
-	ok = ok && put(o, "schema_version", number(SCHEMA_VERSION));
-	ok = ok && put(o, "tool", tool_json());
-	ok = ok && put(o, "root", text(scan->root));
-	ok = ok && put(o, "source", text(scan->source));
-	ok = ok && put(o, "hotness_source", text(hotness));
+	ok = ok && scout_cjson_put(o, "schema_version", scout_cjson_number(SCHEMA_VERSION));
+	ok = ok && scout_cjson_put(o, "tool", tool_json());
+	ok = ok && scout_cjson_put(o, "root", scout_cjson_text(scan->root));
+	ok = ok && scout_cjson_put(o, "source", scout_cjson_text(scan->source));
+	ok = ok && scout_cjson_put(o, "hotness_source", scout_cjson_text(hotness));
 	if (scout_str_startswith(hotness, "profile:"))
-		ok = ok && put(o, "profile_outside", number(round4(scan->profile_outside)));
+		ok = ok && scout_cjson_put(o, "profile_outside",
+		                           scout_cjson_number(round4(scan->profile_outside)));
 	if (scan->mypyc_version)
-		ok = ok && put(o, "mypyc", mypyc_json(scan));
-	ok = ok && put(o, "summary", summary_json(scan));
-	ok = ok && put(o, "modules", modules_json(scan));
-	ok = ok && put(o, "plan", plan_json(scan));
-	ok = ok && put(o, "diagnostics", diagnostics_json(scan));
-	ok = ok && put(o, "advisories", advisories_json(scan));
-	return finish(o, ok);
+		ok = ok && scout_cjson_put(o, "mypyc", mypyc_json(scan));
+	ok = ok && scout_cjson_put(o, "summary", summary_json(scan));
+	ok = ok && scout_cjson_put(o, "modules", modules_json(scan));
+	ok = ok && scout_cjson_put(o, "plan", plan_json(scan));
+	ok = ok && scout_cjson_put(o, "diagnostics", diagnostics_json(scan));
+	ok = ok && scout_cjson_put(o, "advisories", advisories_json(scan));
+	return scout_cjson_finish(o, ok);
 }
 
 static int json_write(FILE *out, const scout_scan *scan, const scout_report_opts *opts)
 {
-	cJSON *doc = report_json(scan);
-	char *printed = NULL;
-	int error = SCOUT_EIO;
-
-	if (!doc || !(printed = cJSON_Print(doc))) {
-		scout_error_set("out of memory while building the JSON report");
-		goto cleanup;
-	}
-	if (fputs(printed, out) == EOF || fputc('\n', out) == EOF || fflush(out) == EOF) {
-		scout_error_set("could not write the JSON report");
-		goto cleanup;
-	}
-	error = SCOUT_OK;
-cleanup:
-	cJSON_free(printed);
-	cJSON_Delete(doc);
-	return error;
+	return scout_cjson_write(out, report_json(scan), "the JSON report");
 }
 
 const scout_reporter scout_reporter_json = {

@@ -5,42 +5,13 @@
  *    "end_line":..,"end_column":..,"message":..,"fix":..,"fingerprint":..}
  *
  * The fields mean what they mean in the JSON report's findings
- * (REPORT-SCHEMA.md), plus the module's path and name. Nothing else is
- * written: no header, no summary, no diagnostics; an empty scan is empty
- * output. Strings pass scout_escape_utf8, then cJSON, which writes newlines
- * and other controls inside strings as escapes, so a record stays one line. */
+ * (docs/report-schema.md), written by the same code (scout_json_put_finding),
+ * plus the module's path and name. Nothing else is written: no header, no
+ * summary, no diagnostics; an empty scan is empty output. Strings pass
+ * scout_escape_utf8, then cJSON, which writes newlines and other controls
+ * inside strings as escapes, so a record stays one line. */
 #include "reporter.h"
-#include "escape.h"
-
-#include <cjson/cJSON.h>
-#include <stdlib.h>
-
-static bool put(cJSON *obj, const char *key, cJSON *item)
-{
-	bool ok;
-
-	if (!item)
-		return false;
-	ok = cJSON_AddItemToObject(obj, key, item);
-	if (!ok)
-		cJSON_Delete(item);
-	return ok;
-}
-
-/* A JSON string of s made valid UTF-8 (NULL is ""). Owned by caller. */
-static cJSON *text(const char *s)
-{
-	char *valid = scout_escape_utf8_dup(s);
-	cJSON *item = cJSON_CreateString(valid);
-
-	free(valid);
-	return item;
-}
-
-static cJSON *number(uint32_t value)
-{
-	return cJSON_CreateNumber(value);
-}
+#include "json.h"
 
 /* The record of one finding (owned by caller), or NULL out of memory. */
 static cJSON *record(const scout_module *m, const scout_finding *f)
@@ -48,21 +19,10 @@ static cJSON *record(const scout_module *m, const scout_finding *f)
 	cJSON *o = cJSON_CreateObject();
 	bool ok = o != NULL;
 
-	ok = ok && put(o, "path", text(m->path));
-	ok = ok && put(o, "module", text(m->module));
-	ok = ok && put(o, "rule", text(f->rule));
-	ok = ok && put(o, "category", text(scout_category_name(f->category)));
-	ok = ok && put(o, "line", number(f->line));
-	ok = ok && put(o, "column", number(f->column));
-	ok = ok && put(o, "end_line", number(f->end_line));
-	ok = ok && put(o, "end_column", number(f->end_column));
-	ok = ok && put(o, "message", text(f->message));
-	ok = ok && put(o, "fix", text(f->fix));
-	ok = ok && put(o, "fingerprint", text(f->fingerprint));
-	if (ok)
-		return o;
-	cJSON_Delete(o);
-	return NULL;
+	ok = ok && scout_cjson_put(o, "path", scout_cjson_text_ref(m->path));
+	ok = ok && scout_cjson_put(o, "module", scout_cjson_text_ref(m->module));
+	ok = ok && scout_json_put_finding(o, f);
+	return scout_cjson_finish(o, ok);
 }
 
 static int jsonlines_write(FILE *out, const scout_scan *scan, const scout_report_opts *opts)

@@ -30,11 +30,11 @@
  * Built as a cJSON tree; every string from the scanned repository passes
  * scout_escape_utf8 (or scout_escape_uri_path for URIs) first. */
 #include "reporter.h"
+#include "cjson_util.h"
 #include "escape.h"
 #include "scout/fingerprint.h"
 #include "scout/ruleinfo.h"
 
-#include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -46,61 +46,14 @@
 /* The tool has no public home yet; its findings point into mypyc's docs. */
 #define INFORMATION_URI "https://mypyc.readthedocs.io/en/latest/"
 
-/* ---- cJSON building blocks (as in json.c) ------------------------------- */
-
-/* Adds item to obj under key (to the array obj when key is NULL). Takes item
- * in every case: deleted when it could not be added. False on failure. */
-static bool put(cJSON *obj, const char *key, cJSON *item)
-{
-	bool ok;
-
-	if (!item)
-		return false;
-	ok = key ? cJSON_AddItemToObject(obj, key, item) : cJSON_AddItemToArray(obj, item);
-	if (!ok)
-		cJSON_Delete(item);
-	return ok;
-}
-
-/* A JSON string of s made valid UTF-8 (NULL is ""). Owned by caller. */
-static cJSON *text(const char *s)
-{
-	char *valid = scout_escape_utf8_dup(s);
-	cJSON *item = cJSON_CreateString(valid);
-
-	free(valid);
-	return item;
-}
-
-/* A JSON string holding b's data; frees b. Owned by caller. */
-static cJSON *text_buf(scout_buf *b)
-{
-	cJSON *item = cJSON_CreateString(b->data ? b->data : "");
-
-	scout_buf_free(b);
-	return item;
-}
-
-static cJSON *number(uint32_t value)
-{
-	return cJSON_CreateNumber(value);
-}
-
-/* Returns obj when ok, else deletes it and returns NULL. */
-static cJSON *finish(cJSON *obj, bool ok)
-{
-	if (ok)
-		return obj;
-	cJSON_Delete(obj);
-	return NULL;
-}
+/* ---- building blocks ------------------------------------------------------ */
 
 /* {"text": s} (a SARIF message or multiformatMessageString). */
 static cJSON *message(const char *s)
 {
 	cJSON *o = cJSON_CreateObject();
 
-	return finish(o, o && put(o, "text", text(s)));
+	return scout_cjson_finish(o, o && scout_cjson_put(o, "text", scout_cjson_text(s)));
 }
 
 static const char *level_of(scout_category c)
@@ -164,7 +117,7 @@ static cJSON *pascal_name(const char *id)
 		scout_buf_free(&b);
 		return NULL;
 	}
-	return text_buf(&b);
+	return scout_cjson_text_buf(&b);
 }
 
 /* help: plain text and Markdown with why, the fix and the docs link. */
@@ -187,11 +140,11 @@ static cJSON *rule_help(const scout_rule_info *info)
 		scout_buf_printf(&md, "\n\nSee [the mypyc documentation](%s).", info->docs);
 	}
 	scout_buf_printf(&md, "\n\nRun `mypyc-scout rules %s` for an example.", info->id);
-	ok = ok && put(o, "text", text_buf(&plain));
-	ok = ok && put(o, "markdown", text_buf(&md));
+	ok = ok && scout_cjson_put(o, "text", scout_cjson_text_buf(&plain));
+	ok = ok && scout_cjson_put(o, "markdown", scout_cjson_text_buf(&md));
 	scout_buf_free(&plain);
 	scout_buf_free(&md);
-	return finish(o, ok);
+	return scout_cjson_finish(o, ok);
 }
 
 static cJSON *rule_properties(scout_category category)
@@ -199,11 +152,11 @@ static cJSON *rule_properties(scout_category category)
 	cJSON *o = cJSON_CreateObject(), *tags = cJSON_CreateArray();
 	bool ok = o != NULL && tags != NULL;
 
-	ok = ok && put(tags, NULL, text("mypyc"));
-	ok = ok && put(tags, NULL, text(scout_category_name(category)));
-	ok = put(o, "category", text(scout_category_name(category))) && ok;
-	ok = put(o, "tags", tags) && ok;
-	return finish(o, ok);
+	ok = ok && scout_cjson_put(tags, NULL, scout_cjson_text("mypyc"));
+	ok = ok && scout_cjson_put(tags, NULL, scout_cjson_text(scout_category_name(category)));
+	ok = scout_cjson_put(o, "category", scout_cjson_text(scout_category_name(category))) && ok;
+	ok = scout_cjson_put(o, "tags", tags) && ok;
+	return scout_cjson_finish(o, ok);
 }
 
 static cJSON *rule_json(const char *id)
@@ -212,22 +165,22 @@ static cJSON *rule_json(const char *id)
 	cJSON *o = cJSON_CreateObject(), *config = NULL, *name = NULL;
 	bool ok = o != NULL;
 
-	ok = ok && put(o, "id", text(id));
+	ok = ok && scout_cjson_put(o, "id", scout_cjson_text(id));
 	if (ok && (name = pascal_name(id)))
-		ok = put(o, "name", name);
+		ok = scout_cjson_put(o, "name", name);
 	if (!info) /* not in the catalog: the id is all we know */
-		return finish(o, ok);
-	ok = ok && put(o, "shortDescription", message(info->title));
-	ok =
-	    ok && put(o, "fullDescription", message(nonempty(info->why) ? info->why : info->title));
-	ok = ok && put(o, "help", rule_help(info));
+		return scout_cjson_finish(o, ok);
+	ok = ok && scout_cjson_put(o, "shortDescription", message(info->title));
+	ok = ok && scout_cjson_put(o, "fullDescription",
+	                           message(nonempty(info->why) ? info->why : info->title));
+	ok = ok && scout_cjson_put(o, "help", rule_help(info));
 	if (nonempty(info->docs))
-		ok = ok && put(o, "helpUri", text(info->docs));
+		ok = ok && scout_cjson_put(o, "helpUri", scout_cjson_text(info->docs));
 	config = cJSON_CreateObject();
-	ok = put(config, "level", text(level_of(info->category))) && ok;
-	ok = put(o, "defaultConfiguration", config) && ok;
-	ok = ok && put(o, "properties", rule_properties(info->category));
-	return finish(o, ok);
+	ok = scout_cjson_put(config, "level", scout_cjson_text(level_of(info->category))) && ok;
+	ok = scout_cjson_put(o, "defaultConfiguration", config) && ok;
+	ok = ok && scout_cjson_put(o, "properties", rule_properties(info->category));
+	return scout_cjson_finish(o, ok);
 }
 
 static cJSON *driver_json(const char **ids, size_t nids)
@@ -236,13 +189,13 @@ static cJSON *driver_json(const char **ids, size_t nids)
 	bool ok = o != NULL && rules != NULL;
 
 	for (size_t i = 0; ok && i < nids; i++)
-		ok = put(rules, NULL, rule_json(ids[i]));
-	ok = ok && put(o, "name", text("mypyc-scout"));
-	ok = ok && put(o, "version", text(SCOUT_VERSION));
-	ok = ok && put(o, "semanticVersion", text(SCOUT_VERSION));
-	ok = ok && put(o, "informationUri", text(INFORMATION_URI));
-	ok = put(o, "rules", rules) && ok;
-	return finish(o, ok);
+		ok = scout_cjson_put(rules, NULL, rule_json(ids[i]));
+	ok = ok && scout_cjson_put(o, "name", scout_cjson_text("mypyc-scout"));
+	ok = ok && scout_cjson_put(o, "version", scout_cjson_text(SCOUT_VERSION));
+	ok = ok && scout_cjson_put(o, "semanticVersion", scout_cjson_text(SCOUT_VERSION));
+	ok = ok && scout_cjson_put(o, "informationUri", scout_cjson_text(INFORMATION_URI));
+	ok = scout_cjson_put(o, "rules", rules) && ok;
+	return scout_cjson_finish(o, ok);
 }
 
 /* ---- locations ----------------------------------------------------------- */
@@ -254,10 +207,10 @@ static cJSON *artifact_location(const char *path)
 	bool ok = o != NULL;
 
 	scout_escape_uri_path(&uri, path);
-	ok = ok && put(o, "uri", text_buf(&uri));
-	ok = ok && put(o, "uriBaseId", text(SRCROOT));
+	ok = ok && scout_cjson_put(o, "uri", scout_cjson_text_buf(&uri));
+	ok = ok && scout_cjson_put(o, "uriBaseId", scout_cjson_text(SRCROOT));
 	scout_buf_free(&uri);
-	return finish(o, ok);
+	return scout_cjson_finish(o, ok);
 }
 
 /* The region of lines [line, end_line] and columns [column, end_column)
@@ -271,15 +224,15 @@ static cJSON *region(uint32_t line, uint32_t column, uint32_t end_line, uint32_t
 	if (!line)
 		return NULL;
 	o = cJSON_CreateObject();
-	ok = o != NULL && put(o, "startLine", number(line));
+	ok = o != NULL && scout_cjson_put(o, "startLine", scout_cjson_number(line));
 	if (column)
-		ok = ok && put(o, "startColumn", number(column));
+		ok = ok && scout_cjson_put(o, "startColumn", scout_cjson_number(column));
 	if (has_end) {
-		ok = ok && put(o, "endLine", number(end_line));
+		ok = ok && scout_cjson_put(o, "endLine", scout_cjson_number(end_line));
 		if (column && end_column)
-			ok = ok && put(o, "endColumn", number(end_column));
+			ok = ok && scout_cjson_put(o, "endColumn", scout_cjson_number(end_column));
 	}
-	return finish(o, ok);
+	return scout_cjson_finish(o, ok);
 }
 
 /* [{"physicalLocation": {artifactLocation, region}}] */
@@ -289,12 +242,12 @@ static cJSON *locations(const char *path, cJSON *reg)
 	      *phys = cJSON_CreateObject();
 	bool ok = list && loc && phys;
 
-	ok = put(phys, "artifactLocation", artifact_location(path)) && ok;
+	ok = scout_cjson_put(phys, "artifactLocation", artifact_location(path)) && ok;
 	if (reg)
-		ok = put(phys, "region", reg) && ok;
-	ok = put(loc, "physicalLocation", phys) && ok;
-	ok = put(list, NULL, loc) && ok;
-	return finish(list, ok);
+		ok = scout_cjson_put(phys, "region", reg) && ok;
+	ok = scout_cjson_put(loc, "physicalLocation", phys) && ok;
+	ok = scout_cjson_put(list, NULL, loc) && ok;
+	return scout_cjson_finish(list, ok);
 }
 
 /* ---- results ------------------------------------------------------------- */
@@ -307,8 +260,10 @@ static cJSON *fingerprints(const scout_module *m, const scout_finding *f)
 
 	if (!f->fingerprint[0])
 		scout_fingerprint(fallback, parts, 3);
-	return finish(
-	    o, o && put(o, FINGERPRINT_KEY, text(f->fingerprint[0] ? f->fingerprint : fallback)));
+	return scout_cjson_finish(
+	    o,
+	    o && scout_cjson_put(o, FINGERPRINT_KEY,
+	                         scout_cjson_text(f->fingerprint[0] ? f->fingerprint : fallback)));
 }
 
 static cJSON *result_json(const scout_module *m, const scout_finding *f, const char **ids,
@@ -325,16 +280,18 @@ static cJSON *result_json(const scout_module *m, const scout_finding *f, const c
 		scout_buf_puts(&msg, "\nfix: ");
 		scout_escape_utf8(&msg, f->fix);
 	}
-	ok = ok && put(o, "ruleId", text(key));
+	ok = ok && scout_cjson_put(o, "ruleId", scout_cjson_text(key));
 	if (found)
-		ok = ok && put(o, "ruleIndex", number((uint32_t)(found - ids)));
-	ok = ok && put(o, "level", text(level_of(f->category)));
-	ok = ok && put(o, "message", message(msg.data));
-	ok = ok && put(o, "locations",
+		ok = ok &&
+		     scout_cjson_put(o, "ruleIndex", scout_cjson_number((uint32_t)(found - ids)));
+	ok = ok && scout_cjson_put(o, "level", scout_cjson_text(level_of(f->category)));
+	ok = ok && scout_cjson_put(o, "message", message(msg.data));
+	ok = ok && scout_cjson_put(
+	               o, "locations",
 	               locations(m->path, region(f->line, f->column, f->end_line, f->end_column)));
-	ok = ok && put(o, "partialFingerprints", fingerprints(m, f));
+	ok = ok && scout_cjson_put(o, "partialFingerprints", fingerprints(m, f));
 	scout_buf_free(&msg);
-	return finish(o, ok);
+	return scout_cjson_finish(o, ok);
 }
 
 static cJSON *results_json(const scout_scan *scan, const char **ids, size_t nids)
@@ -344,10 +301,10 @@ static cJSON *results_json(const scout_scan *scan, const char **ids, size_t nids
 
 	for (size_t i = 0; ok && i < scan->nmodules; i++)
 		for (size_t j = 0; ok && j < scan->modules[i].nfindings; j++)
-			ok = put(a, NULL,
-			         result_json(&scan->modules[i], &scan->modules[i].findings[j], ids,
-			                     nids));
-	return finish(a, ok);
+			ok = scout_cjson_put(a, NULL,
+			                     result_json(&scan->modules[i],
+			                                 &scan->modules[i].findings[j], ids, nids));
+	return scout_cjson_finish(a, ok);
 }
 
 /* ---- invocation, base ids, the run --------------------------------------- */
@@ -360,13 +317,14 @@ static cJSON *notification_json(const scout_diagnostic *d)
 
 	scout_buf_printf(&msg, "%s: ", scout_diag_kind_name(d->kind));
 	scout_escape_utf8(&msg, d->message);
-	ok = put(descriptor, "id", text(scout_diag_kind_name(d->kind))) && ok;
-	ok = put(o, "descriptor", descriptor) && ok;
-	ok = ok && put(o, "level", text("warning"));
-	ok = ok && put(o, "message", message(msg.data));
-	ok = ok && put(o, "locations", locations(d->path, region(d->line, 0, 0, 0)));
+	ok = scout_cjson_put(descriptor, "id", scout_cjson_text(scout_diag_kind_name(d->kind))) &&
+	     ok;
+	ok = scout_cjson_put(o, "descriptor", descriptor) && ok;
+	ok = ok && scout_cjson_put(o, "level", scout_cjson_text("warning"));
+	ok = ok && scout_cjson_put(o, "message", message(msg.data));
+	ok = ok && scout_cjson_put(o, "locations", locations(d->path, region(d->line, 0, 0, 0)));
 	scout_buf_free(&msg);
-	return finish(o, ok);
+	return scout_cjson_finish(o, ok);
 }
 
 static cJSON *invocations_json(const scout_scan *scan)
@@ -374,15 +332,15 @@ static cJSON *invocations_json(const scout_scan *scan)
 	cJSON *list = cJSON_CreateArray(), *inv = cJSON_CreateObject(), *notes = NULL;
 	bool ok = list && inv;
 
-	ok = ok && put(inv, "executionSuccessful", cJSON_CreateTrue());
+	ok = ok && scout_cjson_put(inv, "executionSuccessful", cJSON_CreateTrue());
 	if (scan->ndiags) {
 		notes = cJSON_CreateArray();
 		for (size_t i = 0; notes && i < scan->ndiags; i++)
-			ok = put(notes, NULL, notification_json(&scan->diags[i])) && ok;
-		ok = put(inv, "toolExecutionNotifications", notes) && ok;
+			ok = scout_cjson_put(notes, NULL, notification_json(&scan->diags[i])) && ok;
+		ok = scout_cjson_put(inv, "toolExecutionNotifications", notes) && ok;
 	}
-	ok = put(list, NULL, inv) && ok;
-	return finish(list, ok);
+	ok = scout_cjson_put(list, NULL, inv) && ok;
+	return scout_cjson_finish(list, ok);
 }
 
 /* %SRCROOT%: "file:///abs/root/" for an absolute root; for a relative one
@@ -400,15 +358,15 @@ static cJSON *base_ids_json(const scout_scan *scan)
 		scout_escape_uri_path(&b, root);
 		if (b.data[b.len - 1] != '/')
 			scout_buf_putc(&b, '/');
-		ok = put(src, "uri", text_buf(&b)) && ok;
+		ok = scout_cjson_put(src, "uri", scout_cjson_text_buf(&b)) && ok;
 	} else {
 		scout_buf_puts(&b, "the directory mypyc-scout scanned: ");
 		scout_escape_utf8(&b, root[0] ? root : ".");
-		ok = put(src, "description", message(b.data)) && ok;
+		ok = scout_cjson_put(src, "description", message(b.data)) && ok;
 	}
-	ok = put(o, SRCROOT, src) && ok;
+	ok = scout_cjson_put(o, SRCROOT, src) && ok;
 	scout_buf_free(&b);
-	return finish(o, ok);
+	return scout_cjson_finish(o, ok);
 }
 
 static cJSON *run_json(const scout_scan *scan)
@@ -418,14 +376,14 @@ static cJSON *run_json(const scout_scan *scan)
 	cJSON *run = cJSON_CreateObject(), *tool = cJSON_CreateObject();
 	bool ok = run && tool;
 
-	ok = put(tool, "driver", driver_json(ids, nids)) && ok;
-	ok = put(run, "tool", tool) && ok;
-	ok = ok && put(run, "invocations", invocations_json(scan));
-	ok = ok && put(run, "originalUriBaseIds", base_ids_json(scan));
-	ok = ok && put(run, "columnKind", text("unicodeCodePoints"));
-	ok = ok && put(run, "results", results_json(scan, ids, nids));
+	ok = scout_cjson_put(tool, "driver", driver_json(ids, nids)) && ok;
+	ok = scout_cjson_put(run, "tool", tool) && ok;
+	ok = ok && scout_cjson_put(run, "invocations", invocations_json(scan));
+	ok = ok && scout_cjson_put(run, "originalUriBaseIds", base_ids_json(scan));
+	ok = ok && scout_cjson_put(run, "columnKind", scout_cjson_text("unicodeCodePoints"));
+	ok = ok && scout_cjson_put(run, "results", results_json(scan, ids, nids));
 	free(ids);
-	return finish(run, ok);
+	return scout_cjson_finish(run, ok);
 }
 
 static cJSON *log_json(const scout_scan *scan)
@@ -433,32 +391,16 @@ static cJSON *log_json(const scout_scan *scan)
 	cJSON *o = cJSON_CreateObject(), *runs = cJSON_CreateArray();
 	bool ok = o && runs;
 
-	ok = ok && put(o, "$schema", text(SARIF_SCHEMA));
-	ok = ok && put(o, "version", text(SARIF_VERSION));
-	ok = put(runs, NULL, run_json(scan)) && ok;
-	ok = put(o, "runs", runs) && ok;
-	return finish(o, ok);
+	ok = ok && scout_cjson_put(o, "$schema", scout_cjson_text(SARIF_SCHEMA));
+	ok = ok && scout_cjson_put(o, "version", scout_cjson_text(SARIF_VERSION));
+	ok = scout_cjson_put(runs, NULL, run_json(scan)) && ok;
+	ok = scout_cjson_put(o, "runs", runs) && ok;
+	return scout_cjson_finish(o, ok);
 }
 
 static int sarif_write(FILE *out, const scout_scan *scan, const scout_report_opts *opts)
 {
-	cJSON *doc = log_json(scan);
-	char *printed = NULL;
-	int error = SCOUT_EIO;
-
-	if (!doc || !(printed = cJSON_Print(doc))) {
-		scout_error_set("out of memory while building the SARIF log");
-		goto cleanup;
-	}
-	if (fputs(printed, out) == EOF || fputc('\n', out) == EOF || fflush(out) == EOF) {
-		scout_error_set("could not write the SARIF log");
-		goto cleanup;
-	}
-	error = SCOUT_OK;
-cleanup:
-	cJSON_free(printed);
-	cJSON_Delete(doc);
-	return error;
+	return scout_cjson_write(out, log_json(scan), "the SARIF log");
 }
 
 const scout_reporter scout_reporter_sarif = {
