@@ -1,36 +1,42 @@
-/* Rule documentation in text and JSON, generated from the rule tables. */
+/* `mypyc-scout rules [ID]`: the rule documentation in text, JSON and (the
+ * list, for README.md) Markdown, generated from the rule tables in rules/. */
 #include "rules_doc.h"
 
-#include <cjson/cJSON.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "cjson_util.h"
+#include "registry.h"
+
+/* The rule as a JSON object: id, category and title, and with `full` its
+ * documentation too. The strings are the rule tables' own (borrowed, static);
+ * a field the table leaves NULL is left out. */
 static cJSON *rule_json(const scout_rule *r, bool full)
 {
+	const char *const fields[][2] = {
+	    {"id", r->id},       {"category", scout_category_name(r->category)},
+	    {"title", r->title}, {"why", r->why},
+	    {"bad", r->bad},     {"good", r->good},
+	    {"fix", r->fix},     {"docs", r->docs},
+	};
+	size_t n = full ? sizeof(fields) / sizeof(fields[0]) : 3;
 	cJSON *o = cJSON_CreateObject();
+	bool ok = o != NULL;
 
-	cJSON_AddStringToObject(o, "id", r->id);
-	cJSON_AddStringToObject(o, "category", scout_category_name(r->category));
-	cJSON_AddStringToObject(o, "title", r->title);
-	if (full) {
-		cJSON_AddStringToObject(o, "why", r->why);
-		cJSON_AddStringToObject(o, "bad", r->bad);
-		cJSON_AddStringToObject(o, "good", r->good);
-		cJSON_AddStringToObject(o, "fix", r->fix);
-		cJSON_AddStringToObject(o, "docs", r->docs);
-	}
-	return o;
+	for (size_t i = 0; ok && i < n; i++)
+		if (fields[i][1])
+			ok = scout_cjson_put(o, fields[i][0],
+			                     cJSON_CreateStringReference(fields[i][1]));
+	return scout_cjson_finish(o, ok);
 }
 
-static int write_json(FILE *out, cJSON *root)
+static cJSON *list_json(const scout_rule *const *rules, size_t n)
 {
-	char *text = cJSON_Print(root);
+	cJSON *list = cJSON_CreateArray();
+	bool ok = list != NULL;
 
-	fputs(text, out);
-	fputc('\n', out);
-	free(text);
-	cJSON_Delete(root);
-	return 0;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = scout_cjson_put(list, NULL, rule_json(rules[i], false));
+	return scout_cjson_finish(list, ok);
 }
 
 static void write_indented(FILE *out, const char *code)
@@ -61,7 +67,6 @@ int scout_rules_doc_write(FILE *out, const char *id, bool json)
 {
 	size_t n;
 	const scout_rule *const *rules = scout_rules_all(&n);
-	cJSON *list;
 
 	if (id) {
 		const scout_rule *r = scout_rules_find(id);
@@ -71,16 +76,13 @@ int scout_rules_doc_write(FILE *out, const char *id, bool json)
 			return SCOUT_ENOTFOUND;
 		}
 		if (json)
-			return write_json(out, rule_json(r, true));
+			return scout_cjson_write(out, rule_json(r, true),
+			                         "the rule's documentation");
 		write_rule_text(out, r);
 		return 0;
 	}
-	if (json) {
-		list = cJSON_CreateArray();
-		for (size_t i = 0; i < n; i++)
-			cJSON_AddItemToArray(list, rule_json(rules[i], false));
-		return write_json(out, list);
-	}
+	if (json)
+		return scout_cjson_write(out, list_json(rules, n), "the list of rules");
 	for (size_t i = 0; i < n; i++)
 		fprintf(out, "%-36s %-10s %s\n", rules[i]->id,
 		        scout_category_name(rules[i]->category), rules[i]->title);

@@ -3,11 +3,12 @@
 #define SCOUT_RULES_DOC_H
 
 #include <stdio.h>
-#include "registry.h"
+
+#include "scout/common.h"
 
 /* Writes the list of rules (id == NULL) or one rule's full documentation, as
- * text or JSON. Returns 0, or SCOUT_ENOTFOUND for an unknown id (message in
- * scout_error_last()). */
+ * text or JSON. Returns 0, SCOUT_ENOTFOUND for an unknown id or SCOUT_EIO
+ * when the JSON could not be built or written (message in scout_error_last()). */
 int scout_rules_doc_write(FILE *out, const char *id, bool json);
 
 /* Writes the Markdown table of every rule that README.md embeds. */
