@@ -19,6 +19,7 @@
  * Data goes through scout_escape_github_data and property values through
  * scout_escape_github_property (reporters/escape.c), both on valid UTF-8. */
 #include "reporter.h"
+#include "output.h"
 #include "escape.h"
 #include "scout/ruleinfo.h"
 
@@ -99,7 +100,6 @@ static void write_diagnostic(scout_buf *b, const scout_diagnostic *d)
 static int github_write(FILE *out, const scout_scan *scan, const scout_report_opts *opts)
 {
 	scout_buf b = {0};
-	int error = SCOUT_OK;
 
 	scout_buf_put(&b, "", 0);
 	for (size_t i = 0; i < scan->nmodules; i++)
@@ -107,12 +107,7 @@ static int github_write(FILE *out, const scout_scan *scan, const scout_report_op
 			write_finding(&b, &scan->modules[i], &scan->modules[i].findings[j]);
 	for (size_t i = 0; i < scan->ndiags; i++)
 		write_diagnostic(&b, &scan->diags[i]);
-	if (fwrite(b.data, 1, b.len, out) != b.len || fflush(out) == EOF) {
-		scout_error_set("could not write the GitHub annotations");
-		error = SCOUT_EIO;
-	}
-	scout_buf_free(&b);
-	return error;
+	return scout_output_write(out, &b, "the GitHub annotations");
 }
 
 const scout_reporter scout_reporter_github = {

@@ -12,6 +12,7 @@
  * inside strings as escapes, so a record stays one line. */
 #include "reporter.h"
 #include "json.h"
+#include "output.h"
 
 /* The record of one finding (owned by caller), or NULL out of memory. */
 static cJSON *record(const scout_module *m, const scout_finding *f)
@@ -48,10 +49,11 @@ static int jsonlines_write(FILE *out, const scout_scan *scan, const scout_report
 			cJSON_Delete(o);
 		}
 	}
-	if (!error && (fwrite(b.data, 1, b.len, out) != b.len || fflush(out) == EOF))
-		error = scout_error_set("could not write the JSON lines");
-	scout_buf_free(&b);
-	return error ? SCOUT_EIO : SCOUT_OK;
+	if (error) {
+		scout_buf_free(&b);
+		return SCOUT_EIO;
+	}
+	return scout_output_write(out, &b, "the JSON lines");
 }
 
 const scout_reporter scout_reporter_jsonlines = {

@@ -24,6 +24,7 @@
  * scout_escape_xml (entities, character references for TAB/LF/CR, U+FFFD for
  * the characters XML 1.0 forbids and for ill-formed UTF-8). */
 #include "reporter.h"
+#include "output.h"
 #include "escape.h"
 
 #include <string.h>
@@ -222,7 +223,6 @@ static int junit_write(FILE *out, const scout_scan *scan, const scout_report_opt
 {
 	scout_buf b = {0};
 	counts c = {0};
-	int error = SCOUT_OK;
 
 	walk(scan, count_one, &c);
 	scout_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites");
@@ -234,12 +234,7 @@ static int junit_write(FILE *out, const scout_scan *scan, const scout_report_opt
 	scout_buf_puts(&b, ">\n");
 	walk(scan, write_one, &b);
 	scout_buf_puts(&b, "  </testsuite>\n</testsuites>\n");
-	if (fwrite(b.data, 1, b.len, out) != b.len || fflush(out) == EOF) {
-		scout_error_set("could not write the JUnit report");
-		error = SCOUT_EIO;
-	}
-	scout_buf_free(&b);
-	return error;
+	return scout_output_write(out, &b, "the JUnit report");
 }
 
 const scout_reporter scout_reporter_junit = {

@@ -5,6 +5,7 @@
 
 #include "audit/markdown.h"
 #include "escape.h"
+#include "output.h"
 
 #define MAX_PLAN     10
 #define MAX_BLOCKERS 20
@@ -80,13 +81,9 @@ static void write_blockers(scout_buf *b, const scout_scan *scan)
 int scout_summary_write(FILE *out, const scout_scan *scan)
 {
 	scout_buf b = {0};
-	int error = 0;
 
 	write_counts(&b, scan);
 	write_plan(&b, scan);
 	write_blockers(&b, scan);
-	if (fwrite(b.data, 1, b.len, out) != b.len)
-		error = SCOUT_EIO;
-	scout_buf_free(&b);
-	return error;
+	return scout_output_write(out, &b, "the job summary");
 }

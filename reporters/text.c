@@ -12,6 +12,7 @@
  * report is built in memory and written once. No timestamps: same scan, same
  * bytes. */
 #include "reporter.h"
+#include "output.h"
 #include "text_plan.h"
 #include "escape.h"
 
@@ -321,7 +322,6 @@ static int text_write(FILE *out, const scout_scan *scan, const scout_report_opts
 {
 	static const scout_report_opts no_opts = {.color = false};
 	scout_buf b = {0};
-	int error = SCOUT_OK;
 
 	if (!opts)
 		opts = &no_opts;
@@ -332,12 +332,7 @@ static int text_write(FILE *out, const scout_scan *scan, const scout_report_opts
 	write_findings(&b, scan, opts);
 	write_diagnostics(&b, scan);
 	write_advisories(&b, scan);
-	if (fwrite(b.data, 1, b.len, out) != b.len || fflush(out) == EOF) {
-		scout_error_set("could not write the text report");
-		error = SCOUT_EIO;
-	}
-	scout_buf_free(&b);
-	return error;
+	return scout_output_write(out, &b, "the text report");
 }
 
 const scout_reporter scout_reporter_text = {

@@ -9,6 +9,7 @@
 #include "html.h"
 #include "svg.h"
 #include "escape.h"
+#include "output.h"
 
 static const char *const sections[][2] = {
     {"summary", "Summary"},
@@ -213,7 +214,6 @@ static void write_footer(scout_buf *b, const scout_audit *a)
 int scout_audit_write_html(FILE *out, const scout_scan *scan, const scout_audit *a)
 {
 	scout_buf b = {0};
-	int error = 0;
 
 	write_head(&b, a);
 	write_summary(&b, scan, a);
@@ -230,8 +230,5 @@ int scout_audit_write_html(FILE *out, const scout_scan *scan, const scout_audit 
 	scout_buf_puts(&b, "</section>\n");
 	write_charts(&b, scan, a);
 	write_footer(&b, a);
-	if (fwrite(b.data, 1, b.len, out) != b.len || fflush(out) != 0 || ferror(out))
-		error = SCOUT_EIO;
-	scout_buf_free(&b);
-	return error;
+	return scout_output_write(out, &b, "the HTML audit");
 }

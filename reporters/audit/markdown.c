@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "output.h"
+
 #define FOLD_OVER 5 /* lists longer than this go inside <details> */
 
 /* List levels, tried in order; the plan level is shrunk only once the lists
@@ -222,13 +224,9 @@ static void hard_cut(scout_buf *b)
 int scout_audit_write_markdown(FILE *out, const scout_scan *scan, const scout_audit *a)
 {
 	scout_buf b = {0};
-	int error = 0;
 
 	render(&b, scan, a, pick_limits(scan, a), PART_ALL);
 	if (b.len >= SCOUT_AUDIT_MARKDOWN_MAX)
 		hard_cut(&b);
-	if (fwrite(b.data, 1, b.len, out) != b.len)
-		error = SCOUT_EIO;
-	scout_buf_free(&b);
-	return error;
+	return scout_output_write(out, &b, "the Markdown audit");
 }
