@@ -1,45 +1,73 @@
-/* The table of output formats: adding a format is one line here plus its
- * reporters/<name>.c. */
+/* The table of output formats: every format, the command whose --format
+ * chooses it, and its vtable. Adding a format is one row here plus its file.
+ *
+ * Two outputs are not chosen by --format and so are not rows: `scan
+ * --summary FILE`, the Markdown job summary (summary.c), and `rules [ID]
+ * --format text|json|markdown`, the rule documentation (rules_doc.c). */
 #include "reporter.h"
 
 #include <pthread.h>
 #include <string.h>
 
-/* One format per line (the order of --help), outside clang-format. */
+/* One format per line (a command's formats in the order of --help), outside
+ * clang-format. */
 // clang-format off
-static const scout_reporter *const reporters[] = {
-    &scout_reporter_text,
-    &scout_reporter_json,
-    &scout_reporter_jsonlines,
-    &scout_reporter_sarif,
-    &scout_reporter_github,
-    &scout_reporter_gitlab,
-    &scout_reporter_junit,
+static const scout_report_format formats[] = {
+    /* command           vtable                      alias */
+    {SCOUT_REPORT_SCAN,  &scout_reporter_text,       NULL}, /* text.c, text_plan.c */
+    {SCOUT_REPORT_SCAN,  &scout_reporter_json,       NULL}, /* json.c */
+    {SCOUT_REPORT_SCAN,  &scout_reporter_jsonlines,  NULL}, /* jsonlines.c */
+    {SCOUT_REPORT_SCAN,  &scout_reporter_sarif,      NULL}, /* sarif.c */
+    {SCOUT_REPORT_SCAN,  &scout_reporter_github,     NULL}, /* github.c */
+    {SCOUT_REPORT_SCAN,  &scout_reporter_gitlab,     NULL}, /* gitlab.c */
+    {SCOUT_REPORT_SCAN,  &scout_reporter_junit,      NULL}, /* junit.c */
+    {SCOUT_REPORT_AUDIT, &scout_reporter_html,       NULL}, /* audit/html*.c, audit/svg.c */
+    {SCOUT_REPORT_AUDIT, &scout_reporter_markdown,   "md"}, /* audit/markdown*.c */
 };
 // clang-format on
 
-#define NREPORTERS (sizeof(reporters) / sizeof(reporters[0]))
+#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 
-static char names[256];
-static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+static char scan_names[256];
+static pthread_once_t scan_names_once = PTHREAD_ONCE_INIT;
 
-const scout_reporter *scout_reporter_find(const char *name)
+const scout_report_format *scout_reporters_formats(size_t *count)
 {
-	for (size_t i = 0; name && i < NREPORTERS; i++)
-		if (strcmp(reporters[i]->name, name) == 0)
-			return reporters[i];
+	*count = NFORMATS;
+	return formats;
+}
+
+static bool is_named(const scout_report_format *f, const char *name)
+{
+	return strcmp(f->reporter->name, name) == 0 || (f->alias && strcmp(f->alias, name) == 0);
+}
+
+const scout_reporter *scout_reporter_find_for(scout_report_command command, const char *name)
+{
+	for (size_t i = 0; name && i < NFORMATS; i++)
+		if (formats[i].command == command && is_named(&formats[i], name))
+			return formats[i].reporter;
 	return NULL;
 }
 
-/* Joins the table's names with ", " into `names` (truncated if ever too long). */
-static void build_names(void)
+const scout_reporter *scout_reporter_find(const char *name)
+{
+	return scout_reporter_find_for(SCOUT_REPORT_SCAN, name);
+}
+
+/* Joins the scan formats' names with ", " into `scan_names` (truncated if
+ * ever too long). */
+static void build_scan_names(void)
 {
 	size_t len = 0;
 
-	for (size_t i = 0; i < NREPORTERS && len < sizeof(names); i++) {
-		int n = snprintf(names + len, sizeof(names) - len, "%s%s", i ? ", " : "",
-		                 reporters[i]->name);
+	for (size_t i = 0; i < NFORMATS && len < sizeof(scan_names); i++) {
+		int n;
 
+		if (formats[i].command != SCOUT_REPORT_SCAN)
+			continue;
+		n = snprintf(scan_names + len, sizeof(scan_names) - len, "%s%s", len ? ", " : "",
+		             formats[i].reporter->name);
 		if (n < 0)
 			break;
 		len += (size_t)n;
@@ -48,6 +76,6 @@ static void build_names(void)
 
 const char *scout_reporter_names(void)
 {
-	pthread_once(&names_once, build_names);
-	return names;
+	pthread_once(&scan_names_once, build_scan_names);
+	return scan_names;
 }

@@ -1,13 +1,22 @@
-/* Output formats: each is a small vtable over the finished scan result.
- * Reporters never re-parse or re-walk sources. */
+/* Output formats: each is a small vtable over the finished scan result (and,
+ * for the audit's formats, the audit built from it), listed in registry.c with
+ * the command that writes it. Reporters never re-parse or re-walk sources. */
 #ifndef SCOUT_REPORTER_H
 #define SCOUT_REPORTER_H
 
 #include <stdio.h>
+#include "scout/audit.h"
 #include "scout/result.h"
 
+/* The command whose --format chooses among a set of formats. */
+typedef enum scout_report_command {
+	SCOUT_REPORT_SCAN,  /* `scan --format`: the findings, scores and plan */
+	SCOUT_REPORT_AUDIT, /* `audit --format`: the whole-project audit */
+} scout_report_command;
+
 typedef struct scout_report_opts {
-	bool color; /* ANSI colour (text only): a TTY and no NO_COLOR */
+	bool color;               /* ANSI colour (text only): a TTY and no NO_COLOR */
+	const scout_audit *audit; /* the audit of the scan: set for audit formats */
 } scout_report_opts;
 
 typedef struct scout_reporter {
@@ -16,7 +25,16 @@ typedef struct scout_reporter {
 	int (*write)(FILE *out, const scout_scan *scan, const scout_report_opts *opts);
 } scout_reporter;
 
-/* The built-in formats, one per reporters/<name>.c, listed in registry.c. */
+/* A row of the format table: which command writes the format, and another
+ * --format value that names it (NULL for none). */
+typedef struct scout_report_format {
+	scout_report_command command;
+	const scout_reporter *reporter;
+	const char *alias;
+} scout_report_format;
+
+/* The built-in formats, one per reporters/<name>.c (the audit's in
+ * reporters/audit/), listed in registry.c. */
 extern const scout_reporter scout_reporter_text;
 extern const scout_reporter scout_reporter_json;
 extern const scout_reporter scout_reporter_jsonlines;
@@ -24,10 +42,21 @@ extern const scout_reporter scout_reporter_sarif;
 extern const scout_reporter scout_reporter_github;
 extern const scout_reporter scout_reporter_gitlab;
 extern const scout_reporter scout_reporter_junit;
+extern const scout_reporter scout_reporter_html;
+extern const scout_reporter scout_reporter_markdown;
 
-/* The reporter for a --format name, or NULL. Borrowed, static. */
+/* Every output format, as the table in registry.c lists them (the scan's in
+ * --help's order, then the audit's), with *count set to their number. For
+ * tests and docs that must cover each format: a new row shows up there
+ * without their edit. Borrowed, static. */
+const scout_report_format *scout_reporters_formats(size_t *count);
+
+/* The reporter `command` uses for a --format name or alias, or NULL.
+ * Borrowed, static. */
+const scout_reporter *scout_reporter_find_for(scout_report_command command, const char *name);
+/* The `scan --format` reporter: scout_reporter_find_for(SCOUT_REPORT_SCAN, name). */
 const scout_reporter *scout_reporter_find(const char *name);
-/* Comma-separated list of format names, for --help. Static. */
+/* The scan formats' names joined with ", ", for --help and messages. Static. */
 const char *scout_reporter_names(void);
 
 #endif

@@ -13,7 +13,6 @@
 #include "scout/baseline.h"
 #include "scout/diff.h"
 #include "scout/settings.h"
-#include "audit/report.h"
 #include "reporter.h"
 #include "rules_doc.h"
 #include "summary.h"
@@ -146,29 +145,21 @@ cleanup:
 	return rc;
 }
 
-/* The audit's renderer for --format, or NULL. */
-static int (*audit_writer(const char *format))(FILE *, const scout_scan *, const scout_audit *)
-{
-	if (!format || strcmp(format, "html") == 0)
-		return scout_audit_write_html;
-	if (strcmp(format, "markdown") == 0 || strcmp(format, "md") == 0)
-		return scout_audit_write_markdown;
-	return NULL;
-}
-
 /* `audit`: the whole scan (cli.c's table gives audit no --diff or baseline:
  * an audit is of everything), then one document. Findings never change the
  * exit status. */
 static int cmd_audit(const scout_cli *cli)
 {
-	int (*write)(FILE *, const scout_scan *, const scout_audit *) = audit_writer(cli->format);
+	const scout_reporter *reporter =
+	    scout_reporter_find_for(SCOUT_REPORT_AUDIT, cli->format ? cli->format : "html");
 	scout_settings settings;
 	scout_scan scan = {0};
 	scout_audit audit = {0};
+	scout_report_opts ropts = {.audit = &audit};
 	FILE *out = NULL;
 	int rc = 0, error;
 
-	if (!write) {
+	if (!reporter) {
 		fprintf(stderr,
 		        "mypyc-scout: error: unknown audit format '%s' (choose from html, "
 		        "markdown)\n",
@@ -183,7 +174,7 @@ static int cmd_audit(const scout_cli *cli)
 		rc = EXIT_USAGE;
 		goto cleanup;
 	}
-	error = write(out, &scan, &audit);
+	error = reporter->write(out, &scan, &ropts);
 	rc = close_output(out, cli->output);
 	if (error < 0 && rc == 0) {
 		fprintf(stderr, "mypyc-scout: error: the audit could not be written\n");

@@ -10,6 +10,7 @@
 #include "svg.h"
 #include "escape.h"
 #include "output.h"
+#include "reporter.h"
 
 static const char *const sections[][2] = {
     {"summary", "Summary"},
@@ -232,3 +233,13 @@ int scout_audit_write_html(FILE *out, const scout_scan *scan, const scout_audit 
 	write_footer(&b, a);
 	return scout_output_write(out, &b, "the HTML audit");
 }
+
+static int html_write(FILE *out, const scout_scan *scan, const scout_report_opts *opts)
+{
+	return scout_audit_write_html(out, scan, opts->audit);
+}
+
+const scout_reporter scout_reporter_html = {
+    .name = "html",
+    .write = html_write,
+};

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "output.h"
+#include "reporter.h"
 
 #define FOLD_OVER 5 /* lists longer than this go inside <details> */
 
@@ -230,3 +231,13 @@ int scout_audit_write_markdown(FILE *out, const scout_scan *scan, const scout_au
 		hard_cut(&b);
 	return scout_output_write(out, &b, "the Markdown audit");
 }
+
+static int markdown_write(FILE *out, const scout_scan *scan, const scout_report_opts *opts)
+{
+	return scout_audit_write_markdown(out, scan, opts->audit);
+}
+
+const scout_reporter scout_reporter_markdown = {
+    .name = "markdown",
+    .write = markdown_write,
+};
