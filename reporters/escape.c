@@ -3,8 +3,9 @@
  * Every format escapes the same way: walk the input one code point at a time
  * (ill-formed UTF-8 becomes U+FFFD), and let the format's `emit` function
  * decide how each code point is written. A new format (SARIF, GitHub
- * workflow commands, XML, HTML, Markdown) is one emit function and one public
- * wrapper in its own section below. */
+ * workflow commands, XML, HTML) is one emit function and one public wrapper in
+ * its own section below. Markdown, whose rules look at runs of characters
+ * (code spans, mentions) rather than one code point, is in escape_markdown.c. */
 #include "escape.h"
 
 #include <stdlib.h>
@@ -293,7 +294,7 @@ void scout_escape_xml(scout_buf *b, const char *s)
 	escape_each(b, s, emit_xml);
 }
 
-/* ---- HTML5 (audit_html reporter) ----------------------------------------- */
+/* ---- HTML5 (the audit's HTML page) ---------------------------------------- */
 
 /* What the HTML tokenizer reports as a parse error in the input stream: C0
  * controls other than TAB and LF (CR is normalised away, so it goes too), DEL,
@@ -322,66 +323,20 @@ void scout_escape_html(scout_buf *b, const char *s)
 	escape_each(b, s, emit_html);
 }
 
-/* ---- Markdown, one line (sarif reporter's help.markdown) ------------------- */
+/* ---- string literals (the plan's paste-ready snippets) --------------------- */
 
-/* C0 controls and DEL: written as spaces, so the text stays on its line. */
-static bool is_markdown_blank(unsigned char c)
-{
-	return c < 0x20 || c == 0x7F;
-}
-
-/* Length of the run of backticks at p. */
-static size_t backtick_run(const char *p)
-{
-	size_t n = 0;
-
-	while (p[n] == '`')
-		n++;
-	return n;
-}
-
-/* The run of exactly n backticks at or after s that closes a code span, or
- * NULL when there is none. */
-static const char *code_span_end(const char *s, size_t n)
-{
-	for (const char *p = strchr(s, '`'); p; p = strchr(p, '`')) {
-		size_t run = backtick_run(p);
-
-		if (run == n)
-			return p;
-		p += run;
-	}
-	return NULL;
-}
-
-void scout_escape_markdown_inline(scout_buf *b, const char *s)
+void scout_escape_string_literal(scout_buf *b, const char *s, bool toml)
 {
 	char *valid = scout_escape_utf8_dup(s);
-	const char *p = valid;
 
 	scout_buf_put(b, "", 0);
-	while (*p) {
-		unsigned char c = (unsigned char)*p;
-
-		if (c == '`') {
-			size_t n = backtick_run(p);
-			const char *end = code_span_end(p + n, n);
-
-			if (!end) { /* no closing run: literal backticks */
-				for (size_t i = 0; i < n; i++)
-					scout_buf_puts(b, "\\`");
-				p += n;
-				continue;
-			}
-			for (const char *q = p; q < end + n; q++)
-				scout_buf_putc(b, is_markdown_blank((unsigned char)*q) ? ' ' : *q);
-			p = end + n;
-			continue;
-		}
-		if (strchr("\\*_[]<>|~&#!", c))
-			scout_buf_putc(b, '\\');
-		scout_buf_putc(b, is_markdown_blank(c) ? ' ' : (char)c);
-		p++;
+	for (const unsigned char *p = (const unsigned char *)valid; *p; p++) {
+		if (*p == '\\' || *p == '"')
+			scout_buf_printf(b, "\\%c", *p);
+		else if (*p < 0x20 || *p == 0x7F)
+			scout_buf_printf(b, toml ? "\\u%04X" : "\\x%02x", (unsigned)*p);
+		else
+			scout_buf_putc(b, (char)*p);
 	}
 	free(valid);
 }

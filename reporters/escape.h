@@ -1,4 +1,6 @@
-/* One place for every escaping rule of every output format. */
+/* One place for every escaping rule of every output format: escape.c, and
+ * escape_markdown.c for Markdown. Each takes a string from the scan (NULL is
+ * "") and appends its escaped form to b. */
 #ifndef SCOUT_ESCAPE_H
 #define SCOUT_ESCAPE_H
 
@@ -43,11 +45,41 @@ void scout_escape_xml(scout_buf *b, const char *s);
  * scout_escape_uri_path first and this second. */
 void scout_escape_html(scout_buf *b, const char *s);
 
-/* Text for one line of CommonMark / GitHub Markdown (SARIF help.markdown):
- * valid UTF-8; code spans (`...`, a backtick run closed by a run of the same
- * length) kept as they are; elsewhere \ * _ [ ] < > | ~ & # ! and unmatched
- * backticks backslash-escaped, so `__main__` outside a code span stays literal;
- * CR, LF and other C0 controls become spaces, so the text stays one line. */
+/* s as the inside of a double-quoted Python or TOML basic string (the plan's
+ * paste-ready snippets): valid UTF-8; \ and " backslash-escaped; C0 controls
+ * and DEL as \uXXXX (toml) or \xNN (Python). */
+void scout_escape_string_literal(scout_buf *b, const char *s, bool toml);
+
+/* ---- Markdown (escape_markdown.c) ---- */
+
+/* Text for one line of CommonMark / GitHub Markdown (SARIF help.markdown, the
+ * job summary): valid UTF-8; code spans (`...`, a backtick run closed by a run
+ * of the same length) kept as they are; elsewhere \ * _ [ ] < > | ~ & # ! and
+ * unmatched backticks backslash-escaped, so `__main__` outside a code span
+ * stays literal; CR, LF and other C0 controls become spaces, so the text stays
+ * one line. */
 void scout_escape_markdown_inline(scout_buf *b, const char *s);
+/* Prose where GitHub notifies @names (the Markdown audit, pasted as a
+ * comment): scout_escape_markdown_inline, then every would-be mention outside
+ * code spans (@contextmanager, letters, digits, - . _) as a code span. */
+void scout_escape_markdown_text(scout_buf *b, const char *s);
+/* Markdown (already escaped, or our own) made fit for a GitHub table cell: a
+ * backslash before every `|`, which GitHub's table parser (cmark-gfm's
+ * table_cell, and markdown-it alike) takes away again before it parses the
+ * cell's inlines, so the cell shows what s shows outside a table, code spans
+ * included; CR and LF as spaces, since a row is one line. Works on bytes. */
+void scout_escape_markdown_pipes(scout_buf *b, const char *s);
+/* Prose in a table cell: scout_escape_markdown_text, then
+ * scout_escape_markdown_pipes. */
+void scout_escape_markdown_cell(scout_buf *b, const char *s);
+/* s as one code span: valid UTF-8, controls as spaces, fenced with one
+ * backtick more than its longest run (padded with a space where CommonMark
+ * would strip one or a backtick would touch the fence); `cell` also escapes
+ * `|` for a table cell. */
+void scout_escape_markdown_code(scout_buf *b, const char *s, bool cell);
+/* A fenced code block of `text` (made valid UTF-8), fenced with more
+ * backticks than any run inside it (three at least); lang may be NULL. Starts
+ * and ends at a line start. */
+void scout_escape_markdown_fence(scout_buf *b, const char *lang, const char *text);
 
 #endif

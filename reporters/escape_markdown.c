@@ -1,32 +1,20 @@
-/* Escaping for the Markdown audit: prose, table cells, code spans, raw HTML,
- * fenced code and string literals inside snippets. Prose goes through
- * scout_escape_markdown_inline (reporters/escape.c); the rest are the few
+/* Markdown escaping (escape.h), for every format that writes Markdown: SARIF's
+ * help.markdown, the job summary, the Markdown audit and the README's rule
+ * table. Prose goes through scout_escape_markdown_inline; the rest are the few
  * contexts where that function alone is not enough:
  * - GitHub splits table rows on `|` before it parses inlines, so an unescaped
  *   `|` inside a code span would still end the cell: every `|` in a cell gets
  *   a backslash of its own, which the table parser takes away again.
- * - <details>/<summary> lines are raw HTML, where Markdown backslash escapes
- *   do not apply: text there is written with entities. */
-#include "markdown.h"
+ * - Where GitHub renders Markdown as a comment, an @name notifies that user:
+ *   the audit's prose writes such names as code spans.
+ * Raw HTML inside Markdown (<details>/<summary>) takes scout_escape_xml, where
+ * backslash escapes do not apply. */
+#include "escape.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
-
-/* Appends s to b with one backslash put before every `|`. GitHub (cmark-gfm's
- * table_cell, and markdown-it alike) never ends a cell at a `|` that directly
- * follows a backslash, and removes exactly that backslash before it parses
- * the cell's inlines: so the cell shows what s shows outside a table, code
- * spans included. */
-static void put_cell_pipes(scout_buf *b, const char *s)
-{
-	for (const char *p = s; *p; p++) {
-		if (*p == '|')
-			scout_buf_putc(b, '\\');
-		scout_buf_putc(b, *p);
-	}
-}
+/* ---- one line of prose ---------------------------------------------------- */
 
 /* Length of the run of c at p. */
 static size_t run_of(const char *p, char c)
@@ -36,6 +24,74 @@ static size_t run_of(const char *p, char c)
 	while (p[n] == c)
 		n++;
 	return n;
+}
+
+/* C0 controls and DEL: written as spaces, so the text stays on its line. */
+static bool is_markdown_blank(unsigned char c)
+{
+	return c < 0x20 || c == 0x7F;
+}
+
+/* The run of exactly n backticks at or after s that closes a code span, or
+ * NULL when there is none. */
+static const char *code_span_end(const char *s, size_t n)
+{
+	for (const char *p = strchr(s, '`'); p; p = strchr(p, '`')) {
+		size_t run = run_of(p, '`');
+
+		if (run == n)
+			return p;
+		p += run;
+	}
+	return NULL;
+}
+
+void scout_escape_markdown_inline(scout_buf *b, const char *s)
+{
+	char *valid = scout_escape_utf8_dup(s);
+	const char *p = valid;
+
+	scout_buf_put(b, "", 0);
+	while (*p) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '`') {
+			size_t n = run_of(p, '`');
+			const char *end = code_span_end(p + n, n);
+
+			if (!end) { /* no closing run: literal backticks */
+				for (size_t i = 0; i < n; i++)
+					scout_buf_puts(b, "\\`");
+				p += n;
+				continue;
+			}
+			for (const char *q = p; q < end + n; q++)
+				scout_buf_putc(b, is_markdown_blank((unsigned char)*q) ? ' ' : *q);
+			p = end + n;
+			continue;
+		}
+		if (strchr("\\*_[]<>|~&#!", c))
+			scout_buf_putc(b, '\\');
+		scout_buf_putc(b, is_markdown_blank(c) ? ' ' : (char)c);
+		p++;
+	}
+	free(valid);
+}
+
+/* ---- mentions, table cells, code spans and blocks -------------------------- */
+
+void scout_escape_markdown_pipes(scout_buf *b, const char *s)
+{
+	scout_buf_put(b, "", 0);
+	for (const char *p = s ? s : ""; *p; p++) {
+		if (*p == '\n' || *p == '\r') {
+			scout_buf_putc(b, ' ');
+			continue;
+		}
+		if (*p == '|')
+			scout_buf_putc(b, '\\');
+		scout_buf_putc(b, *p);
+	}
 }
 
 static bool is_mention_char(char c)
@@ -81,9 +137,8 @@ static void put_without_mentions(scout_buf *b, const char *s)
 			const char *end;
 
 			n = run_of(p, '`');
-			for (end = p + n; *end && !(*end == '`' && run_of(end, '`') == n);)
-				end += *end == '`' ? run_of(end, '`') : 1;
-			end += *end ? n : 0;
+			end = code_span_end(p + n, n);
+			end = end ? end + n : p + strlen(p);
 			scout_buf_put(b, p, (size_t)(end - p));
 			p = end;
 		} else if (*p == '@' && (p == s || !is_mention_char(p[-1]))) {
@@ -105,7 +160,7 @@ static void put_without_mentions(scout_buf *b, const char *s)
 	}
 }
 
-void scout_md_text(scout_buf *b, const char *s)
+void scout_escape_markdown_text(scout_buf *b, const char *s)
 {
 	scout_buf tmp = {0};
 
@@ -114,12 +169,12 @@ void scout_md_text(scout_buf *b, const char *s)
 	scout_buf_free(&tmp);
 }
 
-void scout_md_cell(scout_buf *b, const char *s)
+void scout_escape_markdown_cell(scout_buf *b, const char *s)
 {
 	scout_buf tmp = {0};
 
-	scout_md_text(&tmp, s);
-	put_cell_pipes(b, tmp.data);
+	scout_escape_markdown_text(&tmp, s);
+	scout_escape_markdown_pipes(b, tmp.data);
 	scout_buf_free(&tmp);
 }
 
@@ -142,14 +197,14 @@ static void put_backticks(scout_buf *b, size_t n)
 		scout_buf_putc(b, '`');
 }
 
-void scout_md_code(scout_buf *b, const char *s, bool cell)
+void scout_escape_markdown_code(scout_buf *b, const char *s, bool cell)
 {
 	char *text = scout_escape_utf8_dup(s);
 	size_t n, len;
 	bool pad;
 
 	for (char *p = text; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7F)
+		if (is_markdown_blank((unsigned char)*p))
 			*p = ' '; /* a code span stays on its line */
 	len = strlen(text);
 	n = longest_backticks(text) + 1;
@@ -161,7 +216,7 @@ void scout_md_code(scout_buf *b, const char *s, bool cell)
 	if (pad)
 		scout_buf_putc(b, ' ');
 	if (cell)
-		put_cell_pipes(b, text);
+		scout_escape_markdown_pipes(b, text);
 	else
 		scout_buf_puts(b, text);
 	if (pad)
@@ -170,12 +225,7 @@ void scout_md_code(scout_buf *b, const char *s, bool cell)
 	free(text);
 }
 
-void scout_md_html(scout_buf *b, const char *s)
-{
-	scout_escape_xml(b, s);
-}
-
-void scout_md_fence(scout_buf *b, const char *lang, const char *text)
+void scout_escape_markdown_fence(scout_buf *b, const char *lang, const char *text)
 {
 	char *valid = scout_escape_utf8_dup(text);
 	size_t n = longest_backticks(valid) + 1, len = strlen(valid);
@@ -191,26 +241,4 @@ void scout_md_fence(scout_buf *b, const char *lang, const char *text)
 	put_backticks(b, n);
 	scout_buf_putc(b, '\n');
 	free(valid);
-}
-
-void scout_md_quoted(scout_buf *b, const char *s, bool toml)
-{
-	char *valid = scout_escape_utf8_dup(s);
-
-	for (const unsigned char *p = (const unsigned char *)valid; *p; p++) {
-		if (*p == '\\' || *p == '"')
-			scout_buf_printf(b, "\\%c", *p);
-		else if (*p < 0x20 || *p == 0x7F)
-			scout_buf_printf(b, toml ? "\\u%04X" : "\\x%02x", (unsigned)*p);
-		else
-			scout_buf_putc(b, (char)*p);
-	}
-	free(valid);
-}
-
-void scout_md_more(scout_buf *b, size_t n, bool item)
-{
-	scout_buf_puts(b, item ? "- " : "\n");
-	scout_buf_printf(
-	    b, "\xE2\x80\xA6 and %zu more (see the HTML audit or `mypyc-scout scan`)\n", n);
 }

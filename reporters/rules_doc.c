@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cjson_util.h"
+#include "escape.h"
 #include "registry.h"
 
 /* The rule as a JSON object: id, category and title, and with `full` its
@@ -89,19 +90,6 @@ int scout_rules_doc_write(FILE *out, const char *id, bool json)
 	return 0;
 }
 
-/* Markdown-safe cell text: pipes escaped, backticks kept. */
-static void write_cell(FILE *out, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '|')
-			fputs("\\|", out);
-		else if (*s == '\n')
-			fputc(' ', out);
-		else
-			fputc(*s, out);
-	}
-}
-
 void scout_rules_doc_markdown(FILE *out)
 {
 	size_t n;
@@ -109,10 +97,13 @@ void scout_rules_doc_markdown(FILE *out)
 
 	fputs("| rule | category | what it catches |\n| --- | --- | --- |\n", out);
 	for (size_t i = 0; i < n; i++) {
-		fprintf(out, "| `%s` | %s%s | ", rules[i]->id,
+		scout_buf title = {0};
+
+		/* our own Markdown (backticks are code), made fit for a cell */
+		scout_escape_markdown_pipes(&title, rules[i]->title);
+		fprintf(out, "| `%s` | %s%s | %s |\n", rules[i]->id,
 		        scout_category_name(rules[i]->category),
-		        rules[i]->advisory ? " (advisory)" : "");
-		write_cell(out, rules[i]->title);
-		fputs(" |\n", out);
+		        rules[i]->advisory ? " (advisory)" : "", title.data);
+		scout_buf_free(&title);
 	}
 }

@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 
-#include "audit/markdown.h"
 #include "escape.h"
 #include "output.h"
 
@@ -40,7 +39,7 @@ static void write_plan(scout_buf *b, const scout_scan *scan)
 		if (!scan->plan.compile[i].first_phase)
 			continue;
 		scout_buf_puts(b, "| ");
-		scout_md_code(b, m->path, true);
+		scout_escape_markdown_code(b, m->path, true);
 		scout_buf_printf(b, " | %.3f | %d | %d |\n", m->hotness, m->score,
 		                 scan->plan.compile[i].group);
 		shown++;
@@ -66,7 +65,7 @@ static void write_blockers(scout_buf *b, const scout_scan *scan)
 			char *where = scout_asprintf("%s:%u", m->path, (unsigned)f->line);
 
 			scout_buf_puts(b, "- ");
-			scout_md_code(b, where, false);
+			scout_escape_markdown_code(b, where, false);
 			scout_buf_printf(b, " **%s**: ", f->rule);
 			free(where);
 			scout_escape_markdown_inline(b, f->message);

@@ -4,8 +4,6 @@
  * mypycify list and hatch-mypyc configuration for phase 1. */
 #include "html.h"
 
-#include <stdlib.h>
-
 #include "escape.h"
 
 static const char *const phase1_heads[] = {".#", "module", ".hotness", ".score"};
@@ -131,25 +129,14 @@ static void write_skip(scout_buf *b, const scout_scan *scan, const scout_audit *
 		scout_buf_puts(b, "</details>\n");
 }
 
-/* s as the inside of a double-quoted Python or TOML basic string, then as
- * HTML text: \ and " backslash-escaped, controls as \uXXXX. */
+/* s as the inside of a double-quoted TOML basic string, then as HTML text. */
 static void quoted(scout_buf *b, const char *s)
 {
 	scout_buf q = {0};
-	char *valid = scout_escape_utf8_dup(s);
 
-	scout_buf_put(&q, "", 0);
-	for (const unsigned char *p = (const unsigned char *)valid; *p; p++) {
-		if (*p == '\\' || *p == '"')
-			scout_buf_putc(&q, '\\');
-		if (*p < 0x20 || *p == 0x7F)
-			scout_buf_printf(&q, "\\u%04X", (unsigned)*p);
-		else
-			scout_buf_putc(&q, (char)*p);
-	}
+	scout_escape_string_literal(&q, s, true);
 	scout_escape_html(b, q.data);
 	scout_buf_free(&q);
-	free(valid);
 }
 
 static void write_paths(scout_buf *b, const scout_scan *scan, const scout_audit *a,

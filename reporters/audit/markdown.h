@@ -4,6 +4,7 @@
 #ifndef SCOUT_AUDIT_MARKDOWN_H
 #define SCOUT_AUDIT_MARKDOWN_H
 
+#include "escape.h"
 #include "report.h"
 
 #define SCOUT_MD_ALL ((size_t)-1) /* a limit that cuts nothing */
@@ -23,27 +24,6 @@ typedef struct scout_md_ctx {
 	scout_md_limits lim;
 } scout_md_ctx;
 
-/* ---- text (markdown_text.c); every string from the scan goes through one ---- */
-
-/* Prose on one line: scout_escape_markdown_inline. */
-void scout_md_text(scout_buf *b, const char *s);
-/* Prose in a table cell: as scout_md_text, and every `|` escaped (code spans
- * included, where GitHub's table parser would otherwise split the row). */
-void scout_md_cell(scout_buf *b, const char *s);
-/* s as one code span (a fence longer than any backtick run in it; controls as
- * spaces); `cell` also escapes `|` for a table cell. */
-void scout_md_code(scout_buf *b, const char *s, bool cell);
-/* Text inside raw HTML (<summary>): & < > " ' as entities. */
-void scout_md_html(scout_buf *b, const char *s);
-/* A fenced code block of `text` (valid UTF-8), fenced with more backticks
- * than any run inside it; lang may be NULL. Starts and ends at a line start. */
-void scout_md_fence(scout_buf *b, const char *lang, const char *text);
-/* s as the inside of a Python or TOML basic string ("..."): \ and " escaped,
- * controls as \uXXXX (TOML) or \xNN (Python). */
-void scout_md_quoted(scout_buf *b, const char *s, bool toml);
-/* The truncation line, a paragraph of its own (`item`: a list item). */
-void scout_md_more(scout_buf *b, size_t n, bool item);
-
 /* ---- shared pieces (markdown.c) ---- */
 
 /* The module's path, or "?" for an index out of range. Borrowed. */
@@ -53,6 +33,8 @@ void scout_md_where(scout_md_ctx *c, size_t module, uint32_t line, bool cell);
 /* Locations as a list, inside <details> when there are many, cut at
  * c->lim.locs with a truncation line. */
 void scout_md_locs(scout_md_ctx *c, const scout_audit_loc *locs, size_t n, const char *noun);
+/* The truncation line, a paragraph of its own (`item`: a list item). */
+void scout_md_more(scout_buf *b, size_t n, bool item);
 /* 100 * share with one decimal and a % sign. */
 void scout_md_percent(scout_buf *b, double share);
 /* A bar of n full blocks (n at most 40). */

@@ -64,7 +64,7 @@ static void write_rules(scout_md_ctx *c)
 		const scout_audit_rule *r = &a->rules[i];
 
 		scout_buf_puts(c->b, "| ");
-		scout_md_code(c->b, r->rule ? r->rule : "?", true);
+		scout_escape_markdown_code(c->b, r->rule ? r->rule : "?", true);
 		scout_buf_printf(c->b, " | %s | %zu | %zu | ", scout_category_name(r->category),
 		                 r->nlocs, r->nmodules);
 		scout_md_bar(c->b, bar_len(r->nlocs, max));
@@ -114,7 +114,7 @@ static void write_hottest(scout_md_ctx *c)
 		const scout_module *m = &c->scan->modules[e[i].index];
 
 		scout_buf_puts(c->b, "| ");
-		scout_md_code(c->b, m->path, true);
+		scout_escape_markdown_code(c->b, m->path, true);
 		scout_buf_puts(c->b, " | ");
 		scout_md_percent(c->b, m->hotness);
 		scout_buf_printf(c->b, " | %d | %s |\n", m->score, scout_verdict_name(m->verdict));

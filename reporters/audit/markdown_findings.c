@@ -25,22 +25,22 @@ static void write_rule(scout_md_ctx *c, const scout_audit_rule *r)
 	const scout_rule_info *info = scout_rule_info_find(r->rule);
 
 	scout_buf_puts(c->b, "### ");
-	scout_md_code(c->b, r->rule ? r->rule : "?", false);
+	scout_escape_markdown_code(c->b, r->rule ? r->rule : "?", false);
 	if (info && info->title) {
 		scout_buf_puts(c->b, " \xE2\x80\x94 ");
-		scout_md_text(c->b, info->title);
+		scout_escape_markdown_text(c->b, info->title);
 	}
 	scout_buf_printf(c->b, "\n\nCategory **%s**; %zu finding%s in %zu module%s.\n\n",
 	                 scout_category_name(r->category), r->nlocs, r->nlocs == 1 ? "" : "s",
 	                 r->nmodules, r->nmodules == 1 ? "" : "s");
 	if (info && info->why && info->why[0]) {
 		scout_buf_puts(c->b, "**Why mypyc cares:** ");
-		scout_md_text(c->b, info->why);
+		scout_escape_markdown_text(c->b, info->why);
 		scout_buf_puts(c->b, "\n\n");
 	}
 	if (info && info->fix && info->fix[0]) {
 		scout_buf_puts(c->b, "**Fix:** ");
-		scout_md_text(c->b, info->fix);
+		scout_escape_markdown_text(c->b, info->fix);
 		scout_buf_puts(c->b, "\n\n");
 	}
 	if (info)
@@ -94,7 +94,7 @@ void scout_md_annotations(scout_md_ctx *c)
 		    n->module < c->scan->nmodules ? c->scan->modules[n->module].hotness : 0;
 
 		scout_buf_puts(c->b, "| ");
-		scout_md_code(c->b, scout_md_path(c, n->module), true);
+		scout_escape_markdown_code(c->b, scout_md_path(c, n->module), true);
 		scout_buf_puts(c->b, " | ");
 		scout_md_percent(c->b, hot);
 		scout_buf_printf(c->b, " | %u | %u | %u |\n", (unsigned)n->untyped_defs,
@@ -114,7 +114,7 @@ static void write_risk_table(scout_md_ctx *c)
 		const scout_audit_risk *r = &c->a->risks[i];
 
 		scout_buf_puts(c->b, "| ");
-		scout_md_cell(c->b, r->title ? r->title : r->id);
+		scout_escape_markdown_cell(c->b, r->title ? r->title : r->id);
 		scout_buf_printf(c->b, " | %s | %zu |\n", r->breaking ? "yes" : "no", r->nlocs);
 	}
 	scout_buf_putc(c->b, '\n');
@@ -123,10 +123,10 @@ static void write_risk_table(scout_md_ctx *c)
 static void write_risk(scout_md_ctx *c, const scout_audit_risk *r)
 {
 	scout_buf_puts(c->b, "### ");
-	scout_md_text(c->b, r->title ? r->title : r->id);
+	scout_escape_markdown_text(c->b, r->title ? r->title : r->id);
 	scout_buf_puts(c->b, r->breaking ? " (breaking)\n\n" : "\n\n");
 	if (r->why && r->why[0]) {
-		scout_md_text(c->b, r->why);
+		scout_escape_markdown_text(c->b, r->why);
 		scout_buf_puts(c->b, "\n\n");
 	}
 	scout_md_locs(c, r->locs, r->nlocs, "location");

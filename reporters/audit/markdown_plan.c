@@ -15,7 +15,7 @@ static size_t min_size(size_t a, size_t b)
 static void module_cell(scout_md_ctx *c, size_t module)
 {
 	scout_buf_puts(c->b, "| ");
-	scout_md_code(c->b, scout_md_path(c, module), true);
+	scout_escape_markdown_code(c->b, scout_md_path(c, module), true);
 	scout_buf_puts(c->b, " | ");
 }
 
@@ -60,7 +60,7 @@ static void write_fixes(scout_md_ctx *c, const scout_module *m, const scout_audi
 		const scout_audit_fix *f = &am->fixes[j];
 
 		scout_buf_puts(c->b, j ? ", " : "");
-		scout_md_code(c->b, f->rule ? f->rule : "?", true);
+		scout_escape_markdown_code(c->b, f->rule ? f->rule : "?", true);
 		scout_buf_printf(c->b, " \xC3\x97%u", (unsigned)f->count);
 		if (f->category == SCOUT_BLOCKER)
 			scout_buf_puts(c->b, " (blocker)");
@@ -131,7 +131,7 @@ static void write_paths(scout_md_ctx *c, scout_buf *s, bool toml)
 
 	for (size_t i = 0; i < shown; i++) {
 		scout_buf_puts(s, toml ? "    \"" : "        \"");
-		scout_md_quoted(s, scout_md_path(c, c->a->phase1[i].module), toml);
+		scout_escape_string_literal(s, scout_md_path(c, c->a->phase1[i].module), toml);
 		scout_buf_puts(s, "\",\n");
 	}
 	if (shown < c->a->nphase1)
@@ -150,7 +150,7 @@ static void write_snippets(scout_md_ctx *c)
 	write_paths(c, &s, false);
 	scout_buf_puts(&s, "    ]),\n)\n");
 	scout_buf_puts(c->b, "### Paste-ready\n\nsetuptools, in `setup.py`:\n\n");
-	scout_md_fence(c->b, "python", s.data);
+	scout_escape_markdown_fence(c->b, "python", s.data);
 	s.len = 0;
 	scout_buf_puts(&s, "[build-system]\nrequires = [\"hatchling\", \"hatch-mypyc\"]\n"
 	                   "build-backend = \"hatchling.build\"\n\n"
@@ -159,7 +159,7 @@ static void write_snippets(scout_md_ctx *c)
 	write_paths(c, &s, true);
 	scout_buf_puts(&s, "]\n");
 	scout_buf_puts(c->b, "\nhatchling with hatch-mypyc, in `pyproject.toml`:\n\n");
-	scout_md_fence(c->b, "toml", s.data);
+	scout_escape_markdown_fence(c->b, "toml", s.data);
 	scout_buf_putc(c->b, '\n');
 	scout_buf_free(&s);
 }
@@ -204,14 +204,14 @@ static void write_refs(scout_md_ctx *c, const scout_audit_check *k)
 			char *where =
 			    scout_asprintf("%s:%u", r->path ? r->path : "?", (unsigned)r->line);
 
-			scout_md_code(c->b, where, false);
+			scout_escape_markdown_code(c->b, where, false);
 			free(where);
 		} else {
-			scout_md_code(c->b, r->path ? r->path : "?", false);
+			scout_escape_markdown_code(c->b, r->path ? r->path : "?", false);
 		}
 		if (r->text && r->text[0]) {
 			scout_buf_puts(c->b, " ");
-			scout_md_code(c->b, r->text, false);
+			scout_escape_markdown_code(c->b, r->text, false);
 		}
 		scout_buf_putc(c->b, '\n');
 	}
@@ -223,25 +223,25 @@ static void write_refs(scout_md_ctx *c, const scout_audit_check *k)
 static void write_check(scout_md_ctx *c, const scout_audit_check *k)
 {
 	scout_buf_printf(c->b, "### %s ", status_mark(k->status));
-	scout_md_text(c->b, k->title ? k->title : k->id);
+	scout_escape_markdown_text(c->b, k->title ? k->title : k->id);
 	scout_buf_printf(c->b, " (%s)\n\n", scout_check_status_name(k->status));
 	if (k->found && k->found[0]) {
 		scout_buf_puts(c->b, "**Found:** ");
-		scout_md_text(c->b, k->found);
+		scout_escape_markdown_text(c->b, k->found);
 		scout_buf_puts(c->b, "\n\n");
 	}
 	if (k->advice && k->advice[0]) {
 		scout_buf_puts(c->b, "**Do:** ");
-		scout_md_text(c->b, k->advice);
+		scout_escape_markdown_text(c->b, k->advice);
 		scout_buf_puts(c->b, "\n\n");
 	}
 	if (k->snippet && k->snippet[0]) {
 		if (k->snippet_file) {
 			scout_buf_puts(c->b, "In ");
-			scout_md_code(c->b, k->snippet_file, false);
+			scout_escape_markdown_code(c->b, k->snippet_file, false);
 			scout_buf_puts(c->b, ":\n\n");
 		}
-		scout_md_fence(c->b, k->snippet_lang, k->snippet);
+		scout_escape_markdown_fence(c->b, k->snippet_lang, k->snippet);
 		scout_buf_putc(c->b, '\n');
 	}
 	write_refs(c, k);

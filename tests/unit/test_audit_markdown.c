@@ -420,26 +420,27 @@ static void test_helpers(void)
 {
 	scout_buf b = {0};
 
-	scout_md_code(&b, "a|b", true);
+	scout_escape_markdown_code(&b, "a|b", true);
 	CHECK_STR(b.data, "`a\\|b`");
 	b.len = 0;
-	scout_md_code(&b, "a\\|b", true); /* the table takes one backslash away */
+	scout_escape_markdown_code(&b, "a\\|b", true); /* the table takes one backslash away */
 	CHECK_STR(b.data, "`a\\\\|b`");
 	b.len = 0;
-	scout_md_code(&b, "`x``", false);
+	scout_escape_markdown_code(&b, "`x``", false);
 	CHECK_STR(b.data, "``` `x`` ```");
 	b.len = 0;
-	scout_md_cell(&b, "p `q|r` s|t");
+	scout_escape_markdown_cell(&b, "p `q|r` s|t");
 	CHECK_STR(b.data, "p `q\\|r` s\\\\|t");
 	b.len = 0;
-	scout_md_fence(&b, "toml", "x = \"````\"");
+	scout_escape_markdown_fence(&b, "toml", "x = \"````\"");
 	CHECK_STR(b.data, "`````toml\nx = \"````\"\n`````\n");
 	b.len = 0;
-	scout_md_text(&b, "go through @contextmanager, @mypy_extensions.trait. a@b `@c` @ d\\@e");
+	scout_escape_markdown_text(
+	    &b, "go through @contextmanager, @mypy_extensions.trait. a@b `@c` @ d\\@e");
 	CHECK_STR(b.data,
 	          "go through `@contextmanager`, `@mypy_extensions.trait`. a@b `@c` @ d\\\\`@e`");
 	b.len = 0;
-	scout_md_cell(&b, "@x|y");
+	scout_escape_markdown_cell(&b, "@x|y");
 	CHECK_STR(b.data, "`@x`\\\\|y");
 	b.len = 0;
 	scout_md_more(&b, 7, true);
