@@ -28,8 +28,8 @@ static const scout_report_format formats[] = {
 
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 
-static char scan_names[256];
-static pthread_once_t scan_names_once = PTHREAD_ONCE_INIT;
+static char names[SCOUT_REPORT_COMMAND_COUNT][256];
+static pthread_once_t names_once = PTHREAD_ONCE_INIT;
 
 const scout_report_format *scout_reporters_formats(size_t *count)
 {
@@ -55,27 +55,30 @@ const scout_reporter *scout_reporter_find(const char *name)
 	return scout_reporter_find_for(SCOUT_REPORT_SCAN, name);
 }
 
-/* Joins the scan formats' names with ", " into `scan_names` (truncated if
- * ever too long). */
-static void build_scan_names(void)
+/* Joins each command's format names with ", " into names[command]
+ * (truncated if ever too long). */
+static void build_names(void)
 {
-	size_t len = 0;
+	size_t len[SCOUT_REPORT_COMMAND_COUNT] = {0};
 
-	for (size_t i = 0; i < NFORMATS && len < sizeof(scan_names); i++) {
-		int n;
+	for (size_t i = 0; i < NFORMATS; i++) {
+		scout_report_command c = formats[i].command;
+		size_t room = sizeof(names[c]) - len[c];
+		int n = snprintf(names[c] + len[c], room, "%s%s", len[c] ? ", " : "",
+		                 formats[i].reporter->name);
 
-		if (formats[i].command != SCOUT_REPORT_SCAN)
-			continue;
-		n = snprintf(scan_names + len, sizeof(scan_names) - len, "%s%s", len ? ", " : "",
-		             formats[i].reporter->name);
-		if (n < 0)
-			break;
-		len += (size_t)n;
+		if (n > 0)
+			len[c] += (size_t)n < room ? (size_t)n : room - 1;
 	}
+}
+
+const char *scout_reporter_names_for(scout_report_command command)
+{
+	pthread_once(&names_once, build_names);
+	return command < SCOUT_REPORT_COMMAND_COUNT ? names[command] : "";
 }
 
 const char *scout_reporter_names(void)
 {
-	pthread_once(&scan_names_once, build_scan_names);
-	return scan_names;
+	return scout_reporter_names_for(SCOUT_REPORT_SCAN);
 }

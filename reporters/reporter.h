@@ -12,6 +12,7 @@
 typedef enum scout_report_command {
 	SCOUT_REPORT_SCAN,  /* `scan --format`: the findings, scores and plan */
 	SCOUT_REPORT_AUDIT, /* `audit --format`: the whole-project audit */
+	SCOUT_REPORT_COMMAND_COUNT
 } scout_report_command;
 
 typedef struct scout_report_opts {
@@ -56,7 +57,10 @@ const scout_report_format *scout_reporters_formats(size_t *count);
 const scout_reporter *scout_reporter_find_for(scout_report_command command, const char *name);
 /* The `scan --format` reporter: scout_reporter_find_for(SCOUT_REPORT_SCAN, name). */
 const scout_reporter *scout_reporter_find(const char *name);
-/* The scan formats' names joined with ", ", for --help and messages. Static. */
+/* The names of `command`'s formats joined with ", " (aliases left out), for
+ * --help and messages. Static. */
+const char *scout_reporter_names_for(scout_report_command command);
+/* The scan formats' names: scout_reporter_names_for(SCOUT_REPORT_SCAN). */
 const char *scout_reporter_names(void);
 
 #endif

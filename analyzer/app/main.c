@@ -160,10 +160,8 @@ static int cmd_audit(const scout_cli *cli)
 	int rc = 0, error;
 
 	if (!reporter) {
-		fprintf(stderr,
-		        "mypyc-scout: error: unknown audit format '%s' (choose from html, "
-		        "markdown)\n",
-		        cli->format);
+		fprintf(stderr, "mypyc-scout: error: unknown audit format '%s' (choose from %s)\n",
+		        cli->format, scout_reporter_names_for(SCOUT_REPORT_AUDIT));
 		return EXIT_USAGE;
 	}
 	if ((rc = resolve_and_scan(&settings, &scan, cli)) != 0)
