@@ -71,7 +71,7 @@ static TSNode annotation_head(const scout_walk *w, TSNode assignment)
 	e = scout_node_named_child(type, 0);
 	if (ts_node_symbol(e) == w->sym->subscript)
 		return scout_node_field(e, w->sym->f_value);
-	if (strcmp(ts_node_type(e), "generic_type") == 0)
+	if (ts_node_symbol(e) == w->sym->generic_type)
 		return scout_node_named_child(e, 0);
 	return e;
 }
@@ -378,7 +378,7 @@ static bool declared_type(const scout_walk *w, TSNode assignment, char *buf, siz
 			lit = "bool";
 		else if (t == w->sym->string)
 			lit = "str";
-		else if (strcmp(ts_node_type(value), "float") == 0)
+		else if (t == w->sym->float_)
 			lit = "float";
 		if (!lit)
 			return false;
@@ -390,7 +390,7 @@ static bool declared_type(const scout_walk *w, TSNode assignment, char *buf, siz
 
 		if (ts_node_symbol(e) == w->sym->subscript)
 			e = scout_node_field(e, w->sym->f_value);
-		else if (strcmp(ts_node_type(e), "generic_type") == 0)
+		else if (ts_node_symbol(e) == w->sym->generic_type)
 			e = scout_node_named_child(e, 0);
 		if (!ts_node_is_null(e) &&
 		    (scout_walk_is(w, e, classvar_names) || scout_walk_is(w, e, final_names)))

@@ -111,7 +111,7 @@ static bool annotation_is(const scout_walk *w, TSNode assignment, const char *co
 		t = scout_node_named_child(t, 0);
 	if (ts_node_symbol(t) == s->subscript)
 		t = scout_node_field(t, s->f_value);
-	else if (strcmp(ts_node_type(t), "generic_type") == 0 && scout_node_named_child_count(t))
+	else if (ts_node_symbol(t) == s->generic_type && scout_node_named_child_count(t))
 		t = scout_node_named_child(t, 0); /* `Final[int]` in an annotation */
 	return scout_walk_is(w, t, names);
 }
@@ -334,13 +334,12 @@ static bool is_constant(const scout_walk *w, TSNode value)
 	stack[n++] = value;
 	while (n) {
 		TSNode v = stack[--n];
-		const char *t = ts_node_type(v);
+		TSSymbol t = ts_node_symbol(v);
 
-		if (ts_node_symbol(v) == s->integer || strcmp(t, "float") == 0 ||
-		    ts_node_symbol(v) == s->true_ || ts_node_symbol(v) == s->false_ ||
-		    ts_node_symbol(v) == s->none)
+		if (t == s->integer || t == s->float_ || t == s->true_ || t == s->false_ ||
+		    t == s->none)
 			continue;
-		if (ts_node_symbol(v) == s->string || strcmp(t, "concatenated_string") == 0) {
+		if (t == s->string || t == s->concatenated_string) {
 			TSTreeCursor c = ts_tree_cursor_new(v);
 			bool interpolated = false;
 
@@ -349,11 +348,11 @@ static bool is_constant(const scout_walk *w, TSNode value)
 				do {
 					TSNode k = ts_tree_cursor_current_node(&c);
 
-					if (strcmp(ts_node_type(k), "interpolation") == 0 ||
+					if (ts_node_symbol(k) == s->interpolation ||
 					    (ts_node_symbol(k) == s->string &&
 					     scout_node_named_child_count(k) > 2 &&
-					     strcmp(ts_node_type(scout_node_named_child(k, 1)),
-					            "interpolation") == 0))
+					     ts_node_symbol(scout_node_named_child(k, 1)) ==
+					         s->interpolation))
 						interpolated = true;
 				} while (ts_tree_cursor_goto_next_sibling(&c));
 			}
@@ -362,22 +361,20 @@ static bool is_constant(const scout_walk *w, TSNode value)
 				return false;
 			continue;
 		}
-		if (strcmp(t, "unary_operator") == 0) {
+		if (t == s->unary_operator) {
 			TSNode op = scout_node_child(v, 0);
-			TSNode arg = ts_node_child_by_field_name(v, "argument", 8);
-			const char *at = ts_node_type(arg);
+			TSSymbol at = ts_node_symbol(scout_node_field(v, s->f_argument));
 
-			if (strcmp(ts_node_type(op), "-") == 0 &&
-			    (ts_node_symbol(arg) == s->integer || strcmp(at, "float") == 0))
+			if (ts_node_symbol(op) == s->op_minus &&
+			    (at == s->integer || at == s->float_))
 				continue;
 			return false;
 		}
-		if (strcmp(t, "parenthesized_expression") == 0 &&
-		    scout_node_named_child_count(v) == 1) {
+		if (t == s->parenthesized_expression && scout_node_named_child_count(v) == 1) {
 			stack[n++] = scout_node_named_child(v, 0);
 			continue;
 		}
-		if (strcmp(t, "tuple") == 0 || strcmp(t, "expression_list") == 0) {
+		if (t == s->tuple || t == s->expression_list) {
 			uint32_t count = scout_node_named_child_count(v);
 
 			for (uint32_t i = 0; i < count; i++) {
@@ -391,7 +388,7 @@ static bool is_constant(const scout_walk *w, TSNode value)
 			}
 			continue;
 		}
-		if (ts_node_symbol(v) == s->identifier && module_final(w, v))
+		if (t == s->identifier && module_final(w, v))
 			continue;
 		return false;
 	}
@@ -486,8 +483,7 @@ static void report_classvar_reads(scout_walk *w, const scout_rule *self, TSNode 
 
 	for (;;) {
 		TSNode n = ts_tree_cursor_current_node(&c);
-		const char *t = ts_node_type(n);
-		bool descend = strcmp(t, "lambda") != 0;
+		bool descend = ts_node_symbol(n) != s->lambda;
 
 		if (ts_node_symbol(n) == s->identifier) {
 			TSNode parent = scout_node_parent(n);

@@ -82,39 +82,41 @@ static bool inherits_from(const scout_walk *w, TSNode cls, TSNode ancestor)
 
 static const char *statement_label(const scout_walk *w, TSNode stmt)
 {
-	static const struct {
-		const char *type, *label;
+	const scout_symbols *s = w->sym;
+	const struct {
+		TSSymbol type;
+		const char *label;
 	} labels[] = {
-	    {"if_statement", "an if statement"},
-	    {"for_statement", "a for loop"},
-	    {"while_statement", "a while loop"},
-	    {"try_statement", "a try statement"},
-	    {"with_statement", "a with statement"},
-	    {"match_statement", "a match statement"},
-	    {"import_statement", "an import"},
-	    {"import_from_statement", "an import"},
-	    {"future_import_statement", "an import"},
-	    {"delete_statement", "a del statement"},
-	    {"global_statement", "a global statement"},
-	    {"nonlocal_statement", "a nonlocal statement"},
-	    {"raise_statement", "a raise statement"},
-	    {"assert_statement", "an assert statement"},
-	    {"type_alias_statement", "a type alias statement"},
-	    {"class_definition", "a nested class"},
-	    {"decorated_definition", "a nested class"},
+	    {s->if_statement, "an if statement"},
+	    {s->for_statement, "a for loop"},
+	    {s->while_statement, "a while loop"},
+	    {s->try_statement, "a try statement"},
+	    {s->with_statement, "a with statement"},
+	    {s->match_statement, "a match statement"},
+	    {s->import_statement, "an import"},
+	    {s->import_from_statement, "an import"},
+	    {s->future_import_statement, "an import"},
+	    {s->delete_statement, "a del statement"},
+	    {s->global_statement, "a global statement"},
+	    {s->nonlocal_statement, "a nonlocal statement"},
+	    {s->raise_statement, "a raise statement"},
+	    {s->assert_statement, "an assert statement"},
+	    {s->type_alias_statement, "a type alias statement"},
+	    {s->class_definition, "a nested class"},
+	    {s->decorated_definition, "a nested class"},
 	};
-	const char *type = ts_node_type(stmt);
+	TSSymbol type = ts_node_symbol(stmt);
 
-	if (ts_node_symbol(stmt) == w->sym->expression_statement) {
+	if (type == s->expression_statement) {
 		TSNode e = scout_node_named_child(stmt, 0);
 
 		if (scout_node_named_child_count(stmt) == 1 &&
-		    strcmp(ts_node_type(e), "augmented_assignment") == 0)
+		    ts_node_symbol(e) == s->augmented_assignment)
 			return "an augmented assignment";
 		return "an expression statement";
 	}
 	for (size_t i = 0; i < sizeof(labels) / sizeof(*labels); i++)
-		if (strcmp(type, labels[i].type) == 0)
+		if (type == labels[i].type)
 			return labels[i].label;
 	return "this statement";
 }
@@ -134,8 +136,7 @@ static bool body_statement_ok(const scout_walk *w, TSNode stmt, uint32_t version
 		TSNode e = scout_node_named_child(stmt, 0);
 		TSSymbol et = ts_node_symbol(e);
 
-		if (et == s->assignment || et == s->string ||
-		    strcmp(ts_node_type(e), "concatenated_string") == 0)
+		if (et == s->assignment || et == s->string || et == s->concatenated_string)
 			return true;
 		if (et == s->ellipsis) /* accepted since 1.14.0 (PR 17923) */
 			return version >= SCOUT_V(1, 14, 0);
@@ -251,19 +252,18 @@ static int condition_value(const scout_walk *w, TSNode cond)
 
 		return scout_node_text_is(attr, w->src, "TYPE_CHECKING") ? 1 : -1;
 	}
-	if (strcmp(ts_node_type(cond), "not_operator") == 0 && scout_node_named_child_count(cond)) {
+	if (t == w->sym->not_operator && scout_node_named_child_count(cond)) {
 		int v = condition_value(w, scout_node_named_child(cond, 0));
 
 		return v < 0 ? -1 : !v;
 	}
-	if (strcmp(ts_node_type(cond), "comparison_operator") == 0 &&
-	    scout_node_child_count(cond) == 3 &&
+	if (t == w->sym->comparison_operator && scout_node_child_count(cond) == 3 &&
 	    scout_walk_is(w, scout_node_named_child(cond, 0), version_info)) {
 		TSNode tuple = scout_node_named_child(cond, 1);
-		const char *op = ts_node_type(scout_node_child(cond, 1));
+		TSSymbol op = ts_node_symbol(scout_node_child(cond, 1));
 		TSNode major, minor;
 
-		if (strcmp(ts_node_type(tuple), "tuple") != 0 ||
+		if (ts_node_symbol(tuple) != w->sym->tuple ||
 		    scout_node_named_child_count(tuple) < 2)
 			return -1;
 		major = scout_node_named_child(tuple, 0);
@@ -274,9 +274,9 @@ static int condition_value(const scout_walk *w, TSNode cond)
 			return -1; /* only (3, 0..9) */
 		if (w->src[ts_node_start_byte(minor)] > '8')
 			return -1;
-		if (strcmp(op, ">=") == 0 || strcmp(op, ">") == 0)
+		if (op == w->sym->op_ge || op == w->sym->op_gt)
 			return 1;
-		if (strcmp(op, "<") == 0 || strcmp(op, "<=") == 0)
+		if (op == w->sym->op_lt || op == w->sym->op_le)
 			return 0;
 	}
 	return -1;

@@ -36,9 +36,9 @@ static uint32_t text_len(TSNode n)
 	return len > 60 ? 60 : len;
 }
 
-static bool type_is(TSNode n, const char *type)
+static bool is_sym(TSNode n, TSSymbol s)
 {
-	return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0;
+	return !ts_node_is_null(n) && ts_node_symbol(n) == s;
 }
 
 static TSNode field(TSNode n, TSFieldId id)
@@ -152,9 +152,9 @@ static bool binds(const scout_walk *w, TSNode parent, TSNode child, bool all)
 		return false;
 	if (pt == w->sym->augmented_assignment || pt == w->sym->for_statement)
 		return ts_node_eq(field(parent, w->sym->f_left), child);
-	if (type_is(parent, "named_expression"))
+	if (is_sym(parent, w->sym->named_expression))
 		return ts_node_eq(field(parent, w->sym->f_name), child);
-	return type_is(parent, "as_pattern_target");
+	return is_sym(parent, w->sym->as_pattern_target);
 }
 
 /* Identifiers named like `name` inside the target `target` (through tuple
@@ -176,13 +176,14 @@ static void report_target(scout_walk *w, TSNode target, TSNode name, bool starre
 				scout_walk_report(w, self, n, message, NULL);
 			continue;
 		}
-		if (t == w->sym->list_splat_pattern || type_is(n, "list_splat")) {
+		if (t == w->sym->list_splat_pattern || is_sym(n, w->sym->list_splat)) {
 			if (!starred)
 				continue;
-		} else if (!(type_is(n, "pattern_list") || t == w->sym->tuple_pattern ||
-		             type_is(n, "list_pattern") || type_is(n, "tuple") ||
-		             type_is(n, "list") || type_is(n, "parenthesized_expression") ||
-		             type_is(n, "as_pattern_target"))) {
+		} else if (!(is_sym(n, w->sym->pattern_list) || t == w->sym->tuple_pattern ||
+		             is_sym(n, w->sym->list_pattern) || is_sym(n, w->sym->tuple) ||
+		             is_sym(n, w->sym->list) ||
+		             is_sym(n, w->sym->parenthesized_expression) ||
+		             is_sym(n, w->sym->as_pattern_target))) {
 			continue;
 		}
 		count = scout_node_named_child_count(n);
@@ -305,10 +306,9 @@ static void check_object_new_argcount(scout_walk *w, TSNode node, const scout_ru
 
 /* --- async generators -------------------------------------------------------- */
 
-static bool is_async(TSNode def)
+static bool is_async(const scout_walk *w, TSNode def)
 {
-	return scout_node_child_count(def) &&
-	       strcmp(ts_node_type(scout_node_child(def, 0)), "async") == 0;
+	return scout_node_child_count(def) && is_sym(scout_node_child(def, 0), w->sym->kw_async);
 }
 
 static void check_async_generator(scout_walk *w, TSNode node, const scout_rule *self)
@@ -316,7 +316,7 @@ static void check_async_generator(scout_walk *w, TSNode node, const scout_rule *
 	TSNode def = enclosing_function(w, 1);
 	char message[256];
 
-	if (ts_node_is_null(def) || !is_async(def))
+	if (ts_node_is_null(def) || !is_async(w, def))
 		return;
 	snprintf(message, sizeof(message),
 	         "yield in async def %.*s makes it an async generator: mypyc reports \"async "
@@ -803,7 +803,7 @@ static void check_run_as_script(scout_walk *w, TSNode node, const scout_rule *se
 	TSNode cond = field(node, w->sym->f_condition), a, b;
 
 	if (scout_walk_ancestor_symbol(w, 1) != w->sym->module ||
-	    !type_is(cond, "comparison_operator") || scout_node_child_count(cond) != 3 ||
+	    !is_sym(cond, w->sym->comparison_operator) || scout_node_child_count(cond) != 3 ||
 	    !scout_node_text_is(scout_node_child(cond, 1), w->src, "=="))
 		return;
 	a = scout_node_named_child(cond, 0);

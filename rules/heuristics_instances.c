@@ -211,7 +211,7 @@ static bool is_plain_string(const scout_walk *w, TSNode n)
 		return false;
 	count = scout_node_named_child_count(n);
 	for (uint32_t i = 0; i < count; i++)
-		if (strcmp(ts_node_type(scout_node_named_child(n, i)), "interpolation") == 0)
+		if (ts_node_symbol(scout_node_named_child(n, i)) == w->sym->interpolation)
 			return false;
 	return true;
 }

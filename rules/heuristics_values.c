@@ -17,9 +17,9 @@ static const char *const float_names[] = {"builtins.float", NULL};
 static const char *const int_names[] = {"builtins.int", NULL};
 static const char *const int_returning[] = {"builtins.len", "builtins.int", "builtins.ord", NULL};
 
-static bool type_is(TSNode n, const char *type)
+static bool is_sym(TSNode n, TSSymbol s)
 {
-	return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0;
+	return !ts_node_is_null(n) && ts_node_symbol(n) == s;
 }
 
 /* The expression of a `type` node (or the node itself). */
@@ -134,7 +134,7 @@ static bool is_int_value(const scout_walk *w, TSNode def, TSNode value)
 	t = ts_node_symbol(value);
 	if (t == w->sym->integer)
 		return true;
-	if (type_is(value, "unary_operator") && scout_node_named_child_count(value) == 1 &&
+	if (is_sym(value, w->sym->unary_operator) && scout_node_named_child_count(value) == 1 &&
 	    ts_node_symbol(scout_node_named_child(value, 0)) == w->sym->integer)
 		return !contains(w, value, "~", 1);
 	if (t == w->sym->call)
@@ -310,7 +310,7 @@ static const char *literal_context(const scout_walk *w, TSNode expr, uint32_t up
 		           ? NULL
 		           : scout_native_int_of(w, scout_hx_field(def, w->sym->f_return_type));
 	}
-	if (type_is(parent, "binary_operator")) {
+	if (is_sym(parent, w->sym->binary_operator)) {
 		TSNode l = scout_hx_field(parent, w->sym->f_left),
 		       r = scout_hx_field(parent, w->sym->f_right);
 		TSNode other = ts_node_eq(l, expr) ? r : l;
@@ -335,7 +335,7 @@ void scout_heuristics_native_int_range(scout_walk *w, TSNode node, const scout_r
 
 	if (w->in_type)
 		return;
-	if (type_is(parent, "unary_operator")) {
+	if (is_sym(parent, w->sym->unary_operator)) {
 		uint32_t l;
 		const char *op = scout_node_text(parent, w->src, &l);
 

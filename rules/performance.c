@@ -45,11 +45,6 @@ static int clip(TSNode n, const char *src, const char **text)
 	return (int)i;
 }
 
-static bool is_type(TSNode n, const char *type)
-{
-	return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0;
-}
-
 static bool is_sym(TSNode n, TSSymbol s)
 {
 	return !ts_node_is_null(n) && ts_node_symbol(n) == s;
@@ -176,9 +171,10 @@ static TSNode enclosing_function(const scout_walk *w, uint32_t from)
 	return null_node();
 }
 
-static bool is_async_def(TSNode def)
+static bool is_async_def(const scout_walk *w, TSNode def)
 {
-	return scout_node_child_count(def) > 0 && is_type(scout_node_child(def, 0), "async");
+	return scout_node_child_count(def) > 0 &&
+	       is_sym(scout_node_child(def, 0), syms(w)->kw_async);
 }
 
 /* ------------------------------------------------------------------ 79 */
@@ -218,9 +214,9 @@ static bool is_value_literal(const scout_walk *w, TSNode n)
 {
 	const scout_symbols *s = syms(w);
 
-	if (is_type(n, "unary_operator"))
-		n = ts_node_child_by_field_name(n, "argument", 8);
-	return is_sym(n, s->integer) || is_type(n, "float") || is_type(n, "tuple");
+	if (is_sym(n, s->unary_operator))
+		n = scout_node_field(n, s->f_argument);
+	return is_sym(n, s->integer) || is_sym(n, syms(w)->float_) || is_sym(n, syms(w)->tuple);
 }
 
 static void check_identity(scout_walk *w, TSNode node, const scout_rule *self)
@@ -230,7 +226,8 @@ static void check_identity(scout_walk *w, TSNode node, const scout_rule *self)
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode c = scout_node_child(node, i);
-		const char *op = ts_node_type(c);
+		TSSymbol t = ts_node_symbol(c);
+		const char *op = t == syms(w)->op_is ? "is" : "is not";
 		TSNode next;
 		char message[MSG];
 		const char *text;
@@ -240,7 +237,7 @@ static void check_identity(scout_walk *w, TSNode node, const scout_rule *self)
 			prev = c;
 			continue;
 		}
-		if (strcmp(op, "is") != 0 && strcmp(op, "is not") != 0)
+		if (t != syms(w)->op_is && t != syms(w)->op_is_not)
 			continue;
 		next = i + 1 < count ? scout_node_child(node, i + 1) : null_node();
 		if (is_value_literal(w, next))
@@ -297,7 +294,7 @@ static void check_genexp(scout_walk *w, TSNode node, const scout_rule *self)
 	TSNode parent = scout_walk_ancestor(w, 1), call = null_node();
 	char message[MSG];
 
-	if (is_type(parent, "list_splat") || is_type(parent, "dictionary_splat"))
+	if (is_sym(parent, syms(w)->list_splat) || is_sym(parent, syms(w)->dictionary_splat))
 		return; /* f(*(g for g in x)): CPython consumes it eagerly too */
 	if (is_sym(parent, s->call)) {
 		call = parent;
@@ -395,8 +392,8 @@ static bool in_except_value(const scout_walk *w)
 
 		if (is_sym(a, s->except_clause))
 			return true;
-		if (!is_type(a, "tuple") && !is_type(a, "as_pattern") &&
-		    !is_type(a, "parenthesized_expression"))
+		if (!is_sym(a, syms(w)->tuple) && !is_sym(a, syms(w)->as_pattern) &&
+		    !is_sym(a, syms(w)->parenthesized_expression))
 			return false;
 	}
 	return false;
@@ -712,17 +709,17 @@ static bool is_optional_value(const scout_walk *w, TSNode t)
 	uint32_t nitems = 0;
 
 	t = unwrap_type(w, t);
-	if (is_type(t, "binary_operator")) {
-		TSNode op = ts_node_child_by_field_name(t, "operator", 8);
+	if (is_sym(t, syms(w)->binary_operator)) {
+		TSNode op = scout_node_field(t, s->f_operator);
 		TSNode l = scout_node_field(t, s->f_left);
 		TSNode r = scout_node_field(t, s->f_right);
 
-		if (!is_type(op, "|"))
+		if (!is_sym(op, s->op_pipe))
 			return false;
 		return (is_value_type(w, l) && is_none(w, r)) ||
 		       (is_none(w, l) && is_value_type(w, r));
 	}
-	if (is_type(t, "generic_type") && scout_node_named_child_count(t) == 2) {
+	if (is_sym(t, syms(w)->generic_type) && scout_node_named_child_count(t) == 2) {
 		TSNode params = scout_node_named_child(t, 1);
 		uint32_t n = scout_node_named_child_count(params);
 
@@ -939,7 +936,7 @@ static void check_generator(scout_walk *w, TSNode node, const scout_rule *self)
 	const char *text;
 	int n;
 
-	if (ts_node_is_null(def) || is_async_def(def)) /* async generators: a blocker */
+	if (ts_node_is_null(def) || is_async_def(w, def)) /* async generators: a blocker */
 		return;
 	name = scout_node_field(def, syms(w)->f_name);
 	if (ts_node_is_null(name) || reported_at(w, self, name))
@@ -1078,10 +1075,10 @@ static bool is_plain_string(const scout_walk *w, TSNode n)
 	uint32_t count;
 
 	if (!is_sym(n, syms(w)->string))
-		return is_type(n, "concatenated_string");
+		return is_sym(n, syms(w)->concatenated_string);
 	count = scout_node_named_child_count(n);
 	for (uint32_t i = 0; i < count; i++)
-		if (is_type(scout_node_named_child(n, i), "interpolation"))
+		if (is_sym(scout_node_named_child(n, i), syms(w)->interpolation))
 			return false;
 	return true;
 }

@@ -191,7 +191,7 @@ static bool annotation_is(const scout_walk *w, TSNode assignment, const char *co
 		t = scout_node_named_child(t, 0);
 	if (ts_node_symbol(t) == s->subscript)
 		t = scout_node_field(t, s->f_value);
-	else if (strcmp(ts_node_type(t), "generic_type") == 0 && scout_node_named_child_count(t))
+	else if (ts_node_symbol(t) == s->generic_type && scout_node_named_child_count(t))
 		t = scout_node_named_child(t, 0); /* `Final[int]` in an annotation */
 	return scout_walk_is(w, t, names);
 }
@@ -416,7 +416,7 @@ static bool is_str_literal(const scout_walk *w, TSNode n)
 	const char *text;
 
 	if (ts_node_symbol(n) != s->string) {
-		if (strcmp(ts_node_type(n), "concatenated_string") != 0)
+		if (ts_node_symbol(n) != s->concatenated_string)
 			return false;
 		count = scout_node_named_child_count(n);
 		for (uint32_t i = 0; i < count; i++)
@@ -557,7 +557,7 @@ static bool attr_true(const scout_walk *w, TSNode def, const char *key)
 static void check_acyclic(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode v = scout_mypyc_attr_value(w, node, "acyclic"), b;
-	TSNode tp = ts_node_child_by_field_name(node, "type_parameters", 15);
+	TSNode tp = scout_node_field(node, syms(w)->f_type_parameters);
 	uint32_t i = 0;
 	char message[240];
 
@@ -665,10 +665,11 @@ static TSNode deletable_assignment(const scout_walk *w, TSNode class_def)
 /* The list or tuple display of a `__deletable__` assignment, or null. */
 static TSNode deletable_items(const scout_walk *w, TSNode assignment)
 {
-	TSNode v = scout_node_field(assignment, syms(w)->f_right);
-	const char *t = ts_node_type(v);
+	const scout_symbols *s = syms(w);
+	TSNode v = scout_node_field(assignment, s->f_right);
+	TSSymbol t = ts_node_symbol(v);
 
-	if (strcmp(t, "list") == 0 || strcmp(t, "tuple") == 0 || strcmp(t, "expression_list") == 0)
+	if (t == s->list || t == s->tuple || t == s->expression_list)
 		return v;
 	return null_node();
 }
@@ -1061,11 +1062,11 @@ static void check_del_attr(scout_walk *w, TSNode node, const scout_rule *self)
 		TSNode t = scout_node_named_child(node, i);
 		uint32_t n = 1;
 
-		if (strcmp(ts_node_type(t), "expression_list") == 0) {
+		if (ts_node_symbol(t) == s->expression_list) {
 			n = scout_node_named_child_count(t);
 		}
 		for (uint32_t j = 0; j < n; j++) {
-			TSNode target = n == 1 && strcmp(ts_node_type(t), "expression_list") != 0
+			TSNode target = n == 1 && ts_node_symbol(t) != s->expression_list
 			                    ? t
 			                    : scout_node_named_child(t, j);
 			TSNode obj, attr, cls;

@@ -30,9 +30,9 @@ static uint32_t text_len(TSNode n)
 	return len > 60 ? 60 : len;
 }
 
-static bool type_is(TSNode n, const char *type)
+static bool is_sym(TSNode n, TSSymbol s)
 {
-	return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0;
+	return !ts_node_is_null(n) && ts_node_symbol(n) == s;
 }
 
 static TSNode field(const TSNode n, TSFieldId id)
@@ -105,9 +105,9 @@ static bool is_type_checking(const scout_walk *w, TSNode cond)
 	return ts_node_symbol(cond) == w->sym->attribute && scout_walk_is(w, cond, names);
 }
 
-static TSNode unparenthesize(TSNode n)
+static TSNode unparenthesize(const scout_walk *w, TSNode n)
 {
-	while (type_is(n, "parenthesized_expression") && scout_node_named_child_count(n) == 1)
+	while (is_sym(n, w->sym->parenthesized_expression) && scout_node_named_child_count(n) == 1)
 		n = scout_node_named_child(n, 0);
 	return n;
 }
@@ -131,9 +131,9 @@ static bool is_platform(const scout_walk *w, TSNode n)
 
 static int condition_value(const scout_walk *w, TSNode cond);
 
-static int combine(const char *op, int a, int b)
+static int combine(bool conjunction, int a, int b)
 {
-	if (strcmp(op, "and") == 0) {
+	if (conjunction) {
 		if (a == COND_FALSE || b == COND_FALSE)
 			return COND_FALSE;
 		if (a == COND_TRUE && b == COND_TRUE)
@@ -152,12 +152,12 @@ static int combine(const char *op, int a, int b)
 static int version_comparison(const scout_walk *w, TSNode cond)
 {
 	TSNode left = scout_node_named_child(cond, 0), tuple = scout_node_named_child(cond, 1);
-	const char *op = ts_node_type(scout_node_child(cond, 1));
+	TSSymbol op = ts_node_symbol(scout_node_child(cond, 1));
 	TSNode major, minor;
 
 	if (!is_version_info(w, left))
 		return COND_RUNTIME;
-	if (ts_node_symbol(left) != w->sym->attribute || !type_is(tuple, "tuple") ||
+	if (ts_node_symbol(left) != w->sym->attribute || !is_sym(tuple, w->sym->tuple) ||
 	    scout_node_named_child_count(tuple) < 2)
 		return COND_STATIC;
 	major = scout_node_named_child(tuple, 0);
@@ -166,9 +166,9 @@ static int version_comparison(const scout_walk *w, TSNode cond)
 	    ts_node_end_byte(minor) - ts_node_start_byte(minor) != 1 ||
 	    w->src[ts_node_start_byte(minor)] > '8')
 		return COND_STATIC;
-	if (strcmp(op, ">=") == 0 || strcmp(op, ">") == 0)
+	if (op == w->sym->op_ge || op == w->sym->op_gt)
 		return COND_TRUE;
-	if (strcmp(op, "<") == 0 || strcmp(op, "<=") == 0)
+	if (op == w->sym->op_lt || op == w->sym->op_le)
 		return COND_FALSE;
 	return COND_STATIC;
 }
@@ -176,23 +176,23 @@ static int version_comparison(const scout_walk *w, TSNode cond)
 /* What mypy (not the run time) knows of an if/elif condition. */
 static int condition_value(const scout_walk *w, TSNode cond)
 {
-	cond = unparenthesize(cond);
+	cond = unparenthesize(w, cond);
 	if (ts_node_is_null(cond))
 		return COND_RUNTIME;
 	if (is_type_checking(w, cond))
 		return COND_TRUE;
-	if (type_is(cond, "not_operator") && scout_node_named_child_count(cond)) {
+	if (is_sym(cond, w->sym->not_operator) && scout_node_named_child_count(cond)) {
 		int v = condition_value(w, scout_node_named_child(cond, 0));
 
 		return v == COND_TRUE ? COND_FALSE : v == COND_FALSE ? COND_TRUE : v;
 	}
-	if (type_is(cond, "boolean_operator") && scout_node_child_count(cond) == 3) {
-		const char *op = ts_node_type(scout_node_child(cond, 1));
+	if (is_sym(cond, w->sym->boolean_operator) && scout_node_child_count(cond) == 3) {
+		bool conjunction = ts_node_symbol(scout_node_child(cond, 1)) == w->sym->op_and;
 
-		return combine(op, condition_value(w, scout_node_named_child(cond, 0)),
+		return combine(conjunction, condition_value(w, scout_node_named_child(cond, 0)),
 		               condition_value(w, scout_node_named_child(cond, 1)));
 	}
-	if (type_is(cond, "comparison_operator") && scout_node_child_count(cond) == 3) {
+	if (is_sym(cond, w->sym->comparison_operator) && scout_node_child_count(cond) == 3) {
 		if (is_platform(w, scout_node_named_child(cond, 0)))
 			return COND_STATIC;
 		return version_comparison(w, cond);
@@ -222,7 +222,7 @@ static int branch_reach(const scout_walk *w, TSNode child, TSNode parent)
 		if (v == COND_FALSE || v == COND_STATIC)
 			return v;
 		if (v == COND_TRUE &&
-		    is_type_checking(w, unparenthesize(field(parent, w->sym->f_condition))))
+		    is_type_checking(w, unparenthesize(w, field(parent, w->sym->f_condition))))
 			return COND_TRUE;
 		return COND_RUNTIME;
 	}
@@ -388,8 +388,8 @@ static bool positional_args(const scout_walk *w, TSNode call, TSNode *out, uint3
 
 		if (t == w->sym->comment)
 			continue;
-		if (t == w->sym->keyword_argument || type_is(a, "list_splat") ||
-		    type_is(a, "dictionary_splat") || *n == cap)
+		if (t == w->sym->keyword_argument || is_sym(a, w->sym->list_splat) ||
+		    is_sym(a, w->sym->dictionary_splat) || *n == cap)
 			return false;
 		out[(*n)++] = a;
 	}
@@ -402,7 +402,7 @@ static bool is_zero_literal(const scout_walk *w, TSNode n)
 	uint32_t len, i = 0;
 	const char *text;
 
-	if (type_is(n, "unary_operator") && scout_node_child_count(n) == 2 &&
+	if (is_sym(n, w->sym->unary_operator) && scout_node_child_count(n) == 2 &&
 	    scout_node_text_is(scout_node_child(n, 0), w->src, "-"))
 		n = scout_node_named_child(n, 0);
 	if (ts_node_symbol(n) != w->sym->integer)
@@ -436,8 +436,8 @@ static void check_range_step_zero(scout_walk *w, TSNode node, const scout_rule *
 
 static bool is_target_sequence(const scout_walk *w, TSNode n)
 {
-	return type_is(n, "pattern_list") || ts_node_symbol(n) == w->sym->tuple_pattern ||
-	       type_is(n, "list_pattern");
+	return is_sym(n, w->sym->pattern_list) || ts_node_symbol(n) == w->sym->tuple_pattern ||
+	       is_sym(n, w->sym->list_pattern);
 }
 
 /* Filter only (the check compares the attribute itself): a call of
@@ -627,7 +627,7 @@ static void check_type_checking_else(scout_walk *w, TSNode node, const scout_rul
 	char message[320];
 
 	for (uint32_t i = 0;;) {
-		TSNode cond = unparenthesize(field(clause, w->sym->f_condition)),
+		TSNode cond = unparenthesize(w, field(clause, w->sym->f_condition)),
 		       next = null_node();
 
 		for (; i < count; i++) {
@@ -641,8 +641,8 @@ static void check_type_checking_else(scout_walk *w, TSNode node, const scout_rul
 				break;
 			}
 		}
-		if (type_is(cond, "not_operator") && scout_node_named_child_count(cond) &&
-		    is_type_checking(w, unparenthesize(scout_node_named_child(cond, 0)))) {
+		if (is_sym(cond, w->sym->not_operator) && scout_node_named_child_count(cond) &&
+		    is_type_checking(w, unparenthesize(w, scout_node_named_child(cond, 0)))) {
 			TSNode body = field(clause, w->sym->f_consequence);
 
 			snprintf(message, sizeof(message), "the body of `%.*s` %s",
@@ -861,7 +861,7 @@ static bool body_imports(const scout_walk *w, TSNode body, TSNode name)
 		TSSymbol t = ts_node_symbol(stmt);
 		uint32_t n = scout_node_named_child_count(stmt);
 		TSNode module = t == w->sym->import_from_statement
-		                    ? ts_node_child_by_field_name(stmt, "module_name", 11)
+		                    ? field(stmt, w->sym->f_module_name)
 		                    : null_node();
 
 		if (t != w->sym->import_statement && t != w->sym->import_from_statement)
@@ -874,8 +874,7 @@ static bool body_imports(const scout_walk *w, TSNode body, TSNode name)
 			if (!ts_node_is_null(module) && ts_node_eq(c, module))
 				continue;
 			if (ts_node_symbol(c) == w->sym->aliased_import)
-				bound = field(c, ts_language_field_id_for_name(tree_sitter_python(),
-				                                               "alias", 5));
+				bound = field(c, w->sym->f_alias);
 			else if (ts_node_symbol(c) == w->sym->dotted_name)
 				bound = scout_node_named_child(c, 0); /* import a.b binds a */
 			else
