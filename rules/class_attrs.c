@@ -1,11 +1,14 @@
 /* Rule family: class attributes -- how class-body variables are declared
  * and reached through classes and instances (mypyc/irbuild/builder.py,
  * expression.py, prepare.py; mypy's own checks native classes rely on). */
+#include "linked_rules.h"
 #include "registry.h"
 #include "scout/class_kind.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#define DOCS "https://mypyc.readthedocs.io/en/latest/native_classes.html"
 
 /* How far same-module base chains are followed (survives cycles). */
 #define MAX_CHAIN 32
@@ -492,6 +495,22 @@ static void check_attr_type_conflict(scout_walk *w, TSNode node, const scout_rul
 	}
 }
 
+static const scout_rule rule_attr_type_conflict_with_base = {
+    .id = "attr-type-conflict-with-base",
+    .category = SCOUT_BLOCKER,
+    .title = "subclass re-declares a base attribute with another type",
+    .why = "mypyc reports \"Type of \\\"{attr}\\\" is incompatible with definition in class "
+           "\\\"{base}\\\"\" since 1.1.1; 1.0.1 generated invalid C (duplicate member); "
+           "compares annotation texts of same-module bases",
+    .bad = "class Base:\n    x: int\n\n\nclass Bad1(Base):\n    x: bool\n",
+    .good = "class Base:\n    x: int\n\n\nclass Good(Base):\n    x: int\n",
+    .fix = "declare the attribute with the base class's type (or only in the base)",
+    .docs = DOCS,
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_attr_type_conflict};
+
 /* --- access -------------------------------------------------------------------- */
 
 static void check_classvar_assign_via_class(scout_walk *w, TSNode node, const scout_rule *self)
@@ -514,6 +533,22 @@ static void check_classvar_assign_via_class(scout_walk *w, TSNode node, const sc
 	         TEXT_ARG(name_of(w, owner), w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
+
+static const scout_rule rule_classvar_assign_via_class = {
+    .id = "classvar-assign-via-class",
+    .category = SCOUT_BLOCKER,
+    .title = "assignment through the class to a variable not declared ClassVar",
+    .why = "mypyc reports \"Only class variables defined as ClassVar can be assigned to\" "
+           "for `Cls.attr = v` and `Cls.attr += v`; classes of the same module only",
+    .bad = "class Foo:\n    lol = 20\n\n\nFoo.lol = 50\n",
+    .good = "from typing import ClassVar\n\n\nclass Foo:\n    lol: ClassVar[int] = 20\n\n\n"
+            "Foo.lol = 50\n",
+    .fix = "declare the attribute as `name: ClassVar[T] = ...` in the class body",
+    .docs = DOCS,
+    .since = 0,
+    .until = 0,
+    .on = "attribute",
+    .enter = check_classvar_assign_via_class};
 
 /* Attributes every object has that mypyc treats as instance attributes. */
 static bool is_object_dunder(const scout_walk *w, TSNode attr)
@@ -570,6 +605,24 @@ static void check_instance_attr_via_class(scout_walk *w, TSNode node, const scou
 	scout_walk_report(w, self, node, message, NULL);
 }
 
+const scout_rule scout_rule_instance_attr_via_class = {
+    .id = "instance-attr-via-class",
+    .category = SCOUT_BLOCKER,
+    .title = "instance attribute read through a native class",
+    .why = "a plain class-body variable of a native class is an instance attribute; "
+           "mypyc reports \"Cannot access instance attribute \\\"{name}\\\" through class "
+           "object\" for `Cls.attr`, `cls.attr` in a classmethod and "
+           "`self.__class__.attr` (also __doc__, __module__, __dict__, __annotations__)",
+    .bad = "class Config:\n    DEFAULT = 10\n\n\ndef f() -> int:\n    return Config.DEFAULT\n",
+    .good = "from typing import Final\n\n\nclass Config:\n    DEFAULT: Final = 10\n\n\n"
+            "def f() -> int:\n    return Config.DEFAULT\n",
+    .fix = "declare the attribute as `name: Final = ...` or `name: ClassVar[T] = ...`",
+    .docs = DOCS,
+    .since = 0,
+    .until = 0,
+    .on = "attribute",
+    .enter = check_instance_attr_via_class};
+
 static void check_classvar_assign_via_instance(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode object, attr, cls = null_node(), first = null_node(), owner;
@@ -593,6 +646,25 @@ static void check_classvar_assign_via_instance(scout_walk *w, TSNode node, const
 	scout_walk_report(w, self, node, message, NULL);
 }
 
+static const scout_rule rule_classvar_assign_via_instance = {
+    .id = "classvar-assign-via-instance",
+    .category = SCOUT_BLOCKER,
+    .title = "ClassVar assigned through self",
+    .why = "mypy reports \"Cannot assign to class variable \\\"{name}\\\" via instance\" "
+           "and mypyc compiles only code that type-checks; `self.x = ...` in a method of "
+           "the declaring class is checked",
+    .bad = "from typing import ClassVar\n\n\nclass C:\n    cv: ClassVar[int] = 0\n\n    "
+           "def reset(self) -> None:\n        self.cv = 3\n",
+    .good = "from typing import ClassVar\n\n\nclass C:\n    cv: ClassVar[int] = 0\n\n    "
+            "def reset(self) -> None:\n        C.cv = 3\n",
+    .fix = "assign the ClassVar through the class (`C.cv = ...`), or make it an instance "
+           "attribute",
+    .docs = DOCS,
+    .since = 0,
+    .until = 0,
+    .on = "attribute",
+    .enter = check_classvar_assign_via_instance};
+
 static void check_assign_to_method(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode object, attr, cls, owner;
@@ -613,86 +685,24 @@ static void check_assign_to_method(scout_walk *w, TSNode node, const scout_rule 
 	scout_walk_report(w, self, node, message, NULL);
 }
 
-#define DOCS "https://mypyc.readthedocs.io/en/latest/native_classes.html"
+static const scout_rule rule_assign_to_method = {
+    .id = "assign-to-method",
+    .category = SCOUT_BLOCKER,
+    .title = "method replaced by assignment through its class",
+    .why = "mypy reports \"Cannot assign to a method\"; native classes have immutable "
+           "namespaces, so compiled code would keep calling the original",
+    .bad = "class C:\n    def m1(self) -> None:\n        pass\n\n    def m2(self) -> "
+           "None:\n        pass\n\n\nC.m1 = C.m2\n",
+    .good = "class C:\n    def m1(self) -> None:\n        self.m2()\n\n    def m2(self) -> "
+            "None:\n        pass\n",
+    .fix = "dispatch inside the method (a flag or a strategy object) instead of "
+           "replacing it",
+    .docs = DOCS,
+    .since = 0,
+    .until = 0,
+    .on = "attribute",
+    .enter = check_assign_to_method};
 
-static const scout_rule rules[] = {
-    {.id = "attr-type-conflict-with-base",
-     .category = SCOUT_BLOCKER,
-     .title = "subclass re-declares a base attribute with another type",
-     .why = "mypyc reports \"Type of \\\"{attr}\\\" is incompatible with definition in class "
-            "\\\"{base}\\\"\" since 1.1.1; 1.0.1 generated invalid C (duplicate member); "
-            "compares annotation texts of same-module bases",
-     .bad = "class Base:\n    x: int\n\n\nclass Bad1(Base):\n    x: bool\n",
-     .good = "class Base:\n    x: int\n\n\nclass Good(Base):\n    x: int\n",
-     .fix = "declare the attribute with the base class's type (or only in the base)",
-     .docs = DOCS,
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_attr_type_conflict},
-    {.id = "classvar-assign-via-class",
-     .category = SCOUT_BLOCKER,
-     .title = "assignment through the class to a variable not declared ClassVar",
-     .why = "mypyc reports \"Only class variables defined as ClassVar can be assigned to\" "
-            "for `Cls.attr = v` and `Cls.attr += v`; classes of the same module only",
-     .bad = "class Foo:\n    lol = 20\n\n\nFoo.lol = 50\n",
-     .good = "from typing import ClassVar\n\n\nclass Foo:\n    lol: ClassVar[int] = 20\n\n\n"
-             "Foo.lol = 50\n",
-     .fix = "declare the attribute as `name: ClassVar[T] = ...` in the class body",
-     .docs = DOCS,
-     .since = 0,
-     .until = 0,
-     .on = "attribute",
-     .enter = check_classvar_assign_via_class},
-    {.id = "instance-attr-via-class",
-     .category = SCOUT_BLOCKER,
-     .title = "instance attribute read through a native class",
-     .why = "a plain class-body variable of a native class is an instance attribute; "
-            "mypyc reports \"Cannot access instance attribute \\\"{name}\\\" through class "
-            "object\" for `Cls.attr`, `cls.attr` in a classmethod and "
-            "`self.__class__.attr` (also __doc__, __module__, __dict__, __annotations__)",
-     .bad = "class Config:\n    DEFAULT = 10\n\n\ndef f() -> int:\n    return Config.DEFAULT\n",
-     .good = "from typing import Final\n\n\nclass Config:\n    DEFAULT: Final = 10\n\n\n"
-             "def f() -> int:\n    return Config.DEFAULT\n",
-     .fix = "declare the attribute as `name: Final = ...` or `name: ClassVar[T] = ...`",
-     .docs = DOCS,
-     .since = 0,
-     .until = 0,
-     .on = "attribute",
-     .enter = check_instance_attr_via_class},
-    {.id = "classvar-assign-via-instance",
-     .category = SCOUT_BLOCKER,
-     .title = "ClassVar assigned through self",
-     .why = "mypy reports \"Cannot assign to class variable \\\"{name}\\\" via instance\" "
-            "and mypyc compiles only code that type-checks; `self.x = ...` in a method of "
-            "the declaring class is checked",
-     .bad = "from typing import ClassVar\n\n\nclass C:\n    cv: ClassVar[int] = 0\n\n    "
-            "def reset(self) -> None:\n        self.cv = 3\n",
-     .good = "from typing import ClassVar\n\n\nclass C:\n    cv: ClassVar[int] = 0\n\n    "
-             "def reset(self) -> None:\n        C.cv = 3\n",
-     .fix = "assign the ClassVar through the class (`C.cv = ...`), or make it an instance "
-            "attribute",
-     .docs = DOCS,
-     .since = 0,
-     .until = 0,
-     .on = "attribute",
-     .enter = check_classvar_assign_via_instance},
-    {.id = "assign-to-method",
-     .category = SCOUT_BLOCKER,
-     .title = "method replaced by assignment through its class",
-     .why = "mypy reports \"Cannot assign to a method\"; native classes have immutable "
-            "namespaces, so compiled code would keep calling the original",
-     .bad = "class C:\n    def m1(self) -> None:\n        pass\n\n    def m2(self) -> "
-            "None:\n        pass\n\n\nC.m1 = C.m2\n",
-     .good = "class C:\n    def m1(self) -> None:\n        self.m2()\n\n    def m2(self) -> "
-             "None:\n        pass\n",
-     .fix = "dispatch inside the method (a flag or a strategy object) instead of "
-            "replacing it",
-     .docs = DOCS,
-     .since = 0,
-     .until = 0,
-     .on = "attribute",
-     .enter = check_assign_to_method},
-};
-
-SCOUT_FAMILY(scout_family_class_attrs, rules);
+SCOUT_FAMILY(scout_family_class_attrs, &rule_attr_type_conflict_with_base,
+             &rule_classvar_assign_via_class, &scout_rule_instance_attr_via_class,
+             &rule_classvar_assign_via_instance, &rule_assign_to_method);

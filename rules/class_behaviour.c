@@ -172,15 +172,102 @@ static void report_method(scout_walk *w, const scout_rule *self, TSNode name, TS
 DUNDER_CHECK(check_data_descriptor,
              "is not wired to a slot, so instances do not act as data descriptors", "__set__",
              "__delete__")
+
+static const scout_rule rule_native_data_descriptor = {
+    .id = "native-data-descriptor",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "__set__/__delete__ in a native class",
+    .why = "compiled classes have no tp_descr_set slot, so instances are not data descriptors",
+    .bad = "class D:\n    def __set__(self, obj: object, value: int) -> None:\n        pass\n",
+    .good = "@mypyc_attr(native_class=False)\nclass D:\n"
+            "    def __set__(self, obj: object, value: int) -> None:\n        pass\n",
+    .fix = "make the descriptor class non-native, or keep it in an interpreted module",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html#descriptors",
+    .since = 0,
+    .until = 0,
+    .on = "function_definition",
+    .enter = check_data_descriptor};
 DUNDER_CHECK(check_index_getattribute,
              "has no slot in compiled classes, so the operations that use it ignore it",
              "__index__", "__getattribute__")
+
+static const scout_rule rule_dunder_index_getattribute = {
+    .id = "dunder-index-getattribute",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "__index__ or __getattribute__ in a native class",
+    .why = "compiled classes do not wire these methods to slots, so indexing and attribute "
+           "lookup ignore them",
+    .bad = "class C:\n    def __index__(self) -> int:\n        return 1\n",
+    .good = "class C:\n    def as_index(self) -> int:\n        return 1\n",
+    .fix = "call an explicit method instead, or make the class non-native",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = 0,
+    .on = "function_definition",
+    .enter = check_index_getattribute};
 DUNDER_CHECK(check_getattr_family, "is ignored by compiled classes before mypyc 1.19",
              "__getattr__", "__setattr__", "__delattr__")
+
+static const scout_rule rule_dunder_getattr_setattr_delattr = {
+    .id = "dunder-getattr-setattr-delattr",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "__getattr__/__setattr__/__delattr__ in a native class (before 1.19)",
+    .why = "mypyc before 1.19 ignores these methods in compiled classes",
+    .bad = "class C:\n    def __getattr__(self, name: str) -> int:\n        return 42\n",
+    .good = "class C:\n    def lookup(self, name: str) -> int:\n        return 42\n",
+    .fix = "upgrade to mypyc 1.19+, or make the class non-native",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = SCOUT_V(1, 19, 0),
+    .on = "function_definition",
+    .enter = check_getattr_family};
 DUNDER_CHECK(check_del, "is never called by mypyc before 1.16", "__del__")
+
+static const scout_rule rule_dunder_del = {
+    .id = "dunder-del",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "__del__ in a native class (before 1.16)",
+    .why = "mypyc before 1.16 never calls __del__ of compiled classes",
+    .bad = "class C:\n    def __del__(self) -> None:\n        cleanup()\n",
+    .good = "class C:\n    def close(self) -> None:\n        cleanup()\n",
+    .fix = "upgrade to mypyc 1.16+, or release resources with an explicit close()",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = SCOUT_V(1, 16, 0),
+    .on = "function_definition",
+    .enter = check_del};
 DUNDER_CHECK(check_new, "is not called by mypyc before 1.18.1", "__new__")
+
+static const scout_rule rule_dunder_new = {
+    .id = "dunder-new",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "__new__ in a native class (before 1.18.1)",
+    .why = "mypyc before 1.18.1 does not call __new__ of compiled classes",
+    .bad = "class C:\n    def __new__(cls) -> \"C\":\n        return object.__new__(cls)\n",
+    .good = "class C:\n    @classmethod\n    def create(cls) -> \"C\":\n        return cls()\n",
+    .fix = "upgrade to mypyc 1.18.1+, or use a factory function or classmethod",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = SCOUT_V(1, 18, 1),
+    .on = "function_definition",
+    .enter = check_new};
 DUNDER_CHECK(check_pow, "is not wired to the ** / divmod() slots before mypyc 1.1.1", "__pow__",
              "__rpow__", "__ipow__", "__divmod__", "__rdivmod__")
+
+static const scout_rule rule_dunder_pow_divmod = {
+    .id = "dunder-pow-divmod",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "__pow__/__divmod__ family in a native class (before 1.1.1)",
+    .why = "mypyc before 1.1.1 does not wire these methods to slots: ** and divmod() raise "
+           "TypeError",
+    .bad = "class C:\n    def __pow__(self, other: int) -> int:\n        return 99\n",
+    .good = "class C:\n    def power(self, other: int) -> int:\n        return 99\n",
+    .fix = "upgrade to mypyc 1.1.1+, or call an explicit method",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = SCOUT_V(1, 1, 1),
+    .on = "function_definition",
+    .enter = check_pow};
 
 /* True when class_def's own body defines a method `name`. */
 static bool defines_method(const scout_walk *w, TSNode class_def, const char *name)
@@ -278,6 +365,22 @@ static void check_delattr_without_setattr(scout_walk *w, TSNode node, const scou
 	              "only in classes that also override \\\"__setattr__\\\"...\"");
 }
 
+static const scout_rule rule_delattr_without_setattr = {
+    .id = "delattr-without-setattr",
+    .category = SCOUT_BLOCKER,
+    .title = "__delattr__ without __setattr__ in a native class",
+    .why = "mypyc reports \"\\\"__delattr__\\\" supported only in classes that also override "
+           "\\\"__setattr__\\\", or inherit from a native class that overrides it.\"",
+    .bad = "class C:\n    def __delattr__(self, name: str) -> None:\n        pass\n",
+    .good = "class C:\n    def __setattr__(self, name: str, value: object) -> None:\n"
+            "        pass\n\n    def __delattr__(self, name: str) -> None:\n        pass\n",
+    .fix = "define __setattr__ in the class as well, or drop __delattr__",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .since = SCOUT_V(1, 19, 0),
+    .until = 0,
+    .on = "function_definition",
+    .enter = check_delattr_without_setattr};
+
 static void check_cached_property(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode def = scout_walk_ancestor(w, 1), cls, name;
@@ -301,6 +404,23 @@ static void check_cached_property(scout_walk *w, TSNode node, const scout_rule *
 	         nm, m, nc, c);
 	scout_walk_report(w, self, node, message, NULL);
 }
+
+static const scout_rule rule_cached_property = {
+    .id = "cached-property",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "functools.cached_property in a native class",
+    .why = "mypyc compiles cached_property as a plain property: the value is recomputed on "
+           "every access",
+    .bad = "class C:\n    @cached_property\n    def v(self) -> int:\n        return 1\n",
+    .good = "class C:\n    def __init__(self) -> None:\n        self._v: int | None = None\n\n"
+            "    @property\n    def v(self) -> int:\n        if self._v is None:\n"
+            "            self._v = 1\n        return self._v\n",
+    .fix = "cache explicitly in an Optional attribute behind a @property",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = 0,
+    .on = "decorator",
+    .enter = check_cached_property};
 
 /* ---- class-body assignments -------------------------------------------------- */
 
@@ -444,6 +564,21 @@ static void check_class_default(scout_walk *w, TSNode node, const scout_rule *se
 	}
 }
 
+static const scout_rule rule_class_default_per_instance = {
+    .id = "class-default-per-instance",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "non-constant class-body default in a native class",
+    .why = "mypyc warns \"Unsupported default attribute value\": the value is evaluated for "
+           "each instance instead of once (and descriptors stop acting as descriptors)",
+    .bad = "class C:\n    items: list[int] = []\n",
+    .good = "class C:\n    def __init__(self) -> None:\n        self.items: list[int] = []\n",
+    .fix = "assign the default in __init__, or mark a shared value ClassVar",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_class_default};
+
 static void check_dataclass_classvar(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_symbols *s = syms(w);
@@ -473,6 +608,21 @@ static void check_dataclass_classvar(scout_walk *w, TSNode node, const scout_rul
 		scout_walk_report(w, self, left, message, NULL);
 	}
 }
+
+static const scout_rule rule_dataclass_classvar = {
+    .id = "dataclass-classvar",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "ClassVar in a native @dataclass",
+    .why = "mypyc treats the ClassVar as a field: instances raise \"AttributeError: ... "
+           "attribute '...' is read-only\" (mypyc/mypyc#740)",
+    .bad = "@dataclass\nclass C:\n    x: int\n    count: ClassVar[int] = 0\n",
+    .good = "COUNT = 0\n\n@dataclass\nclass C:\n    x: int\n",
+    .fix = "move the class-level value to a module-level variable",
+    .docs = "https://github.com/mypyc/mypyc/issues/740",
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_dataclass_classvar};
 
 /* Reports identifiers in `value` that name one of the ClassVars seen so far. */
 static void report_classvar_reads(scout_walk *w, const scout_rule *self, TSNode value,
@@ -540,6 +690,22 @@ static void check_classvar_self_reference(scout_walk *w, TSNode node, const scou
 	}
 }
 
+static const scout_rule rule_classvar_self_reference_in_body = {
+    .id = "classvar-self-reference-in-body",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "class body reading an earlier ClassVar by bare name",
+    .why = "the compiled class body looks the name up in the wrong namespace: importing the "
+           "module raises KeyError (mypyc/mypyc#862, fixed in 1.20.0)",
+    .bad = "class A:\n    a: ClassVar[int] = 1\n    b: ClassVar[int] = a\n",
+    .good = "A_DEFAULT: Final = 1\n\nclass A:\n    a: ClassVar[int] = A_DEFAULT\n"
+            "    b: ClassVar[int] = A_DEFAULT\n",
+    .fix = "compute the value from a module-level constant instead of the earlier ClassVar",
+    .docs = "https://github.com/mypyc/mypyc/issues/862",
+    .since = 0,
+    .until = SCOUT_V(1, 20, 0),
+    .on = "class_definition",
+    .enter = check_classvar_self_reference};
+
 /* ---- Final instance attributes ---------------------------------------------- */
 
 static void check_final_instance_attr(scout_walk *w, TSNode node, const scout_rule *self)
@@ -591,164 +757,24 @@ static void check_final_instance_attr(scout_walk *w, TSNode node, const scout_ru
 	scout_walk_report(w, self, left, message, NULL);
 }
 
-static const scout_rule rules[] = {
-    {.id = "delattr-without-setattr",
-     .category = SCOUT_BLOCKER,
-     .title = "__delattr__ without __setattr__ in a native class",
-     .why = "mypyc reports \"\\\"__delattr__\\\" supported only in classes that also override "
-            "\\\"__setattr__\\\", or inherit from a native class that overrides it.\"",
-     .bad = "class C:\n    def __delattr__(self, name: str) -> None:\n        pass\n",
-     .good = "class C:\n    def __setattr__(self, name: str, value: object) -> None:\n"
-             "        pass\n\n    def __delattr__(self, name: str) -> None:\n        pass\n",
-     .fix = "define __setattr__ in the class as well, or drop __delattr__",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-     .since = SCOUT_V(1, 19, 0),
-     .until = 0,
-     .on = "function_definition",
-     .enter = check_delattr_without_setattr},
-    {.id = "classvar-self-reference-in-body",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "class body reading an earlier ClassVar by bare name",
-     .why = "the compiled class body looks the name up in the wrong namespace: importing the "
-            "module raises KeyError (mypyc/mypyc#862, fixed in 1.20.0)",
-     .bad = "class A:\n    a: ClassVar[int] = 1\n    b: ClassVar[int] = a\n",
-     .good = "A_DEFAULT: Final = 1\n\nclass A:\n    a: ClassVar[int] = A_DEFAULT\n"
-             "    b: ClassVar[int] = A_DEFAULT\n",
-     .fix = "compute the value from a module-level constant instead of the earlier ClassVar",
-     .docs = "https://github.com/mypyc/mypyc/issues/862",
-     .since = 0,
-     .until = SCOUT_V(1, 20, 0),
-     .on = "class_definition",
-     .enter = check_classvar_self_reference},
-    {.id = "dataclass-classvar",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "ClassVar in a native @dataclass",
-     .why = "mypyc treats the ClassVar as a field: instances raise \"AttributeError: ... "
-            "attribute '...' is read-only\" (mypyc/mypyc#740)",
-     .bad = "@dataclass\nclass C:\n    x: int\n    count: ClassVar[int] = 0\n",
-     .good = "COUNT = 0\n\n@dataclass\nclass C:\n    x: int\n",
-     .fix = "move the class-level value to a module-level variable",
-     .docs = "https://github.com/mypyc/mypyc/issues/740",
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_dataclass_classvar},
-    {.id = "final-instance-attr-readonly",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "Final instance attribute (read-only at run time)",
-     .why = "since mypyc 2.3 a `self.x: Final` attribute of a native class cannot be assigned "
-            "again from any code",
-     .bad = "class C:\n    def __init__(self) -> None:\n        self.x: Final = 1\n",
-     .good = "class C:\n    def __init__(self) -> None:\n        self.x = 1\n",
-     .fix = "drop Final if tests or other code reassign the attribute",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-     .since = SCOUT_V(2, 3, 0),
-     .until = 0,
-     .on = "assignment",
-     .enter = check_final_instance_attr},
-    {.id = "class-default-per-instance",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "non-constant class-body default in a native class",
-     .why = "mypyc warns \"Unsupported default attribute value\": the value is evaluated for "
-            "each instance instead of once (and descriptors stop acting as descriptors)",
-     .bad = "class C:\n    items: list[int] = []\n",
-     .good = "class C:\n    def __init__(self) -> None:\n        self.items: list[int] = []\n",
-     .fix = "assign the default in __init__, or mark a shared value ClassVar",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_class_default},
-    {.id = "native-data-descriptor",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "__set__/__delete__ in a native class",
-     .why = "compiled classes have no tp_descr_set slot, so instances are not data descriptors",
-     .bad = "class D:\n    def __set__(self, obj: object, value: int) -> None:\n        pass\n",
-     .good = "@mypyc_attr(native_class=False)\nclass D:\n"
-             "    def __set__(self, obj: object, value: int) -> None:\n        pass\n",
-     .fix = "make the descriptor class non-native, or keep it in an interpreted module",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html#descriptors",
-     .since = 0,
-     .until = 0,
-     .on = "function_definition",
-     .enter = check_data_descriptor},
-    {.id = "cached-property",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "functools.cached_property in a native class",
-     .why = "mypyc compiles cached_property as a plain property: the value is recomputed on "
-            "every access",
-     .bad = "class C:\n    @cached_property\n    def v(self) -> int:\n        return 1\n",
-     .good = "class C:\n    def __init__(self) -> None:\n        self._v: int | None = None\n\n"
-             "    @property\n    def v(self) -> int:\n        if self._v is None:\n"
-             "            self._v = 1\n        return self._v\n",
-     .fix = "cache explicitly in an Optional attribute behind a @property",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = 0,
-     .on = "decorator",
-     .enter = check_cached_property},
-    {.id = "dunder-index-getattribute",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "__index__ or __getattribute__ in a native class",
-     .why = "compiled classes do not wire these methods to slots, so indexing and attribute "
-            "lookup ignore them",
-     .bad = "class C:\n    def __index__(self) -> int:\n        return 1\n",
-     .good = "class C:\n    def as_index(self) -> int:\n        return 1\n",
-     .fix = "call an explicit method instead, or make the class non-native",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = 0,
-     .on = "function_definition",
-     .enter = check_index_getattribute},
-    {.id = "dunder-getattr-setattr-delattr",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "__getattr__/__setattr__/__delattr__ in a native class (before 1.19)",
-     .why = "mypyc before 1.19 ignores these methods in compiled classes",
-     .bad = "class C:\n    def __getattr__(self, name: str) -> int:\n        return 42\n",
-     .good = "class C:\n    def lookup(self, name: str) -> int:\n        return 42\n",
-     .fix = "upgrade to mypyc 1.19+, or make the class non-native",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = SCOUT_V(1, 19, 0),
-     .on = "function_definition",
-     .enter = check_getattr_family},
-    {.id = "dunder-del",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "__del__ in a native class (before 1.16)",
-     .why = "mypyc before 1.16 never calls __del__ of compiled classes",
-     .bad = "class C:\n    def __del__(self) -> None:\n        cleanup()\n",
-     .good = "class C:\n    def close(self) -> None:\n        cleanup()\n",
-     .fix = "upgrade to mypyc 1.16+, or release resources with an explicit close()",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = SCOUT_V(1, 16, 0),
-     .on = "function_definition",
-     .enter = check_del},
-    {.id = "dunder-new",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "__new__ in a native class (before 1.18.1)",
-     .why = "mypyc before 1.18.1 does not call __new__ of compiled classes",
-     .bad = "class C:\n    def __new__(cls) -> \"C\":\n        return object.__new__(cls)\n",
-     .good = "class C:\n    @classmethod\n    def create(cls) -> \"C\":\n        return cls()\n",
-     .fix = "upgrade to mypyc 1.18.1+, or use a factory function or classmethod",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = SCOUT_V(1, 18, 1),
-     .on = "function_definition",
-     .enter = check_new},
-    {.id = "dunder-pow-divmod",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "__pow__/__divmod__ family in a native class (before 1.1.1)",
-     .why = "mypyc before 1.1.1 does not wire these methods to slots: ** and divmod() raise "
-            "TypeError",
-     .bad = "class C:\n    def __pow__(self, other: int) -> int:\n        return 99\n",
-     .good = "class C:\n    def power(self, other: int) -> int:\n        return 99\n",
-     .fix = "upgrade to mypyc 1.1.1+, or call an explicit method",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = SCOUT_V(1, 1, 1),
-     .on = "function_definition",
-     .enter = check_pow},
-};
+static const scout_rule rule_final_instance_attr_readonly = {
+    .id = "final-instance-attr-readonly",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "Final instance attribute (read-only at run time)",
+    .why = "since mypyc 2.3 a `self.x: Final` attribute of a native class cannot be assigned "
+           "again from any code",
+    .bad = "class C:\n    def __init__(self) -> None:\n        self.x: Final = 1\n",
+    .good = "class C:\n    def __init__(self) -> None:\n        self.x = 1\n",
+    .fix = "drop Final if tests or other code reassign the attribute",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .since = SCOUT_V(2, 3, 0),
+    .until = 0,
+    .on = "assignment",
+    .enter = check_final_instance_attr};
 
-SCOUT_FAMILY(scout_family_class_behaviour, rules);
+SCOUT_FAMILY(scout_family_class_behaviour, &rule_delattr_without_setattr,
+             &rule_classvar_self_reference_in_body, &rule_dataclass_classvar,
+             &rule_final_instance_attr_readonly, &rule_class_default_per_instance,
+             &rule_native_data_descriptor, &rule_cached_property, &rule_dunder_index_getattribute,
+             &rule_dunder_getattr_setattr_delattr, &rule_dunder_del, &rule_dunder_new,
+             &rule_dunder_pow_divmod);

@@ -2,11 +2,14 @@
  * class's bases (mypyc/irbuild/classdef.py transform_class_def,
  * prepare.py prepare_class_def). Attribute access through classes is in
  * class_attrs.c. */
+#include "linked_rules.h"
 #include "registry.h"
 #include "scout/class_kind.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#define DOCS "https://mypyc.readthedocs.io/en/latest/native_classes.html"
 
 /* How far same-module base chains are followed (survives cycles). */
 #define MAX_CHAIN 32
@@ -172,6 +175,23 @@ static void check_body_statements(scout_walk *w, TSNode node, const scout_rule *
 	}
 }
 
+static const scout_rule rule_class_body_unsupported_stmt = {
+    .id = "class-body-unsupported-stmt",
+    .category = SCOUT_BLOCKER,
+    .title = "statement other than def, pass, docstring or assignment in a class body",
+    .why = "mypyc compiles a class body as a fixed list of attributes and methods and "
+           "reports \"Unsupported statement in class body\" for if/for/while/try/with, "
+           "imports, calls, augmented assignments, del, nested classes (and `...` before "
+           "1.14)",
+    .bad = "class Foo:\n    if TYPE_CHECKING:\n        def hint(self) -> int: ...\n",
+    .good = "class Foo:\n    def hint(self) -> int: ...\n",
+    .fix = "move the statement out of the class body (to module level or into a method)",
+    .docs = DOCS,
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_body_statements};
+
 /* The assignment of an expression_statement in a class body, or null. */
 static TSNode body_assignment(const scout_walk *w, TSNode stmt)
 {
@@ -206,6 +226,20 @@ static void check_chained_assign(scout_walk *w, TSNode node, const scout_rule *s
 	}
 }
 
+static const scout_rule rule_class_body_chained_assign = {
+    .id = "class-body-chained-assign",
+    .category = SCOUT_BLOCKER,
+    .title = "chained assignment in a class body",
+    .why = "mypyc reports \"Multiple assignment in class bodies not supported\"",
+    .bad = "class Foo:\n    c = d = 50\n",
+    .good = "class Foo:\n    c = 50\n    d = 50\n",
+    .fix = "assign each name on its own line",
+    .docs = DOCS,
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_chained_assign};
+
 static void check_non_name_target(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode body = scout_node_field(node, w->sym->f_body), name = name_of(w, node);
@@ -230,6 +264,21 @@ static void check_non_name_target(scout_walk *w, TSNode node, const scout_rule *
 		scout_walk_report(w, self, left, message, NULL);
 	}
 }
+
+static const scout_rule rule_class_body_non_name_target = {
+    .id = "class-body-non-name-target",
+    .category = SCOUT_BLOCKER,
+    .title = "class-body assignment to something other than a plain name",
+    .why = "mypyc reports \"Only assignment to variables is supported in class bodies\" "
+           "for tuple unpacking, subscripts and attributes",
+    .bad = "class Foo:\n    a, b = (10, 20)\n",
+    .good = "class Foo:\n    a = 10\n    b = 20\n",
+    .fix = "assign each plain name on its own line",
+    .docs = DOCS,
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_non_name_target};
 
 /* --- nested classes --------------------------------------------------------- */
 
@@ -346,6 +395,22 @@ static void check_nested_class(scout_walk *w, TSNode node, const scout_rule *sel
 	scout_walk_report(w, self, node, message, NULL);
 }
 
+static const scout_rule rule_nested_class = {
+    .id = "nested-class",
+    .category = SCOUT_BLOCKER,
+    .title = "class defined inside a function or a module-level block",
+    .why = "mypyc compiles only top-level classes: it reports \"Nested class definitions "
+           "not supported\" since 1.15 and crashed (KeyError: <TypeInfo ...>) before; "
+           "classes in branches mypy deems unreachable are skipped",
+    .bad = "def outer() -> object:\n    class Inner:\n        pass\n    return Inner\n",
+    .good = "class Inner:\n    pass\n\n\ndef outer() -> object:\n    return Inner\n",
+    .fix = "move the class to module level",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_nested_class};
+
 /* --- bases -------------------------------------------------------------------- */
 
 static void check_multiple_inheritance(scout_walk *w, TSNode node, const scout_rule *self)
@@ -378,6 +443,23 @@ static void check_multiple_inheritance(scout_walk *w, TSNode node, const scout_r
 	}
 }
 
+const scout_rule scout_rule_multiple_inheritance = {
+    .id = "multiple-inheritance",
+    .category = SCOUT_BLOCKER,
+    .title = "native class with two native non-trait bases",
+    .why = "mypyc reports \"Multiple inheritance is not supported (except for traits)\"; "
+           "only bases that are native classes of the same module are seen (bases from "
+           "other compiled modules are not checked yet)",
+    .bad = "class A:\n    pass\n\n\nclass B:\n    pass\n\n\nclass C(A, B):\n    pass\n",
+    .good = "from mypy_extensions import trait\n\n\nclass A:\n    pass\n\n\n@trait\nclass "
+            "B:\n    pass\n\n\nclass C(A, B):\n    pass\n",
+    .fix = "make all but one base a @trait, or use composition",
+    .docs = DOCS,
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_multiple_inheritance};
+
 static void check_trait_base_order(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode bases[MAX_BASES], first, name = name_of(w, node);
@@ -406,6 +488,23 @@ static void check_trait_base_order(scout_walk *w, TSNode node, const scout_rule 
 		return;
 	}
 }
+
+const scout_rule scout_rule_trait_base_order = {
+    .id = "trait-base-order",
+    .category = SCOUT_BLOCKER,
+    .title = "trait listed before a non-trait base",
+    .why = "mypyc reports \"Non-trait base must appear first in parent list\" (1.0.1: "
+           "\"Non-trait bases must appear first in parent list\"); same-module bases only",
+    .bad = "from mypy_extensions import trait\n\n\nclass Concrete:\n    pass\n\n\n@trait\nclass "
+           "T:\n    pass\n\n\nclass Bad(T, Concrete):\n    pass\n",
+    .good = "from mypy_extensions import trait\n\n\nclass Concrete:\n    pass\n\n\n@trait\nclass "
+            "T:\n    pass\n\n\nclass Good(Concrete, T):\n    pass\n",
+    .fix = "list the non-trait base class first, then the traits",
+    .docs = "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html#trait-types",
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_trait_base_order};
 
 static bool allows_interpreted_subclasses(const scout_walk *w, TSNode class_def)
 {
@@ -462,6 +561,24 @@ static void check_interpreted_subclass_base(scout_walk *w, TSNode node, const sc
 		scout_walk_report(w, self, bases[i], message, NULL);
 	}
 }
+
+const scout_rule scout_rule_interpreted_subclass_base = {
+    .id = "interpreted-subclass-base",
+    .category = SCOUT_BLOCKER,
+    .title = "allow_interpreted_subclasses on a class whose base does not allow them",
+    .why = "mypyc reports \"Base class \\\"{name}\\\" does not allow interpreted "
+           "subclasses\"; same-module bases only",
+    .bad = "from mypy_extensions import mypyc_attr\n\n\nclass Base:\n    pass\n\n\n"
+           "@mypyc_attr(allow_interpreted_subclasses=True)\nclass Derived(Base):\n    pass\n",
+    .good = "from mypy_extensions import mypyc_attr\n\n\n"
+            "@mypyc_attr(allow_interpreted_subclasses=True)\nclass Base:\n    pass\n\n\n"
+            "@mypyc_attr(allow_interpreted_subclasses=True)\nclass Derived(Base):\n    pass\n",
+    .fix = "add @mypyc_attr(allow_interpreted_subclasses=True) to the base class too",
+    .docs = DOCS,
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_interpreted_subclass_base};
 
 /* The first base (through same-module classes, from `cls` up) that is a
  * builtin class mypyc cannot subclass natively, or null. */
@@ -520,6 +637,24 @@ static void check_builtin_base(scout_walk *w, TSNode node, const scout_rule *sel
 	}
 }
 
+const scout_rule scout_rule_builtin_base = {
+    .id = "builtin-base",
+    .category = SCOUT_BLOCKER,
+    .title = "native class inheriting from a builtin type",
+    .why = "mypyc reports \"Inheriting from most builtin types is unimplemented\"; only "
+           "object, BaseException, Exception, LookupError, IndexError, ValueError, Warning, "
+           "UserWarning and dict may be in a native class's MRO, so KeyError fails although "
+           "LookupError is allowed",
+    .bad = "class MyError(KeyError):\n    pass\n",
+    .good = "class MyError(LookupError):\n    pass\n",
+    .fix = "derive from an allowed base or use composition; since mypyc 1.16 "
+           "@mypyc_attr(native_class=False) keeps the class a regular Python class",
+    .docs = DOCS,
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_builtin_base};
+
 /* --- attributes and methods in a class body --------------------------------- */
 
 /* The function_definition directly in a class body, or null. */
@@ -553,6 +688,21 @@ static void check_reserved_method_name(scout_walk *w, TSNode node, const scout_r
 	         TEXT_ARG(name_of(w, cls), w->src));
 	scout_walk_report(w, self, name_of(w, node), message, NULL);
 }
+
+static const scout_rule rule_reserved_method_name = {
+    .id = "reserved-method-name",
+    .category = SCOUT_BLOCKER,
+    .title = "method named __mypyc_generator_helper__",
+    .why = "mypyc reports \"Method name \\\"__mypyc_generator_helper__\\\" is reserved for "
+           "mypyc internal use\" (since 1.18.1)",
+    .bad = "class C:\n    def __mypyc_generator_helper__(self) -> None:\n        pass\n",
+    .good = "class C:\n    def generator_helper(self) -> None:\n        pass\n",
+    .fix = "rename the method",
+    .docs = DOCS,
+    .since = SCOUT_V(1, 18, 1),
+    .until = 0,
+    .on = "function_definition",
+    .enter = check_reserved_method_name};
 
 /* For `@<x>.setter` / `@<x>.deleter`: the decorator, its kind ("setter"
  * or "deleter") in *kind and the property name in *prop; or null. */
@@ -658,6 +808,23 @@ static void check_property_shape(scout_walk *w, TSNode node, const scout_rule *s
 	}
 }
 
+static const scout_rule rule_property_unsupported_shape = {
+    .id = "property-unsupported-shape",
+    .category = SCOUT_BLOCKER,
+    .title = "property with a deleter, several setters, or a decorated setter",
+    .why = "mypyc supports a property getter and at most one plain @x.setter; it reports "
+           "\"Unsupported property decorator semantics\" (1.0.1 crashed with KeyError)",
+    .bad = "class C:\n    @property\n    def x(self) -> int:\n        return 0\n\n    "
+           "@x.deleter\n    def x(self) -> None:\n        pass\n",
+    .good = "class C:\n    @property\n    def x(self) -> int:\n        return 0\n\n    "
+            "def clear_x(self) -> None:\n        pass\n",
+    .fix = "replace the deleter (or extra setter decorators) with a plain method",
+    .docs = DOCS,
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_property_shape};
+
 static void check_overload_without_impl(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode body = scout_node_field(node, w->sym->f_body);
@@ -695,171 +862,29 @@ static void check_overload_without_impl(scout_walk *w, TSNode node, const scout_
 	}
 }
 
-#define DOCS "https://mypyc.readthedocs.io/en/latest/native_classes.html"
-
-static const scout_rule rules[] = {
-    {.id = "class-body-unsupported-stmt",
-     .category = SCOUT_BLOCKER,
-     .title = "statement other than def, pass, docstring or assignment in a class body",
-     .why = "mypyc compiles a class body as a fixed list of attributes and methods and "
-            "reports \"Unsupported statement in class body\" for if/for/while/try/with, "
-            "imports, calls, augmented assignments, del, nested classes (and `...` before "
-            "1.14)",
-     .bad = "class Foo:\n    if TYPE_CHECKING:\n        def hint(self) -> int: ...\n",
-     .good = "class Foo:\n    def hint(self) -> int: ...\n",
-     .fix = "move the statement out of the class body (to module level or into a method)",
-     .docs = DOCS,
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_body_statements},
-    {.id = "class-body-chained-assign",
-     .category = SCOUT_BLOCKER,
-     .title = "chained assignment in a class body",
-     .why = "mypyc reports \"Multiple assignment in class bodies not supported\"",
-     .bad = "class Foo:\n    c = d = 50\n",
-     .good = "class Foo:\n    c = 50\n    d = 50\n",
-     .fix = "assign each name on its own line",
-     .docs = DOCS,
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_chained_assign},
-    {.id = "class-body-non-name-target",
-     .category = SCOUT_BLOCKER,
-     .title = "class-body assignment to something other than a plain name",
-     .why = "mypyc reports \"Only assignment to variables is supported in class bodies\" "
-            "for tuple unpacking, subscripts and attributes",
-     .bad = "class Foo:\n    a, b = (10, 20)\n",
-     .good = "class Foo:\n    a = 10\n    b = 20\n",
-     .fix = "assign each plain name on its own line",
-     .docs = DOCS,
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_non_name_target},
-    {.id = "nested-class",
-     .category = SCOUT_BLOCKER,
-     .title = "class defined inside a function or a module-level block",
-     .why = "mypyc compiles only top-level classes: it reports \"Nested class definitions "
-            "not supported\" since 1.15 and crashed (KeyError: <TypeInfo ...>) before; "
-            "classes in branches mypy deems unreachable are skipped",
-     .bad = "def outer() -> object:\n    class Inner:\n        pass\n    return Inner\n",
-     .good = "class Inner:\n    pass\n\n\ndef outer() -> object:\n    return Inner\n",
-     .fix = "move the class to module level",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_nested_class},
-    {.id = "multiple-inheritance",
-     .category = SCOUT_BLOCKER,
-     .title = "native class with two native non-trait bases",
-     .why = "mypyc reports \"Multiple inheritance is not supported (except for traits)\"; "
-            "only bases that are native classes of the same module are seen (bases from "
-            "other compiled modules are not checked yet)",
-     .bad = "class A:\n    pass\n\n\nclass B:\n    pass\n\n\nclass C(A, B):\n    pass\n",
-     .good = "from mypy_extensions import trait\n\n\nclass A:\n    pass\n\n\n@trait\nclass "
-             "B:\n    pass\n\n\nclass C(A, B):\n    pass\n",
-     .fix = "make all but one base a @trait, or use composition",
-     .docs = DOCS,
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_multiple_inheritance},
-    {.id = "trait-base-order",
-     .category = SCOUT_BLOCKER,
-     .title = "trait listed before a non-trait base",
-     .why = "mypyc reports \"Non-trait base must appear first in parent list\" (1.0.1: "
-            "\"Non-trait bases must appear first in parent list\"); same-module bases only",
-     .bad = "from mypy_extensions import trait\n\n\nclass Concrete:\n    pass\n\n\n@trait\nclass "
-            "T:\n    pass\n\n\nclass Bad(T, Concrete):\n    pass\n",
-     .good = "from mypy_extensions import trait\n\n\nclass Concrete:\n    pass\n\n\n@trait\nclass "
-             "T:\n    pass\n\n\nclass Good(Concrete, T):\n    pass\n",
-     .fix = "list the non-trait base class first, then the traits",
-     .docs = "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html#trait-types",
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_trait_base_order},
-    {.id = "interpreted-subclass-base",
-     .category = SCOUT_BLOCKER,
-     .title = "allow_interpreted_subclasses on a class whose base does not allow them",
-     .why = "mypyc reports \"Base class \\\"{name}\\\" does not allow interpreted "
-            "subclasses\"; same-module bases only",
-     .bad = "from mypy_extensions import mypyc_attr\n\n\nclass Base:\n    pass\n\n\n"
-            "@mypyc_attr(allow_interpreted_subclasses=True)\nclass Derived(Base):\n    pass\n",
-     .good = "from mypy_extensions import mypyc_attr\n\n\n"
-             "@mypyc_attr(allow_interpreted_subclasses=True)\nclass Base:\n    pass\n\n\n"
-             "@mypyc_attr(allow_interpreted_subclasses=True)\nclass Derived(Base):\n    pass\n",
-     .fix = "add @mypyc_attr(allow_interpreted_subclasses=True) to the base class too",
-     .docs = DOCS,
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_interpreted_subclass_base},
-    {.id = "reserved-method-name",
-     .category = SCOUT_BLOCKER,
-     .title = "method named __mypyc_generator_helper__",
-     .why = "mypyc reports \"Method name \\\"__mypyc_generator_helper__\\\" is reserved for "
-            "mypyc internal use\" (since 1.18.1)",
-     .bad = "class C:\n    def __mypyc_generator_helper__(self) -> None:\n        pass\n",
-     .good = "class C:\n    def generator_helper(self) -> None:\n        pass\n",
-     .fix = "rename the method",
-     .docs = DOCS,
-     .since = SCOUT_V(1, 18, 1),
-     .until = 0,
-     .on = "function_definition",
-     .enter = check_reserved_method_name},
-    {.id = "property-unsupported-shape",
-     .category = SCOUT_BLOCKER,
-     .title = "property with a deleter, several setters, or a decorated setter",
-     .why = "mypyc supports a property getter and at most one plain @x.setter; it reports "
-            "\"Unsupported property decorator semantics\" (1.0.1 crashed with KeyError)",
-     .bad = "class C:\n    @property\n    def x(self) -> int:\n        return 0\n\n    "
-            "@x.deleter\n    def x(self) -> None:\n        pass\n",
-     .good = "class C:\n    @property\n    def x(self) -> int:\n        return 0\n\n    "
-             "def clear_x(self) -> None:\n        pass\n",
-     .fix = "replace the deleter (or extra setter decorators) with a plain method",
-     .docs = DOCS,
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_property_shape},
-    {.id = "overload-without-impl",
-     .category = SCOUT_BLOCKER,
-     .title = "@overload methods without an implementation",
-     .why = "mypyc reports \"Overloads without implementation are not supported\" since "
-            "1.16 and crashed (AssertionError) before, also in Protocols and abstract classes",
-     .bad = "from typing import Protocol, overload\n\n\nclass P(Protocol):\n    @overload\n    "
-            "def f(self, x: int) -> int: ...\n    @overload\n    def f(self, x: str) -> str: "
+static const scout_rule rule_overload_without_impl = {
+    .id = "overload-without-impl",
+    .category = SCOUT_BLOCKER,
+    .title = "@overload methods without an implementation",
+    .why = "mypyc reports \"Overloads without implementation are not supported\" since "
+           "1.16 and crashed (AssertionError) before, also in Protocols and abstract classes",
+    .bad = "from typing import Protocol, overload\n\n\nclass P(Protocol):\n    @overload\n    "
+           "def f(self, x: int) -> int: ...\n    @overload\n    def f(self, x: str) -> str: "
+           "...\n",
+    .good = "from typing import Protocol, Union, overload\n\n\nclass P(Protocol):\n    "
+            "@overload\n    def f(self, x: int) -> int: ...\n    @overload\n    def f(self, "
+            "x: str) -> str: ...\n    def f(self, x: Union[int, str]) -> Union[int, str]: "
             "...\n",
-     .good = "from typing import Protocol, Union, overload\n\n\nclass P(Protocol):\n    "
-             "@overload\n    def f(self, x: int) -> int: ...\n    @overload\n    def f(self, "
-             "x: str) -> str: ...\n    def f(self, x: Union[int, str]) -> Union[int, str]: "
-             "...\n",
-     .fix = "add the implementation after the @overload variants",
-     .docs = DOCS,
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_overload_without_impl},
-    {.id = "builtin-base",
-     .category = SCOUT_BLOCKER,
-     .title = "native class inheriting from a builtin type",
-     .why = "mypyc reports \"Inheriting from most builtin types is unimplemented\"; only "
-            "object, BaseException, Exception, LookupError, IndexError, ValueError, Warning, "
-            "UserWarning and dict may be in a native class's MRO, so KeyError fails although "
-            "LookupError is allowed",
-     .bad = "class MyError(KeyError):\n    pass\n",
-     .good = "class MyError(LookupError):\n    pass\n",
-     .fix = "derive from an allowed base or use composition; since mypyc 1.16 "
-            "@mypyc_attr(native_class=False) keeps the class a regular Python class",
-     .docs = DOCS,
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_builtin_base},
-};
+    .fix = "add the implementation after the @overload variants",
+    .docs = DOCS,
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_overload_without_impl};
 
-SCOUT_FAMILY(scout_family_classes, rules);
+SCOUT_FAMILY(scout_family_classes, &rule_class_body_unsupported_stmt,
+             &rule_class_body_chained_assign, &rule_class_body_non_name_target, &rule_nested_class,
+             &scout_rule_multiple_inheritance, &scout_rule_trait_base_order,
+             &scout_rule_interpreted_subclass_base, &rule_reserved_method_name,
+             &rule_property_unsupported_shape, &rule_overload_without_impl,
+             &scout_rule_builtin_base);

@@ -250,6 +250,21 @@ static void check_classmethod_cls_assign(scout_walk *w, TSNode node, const scout
 	scan_param_assignments(w, node, param, true, self, message);
 }
 
+static const scout_rule rule_classmethod_cls_assign = {
+    .id = "classmethod-cls-assign",
+    .category = SCOUT_BLOCKER,
+    .title = "assignment to the cls argument of a classmethod",
+    .why = "mypyc reports \"Cannot assign to the first argument of classmethod\"",
+    .bad = "class C:\n    @classmethod\n    def make(cls) -> None:\n        cls = other_class()\n",
+    .good = "class C:\n    @classmethod\n    def make(cls) -> None:\n        target = "
+            "other_class()\n",
+    .fix = "assign to a new local name instead of cls",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = SCOUT_V(1, 2, 0),
+    .until = 0,
+    .on = "function_definition",
+    .enter = check_classmethod_cls_assign};
+
 static void check_new_cls_assign(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode cls = method_class(w, node), param;
@@ -267,6 +282,22 @@ static void check_new_cls_assign(scout_walk *w, TSNode node, const scout_rule *s
 	         TEXT_ARG(param, w->src), TEXT_ARG(param, w->src));
 	scan_param_assignments(w, node, param, false, self, message);
 }
+
+static const scout_rule rule_new_cls_assign = {
+    .id = "new-cls-assign",
+    .category = SCOUT_BLOCKER,
+    .title = "assignment to the cls argument of __new__",
+    .why = "mypyc reports \"Assignment to argument \"cls\" in \"__new__\" method "
+           "unsupported\" (it would break its lowering of object.__new__ calls)",
+    .bad = "class C:\n    def __new__(cls) -> \"C\":\n        cls = C\n        return "
+           "object.__new__(cls)\n",
+    .good = "class C:\n    def __new__(cls) -> \"C\":\n        return object.__new__(cls)\n",
+    .fix = "assign to a new local name instead of the first argument of __new__",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .since = SCOUT_V(1, 19, 0),
+    .until = 0,
+    .on = "function_definition",
+    .enter = check_new_cls_assign};
 
 /* --- object.__new__(...) argument count --------------------------------------- */
 
@@ -304,6 +335,23 @@ static void check_object_new_argcount(scout_walk *w, TSNode node, const scout_ru
 	scout_walk_report(w, self, node, message, NULL);
 }
 
+static const scout_rule rule_object_new_argcount = {
+    .id = "object-new-argcount",
+    .category = SCOUT_BLOCKER,
+    .title = "object.__new__/super().__new__ in __new__ with other than one argument",
+    .why = "mypyc reports \"\"object.__new__()\" supported only with 1 argument, got {N}\"",
+    .bad = "class C:\n    def __new__(cls, *args: int) -> \"C\":\n        return "
+           "super().__new__(cls, *args)\n",
+    .good = "class C:\n    def __new__(cls, *args: int) -> \"C\":\n        return "
+            "super().__new__(cls)\n",
+    .fix = "call object.__new__(cls) / super().__new__(cls) with cls only",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .since = SCOUT_V(1, 19, 0),
+    .until = 0,
+    .on = "call",
+    .enter = check_object_new_argcount,
+    .callees = scout_new_callees};
+
 /* --- async generators -------------------------------------------------------- */
 
 static bool is_async(const scout_walk *w, TSNode def)
@@ -324,6 +372,21 @@ static void check_async_generator(scout_walk *w, TSNode node, const scout_rule *
 	         TEXT_ARG(name_of(w, def), w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
+
+static const scout_rule rule_async_generator = {
+    .id = "async-generator",
+    .category = SCOUT_BLOCKER,
+    .title = "yield inside async def (async generator)",
+    .why = "mypyc reports \"async generators are unimplemented\"",
+    .bad = "async def numbers() -> AsyncIterator[int]:\n    yield 1\n",
+    .good = "async def numbers() -> list[int]:\n    return [1]\n",
+    .fix = "return a list (or a sync iterator), or write an async iterator class with "
+           "__aiter__/__anext__",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = SCOUT_V(0, 920, 0),
+    .until = 0,
+    .on = "yield",
+    .enter = check_async_generator};
 
 /* --- inferred None locals ------------------------------------------------------ */
 
@@ -535,6 +598,21 @@ static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_ru
 	}
 }
 
+static const scout_rule rule_inferred_none_local = {
+    .id = "inferred-none-local",
+    .category = SCOUT_BLOCKER,
+    .title = "local variable only ever assigned None (heuristic)",
+    .why = "mypy infers the type None for it and mypyc reports \"Local variable \"{name}\" has "
+           "inferred type None; add an annotation\"",
+    .bad = "def f() -> None:\n    x = None\n    print(x)\n",
+    .good = "def f() -> None:\n    x: Optional[int] = None\n    print(x)\n",
+    .fix = "annotate the variable (`x: Optional[int] = None`)",
+    .docs = "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html",
+    .since = 0,
+    .until = 0,
+    .on = "function_definition",
+    .enter = check_inferred_none_local};
+
 /* --- singledispatch ------------------------------------------------------------ */
 
 static const char *const singledispatch_names[] = {"functools.singledispatch", NULL};
@@ -615,6 +693,22 @@ static void check_decorator_after_register(scout_walk *w, TSNode node, const sco
 	}
 }
 
+static const scout_rule rule_singledispatch_decorator_after_register = {
+    .id = "singledispatch-decorator-after-register",
+    .category = SCOUT_BLOCKER,
+    .title = "decorator above @f.register on a singledispatch implementation",
+    .why = "mypyc reports \"Calling decorator after registering function not supported\"",
+    .bad = "@singledispatch\ndef show(arg: object) -> str:\n    return "
+           "\"?\"\n\n@trace\n@show.register\ndef _(arg: int) -> str:\n    return \"int\"\n",
+    .good = "@singledispatch\ndef show(arg: object) -> str:\n    return "
+            "\"?\"\n\n@show.register\n@trace\ndef _(arg: int) -> str:\n    return \"int\"\n",
+    .fix = "put @f.register outermost (above the other decorators)",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = SCOUT_V(0, 920, 0),
+    .until = 0,
+    .on = "decorated_definition",
+    .enter = check_decorator_after_register};
+
 static void check_singledispatch_nested(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	uint32_t count = scout_node_named_child_count(node);
@@ -638,6 +732,23 @@ static void check_singledispatch_nested(scout_walk *w, TSNode node, const scout_
 	}
 }
 
+static const scout_rule rule_singledispatch_nested = {
+    .id = "singledispatch-nested",
+    .category = SCOUT_BLOCKER,
+    .title = "@singledispatch on a nested function",
+    .why = "mypyc reports \"Nested singledispatch functions not supported\" (since 1.18.1; "
+           "older mypyc crashed with KeyError)",
+    .bad = "def outer() -> None:\n    @singledispatch\n    def inner(arg: object) -> None:\n  "
+           "      pass\n",
+    .good = "@singledispatch\ndef inner(arg: object) -> None:\n    pass\n\ndef outer() -> "
+            "None:\n    inner(1)\n",
+    .fix = "define the singledispatch function at module level",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = 0,
+    .on = "decorated_definition",
+    .enter = check_singledispatch_nested};
+
 static void check_register_nested(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	uint32_t count = scout_node_named_child_count(node);
@@ -657,6 +768,23 @@ static void check_register_nested(scout_walk *w, TSNode node, const scout_rule *
 		scout_walk_report(w, self, d, message, NULL);
 	}
 }
+
+static const scout_rule rule_singledispatch_register_nested = {
+    .id = "singledispatch-register-nested",
+    .category = SCOUT_BLOCKER,
+    .title = "@f.register on a nested function",
+    .why = "mypyc reports \"Registering nested functions not supported\" (since 1.18.1; "
+           "older mypyc crashed with KeyError)",
+    .bad = "@singledispatch\ndef f(arg: object) -> str:\n    return \"object\"\n\ndef outer() "
+           "-> None:\n    @f.register\n    def _(arg: int) -> str:\n        return \"int\"\n",
+    .good = "@singledispatch\ndef f(arg: object) -> str:\n    return "
+            "\"object\"\n\n@f.register\ndef _(arg: int) -> str:\n    return \"int\"\n",
+    .fix = "register the implementation at module level",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = 0,
+    .on = "decorated_definition",
+    .enter = check_register_nested};
 
 /* --- native __get__ returning an unboxed value ---------------------------------- */
 
@@ -683,6 +811,24 @@ static void check_dunder_get_return(scout_walk *w, TSNode node, const scout_rule
 	         TEXT_ARG(name_of(w, cls), w->src), TEXT_ARG(t, w->src));
 	scout_walk_report(w, self, ret, message, NULL);
 }
+
+static const scout_rule rule_dunder_get_unboxed_return = {
+    .id = "dunder-get-unboxed-return",
+    .category = SCOUT_BLOCKER,
+    .title = "native __get__ returning int, float, bool or a native int",
+    .why = "the generated tp_descr_get wrapper returns the unboxed C value as PyObject*, so "
+           "gcc fails (\"returning 'CPyTagged' ... from a function with return type "
+           "'PyObject *'\")",
+    .bad = "class Desc:\n    def __get__(self, obj: Any, owner: Any) -> int:\n        return "
+           "1\n",
+    .good = "class Desc:\n    def __get__(self, obj: Any, owner: Any) -> object:\n        "
+            "return 1\n",
+    .fix = "annotate __get__ to return object (or a boxed type such as Optional[int])",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .since = 0,
+    .until = 0,
+    .on = "function_definition",
+    .enter = check_dunder_get_return};
 
 /* --- run-time introspection ------------------------------------------------------ */
 
@@ -732,6 +878,24 @@ static void check_frame_introspection(scout_walk *w, TSNode node, const scout_ru
 	scout_walk_report(w, self, node, message, NULL);
 }
 
+static const scout_rule rule_frame_introspection = {
+    .id = "frame-introspection",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "locals(), frame access, eval/exec without namespaces",
+    .why = "compiled functions have no Python frames: locals() and eval/exec without "
+           "explicit namespaces see the caller's frame, sys._getframe() and "
+           "inspect.currentframe() return the caller's frame",
+    .bad = "def f() -> dict:\n    x = 1\n    return locals()\n",
+    .good = "def f() -> dict:\n    x = 1\n    return {\"x\": x}\n",
+    .fix = "pass the values explicitly (a dict, or eval/exec with explicit globals and "
+           "locals) instead of reading frames",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = 0,
+    .on = "call",
+    .enter = check_frame_introspection,
+    .callees = frame_callees};
+
 static const char *const hooks[] = {"sys.settrace",
                                     "sys.setprofile",
                                     "threading.settrace",
@@ -768,6 +932,24 @@ static void check_profiling_tracing(scout_walk *w, TSNode node, const scout_rule
 	scout_walk_report(w, self, node, message, NULL);
 }
 
+static const scout_rule rule_profiling_tracing = {
+    .id = "profiling-tracing",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "profilers, tracers and coverage hooks",
+    .why = "sys.setprofile/settrace hooks, cProfile, profile, trace and coverage do not see "
+           "compiled functions",
+    .bad = "import cProfile\n\ncProfile.run(\"main()\")\n",
+    .good = "import time\n\nstart = time.perf_counter()\nmain()\nprint(time.perf_counter() - "
+            "start)\n",
+    .fix = "profile the interpreted module (or time it from outside); use a native profiler "
+           "such as perf for compiled code",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = 0,
+    .on = "call",
+    .enter = check_profiling_tracing,
+    .callees = hook_callees};
+
 static const char *const debuggers[] = {
     "builtins.breakpoint", "pdb.set_trace",      "pdb.Pdb", "pdb.run",        "pdb.runcall",
     "pdb.runeval",         "pdb.post_mortem",    "pdb.pm",  "ipdb.set_trace", "ipdb.post_mortem",
@@ -788,6 +970,21 @@ static void check_debugger(scout_walk *w, TSNode node, const scout_rule *self)
 	         TEXT_ARG(fn, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
+
+static const scout_rule rule_debugger = {
+    .id = "debugger",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "breakpoint() and pdb in compiled code",
+    .why = "debuggers cannot set breakpoints in or step through compiled functions",
+    .bad = "def f(x: int) -> int:\n    breakpoint()\n    return x\n",
+    .good = "def f(x: int) -> int:\n    return x\n",
+    .fix = "remove the breakpoint, and debug the module interpreted",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = 0,
+    .on = "call",
+    .enter = check_debugger,
+    .callees = debugger_callees};
 
 /* --- if __name__ == "__main__": ------------------------------------------------ */
 
@@ -818,195 +1015,26 @@ static void check_run_as_script(scout_walk *w, TSNode node, const scout_rule *se
 	                  NULL);
 }
 
-static const scout_rule rules[] = {
-    {.id = "classmethod-cls-assign",
-     .category = SCOUT_BLOCKER,
-     .title = "assignment to the cls argument of a classmethod",
-     .why = "mypyc reports \"Cannot assign to the first argument of classmethod\"",
-     .bad = "class C:\n    @classmethod\n    def make(cls) -> None:\n        cls = other_class()\n",
-     .good = "class C:\n    @classmethod\n    def make(cls) -> None:\n        target = "
-             "other_class()\n",
-     .fix = "assign to a new local name instead of cls",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = SCOUT_V(1, 2, 0),
-     .until = 0,
-     .on = "function_definition",
-     .enter = check_classmethod_cls_assign},
-    {.id = "new-cls-assign",
-     .category = SCOUT_BLOCKER,
-     .title = "assignment to the cls argument of __new__",
-     .why = "mypyc reports \"Assignment to argument \"cls\" in \"__new__\" method "
-            "unsupported\" (it would break its lowering of object.__new__ calls)",
-     .bad = "class C:\n    def __new__(cls) -> \"C\":\n        cls = C\n        return "
-            "object.__new__(cls)\n",
-     .good = "class C:\n    def __new__(cls) -> \"C\":\n        return object.__new__(cls)\n",
-     .fix = "assign to a new local name instead of the first argument of __new__",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-     .since = SCOUT_V(1, 19, 0),
-     .until = 0,
-     .on = "function_definition",
-     .enter = check_new_cls_assign},
-    {.id = "object-new-argcount",
-     .category = SCOUT_BLOCKER,
-     .title = "object.__new__/super().__new__ in __new__ with other than one argument",
-     .why = "mypyc reports \"\"object.__new__()\" supported only with 1 argument, got {N}\"",
-     .bad = "class C:\n    def __new__(cls, *args: int) -> \"C\":\n        return "
-            "super().__new__(cls, *args)\n",
-     .good = "class C:\n    def __new__(cls, *args: int) -> \"C\":\n        return "
-             "super().__new__(cls)\n",
-     .fix = "call object.__new__(cls) / super().__new__(cls) with cls only",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-     .since = SCOUT_V(1, 19, 0),
-     .until = 0,
-     .on = "call",
-     .enter = check_object_new_argcount,
-     .callees = scout_new_callees},
-    {.id = "async-generator",
-     .category = SCOUT_BLOCKER,
-     .title = "yield inside async def (async generator)",
-     .why = "mypyc reports \"async generators are unimplemented\"",
-     .bad = "async def numbers() -> AsyncIterator[int]:\n    yield 1\n",
-     .good = "async def numbers() -> list[int]:\n    return [1]\n",
-     .fix = "return a list (or a sync iterator), or write an async iterator class with "
-            "__aiter__/__anext__",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = SCOUT_V(0, 920, 0),
-     .until = 0,
-     .on = "yield",
-     .enter = check_async_generator},
-    {.id = "inferred-none-local",
-     .category = SCOUT_BLOCKER,
-     .title = "local variable only ever assigned None (heuristic)",
-     .why = "mypy infers the type None for it and mypyc reports \"Local variable \"{name}\" has "
-            "inferred type None; add an annotation\"",
-     .bad = "def f() -> None:\n    x = None\n    print(x)\n",
-     .good = "def f() -> None:\n    x: Optional[int] = None\n    print(x)\n",
-     .fix = "annotate the variable (`x: Optional[int] = None`)",
-     .docs = "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html",
-     .since = 0,
-     .until = 0,
-     .on = "function_definition",
-     .enter = check_inferred_none_local},
-    {.id = "singledispatch-decorator-after-register",
-     .category = SCOUT_BLOCKER,
-     .title = "decorator above @f.register on a singledispatch implementation",
-     .why = "mypyc reports \"Calling decorator after registering function not supported\"",
-     .bad = "@singledispatch\ndef show(arg: object) -> str:\n    return "
-            "\"?\"\n\n@trace\n@show.register\ndef _(arg: int) -> str:\n    return \"int\"\n",
-     .good = "@singledispatch\ndef show(arg: object) -> str:\n    return "
-             "\"?\"\n\n@show.register\n@trace\ndef _(arg: int) -> str:\n    return \"int\"\n",
-     .fix = "put @f.register outermost (above the other decorators)",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = SCOUT_V(0, 920, 0),
-     .until = 0,
-     .on = "decorated_definition",
-     .enter = check_decorator_after_register},
-    {.id = "singledispatch-nested",
-     .category = SCOUT_BLOCKER,
-     .title = "@singledispatch on a nested function",
-     .why = "mypyc reports \"Nested singledispatch functions not supported\" (since 1.18.1; "
-            "older mypyc crashed with KeyError)",
-     .bad = "def outer() -> None:\n    @singledispatch\n    def inner(arg: object) -> None:\n  "
-            "      pass\n",
-     .good = "@singledispatch\ndef inner(arg: object) -> None:\n    pass\n\ndef outer() -> "
-             "None:\n    inner(1)\n",
-     .fix = "define the singledispatch function at module level",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = 0,
-     .on = "decorated_definition",
-     .enter = check_singledispatch_nested},
-    {.id = "singledispatch-register-nested",
-     .category = SCOUT_BLOCKER,
-     .title = "@f.register on a nested function",
-     .why = "mypyc reports \"Registering nested functions not supported\" (since 1.18.1; "
-            "older mypyc crashed with KeyError)",
-     .bad = "@singledispatch\ndef f(arg: object) -> str:\n    return \"object\"\n\ndef outer() "
-            "-> None:\n    @f.register\n    def _(arg: int) -> str:\n        return \"int\"\n",
-     .good = "@singledispatch\ndef f(arg: object) -> str:\n    return "
-             "\"object\"\n\n@f.register\ndef _(arg: int) -> str:\n    return \"int\"\n",
-     .fix = "register the implementation at module level",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = 0,
-     .on = "decorated_definition",
-     .enter = check_register_nested},
-    {.id = "dunder-get-unboxed-return",
-     .category = SCOUT_BLOCKER,
-     .title = "native __get__ returning int, float, bool or a native int",
-     .why = "the generated tp_descr_get wrapper returns the unboxed C value as PyObject*, so "
-            "gcc fails (\"returning 'CPyTagged' ... from a function with return type "
-            "'PyObject *'\")",
-     .bad = "class Desc:\n    def __get__(self, obj: Any, owner: Any) -> int:\n        return "
-            "1\n",
-     .good = "class Desc:\n    def __get__(self, obj: Any, owner: Any) -> object:\n        "
-             "return 1\n",
-     .fix = "annotate __get__ to return object (or a boxed type such as Optional[int])",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-     .since = 0,
-     .until = 0,
-     .on = "function_definition",
-     .enter = check_dunder_get_return},
-    {.id = "frame-introspection",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "locals(), frame access, eval/exec without namespaces",
-     .why = "compiled functions have no Python frames: locals() and eval/exec without "
-            "explicit namespaces see the caller's frame, sys._getframe() and "
-            "inspect.currentframe() return the caller's frame",
-     .bad = "def f() -> dict:\n    x = 1\n    return locals()\n",
-     .good = "def f() -> dict:\n    x = 1\n    return {\"x\": x}\n",
-     .fix = "pass the values explicitly (a dict, or eval/exec with explicit globals and "
-            "locals) instead of reading frames",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = 0,
-     .on = "call",
-     .enter = check_frame_introspection,
-     .callees = frame_callees},
-    {.id = "profiling-tracing",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "profilers, tracers and coverage hooks",
-     .why = "sys.setprofile/settrace hooks, cProfile, profile, trace and coverage do not see "
-            "compiled functions",
-     .bad = "import cProfile\n\ncProfile.run(\"main()\")\n",
-     .good = "import time\n\nstart = time.perf_counter()\nmain()\nprint(time.perf_counter() - "
-             "start)\n",
-     .fix = "profile the interpreted module (or time it from outside); use a native profiler "
-            "such as perf for compiled code",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = 0,
-     .on = "call",
-     .enter = check_profiling_tracing,
-     .callees = hook_callees},
-    {.id = "debugger",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "breakpoint() and pdb in compiled code",
-     .why = "debuggers cannot set breakpoints in or step through compiled functions",
-     .bad = "def f(x: int) -> int:\n    breakpoint()\n    return x\n",
-     .good = "def f(x: int) -> int:\n    return x\n",
-     .fix = "remove the breakpoint, and debug the module interpreted",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = 0,
-     .on = "call",
-     .enter = check_debugger,
-     .callees = debugger_callees},
-    {.id = "run-as-script",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "if __name__ == \"__main__\": block in a compiled module",
-     .why = "compiled modules cannot be run with `python -m`, and `python mod.py` runs the "
-            "interpreted source, so the block only ever runs interpreted",
-     .bad = "def main() -> None:\n    print(\"hi\")\n\nif __name__ == \"__main__\":\n    "
-            "main()\n",
-     .good = "def main() -> None:\n    print(\"hi\")\n",
-     .fix = "move the entry point into a small uncompiled module (e.g. __main__.py or a "
-            "console_scripts entry point) that imports this one",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = 0,
-     .on = "if_statement",
-     .enter = check_run_as_script},
-};
+static const scout_rule rule_run_as_script = {
+    .id = "run-as-script",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "if __name__ == \"__main__\": block in a compiled module",
+    .why = "compiled modules cannot be run with `python -m`, and `python mod.py` runs the "
+           "interpreted source, so the block only ever runs interpreted",
+    .bad = "def main() -> None:\n    print(\"hi\")\n\nif __name__ == \"__main__\":\n    "
+           "main()\n",
+    .good = "def main() -> None:\n    print(\"hi\")\n",
+    .fix = "move the entry point into a small uncompiled module (e.g. __main__.py or a "
+           "console_scripts entry point) that imports this one",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = 0,
+    .on = "if_statement",
+    .enter = check_run_as_script};
 
-SCOUT_FAMILY(scout_family_functions, rules);
+SCOUT_FAMILY(scout_family_functions, &rule_classmethod_cls_assign, &rule_new_cls_assign,
+             &rule_object_new_argcount, &rule_async_generator, &rule_inferred_none_local,
+             &rule_singledispatch_decorator_after_register, &rule_singledispatch_nested,
+             &rule_singledispatch_register_nested, &rule_dunder_get_unboxed_return,
+             &rule_frame_introspection, &rule_profiling_tracing, &rule_debugger,
+             &rule_run_as_script);

@@ -120,6 +120,24 @@ static void check_object_new_nonnative(scout_walk *w, TSNode node, const scout_r
 	scout_walk_report(w, self, node, message, NULL);
 }
 
+static const scout_rule rule_object_new_nonnative = {
+    .id = "object-new-nonnative",
+    .category = SCOUT_BLOCKER,
+    .title = "object.__new__ / super().__new__ in __new__ of a non-native class",
+    .why = "mypyc reports \"\"object.__new__()\" not supported for non-extension classes\" "
+           "(1.18.1+); nativeness is decided from this module (decorators, metaclass, Enum "
+           "and record bases), so a metaclass inherited from another module is missed",
+    .bad = "from enum import Enum\n\n\nclass Color(Enum):\n    def __new__(cls, value: int) "
+           "-> \"Color\":\n        obj = object.__new__(cls)\n        obj._value_ = value\n"
+           "        return obj\n",
+    .good = "from enum import Enum\n\n\nclass Color(Enum):\n    RED = 1\n",
+    .fix = "drop the custom __new__, or keep this class in an interpreted module",
+    .docs = DOCS_NATIVE,
+    .since = SCOUT_V(1, 18, 1),
+    .on = "call",
+    .enter = check_object_new_nonnative,
+    .callees = scout_new_callees};
+
 static void check_object_new_python_base(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode cls = new_method_class(w, node), base;
@@ -135,6 +153,25 @@ static void check_object_new_python_base(scout_walk *w, TSNode node, const scout
 	         SCOUT_HX_TEXT(scout_hx_name_of(w, cls), w->src), SCOUT_HX_TEXT(base, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
+
+static const scout_rule rule_object_new_python_base = {
+    .id = "object-new-python-base",
+    .category = SCOUT_BLOCKER,
+    .title = "object.__new__ / super().__new__ in a native class with a Python base",
+    .why = "mypyc reports \"\"object.__new__()\" not supported for classes inheriting from "
+           "non-native classes\" (1.18.1+); Python bases seen: builtins other than object, "
+           "standard-library classes, non-native classes of this module (bases imported "
+           "from other modules are not judged)",
+    .bad = "class Error(Exception):\n    def __new__(cls) -> \"Error\":\n        return "
+           "super().__new__(cls)\n",
+    .good = "class Error(Exception):\n    def __init__(self) -> None:\n        "
+            "super().__init__()\n",
+    .fix = "build instances in __init__ or a factory classmethod instead of __new__",
+    .docs = DOCS_NATIVE,
+    .since = SCOUT_V(1, 18, 1),
+    .on = "call",
+    .enter = check_object_new_python_base,
+    .callees = scout_new_callees};
 
 static void check_getattr_setattr(scout_walk *w, TSNode node, const scout_rule *self)
 {
@@ -168,6 +205,25 @@ static void check_getattr_setattr(scout_walk *w, TSNode node, const scout_rule *
 		return;
 	scout_walk_report(w, self, name, message, NULL);
 }
+
+static const scout_rule rule_getattr_setattr_restricted = {
+    .id = "getattr-setattr-restricted",
+    .category = SCOUT_BLOCKER,
+    .title = "__getattr__/__setattr__ in a native class with interpreted subclasses or a "
+             "Python base",
+    .why = "mypyc reports \"\"__getattr__\" not supported in class ... because it allows "
+           "interpreted subclasses\" / \"... because it inherits from a non-native class\" "
+           "(1.19+); Python bases are judged as for object-new-python-base",
+    .bad = "from mypy_extensions import mypyc_attr\n\n\n"
+           "@mypyc_attr(allow_interpreted_subclasses=True)\nclass C:\n    def "
+           "__getattr__(self, name: str) -> int:\n        return 1\n",
+    .good = "class C:\n    def __getattr__(self, name: str) -> int:\n        return 1\n",
+    .fix = "drop allow_interpreted_subclasses or the Python base, or replace the dunder "
+           "with an explicit lookup method",
+    .docs = DOCS_NATIVE,
+    .since = SCOUT_V(1, 19, 0),
+    .on = "function_definition",
+    .enter = check_getattr_setattr};
 
 /* --- native int overrides ------------------------------------------------------ */
 
@@ -227,232 +283,76 @@ static void check_override_native_int(scout_walk *w, TSNode node, const scout_ru
 	}
 }
 
+static const scout_rule rule_override_native_int_type = {
+    .id = "override-native-int-type",
+    .category = SCOUT_BLOCKER,
+    .title = "method override changes an argument to or from a native int type",
+    .why = "mypyc reports \"Incompatible argument type \"{sub}\" (base class has type "
+           "\"{base}\")\"; bases of the same module only, arguments compared by position",
+    .bad = "from mypy_extensions import i64\n\n\nclass A:\n    def f(self, x: i64) -> None:\n"
+           "        pass\n\n\nclass B(A):\n    def f(self, x: int) -> None:\n        pass\n",
+    .good = "from mypy_extensions import i64\n\n\nclass A:\n    def f(self, x: i64) -> "
+            "None:\n        pass\n\n\nclass B(A):\n    def f(self, x: i64) -> None:\n"
+            "        pass\n",
+    .fix = "give the override's argument exactly the base method's native int type",
+    .docs = "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html",
+    .since = SCOUT_V(0, 990, 0),
+    .on = "function_definition",
+    .enter = check_override_native_int};
+
 /* --- the table ------------------------------------------------------------------ */
 
-static const scout_rule rules[] = {
-    {.id = "object-new-nonnative",
-     .category = SCOUT_BLOCKER,
-     .title = "object.__new__ / super().__new__ in __new__ of a non-native class",
-     .why = "mypyc reports \"\"object.__new__()\" not supported for non-extension classes\" "
-            "(1.18.1+); nativeness is decided from this module (decorators, metaclass, Enum "
-            "and record bases), so a metaclass inherited from another module is missed",
-     .bad = "from enum import Enum\n\n\nclass Color(Enum):\n    def __new__(cls, value: int) "
-            "-> \"Color\":\n        obj = object.__new__(cls)\n        obj._value_ = value\n"
-            "        return obj\n",
-     .good = "from enum import Enum\n\n\nclass Color(Enum):\n    RED = 1\n",
-     .fix = "drop the custom __new__, or keep this class in an interpreted module",
-     .docs = DOCS_NATIVE,
-     .since = SCOUT_V(1, 18, 1),
-     .on = "call",
-     .enter = check_object_new_nonnative,
-     .callees = scout_new_callees},
-    {.id = "object-new-python-base",
-     .category = SCOUT_BLOCKER,
-     .title = "object.__new__ / super().__new__ in a native class with a Python base",
-     .why = "mypyc reports \"\"object.__new__()\" not supported for classes inheriting from "
-            "non-native classes\" (1.18.1+); Python bases seen: builtins other than object, "
-            "standard-library classes, non-native classes of this module (bases imported "
-            "from other modules are not judged)",
-     .bad = "class Error(Exception):\n    def __new__(cls) -> \"Error\":\n        return "
-            "super().__new__(cls)\n",
-     .good = "class Error(Exception):\n    def __init__(self) -> None:\n        "
-             "super().__init__()\n",
-     .fix = "build instances in __init__ or a factory classmethod instead of __new__",
-     .docs = DOCS_NATIVE,
-     .since = SCOUT_V(1, 18, 1),
-     .on = "call",
-     .enter = check_object_new_python_base,
-     .callees = scout_new_callees},
-    {.id = "getattr-setattr-restricted",
-     .category = SCOUT_BLOCKER,
-     .title = "__getattr__/__setattr__ in a native class with interpreted subclasses or a "
-              "Python base",
-     .why = "mypyc reports \"\"__getattr__\" not supported in class ... because it allows "
-            "interpreted subclasses\" / \"... because it inherits from a non-native class\" "
-            "(1.19+); Python bases are judged as for object-new-python-base",
-     .bad = "from mypy_extensions import mypyc_attr\n\n\n"
-            "@mypyc_attr(allow_interpreted_subclasses=True)\nclass C:\n    def "
-            "__getattr__(self, name: str) -> int:\n        return 1\n",
-     .good = "class C:\n    def __getattr__(self, name: str) -> int:\n        return 1\n",
-     .fix = "drop allow_interpreted_subclasses or the Python base, or replace the dunder "
-            "with an explicit lookup method",
-     .docs = DOCS_NATIVE,
-     .since = SCOUT_V(1, 19, 0),
-     .on = "function_definition",
-     .enter = check_getattr_setattr},
-    {.id = "float-int-assign",
-     .category = SCOUT_BLOCKER,
-     .title = "int value assigned to a float variable or attribute in a function",
-     .why = "mypyc reports \"Incompatible value representations in assignment (expression "
-            "has type \"int\", variable has type \"float\")\" (1.2+); seen: int literals and "
-            "int-annotated parameters assigned to locals, parameters and self attributes "
-            "annotated float in the same function or class; other int-typed values need "
-            "types",
-     .bad = "def f(n: int) -> float:\n    x: float = 0\n    x = n\n    return x\n",
-     .good = "def f(n: int) -> float:\n    x: float = 0.0\n    x = float(n)\n    return x\n",
-     .fix = "write a float literal (0.0) or convert with float(...)",
-     .docs = "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html",
-     .since = SCOUT_V(1, 2, 0),
-     .on = "assignment",
-     .enter = scout_heuristics_float_int_assign},
-    {.id = "native-int-out-of-range",
-     .category = SCOUT_BLOCKER,
-     .title = "int literal out of range for a native int type",
-     .why = "mypyc reports \"Value {value} is out of range for \"{type}\"\" (1.5+); seen: "
-            "literals assigned to names, parameters or defaults annotated i64/i32/i16/u8 "
-            "(from mypy_extensions), returned from functions annotated so, or combined with "
-            "such a parameter; computed values need types",
-     .bad = "from mypy_extensions import u8\n\n\ndef f() -> u8:\n    x: u8 = 256\n    "
-            "return x\n",
-     .good = "from mypy_extensions import u8\n\n\ndef f() -> u8:\n    x: u8 = 255\n    "
-             "return x\n",
-     .fix = "use a wider native int type (or int), or a value inside the type's range",
-     .docs = "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html",
-     .since = SCOUT_V(1, 5, 0),
-     .on = "integer",
-     .enter = scout_heuristics_native_int_range},
-    {.id = "override-native-int-type",
-     .category = SCOUT_BLOCKER,
-     .title = "method override changes an argument to or from a native int type",
-     .why = "mypyc reports \"Incompatible argument type \"{sub}\" (base class has type "
-            "\"{base}\")\"; bases of the same module only, arguments compared by position",
-     .bad = "from mypy_extensions import i64\n\n\nclass A:\n    def f(self, x: i64) -> None:\n"
-            "        pass\n\n\nclass B(A):\n    def f(self, x: int) -> None:\n        pass\n",
-     .good = "from mypy_extensions import i64\n\n\nclass A:\n    def f(self, x: i64) -> "
-             "None:\n        pass\n\n\nclass B(A):\n    def f(self, x: i64) -> None:\n"
-             "        pass\n",
-     .fix = "give the override's argument exactly the base method's native int type",
-     .docs = "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html",
-     .since = SCOUT_V(0, 990, 0),
-     .on = "function_definition",
-     .enter = check_override_native_int},
-    {.id = "missing-import-stubs",
-     .category = SCOUT_BLOCKER,
-     .title = "imports of packages without type information must be resolved for mypy",
-     .why = "mypy reports \"Cannot find implementation or library stub for module named "
-            "...\" (or \"missing library stubs or py.typed marker\") and mypyc stops; "
-            "whether a package ships types depends on the installed environment (py.typed, "
-            "stub packages, mypy_path, per-module ignore_missing_imports), which a syntax "
-            "scan cannot see: a scan that flagged every import outside the standard library, "
-            "the project and a list of typed packages also flagged sibling modules missing "
-            "from the scanned set (as in the oracle case metaclass-nonnative), so this is an "
-            "advisory",
-     .bad = "import untyped_vendor_lib\n",
-     .good = "import untyped_vendor_lib  # type: ignore[import]\n",
-     .fix = "run mypy with mypyc's configuration; install stub packages, or set "
-            "ignore_missing_imports for the modules that have none",
-     .docs = DOCS_DIFF,
-     .advisory = true},
-    {.id = "monkeypatch-method",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "method of a native class replaced at run time",
-     .why = "native classes are not immutable at run time, but compiled callers dispatch to "
-            "the original method; seen: setattr(Cls, \"method\", ...) on a class of the same "
-            "module, and `Cls.method = ...` / patch.object(Cls, \"method\") on a class "
-            "imported from another module of the project (the whole project taken as "
-            "compiled)",
-     .bad = "class C:\n    def m(self) -> int:\n        return 1\n\n\ndef fake(self: C) -> "
-            "int:\n    return 2\n\n\nsetattr(C, \"m\", fake)\n",
-     .good = "class C:\n    def __init__(self, m: int = 1) -> None:\n        self.value = m\n\n"
-             "    def m(self) -> int:\n        return self.value\n",
-     .fix = "inject the behaviour (a parameter or strategy object) instead of patching the "
-            "class, or keep the class interpreted",
-     .docs = DOCS_NATIVE,
-     .on = "call",
-     .enter = scout_heuristics_setattr_method,
-     .callees = scout_hx_setattr_callees},
-    {.id = "native-instance-no-dict",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "instance __dict__ or vars() of a native instance",
-     .why = "native instances have a fixed attribute set and no __dict__: `self.__dict__` "
-            "raises AttributeError and vars(obj) TypeError; instances seen: self in a method, "
-            "parameters annotated with a class of the module, direct constructions, of "
-            "classes whose bases are all in the module (a Python base brings a __dict__). "
-            "setattr(obj, name, v) with a computed name is not flagged: it works for the "
-            "attributes the class (or a subclass) declares",
-     .bad = "class C:\n    def __init__(self) -> None:\n        self.x = 0\n\n    def dump(self) "
-            "-> dict:\n        return vars(self)\n",
-     .good = "class C:\n    def __init__(self) -> None:\n        self.x = 0\n\n    def dump(self) "
-             "-> dict:\n        return {\"x\": self.x}\n",
-     .fix = "read and write declared attributes explicitly, or make the class non-native",
-     .docs = DOCS_NATIVE,
-     .on = "attribute,call",
-     .enter = scout_heuristics_instance_dict,
-     .callees = scout_hx_vars_callees},
-    {.id = "weakref-native",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "weak reference to a native instance",
-     .why = "compiled instances have no weakref slot: \"TypeError: cannot create weak "
-            "reference to 'C' object\"; seen: weakref.ref/proxy/finalize of self, annotated "
-            "parameters and constructions, and WeakSet/WeakValueDictionary/WeakKeyDictionary "
-            "typed with a native class of the module",
-     .bad = "import weakref\n\n\nclass Node:\n    def handle(self) -> \"weakref.ref[Node]\":\n"
-            "        return weakref.ref(self)\n",
-     .good = "class Node:\n    def handle(self) -> \"Node\":\n        return self\n",
-     .fix = "keep strong references (or ids in a dict), or make the class non-native",
-     .docs = "https://github.com/mypyc/mypyc/issues/1102",
-     .on = "call,subscript,generic_type",
-     .enter = scout_heuristics_weakref,
-     .callees = scout_hx_weakref_callees},
-    {.id = "pickle-copy-native",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "pickle or copy of a native instance whose __init__ needs arguments",
-     .why = "compiled instances are rebuilt by calling __init__ without arguments: \"TypeError: "
-            "__init__() missing required argument\"; classes with "
-            "@mypyc_attr(serializable=True), __reduce__/__getstate__ (or __copy__ for copy) "
-            "are skipped; instances seen as for native-instance-no-dict",
-     .bad = "import copy\n\n\nclass C:\n    def __init__(self, n: int) -> None:\n        self.n "
-            "= n\n\n    def clone(self) -> \"C\":\n        return copy.copy(self)\n",
-     .good = "class C:\n    def __init__(self, n: int) -> None:\n        self.n = n\n\n    def "
-             "clone(self) -> \"C\":\n        return C(self.n)\n",
-     .fix = "decorate the class with @mypyc_attr(serializable=True), or copy explicitly",
-     .docs = DOCS_DIFF,
-     .on = "call",
-     .enter = scout_heuristics_pickle_copy,
-     .callees = scout_hx_pickle_callees},
-    {.id = "callable-values",
-     .category = SCOUT_SLOW,
-     .title = "bound method cached in a local and called",
-     .why = "mypyc calls methods of known types directly, but a bound method held in a "
-            "variable is called through the generic Python protocol (`append = out.append` "
-            "undoes a CPython-only trick); seen: a local assigned `obj.attr` (obj not an "
-            "imported module) and then called in the same function",
-     .bad = "def collect(n: int) -> list[int]:\n    out: list[int] = []\n    append = "
-            "out.append\n    for i in range(n):\n        append(i)\n    return out\n",
-     .good = "def collect(n: int) -> list[int]:\n    out: list[int] = []\n    for i in "
-             "range(n):\n        out.append(i)\n    return out\n",
-     .fix = "call the method on the object directly (obj.method(...))",
-     .docs = DOCS_PERF,
-     .on = "assignment",
-     .enter = scout_heuristics_callable_values},
-    {.id = "cross-unit-calls",
-     .category = SCOUT_SLOW,
-     .title = "calls into code outside the compilation unit use the generic calling "
-              "convention",
-     .why = "calls to functions and classes of modules compiled separately, or not at all "
-            "(the standard library, third-party packages), go through Python's vectorcall; "
-            "nearly every module makes such calls, so this is an advisory: the plan's groups "
-            "say which modules to compile together",
-     .bad = "from other_pkg import helper\n\n\ndef hot(n: int) -> int:\n    return sum(helper(i) "
-            "for i in range(n))\n",
-     .good = "def helper(i: int) -> int:\n    return i * 2\n\n\ndef hot(n: int) -> int:\n    "
-             "return sum(helper(i) for i in range(n))\n",
-     .fix = "compile hot callers and callees in one mypyc invocation (one group)",
-     .docs = "https://mypyc.readthedocs.io/en/latest/compilation_units.html",
-     .advisory = true},
-    {.id = "python-classes-usage",
-     .category = SCOUT_SLOW,
-     .title = "non-native classes and dicts used as records are slow in compiled code",
-     .why = "attribute access on Python classes and dict-based records goes through generic "
-            "operations; the non-native classes themselves are reported by the non-native "
-            "rules, and telling a record dict from a data dict needs types, so this is an "
-            "advisory",
-     .bad = "def point(x: int, y: int) -> dict:\n    return {\"x\": x, \"y\": y}\n",
-     .good = "class Point:\n    def __init__(self, x: int, y: int) -> None:\n        self.x = x\n"
-             "        self.y = y\n",
-     .fix = "model records as native classes (plain classes or dataclasses)",
-     .docs = DOCS_PERF,
-     .advisory = true},
-};
+static const scout_rule rule_missing_import_stubs = {
+    .id = "missing-import-stubs",
+    .category = SCOUT_BLOCKER,
+    .title = "imports of packages without type information must be resolved for mypy",
+    .why = "mypy reports \"Cannot find implementation or library stub for module named "
+           "...\" (or \"missing library stubs or py.typed marker\") and mypyc stops; "
+           "whether a package ships types depends on the installed environment (py.typed, "
+           "stub packages, mypy_path, per-module ignore_missing_imports), which a syntax "
+           "scan cannot see: a scan that flagged every import outside the standard library, "
+           "the project and a list of typed packages also flagged sibling modules missing "
+           "from the scanned set (as in the oracle case metaclass-nonnative), so this is an "
+           "advisory",
+    .bad = "import untyped_vendor_lib\n",
+    .good = "import untyped_vendor_lib  # type: ignore[import]\n",
+    .fix = "run mypy with mypyc's configuration; install stub packages, or set "
+           "ignore_missing_imports for the modules that have none",
+    .docs = DOCS_DIFF,
+    .advisory = true};
 
-SCOUT_FAMILY(scout_family_heuristics, rules);
+static const scout_rule rule_cross_unit_calls = {
+    .id = "cross-unit-calls",
+    .category = SCOUT_SLOW,
+    .title = "calls into code outside the compilation unit use the generic calling "
+             "convention",
+    .why = "calls to functions and classes of modules compiled separately, or not at all "
+           "(the standard library, third-party packages), go through Python's vectorcall; "
+           "nearly every module makes such calls, so this is an advisory: the plan's groups "
+           "say which modules to compile together",
+    .bad = "from other_pkg import helper\n\n\ndef hot(n: int) -> int:\n    return sum(helper(i) "
+           "for i in range(n))\n",
+    .good = "def helper(i: int) -> int:\n    return i * 2\n\n\ndef hot(n: int) -> int:\n    "
+            "return sum(helper(i) for i in range(n))\n",
+    .fix = "compile hot callers and callees in one mypyc invocation (one group)",
+    .docs = "https://mypyc.readthedocs.io/en/latest/compilation_units.html",
+    .advisory = true};
+
+static const scout_rule rule_python_classes_usage = {
+    .id = "python-classes-usage",
+    .category = SCOUT_SLOW,
+    .title = "non-native classes and dicts used as records are slow in compiled code",
+    .why = "attribute access on Python classes and dict-based records goes through generic "
+           "operations; the non-native classes themselves are reported by the non-native "
+           "rules, and telling a record dict from a data dict needs types, so this is an "
+           "advisory",
+    .bad = "def point(x: int, y: int) -> dict:\n    return {\"x\": x, \"y\": y}\n",
+    .good = "class Point:\n    def __init__(self, x: int, y: int) -> None:\n        self.x = x\n"
+            "        self.y = y\n",
+    .fix = "model records as native classes (plain classes or dataclasses)",
+    .docs = DOCS_PERF,
+    .advisory = true};
+
+SCOUT_FAMILY(scout_family_heuristics, &rule_object_new_nonnative, &rule_object_new_python_base,
+             &rule_getattr_setattr_restricted, &rule_override_native_int_type,
+             &rule_missing_import_stubs, &rule_cross_unit_calls, &rule_python_classes_usage);

@@ -7,22 +7,6 @@
 #include "scout/class_kind.h"
 #include "scout/stdlib.h"
 
-/* Checks of heuristics_instances.c, listed in heuristics.c's table. */
-void scout_heuristics_instance_dict(scout_walk *w, TSNode node, const scout_rule *self);
-void scout_heuristics_weakref(scout_walk *w, TSNode node, const scout_rule *self);
-void scout_heuristics_pickle_copy(scout_walk *w, TSNode node, const scout_rule *self);
-/* The callee lists of the call checks above (scout_rule.callees). */
-extern const char *const *const scout_hx_setattr_callees[];
-extern const char *const *const scout_hx_vars_callees[];
-extern const char *const *const scout_hx_weakref_callees[];
-extern const char *const *const scout_hx_pickle_callees[];
-void scout_heuristics_setattr_method(scout_walk *w, TSNode node, const scout_rule *self);
-
-/* Checks of heuristics_values.c, listed in heuristics.c's table. */
-void scout_heuristics_float_int_assign(scout_walk *w, TSNode node, const scout_rule *self);
-void scout_heuristics_native_int_range(scout_walk *w, TSNode node, const scout_rule *self);
-void scout_heuristics_callable_values(scout_walk *w, TSNode node, const scout_rule *self);
-
 /* The native int type ("i64", "i32", "i16", "u8") an annotation names
  * through mypy_extensions, or NULL. */
 const char *scout_native_int_of(const scout_walk *w, TSNode annotation);

@@ -4,6 +4,8 @@
  * shows its class: `self` in a method, a parameter annotated with a class of
  * the module, or a direct construction `Cls(...)`. */
 #include "heuristics.h"
+#include "common/docs.h"
+#include "linked_rules.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -24,10 +26,10 @@ static const char *const weak_container_names[] = {"weakref.WeakSet", "weakref.W
 static const char *const pickle_names[] = {"pickle.dumps", "pickle.dump", NULL};
 static const char *const copy_names[] = {"copy.copy", "copy.deepcopy", NULL};
 
-const char *const *const scout_hx_setattr_callees[] = {setattr_names, NULL};
-const char *const *const scout_hx_vars_callees[] = {vars_names, NULL};
-const char *const *const scout_hx_weakref_callees[] = {weakref_call_names, NULL};
-const char *const *const scout_hx_pickle_callees[] = {pickle_names, copy_names, NULL};
+static const char *const *const setattr_callees[] = {setattr_names, NULL};
+static const char *const *const vars_callees[] = {vars_names, NULL};
+static const char *const *const weakref_callees[] = {weakref_call_names, NULL};
+static const char *const *const pickle_callees[] = {pickle_names, copy_names, NULL};
 
 /* The first parameter's name of a plain method (not static, not class). */
 static TSNode self_param(const scout_walk *w, TSNode def)
@@ -327,7 +329,7 @@ static bool defines_any(const scout_walk *w, TSNode cls, const char *const *name
 	return false;
 }
 
-void scout_heuristics_pickle_copy(scout_walk *w, TSNode node, const scout_rule *self)
+static void check_pickle_copy(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	static const char *const reduce[] = {"__reduce__",        "__reduce_ex__", "__getnewargs__",
 	                                     "__getnewargs_ex__", "__getstate__",  NULL};
@@ -360,9 +362,27 @@ void scout_heuristics_pickle_copy(scout_walk *w, TSNode node, const scout_rule *
 	                pickling ? "pickles an instance of" : "copies an instance of", effect);
 }
 
+static const scout_rule rule_pickle_copy_native = {
+    .id = "pickle-copy-native",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "pickle or copy of a native instance whose __init__ needs arguments",
+    .why = "compiled instances are rebuilt by calling __init__ without arguments: \"TypeError: "
+           "__init__() missing required argument\"; classes with "
+           "@mypyc_attr(serializable=True), __reduce__/__getstate__ (or __copy__ for copy) "
+           "are skipped; instances seen as for native-instance-no-dict",
+    .bad = "import copy\n\n\nclass C:\n    def __init__(self, n: int) -> None:\n        self.n "
+           "= n\n\n    def clone(self) -> \"C\":\n        return copy.copy(self)\n",
+    .good = "class C:\n    def __init__(self, n: int) -> None:\n        self.n = n\n\n    def "
+            "clone(self) -> \"C\":\n        return C(self.n)\n",
+    .fix = "decorate the class with @mypyc_attr(serializable=True), or copy explicitly",
+    .docs = SCOUT_DOCS_DIFF,
+    .on = "call",
+    .enter = check_pickle_copy,
+    .callees = pickle_callees};
+
 /* --- runtime patching --------------------------------------------------------- */
 
-void scout_heuristics_setattr_method(scout_walk *w, TSNode node, const scout_rule *self)
+static void check_setattr_method(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode fn = scout_hx_field(node, w->sym->f_function), cls, name, content, method;
 	uint32_t len;
@@ -391,7 +411,27 @@ void scout_heuristics_setattr_method(scout_walk *w, TSNode node, const scout_rul
 	scout_walk_report(w, self, node, message, NULL);
 }
 
-void scout_heuristics_instance_dict(scout_walk *w, TSNode node, const scout_rule *self)
+const scout_rule scout_rule_monkeypatch_method = {
+    .id = "monkeypatch-method",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "method of a native class replaced at run time",
+    .why = "native classes are not immutable at run time, but compiled callers dispatch to "
+           "the original method; seen: setattr(Cls, \"method\", ...) on a class of the same "
+           "module, and `Cls.method = ...` / patch.object(Cls, \"method\") on a class "
+           "imported from another module of the project (the whole project taken as "
+           "compiled)",
+    .bad = "class C:\n    def m(self) -> int:\n        return 1\n\n\ndef fake(self: C) -> "
+           "int:\n    return 2\n\n\nsetattr(C, \"m\", fake)\n",
+    .good = "class C:\n    def __init__(self, m: int = 1) -> None:\n        self.value = m\n\n"
+            "    def m(self) -> int:\n        return self.value\n",
+    .fix = "inject the behaviour (a parameter or strategy object) instead of patching the "
+           "class, or keep the class interpreted",
+    .docs = SCOUT_DOCS_NATIVE,
+    .on = "call",
+    .enter = check_setattr_method,
+    .callees = setattr_callees};
+
+static void check_instance_dict(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	if (ts_node_symbol(node) == w->sym->call)
 		check_instance_dict_call(w, node, self);
@@ -399,10 +439,50 @@ void scout_heuristics_instance_dict(scout_walk *w, TSNode node, const scout_rule
 		check_instance_dict_attr(w, node, self);
 }
 
-void scout_heuristics_weakref(scout_walk *w, TSNode node, const scout_rule *self)
+static const scout_rule rule_native_instance_no_dict = {
+    .id = "native-instance-no-dict",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "instance __dict__ or vars() of a native instance",
+    .why = "native instances have a fixed attribute set and no __dict__: `self.__dict__` "
+           "raises AttributeError and vars(obj) TypeError; instances seen: self in a method, "
+           "parameters annotated with a class of the module, direct constructions, of "
+           "classes whose bases are all in the module (a Python base brings a __dict__). "
+           "setattr(obj, name, v) with a computed name is not flagged: it works for the "
+           "attributes the class (or a subclass) declares",
+    .bad = "class C:\n    def __init__(self) -> None:\n        self.x = 0\n\n    def dump(self) "
+           "-> dict:\n        return vars(self)\n",
+    .good = "class C:\n    def __init__(self) -> None:\n        self.x = 0\n\n    def dump(self) "
+            "-> dict:\n        return {\"x\": self.x}\n",
+    .fix = "read and write declared attributes explicitly, or make the class non-native",
+    .docs = SCOUT_DOCS_NATIVE,
+    .on = "attribute,call",
+    .enter = check_instance_dict,
+    .callees = vars_callees};
+
+static void check_weakref(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	if (ts_node_symbol(node) == w->sym->call)
 		check_weakref_call(w, node, self);
 	else
 		check_weak_container(w, node, self);
 }
+
+static const scout_rule rule_weakref_native = {
+    .id = "weakref-native",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "weak reference to a native instance",
+    .why = "compiled instances have no weakref slot: \"TypeError: cannot create weak "
+           "reference to 'C' object\"; seen: weakref.ref/proxy/finalize of self, annotated "
+           "parameters and constructions, and WeakSet/WeakValueDictionary/WeakKeyDictionary "
+           "typed with a native class of the module",
+    .bad = "import weakref\n\n\nclass Node:\n    def handle(self) -> \"weakref.ref[Node]\":\n"
+           "        return weakref.ref(self)\n",
+    .good = "class Node:\n    def handle(self) -> \"Node\":\n        return self\n",
+    .fix = "keep strong references (or ids in a dict), or make the class non-native",
+    .docs = "https://github.com/mypyc/mypyc/issues/1102",
+    .on = "call,subscript,generic_type",
+    .enter = check_weakref,
+    .callees = weakref_callees};
+
+SCOUT_FAMILY(scout_family_heuristics_instances, &scout_rule_monkeypatch_method,
+             &rule_native_instance_no_dict, &rule_weakref_native, &rule_pickle_copy_native);

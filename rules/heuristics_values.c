@@ -4,6 +4,7 @@
  * function shows: literals, annotations of its parameters and locals, and
  * the class body of `self`. */
 #include "heuristics.h"
+#include "common/docs.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -186,7 +187,7 @@ static TSNode self_attribute_class(const scout_walk *w, TSNode def, TSNode left)
 	return cls;
 }
 
-void scout_heuristics_float_int_assign(scout_walk *w, TSNode node, const scout_rule *self)
+static void check_float_int_assign(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode def = scout_hx_enclosing_function(w, 1), left, right, type, cls;
 	bool declared = false;
@@ -225,6 +226,23 @@ void scout_heuristics_float_int_assign(scout_walk *w, TSNode node, const scout_r
 	         SCOUT_HX_TEXT(left, w->src), SCOUT_HX_TEXT(right, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
+
+static const scout_rule rule_float_int_assign = {
+    .id = "float-int-assign",
+    .category = SCOUT_BLOCKER,
+    .title = "int value assigned to a float variable or attribute in a function",
+    .why = "mypyc reports \"Incompatible value representations in assignment (expression "
+           "has type \"int\", variable has type \"float\")\" (1.2+); seen: int literals and "
+           "int-annotated parameters assigned to locals, parameters and self attributes "
+           "annotated float in the same function or class; other int-typed values need "
+           "types",
+    .bad = "def f(n: int) -> float:\n    x: float = 0\n    x = n\n    return x\n",
+    .good = "def f(n: int) -> float:\n    x: float = 0.0\n    x = float(n)\n    return x\n",
+    .fix = "write a float literal (0.0) or convert with float(...)",
+    .docs = "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html",
+    .since = SCOUT_V(1, 2, 0),
+    .on = "assignment",
+    .enter = check_float_int_assign};
 
 /* --- native-int-out-of-range ---------------------------------------------------- */
 
@@ -324,7 +342,7 @@ static const char *literal_context(const scout_walk *w, TSNode expr, uint32_t up
 	return NULL;
 }
 
-void scout_heuristics_native_int_range(scout_walk *w, TSNode node, const scout_rule *self)
+static void check_native_int_range(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode parent = scout_walk_ancestor(w, 1), expr = node;
 	uint32_t up = 1, len;
@@ -360,6 +378,24 @@ void scout_heuristics_native_int_range(scout_walk *w, TSNode node, const scout_r
 	         SCOUT_HX_TEXT(expr, w->src), type, SCOUT_HX_TEXT(expr, w->src), type);
 	scout_walk_report(w, self, expr, message, NULL);
 }
+
+static const scout_rule rule_native_int_out_of_range = {
+    .id = "native-int-out-of-range",
+    .category = SCOUT_BLOCKER,
+    .title = "int literal out of range for a native int type",
+    .why = "mypyc reports \"Value {value} is out of range for \"{type}\"\" (1.5+); seen: "
+           "literals assigned to names, parameters or defaults annotated i64/i32/i16/u8 "
+           "(from mypy_extensions), returned from functions annotated so, or combined with "
+           "such a parameter; computed values need types",
+    .bad = "from mypy_extensions import u8\n\n\ndef f() -> u8:\n    x: u8 = 256\n    "
+           "return x\n",
+    .good = "from mypy_extensions import u8\n\n\ndef f() -> u8:\n    x: u8 = 255\n    "
+            "return x\n",
+    .fix = "use a wider native int type (or int), or a value inside the type's range",
+    .docs = "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html",
+    .since = SCOUT_V(1, 5, 0),
+    .on = "integer",
+    .enter = check_native_int_range};
 
 /* --- callable-values ------------------------------------------------------------ */
 
@@ -397,7 +433,7 @@ static bool module_bound_head(const scout_walk *w, TSNode obj)
 	         memcmp(buf + 9, text, len) == 0);
 }
 
-void scout_heuristics_callable_values(scout_walk *w, TSNode node, const scout_rule *self)
+static void check_callable_values(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode def = scout_hx_enclosing_function(w, 1), left, right, obj;
 	uint32_t len;
@@ -430,3 +466,23 @@ void scout_heuristics_callable_values(scout_walk *w, TSNode node, const scout_ru
 	         SCOUT_HX_TEXT(left, w->src), SCOUT_HX_TEXT(right, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
+
+static const scout_rule rule_callable_values = {
+    .id = "callable-values",
+    .category = SCOUT_SLOW,
+    .title = "bound method cached in a local and called",
+    .why = "mypyc calls methods of known types directly, but a bound method held in a "
+           "variable is called through the generic Python protocol (`append = out.append` "
+           "undoes a CPython-only trick); seen: a local assigned `obj.attr` (obj not an "
+           "imported module) and then called in the same function",
+    .bad = "def collect(n: int) -> list[int]:\n    out: list[int] = []\n    append = "
+           "out.append\n    for i in range(n):\n        append(i)\n    return out\n",
+    .good = "def collect(n: int) -> list[int]:\n    out: list[int] = []\n    for i in "
+            "range(n):\n        out.append(i)\n    return out\n",
+    .fix = "call the method on the object directly (obj.method(...))",
+    .docs = SCOUT_DOCS_PERF,
+    .on = "assignment",
+    .enter = check_callable_values};
+
+SCOUT_FAMILY(scout_family_heuristics_values, &rule_float_int_assign, &rule_native_int_out_of_range,
+             &rule_callable_values);

@@ -14,6 +14,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#define DIFFERENCES "https://mypyc.readthedocs.io/en/latest/differences_from_python.html"
+#define PERF        "https://mypyc.readthedocs.io/en/latest/performance_tips_and_tricks.html"
+#define ANNOTATIONS "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html"
+#define NATIVE      "https://mypyc.readthedocs.io/en/latest/native_classes.html"
+
 #define MSG 320
 
 static TSNode null_node(void)
@@ -208,6 +213,24 @@ static void check_cast(scout_walk *w, TSNode node, const scout_rule *self)
 	scout_walk_report(w, self, node, message, NULL);
 }
 
+static const scout_rule rule_runtime_type_checks = {
+    .id = "runtime-type-checks",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "cast() is checked at run time",
+    .why = "compiled code checks values against their declared types; a cast() that lies "
+           "raises TypeError (e.g. \"str object expected; got int\") where CPython passes "
+           "the value through",
+    .bad = "from typing import cast\n\ndef f(x: object) -> str:\n    return cast(str, x)\n",
+    .good = "def f(x: object) -> str:\n    if not isinstance(x, str):\n        raise "
+            "TypeError(x)\n    return x\n",
+    .fix = "make the cast true (check with isinstance first), or cast to object/Any",
+    .docs = DIFFERENCES,
+    .since = 0,
+    .until = 0,
+    .on = "call",
+    .enter = check_cast,
+    .callees = cast_callees};
+
 /* ------------------------------------------------------------------ 81 */
 
 static bool is_value_literal(const scout_walk *w, TSNode n)
@@ -254,6 +277,21 @@ static void check_identity(scout_walk *w, TSNode node, const scout_rule *self)
 		return;
 	}
 }
+
+static const scout_rule rule_value_type_identity = {
+    .id = "value-type-identity",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "`is` with an int, float or tuple",
+    .why = "mypyc stores ints, floats and fixed-length tuples unboxed, so object identity "
+           "is not preserved",
+    .bad = "def is_origin(p: tuple[int, int]) -> bool:\n    return p is (0, 0)\n",
+    .good = "def is_origin(p: tuple[int, int]) -> bool:\n    return p == (0, 0)\n",
+    .fix = "compare values with == / != instead of is / is not",
+    .docs = DIFFERENCES,
+    .since = 0,
+    .until = 0,
+    .on = "comparison_operator",
+    .enter = check_identity};
 
 /* ------------------------------------------------------------------ 82 */
 
@@ -324,6 +362,25 @@ static void check_genexp(scout_walk *w, TSNode node, const scout_rule *self)
 	scout_walk_report(w, self, node, message, NULL);
 }
 
+static const scout_rule rule_generator_expression_eager = {
+    .id = "generator-expression-eager",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "generator expression built eagerly as a list",
+    .why = "outside list(), tuple(), set(), any(), all(), sum(), next(), min(), max(), "
+           "sorted(), dict(), frozenset(), str.join and the like, mypyc builds a "
+           "generator expression as a list (since 1.0.0 it warns \"Treating generator "
+           "comprehension as list\")",
+    .bad = "def make(xs: list[int]) -> Iterator[int]:\n    return (f(x) for x in xs)\n",
+    .good = "def make(xs: list[int]) -> Iterator[int]:\n    for x in xs:\n        yield "
+            "f(x)\n",
+    .fix = "write a generator function (yield) where items must be produced lazily, or "
+           "pass the generator straight to a consumer such as list() or any()",
+    .docs = DIFFERENCES,
+    .since = 0,
+    .until = 0,
+    .on = "generator_expression",
+    .enter = check_genexp};
+
 /* ------------------------------------------------------------------ 94 */
 
 static const char *const inspect_words[] = {
@@ -375,6 +432,23 @@ static void check_introspection(scout_walk *w, TSNode node, const scout_rule *se
 	scout_walk_report(w, self, call, message, NULL);
 }
 
+static const scout_rule rule_inspect_introspection = {
+    .id = "inspect-introspection",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "introspection of compiled functions and classes",
+    .why = "compiled functions are builtins: inspect.signature fails or loses defaults, "
+           "inspect.ismethod/isfunction answer False, and __annotations__ is empty",
+    .bad = "import inspect\n\nparams = inspect.signature(handler).parameters\n",
+    .good = "PARAMS = (\"request\", \"timeout\")  # declared, not introspected\n",
+    .fix = "declare what the code needs (a table, a Protocol) instead of introspecting "
+           "compiled functions, or keep the introspected code interpreted",
+    .docs = DIFFERENCES,
+    .since = 0,
+    .until = 0,
+    .on = "identifier",
+    .enter = check_introspection,
+    .words = inspect_words};
+
 /* ------------------------------------------------------------------ 97 */
 
 static const char *const recursion_words[] = {"RecursionError", "setrecursionlimit", NULL};
@@ -425,6 +499,22 @@ static void check_recursion(scout_walk *w, TSNode node, const scout_rule *self)
 		    "process",
 		    NULL);
 }
+
+static const scout_rule rule_stack_overflow = {
+    .id = "stack-overflow",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "relying on RecursionError or the recursion limit",
+    .why = "compiled functions do not check recursion depth: deep recursion crashes the "
+           "process (segfault) instead of raising RecursionError",
+    .bad = "try:\n    walk(tree)\nexcept RecursionError:\n    fallback(tree)\n",
+    .good = "walk_iteratively(tree)\n",
+    .fix = "bound the recursion depth yourself or make the algorithm iterative",
+    .docs = DIFFERENCES,
+    .since = 0,
+    .until = 0,
+    .on = "identifier",
+    .enter = check_recursion,
+    .words = recursion_words};
 
 /* ------------------------------------------------------------------ 101, 102 */
 
@@ -598,6 +688,21 @@ static void check_untyped(scout_walk *w, TSNode node, const scout_rule *self)
 	scout_walk_report(w, self, name, message, NULL);
 }
 
+static const scout_rule rule_untyped_function = {
+    .id = "untyped-function",
+    .category = SCOUT_SLOW,
+    .title = "function without annotations",
+    .why = "mypy does not check an unannotated function, and mypyc compiles every value "
+           "in it as Any, with generic operations",
+    .bad = "def add(x, y):\n    return x + y\n",
+    .good = "def add(x: int, y: int) -> int:\n    return x + y\n",
+    .fix = "annotate the parameters and the return type",
+    .docs = ANNOTATIONS,
+    .since = 0,
+    .until = 0,
+    .on = "function_definition",
+    .enter = check_untyped};
+
 static const char *const any_names[] = {"typing.Any", "typing_extensions.Any", NULL};
 
 /* The first explicit Any inside an annotation (a `type` node), or null.
@@ -671,6 +776,21 @@ static void check_any(scout_walk *w, TSNode node, const scout_rule *self)
 	         len, text);
 	scout_walk_report(w, self, found, message, NULL);
 }
+
+static const scout_rule rule_any_typed = {
+    .id = "any-typed",
+    .category = SCOUT_SLOW,
+    .title = "Any in a function signature",
+    .why = "values typed Any are erased to plain objects; every operation on them is a "
+           "generic Python operation",
+    .bad = "from typing import Any\n\ndef scale(x: Any) -> Any:\n    return x * 2\n",
+    .good = "def scale(x: float) -> float:\n    return x * 2\n",
+    .fix = "replace Any with the concrete type (or a Protocol / TypeVar)",
+    .docs = ANNOTATIONS,
+    .since = 0,
+    .until = 0,
+    .on = "function_definition",
+    .enter = check_any};
 
 /* ------------------------------------------------------------------ 104 */
 
@@ -778,6 +898,20 @@ static void check_union_boxing(scout_walk *w, TSNode node, const scout_rule *sel
 	scout_walk_report(w, self, node, message, NULL);
 }
 
+static const scout_rule rule_union_boxing = {
+    .id = "union-boxing",
+    .category = SCOUT_SLOW,
+    .title = "optional int, float or bool (boxed)",
+    .why = "unions are always boxed: an Optional[int] is a Python object, not a native int",
+    .bad = "def first(xs: list[int]) -> Optional[int]:\n    return xs[0] if xs else None\n",
+    .good = "def first(xs: list[int]) -> int:\n    return xs[0] if xs else -1\n",
+    .fix = "use a sentinel value of the same type (or split the None case out) on hot paths",
+    .docs = ANNOTATIONS,
+    .since = 0,
+    .until = 0,
+    .on = "type",
+    .enter = check_union_boxing};
+
 /* ------------------------------------------------------------------ 105 */
 
 static bool is_splat_parameter(const scout_walk *w, TSNode p)
@@ -882,6 +1016,21 @@ static void check_star_args(scout_walk *w, TSNode node, const scout_rule *self)
 		check_splat_call(w, self, ts_node_start_byte(node));
 }
 
+static const scout_rule rule_star_args = {
+    .id = "star-args",
+    .category = SCOUT_SLOW,
+    .title = "*args/**kwargs parameters and * / ** calls",
+    .why = "functions taking *args/**kwargs and calls unpacking with * or ** go through "
+           "generic Python calls instead of native ones",
+    .bad = "def total(*values: int) -> int:\n    return sum(values)\n",
+    .good = "def total(values: list[int]) -> int:\n    return sum(values)\n",
+    .fix = "pass explicit parameters or one list/tuple argument",
+    .docs = PERF,
+    .since = 0,
+    .until = 0,
+    .on = "identifier",
+    .enter = check_star_args};
+
 /* ------------------------------------------------------------------ 106 */
 
 /* A def nested in a function (reported at its name), or a lambda. */
@@ -911,6 +1060,23 @@ static void check_nested(scout_walk *w, TSNode node, const scout_rule *self)
 	         n, text);
 	scout_walk_report(w, self, name, message, NULL);
 }
+
+static const scout_rule rule_nested_functions_lambdas = {
+    .id = "nested-functions-lambdas",
+    .category = SCOUT_SLOW,
+    .title = "nested function or lambda",
+    .why = "nested functions and lambdas become callable objects with closure "
+           "environments; calls through them are not native",
+    .bad = "def make(n: int) -> Callable[[int], int]:\n    def add(x: int) -> int:\n        "
+           "return x + n\n    return add\n",
+    .good = "def add(x: int, n: int) -> int:\n    return x + n\n",
+    .fix = "move the function to module level (or make it a method) and pass what it "
+           "captured as arguments",
+    .docs = PERF,
+    .since = 0,
+    .until = 0,
+    .on = "function_definition,lambda",
+    .enter = check_nested};
 
 /* ------------------------------------------------------------------ 107 */
 
@@ -948,6 +1114,22 @@ static void check_generator(scout_walk *w, TSNode node, const scout_rule *self)
 	         n, text);
 	scout_walk_report(w, self, name, message, NULL);
 }
+
+static const scout_rule rule_generator_functions = {
+    .id = "generator-functions",
+    .category = SCOUT_SLOW,
+    .title = "generator function",
+    .why = "generators compile to generator objects; each step is a call and they are "
+           "relatively slow",
+    .bad = "def squares(n: int) -> Iterator[int]:\n    for i in range(n):\n        yield i "
+           "* i\n",
+    .good = "def squares(n: int) -> list[int]:\n    return [i * i for i in range(n)]\n",
+    .fix = "return a list where the items are all used anyway",
+    .docs = PERF,
+    .since = 0,
+    .until = 0,
+    .on = "yield",
+    .enter = check_generator};
 
 /* ------------------------------------------------------------------ 108 */
 
@@ -1033,6 +1215,23 @@ static void check_decorated(scout_walk *w, TSNode node, const scout_rule *self)
 	}
 }
 
+static const scout_rule rule_decorated_function_calls = {
+    .id = "decorated-function-calls",
+    .category = SCOUT_SLOW,
+    .title = "function with a decorator that wraps it",
+    .why = "a decorator other than property, staticmethod, classmethod, overload and the "
+           "like replaces the function by a Python object; calls through it are generic",
+    .bad = "@functools.lru_cache(maxsize=None)\ndef fib(n: int) -> int:\n    return n if n "
+           "< 2 else fib(n - 1) + fib(n - 2)\n",
+    .good = "def fib(n: int) -> int:\n    a, b = 0, 1\n    for _ in range(n):\n        a, b "
+            "= b, a + b\n    return a\n",
+    .fix = "call the undecorated function on hot paths, or drop the decorator",
+    .docs = PERF,
+    .since = 0,
+    .until = 0,
+    .on = "decorated_definition",
+    .enter = check_decorated};
+
 /* ------------------------------------------------------------------ 110 */
 
 static void check_global(scout_walk *w, TSNode node, const scout_rule *self)
@@ -1060,6 +1259,23 @@ static void check_global(scout_walk *w, TSNode node, const scout_rule *self)
 	         n, text);
 	scout_walk_report(w, self, node, message, NULL);
 }
+
+static const scout_rule rule_non_final_globals = {
+    .id = "non-final-globals",
+    .category = SCOUT_SLOW,
+    .title = "module variable rebound with `global`",
+    .why = "module variables that are not Final live in the module dictionary; a function "
+           "that rebinds one with `global` reads and writes it by dictionary lookups",
+    .bad = "counter = 0\n\ndef inc() -> None:\n    global counter\n    counter += 1\n",
+    .good = "class Counter:\n    def __init__(self) -> None:\n        self.value = 0\n\n    "
+            "def inc(self) -> None:\n        self.value += 1\n",
+    .fix = "keep the state in an object (a native class instance) or pass it around, and "
+           "mark true constants Final",
+    .docs = DIFFERENCES,
+    .since = 0,
+    .until = 0,
+    .on = "global_statement",
+    .enter = check_global};
 
 /* ------------------------------------------------------------------ 112 */
 
@@ -1129,6 +1345,22 @@ static void check_dynamic(scout_walk *w, TSNode node, const scout_rule *self)
 	scout_walk_report(w, self, call, message, NULL);
 }
 
+static const scout_rule rule_dynamic_features = {
+    .id = "dynamic-features",
+    .category = SCOUT_SLOW,
+    .title = "dynamic attribute access, eval/exec, locals()/vars(), __dict__",
+    .why = "getattr/setattr/hasattr/delattr with computed names, eval/exec, locals(), "
+           "vars() and __dict__ bypass native attributes and run as generic Python",
+    .bad = "def get(o: Config, name: str) -> object:\n    return getattr(o, name)\n",
+    .good = "def get_timeout(o: Config) -> int:\n    return o.timeout\n",
+    .fix = "access attributes by name in code, or use a dict for data keyed at run time",
+    .docs = PERF,
+    .since = 0,
+    .until = 0,
+    .on = "identifier",
+    .enter = check_dynamic,
+    .words = dynamic_words};
+
 /* ------------------------------------------------------------------ 114 */
 
 static const char *const dataclass_names[] = {"dataclasses.dataclass", "attr.s", "attr.attrs",
@@ -1161,226 +1393,26 @@ static void check_dataclass(scout_walk *w, TSNode node, const scout_rule *self)
 	}
 }
 
+static const scout_rule rule_dataclass_attrs_partial = {
+    .id = "dataclass-attrs-partial",
+    .category = SCOUT_SLOW,
+    .title = "dataclass / attrs class only partly compiled",
+    .why = "@dataclass and @attr.s classes are native, but the methods the decorator "
+           "generates at import time stay interpreted",
+    .bad = "from dataclasses import dataclass\n\n@dataclass\nclass P:\n    x: int\n",
+    .good = "class P:\n    def __init__(self, x: int) -> None:\n        self.x = x\n",
+    .fix = "write __init__ (and __eq__ if needed) by hand on hot classes",
+    .docs = NATIVE,
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_dataclass};
+
 /* ------------------------------------------------------------------ table */
 
-#define DIFFERENCES "https://mypyc.readthedocs.io/en/latest/differences_from_python.html"
-#define PERF        "https://mypyc.readthedocs.io/en/latest/performance_tips_and_tricks.html"
-#define ANNOTATIONS "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html"
-#define NATIVE      "https://mypyc.readthedocs.io/en/latest/native_classes.html"
-
-static const scout_rule rules[] = {
-    {.id = "runtime-type-checks",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "cast() is checked at run time",
-     .why = "compiled code checks values against their declared types; a cast() that lies "
-            "raises TypeError (e.g. \"str object expected; got int\") where CPython passes "
-            "the value through",
-     .bad = "from typing import cast\n\ndef f(x: object) -> str:\n    return cast(str, x)\n",
-     .good = "def f(x: object) -> str:\n    if not isinstance(x, str):\n        raise "
-             "TypeError(x)\n    return x\n",
-     .fix = "make the cast true (check with isinstance first), or cast to object/Any",
-     .docs = DIFFERENCES,
-     .since = 0,
-     .until = 0,
-     .on = "call",
-     .enter = check_cast,
-     .callees = cast_callees},
-    {.id = "value-type-identity",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "`is` with an int, float or tuple",
-     .why = "mypyc stores ints, floats and fixed-length tuples unboxed, so object identity "
-            "is not preserved",
-     .bad = "def is_origin(p: tuple[int, int]) -> bool:\n    return p is (0, 0)\n",
-     .good = "def is_origin(p: tuple[int, int]) -> bool:\n    return p == (0, 0)\n",
-     .fix = "compare values with == / != instead of is / is not",
-     .docs = DIFFERENCES,
-     .since = 0,
-     .until = 0,
-     .on = "comparison_operator",
-     .enter = check_identity},
-    {.id = "generator-expression-eager",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "generator expression built eagerly as a list",
-     .why = "outside list(), tuple(), set(), any(), all(), sum(), next(), min(), max(), "
-            "sorted(), dict(), frozenset(), str.join and the like, mypyc builds a "
-            "generator expression as a list (since 1.0.0 it warns \"Treating generator "
-            "comprehension as list\")",
-     .bad = "def make(xs: list[int]) -> Iterator[int]:\n    return (f(x) for x in xs)\n",
-     .good = "def make(xs: list[int]) -> Iterator[int]:\n    for x in xs:\n        yield "
-             "f(x)\n",
-     .fix = "write a generator function (yield) where items must be produced lazily, or "
-            "pass the generator straight to a consumer such as list() or any()",
-     .docs = DIFFERENCES,
-     .since = 0,
-     .until = 0,
-     .on = "generator_expression",
-     .enter = check_genexp},
-    {.id = "inspect-introspection",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "introspection of compiled functions and classes",
-     .why = "compiled functions are builtins: inspect.signature fails or loses defaults, "
-            "inspect.ismethod/isfunction answer False, and __annotations__ is empty",
-     .bad = "import inspect\n\nparams = inspect.signature(handler).parameters\n",
-     .good = "PARAMS = (\"request\", \"timeout\")  # declared, not introspected\n",
-     .fix = "declare what the code needs (a table, a Protocol) instead of introspecting "
-            "compiled functions, or keep the introspected code interpreted",
-     .docs = DIFFERENCES,
-     .since = 0,
-     .until = 0,
-     .on = "identifier",
-     .enter = check_introspection,
-     .words = inspect_words},
-    {.id = "stack-overflow",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "relying on RecursionError or the recursion limit",
-     .why = "compiled functions do not check recursion depth: deep recursion crashes the "
-            "process (segfault) instead of raising RecursionError",
-     .bad = "try:\n    walk(tree)\nexcept RecursionError:\n    fallback(tree)\n",
-     .good = "walk_iteratively(tree)\n",
-     .fix = "bound the recursion depth yourself or make the algorithm iterative",
-     .docs = DIFFERENCES,
-     .since = 0,
-     .until = 0,
-     .on = "identifier",
-     .enter = check_recursion,
-     .words = recursion_words},
-    {.id = "untyped-function",
-     .category = SCOUT_SLOW,
-     .title = "function without annotations",
-     .why = "mypy does not check an unannotated function, and mypyc compiles every value "
-            "in it as Any, with generic operations",
-     .bad = "def add(x, y):\n    return x + y\n",
-     .good = "def add(x: int, y: int) -> int:\n    return x + y\n",
-     .fix = "annotate the parameters and the return type",
-     .docs = ANNOTATIONS,
-     .since = 0,
-     .until = 0,
-     .on = "function_definition",
-     .enter = check_untyped},
-    {.id = "any-typed",
-     .category = SCOUT_SLOW,
-     .title = "Any in a function signature",
-     .why = "values typed Any are erased to plain objects; every operation on them is a "
-            "generic Python operation",
-     .bad = "from typing import Any\n\ndef scale(x: Any) -> Any:\n    return x * 2\n",
-     .good = "def scale(x: float) -> float:\n    return x * 2\n",
-     .fix = "replace Any with the concrete type (or a Protocol / TypeVar)",
-     .docs = ANNOTATIONS,
-     .since = 0,
-     .until = 0,
-     .on = "function_definition",
-     .enter = check_any},
-    {.id = "union-boxing",
-     .category = SCOUT_SLOW,
-     .title = "optional int, float or bool (boxed)",
-     .why = "unions are always boxed: an Optional[int] is a Python object, not a native int",
-     .bad = "def first(xs: list[int]) -> Optional[int]:\n    return xs[0] if xs else None\n",
-     .good = "def first(xs: list[int]) -> int:\n    return xs[0] if xs else -1\n",
-     .fix = "use a sentinel value of the same type (or split the None case out) on hot paths",
-     .docs = ANNOTATIONS,
-     .since = 0,
-     .until = 0,
-     .on = "type",
-     .enter = check_union_boxing},
-    {.id = "star-args",
-     .category = SCOUT_SLOW,
-     .title = "*args/**kwargs parameters and * / ** calls",
-     .why = "functions taking *args/**kwargs and calls unpacking with * or ** go through "
-            "generic Python calls instead of native ones",
-     .bad = "def total(*values: int) -> int:\n    return sum(values)\n",
-     .good = "def total(values: list[int]) -> int:\n    return sum(values)\n",
-     .fix = "pass explicit parameters or one list/tuple argument",
-     .docs = PERF,
-     .since = 0,
-     .until = 0,
-     .on = "identifier",
-     .enter = check_star_args},
-    {.id = "nested-functions-lambdas",
-     .category = SCOUT_SLOW,
-     .title = "nested function or lambda",
-     .why = "nested functions and lambdas become callable objects with closure "
-            "environments; calls through them are not native",
-     .bad = "def make(n: int) -> Callable[[int], int]:\n    def add(x: int) -> int:\n        "
-            "return x + n\n    return add\n",
-     .good = "def add(x: int, n: int) -> int:\n    return x + n\n",
-     .fix = "move the function to module level (or make it a method) and pass what it "
-            "captured as arguments",
-     .docs = PERF,
-     .since = 0,
-     .until = 0,
-     .on = "function_definition,lambda",
-     .enter = check_nested},
-    {.id = "generator-functions",
-     .category = SCOUT_SLOW,
-     .title = "generator function",
-     .why = "generators compile to generator objects; each step is a call and they are "
-            "relatively slow",
-     .bad = "def squares(n: int) -> Iterator[int]:\n    for i in range(n):\n        yield i "
-            "* i\n",
-     .good = "def squares(n: int) -> list[int]:\n    return [i * i for i in range(n)]\n",
-     .fix = "return a list where the items are all used anyway",
-     .docs = PERF,
-     .since = 0,
-     .until = 0,
-     .on = "yield",
-     .enter = check_generator},
-    {.id = "decorated-function-calls",
-     .category = SCOUT_SLOW,
-     .title = "function with a decorator that wraps it",
-     .why = "a decorator other than property, staticmethod, classmethod, overload and the "
-            "like replaces the function by a Python object; calls through it are generic",
-     .bad = "@functools.lru_cache(maxsize=None)\ndef fib(n: int) -> int:\n    return n if n "
-            "< 2 else fib(n - 1) + fib(n - 2)\n",
-     .good = "def fib(n: int) -> int:\n    a, b = 0, 1\n    for _ in range(n):\n        a, b "
-             "= b, a + b\n    return a\n",
-     .fix = "call the undecorated function on hot paths, or drop the decorator",
-     .docs = PERF,
-     .since = 0,
-     .until = 0,
-     .on = "decorated_definition",
-     .enter = check_decorated},
-    {.id = "non-final-globals",
-     .category = SCOUT_SLOW,
-     .title = "module variable rebound with `global`",
-     .why = "module variables that are not Final live in the module dictionary; a function "
-            "that rebinds one with `global` reads and writes it by dictionary lookups",
-     .bad = "counter = 0\n\ndef inc() -> None:\n    global counter\n    counter += 1\n",
-     .good = "class Counter:\n    def __init__(self) -> None:\n        self.value = 0\n\n    "
-             "def inc(self) -> None:\n        self.value += 1\n",
-     .fix = "keep the state in an object (a native class instance) or pass it around, and "
-            "mark true constants Final",
-     .docs = DIFFERENCES,
-     .since = 0,
-     .until = 0,
-     .on = "global_statement",
-     .enter = check_global},
-    {.id = "dynamic-features",
-     .category = SCOUT_SLOW,
-     .title = "dynamic attribute access, eval/exec, locals()/vars(), __dict__",
-     .why = "getattr/setattr/hasattr/delattr with computed names, eval/exec, locals(), "
-            "vars() and __dict__ bypass native attributes and run as generic Python",
-     .bad = "def get(o: Config, name: str) -> object:\n    return getattr(o, name)\n",
-     .good = "def get_timeout(o: Config) -> int:\n    return o.timeout\n",
-     .fix = "access attributes by name in code, or use a dict for data keyed at run time",
-     .docs = PERF,
-     .since = 0,
-     .until = 0,
-     .on = "identifier",
-     .enter = check_dynamic,
-     .words = dynamic_words},
-    {.id = "dataclass-attrs-partial",
-     .category = SCOUT_SLOW,
-     .title = "dataclass / attrs class only partly compiled",
-     .why = "@dataclass and @attr.s classes are native, but the methods the decorator "
-            "generates at import time stay interpreted",
-     .bad = "from dataclasses import dataclass\n\n@dataclass\nclass P:\n    x: int\n",
-     .good = "class P:\n    def __init__(self, x: int) -> None:\n        self.x = x\n",
-     .fix = "write __init__ (and __eq__ if needed) by hand on hot classes",
-     .docs = NATIVE,
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_dataclass},
-};
-
-SCOUT_FAMILY(scout_family_performance, rules);
+SCOUT_FAMILY(scout_family_performance, &rule_runtime_type_checks, &rule_value_type_identity,
+             &rule_generator_expression_eager, &rule_inspect_introspection, &rule_stack_overflow,
+             &rule_untyped_function, &rule_any_typed, &rule_union_boxing, &rule_star_args,
+             &rule_nested_functions_lambdas, &rule_generator_functions,
+             &rule_decorated_function_calls, &rule_non_final_globals, &rule_dynamic_features,
+             &rule_dataclass_attrs_partial);

@@ -17,12 +17,15 @@ extern const scout_rule_family scout_family_config;
 extern const scout_rule_family scout_family_project_risks;
 extern const scout_rule_family scout_family_advisories;
 extern const scout_rule_family scout_family_heuristics;
+extern const scout_rule_family scout_family_heuristics_instances;
+extern const scout_rule_family scout_family_heuristics_values;
 
 static const scout_rule_family *const families[] = {
-    &scout_family_classes,     &scout_family_class_attrs, &scout_family_class_behaviour,
-    &scout_family_statements,  &scout_family_functions,   &scout_family_runtime,
-    &scout_family_performance, &scout_family_config,      &scout_family_project_risks,
-    &scout_family_advisories,  &scout_family_heuristics,
+    &scout_family_classes,           &scout_family_class_attrs, &scout_family_class_behaviour,
+    &scout_family_statements,        &scout_family_functions,   &scout_family_runtime,
+    &scout_family_performance,       &scout_family_config,      &scout_family_project_risks,
+    &scout_family_advisories,        &scout_family_heuristics,  &scout_family_heuristics_instances,
+    &scout_family_heuristics_values,
 };
 
 typedef struct dispatch {
@@ -85,7 +88,7 @@ static void build(void)
 	SCOUT_PUSH(all_rules, nall, cap, &scout_rule_unused_suppression);
 	for (size_t f = 0; f < sizeof(families) / sizeof(*families); f++)
 		for (size_t i = 0; i < families[f]->count; i++)
-			SCOUT_PUSH(all_rules, nall, cap, &families[f]->rules[i]);
+			SCOUT_PUSH(all_rules, nall, cap, families[f]->rules[i]);
 	qsort(all_rules, nall, sizeof(*all_rules), compare_ids);
 	build_filters();
 	nsymbols = ts_language_symbol_count(lang) + 1;

@@ -2,6 +2,7 @@
  * the @mypyc_attr(...) and __deletable__ declarations that steer native
  * classes, and module-level constructs whose run-time behaviour changes once
  * compiled (mypyc/irbuild/util.py, prepare.py, classdef.py). */
+#include "linked_rules.h"
 #include "registry.h"
 #include "scout/class_kind.h"
 
@@ -260,6 +261,21 @@ static void check_class_decorator(scout_walk *w, TSNode node, const scout_rule *
 		             "accepts only @trait, @mypyc_attr, @dataclass, @attr.s and @final");
 }
 
+static const scout_rule rule_class_decorator_nonnative = {
+    .id = "class-decorator-nonnative",
+    .category = SCOUT_NON_NATIVE,
+    .title = "class decorator that makes the class a regular Python class",
+    .why = "mypyc builds classes with decorators other than @trait, @mypyc_attr, @dataclass, "
+           "@attr.s and @final (1.14+) as non-native classes",
+    .bad = "@functools.total_ordering\nclass V:\n    pass\n",
+    .good = "class V:\n    pass\n",
+    .fix = "drop the decorator (write the methods it generates), or accept a non-native class",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#class-decorators",
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_class_decorator};
+
 static void check_metaclass(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode kw = class_keyword(w, node, "metaclass");
@@ -274,6 +290,23 @@ static void check_metaclass(scout_walk *w, TSNode node, const scout_rule *self)
 	             "classes without a metaclass or with ABCMeta");
 }
 
+static const scout_rule rule_metaclass_nonnative = {
+    .id = "metaclass-nonnative",
+    .category = SCOUT_NON_NATIVE,
+    .title = "explicit metaclass= that makes the class a regular Python class",
+    .why = "mypyc builds classes with a metaclass other than ABCMeta, TypingMeta or "
+           "GenericMeta as non-native classes (only an explicit metaclass= in this module is "
+           "seen; one inherited from an imported base is not)",
+    .bad = "class C(metaclass=Registry):\n    pass\n",
+    .good = "class C(metaclass=ABCMeta):\n    pass\n",
+    .fix = "drop the metaclass (e.g. register classes with a decorator-free function call), or "
+           "accept a non-native class",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#metaclasses",
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_metaclass};
+
 static void check_enum(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	if (scout_class_kind_of(w, node) == SCOUT_CLASS_NONNATIVE_ENUM)
@@ -282,6 +315,20 @@ static void check_enum(scout_walk *w, TSNode node, const scout_rule *self)
 		             "methods and attribute accesses stay interpreted");
 }
 
+static const scout_rule rule_enum_nonnative = {
+    .id = "enum-nonnative",
+    .category = SCOUT_NON_NATIVE,
+    .title = "Enum subclass (always a regular Python class)",
+    .why = "mypyc compiles Enum classes (EnumMeta metaclass) as non-native classes",
+    .bad = "class Color(Enum):\n    RED = 1\n",
+    .good = "RED: Final = 1\n",
+    .fix = "keep the Enum if its API matters; for hot code use Final int constants",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .since = SCOUT_V(1, 0, 0),
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_enum};
+
 static void check_record(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	if (scout_class_kind_of(w, node) == SCOUT_CLASS_NONNATIVE_RECORD)
@@ -289,6 +336,20 @@ static void check_record(scout_walk *w, TSNode node, const scout_rule *self)
 		             "TypedDict/NamedTuple class %.*s is compiled as a regular Python "
 		             "class, not a native one");
 }
+
+static const scout_rule rule_typeddict_namedtuple_nonnative = {
+    .id = "typeddict-namedtuple-nonnative",
+    .category = SCOUT_NON_NATIVE,
+    .title = "class-based TypedDict or NamedTuple (a regular Python class)",
+    .why = "mypyc compiles class-based TypedDict and NamedTuple as non-native classes",
+    .bad = "class P(NamedTuple):\n    x: int\n",
+    .good = "@dataclass\nclass P:\n    x: int\n",
+    .fix = "use a (frozen) @dataclass or a plain native class for hot records",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_record};
 
 static void check_native_false(scout_walk *w, TSNode node, const scout_rule *self)
 {
@@ -301,6 +362,21 @@ static void check_native_false(scout_walk *w, TSNode node, const scout_rule *sel
 		report_class(w, self, scout_node_parent(v), node,
 		             "native_class=False makes class %.*s a regular Python class");
 }
+
+static const scout_rule rule_native_class_false = {
+    .id = "native-class-false",
+    .category = SCOUT_NON_NATIVE,
+    .title = "@mypyc_attr(native_class=False)",
+    .why = "the class is compiled as a regular Python class on request",
+    .bad = "@mypyc_attr(native_class=False)\nclass C:\n    pass\n",
+    .good = "class C:\n    pass\n",
+    .fix = "remove native_class=False once the class can be native",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#defining-non-native-"
+            "classes",
+    .since = SCOUT_V(1, 16, 0),
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_native_false};
 
 static void check_nonext_inherits_ext(scout_walk *w, TSNode node, const scout_rule *self)
 {
@@ -323,6 +399,20 @@ static void check_nonext_inherits_ext(scout_walk *w, TSNode node, const scout_ru
 	}
 }
 
+const scout_rule scout_rule_nonext_inherits_ext = {
+    .id = "nonext-inherits-ext",
+    .category = SCOUT_BLOCKER,
+    .title = "non-native class inheriting from a native class of the module",
+    .why = "mypyc reports \"Non-extension classes may not inherit from extension classes\"",
+    .bad = "class Base:\n    pass\n\n@functools.total_ordering\nclass C(Base):\n    pass\n",
+    .good = "class Base:\n    pass\n\nclass C(Base):\n    pass\n",
+    .fix = "make the subclass native too, or make the base non-native as well",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_nonext_inherits_ext};
+
 static void check_nonext_property_setter(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_symbols *s = syms(w);
@@ -338,6 +428,23 @@ static void check_nonext_property_setter(scout_walk *w, TSNode node, const scout
 	             "property setter in non-native class %.*s: mypyc reports \"Property setters "
 	             "not supported in non-extension classes\"");
 }
+
+static const scout_rule rule_nonext_property_setter = {
+    .id = "nonext-property-setter",
+    .category = SCOUT_BLOCKER,
+    .title = "property setter in a non-native class",
+    .why = "mypyc reports \"Property setters not supported in non-extension classes\"",
+    .bad = "@functools.total_ordering\nclass C:\n    @property\n    def x(self) -> int:\n"
+           "        return 0\n\n    @x.setter\n    def x(self, v: int) -> None:\n        pass\n",
+    .good = "class C:\n    @property\n    def x(self) -> int:\n        return 0\n\n"
+            "    @x.setter\n    def x(self, v: int) -> None:\n        pass\n",
+    .fix = "make the class native (drop the decorator or metaclass) or replace the setter with "
+           "a set_x() method",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .since = 0,
+    .until = 0,
+    .on = "decorator",
+    .enter = check_nonext_property_setter};
 
 static void check_runtime_checkable(scout_walk *w, TSNode node, const scout_rule *self)
 {
@@ -359,6 +466,22 @@ static void check_runtime_checkable(scout_walk *w, TSNode node, const scout_rule
 	}
 }
 
+static const scout_rule rule_runtime_checkable_protocol = {
+    .id = "runtime-checkable-protocol",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "@runtime_checkable Protocol in a compiled module",
+    .why = "the class is built without its Protocol base, so importing the module raises "
+           "\"TypeError: @runtime_checkable can be only applied to protocol classes\"",
+    .bad = "@runtime_checkable\nclass P(Protocol):\n    def f(self) -> int: ...\n",
+    .good = "class P(Protocol):\n    def f(self) -> int: ...\n",
+    .fix = "move the runtime-checkable Protocol to a module that is not compiled, or check "
+           "with hasattr()",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_runtime_checkable};
+
 static void check_c_type_base(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	uint32_t i = 0;
@@ -379,6 +502,23 @@ static void check_c_type_base(scout_walk *w, TSNode node, const scout_rule *self
 		return;
 	}
 }
+
+static const scout_rule rule_native_inherits_c_type = {
+    .id = "native-inherits-c-type",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "native class inheriting from a C-implemented class outside builtins",
+    .why = "mypyc does not check such bases (prepare.py: \"bad things will happen\"); e.g. a "
+           "native OrderedDict subclass segfaults",
+    .bad = "class OD(collections.OrderedDict):\n    pass\n",
+    .good = "class OD:\n    def __init__(self) -> None:\n        self.data: dict[str, int] "
+            "= {}\n",
+    .fix = "wrap the object in an attribute instead of inheriting, or make the class "
+           "non-native with @mypyc_attr(native_class=False)",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#inheritance",
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_c_type_base};
 
 /* ---- @mypyc_attr(...) ----------------------------------------------------- */
 
@@ -481,6 +621,21 @@ static void check_mypyc_attr_key(scout_walk *w, TSNode node, const scout_rule *s
 	}
 }
 
+static const scout_rule rule_mypyc_attr_bad_key = {
+    .id = "mypyc-attr-bad-key",
+    .category = SCOUT_BLOCKER,
+    .title = "unknown @mypyc_attr key",
+    .why = "mypyc reports \"\\\"{key}\\\" is not a supported \\\"mypyc_attr\\\"\"",
+    .bad = "@mypyc_attr(allow_interpreted_subclass=True)\nclass C:\n    pass\n",
+    .good = "@mypyc_attr(allow_interpreted_subclasses=True)\nclass C:\n    pass\n",
+    .fix = "use one of native_class, allow_interpreted_subclasses, serializable, free_list_len, "
+           "acyclic (2.0+)",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .since = SCOUT_V(1, 19, 0),
+    .until = 0,
+    .on = "decorator",
+    .enter = check_mypyc_attr_key};
+
 static void check_mypyc_attr_positional(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_symbols *s = syms(w);
@@ -501,6 +656,21 @@ static void check_mypyc_attr_positional(scout_walk *w, TSNode node, const scout_
 	}
 }
 
+static const scout_rule rule_mypyc_attr_positional_nonliteral = {
+    .id = "mypyc-attr-positional-nonliteral",
+    .category = SCOUT_BLOCKER,
+    .title = "positional @mypyc_attr argument that is not a string literal",
+    .why = "mypyc reports \"All \\\"mypyc_attr\\\" positional arguments must be string "
+           "literals.\"",
+    .bad = "KEY = \"serializable\"\n\n@mypyc_attr(KEY)\nclass C:\n    pass\n",
+    .good = "@mypyc_attr(\"serializable\")\nclass C:\n    pass\n",
+    .fix = "write the key as a string literal or as a keyword argument",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .since = SCOUT_V(1, 19, 0),
+    .until = 0,
+    .on = "decorator",
+    .enter = check_mypyc_attr_positional};
+
 static void check_native_class_value(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode v = scout_mypyc_attr_value(w, node, "native_class");
@@ -513,6 +683,20 @@ static void check_native_class_value(scout_walk *w, TSNode node, const scout_rul
 	                  "\"native_class must be used with True or False only\"",
 	                  NULL);
 }
+
+static const scout_rule rule_native_class_bad_value = {
+    .id = "native-class-bad-value",
+    .category = SCOUT_BLOCKER,
+    .title = "native_class= given something other than True or False",
+    .why = "mypyc reports \"native_class must be used with True or False only\"",
+    .bad = "NATIVE = True\n\n@mypyc_attr(native_class=NATIVE)\nclass C:\n    pass\n",
+    .good = "@mypyc_attr(native_class=True)\nclass C:\n    pass\n",
+    .fix = "write native_class=True or native_class=False literally",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .since = SCOUT_V(1, 16, 0),
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_native_class_value};
 
 static void check_native_class_true(scout_walk *w, TSNode node, const scout_rule *self)
 {
@@ -545,6 +729,21 @@ static void check_native_class_true(scout_walk *w, TSNode node, const scout_rule
 	         n, name, why);
 	scout_walk_report(w, self, scout_node_parent(v), message, NULL);
 }
+
+static const scout_rule rule_native_class_true_impossible = {
+    .id = "native-class-true-impossible",
+    .category = SCOUT_BLOCKER,
+    .title = "@mypyc_attr(native_class=True) on a class that cannot be native",
+    .why = "mypyc reports \"Class is marked as native_class=True but it can't be a native "
+           "class\"",
+    .bad = "@mypyc_attr(native_class=True)\n@functools.total_ordering\nclass C:\n    pass\n",
+    .good = "@mypyc_attr(native_class=True)\nclass C:\n    pass\n",
+    .fix = "remove native_class=True, or remove what keeps the class from being native",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .since = SCOUT_V(1, 16, 0),
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_native_class_true};
 
 /* True when the mypyc_attr keyword `key` of `def` is the literal True. */
 static bool attr_true(const scout_walk *w, TSNode def, const char *key)
@@ -591,6 +790,22 @@ static void check_acyclic(scout_walk *w, TSNode node, const scout_rule *self)
 		scout_walk_report(w, self, b, message, NULL);
 	}
 }
+
+static const scout_rule rule_acyclic_nonacyclic_base = {
+    .id = "acyclic-nonacyclic-base",
+    .category = SCOUT_BLOCKER,
+    .title = "@mypyc_attr(acyclic=True) on a class with a non-acyclic base",
+    .why = "mypyc reports \"\\\"acyclic\\\" can't be used in a class that inherits from "
+           "non-acyclic type ...\"",
+    .bad = "class Base:\n    pass\n\n@mypyc_attr(acyclic=True)\nclass C(Base):\n    pass\n",
+    .good = "@mypyc_attr(acyclic=True)\nclass Base:\n    pass\n\n"
+            "@mypyc_attr(acyclic=True)\nclass C(Base):\n    pass\n",
+    .fix = "mark every base class acyclic=True too, or drop acyclic=True",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .since = SCOUT_V(2, 0, 0),
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_acyclic};
 
 /* True when a base of class_def names a builtins class other than object. */
 static bool has_builtin_base(const scout_walk *w, TSNode class_def)
@@ -640,6 +855,22 @@ static void check_free_list_len(scout_walk *w, TSNode node, const scout_rule *se
 	}
 	scout_walk_report(w, self, scout_node_parent(v), message, NULL);
 }
+
+static const scout_rule rule_free_list_len_misuse = {
+    .id = "free-list-len-misuse",
+    .category = SCOUT_BLOCKER,
+    .title = "@mypyc_attr(free_list_len=...) where mypyc does not allow it",
+    .why = "mypyc reports \"\\\"free_list_len\\\" can't be used with traits\" (or in classes "
+           "allowing interpreted subclasses, or with builtin bases) or \"Unsupported value for "
+           "\\\"free_list_len\\\"\"",
+    .bad = "@mypyc_attr(free_list_len=8)\nclass C:\n    pass\n",
+    .good = "@mypyc_attr(free_list_len=1)\nclass C:\n    pass\n",
+    .fix = "use free_list_len=1 on a plain native class only",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .since = SCOUT_V(1, 19, 0),
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_free_list_len};
 
 /* ---- __deletable__ --------------------------------------------------------- */
 
@@ -844,6 +1075,21 @@ static void check_deletable_shape(scout_walk *w, TSNode node, const scout_rule *
 	                  NULL);
 }
 
+static const scout_rule rule_deletable_not_literal_list = {
+    .id = "deletable-not-literal-list",
+    .category = SCOUT_BLOCKER,
+    .title = "__deletable__ not given as a list or tuple display",
+    .why = "mypy reports \"\\\"__deletable__\\\" must be initialized with a list or tuple "
+           "expression\" when compiling with mypyc",
+    .bad = "NAMES = [\"x\"]\n\nclass C:\n    x: int\n    __deletable__ = NAMES\n",
+    .good = "class C:\n    x: int\n    __deletable__ = [\"x\"]\n",
+    .fix = "write the names out as a list display in the class body",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_deletable_shape};
+
 static void check_deletable_item(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode a = deletable_assignment(w, node), items;
@@ -866,6 +1112,20 @@ static void check_deletable_item(scout_walk *w, TSNode node, const scout_rule *s
 		    NULL);
 	}
 }
+
+static const scout_rule rule_deletable_item_not_str = {
+    .id = "deletable-item-not-str",
+    .category = SCOUT_BLOCKER,
+    .title = "__deletable__ item that is not a string literal",
+    .why = "mypy reports \"Invalid \\\"__deletable__\\\" item; string literal expected\"",
+    .bad = "X = \"x\"\n\nclass C:\n    x: int\n    __deletable__ = [X]\n",
+    .good = "class C:\n    x: int\n    __deletable__ = [\"x\"]\n",
+    .fix = "write each attribute name as a string literal",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_deletable_item};
 
 /* Calls `fn` for each string item of a class's __deletable__ display. */
 static void each_deletable(scout_walk *w, TSNode class_def, const scout_rule *self,
@@ -916,6 +1176,21 @@ static void check_deletable_undefined(scout_walk *w, TSNode node, const scout_ru
 		each_deletable(w, node, self, undefined_item);
 }
 
+static const scout_rule rule_deletable_undefined = {
+    .id = "deletable-undefined",
+    .category = SCOUT_BLOCKER,
+    .title = "__deletable__ names something that is not an attribute of the class",
+    .why = "mypyc reports \"Attribute \\\"{attr}\\\" not defined\" or \"Cannot make property "
+           "\\\"{attr}\\\" deletable\"",
+    .bad = "class C:\n    __deletable__ = [\"z\"]\n    x: int\n",
+    .good = "class C:\n    __deletable__ = [\"x\"]\n    x: int\n",
+    .fix = "list only attributes declared or assigned in this class itself",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_deletable_undefined};
+
 static void final_item(scout_walk *w, TSNode class_def, TSNode item, const char *name, uint32_t len,
                        const scout_rule *self)
 {
@@ -934,6 +1209,20 @@ static void check_deletable_final(scout_walk *w, TSNode node, const scout_rule *
 {
 	each_deletable(w, node, self, final_item);
 }
+
+static const scout_rule rule_deletable_final = {
+    .id = "deletable-final",
+    .category = SCOUT_BLOCKER,
+    .title = "Final attribute listed in __deletable__",
+    .why = "mypy reports \"Deletable attribute cannot be final\"",
+    .bad = "class C:\n    x: Final = 1\n    __deletable__ = [\"x\"]\n",
+    .good = "class C:\n    x: int = 1\n    __deletable__ = [\"x\"]\n",
+    .fix = "drop Final from the attribute or remove it from __deletable__",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
+    .since = 0,
+    .until = 0,
+    .on = "class_definition",
+    .enter = check_deletable_final};
 
 /* True when `name` is listed in the __deletable__ of class_def. */
 static bool lists_deletable(const scout_walk *w, TSNode class_def, TSNode attr)
@@ -1095,6 +1384,22 @@ static void check_del_attr(scout_walk *w, TSNode node, const scout_rule *self)
 	}
 }
 
+static const scout_rule rule_del_nondeletable_attr = {
+    .id = "del-nondeletable-attr",
+    .category = SCOUT_BLOCKER,
+    .title = "del of a native-class attribute not listed in __deletable__",
+    .why = "mypyc reports \"\\\"{attr}\\\" cannot be deleted\"",
+    .bad = "class C:\n    def __init__(self) -> None:\n        self.y = 1\n\n"
+           "    def drop(self) -> None:\n        del self.y\n",
+    .good = "class C:\n    __deletable__ = [\"y\"]\n\n    def __init__(self) -> None:\n"
+            "        self.y = 1\n\n    def drop(self) -> None:\n        del self.y\n",
+    .fix = "add the attribute to the class's __deletable__ list",
+    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
+    .since = 0,
+    .until = 0,
+    .on = "delete_statement",
+    .enter = check_del_attr};
+
 /* ---- Final ----------------------------------------------------------------- */
 
 static void check_final_binding(scout_walk *w, TSNode node, const scout_rule *self)
@@ -1125,284 +1430,27 @@ static void check_final_binding(scout_walk *w, TSNode node, const scout_rule *se
 	scout_walk_report(w, self, left, message, NULL);
 }
 
-static const scout_rule rules[] = {
-    {.id = "nonext-property-setter",
-     .category = SCOUT_BLOCKER,
-     .title = "property setter in a non-native class",
-     .why = "mypyc reports \"Property setters not supported in non-extension classes\"",
-     .bad = "@functools.total_ordering\nclass C:\n    @property\n    def x(self) -> int:\n"
-            "        return 0\n\n    @x.setter\n    def x(self, v: int) -> None:\n        pass\n",
-     .good = "class C:\n    @property\n    def x(self) -> int:\n        return 0\n\n"
-             "    @x.setter\n    def x(self, v: int) -> None:\n        pass\n",
-     .fix = "make the class native (drop the decorator or metaclass) or replace the setter with "
-            "a set_x() method",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-     .since = 0,
-     .until = 0,
-     .on = "decorator",
-     .enter = check_nonext_property_setter},
-    {.id = "nonext-inherits-ext",
-     .category = SCOUT_BLOCKER,
-     .title = "non-native class inheriting from a native class of the module",
-     .why = "mypyc reports \"Non-extension classes may not inherit from extension classes\"",
-     .bad = "class Base:\n    pass\n\n@functools.total_ordering\nclass C(Base):\n    pass\n",
-     .good = "class Base:\n    pass\n\nclass C(Base):\n    pass\n",
-     .fix = "make the subclass native too, or make the base non-native as well",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_nonext_inherits_ext},
-    {.id = "acyclic-nonacyclic-base",
-     .category = SCOUT_BLOCKER,
-     .title = "@mypyc_attr(acyclic=True) on a class with a non-acyclic base",
-     .why = "mypyc reports \"\\\"acyclic\\\" can't be used in a class that inherits from "
-            "non-acyclic type ...\"",
-     .bad = "class Base:\n    pass\n\n@mypyc_attr(acyclic=True)\nclass C(Base):\n    pass\n",
-     .good = "@mypyc_attr(acyclic=True)\nclass Base:\n    pass\n\n"
-             "@mypyc_attr(acyclic=True)\nclass C(Base):\n    pass\n",
-     .fix = "mark every base class acyclic=True too, or drop acyclic=True",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-     .since = SCOUT_V(2, 0, 0),
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_acyclic},
-    {.id = "free-list-len-misuse",
-     .category = SCOUT_BLOCKER,
-     .title = "@mypyc_attr(free_list_len=...) where mypyc does not allow it",
-     .why = "mypyc reports \"\\\"free_list_len\\\" can't be used with traits\" (or in classes "
-            "allowing interpreted subclasses, or with builtin bases) or \"Unsupported value for "
-            "\\\"free_list_len\\\"\"",
-     .bad = "@mypyc_attr(free_list_len=8)\nclass C:\n    pass\n",
-     .good = "@mypyc_attr(free_list_len=1)\nclass C:\n    pass\n",
-     .fix = "use free_list_len=1 on a plain native class only",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-     .since = SCOUT_V(1, 19, 0),
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_free_list_len},
-    {.id = "mypyc-attr-bad-key",
-     .category = SCOUT_BLOCKER,
-     .title = "unknown @mypyc_attr key",
-     .why = "mypyc reports \"\\\"{key}\\\" is not a supported \\\"mypyc_attr\\\"\"",
-     .bad = "@mypyc_attr(allow_interpreted_subclass=True)\nclass C:\n    pass\n",
-     .good = "@mypyc_attr(allow_interpreted_subclasses=True)\nclass C:\n    pass\n",
-     .fix = "use one of native_class, allow_interpreted_subclasses, serializable, free_list_len, "
-            "acyclic (2.0+)",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-     .since = SCOUT_V(1, 19, 0),
-     .until = 0,
-     .on = "decorator",
-     .enter = check_mypyc_attr_key},
-    {.id = "mypyc-attr-positional-nonliteral",
-     .category = SCOUT_BLOCKER,
-     .title = "positional @mypyc_attr argument that is not a string literal",
-     .why = "mypyc reports \"All \\\"mypyc_attr\\\" positional arguments must be string "
-            "literals.\"",
-     .bad = "KEY = \"serializable\"\n\n@mypyc_attr(KEY)\nclass C:\n    pass\n",
-     .good = "@mypyc_attr(\"serializable\")\nclass C:\n    pass\n",
-     .fix = "write the key as a string literal or as a keyword argument",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-     .since = SCOUT_V(1, 19, 0),
-     .until = 0,
-     .on = "decorator",
-     .enter = check_mypyc_attr_positional},
-    {.id = "native-class-true-impossible",
-     .category = SCOUT_BLOCKER,
-     .title = "@mypyc_attr(native_class=True) on a class that cannot be native",
-     .why = "mypyc reports \"Class is marked as native_class=True but it can't be a native "
-            "class\"",
-     .bad = "@mypyc_attr(native_class=True)\n@functools.total_ordering\nclass C:\n    pass\n",
-     .good = "@mypyc_attr(native_class=True)\nclass C:\n    pass\n",
-     .fix = "remove native_class=True, or remove what keeps the class from being native",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-     .since = SCOUT_V(1, 16, 0),
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_native_class_true},
-    {.id = "native-class-bad-value",
-     .category = SCOUT_BLOCKER,
-     .title = "native_class= given something other than True or False",
-     .why = "mypyc reports \"native_class must be used with True or False only\"",
-     .bad = "NATIVE = True\n\n@mypyc_attr(native_class=NATIVE)\nclass C:\n    pass\n",
-     .good = "@mypyc_attr(native_class=True)\nclass C:\n    pass\n",
-     .fix = "write native_class=True or native_class=False literally",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-     .since = SCOUT_V(1, 16, 0),
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_native_class_value},
-    {.id = "deletable-undefined",
-     .category = SCOUT_BLOCKER,
-     .title = "__deletable__ names something that is not an attribute of the class",
-     .why = "mypyc reports \"Attribute \\\"{attr}\\\" not defined\" or \"Cannot make property "
-            "\\\"{attr}\\\" deletable\"",
-     .bad = "class C:\n    __deletable__ = [\"z\"]\n    x: int\n",
-     .good = "class C:\n    __deletable__ = [\"x\"]\n    x: int\n",
-     .fix = "list only attributes declared or assigned in this class itself",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_deletable_undefined},
-    {.id = "del-nondeletable-attr",
-     .category = SCOUT_BLOCKER,
-     .title = "del of a native-class attribute not listed in __deletable__",
-     .why = "mypyc reports \"\\\"{attr}\\\" cannot be deleted\"",
-     .bad = "class C:\n    def __init__(self) -> None:\n        self.y = 1\n\n"
-            "    def drop(self) -> None:\n        del self.y\n",
-     .good = "class C:\n    __deletable__ = [\"y\"]\n\n    def __init__(self) -> None:\n"
-             "        self.y = 1\n\n    def drop(self) -> None:\n        del self.y\n",
-     .fix = "add the attribute to the class's __deletable__ list",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
-     .since = 0,
-     .until = 0,
-     .on = "delete_statement",
-     .enter = check_del_attr},
-    {.id = "deletable-not-literal-list",
-     .category = SCOUT_BLOCKER,
-     .title = "__deletable__ not given as a list or tuple display",
-     .why = "mypy reports \"\\\"__deletable__\\\" must be initialized with a list or tuple "
-            "expression\" when compiling with mypyc",
-     .bad = "NAMES = [\"x\"]\n\nclass C:\n    x: int\n    __deletable__ = NAMES\n",
-     .good = "class C:\n    x: int\n    __deletable__ = [\"x\"]\n",
-     .fix = "write the names out as a list display in the class body",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_deletable_shape},
-    {.id = "deletable-item-not-str",
-     .category = SCOUT_BLOCKER,
-     .title = "__deletable__ item that is not a string literal",
-     .why = "mypy reports \"Invalid \\\"__deletable__\\\" item; string literal expected\"",
-     .bad = "X = \"x\"\n\nclass C:\n    x: int\n    __deletable__ = [X]\n",
-     .good = "class C:\n    x: int\n    __deletable__ = [\"x\"]\n",
-     .fix = "write each attribute name as a string literal",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_deletable_item},
-    {.id = "deletable-final",
-     .category = SCOUT_BLOCKER,
-     .title = "Final attribute listed in __deletable__",
-     .why = "mypy reports \"Deletable attribute cannot be final\"",
-     .bad = "class C:\n    x: Final = 1\n    __deletable__ = [\"x\"]\n",
-     .good = "class C:\n    x: int = 1\n    __deletable__ = [\"x\"]\n",
-     .fix = "drop Final from the attribute or remove it from __deletable__",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_deletable_final},
-    {.id = "class-decorator-nonnative",
-     .category = SCOUT_NON_NATIVE,
-     .title = "class decorator that makes the class a regular Python class",
-     .why = "mypyc builds classes with decorators other than @trait, @mypyc_attr, @dataclass, "
-            "@attr.s and @final (1.14+) as non-native classes",
-     .bad = "@functools.total_ordering\nclass V:\n    pass\n",
-     .good = "class V:\n    pass\n",
-     .fix = "drop the decorator (write the methods it generates), or accept a non-native class",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#class-decorators",
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_class_decorator},
-    {.id = "metaclass-nonnative",
-     .category = SCOUT_NON_NATIVE,
-     .title = "explicit metaclass= that makes the class a regular Python class",
-     .why = "mypyc builds classes with a metaclass other than ABCMeta, TypingMeta or "
-            "GenericMeta as non-native classes (only an explicit metaclass= in this module is "
-            "seen; one inherited from an imported base is not)",
-     .bad = "class C(metaclass=Registry):\n    pass\n",
-     .good = "class C(metaclass=ABCMeta):\n    pass\n",
-     .fix = "drop the metaclass (e.g. register classes with a decorator-free function call), or "
-            "accept a non-native class",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#metaclasses",
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_metaclass},
-    {.id = "enum-nonnative",
-     .category = SCOUT_NON_NATIVE,
-     .title = "Enum subclass (always a regular Python class)",
-     .why = "mypyc compiles Enum classes (EnumMeta metaclass) as non-native classes",
-     .bad = "class Color(Enum):\n    RED = 1\n",
-     .good = "RED: Final = 1\n",
-     .fix = "keep the Enum if its API matters; for hot code use Final int constants",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-     .since = SCOUT_V(1, 0, 0),
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_enum},
-    {.id = "typeddict-namedtuple-nonnative",
-     .category = SCOUT_NON_NATIVE,
-     .title = "class-based TypedDict or NamedTuple (a regular Python class)",
-     .why = "mypyc compiles class-based TypedDict and NamedTuple as non-native classes",
-     .bad = "class P(NamedTuple):\n    x: int\n",
-     .good = "@dataclass\nclass P:\n    x: int\n",
-     .fix = "use a (frozen) @dataclass or a plain native class for hot records",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_record},
-    {.id = "native-class-false",
-     .category = SCOUT_NON_NATIVE,
-     .title = "@mypyc_attr(native_class=False)",
-     .why = "the class is compiled as a regular Python class on request",
-     .bad = "@mypyc_attr(native_class=False)\nclass C:\n    pass\n",
-     .good = "class C:\n    pass\n",
-     .fix = "remove native_class=False once the class can be native",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#defining-non-native-"
-             "classes",
-     .since = SCOUT_V(1, 16, 0),
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_native_false},
-    {.id = "runtime-checkable-protocol",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "@runtime_checkable Protocol in a compiled module",
-     .why = "the class is built without its Protocol base, so importing the module raises "
-            "\"TypeError: @runtime_checkable can be only applied to protocol classes\"",
-     .bad = "@runtime_checkable\nclass P(Protocol):\n    def f(self) -> int: ...\n",
-     .good = "class P(Protocol):\n    def f(self) -> int: ...\n",
-     .fix = "move the runtime-checkable Protocol to a module that is not compiled, or check "
-            "with hasattr()",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_runtime_checkable},
-    {.id = "native-inherits-c-type",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "native class inheriting from a C-implemented class outside builtins",
-     .why = "mypyc does not check such bases (prepare.py: \"bad things will happen\"); e.g. a "
-            "native OrderedDict subclass segfaults",
-     .bad = "class OD(collections.OrderedDict):\n    pass\n",
-     .good = "class OD:\n    def __init__(self) -> None:\n        self.data: dict[str, int] "
-             "= {}\n",
-     .fix = "wrap the object in an attribute instead of inheriting, or make the class "
-            "non-native with @mypyc_attr(native_class=False)",
-     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#inheritance",
-     .since = 0,
-     .until = 0,
-     .on = "class_definition",
-     .enter = check_c_type_base},
-    {.id = "final-early-binding",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "Final constant inlined into compiled code",
-     .why = "mypyc inlines Final values, so rebinding the name at run time (monkeypatching, "
-            "tests) does not reach compiled code",
-     .bad = "LIMIT: Final = 10\n",
-     .good = "LIMIT = 10\n",
-     .fix = "drop Final for values that tests or plugins rebind, or patch the callers instead",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html#final-values",
-     .since = 0,
-     .until = 0,
-     .on = "assignment",
-     .enter = check_final_binding},
-};
+static const scout_rule rule_final_early_binding = {
+    .id = "final-early-binding",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "Final constant inlined into compiled code",
+    .why = "mypyc inlines Final values, so rebinding the name at run time (monkeypatching, "
+           "tests) does not reach compiled code",
+    .bad = "LIMIT: Final = 10\n",
+    .good = "LIMIT = 10\n",
+    .fix = "drop Final for values that tests or plugins rebind, or patch the callers instead",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html#final-values",
+    .since = 0,
+    .until = 0,
+    .on = "assignment",
+    .enter = check_final_binding};
 
-SCOUT_FAMILY(scout_family_runtime, rules);
+SCOUT_FAMILY(scout_family_runtime, &rule_nonext_property_setter, &scout_rule_nonext_inherits_ext,
+             &rule_acyclic_nonacyclic_base, &rule_free_list_len_misuse, &rule_mypyc_attr_bad_key,
+             &rule_mypyc_attr_positional_nonliteral, &rule_native_class_true_impossible,
+             &rule_native_class_bad_value, &rule_deletable_undefined, &rule_del_nondeletable_attr,
+             &rule_deletable_not_literal_list, &rule_deletable_item_not_str, &rule_deletable_final,
+             &rule_class_decorator_nonnative, &rule_metaclass_nonnative, &rule_enum_nonnative,
+             &rule_typeddict_namedtuple_nonnative, &rule_native_class_false,
+             &rule_runtime_checkable_protocol, &rule_native_inherits_c_type,
+             &rule_final_early_binding);

@@ -338,10 +338,44 @@ static void check_break_in_try_finally(scout_walk *w, TSNode node, const scout_r
 	check_loop_exits(w, node, self, EXIT_TRY_FINALLY);
 }
 
+static const scout_rule rule_break_continue_in_try_finally = {
+    .id = "break-continue-in-try-finally",
+    .category = SCOUT_BLOCKER,
+    .title = "break/continue that leaves a loop from inside try/finally",
+    .why = "mypyc reports \"break inside try/finally block is unimplemented\" (or continue); "
+           "inside the finally clause itself, or for a loop inside the try, it is fine",
+    .bad = "for item in items:\n    try:\n        if item.done:\n            break\n    "
+           "finally:\n        log(item)\n",
+    .good = "for item in items:\n    try:\n        done = item.done\n    finally:\n        "
+            "log(item)\n    if done:\n        break\n",
+    .fix = "set a flag inside the try and break or continue after the try statement",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = 0,
+    .on = "block",
+    .enter = check_break_in_try_finally};
+
 static void check_break_in_with(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	check_loop_exits(w, node, self, EXIT_WITH);
 }
+
+static const scout_rule rule_break_continue_in_with = {
+    .id = "break-continue-in-with",
+    .category = SCOUT_BLOCKER,
+    .title = "break/continue that leaves a loop from inside a with block",
+    .why = "a with statement is compiled as try/finally, so mypyc reports \"break inside "
+           "try/finally block is unimplemented\" (or continue); return is fine",
+    .bad = "for i in range(n):\n    with lock:\n        if i == 3:\n            break\n",
+    .good = "for i in range(n):\n    with lock:\n        stop = i == 3\n    if stop:\n      "
+            "  break\n",
+    .fix = "set a flag inside the with block and break or continue after it, or put the "
+           "loop inside the with block",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = 0,
+    .on = "block",
+    .enter = check_break_in_with};
 
 /* --- except* ---------------------------------------------------------------- */
 
@@ -357,6 +391,20 @@ static void check_except_star(scout_walk *w, TSNode node, const scout_rule *self
 	                  "\"Exception groups and except* cannot be compiled yet\"",
 	                  NULL);
 }
+
+static const scout_rule rule_except_star = {
+    .id = "except-star",
+    .category = SCOUT_BLOCKER,
+    .title = "try/except* (exception groups)",
+    .why = "mypyc reports \"Exception groups and except* cannot be compiled yet\"",
+    .bad = "try:\n    run()\nexcept* ValueError:\n    pass\n",
+    .good = "try:\n    run()\nexcept ValueError:\n    pass\n",
+    .fix = "catch the exceptions without except*, or keep this module interpreted",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = SCOUT_V(1, 0, 0),
+    .until = 0,
+    .on = "except_group_clause",
+    .enter = check_except_star};
 
 /* --- for loops over range() and dict.items() --------------------------------- */
 
@@ -434,6 +482,21 @@ static void check_range_step_zero(scout_walk *w, TSNode node, const scout_rule *
 	                  NULL);
 }
 
+static const scout_rule rule_range_step_zero = {
+    .id = "range-step-zero",
+    .category = SCOUT_BLOCKER,
+    .title = "for loop over range() with a literal step of 0",
+    .why = "mypyc reports \"range() step can't be zero\"",
+    .bad = "for i in range(0, 10, 0):\n    print(i)\n",
+    .good = "for i in range(0, 10, 1):\n    print(i)\n",
+    .fix = "use a non-zero step",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = 0,
+    .on = "call",
+    .enter = check_range_step_zero,
+    .callees = range_callees};
+
 static bool is_target_sequence(const scout_walk *w, TSNode n)
 {
 	return is_sym(n, w->sym->pattern_list) || ts_node_symbol(n) == w->sym->tuple_pattern ||
@@ -473,6 +536,23 @@ static void check_dict_items_pair(scout_walk *w, TSNode node, const scout_rule *
 	scout_walk_report(w, self, left, message, NULL);
 }
 
+static const scout_rule rule_dict_items_not_pair = {
+    .id = "dict-items-not-pair",
+    .category = SCOUT_BLOCKER,
+    .title = "for loop over .items() unpacking into other than two targets",
+    .why = "mypy reports \"Need more than 2 values to unpack\" first; mypyc's own message is "
+           "\"Expected a pair for dict item iteration\"",
+    .bad = "for key, value, extra in d.items():\n    print(key, value, extra)\n",
+    .good = "for key, (value, extra) in d.items():\n    print(key, value, extra)\n",
+    .fix = "unpack into exactly two targets (`for key, value in d.items()`) and unpack the "
+           "value separately",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = SCOUT_V(0, 780, 0),
+    .until = 0,
+    .on = "call",
+    .enter = check_dict_items_pair,
+    .callees = items_callees};
+
 /* --- *a, *b = ... ------------------------------------------------------------ */
 
 static void check_two_starred(scout_walk *w, TSNode node, const scout_rule *self)
@@ -492,6 +572,21 @@ static void check_two_starred(scout_walk *w, TSNode node, const scout_rule *self
 	                  "expressions in assignment\" (a SyntaxError in Python too)",
 	                  NULL);
 }
+
+static const scout_rule rule_two_starred_assign = {
+    .id = "two-starred-assign",
+    .category = SCOUT_BLOCKER,
+    .title = "two starred targets in one assignment",
+    .why = "mypy reports \"Two starred expressions in assignment\" (a SyntaxError in CPython "
+           "too; tree-sitter accepts it)",
+    .bad = "*head, *tail = values\n",
+    .good = "head, *tail = values\n",
+    .fix = "keep at most one starred target per assignment",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = 0,
+    .on = "list_splat_pattern",
+    .enter = check_two_starred};
 
 /* --- t-strings --------------------------------------------------------------- */
 
@@ -529,6 +624,21 @@ static void check_t_string(scout_walk *w, TSNode node, const scout_rule *self)
 		                  NULL);
 	}
 }
+
+static const scout_rule rule_t_string = {
+    .id = "t-string",
+    .category = SCOUT_BLOCKER,
+    .title = "template string literal t\"...\" (Python 3.14)",
+    .why = "mypyc reports \"Template strings are not supported by mypyc\"; the grammar does "
+           "not know t-strings either, so a syntax-error finding may accompany this one",
+    .bad = "greeting = t\"hello {name}\"\n",
+    .good = "greeting = f\"hello {name}\"\n",
+    .fix = "build the string with an f-string or str.format, or keep this module interpreted",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = SCOUT_V(1, 20, 0),
+    .until = 0,
+    .on = "string",
+    .enter = check_t_string};
 
 /* --- Python 2 ---------------------------------------------------------------- */
 
@@ -614,6 +724,22 @@ static void check_python2(scout_walk *w, TSNode node, const scout_rule *self)
 	scout_walk_report(w, self, first, message, NULL);
 }
 
+static const scout_rule rule_python2 = {
+    .id = "python2",
+    .category = SCOUT_BLOCKER,
+    .title = "Python 2 code (print/exec statements, `except E, e`, `raise E, msg`)",
+    .why = "mypyc compiles Python 3 only (\"Python 2 not supported\"); tree-sitter parses "
+           "these Python 2 statements without a syntax error, so this rule reports them "
+           "once per module where the syntax-error rule stays silent",
+    .bad = "print \"hello\"\n",
+    .good = "print(\"hello\")\n",
+    .fix = "port the module to Python 3 (e.g. with pyupgrade or 2to3) before compiling it",
+    .docs = "https://mypyc.readthedocs.io/en/latest/getting_started.html",
+    .since = 0,
+    .until = 0,
+    .on = "module",
+    .enter = check_python2};
+
 /* --- if TYPE_CHECKING: ... else: ... ----------------------------------------- */
 
 static const char unreachable_effect[] =
@@ -666,6 +792,25 @@ static void check_type_checking_else(scout_walk *w, TSNode node, const scout_rul
 		clause = next;
 	}
 }
+
+static const scout_rule rule_type_checking_else_branch = {
+    .id = "type-checking-else-branch",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "else branch of `if TYPE_CHECKING:` (or `if not TYPE_CHECKING:` body)",
+    .why = "mypy treats the branch as unreachable and mypyc compiles it as `raise "
+           "RuntimeError(\"Reached allegedly unreachable code!\")`, so importing the module "
+           "fails (mypyc/mypyc#1159)",
+    .bad = "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    X = 1\nelse:\n    X = "
+           "2\n",
+    .good = "from typing import TYPE_CHECKING\n\nX = 2\nif TYPE_CHECKING:\n    from mod "
+            "import Thing\n",
+    .fix = "move the run-time code out of the else branch (make it unconditional); keep only "
+           "type-checking imports under `if TYPE_CHECKING:`",
+    .docs = "https://github.com/mypyc/mypyc/issues/1159",
+    .since = 0,
+    .until = 0,
+    .on = "if_statement",
+    .enter = check_type_checking_else};
 
 /* --- conditional and duplicate function definitions ------------------------- */
 
@@ -826,6 +971,25 @@ static void check_duplicate_definition(scout_walk *w, TSNode node, const scout_r
 	scout_walk_report(w, self, node, message, NULL);
 }
 
+static const scout_rule rule_duplicate_definition = {
+    .id = "duplicate-definition",
+    .category = SCOUT_BLOCKER,
+    .title = "the same function defined twice in one scope",
+    .why = "mypyc reports \"Duplicate definition of \"{name}\" not supported by mypyc\" "
+           "(since 1.7; older mypyc produced C that gcc rejects: redefinition of CPyDef_...); "
+           "branches mypy skips (TYPE_CHECKING else, sys.version_info, sys.platform) do not "
+           "count",
+    .bad = "if fast:\n    def load() -> int:\n        return 0\nelse:\n    def load() -> "
+           "int:\n        return 1\n",
+    .good = "def _load_fast() -> int:\n    return 0\n\ndef _load_slow() -> int:\n    return "
+            "1\n\nload = _load_fast if fast else _load_slow\n",
+    .fix = "give each variant its own name and bind the chosen one to the public name",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = 0,
+    .on = "function_definition",
+    .enter = check_duplicate_definition};
+
 static void check_conditional_def(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode parent = scout_walk_ancestor(w, 1), name = name_of(w, node);
@@ -847,6 +1011,23 @@ static void check_conditional_def(scout_walk *w, TSNode node, const scout_rule *
 	         TEXT_ARG(name, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
+
+static const scout_rule rule_conditional_def_always_bound = {
+    .id = "conditional-def-always-bound",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "module-level def that runs only on some paths",
+    .why = "mypyc exports module-level functions through the module's method table, so a "
+           "def guarded by a run-time condition exists even when the condition is false",
+    .bad = "if HAVE_FAST:\n    def speedup() -> int:\n        return 1\n",
+    .good = "def speedup() -> int:\n    if not HAVE_FAST:\n        raise "
+            "NotImplementedError\n    return 1\n",
+    .fix = "define the function unconditionally and test the condition inside it (or bind "
+           "alternatives to a variable)",
+    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
+    .since = 0,
+    .until = 0,
+    .on = "function_definition",
+    .enter = check_conditional_def};
 
 /* --- try: import x / except ImportError: x = None ---------------------------- */
 
@@ -951,185 +1132,29 @@ static void check_try_import_fallback(scout_walk *w, TSNode node, const scout_ru
 	}
 }
 
+static const scout_rule rule_try_import_fallback = {
+    .id = "try-import-fallback",
+    .category = SCOUT_BLOCKER,
+    .title = "optional import with a None or def fallback",
+    .why = "mypy rejects `try: import x / except ImportError: x = None` (\"Incompatible types "
+           "in assignment\") and fallback defs of an imported name (\"Name already defined "
+           "(possibly by an import)\", or \"All conditional function variants must have "
+           "identical signatures\")",
+    .bad = "try:\n    import yaml\nexcept ImportError:\n    yaml = None\n",
+    .good = "try:\n    import yaml\n    HAVE_YAML = True\nexcept ImportError:\n    "
+            "HAVE_YAML = False\n",
+    .fix = "record availability in a flag (`HAVE_YAML = False`) instead of rebinding the "
+           "imported name",
+    .docs = "https://mypy.readthedocs.io/en/stable/common_issues.html",
+    .since = 0,
+    .until = 0,
+    .on = "except_clause",
+    .enter = check_try_import_fallback};
+
 /* --- if __name__ == "__main__" is in functions.c (run-as-script) ------------- */
 
-static const scout_rule rules[] = {
-    {.id = "break-continue-in-try-finally",
-     .category = SCOUT_BLOCKER,
-     .title = "break/continue that leaves a loop from inside try/finally",
-     .why = "mypyc reports \"break inside try/finally block is unimplemented\" (or continue); "
-            "inside the finally clause itself, or for a loop inside the try, it is fine",
-     .bad = "for item in items:\n    try:\n        if item.done:\n            break\n    "
-            "finally:\n        log(item)\n",
-     .good = "for item in items:\n    try:\n        done = item.done\n    finally:\n        "
-             "log(item)\n    if done:\n        break\n",
-     .fix = "set a flag inside the try and break or continue after the try statement",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = 0,
-     .on = "block",
-     .enter = check_break_in_try_finally},
-    {.id = "break-continue-in-with",
-     .category = SCOUT_BLOCKER,
-     .title = "break/continue that leaves a loop from inside a with block",
-     .why = "a with statement is compiled as try/finally, so mypyc reports \"break inside "
-            "try/finally block is unimplemented\" (or continue); return is fine",
-     .bad = "for i in range(n):\n    with lock:\n        if i == 3:\n            break\n",
-     .good = "for i in range(n):\n    with lock:\n        stop = i == 3\n    if stop:\n      "
-             "  break\n",
-     .fix = "set a flag inside the with block and break or continue after it, or put the "
-            "loop inside the with block",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = 0,
-     .on = "block",
-     .enter = check_break_in_with},
-    {.id = "except-star",
-     .category = SCOUT_BLOCKER,
-     .title = "try/except* (exception groups)",
-     .why = "mypyc reports \"Exception groups and except* cannot be compiled yet\"",
-     .bad = "try:\n    run()\nexcept* ValueError:\n    pass\n",
-     .good = "try:\n    run()\nexcept ValueError:\n    pass\n",
-     .fix = "catch the exceptions without except*, or keep this module interpreted",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = SCOUT_V(1, 0, 0),
-     .until = 0,
-     .on = "except_group_clause",
-     .enter = check_except_star},
-    {.id = "range-step-zero",
-     .category = SCOUT_BLOCKER,
-     .title = "for loop over range() with a literal step of 0",
-     .why = "mypyc reports \"range() step can't be zero\"",
-     .bad = "for i in range(0, 10, 0):\n    print(i)\n",
-     .good = "for i in range(0, 10, 1):\n    print(i)\n",
-     .fix = "use a non-zero step",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = 0,
-     .on = "call",
-     .enter = check_range_step_zero,
-     .callees = range_callees},
-    {.id = "dict-items-not-pair",
-     .category = SCOUT_BLOCKER,
-     .title = "for loop over .items() unpacking into other than two targets",
-     .why = "mypy reports \"Need more than 2 values to unpack\" first; mypyc's own message is "
-            "\"Expected a pair for dict item iteration\"",
-     .bad = "for key, value, extra in d.items():\n    print(key, value, extra)\n",
-     .good = "for key, (value, extra) in d.items():\n    print(key, value, extra)\n",
-     .fix = "unpack into exactly two targets (`for key, value in d.items()`) and unpack the "
-            "value separately",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = SCOUT_V(0, 780, 0),
-     .until = 0,
-     .on = "call",
-     .enter = check_dict_items_pair,
-     .callees = items_callees},
-    {.id = "two-starred-assign",
-     .category = SCOUT_BLOCKER,
-     .title = "two starred targets in one assignment",
-     .why = "mypy reports \"Two starred expressions in assignment\" (a SyntaxError in CPython "
-            "too; tree-sitter accepts it)",
-     .bad = "*head, *tail = values\n",
-     .good = "head, *tail = values\n",
-     .fix = "keep at most one starred target per assignment",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = 0,
-     .on = "list_splat_pattern",
-     .enter = check_two_starred},
-    {.id = "t-string",
-     .category = SCOUT_BLOCKER,
-     .title = "template string literal t\"...\" (Python 3.14)",
-     .why = "mypyc reports \"Template strings are not supported by mypyc\"; the grammar does "
-            "not know t-strings either, so a syntax-error finding may accompany this one",
-     .bad = "greeting = t\"hello {name}\"\n",
-     .good = "greeting = f\"hello {name}\"\n",
-     .fix = "build the string with an f-string or str.format, or keep this module interpreted",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = SCOUT_V(1, 20, 0),
-     .until = 0,
-     .on = "string",
-     .enter = check_t_string},
-    {.id = "python2",
-     .category = SCOUT_BLOCKER,
-     .title = "Python 2 code (print/exec statements, `except E, e`, `raise E, msg`)",
-     .why = "mypyc compiles Python 3 only (\"Python 2 not supported\"); tree-sitter parses "
-            "these Python 2 statements without a syntax error, so this rule reports them "
-            "once per module where the syntax-error rule stays silent",
-     .bad = "print \"hello\"\n",
-     .good = "print(\"hello\")\n",
-     .fix = "port the module to Python 3 (e.g. with pyupgrade or 2to3) before compiling it",
-     .docs = "https://mypyc.readthedocs.io/en/latest/getting_started.html",
-     .since = 0,
-     .until = 0,
-     .on = "module",
-     .enter = check_python2},
-    {.id = "type-checking-else-branch",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "else branch of `if TYPE_CHECKING:` (or `if not TYPE_CHECKING:` body)",
-     .why = "mypy treats the branch as unreachable and mypyc compiles it as `raise "
-            "RuntimeError(\"Reached allegedly unreachable code!\")`, so importing the module "
-            "fails (mypyc/mypyc#1159)",
-     .bad = "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    X = 1\nelse:\n    X = "
-            "2\n",
-     .good = "from typing import TYPE_CHECKING\n\nX = 2\nif TYPE_CHECKING:\n    from mod "
-             "import Thing\n",
-     .fix = "move the run-time code out of the else branch (make it unconditional); keep only "
-            "type-checking imports under `if TYPE_CHECKING:`",
-     .docs = "https://github.com/mypyc/mypyc/issues/1159",
-     .since = 0,
-     .until = 0,
-     .on = "if_statement",
-     .enter = check_type_checking_else},
-    {.id = "conditional-def-always-bound",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "module-level def that runs only on some paths",
-     .why = "mypyc exports module-level functions through the module's method table, so a "
-            "def guarded by a run-time condition exists even when the condition is false",
-     .bad = "if HAVE_FAST:\n    def speedup() -> int:\n        return 1\n",
-     .good = "def speedup() -> int:\n    if not HAVE_FAST:\n        raise "
-             "NotImplementedError\n    return 1\n",
-     .fix = "define the function unconditionally and test the condition inside it (or bind "
-            "alternatives to a variable)",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = 0,
-     .on = "function_definition",
-     .enter = check_conditional_def},
-    {.id = "duplicate-definition",
-     .category = SCOUT_BLOCKER,
-     .title = "the same function defined twice in one scope",
-     .why = "mypyc reports \"Duplicate definition of \"{name}\" not supported by mypyc\" "
-            "(since 1.7; older mypyc produced C that gcc rejects: redefinition of CPyDef_...); "
-            "branches mypy skips (TYPE_CHECKING else, sys.version_info, sys.platform) do not "
-            "count",
-     .bad = "if fast:\n    def load() -> int:\n        return 0\nelse:\n    def load() -> "
-            "int:\n        return 1\n",
-     .good = "def _load_fast() -> int:\n    return 0\n\ndef _load_slow() -> int:\n    return "
-             "1\n\nload = _load_fast if fast else _load_slow\n",
-     .fix = "give each variant its own name and bind the chosen one to the public name",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-     .since = 0,
-     .until = 0,
-     .on = "function_definition",
-     .enter = check_duplicate_definition},
-    {.id = "try-import-fallback",
-     .category = SCOUT_BLOCKER,
-     .title = "optional import with a None or def fallback",
-     .why = "mypy rejects `try: import x / except ImportError: x = None` (\"Incompatible types "
-            "in assignment\") and fallback defs of an imported name (\"Name already defined "
-            "(possibly by an import)\", or \"All conditional function variants must have "
-            "identical signatures\")",
-     .bad = "try:\n    import yaml\nexcept ImportError:\n    yaml = None\n",
-     .good = "try:\n    import yaml\n    HAVE_YAML = True\nexcept ImportError:\n    "
-             "HAVE_YAML = False\n",
-     .fix = "record availability in a flag (`HAVE_YAML = False`) instead of rebinding the "
-            "imported name",
-     .docs = "https://mypy.readthedocs.io/en/stable/common_issues.html",
-     .since = 0,
-     .until = 0,
-     .on = "except_clause",
-     .enter = check_try_import_fallback},
-};
-
-SCOUT_FAMILY(scout_family_statements, rules);
+SCOUT_FAMILY(scout_family_statements, &rule_break_continue_in_try_finally,
+             &rule_break_continue_in_with, &rule_except_star, &rule_range_step_zero,
+             &rule_dict_items_not_pair, &rule_two_starred_assign, &rule_t_string, &rule_python2,
+             &rule_type_checking_else_branch, &rule_conditional_def_always_bound,
+             &rule_duplicate_definition, &rule_try_import_fallback);
