@@ -2,8 +2,9 @@
  * and reached through classes and instances (mypyc/irbuild/builder.py,
  * expression.py, prepare.py; mypy's own checks native classes rely on). */
 #include "linked_rules.h"
+#include "common/defs.h"
+#include "common/typing_names.h"
 #include "registry.h"
-#include "scout/class_kind.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -13,71 +14,6 @@
 /* How far same-module base chains are followed (survives cycles). */
 #define MAX_CHAIN 32
 #define MAX_BASES 16
-
-static const char *const classvar_names[] = {"typing.ClassVar", "typing_extensions.ClassVar", NULL};
-static const char *const final_names[] = {"typing.Final", "typing_extensions.Final", NULL};
-static const char *const classmethod_names[] = {"builtins.classmethod", NULL};
-static const char *const staticmethod_names[] = {"builtins.staticmethod", NULL};
-
-static TSNode null_node(void)
-{
-	TSNode n = {{0}, 0, 0};
-
-	return n;
-}
-
-/* A node's text for messages, cut to 60 bytes. */
-#define TEXT_ARG(n, src) (int)text_len(n), ts_node_is_null(n) ? "" : (src) + ts_node_start_byte(n)
-static uint32_t text_len(TSNode n)
-{
-	uint32_t len;
-
-	if (ts_node_is_null(n))
-		return 0;
-	len = ts_node_end_byte(n) - ts_node_start_byte(n);
-	return len > 60 ? 60 : len;
-}
-
-static TSNode name_of(const scout_walk *w, TSNode def)
-{
-	return scout_node_field(def, w->sym->f_name);
-}
-
-static bool same_text(const scout_walk *w, TSNode a, TSNode b)
-{
-	uint32_t la, lb;
-	const char *ta = scout_node_text(a, w->src, &la), *tb = scout_node_text(b, w->src, &lb);
-
-	return la == lb && memcmp(ta, tb, la) == 0;
-}
-
-/* The assignment of an expression_statement in a class body, or null. */
-static TSNode body_assignment(const scout_walk *w, TSNode stmt)
-{
-	TSNode e;
-
-	if (ts_node_symbol(stmt) != w->sym->expression_statement ||
-	    scout_node_named_child_count(stmt) != 1)
-		return null_node();
-	e = scout_node_named_child(stmt, 0);
-	return ts_node_symbol(e) == w->sym->assignment ? e : null_node();
-}
-
-/* The name an annotation's outer type is spelled with: `ClassVar` of
- * `ClassVar[int]`, `typing.Final` of `typing.Final[int]`; or null. */
-static TSNode annotation_head(const scout_walk *w, TSNode assignment)
-{
-	TSNode type = scout_node_field(assignment, w->sym->f_type), e;
-
-	if (ts_node_is_null(type) || !scout_node_named_child_count(type))
-		return null_node();
-	e = scout_node_named_child(type, 0);
-	if (ts_node_symbol(e) == w->sym->subscript)
-		return scout_node_field(e, w->sym->f_value);
-	if (ts_node_symbol(e) == w->sym->generic_type)
-		return scout_node_named_child(e, 0);
-	return e;
-}
 
 typedef enum member_kind {
 	MEMBER_NONE = 0,
@@ -100,22 +36,22 @@ static member_kind statement_member(const scout_walk *w, TSNode stmt, TSNode *na
 	if (ts_node_is_null(stmt))
 		return MEMBER_NONE;
 	if (ts_node_symbol(stmt) == w->sym->function_definition) {
-		*name = name_of(w, stmt);
+		*name = scout_defs_name(w, stmt);
 		return MEMBER_METHOD;
 	}
-	a = body_assignment(w, stmt);
+	a = scout_defs_assignment(w, stmt);
 	if (ts_node_is_null(a))
 		return MEMBER_NONE;
 	*name = scout_node_field(a, w->sym->f_left);
 	if (ts_node_is_null(*name) || ts_node_symbol(*name) != w->sym->identifier)
 		return MEMBER_NONE;
-	head = annotation_head(w, a);
+	head = scout_defs_annotation_head(w, a);
 	if (ts_node_is_null(head))
 		return MEMBER_VAR;
 	*annotated = true;
-	if (scout_walk_is(w, head, classvar_names))
+	if (scout_walk_is(w, head, scout_classvar_names))
 		return MEMBER_CLASSVAR;
-	return scout_walk_is(w, head, final_names) ? MEMBER_FINAL : MEMBER_VAR;
+	return scout_walk_is(w, head, scout_final_names) ? MEMBER_FINAL : MEMBER_VAR;
 }
 
 /* How the body of `cls` declares `name`: a def wins, then the first
@@ -127,11 +63,11 @@ static member_kind body_member(const scout_walk *w, TSNode cls, TSNode name)
 	bool annotated = false;
 
 	while (scout_children_next(&it)) {
-		TSNode declared = null_node();
+		TSNode declared = SCOUT_NULL_NODE;
 		bool with_annotation;
 		member_kind k = statement_member(w, it.node, &declared, &with_annotation);
 
-		if (k == MEMBER_NONE || !same_text(w, declared, name))
+		if (k == MEMBER_NONE || !scout_nodes_same_text(w, declared, name))
 			continue;
 		if (k == MEMBER_METHOD) {
 			scout_children_close(&it);
@@ -207,7 +143,7 @@ static void list_members(const scout_walk *w, TSNode cls)
 
 	scout_walk_memo_put(w, cls, SCOUT_MEMO_CLASS_MEMBERS_LISTED, 1);
 	while (scout_children_next(&it)) {
-		TSNode name = null_node();
+		TSNode name = SCOUT_NULL_NODE;
 		bool annotated;
 		member_kind k = statement_member(w, it.node, &name, &annotated);
 
@@ -256,7 +192,7 @@ static member_kind class_member(const scout_walk *w, TSNode cls, TSNode name, TS
 				todo[ntodo++] = b;
 		}
 	}
-	*owner = null_node();
+	*owner = SCOUT_NULL_NODE;
 	return MEMBER_NONE;
 }
 
@@ -292,7 +228,7 @@ static method_kind def_method_kind(const scout_walk *w, TSNode fn, TSNode *first
 	}
 	params = scout_node_field(fn, w->sym->f_parameters);
 	p = ts_node_is_null(params) || !scout_node_named_child_count(params)
-	        ? null_node()
+	        ? SCOUT_NULL_NODE
 	        : scout_node_named_child(params, 0);
 	if (!ts_node_is_null(p) && ts_node_symbol(p) == w->sym->typed_parameter &&
 	    scout_node_named_child_count(p))
@@ -310,9 +246,9 @@ static method_kind def_method_kind(const scout_walk *w, TSNode fn, TSNode *first
 		if (ts_node_symbol(d) != w->sym->decorator || !scout_node_named_child_count(d))
 			continue;
 		e = scout_node_named_child(d, 0);
-		if (scout_walk_is(w, e, staticmethod_names))
+		if (scout_walk_is(w, e, scout_staticmethod_names))
 			kind = NOT_A_METHOD;
-		else if (scout_walk_is(w, e, classmethod_names))
+		else if (scout_walk_is(w, e, scout_classmethod_names))
 			kind = METHOD_CLASS;
 	}
 	scout_walk_memo_put(w, fn, SCOUT_MEMO_METHOD_KIND, at << 2 | kind);
@@ -324,7 +260,7 @@ static method_kind def_method_kind(const scout_walk *w, TSNode fn, TSNode *first
 static method_kind enclosing_method(const scout_walk *w, TSNode *cls, TSNode *first)
 {
 	uint32_t i = 1, up;
-	TSNode fn = null_node();
+	TSNode fn = SCOUT_NULL_NODE;
 
 	for (; i < w->depth; i++) {
 		TSSymbol t = scout_walk_ancestor_symbol(w, i);
@@ -352,7 +288,7 @@ static method_kind enclosing_method(const scout_walk *w, TSNode *cls, TSNode *fi
 static TSNode named_class(const scout_walk *w, TSNode object)
 {
 	if (ts_node_is_null(object) || ts_node_symbol(object) != w->sym->identifier)
-		return null_node();
+		return SCOUT_NULL_NODE;
 	return scout_module_class_of(w, object);
 }
 
@@ -388,17 +324,9 @@ static bool declared_type(const scout_walk *w, TSNode assignment, char *buf, siz
 		snprintf(buf, cap, "%s", lit);
 		return true;
 	}
-	if (scout_node_named_child_count(type)) {
-		TSNode e = scout_node_named_child(type, 0);
-
-		if (ts_node_symbol(e) == w->sym->subscript)
-			e = scout_node_field(e, w->sym->f_value);
-		else if (ts_node_symbol(e) == w->sym->generic_type)
-			e = scout_node_named_child(e, 0);
-		if (!ts_node_is_null(e) &&
-		    (scout_walk_is(w, e, classvar_names) || scout_walk_is(w, e, final_names)))
-			return false;
-	}
+	if (scout_defs_annotation_is(w, assignment, scout_classvar_names) ||
+	    scout_defs_annotation_is(w, assignment, scout_final_names))
+		return false;
 	text = scout_node_text(type, w->src, &len);
 	for (uint32_t i = 0; i < len; i++) {
 		char c = text[i];
@@ -422,7 +350,7 @@ static TSNode find_declaration(const scout_walk *w, TSNode cls, TSNode name, cha
 	const char *text = scout_node_text(name, w->src, &len);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = body_assignment(w, scout_node_named_child(body, i)), left;
+		TSNode a = scout_defs_assignment(w, scout_node_named_child(body, i)), left;
 		uint32_t llen;
 		const char *ltext;
 
@@ -435,19 +363,19 @@ static TSNode find_declaration(const scout_walk *w, TSNode cls, TSNode name, cha
 		if (llen == len && memcmp(ltext, text, len) == 0 && declared_type(w, a, buf, cap))
 			return a;
 	}
-	return null_node();
+	return SCOUT_NULL_NODE;
 }
 
 static void check_attr_type_conflict(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode body = scout_node_field(node, w->sym->f_body), name = name_of(w, node);
+	TSNode body = scout_node_field(node, w->sym->f_body), name = scout_defs_name(w, node);
 	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 	char mine[128], theirs[128], message[512];
 
 	if (scout_class_kind_of(w, node) != SCOUT_CLASS_NATIVE)
 		return;
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = body_assignment(w, scout_node_named_child(body, i)), left;
+		TSNode a = scout_defs_assignment(w, scout_node_named_child(body, i)), left;
 		TSNode todo[MAX_CHAIN], bases[MAX_BASES];
 		size_t ntodo = 0, visited = 0;
 		uint32_t n;
@@ -479,8 +407,8 @@ static void check_attr_type_conflict(scout_walk *w, TSNode node, const scout_rul
 				    "class %.*s declares %.*s as %s but its base %.*s declares "
 				    "it as %s: mypyc rejects a different attribute type in a "
 				    "subclass",
-				    TEXT_ARG(name, w->src), TEXT_ARG(left, w->src), mine,
-				    TEXT_ARG(name_of(w, c), w->src), theirs);
+				    SCOUT_TEXT_ARG(name, w->src), SCOUT_TEXT_ARG(left, w->src),
+				    mine, SCOUT_TEXT_ARG(scout_defs_name(w, c), w->src), theirs);
 				scout_walk_report(w, self, a, message, NULL);
 				break;
 			}
@@ -506,31 +434,40 @@ static const scout_rule rule_attr_type_conflict_with_base = {
     .good = "class Base:\n    x: int\n\n\nclass Good(Base):\n    x: int\n",
     .fix = "declare the attribute with the base class's type (or only in the base)",
     .docs = DOCS,
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_attr_type_conflict};
 
 /* --- access -------------------------------------------------------------------- */
 
-static void check_classvar_assign_via_class(scout_walk *w, TSNode node, const scout_rule *self)
+/* For a store to `Cls.attr` (the current node) where Cls names a class of
+ * this module: how Cls or its bases declare attr, the declaring class in
+ * *owner; MEMBER_NONE for any other node. */
+static member_kind stored_class_member(const scout_walk *w, TSNode node, TSNode *object,
+                                       TSNode *attr, TSNode *owner)
 {
-	TSNode object, attr, cls, owner;
-	char message[320];
+	TSNode cls;
 
 	if (!is_store(w, node))
-		return;
-	object = scout_node_field(node, w->sym->f_object);
-	attr = scout_node_field(node, w->sym->f_attribute);
-	cls = named_class(w, object);
-	if (ts_node_is_null(cls) || class_member(w, cls, attr, &owner) != MEMBER_VAR)
+		return MEMBER_NONE;
+	*object = scout_node_field(node, w->sym->f_object);
+	*attr = scout_node_field(node, w->sym->f_attribute);
+	cls = named_class(w, *object);
+	return ts_node_is_null(cls) ? MEMBER_NONE : class_member(w, cls, *attr, owner);
+}
+
+static void check_classvar_assign_via_class(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode object, attr, owner;
+	char message[320];
+
+	if (stored_class_member(w, node, &object, &attr, &owner) != MEMBER_VAR)
 		return;
 	snprintf(message, sizeof(message),
 	         "%.*s.%.*s is assigned through the class but %.*s is not declared ClassVar in "
 	         "class %.*s: mypyc reports \"Only class variables defined as ClassVar can be "
 	         "assigned to\"",
-	         TEXT_ARG(object, w->src), TEXT_ARG(attr, w->src), TEXT_ARG(attr, w->src),
-	         TEXT_ARG(name_of(w, owner), w->src));
+	         SCOUT_TEXT_ARG(object, w->src), SCOUT_TEXT_ARG(attr, w->src),
+	         SCOUT_TEXT_ARG(attr, w->src), SCOUT_TEXT_ARG(scout_defs_name(w, owner), w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 
@@ -545,8 +482,6 @@ static const scout_rule rule_classvar_assign_via_class = {
             "Foo.lol = 50\n",
     .fix = "declare the attribute as `name: ClassVar[T] = ...` in the class body",
     .docs = DOCS,
-    .since = 0,
-    .until = 0,
     .on = "attribute",
     .enter = check_classvar_assign_via_class};
 
@@ -561,7 +496,8 @@ static bool is_object_dunder(const scout_walk *w, TSNode attr)
 
 static void check_instance_attr_via_class(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode object, attr, cls, owner = null_node(), mcls = null_node(), first = null_node();
+	TSNode object, attr, cls, owner = SCOUT_NULL_NODE, mcls = SCOUT_NULL_NODE,
+	                          first = SCOUT_NULL_NODE;
 	method_kind mk;
 	char message[320];
 
@@ -585,7 +521,7 @@ static void check_instance_attr_via_class(scout_walk *w, TSNode node, const scou
 		if (ts_node_symbol(base) != w->sym->identifier)
 			return;
 		mk = enclosing_method(w, &mcls, &first);
-		if (mk == NOT_A_METHOD || !same_text(w, base, first) ||
+		if (mk == NOT_A_METHOD || !scout_nodes_same_text(w, base, first) ||
 		    (mk == METHOD_CLASS) == via_dunder_class)
 			return;
 		cls = mcls;
@@ -600,8 +536,8 @@ static void check_instance_attr_via_class(scout_walk *w, TSNode node, const scou
 	snprintf(message, sizeof(message),
 	         "%.*s reads instance attribute %.*s through native class %.*s: mypyc reports "
 	         "\"Cannot access instance attribute \\\"%.*s\\\" through class object\"",
-	         TEXT_ARG(node, w->src), TEXT_ARG(attr, w->src), TEXT_ARG(name_of(w, cls), w->src),
-	         TEXT_ARG(attr, w->src));
+	         SCOUT_TEXT_ARG(node, w->src), SCOUT_TEXT_ARG(attr, w->src),
+	         SCOUT_TEXT_ARG(scout_defs_name(w, cls), w->src), SCOUT_TEXT_ARG(attr, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 
@@ -618,14 +554,12 @@ const scout_rule scout_rule_instance_attr_via_class = {
             "def f() -> int:\n    return Config.DEFAULT\n",
     .fix = "declare the attribute as `name: Final = ...` or `name: ClassVar[T] = ...`",
     .docs = DOCS,
-    .since = 0,
-    .until = 0,
     .on = "attribute",
     .enter = check_instance_attr_via_class};
 
 static void check_classvar_assign_via_instance(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode object, attr, cls = null_node(), first = null_node(), owner;
+	TSNode object, attr, cls = SCOUT_NULL_NODE, first = SCOUT_NULL_NODE, owner;
 	char message[320];
 
 	if (!is_store(w, node))
@@ -634,15 +568,16 @@ static void check_classvar_assign_via_instance(scout_walk *w, TSNode node, const
 	if (ts_node_is_null(object) || ts_node_symbol(object) != w->sym->identifier)
 		return;
 	attr = scout_node_field(node, w->sym->f_attribute);
-	if (enclosing_method(w, &cls, &first) != METHOD_PLAIN || !same_text(w, object, first))
+	if (enclosing_method(w, &cls, &first) != METHOD_PLAIN ||
+	    !scout_nodes_same_text(w, object, first))
 		return;
 	if (class_member(w, cls, attr, &owner) != MEMBER_CLASSVAR)
 		return;
 	snprintf(message, sizeof(message),
 	         "%.*s assigns ClassVar %.*s of class %.*s through an instance: mypy reports "
 	         "\"Cannot assign to class variable \\\"%.*s\\\" via instance\"",
-	         TEXT_ARG(node, w->src), TEXT_ARG(attr, w->src),
-	         TEXT_ARG(name_of(w, owner), w->src), TEXT_ARG(attr, w->src));
+	         SCOUT_TEXT_ARG(node, w->src), SCOUT_TEXT_ARG(attr, w->src),
+	         SCOUT_TEXT_ARG(scout_defs_name(w, owner), w->src), SCOUT_TEXT_ARG(attr, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 
@@ -660,28 +595,21 @@ static const scout_rule rule_classvar_assign_via_instance = {
     .fix = "assign the ClassVar through the class (`C.cv = ...`), or make it an instance "
            "attribute",
     .docs = DOCS,
-    .since = 0,
-    .until = 0,
     .on = "attribute",
     .enter = check_classvar_assign_via_instance};
 
 static void check_assign_to_method(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode object, attr, cls, owner;
+	TSNode object, attr, owner;
 	char message[320];
 
-	if (!is_store(w, node))
-		return;
-	object = scout_node_field(node, w->sym->f_object);
-	attr = scout_node_field(node, w->sym->f_attribute);
-	cls = named_class(w, object);
-	if (ts_node_is_null(cls) || class_member(w, cls, attr, &owner) != MEMBER_METHOD)
+	if (stored_class_member(w, node, &object, &attr, &owner) != MEMBER_METHOD)
 		return;
 	snprintf(message, sizeof(message),
 	         "%.*s.%.*s replaces method %.*s of class %.*s: mypy reports \"Cannot assign to "
 	         "a method\" and compiled callers would keep the original",
-	         TEXT_ARG(object, w->src), TEXT_ARG(attr, w->src), TEXT_ARG(attr, w->src),
-	         TEXT_ARG(name_of(w, owner), w->src));
+	         SCOUT_TEXT_ARG(object, w->src), SCOUT_TEXT_ARG(attr, w->src),
+	         SCOUT_TEXT_ARG(attr, w->src), SCOUT_TEXT_ARG(scout_defs_name(w, owner), w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 
@@ -698,8 +626,6 @@ static const scout_rule rule_assign_to_method = {
     .fix = "dispatch inside the method (a flag or a strategy object) instead of "
            "replacing it",
     .docs = DOCS,
-    .since = 0,
-    .until = 0,
     .on = "attribute",
     .enter = check_assign_to_method};
 

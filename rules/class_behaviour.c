@@ -2,8 +2,9 @@
  * act differently from CPython (dunders without a slot, data descriptors,
  * cached_property, class-body defaults, Final attributes), and the dunder
  * combinations mypyc rejects (mypyc/codegen/emitclass.py, irbuild/classdef.py). */
+#include "common/defs.h"
+#include "common/typing_names.h"
 #include "registry.h"
-#include "scout/class_kind.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -13,119 +14,9 @@
 /* How many ClassVar names of one class body are remembered. */
 #define MAX_CLASSVARS 64
 
-static const char *const classvar_names[] = {"typing.ClassVar", "typing_extensions.ClassVar", NULL};
-static const char *const final_names[] = {"typing.Final", "typing_extensions.Final", NULL};
 static const char *const dataclass_names[] = {"dataclasses.dataclass", NULL};
 static const char *const attrs_names[] = {"attr.s", "attr.attrs", NULL};
 static const char *const cached_property_names[] = {"functools.cached_property", NULL};
-
-static TSNode null_node(void)
-{
-	TSNode n = {{0}, 0, 0};
-
-	return n;
-}
-
-static const scout_symbols *syms(const scout_walk *w)
-{
-	return w->sym ? w->sym : scout_syntax_symbols();
-}
-
-/* Length of a node's text, at most 80 bytes, for messages. */
-static int clip(TSNode n, const char *src, const char **text)
-{
-	uint32_t len;
-
-	*text = scout_node_text(n, src, &len);
-	return len > 80 ? 80 : (int)len;
-}
-
-static bool text_eq(TSNode n, const char *src, const char *s, uint32_t len)
-{
-	uint32_t l;
-	const char *t = scout_node_text(n, src, &l);
-
-	return l == len && memcmp(t, s, len) == 0;
-}
-
-/* The class_definition whose body directly holds the current node (a
- * function_definition, or a decorator of one), or null; *up is set to the
- * class's ancestor distance. */
-static TSNode current_owner_class(const scout_walk *w)
-{
-	const scout_symbols *s = syms(w);
-	uint32_t up = 1;
-	TSNode n = scout_walk_ancestor(w, up);
-
-	if (!ts_node_is_null(n) && ts_node_symbol(n) == s->decorated_definition)
-		n = scout_walk_ancestor(w, ++up);
-	if (ts_node_is_null(n) || ts_node_symbol(n) != s->block)
-		return null_node();
-	n = scout_walk_ancestor(w, up + 1);
-	return !ts_node_is_null(n) && ts_node_symbol(n) == s->class_definition ? n : null_node();
-}
-
-static bool is_native(const scout_walk *w, TSNode class_def)
-{
-	return scout_class_kind_of(w, class_def) == SCOUT_CLASS_NATIVE;
-}
-
-/* The callee of a decorator: `f` for both `@f` and `@f(...)`. */
-static TSNode decorator_callee(const scout_walk *w, TSNode decorator)
-{
-	const scout_symbols *s = syms(w);
-	TSNode e = scout_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
-	                                                   : null_node();
-
-	if (!ts_node_is_null(e) && ts_node_symbol(e) == s->call)
-		return scout_node_field(e, s->f_function);
-	return e;
-}
-
-static bool has_decorator(const scout_walk *w, TSNode def, const char *const *names)
-{
-	const scout_symbols *s = syms(w);
-	TSNode deco = scout_decorated_parent(w, def);
-	uint32_t count = ts_node_is_null(deco) ? 0 : scout_node_named_child_count(deco);
-
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = scout_node_named_child(deco, i);
-
-		if (ts_node_symbol(d) == s->decorator &&
-		    scout_walk_is(w, decorator_callee(w, d), names))
-			return true;
-	}
-	return false;
-}
-
-/* True when an assignment's annotation is one of `names`, bare or
- * subscripted (`Final`, `ClassVar[int]`). */
-static bool annotation_is(const scout_walk *w, TSNode assignment, const char *const *names)
-{
-	const scout_symbols *s = syms(w);
-	TSNode t = scout_node_field(assignment, s->f_type);
-
-	if (ts_node_is_null(t))
-		return false;
-	if (ts_node_symbol(t) == s->type && scout_node_named_child_count(t))
-		t = scout_node_named_child(t, 0);
-	if (ts_node_symbol(t) == s->subscript)
-		t = scout_node_field(t, s->f_value);
-	else if (ts_node_symbol(t) == s->generic_type && scout_node_named_child_count(t))
-		t = scout_node_named_child(t, 0); /* `Final[int]` in an annotation */
-	return scout_walk_is(w, t, names);
-}
-
-/* The assignment of a statement, or null. */
-static TSNode statement_assignment(const scout_walk *w, TSNode stmt)
-{
-	const scout_symbols *s = syms(w);
-
-	if (ts_node_symbol(stmt) != s->expression_statement || !scout_node_named_child_count(stmt))
-		return null_node();
-	stmt = scout_node_named_child(stmt, 0);
-	return ts_node_symbol(stmt) == s->assignment ? stmt : null_node();
-}
 
 /* ---- dunder methods ---------------------------------------------------------- */
 
@@ -134,16 +25,16 @@ static TSNode statement_assignment(const scout_walk *w, TSNode stmt)
 static TSNode native_method_named(const scout_walk *w, TSNode def, const char *const *names,
                                   TSNode *cls)
 {
-	TSNode name = scout_node_field(def, syms(w)->f_name);
+	TSNode name = scout_node_field(def, w->sym->f_name);
 	bool hit = false;
 
 	for (size_t i = 0; names[i] && !hit; i++)
 		hit = scout_node_text_is(name, w->src, names[i]);
 	if (!hit)
-		return null_node();
-	*cls = current_owner_class(w);
-	if (ts_node_is_null(*cls) || !is_native(w, *cls))
-		return null_node();
+		return SCOUT_NULL_NODE;
+	*cls = scout_defs_owner_class(w);
+	if (ts_node_is_null(*cls) || !scout_defs_is_native(w, *cls))
+		return SCOUT_NULL_NODE;
 	return name;
 }
 
@@ -152,8 +43,8 @@ static void report_method(scout_walk *w, const scout_rule *self, TSNode name, TS
 {
 	char message[320];
 	const char *m, *c;
-	int nm = clip(name, w->src, &m);
-	int nc = clip(scout_node_field(cls, syms(w)->f_name), w->src, &c);
+	int nm = scout_nodes_clip(name, w->src, &m);
+	int nc = scout_nodes_clip(scout_node_field(cls, w->sym->f_name), w->src, &c);
 
 	snprintf(message, sizeof(message), "%.*s in native class %.*s %s", nm, m, nc, c, effect);
 	scout_walk_report(w, self, name, message, NULL);
@@ -183,8 +74,6 @@ static const scout_rule rule_native_data_descriptor = {
             "    def __set__(self, obj: object, value: int) -> None:\n        pass\n",
     .fix = "make the descriptor class non-native, or keep it in an interpreted module",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html#descriptors",
-    .since = 0,
-    .until = 0,
     .on = "function_definition",
     .enter = check_data_descriptor};
 DUNDER_CHECK(check_index_getattribute,
@@ -201,8 +90,6 @@ static const scout_rule rule_dunder_index_getattribute = {
     .good = "class C:\n    def as_index(self) -> int:\n        return 1\n",
     .fix = "call an explicit method instead, or make the class non-native",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
-    .until = 0,
     .on = "function_definition",
     .enter = check_index_getattribute};
 DUNDER_CHECK(check_getattr_family, "is ignored by compiled classes before mypyc 1.19",
@@ -217,7 +104,6 @@ static const scout_rule rule_dunder_getattr_setattr_delattr = {
     .good = "class C:\n    def lookup(self, name: str) -> int:\n        return 42\n",
     .fix = "upgrade to mypyc 1.19+, or make the class non-native",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
     .until = SCOUT_V(1, 19, 0),
     .on = "function_definition",
     .enter = check_getattr_family};
@@ -232,7 +118,6 @@ static const scout_rule rule_dunder_del = {
     .good = "class C:\n    def close(self) -> None:\n        cleanup()\n",
     .fix = "upgrade to mypyc 1.16+, or release resources with an explicit close()",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
     .until = SCOUT_V(1, 16, 0),
     .on = "function_definition",
     .enter = check_del};
@@ -247,7 +132,6 @@ static const scout_rule rule_dunder_new = {
     .good = "class C:\n    @classmethod\n    def create(cls) -> \"C\":\n        return cls()\n",
     .fix = "upgrade to mypyc 1.18.1+, or use a factory function or classmethod",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
     .until = SCOUT_V(1, 18, 1),
     .on = "function_definition",
     .enter = check_new};
@@ -264,59 +148,15 @@ static const scout_rule rule_dunder_pow_divmod = {
     .good = "class C:\n    def power(self, other: int) -> int:\n        return 99\n",
     .fix = "upgrade to mypyc 1.1.1+, or call an explicit method",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
     .until = SCOUT_V(1, 1, 1),
     .on = "function_definition",
     .enter = check_pow};
-
-/* True when class_def's own body defines a method `name`. */
-static bool defines_method(const scout_walk *w, TSNode class_def, const char *name)
-{
-	const scout_symbols *s = syms(w);
-	TSNode body = scout_node_field(class_def, s->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
-
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = scout_node_named_child(body, i);
-
-		if (ts_node_symbol(d) == s->decorated_definition)
-			d = scout_node_field(d, s->f_definition);
-		if (!ts_node_is_null(d) && ts_node_symbol(d) == s->function_definition &&
-		    scout_node_text_is(scout_node_field(d, s->f_name), w->src, name))
-			return true;
-	}
-	return false;
-}
-
-/* The class of this module that a base expression names (`Base`,
- * `Base[int]`, not rebound by an import), or null. */
-static TSNode local_class(const scout_walk *w, TSNode base)
-{
-	const scout_symbols *s = syms(w);
-	const char *module = w->names && w->names->module ? w->names->module : "";
-	size_t mlen = strlen(module);
-	char buf[256];
-	uint32_t len;
-	const char *text;
-
-	if (!ts_node_is_null(base) && ts_node_symbol(base) == s->subscript)
-		base = scout_node_field(base, s->f_value);
-	if (ts_node_is_null(base) || ts_node_symbol(base) != s->identifier || !w->names)
-		return null_node();
-	text = scout_node_text(base, w->src, &len);
-	if (!scout_names_qualify(w->names, base, w->src, buf, sizeof(buf)))
-		return null_node();
-	if (strncmp(buf, module, mlen) != 0 || buf[mlen] != '.' || strlen(buf + mlen + 1) != len ||
-	    memcmp(buf + mlen + 1, text, len) != 0)
-		return null_node();
-	return scout_module_class(w, text, len);
-}
 
 /* True when class_def or a base class may override __setattr__: defined in
  * the class or a same-module base, or a base from another module (unknown). */
 static bool may_have_setattr(const scout_walk *w, TSNode class_def)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode todo[MAX_BASES];
 	size_t ntodo = 0, seen = 0;
 
@@ -327,7 +167,7 @@ static bool may_have_setattr(const scout_walk *w, TSNode class_def)
 		uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
 
 		seen++;
-		if (defines_method(w, c, "__setattr__"))
+		if (!ts_node_is_null(scout_defs_body_method(w, c, "__setattr__", 11)))
 			return true;
 		for (uint32_t i = 0; i < count; i++) {
 			TSNode b = scout_node_named_child(args, i), base;
@@ -336,7 +176,7 @@ static bool may_have_setattr(const scout_walk *w, TSNode class_def)
 			if (ts_node_symbol(b) == s->keyword_argument ||
 			    ts_node_symbol(b) == s->comment)
 				continue;
-			base = local_class(w, b);
+			base = scout_module_class_of(w, b);
 			if (!ts_node_is_null(base)) {
 				if (ntodo < MAX_BASES)
 					todo[ntodo++] = base;
@@ -377,7 +217,6 @@ static const scout_rule rule_delattr_without_setattr = {
     .fix = "define __setattr__ in the class as well, or drop __delattr__",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
     .since = SCOUT_V(1, 19, 0),
-    .until = 0,
     .on = "function_definition",
     .enter = check_delattr_without_setattr};
 
@@ -388,16 +227,16 @@ static void check_cached_property(scout_walk *w, TSNode node, const scout_rule *
 	char message[240];
 	int nm, nc;
 
-	if (!scout_walk_is(w, decorator_callee(w, node), cached_property_names) ||
-	    ts_node_symbol(def) != syms(w)->decorated_definition)
+	if (!scout_walk_is(w, scout_defs_decorator_callee(w, node), cached_property_names) ||
+	    ts_node_symbol(def) != w->sym->decorated_definition)
 		return;
-	def = scout_node_field(def, syms(w)->f_definition);
-	cls = current_owner_class(w);
-	if (ts_node_is_null(def) || ts_node_is_null(cls) || !is_native(w, cls))
+	def = scout_node_field(def, w->sym->f_definition);
+	cls = scout_defs_owner_class(w);
+	if (ts_node_is_null(def) || ts_node_is_null(cls) || !scout_defs_is_native(w, cls))
 		return;
-	name = scout_node_field(def, syms(w)->f_name);
-	nm = clip(name, w->src, &m);
-	nc = clip(scout_node_field(cls, syms(w)->f_name), w->src, &c);
+	name = scout_node_field(def, w->sym->f_name);
+	nm = scout_nodes_clip(name, w->src, &m);
+	nc = scout_nodes_clip(scout_node_field(cls, w->sym->f_name), w->src, &c);
 	snprintf(message, sizeof(message),
 	         "cached_property %.*s of native class %.*s is compiled as a plain property and "
 	         "recomputed on every access",
@@ -417,8 +256,6 @@ static const scout_rule rule_cached_property = {
             "            self._v = 1\n        return self._v\n",
     .fix = "cache explicitly in an Optional attribute behind a @property",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
-    .until = 0,
     .on = "decorator",
     .enter = check_cached_property};
 
@@ -427,17 +264,17 @@ static const scout_rule rule_cached_property = {
 /* The names of module-level `NAME: Final = ...` constants include `name`. */
 static bool module_final(const scout_walk *w, TSNode name)
 {
-	const scout_symbols *s = syms(w);
-	TSNode root = w->depth ? w->stack[0] : null_node();
+	const scout_symbols *s = w->sym;
+	TSNode root = w->depth ? w->stack[0] : SCOUT_NULL_NODE;
 	uint32_t count = ts_node_is_null(root) ? 0 : scout_node_named_child_count(root), len;
 	const char *text = scout_node_text(name, w->src, &len);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = statement_assignment(w, scout_node_named_child(root, i));
+		TSNode a = scout_defs_assignment(w, scout_node_named_child(root, i));
 
 		if (!ts_node_is_null(a) &&
-		    text_eq(scout_node_field(a, s->f_left), w->src, text, len) &&
-		    annotation_is(w, a, final_names))
+		    scout_nodes_text_eq(scout_node_field(a, s->f_left), w->src, text, len) &&
+		    scout_defs_annotation_is(w, a, scout_final_names))
 			return true;
 	}
 	return false;
@@ -447,7 +284,7 @@ static bool module_final(const scout_walk *w, TSNode name)
  * constants, True/False/None and Final names. Iterative over tuples. */
 static bool is_constant(const scout_walk *w, TSNode value)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode stack[32];
 	size_t n = 0;
 
@@ -517,13 +354,13 @@ static bool is_constant(const scout_walk *w, TSNode value)
 
 static void check_class_default(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode body = scout_node_field(node, s->f_body);
 	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 	bool record_like = false, checked = false;
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = statement_assignment(w, scout_node_named_child(body, i)), left, right;
+		TSNode a = scout_defs_assignment(w, scout_node_named_child(body, i)), left, right;
 		const char *name;
 		char message[240];
 		int n;
@@ -535,23 +372,24 @@ static void check_class_default(scout_walk *w, TSNode node, const scout_rule *se
 		if (ts_node_is_null(right) || ts_node_symbol(left) != s->identifier ||
 		    ts_node_symbol(right) == s->assignment)
 			continue;
-		n = clip(left, w->src, &name);
+		n = scout_nodes_clip(left, w->src, &name);
 		if (n > 4 && name[0] == '_' && name[1] == '_' && name[n - 1] == '_' &&
 		    name[n - 2] == '_')
 			continue; /* __slots__, __deletable__, __match_args__ ... */
-		if (annotation_is(w, a, classvar_names) || annotation_is(w, a, final_names) ||
-		    is_constant(w, right))
+		if (scout_defs_annotation_is(w, a, scout_classvar_names) ||
+		    scout_defs_annotation_is(w, a, scout_final_names) || is_constant(w, right))
 			continue;
 		/* A plain (dotted) name gives the same object for every instance:
 		 * mypyc still warns, but nothing behaves differently. */
 		if (ts_node_symbol(right) == s->identifier || ts_node_symbol(right) == s->attribute)
 			continue;
 		if (!checked) {
-			if (!is_native(w, node))
+			if (!scout_defs_is_native(w, node))
 				return;
 			/* @dataclass / @attr.s handle annotated field defaults themselves. */
-			record_like = has_decorator(w, node, dataclass_names) ||
-			              has_decorator(w, node, attrs_names);
+			record_like =
+			    !ts_node_is_null(scout_defs_decorator(w, node, dataclass_names)) ||
+			    !ts_node_is_null(scout_defs_decorator(w, node, attrs_names));
 			checked = true;
 		}
 		if (record_like && !ts_node_is_null(scout_node_field(a, s->f_type)))
@@ -574,33 +412,32 @@ static const scout_rule rule_class_default_per_instance = {
     .good = "class C:\n    def __init__(self) -> None:\n        self.items: list[int] = []\n",
     .fix = "assign the default in __init__, or mark a shared value ClassVar",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_class_default};
 
 static void check_dataclass_classvar(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode body = scout_node_field(node, s->f_body);
 	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 	bool checked = false;
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = statement_assignment(w, scout_node_named_child(body, i)), left;
+		TSNode a = scout_defs_assignment(w, scout_node_named_child(body, i)), left;
 		const char *name;
 		char message[240];
 		int n;
 
-		if (ts_node_is_null(a) || !annotation_is(w, a, classvar_names))
+		if (ts_node_is_null(a) || !scout_defs_annotation_is(w, a, scout_classvar_names))
 			continue;
 		if (!checked) {
-			if (!has_decorator(w, node, dataclass_names) || !is_native(w, node))
+			if (ts_node_is_null(scout_defs_decorator(w, node, dataclass_names)) ||
+			    !scout_defs_is_native(w, node))
 				return;
 			checked = true;
 		}
 		left = scout_node_field(a, s->f_left);
-		n = clip(left, w->src, &name);
+		n = scout_nodes_clip(left, w->src, &name);
 		snprintf(message, sizeof(message),
 		         "ClassVar %.*s of a native dataclass is treated as a field: instances "
 		         "raise AttributeError (read-only attribute)",
@@ -619,63 +456,69 @@ static const scout_rule rule_dataclass_classvar = {
     .good = "COUNT = 0\n\n@dataclass\nclass C:\n    x: int\n",
     .fix = "move the class-level value to a module-level variable",
     .docs = "https://github.com/mypyc/mypyc/issues/740",
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_dataclass_classvar};
 
-/* Reports identifiers in `value` that name one of the ClassVars seen so far. */
+/* Reports the identifier n when it reads one of the ClassVars seen so far
+ * by bare name (not as an attribute, not as a keyword). */
+static void report_classvar_read(scout_walk *w, const scout_rule *self, const scout_tix_node *e,
+                                 const TSNode *vars, size_t nvars)
+{
+	const scout_symbols *s = w->sym;
+	TSNode n = e->node, parent = w->tix->nodes[e->parent].node;
+	uint32_t len;
+	const char *text = scout_node_text(n, w->src, &len);
+	char message[240];
+
+	if ((ts_node_symbol(parent) == s->attribute &&
+	     !ts_node_eq(scout_node_field(parent, s->f_object), n)) ||
+	    (ts_node_symbol(parent) == s->keyword_argument &&
+	     ts_node_eq(scout_node_field(parent, s->f_name), n)))
+		return;
+	for (size_t i = 0; i < nvars; i++)
+		if (scout_nodes_text_eq(vars[i], w->src, text, len)) {
+			snprintf(message, sizeof(message),
+			         "class body reads ClassVar %.*s by bare name: the compiled class "
+			         "raises KeyError at import",
+			         len > 80 ? 80 : (int)len, text);
+			scout_walk_report(w, self, n, message, NULL);
+			return;
+		}
+}
+
+/* Reports the identifiers in `value` (not inside lambdas) that read one of
+ * the ClassVars seen so far. */
 static void report_classvar_reads(scout_walk *w, const scout_rule *self, TSNode value,
                                   const TSNode *vars, size_t nvars)
 {
-	const scout_symbols *s = syms(w);
-	TSTreeCursor c = ts_tree_cursor_new(value);
+	const scout_tix *tix = w->tix;
+	uint32_t at, end;
 
-	for (;;) {
-		TSNode n = ts_tree_cursor_current_node(&c);
-		bool descend = ts_node_symbol(n) != s->lambda;
+	if (!scout_tix_subtree(value, &at, &end))
+		return;
+	while (at < end) {
+		const scout_tix_node *e = &tix->nodes[at];
 
-		if (ts_node_symbol(n) == s->identifier) {
-			TSNode parent = scout_node_parent(n);
-			bool is_attr = ts_node_symbol(parent) == s->attribute &&
-			               !ts_node_eq(scout_node_field(parent, s->f_object), n);
-			bool is_kw = ts_node_symbol(parent) == s->keyword_argument &&
-			             ts_node_eq(scout_node_field(parent, s->f_name), n);
-			uint32_t len;
-			const char *text = scout_node_text(n, w->src, &len);
-
-			for (size_t i = 0; i < nvars && !is_attr && !is_kw; i++)
-				if (text_eq(vars[i], w->src, text, len)) {
-					char message[240];
-
-					snprintf(message, sizeof(message),
-					         "class body reads ClassVar %.*s by bare name: the "
-					         "compiled class raises KeyError at import",
-					         len > 80 ? 80 : (int)len, text);
-					scout_walk_report(w, self, n, message, NULL);
-					break;
-				}
-		}
-		if (descend && ts_tree_cursor_goto_first_child(&c))
+		if (e->symbol == w->sym->lambda) {
+			at = e->end;
 			continue;
-		while (!ts_tree_cursor_goto_next_sibling(&c))
-			if (!ts_tree_cursor_goto_parent(&c))
-				goto done;
+		}
+		if (e->symbol == w->sym->identifier)
+			report_classvar_read(w, self, e, vars, nvars);
+		at++;
 	}
-done:
-	ts_tree_cursor_delete(&c);
 }
 
 static void check_classvar_self_reference(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode body = scout_node_field(node, s->f_body);
 	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 	TSNode vars[MAX_CLASSVARS];
 	size_t nvars = 0;
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = statement_assignment(w, scout_node_named_child(body, i)), left, right;
+		TSNode a = scout_defs_assignment(w, scout_node_named_child(body, i)), left, right;
 
 		if (ts_node_is_null(a))
 			continue;
@@ -685,7 +528,7 @@ static void check_classvar_self_reference(scout_walk *w, TSNode node, const scou
 		if (nvars && !ts_node_is_null(right))
 			report_classvar_reads(w, self, right, vars, nvars);
 		if (ts_node_symbol(left) == s->identifier && nvars < MAX_CLASSVARS &&
-		    annotation_is(w, a, classvar_names))
+		    scout_defs_annotation_is(w, a, scout_classvar_names))
 			vars[nvars++] = left;
 	}
 }
@@ -701,7 +544,6 @@ static const scout_rule rule_classvar_self_reference_in_body = {
             "    b: ClassVar[int] = A_DEFAULT\n",
     .fix = "compute the value from a module-level constant instead of the earlier ClassVar",
     .docs = "https://github.com/mypyc/mypyc/issues/862",
-    .since = 0,
     .until = SCOUT_V(1, 20, 0),
     .on = "class_definition",
     .enter = check_classvar_self_reference};
@@ -710,15 +552,16 @@ static const scout_rule rule_classvar_self_reference_in_body = {
 
 static void check_final_instance_attr(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_symbols *s = syms(w);
-	TSNode left = scout_node_field(node, s->f_left), obj, fn = null_node(), params;
-	TSNode cls = null_node();
+	const scout_symbols *s = w->sym;
+	TSNode left = scout_node_field(node, s->f_left), obj, fn = SCOUT_NULL_NODE, params;
+	TSNode cls = SCOUT_NULL_NODE;
 	uint32_t up;
 	char message[240];
 	const char *name;
 	int n;
 
-	if (ts_node_symbol(left) != s->attribute || !annotation_is(w, node, final_names))
+	if (ts_node_symbol(left) != s->attribute ||
+	    !scout_defs_annotation_is(w, node, scout_final_names))
 		return;
 	obj = scout_node_field(left, s->f_object);
 	if (ts_node_symbol(obj) != s->identifier)
@@ -745,11 +588,12 @@ static void check_final_instance_attr(scout_walk *w, TSNode node, const scout_ru
 		return;
 	params = scout_node_field(fn, s->f_parameters);
 	if (ts_node_is_null(params) || !scout_node_named_child_count(params) ||
-	    !text_eq(scout_node_named_child(params, 0), w->src, w->src + ts_node_start_byte(obj),
-	             ts_node_end_byte(obj) - ts_node_start_byte(obj)) ||
-	    !is_native(w, cls))
+	    !scout_nodes_text_eq(scout_node_named_child(params, 0), w->src,
+	                         w->src + ts_node_start_byte(obj),
+	                         ts_node_end_byte(obj) - ts_node_start_byte(obj)) ||
+	    !scout_defs_is_native(w, cls))
 		return;
-	n = clip(scout_node_field(left, s->f_attribute), w->src, &name);
+	n = scout_nodes_clip(scout_node_field(left, s->f_attribute), w->src, &name);
 	snprintf(message, sizeof(message),
 	         "Final instance attribute %.*s is read-only at run time in compiled code: "
 	         "assigning it later raises AttributeError",
@@ -768,7 +612,6 @@ static const scout_rule rule_final_instance_attr_readonly = {
     .fix = "drop Final if tests or other code reassign the attribute",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
     .since = SCOUT_V(2, 3, 0),
-    .until = 0,
     .on = "assignment",
     .enter = check_final_instance_attr};
 

@@ -3,8 +3,8 @@
  * prepare.py prepare_class_def). Attribute access through classes is in
  * class_attrs.c. */
 #include "linked_rules.h"
+#include "common/defs.h"
 #include "registry.h"
-#include "scout/class_kind.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -19,45 +19,19 @@
 static const char *const overload_names[] = {"typing.overload", "typing_extensions.overload", NULL};
 static const char *const property_names[] = {"builtins.property", NULL};
 
-static TSNode null_node(void)
-{
-	TSNode n = {{0}, 0, 0};
-
-	return n;
-}
-
-/* A node's text for messages, cut to 60 bytes. */
-#define TEXT_ARG(n, src) (int)text_len(n), ts_node_is_null(n) ? "" : (src) + ts_node_start_byte(n)
-static uint32_t text_len(TSNode n)
-{
-	uint32_t len;
-
-	if (ts_node_is_null(n))
-		return 0;
-	len = ts_node_end_byte(n) - ts_node_start_byte(n);
-	return len > 60 ? 60 : len;
-}
-
-static TSNode name_of(const scout_walk *w, TSNode def)
-{
-	return scout_node_field(def, w->sym->f_name);
-}
-
-/* The definition inside a decorated_definition, or the node itself. */
-static TSNode undecorate(const scout_walk *w, TSNode node)
-{
-	if (ts_node_symbol(node) == w->sym->decorated_definition)
-		return scout_node_field(node, w->sym->f_definition);
-	return node;
-}
-
 static uint32_t bases_of(const scout_walk *w, TSNode class_def, TSNode *out)
 {
 	return scout_class_bases(w, class_def, out, MAX_BASES);
 }
 
 /* True when `ancestor` is reachable from `cls` through same-module bases. */
-static bool inherits_from(const scout_walk *w, TSNode cls, TSNode ancestor)
+/* A test of one base expression `base` (of a class in the chain) that names
+ * the same-module class `cls` (or null); `arg` as find_base was given. */
+typedef bool (*base_test)(const scout_walk *w, TSNode base, TSNode cls, TSNode arg);
+
+/* The first base expression that `test` accepts, from cls up through its
+ * same-module bases (each class's bases in order, depth first), or null. */
+static TSNode find_base(const scout_walk *w, TSNode cls, base_test test, TSNode arg)
 {
 	TSNode todo[MAX_CHAIN];
 	size_t ntodo = 0, visited = 0;
@@ -70,15 +44,26 @@ static bool inherits_from(const scout_walk *w, TSNode cls, TSNode ancestor)
 		for (uint32_t i = 0; i < n; i++) {
 			TSNode b = scout_module_class_of(w, bases[i]);
 
-			if (ts_node_is_null(b))
-				continue;
-			if (ts_node_eq(b, ancestor))
-				return true;
-			if (ntodo < MAX_CHAIN)
+			if (test(w, bases[i], b, arg))
+				return bases[i];
+			if (!ts_node_is_null(b) && ntodo < MAX_CHAIN)
 				todo[ntodo++] = b;
 		}
 	}
-	return false;
+	return SCOUT_NULL_NODE;
+}
+
+static bool names_class(const scout_walk *w, TSNode base, TSNode cls, TSNode ancestor)
+{
+	(void)w;
+	(void)base;
+	return !ts_node_is_null(cls) && ts_node_eq(cls, ancestor);
+}
+
+/* True when `ancestor` is reachable from `cls` through same-module bases. */
+static bool inherits_from(const scout_walk *w, TSNode cls, TSNode ancestor)
+{
+	return !ts_node_is_null(find_base(w, cls, names_class, ancestor));
 }
 
 /* --- class body statements ------------------------------------------------ */
@@ -134,7 +119,7 @@ static bool body_statement_ok(const scout_walk *w, TSNode stmt, uint32_t version
 	if (t == s->function_definition || t == s->pass_statement || t == s->comment)
 		return true;
 	if (t == s->decorated_definition)
-		return ts_node_symbol(undecorate(w, stmt)) == s->function_definition;
+		return ts_node_symbol(scout_defs_undecorate(w, stmt)) == s->function_definition;
 	if (t == s->expression_statement && scout_node_named_child_count(stmt) == 1) {
 		TSNode e = scout_node_named_child(stmt, 0);
 		TSSymbol et = ts_node_symbol(e);
@@ -149,7 +134,7 @@ static bool body_statement_ok(const scout_walk *w, TSNode stmt, uint32_t version
 
 static void check_body_statements(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode body = scout_node_field(node, w->sym->f_body), name = name_of(w, node);
+	TSNode body = scout_node_field(node, w->sym->f_body), name = scout_defs_name(w, node);
 	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 	uint32_t version = scout_walk_mypyc_version(w);
 	char message[256];
@@ -165,12 +150,12 @@ static void check_body_statements(scout_walk *w, TSNode node, const scout_rule *
 			    message, sizeof(message),
 			    "`...` in the body of class %.*s is accepted only since mypyc "
 			    "1.14; older mypyc reports \"Unsupported statement in class body\"",
-			    TEXT_ARG(name, w->src));
+			    SCOUT_TEXT_ARG(name, w->src));
 		else
 			snprintf(message, sizeof(message),
 			         "%s in the body of class %.*s is not supported: mypyc reports "
 			         "\"Unsupported statement in class body\"",
-			         statement_label(w, stmt), TEXT_ARG(name, w->src));
+			         statement_label(w, stmt), SCOUT_TEXT_ARG(name, w->src));
 		scout_walk_report(w, self, stmt, message, NULL);
 	}
 }
@@ -187,31 +172,17 @@ static const scout_rule rule_class_body_unsupported_stmt = {
     .good = "class Foo:\n    def hint(self) -> int: ...\n",
     .fix = "move the statement out of the class body (to module level or into a method)",
     .docs = DOCS,
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_body_statements};
 
-/* The assignment of an expression_statement in a class body, or null. */
-static TSNode body_assignment(const scout_walk *w, TSNode stmt)
-{
-	TSNode e;
-
-	if (ts_node_symbol(stmt) != w->sym->expression_statement ||
-	    scout_node_named_child_count(stmt) != 1)
-		return null_node();
-	e = scout_node_named_child(stmt, 0);
-	return ts_node_symbol(e) == w->sym->assignment ? e : null_node();
-}
-
 static void check_chained_assign(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode body = scout_node_field(node, w->sym->f_body), name = name_of(w, node);
+	TSNode body = scout_node_field(node, w->sym->f_body), name = scout_defs_name(w, node);
 	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 	char message[256];
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = body_assignment(w, scout_node_named_child(body, i)), right;
+		TSNode a = scout_defs_assignment(w, scout_node_named_child(body, i)), right;
 
 		if (ts_node_is_null(a))
 			continue;
@@ -221,7 +192,7 @@ static void check_chained_assign(scout_walk *w, TSNode node, const scout_rule *s
 		snprintf(message, sizeof(message),
 		         "chained assignment in the body of class %.*s: mypyc reports \"Multiple "
 		         "assignment in class bodies not supported\"",
-		         TEXT_ARG(name, w->src));
+		         SCOUT_TEXT_ARG(name, w->src));
 		scout_walk_report(w, self, a, message, NULL);
 	}
 }
@@ -235,19 +206,17 @@ static const scout_rule rule_class_body_chained_assign = {
     .good = "class Foo:\n    c = 50\n    d = 50\n",
     .fix = "assign each name on its own line",
     .docs = DOCS,
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_chained_assign};
 
 static void check_non_name_target(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode body = scout_node_field(node, w->sym->f_body), name = name_of(w, node);
+	TSNode body = scout_node_field(node, w->sym->f_body), name = scout_defs_name(w, node);
 	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 	char message[256];
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = body_assignment(w, scout_node_named_child(body, i)), left, right;
+		TSNode a = scout_defs_assignment(w, scout_node_named_child(body, i)), left, right;
 
 		if (ts_node_is_null(a))
 			continue;
@@ -260,7 +229,7 @@ static void check_non_name_target(scout_walk *w, TSNode node, const scout_rule *
 		snprintf(message, sizeof(message),
 		         "assignment to `%.*s` in the body of class %.*s: mypyc supports only "
 		         "assignment to plain names in class bodies",
-		         TEXT_ARG(left, w->src), TEXT_ARG(name, w->src));
+		         SCOUT_TEXT_ARG(left, w->src), SCOUT_TEXT_ARG(name, w->src));
 		scout_walk_report(w, self, left, message, NULL);
 	}
 }
@@ -275,8 +244,6 @@ static const scout_rule rule_class_body_non_name_target = {
     .good = "class Foo:\n    a = 10\n    b = 20\n",
     .fix = "assign each plain name on its own line",
     .docs = DOCS,
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_non_name_target};
 
@@ -360,7 +327,8 @@ static bool branch_unreachable(const scout_walk *w, TSNode node, TSNode parent)
 static void check_nested_class(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	uint32_t up = 1;
-	TSNode parent = scout_walk_ancestor(w, 1), function = null_node(), name = name_of(w, node);
+	TSNode parent = scout_walk_ancestor(w, 1), function = SCOUT_NULL_NODE,
+	       name = scout_defs_name(w, node);
 	char message[256];
 
 	if (ts_node_is_null(parent))
@@ -385,13 +353,14 @@ static void check_nested_class(scout_walk *w, TSNode node, const scout_rule *sel
 		         "class %.*s is defined inside function %.*s: mypyc compiles only "
 		         "module-level classes (\"Nested class definitions not supported\"; a "
 		         "crash before 1.15)",
-		         TEXT_ARG(name, w->src), TEXT_ARG(name_of(w, function), w->src));
+		         SCOUT_TEXT_ARG(name, w->src),
+		         SCOUT_TEXT_ARG(scout_defs_name(w, function), w->src));
 	else
 		snprintf(message, sizeof(message),
 		         "class %.*s is defined inside a module-level block: mypyc compiles only "
 		         "top-level classes (\"Nested class definitions not supported\"; a crash "
 		         "before 1.15)",
-		         TEXT_ARG(name, w->src));
+		         SCOUT_TEXT_ARG(name, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 
@@ -406,8 +375,6 @@ static const scout_rule rule_nested_class = {
     .good = "class Inner:\n    pass\n\n\ndef outer() -> object:\n    return Inner\n",
     .fix = "move the class to module level",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_nested_class};
 
@@ -415,7 +382,7 @@ static const scout_rule rule_nested_class = {
 
 static void check_multiple_inheritance(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode bases[MAX_BASES], classes[MAX_BASES], name = name_of(w, node);
+	TSNode bases[MAX_BASES], classes[MAX_BASES], name = scout_defs_name(w, node);
 	uint32_t n, nclasses = 0;
 	char message[256];
 
@@ -434,8 +401,9 @@ static void check_multiple_inheritance(scout_walk *w, TSNode node, const scout_r
 			snprintf(message, sizeof(message),
 			         "class %.*s inherits from native classes %.*s and %.*s: mypyc "
 			         "supports multiple inheritance only from traits",
-			         TEXT_ARG(name, w->src), TEXT_ARG(name_of(w, classes[j]), w->src),
-			         TEXT_ARG(name_of(w, b), w->src));
+			         SCOUT_TEXT_ARG(name, w->src),
+			         SCOUT_TEXT_ARG(scout_defs_name(w, classes[j]), w->src),
+			         SCOUT_TEXT_ARG(scout_defs_name(w, b), w->src));
 			scout_walk_report(w, self, bases[i], message, NULL);
 			return;
 		}
@@ -455,14 +423,12 @@ const scout_rule scout_rule_multiple_inheritance = {
             "B:\n    pass\n\n\nclass C(A, B):\n    pass\n",
     .fix = "make all but one base a @trait, or use composition",
     .docs = DOCS,
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_multiple_inheritance};
 
 static void check_trait_base_order(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode bases[MAX_BASES], first, name = name_of(w, node);
+	TSNode bases[MAX_BASES], first, name = scout_defs_name(w, node);
 	uint32_t n;
 	char message[256];
 
@@ -482,8 +448,9 @@ static void check_trait_base_order(scout_walk *w, TSNode node, const scout_rule 
 		snprintf(message, sizeof(message),
 		         "class %.*s lists trait %.*s before class %.*s: mypyc reports \"Non-trait "
 		         "base must appear first in parent list\"",
-		         TEXT_ARG(name, w->src), TEXT_ARG(name_of(w, first), w->src),
-		         TEXT_ARG(name_of(w, b), w->src));
+		         SCOUT_TEXT_ARG(name, w->src),
+		         SCOUT_TEXT_ARG(scout_defs_name(w, first), w->src),
+		         SCOUT_TEXT_ARG(scout_defs_name(w, b), w->src));
 		scout_walk_report(w, self, bases[i], message, NULL);
 		return;
 	}
@@ -501,8 +468,6 @@ const scout_rule scout_rule_trait_base_order = {
             "T:\n    pass\n\n\nclass Good(Concrete, T):\n    pass\n",
     .fix = "list the non-trait base class first, then the traits",
     .docs = "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html#trait-types",
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_trait_base_order};
 
@@ -536,12 +501,12 @@ static TSNode blocks_interpreted(const scout_walk *w, TSNode cls)
 				todo[ntodo++] = b;
 		}
 	}
-	return null_node();
+	return SCOUT_NULL_NODE;
 }
 
 static void check_interpreted_subclass_base(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode bases[MAX_BASES], name = name_of(w, node);
+	TSNode bases[MAX_BASES], name = scout_defs_name(w, node);
 	uint32_t n;
 	char message[256];
 
@@ -557,7 +522,8 @@ static void check_interpreted_subclass_base(scout_walk *w, TSNode node, const sc
 		snprintf(message, sizeof(message),
 		         "class %.*s allows interpreted subclasses but its base %.*s does not: "
 		         "mypyc reports \"Base class ... does not allow interpreted subclasses\"",
-		         TEXT_ARG(name, w->src), TEXT_ARG(name_of(w, blocker), w->src));
+		         SCOUT_TEXT_ARG(name, w->src),
+		         SCOUT_TEXT_ARG(scout_defs_name(w, blocker), w->src));
 		scout_walk_report(w, self, bases[i], message, NULL);
 	}
 }
@@ -575,38 +541,26 @@ const scout_rule scout_rule_interpreted_subclass_base = {
             "@mypyc_attr(allow_interpreted_subclasses=True)\nclass Derived(Base):\n    pass\n",
     .fix = "add @mypyc_attr(allow_interpreted_subclasses=True) to the base class too",
     .docs = DOCS,
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_interpreted_subclass_base};
+
+static bool is_bad_builtin(const scout_walk *w, TSNode base, TSNode cls, TSNode unused)
+{
+	(void)cls;
+	(void)unused;
+	return scout_base_is_bad_builtin(w, base);
+}
 
 /* The first base (through same-module classes, from `cls` up) that is a
  * builtin class mypyc cannot subclass natively, or null. */
 static TSNode bad_builtin_in_chain(const scout_walk *w, TSNode cls)
 {
-	TSNode todo[MAX_CHAIN];
-	size_t ntodo = 0, visited = 0;
-
-	todo[ntodo++] = cls;
-	while (ntodo && visited++ < MAX_CHAIN) {
-		TSNode c = todo[--ntodo], bases[MAX_BASES];
-		uint32_t n = bases_of(w, c, bases);
-
-		for (uint32_t i = 0; i < n; i++) {
-			TSNode b = scout_module_class_of(w, bases[i]);
-
-			if (scout_base_is_bad_builtin(w, bases[i]))
-				return bases[i];
-			if (!ts_node_is_null(b) && ntodo < MAX_CHAIN)
-				todo[ntodo++] = b;
-		}
-	}
-	return null_node();
+	return find_base(w, cls, is_bad_builtin, SCOUT_NULL_NODE);
 }
 
 static void check_builtin_base(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode bases[MAX_BASES], name = name_of(w, node);
+	TSNode bases[MAX_BASES], name = scout_defs_name(w, node);
 	uint32_t n;
 	char message[256];
 
@@ -620,15 +574,16 @@ static void check_builtin_base(scout_walk *w, TSNode node, const scout_rule *sel
 			snprintf(message, sizeof(message),
 			         "native class %.*s inherits from builtin %.*s: mypyc reports "
 			         "\"Inheriting from most builtin types is unimplemented\"",
-			         TEXT_ARG(name, w->src),
-			         TEXT_ARG(scout_base_name(w, bases[i]), w->src));
+			         SCOUT_TEXT_ARG(name, w->src),
+			         SCOUT_TEXT_ARG(scout_base_name(w, bases[i]), w->src));
 		} else if (!ts_node_is_null(b) &&
 		           !ts_node_is_null(bad = bad_builtin_in_chain(w, b))) {
 			snprintf(message, sizeof(message),
 			         "native class %.*s inherits from builtin %.*s through %.*s: mypyc "
 			         "reports \"Inheriting from most builtin types is unimplemented\"",
-			         TEXT_ARG(name, w->src), TEXT_ARG(scout_base_name(w, bad), w->src),
-			         TEXT_ARG(name_of(w, b), w->src));
+			         SCOUT_TEXT_ARG(name, w->src),
+			         SCOUT_TEXT_ARG(scout_base_name(w, bad), w->src),
+			         SCOUT_TEXT_ARG(scout_defs_name(w, b), w->src));
 		} else {
 			continue;
 		}
@@ -650,43 +605,26 @@ const scout_rule scout_rule_builtin_base = {
     .fix = "derive from an allowed base or use composition; since mypyc 1.16 "
            "@mypyc_attr(native_class=False) keeps the class a regular Python class",
     .docs = DOCS,
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_builtin_base};
 
 /* --- attributes and methods in a class body --------------------------------- */
-
-/* The function_definition directly in a class body, or null. */
-static TSNode method_class(const scout_walk *w)
-{
-	uint32_t up = 1;
-	TSNode p = scout_walk_ancestor(w, 1);
-
-	if (!ts_node_is_null(p) && ts_node_symbol(p) == w->sym->decorated_definition)
-		p = scout_walk_ancestor(w, ++up);
-	if (ts_node_is_null(p) || ts_node_symbol(p) != w->sym->block)
-		return null_node();
-	p = scout_walk_ancestor(w, up + 1);
-	return !ts_node_is_null(p) && ts_node_symbol(p) == w->sym->class_definition ? p
-	                                                                            : null_node();
-}
 
 static void check_reserved_method_name(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode cls;
 	char message[256];
 
-	if (!scout_node_text_is(name_of(w, node), w->src, "__mypyc_generator_helper__"))
+	if (!scout_node_text_is(scout_defs_name(w, node), w->src, "__mypyc_generator_helper__"))
 		return;
-	cls = method_class(w);
+	cls = scout_defs_owner_class(w);
 	if (ts_node_is_null(cls))
 		return;
 	snprintf(message, sizeof(message),
 	         "method __mypyc_generator_helper__ of class %.*s uses a name mypyc reserves for "
 	         "itself",
-	         TEXT_ARG(name_of(w, cls), w->src));
-	scout_walk_report(w, self, name_of(w, node), message, NULL);
+	         SCOUT_TEXT_ARG(scout_defs_name(w, cls), w->src));
+	scout_walk_report(w, self, scout_defs_name(w, node), message, NULL);
 }
 
 static const scout_rule rule_reserved_method_name = {
@@ -700,7 +638,6 @@ static const scout_rule rule_reserved_method_name = {
     .fix = "rename the method",
     .docs = DOCS,
     .since = SCOUT_V(1, 18, 1),
-    .until = 0,
     .on = "function_definition",
     .enter = check_reserved_method_name};
 
@@ -731,15 +668,7 @@ static TSNode accessor_decorator(const scout_walk *w, TSNode decorated, const ch
 			continue;
 		return d;
 	}
-	return null_node();
-}
-
-static bool same_text(const scout_walk *w, TSNode a, TSNode b)
-{
-	uint32_t la, lb;
-	const char *ta = scout_node_text(a, w->src, &la), *tb = scout_node_text(b, w->src, &lb);
-
-	return la == lb && memcmp(ta, tb, la) == 0;
+	return SCOUT_NULL_NODE;
 }
 
 /* True when an earlier statement of `body` (before index `end`) is an
@@ -747,11 +676,11 @@ static bool same_text(const scout_walk *w, TSNode a, TSNode b)
 static bool has_property(const scout_walk *w, TSNode body, uint32_t end, TSNode prop)
 {
 	for (uint32_t i = 0; i < end; i++) {
-		TSNode stmt = scout_node_named_child(body, i), def = undecorate(w, stmt);
+		TSNode stmt = scout_node_named_child(body, i), def = scout_defs_undecorate(w, stmt);
 
 		if (ts_node_symbol(stmt) == w->sym->decorated_definition &&
 		    ts_node_symbol(def) == w->sym->function_definition &&
-		    same_text(w, name_of(w, def), prop) &&
+		    scout_nodes_same_text(w, scout_defs_name(w, def), prop) &&
 		    scout_class_has_decorator(w, def, property_names))
 			return true;
 	}
@@ -783,7 +712,7 @@ static void check_property_shape(scout_walk *w, TSNode node, const scout_rule *s
 
 			if (ts_node_symbol(other) == w->sym->decorated_definition &&
 			    !ts_node_is_null(accessor_decorator(w, other, &k2, &p2)) &&
-			    same_text(w, p2, prop))
+			    scout_nodes_same_text(w, p2, prop))
 				nsetters++;
 		}
 		if (strcmp(kind, "deleter") == 0)
@@ -791,17 +720,17 @@ static void check_property_shape(scout_walk *w, TSNode node, const scout_rule *s
 			    message, sizeof(message),
 			    "property %.*s has a deleter: mypyc supports only a getter and one "
 			    "setter (\"Unsupported property decorator semantics\")",
-			    TEXT_ARG(prop, w->src));
+			    SCOUT_TEXT_ARG(prop, w->src));
 		else if (ndecorators > 1)
 			snprintf(message, sizeof(message),
 			         "the setter of property %.*s has other decorators: mypyc reports "
 			         "\"Unsupported property decorator semantics\"",
-			         TEXT_ARG(prop, w->src));
+			         SCOUT_TEXT_ARG(prop, w->src));
 		else if (nsetters > 0)
 			snprintf(message, sizeof(message),
 			         "property %.*s has more than one setter: mypyc reports "
 			         "\"Unsupported property decorator semantics\"",
-			         TEXT_ARG(prop, w->src));
+			         SCOUT_TEXT_ARG(prop, w->src));
 		else
 			continue;
 		scout_walk_report(w, self, d, message, NULL);
@@ -820,8 +749,6 @@ static const scout_rule rule_property_unsupported_shape = {
             "def clear_x(self) -> None:\n        pass\n",
     .fix = "replace the deleter (or extra setter decorators) with a plain method",
     .docs = DOCS,
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_property_shape};
 
@@ -832,19 +759,20 @@ static void check_overload_without_impl(scout_walk *w, TSNode node, const scout_
 	char message[256];
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode stmt = scout_node_named_child(body, i), def = undecorate(w, stmt), name;
+		TSNode stmt = scout_node_named_child(body, i), def = scout_defs_undecorate(w, stmt),
+		       name;
 		bool seen_before = false, has_impl = false;
 
 		if (ts_node_symbol(stmt) != w->sym->decorated_definition ||
 		    ts_node_symbol(def) != w->sym->function_definition ||
 		    !scout_class_has_decorator(w, def, overload_names))
 			continue;
-		name = name_of(w, def);
+		name = scout_defs_name(w, def);
 		for (uint32_t j = 0; j < count && !seen_before && !has_impl; j++) {
-			TSNode other = undecorate(w, scout_node_named_child(body, j));
+			TSNode other = scout_defs_undecorate(w, scout_node_named_child(body, j));
 
 			if (j == i || ts_node_symbol(other) != w->sym->function_definition ||
-			    !same_text(w, name_of(w, other), name))
+			    !scout_nodes_same_text(w, scout_defs_name(w, other), name))
 				continue;
 			if (!scout_class_has_decorator(w, other, overload_names))
 				has_impl = j > i;
@@ -857,7 +785,7 @@ static void check_overload_without_impl(scout_walk *w, TSNode node, const scout_
 		    message, sizeof(message),
 		    "overloaded method %.*s of class %.*s has no implementation: mypyc reports "
 		    "\"Overloads without implementation are not supported\"",
-		    TEXT_ARG(name, w->src), TEXT_ARG(name_of(w, node), w->src));
+		    SCOUT_TEXT_ARG(name, w->src), SCOUT_TEXT_ARG(scout_defs_name(w, node), w->src));
 		scout_walk_report(w, self, stmt, message, NULL);
 	}
 }
@@ -877,8 +805,6 @@ static const scout_rule rule_overload_without_impl = {
             "...\n",
     .fix = "add the implementation after the @overload variants",
     .docs = DOCS,
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_overload_without_impl};
 

@@ -4,8 +4,9 @@
  * and the run-time introspection compiled functions do not support
  * (mypyc/irbuild/builder.py, statement.py, specialize.py, prepare.py;
  * differences_from_python.rst). */
+#include "common/defs.h"
+#include "common/typing_names.h"
 #include "registry.h"
-#include "scout/class_kind.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -16,78 +17,6 @@
 #define SCAN_STACK 512
 /* Local names tracked per function by inferred-none-local. */
 #define MAX_LOCALS 64
-
-static TSNode null_node(void)
-{
-	TSNode n = {{0}, 0, 0};
-
-	return n;
-}
-
-/* A node's text for messages, cut to 60 bytes. */
-#define TEXT_ARG(n, src) (int)text_len(n), ts_node_is_null(n) ? "" : (src) + ts_node_start_byte(n)
-static uint32_t text_len(TSNode n)
-{
-	uint32_t len;
-
-	if (ts_node_is_null(n))
-		return 0;
-	len = ts_node_end_byte(n) - ts_node_start_byte(n);
-	return len > 60 ? 60 : len;
-}
-
-static bool is_sym(TSNode n, TSSymbol s)
-{
-	return !ts_node_is_null(n) && ts_node_symbol(n) == s;
-}
-
-static TSNode field(TSNode n, TSFieldId id)
-{
-	return scout_node_field(n, id);
-}
-
-static TSNode name_of(const scout_walk *w, TSNode def)
-{
-	return field(def, w->sym->f_name);
-}
-
-static bool same_text(const scout_walk *w, TSNode a, TSNode b)
-{
-	uint32_t la, lb;
-	const char *ta = scout_node_text(a, w->src, &la), *tb = scout_node_text(b, w->src, &lb);
-
-	return la == lb && memcmp(ta, tb, la) == 0;
-}
-
-/* The class whose body holds `def` directly (through a decorated
- * definition), or null. */
-static TSNode method_class(const scout_walk *w, TSNode def)
-{
-	TSNode parent = scout_node_parent(def), grand;
-
-	if (ts_node_symbol(parent) == w->sym->decorated_definition)
-		parent = scout_node_parent(parent);
-	if (ts_node_symbol(parent) != w->sym->block)
-		return null_node();
-	grand = scout_node_parent(parent);
-	return ts_node_symbol(grand) == w->sym->class_definition ? grand : null_node();
-}
-
-/* The nearest function_definition above the current node (ancestor `from`
- * upward), or null when a class body or lambda comes first. */
-static TSNode enclosing_function(const scout_walk *w, uint32_t from)
-{
-	for (uint32_t up = from; up < w->depth; up++) {
-		TSNode a = scout_walk_ancestor(w, up);
-		TSSymbol t = scout_walk_ancestor_symbol(w, up);
-
-		if (t == w->sym->function_definition)
-			return a;
-		if (t == w->sym->class_definition || t == w->sym->lambda)
-			return null_node();
-	}
-	return null_node();
-}
 
 static bool has_function_ancestor(const scout_walk *w, uint32_t from)
 {
@@ -100,7 +29,7 @@ static bool has_function_ancestor(const scout_walk *w, uint32_t from)
 /* The first parameter's name node of `def`, or null. */
 static TSNode first_parameter(const scout_walk *w, TSNode def)
 {
-	TSNode params = field(def, w->sym->f_parameters);
+	TSNode params = scout_node_field(def, w->sym->f_parameters);
 	uint32_t count = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params);
 
 	for (uint32_t i = 0; i < count; i++) {
@@ -114,13 +43,13 @@ static TSNode first_parameter(const scout_walk *w, TSNode def)
 		if (t == w->sym->typed_parameter) {
 			TSNode id = scout_node_named_child(p, 0); /* or *args: the splat */
 
-			return ts_node_symbol(id) == w->sym->identifier ? id : null_node();
+			return ts_node_symbol(id) == w->sym->identifier ? id : SCOUT_NULL_NODE;
 		}
 		if (t == w->sym->default_parameter || t == w->sym->typed_default_parameter)
-			return name_of(w, p);
-		return null_node(); /* *args, /, * first: no cls */
+			return scout_defs_name(w, p);
+		return SCOUT_NULL_NODE; /* *args, /, * first: no cls */
 	}
-	return null_node();
+	return SCOUT_NULL_NODE;
 }
 
 /* True for nodes that open a new scope (their bodies bind other names). */
@@ -147,14 +76,14 @@ static bool binds(const scout_walk *w, TSNode parent, TSNode child, bool all)
 	TSSymbol pt = ts_node_symbol(parent);
 
 	if (pt == w->sym->assignment)
-		return ts_node_eq(field(parent, w->sym->f_left), child);
+		return ts_node_eq(scout_node_field(parent, w->sym->f_left), child);
 	if (!all)
 		return false;
 	if (pt == w->sym->augmented_assignment || pt == w->sym->for_statement)
-		return ts_node_eq(field(parent, w->sym->f_left), child);
-	if (is_sym(parent, w->sym->named_expression))
-		return ts_node_eq(field(parent, w->sym->f_name), child);
-	return is_sym(parent, w->sym->as_pattern_target);
+		return ts_node_eq(scout_node_field(parent, w->sym->f_left), child);
+	if (scout_nodes_is(parent, w->sym->named_expression))
+		return ts_node_eq(scout_node_field(parent, w->sym->f_name), child);
+	return scout_nodes_is(parent, w->sym->as_pattern_target);
 }
 
 /* Identifiers named like `name` inside the target `target` (through tuple
@@ -172,18 +101,19 @@ static void report_target(scout_walk *w, TSNode target, TSNode name, bool starre
 		uint32_t count;
 
 		if (t == w->sym->identifier) {
-			if (same_text(w, n, name))
+			if (scout_nodes_same_text(w, n, name))
 				scout_walk_report(w, self, n, message, NULL);
 			continue;
 		}
-		if (t == w->sym->list_splat_pattern || is_sym(n, w->sym->list_splat)) {
+		if (t == w->sym->list_splat_pattern || scout_nodes_is(n, w->sym->list_splat)) {
 			if (!starred)
 				continue;
-		} else if (!(is_sym(n, w->sym->pattern_list) || t == w->sym->tuple_pattern ||
-		             is_sym(n, w->sym->list_pattern) || is_sym(n, w->sym->tuple) ||
-		             is_sym(n, w->sym->list) ||
-		             is_sym(n, w->sym->parenthesized_expression) ||
-		             is_sym(n, w->sym->as_pattern_target))) {
+		} else if (!(scout_nodes_is(n, w->sym->pattern_list) ||
+		             t == w->sym->tuple_pattern ||
+		             scout_nodes_is(n, w->sym->list_pattern) ||
+		             scout_nodes_is(n, w->sym->tuple) || scout_nodes_is(n, w->sym->list) ||
+		             scout_nodes_is(n, w->sym->parenthesized_expression) ||
+		             scout_nodes_is(n, w->sym->as_pattern_target))) {
 			continue;
 		}
 		count = scout_node_named_child_count(n);
@@ -197,7 +127,7 @@ static void report_target(scout_walk *w, TSNode target, TSNode name, bool starre
 static void scan_param_assignments(scout_walk *w, TSNode def, TSNode param, bool all,
                                    const scout_rule *self, const char *message)
 {
-	TSNode body = field(def, w->sym->f_body), todo[SCAN_STACK];
+	TSNode body = scout_node_field(def, w->sym->f_body), todo[SCAN_STACK];
 	size_t ntodo = 0;
 
 	if (ts_node_is_null(body))
@@ -223,14 +153,13 @@ static void scan_param_assignments(scout_walk *w, TSNode def, TSNode param, bool
 
 static bool is_classmethod(const scout_walk *w, TSNode def)
 {
-	static const char *const classmethod[] = {"builtins.classmethod", NULL};
-	TSNode name = name_of(w, def);
+	TSNode name = scout_defs_name(w, def);
 
 	/* implicit classmethods (mypy/semanal.py prepare_method_signature) */
 	if (scout_node_text_is(name, w->src, "__init_subclass__") ||
 	    scout_node_text_is(name, w->src, "__class_getitem__"))
 		return true;
-	return scout_class_has_decorator(w, def, classmethod);
+	return scout_class_has_decorator(w, def, scout_classmethod_names);
 }
 
 static void check_classmethod_cls_assign(scout_walk *w, TSNode node, const scout_rule *self)
@@ -238,7 +167,7 @@ static void check_classmethod_cls_assign(scout_walk *w, TSNode node, const scout
 	TSNode param;
 	char message[256];
 
-	if (ts_node_is_null(method_class(w, node)) || !is_classmethod(w, node))
+	if (ts_node_is_null(scout_defs_method_class(w, node)) || !is_classmethod(w, node))
 		return;
 	param = first_parameter(w, node);
 	if (ts_node_is_null(param))
@@ -246,7 +175,7 @@ static void check_classmethod_cls_assign(scout_walk *w, TSNode node, const scout
 	snprintf(message, sizeof(message),
 	         "assignment to %.*s, the first argument of classmethod %.*s: mypyc reports "
 	         "\"Cannot assign to the first argument of classmethod\"",
-	         TEXT_ARG(param, w->src), TEXT_ARG(name_of(w, node), w->src));
+	         SCOUT_TEXT_ARG(param, w->src), SCOUT_TEXT_ARG(scout_defs_name(w, node), w->src));
 	scan_param_assignments(w, node, param, true, self, message);
 }
 
@@ -261,16 +190,16 @@ static const scout_rule rule_classmethod_cls_assign = {
     .fix = "assign to a new local name instead of cls",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
     .since = SCOUT_V(1, 2, 0),
-    .until = 0,
     .on = "function_definition",
     .enter = check_classmethod_cls_assign};
 
 static void check_new_cls_assign(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode cls = method_class(w, node), param;
+	TSNode cls = scout_defs_method_class(w, node), param;
 	char message[256];
 
-	if (ts_node_is_null(cls) || !scout_node_text_is(name_of(w, node), w->src, "__new__") ||
+	if (ts_node_is_null(cls) ||
+	    !scout_node_text_is(scout_defs_name(w, node), w->src, "__new__") ||
 	    scout_class_kind_of(w, cls) != SCOUT_CLASS_NATIVE)
 		return;
 	param = first_parameter(w, node);
@@ -279,7 +208,7 @@ static void check_new_cls_assign(scout_walk *w, TSNode node, const scout_rule *s
 	snprintf(message, sizeof(message),
 	         "assignment to %.*s, the first argument of __new__: mypyc reports \"Assignment to "
 	         "argument \"%.*s\" in \"__new__\" method unsupported\"",
-	         TEXT_ARG(param, w->src), TEXT_ARG(param, w->src));
+	         SCOUT_TEXT_ARG(param, w->src), SCOUT_TEXT_ARG(param, w->src));
 	scan_param_assignments(w, node, param, false, self, message);
 }
 
@@ -295,7 +224,6 @@ static const scout_rule rule_new_cls_assign = {
     .fix = "assign to a new local name instead of the first argument of __new__",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
     .since = SCOUT_V(1, 19, 0),
-    .until = 0,
     .on = "function_definition",
     .enter = check_new_cls_assign};
 
@@ -303,26 +231,25 @@ static const scout_rule rule_new_cls_assign = {
 
 static void check_object_new_argcount(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	static const char *const object[] = {"builtins.object", NULL};
-	TSNode fn = field(node, w->sym->f_function), obj, def, cls, args;
+	TSNode fn = scout_node_field(node, w->sym->f_function), obj, def, cls, args;
 	uint32_t count, n = 0;
 	char message[256];
 
 	if (ts_node_symbol(fn) != w->sym->attribute ||
-	    !scout_node_text_is(field(fn, w->sym->f_attribute), w->src, "__new__"))
+	    !scout_node_text_is(scout_node_field(fn, w->sym->f_attribute), w->src, "__new__"))
 		return;
-	obj = field(fn, w->sym->f_object);
-	if (!(scout_walk_is(w, obj, object) ||
+	obj = scout_node_field(fn, w->sym->f_object);
+	if (!(scout_walk_is(w, obj, scout_object_names) ||
 	      (ts_node_symbol(obj) == w->sym->call &&
-	       scout_node_text_is(field(obj, w->sym->f_function), w->src, "super"))))
+	       scout_node_text_is(scout_node_field(obj, w->sym->f_function), w->src, "super"))))
 		return;
-	def = enclosing_function(w, 1);
-	if (ts_node_is_null(def) || !scout_node_text_is(name_of(w, def), w->src, "__new__"))
+	def = scout_defs_enclosing_function(w, 1);
+	if (ts_node_is_null(def) || !scout_node_text_is(scout_defs_name(w, def), w->src, "__new__"))
 		return;
-	cls = method_class(w, def);
+	cls = scout_defs_method_class(w, def);
 	if (ts_node_is_null(cls) || scout_class_kind_of(w, cls) != SCOUT_CLASS_NATIVE)
 		return;
-	args = field(node, w->sym->f_arguments);
+	args = scout_node_field(node, w->sym->f_arguments);
 	count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
 	for (uint32_t i = 0; i < count; i++)
 		n += ts_node_symbol(scout_node_named_child(args, i)) != w->sym->comment;
@@ -331,7 +258,7 @@ static void check_object_new_argcount(scout_walk *w, TSNode node, const scout_ru
 	snprintf(message, sizeof(message),
 	         "%.*s(...) with %u arguments in __new__: mypyc reports \"\"object.__new__()\" "
 	         "supported only with 1 argument, got %u\"",
-	         TEXT_ARG(fn, w->src), n, n);
+	         SCOUT_TEXT_ARG(fn, w->src), n, n);
 	scout_walk_report(w, self, node, message, NULL);
 }
 
@@ -347,29 +274,23 @@ static const scout_rule rule_object_new_argcount = {
     .fix = "call object.__new__(cls) / super().__new__(cls) with cls only",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
     .since = SCOUT_V(1, 19, 0),
-    .until = 0,
     .on = "call",
     .enter = check_object_new_argcount,
     .callees = scout_new_callees};
 
 /* --- async generators -------------------------------------------------------- */
 
-static bool is_async(const scout_walk *w, TSNode def)
-{
-	return scout_node_child_count(def) && is_sym(scout_node_child(def, 0), w->sym->kw_async);
-}
-
 static void check_async_generator(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode def = enclosing_function(w, 1);
+	TSNode def = scout_defs_enclosing_function(w, 1);
 	char message[256];
 
-	if (ts_node_is_null(def) || !is_async(w, def))
+	if (ts_node_is_null(def) || !scout_defs_is_async(w, def))
 		return;
 	snprintf(message, sizeof(message),
 	         "yield in async def %.*s makes it an async generator: mypyc reports \"async "
 	         "generators are unimplemented\"",
-	         TEXT_ARG(name_of(w, def), w->src));
+	         SCOUT_TEXT_ARG(scout_defs_name(w, def), w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 
@@ -384,7 +305,6 @@ static const scout_rule rule_async_generator = {
            "__aiter__/__anext__",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
     .since = SCOUT_V(0, 920, 0),
-    .until = 0,
     .on = "yield",
     .enter = check_async_generator};
 
@@ -420,7 +340,7 @@ static local_facts *facts_for(const scout_walk *w, local_facts *facts, size_t *n
 	if (f || *n == MAX_LOCALS)
 		return f;
 	text = scout_node_text(id, w->src, &len);
-	facts[*n] = (local_facts){null_node(), false, false, text, len};
+	facts[*n] = (local_facts){SCOUT_NULL_NODE, false, false, text, len};
 	return &facts[(*n)++];
 }
 
@@ -477,23 +397,24 @@ static int identifier_role(const scout_walk *w, TSNode id, TSNode parent)
 	TSSymbol pt = ts_node_symbol(parent);
 	unsigned rt = role_type(pt);
 
-	if (pt == w->sym->assignment && ts_node_eq(field(parent, w->sym->f_left), id)) {
-		TSNode right = field(parent, w->sym->f_right);
+	if (pt == w->sym->assignment && ts_node_eq(scout_node_field(parent, w->sym->f_left), id)) {
+		TSNode right = scout_node_field(parent, w->sym->f_right);
 
 		if (!ts_node_is_null(right) && ts_node_symbol(right) == w->sym->none &&
-		    ts_node_is_null(field(parent, w->sym->f_type)) && !has_type_comment(w, parent))
+		    ts_node_is_null(scout_node_field(parent, w->sym->f_type)) &&
+		    !has_type_comment(w, parent))
 			return 1;
 		return 2;
 	}
 	if (pt == w->sym->attribute)
-		return ts_node_eq(field(parent, w->sym->f_attribute), id) ? 3 : 0;
+		return ts_node_eq(scout_node_field(parent, w->sym->f_attribute), id) ? 3 : 0;
 	if (pt == w->sym->keyword_argument)
-		return ts_node_eq(field(parent, w->sym->f_name), id) ? 3 : 0;
+		return ts_node_eq(scout_node_field(parent, w->sym->f_name), id) ? 3 : 0;
 	if (pt == w->sym->augmented_assignment || pt == w->sym->for_statement ||
 	    pt == w->sym->for_in_clause)
-		return ts_node_eq(field(parent, w->sym->f_left), id) ? 2 : 0;
+		return ts_node_eq(scout_node_field(parent, w->sym->f_left), id) ? 2 : 0;
 	if (rt & ROLE_WALRUS)
-		return ts_node_eq(field(parent, w->sym->f_name), id) ? 2 : 0;
+		return ts_node_eq(scout_node_field(parent, w->sym->f_name), id) ? 2 : 0;
 	if (pt == w->sym->global_statement || rt & ROLE_NONLOCAL ||
 	    pt == w->sym->delete_statement || pt == w->sym->dotted_name ||
 	    pt == w->sym->aliased_import || pt == w->sym->function_definition ||
@@ -535,7 +456,8 @@ static bool assigns_none(const scout_walk *w, uint32_t at, uint32_t end)
 
 static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode body = field(node, w->sym->f_body), params = field(node, w->sym->f_parameters);
+	TSNode body = scout_node_field(node, w->sym->f_body),
+	       params = scout_node_field(node, w->sym->f_parameters);
 	const scout_tix *tix = w->tix;
 	uint32_t at, end;
 	local_facts facts[MAX_LOCALS];
@@ -557,7 +479,7 @@ static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_ru
 			note_identifier(w, facts, &nfacts, e->node, tix->nodes[e->parent].node);
 			at = e->end;
 		} else if (t == w->sym->function_definition || t == w->sym->class_definition) {
-			TSNode name = name_of(w, e->node);
+			TSNode name = scout_defs_name(w, e->node);
 			local_facts *f =
 			    ts_node_is_null(name) ? NULL : facts_for(w, facts, &nfacts, name);
 
@@ -582,7 +504,7 @@ static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_ru
 			             ts_node_symbol(p) == w->sym->list_splat_pattern ||
 			             ts_node_symbol(p) == w->sym->dictionary_splat_pattern
 			         ? scout_node_named_child(p, 0)
-			         : name_of(w, p);
+			         : scout_defs_name(w, p);
 		if (!ts_node_is_null(id) && ts_node_symbol(id) == w->sym->identifier &&
 		    (f = fact_named(w, facts, nfacts, id)))
 			f->other = true;
@@ -593,7 +515,8 @@ static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_ru
 		snprintf(message, sizeof(message),
 		         "local %.*s is only ever assigned None and then read: mypyc reports "
 		         "\"Local variable \"%.*s\" has inferred type None; add an annotation\"",
-		         TEXT_ARG(facts[k].name, w->src), TEXT_ARG(facts[k].name, w->src));
+		         SCOUT_TEXT_ARG(facts[k].name, w->src),
+		         SCOUT_TEXT_ARG(facts[k].name, w->src));
 		scout_walk_report(w, self, facts[k].name, message, NULL);
 	}
 }
@@ -608,25 +531,12 @@ static const scout_rule rule_inferred_none_local = {
     .good = "def f() -> None:\n    x: Optional[int] = None\n    print(x)\n",
     .fix = "annotate the variable (`x: Optional[int] = None`)",
     .docs = "https://mypyc.readthedocs.io/en/latest/using_type_annotations.html",
-    .since = 0,
-    .until = 0,
     .on = "function_definition",
     .enter = check_inferred_none_local};
 
 /* --- singledispatch ------------------------------------------------------------ */
 
 static const char *const singledispatch_names[] = {"functools.singledispatch", NULL};
-
-/* The expression of a decorator, without a call: `f.register` of
- * `@f.register(int)`. */
-static TSNode decorator_target(const scout_walk *w, TSNode decorator)
-{
-	TSNode e = scout_node_named_child(decorator, 0);
-
-	if (ts_node_symbol(e) == w->sym->call)
-		e = field(e, w->sym->f_function);
-	return e;
-}
 
 /* True when `block` (a module or block) directly holds a decorated
  * singledispatch def named like `name`, before `before`. */
@@ -641,9 +551,9 @@ static bool holds_singledispatch(const scout_walk *w, TSNode block, TSNode name,
 			break;
 		if (ts_node_symbol(c) != w->sym->decorated_definition)
 			continue;
-		def = field(c, w->sym->f_definition);
+		def = scout_node_field(c, w->sym->f_definition);
 		if (ts_node_symbol(def) == w->sym->function_definition &&
-		    same_text(w, name_of(w, def), name) &&
+		    scout_nodes_same_text(w, scout_defs_name(w, def), name) &&
 		    scout_class_has_decorator(w, def, singledispatch_names))
 			return true;
 	}
@@ -655,12 +565,12 @@ static bool holds_singledispatch(const scout_walk *w, TSNode block, TSNode name,
  * definition in the same block). */
 static bool is_register(const scout_walk *w, TSNode decorator, TSNode decorated)
 {
-	TSNode e = decorator_target(w, decorator), obj;
+	TSNode e = scout_defs_decorator_callee(w, decorator), obj;
 
 	if (ts_node_symbol(e) != w->sym->attribute ||
-	    !scout_node_text_is(field(e, w->sym->f_attribute), w->src, "register"))
+	    !scout_node_text_is(scout_node_field(e, w->sym->f_attribute), w->src, "register"))
 		return false;
-	obj = field(e, w->sym->f_object);
+	obj = scout_node_field(e, w->sym->f_object);
 	if (ts_node_symbol(obj) != w->sym->identifier)
 		return false;
 	return holds_singledispatch(w, w->stack[0], obj, decorated) ||
@@ -670,7 +580,7 @@ static bool is_register(const scout_walk *w, TSNode decorator, TSNode decorated)
 static void check_decorator_after_register(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	uint32_t count = scout_node_named_child_count(node);
-	TSNode last_other = null_node();
+	TSNode last_other = SCOUT_NULL_NODE;
 	char message[256];
 
 	for (uint32_t i = 0; i < count; i++) {
@@ -687,7 +597,7 @@ static void check_decorator_after_register(scout_walk *w, TSNode node, const sco
 		snprintf(message, sizeof(message),
 		         "decorator %.*s is applied after %.*s: mypyc reports \"Calling decorator "
 		         "after registering function not supported\"",
-		         TEXT_ARG(last_other, w->src), TEXT_ARG(d, w->src));
+		         SCOUT_TEXT_ARG(last_other, w->src), SCOUT_TEXT_ARG(d, w->src));
 		scout_walk_report(w, self, last_other, message, NULL);
 		return;
 	}
@@ -705,14 +615,13 @@ static const scout_rule rule_singledispatch_decorator_after_register = {
     .fix = "put @f.register outermost (above the other decorators)",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
     .since = SCOUT_V(0, 920, 0),
-    .until = 0,
     .on = "decorated_definition",
     .enter = check_decorator_after_register};
 
 static void check_singledispatch_nested(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	uint32_t count = scout_node_named_child_count(node);
-	TSNode def = field(node, w->sym->f_definition);
+	TSNode def = scout_node_field(node, w->sym->f_definition);
 	char message[256];
 
 	if (ts_node_symbol(def) != w->sym->function_definition || !has_function_ancestor(w, 1))
@@ -721,13 +630,13 @@ static void check_singledispatch_nested(scout_walk *w, TSNode node, const scout_
 		TSNode d = scout_node_named_child(node, i);
 
 		if (ts_node_symbol(d) != w->sym->decorator ||
-		    !scout_walk_is(w, decorator_target(w, d), singledispatch_names))
+		    !scout_walk_is(w, scout_defs_decorator_callee(w, d), singledispatch_names))
 			continue;
 		snprintf(
 		    message, sizeof(message),
 		    "singledispatch function %.*s is nested in another function: mypyc reports "
 		    "\"Nested singledispatch functions not supported\"",
-		    TEXT_ARG(name_of(w, def), w->src));
+		    SCOUT_TEXT_ARG(scout_defs_name(w, def), w->src));
 		scout_walk_report(w, self, d, message, NULL);
 	}
 }
@@ -744,8 +653,6 @@ static const scout_rule rule_singledispatch_nested = {
             "None:\n    inner(1)\n",
     .fix = "define the singledispatch function at module level",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
-    .until = 0,
     .on = "decorated_definition",
     .enter = check_singledispatch_nested};
 
@@ -764,7 +671,7 @@ static void check_register_nested(scout_walk *w, TSNode node, const scout_rule *
 		snprintf(message, sizeof(message),
 		         "%.*s registers a nested function: mypyc reports \"Registering nested "
 		         "functions not supported\"",
-		         TEXT_ARG(d, w->src));
+		         SCOUT_TEXT_ARG(d, w->src));
 		scout_walk_report(w, self, d, message, NULL);
 	}
 }
@@ -781,8 +688,6 @@ static const scout_rule rule_singledispatch_register_nested = {
             "\"object\"\n\n@f.register\ndef _(arg: int) -> str:\n    return \"int\"\n",
     .fix = "register the implementation at module level",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
-    .until = 0,
     .on = "decorated_definition",
     .enter = check_register_nested};
 
@@ -790,25 +695,22 @@ static const scout_rule rule_singledispatch_register_nested = {
 
 static void check_dunder_get_return(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	static const char *const unboxed[] = {"builtins.int",        "builtins.float",
-	                                      "builtins.bool",       "mypy_extensions.i64",
-	                                      "mypy_extensions.i32", "mypy_extensions.i16",
-	                                      "mypy_extensions.u8",  NULL};
-	TSNode ret = field(node, w->sym->f_return_type), cls, t;
+	TSNode ret = scout_node_field(node, w->sym->f_return_type), cls, t;
 	char message[256];
 
-	if (ts_node_is_null(ret) || !scout_node_text_is(name_of(w, node), w->src, "__get__"))
+	if (ts_node_is_null(ret) ||
+	    !scout_node_text_is(scout_defs_name(w, node), w->src, "__get__"))
 		return;
-	cls = method_class(w, node);
+	cls = scout_defs_method_class(w, node);
 	if (ts_node_is_null(cls) || scout_class_kind_of(w, cls) != SCOUT_CLASS_NATIVE)
 		return;
 	t = ts_node_symbol(ret) == w->sym->type ? scout_node_named_child(ret, 0) : ret;
-	if (!scout_walk_is(w, t, unboxed))
+	if (!scout_walk_is(w, t, scout_value_type_names))
 		return;
 	snprintf(message, sizeof(message),
 	         "__get__ of native class %.*s returns %.*s unboxed: the generated descriptor "
 	         "wrapper does not box it, and the C compiler rejects the module",
-	         TEXT_ARG(name_of(w, cls), w->src), TEXT_ARG(t, w->src));
+	         SCOUT_TEXT_ARG(scout_defs_name(w, cls), w->src), SCOUT_TEXT_ARG(t, w->src));
 	scout_walk_report(w, self, ret, message, NULL);
 }
 
@@ -825,8 +727,6 @@ static const scout_rule rule_dunder_get_unboxed_return = {
             "return 1\n",
     .fix = "annotate __get__ to return object (or a boxed type such as Optional[int])",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-    .since = 0,
-    .until = 0,
     .on = "function_definition",
     .enter = check_dunder_get_return};
 
@@ -834,14 +734,7 @@ static const scout_rule rule_dunder_get_unboxed_return = {
 
 static uint32_t argument_count(const scout_walk *w, TSNode call)
 {
-	TSNode args = field(call, w->sym->f_arguments);
-	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args), n = 0;
-
-	if (!ts_node_is_null(args) && ts_node_symbol(args) != w->sym->argument_list)
-		return 1; /* a generator expression argument */
-	for (uint32_t i = 0; i < count; i++)
-		n += ts_node_symbol(scout_node_named_child(args, i)) != w->sym->comment;
-	return n;
+	return scout_nodes_argument_count(w, scout_node_field(call, w->sym->f_arguments));
 }
 
 static const char *const frames[] = {
@@ -855,7 +748,7 @@ static const char *const *const frame_callees[] = {frames, locals, vars, evals, 
 
 static void check_frame_introspection(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode fn = field(node, w->sym->f_function);
+	TSNode fn = scout_node_field(node, w->sym->f_function);
 	const char *effect;
 	char message[256];
 
@@ -874,7 +767,7 @@ static void check_frame_introspection(scout_walk *w, TSNode node, const scout_ru
 		         "frames)";
 	else
 		return;
-	snprintf(message, sizeof(message), "%.*s() %s", TEXT_ARG(fn, w->src), effect);
+	snprintf(message, sizeof(message), "%.*s() %s", SCOUT_TEXT_ARG(fn, w->src), effect);
 	scout_walk_report(w, self, node, message, NULL);
 }
 
@@ -890,8 +783,6 @@ static const scout_rule rule_frame_introspection = {
     .fix = "pass the values explicitly (a dict, or eval/exec with explicit globals and "
            "locals) instead of reading frames",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
-    .until = 0,
     .on = "call",
     .enter = check_frame_introspection,
     .callees = frame_callees};
@@ -919,7 +810,7 @@ static const char *const *const hook_callees[] = {hooks, NULL};
 
 static void check_profiling_tracing(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode fn = field(node, w->sym->f_function);
+	TSNode fn = scout_node_field(node, w->sym->f_function);
 	char message[256];
 
 	if (ts_node_symbol(fn) != w->sym->identifier && ts_node_symbol(fn) != w->sym->attribute)
@@ -928,7 +819,7 @@ static void check_profiling_tracing(scout_walk *w, TSNode node, const scout_rule
 		return;
 	snprintf(message, sizeof(message),
 	         "%.*s(): profilers, tracers and coverage tools do not see compiled functions",
-	         TEXT_ARG(fn, w->src));
+	         SCOUT_TEXT_ARG(fn, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 
@@ -944,8 +835,6 @@ static const scout_rule rule_profiling_tracing = {
     .fix = "profile the interpreted module (or time it from outside); use a native profiler "
            "such as perf for compiled code",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
-    .until = 0,
     .on = "call",
     .enter = check_profiling_tracing,
     .callees = hook_callees};
@@ -958,7 +847,7 @@ static const char *const *const debugger_callees[] = {debuggers, NULL};
 
 static void check_debugger(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode fn = field(node, w->sym->f_function);
+	TSNode fn = scout_node_field(node, w->sym->f_function);
 	char message[256];
 
 	if (ts_node_symbol(fn) != w->sym->identifier && ts_node_symbol(fn) != w->sym->attribute)
@@ -967,7 +856,7 @@ static void check_debugger(scout_walk *w, TSNode node, const scout_rule *self)
 		return;
 	snprintf(message, sizeof(message),
 	         "%.*s(): debuggers cannot set breakpoints in or step through compiled functions",
-	         TEXT_ARG(fn, w->src));
+	         SCOUT_TEXT_ARG(fn, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 
@@ -980,8 +869,6 @@ static const scout_rule rule_debugger = {
     .good = "def f(x: int) -> int:\n    return x\n",
     .fix = "remove the breakpoint, and debug the module interpreted",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
-    .until = 0,
     .on = "call",
     .enter = check_debugger,
     .callees = debugger_callees};
@@ -997,10 +884,11 @@ static bool is_main_string(const scout_walk *w, TSNode n)
 
 static void check_run_as_script(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode cond = field(node, w->sym->f_condition), a, b;
+	TSNode cond = scout_node_field(node, w->sym->f_condition), a, b;
 
 	if (scout_walk_ancestor_symbol(w, 1) != w->sym->module ||
-	    !is_sym(cond, w->sym->comparison_operator) || scout_node_child_count(cond) != 3 ||
+	    !scout_nodes_is(cond, w->sym->comparison_operator) ||
+	    scout_node_child_count(cond) != 3 ||
 	    !scout_node_text_is(scout_node_child(cond, 1), w->src, "=="))
 		return;
 	a = scout_node_named_child(cond, 0);
@@ -1027,8 +915,6 @@ static const scout_rule rule_run_as_script = {
     .fix = "move the entry point into a small uncompiled module (e.g. __main__.py or a "
            "console_scripts entry point) that imports this one",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
-    .until = 0,
     .on = "if_statement",
     .enter = check_run_as_script};
 

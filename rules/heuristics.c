@@ -20,7 +20,6 @@
 #define DOCS_DIFF   "https://mypyc.readthedocs.io/en/latest/differences_from_python.html"
 #define DOCS_PERF   "https://mypyc.readthedocs.io/en/latest/performance_tips_and_tricks.html"
 
-static const char *const object_names[] = {"builtins.object", NULL};
 static const char *const super_names[] = {"builtins.super", NULL};
 
 /* --- classes with Python bases ------------------------------------------------ */
@@ -51,7 +50,7 @@ static bool inherits_python(const scout_walk *w, TSNode cls, TSNode *base)
 				return false;
 
 			if (!ts_node_is_null(local)) {
-				if (!scout_hx_is_native(w, local)) {
+				if (!scout_defs_is_native(w, local)) {
 					*base = bases[i];
 					return true;
 				}
@@ -80,15 +79,15 @@ static bool inherits_python(const scout_walk *w, TSNode cls, TSNode *base)
 /* object.__new__(...) or super().__new__(...). */
 static bool is_object_new(const scout_walk *w, TSNode call)
 {
-	TSNode fn = scout_hx_field(call, w->sym->f_function), obj;
+	TSNode fn = scout_nodes_field(call, w->sym->f_function), obj;
 
 	if (ts_node_is_null(fn) || ts_node_symbol(fn) != w->sym->attribute ||
-	    !scout_node_text_is(scout_hx_field(fn, w->sym->f_attribute), w->src, "__new__"))
+	    !scout_node_text_is(scout_nodes_field(fn, w->sym->f_attribute), w->src, "__new__"))
 		return false;
-	obj = scout_hx_field(fn, w->sym->f_object);
-	return scout_walk_is(w, obj, object_names) ||
+	obj = scout_nodes_field(fn, w->sym->f_object);
+	return scout_walk_is(w, obj, scout_object_names) ||
 	       (ts_node_symbol(obj) == w->sym->call &&
-	        scout_walk_is(w, scout_hx_field(obj, w->sym->f_function), super_names));
+	        scout_walk_is(w, scout_nodes_field(obj, w->sym->f_function), super_names));
 }
 
 /* The class of the __new__ the call is in, or null. */
@@ -97,12 +96,11 @@ static TSNode new_method_class(const scout_walk *w, TSNode call)
 	TSNode def;
 
 	if (!is_object_new(w, call))
-		return scout_hx_null_node();
-	def = scout_hx_enclosing_function(w, 1);
-	if (ts_node_is_null(def) ||
-	    !scout_node_text_is(scout_hx_name_of(w, def), w->src, "__new__"))
-		return scout_hx_null_node();
-	return scout_hx_method_class(w, def);
+		return SCOUT_NULL_NODE;
+	def = scout_defs_enclosing_function(w, 1);
+	if (ts_node_is_null(def) || !scout_node_text_is(scout_defs_name(w, def), w->src, "__new__"))
+		return SCOUT_NULL_NODE;
+	return scout_defs_method_class(w, def);
 }
 
 static void check_object_new_nonnative(scout_walk *w, TSNode node, const scout_rule *self)
@@ -115,8 +113,8 @@ static void check_object_new_nonnative(scout_walk *w, TSNode node, const scout_r
 	snprintf(message, sizeof(message),
 	         "%.*s in __new__ of %.*s, which is not a native class: mypyc reports "
 	         "\"\"object.__new__()\" not supported for non-extension classes\"",
-	         SCOUT_HX_TEXT(scout_hx_field(node, w->sym->f_function), w->src),
-	         SCOUT_HX_TEXT(scout_hx_name_of(w, cls), w->src));
+	         SCOUT_TEXT_ARG(scout_nodes_field(node, w->sym->f_function), w->src),
+	         SCOUT_TEXT_ARG(scout_defs_name(w, cls), w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 
@@ -143,14 +141,14 @@ static void check_object_new_python_base(scout_walk *w, TSNode node, const scout
 	TSNode cls = new_method_class(w, node), base;
 	char message[320];
 
-	if (!scout_hx_is_native(w, cls) || !inherits_python(w, cls, &base))
+	if (!scout_defs_is_native(w, cls) || !inherits_python(w, cls, &base))
 		return;
 	snprintf(message, sizeof(message),
 	         "%.*s in __new__ of native class %.*s, which inherits from Python class %.*s: "
 	         "mypyc reports \"\"object.__new__()\" not supported for classes inheriting from "
 	         "non-native classes\"",
-	         SCOUT_HX_TEXT(scout_hx_field(node, w->sym->f_function), w->src),
-	         SCOUT_HX_TEXT(scout_hx_name_of(w, cls), w->src), SCOUT_HX_TEXT(base, w->src));
+	         SCOUT_TEXT_ARG(scout_nodes_field(node, w->sym->f_function), w->src),
+	         SCOUT_TEXT_ARG(scout_defs_name(w, cls), w->src), SCOUT_TEXT_ARG(base, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 
@@ -175,14 +173,14 @@ static const scout_rule rule_object_new_python_base = {
 
 static void check_getattr_setattr(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode name = scout_hx_name_of(w, node), cls, v, base;
+	TSNode name = scout_defs_name(w, node), cls, v, base;
 	char message[400];
 
 	if (!scout_node_text_is(name, w->src, "__getattr__") &&
 	    !scout_node_text_is(name, w->src, "__setattr__"))
 		return;
-	cls = scout_hx_method_class(w, node);
-	if (!scout_hx_is_native(w, cls))
+	cls = scout_defs_method_class(w, node);
+	if (!scout_defs_is_native(w, cls))
 		return;
 	v = scout_mypyc_attr_value(w, cls, "allow_interpreted_subclasses");
 	if (!ts_node_is_null(v) && scout_node_text_is(v, w->src, "True"))
@@ -190,17 +188,17 @@ static void check_getattr_setattr(scout_walk *w, TSNode node, const scout_rule *
 		    message, sizeof(message),
 		    "%.*s in class %.*s: mypyc reports \"\\\"%.*s\\\" not supported in class "
 		    "\\\"%.*s\\\" because it allows interpreted subclasses\"",
-		    SCOUT_HX_TEXT(name, w->src), SCOUT_HX_TEXT(scout_hx_name_of(w, cls), w->src),
-		    SCOUT_HX_TEXT(name, w->src), SCOUT_HX_TEXT(scout_hx_name_of(w, cls), w->src));
+		    SCOUT_TEXT_ARG(name, w->src), SCOUT_TEXT_ARG(scout_defs_name(w, cls), w->src),
+		    SCOUT_TEXT_ARG(name, w->src), SCOUT_TEXT_ARG(scout_defs_name(w, cls), w->src));
 	else if (inherits_python(w, cls, &base))
 		snprintf(message, sizeof(message),
 		         "%.*s in class %.*s, which inherits from Python class %.*s: mypyc reports "
 		         "\"\\\"%.*s\\\" not supported in class \\\"%.*s\\\" because it inherits "
 		         "from a non-native class\"",
-		         SCOUT_HX_TEXT(name, w->src),
-		         SCOUT_HX_TEXT(scout_hx_name_of(w, cls), w->src),
-		         SCOUT_HX_TEXT(base, w->src), SCOUT_HX_TEXT(name, w->src),
-		         SCOUT_HX_TEXT(scout_hx_name_of(w, cls), w->src));
+		         SCOUT_TEXT_ARG(name, w->src),
+		         SCOUT_TEXT_ARG(scout_defs_name(w, cls), w->src),
+		         SCOUT_TEXT_ARG(base, w->src), SCOUT_TEXT_ARG(name, w->src),
+		         SCOUT_TEXT_ARG(scout_defs_name(w, cls), w->src));
 	else
 		return;
 	scout_walk_report(w, self, name, message, NULL);
@@ -229,39 +227,40 @@ static const scout_rule rule_getattr_setattr_restricted = {
 
 static void check_override_native_int(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode cls = scout_hx_method_class(w, node), name = scout_hx_name_of(w, node),
+	TSNode cls = scout_defs_method_class(w, node), name = scout_defs_name(w, node),
 	       todo[MAX_CHAIN];
-	TSNode mine[MAX_PARAMS], theirs[MAX_PARAMS], base = scout_hx_null_node(),
-	                                             owner = scout_hx_null_node();
+	TSNode mine[MAX_PARAMS], theirs[MAX_PARAMS], base = SCOUT_NULL_NODE,
+	                                             owner = SCOUT_NULL_NODE;
 	size_t ntodo = 0, visited = 0;
 	uint32_t nmine, ntheirs, len, skip;
 	const char *text;
 	char message[400];
 
-	if (!scout_hx_is_native(w, cls) || ts_node_is_null(name))
+	if (!scout_defs_is_native(w, cls) || ts_node_is_null(name))
 		return;
 	if (scout_node_text_is(name, w->src, "__init__") ||
 	    scout_node_text_is(name, w->src, "__new__"))
 		return;
 	text = scout_node_text(name, w->src, &len);
-	scout_hx_push_bases(w, cls, todo, &ntodo);
+	scout_defs_push_bases(w, cls, todo, &ntodo);
 	while (ntodo && visited++ < MAX_CHAIN && ts_node_is_null(base)) {
 		TSNode c = todo[--ntodo];
 
-		if (!scout_hx_is_native(w, c))
+		if (!scout_defs_is_native(w, c))
 			continue;
-		base = scout_hx_body_method(w, c, text, len);
+		base = scout_defs_body_method(w, c, text, len);
 		owner = c;
 		if (ts_node_is_null(base))
-			scout_hx_push_bases(w, c, todo, &ntodo);
+			scout_defs_push_bases(w, c, todo, &ntodo);
 	}
 	if (ts_node_is_null(base))
 		return;
-	skip = scout_hx_is_staticmethod(w, node) ? 0 : 1;
-	nmine = scout_hx_params_of(w, node, mine, MAX_PARAMS);
-	ntheirs = scout_hx_params_of(w, base, theirs, MAX_PARAMS);
+	skip = scout_defs_is_staticmethod(w, node) ? 0 : 1;
+	nmine = scout_defs_params_of(w, node, mine, MAX_PARAMS);
+	ntheirs = scout_defs_params_of(w, base, theirs, MAX_PARAMS);
 	for (uint32_t i = skip; i < nmine && i < ntheirs; i++) {
-		TSNode tm = scout_hx_param_type(w, mine[i]), tt = scout_hx_param_type(w, theirs[i]);
+		TSNode tm = scout_defs_param_type(w, mine[i]),
+		       tt = scout_defs_param_type(w, theirs[i]);
 		const char *nm, *nt;
 
 		if (ts_node_is_null(tm) || ts_node_is_null(tt))
@@ -274,11 +273,11 @@ static void check_override_native_int(scout_walk *w, TSNode node, const scout_ru
 		         "argument %.*s of %.*s is %.*s but %.*s.%.*s has %.*s: mypyc reports "
 		         "\"Incompatible argument type \\\"%.*s\\\" (base class has type "
 		         "\\\"%.*s\\\")\"",
-		         SCOUT_HX_TEXT(scout_hx_param_name(w, mine[i]), w->src),
-		         SCOUT_HX_TEXT(name, w->src), SCOUT_HX_TEXT(tm, w->src),
-		         SCOUT_HX_TEXT(scout_hx_name_of(w, owner), w->src),
-		         SCOUT_HX_TEXT(name, w->src), SCOUT_HX_TEXT(tt, w->src),
-		         SCOUT_HX_TEXT(tm, w->src), SCOUT_HX_TEXT(tt, w->src));
+		         SCOUT_TEXT_ARG(scout_defs_param_name(w, mine[i]), w->src),
+		         SCOUT_TEXT_ARG(name, w->src), SCOUT_TEXT_ARG(tm, w->src),
+		         SCOUT_TEXT_ARG(scout_defs_name(w, owner), w->src),
+		         SCOUT_TEXT_ARG(name, w->src), SCOUT_TEXT_ARG(tt, w->src),
+		         SCOUT_TEXT_ARG(tm, w->src), SCOUT_TEXT_ARG(tt, w->src));
 		scout_walk_report(w, self, tm, message, NULL);
 	}
 }

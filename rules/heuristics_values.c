@@ -18,11 +18,6 @@ static const char *const float_names[] = {"builtins.float", NULL};
 static const char *const int_names[] = {"builtins.int", NULL};
 static const char *const int_returning[] = {"builtins.len", "builtins.int", "builtins.ord", NULL};
 
-static bool is_sym(TSNode n, TSSymbol s)
-{
-	return !ts_node_is_null(n) && ts_node_symbol(n) == s;
-}
-
 /* The expression of a `type` node (or the node itself). */
 static TSNode type_expr(const scout_walk *w, TSNode t)
 {
@@ -52,16 +47,16 @@ const char *scout_native_int_of(const scout_walk *w, TSNode annotation)
 /* The annotation of def's parameter named like `name`, or null. */
 static TSNode param_annotation(const scout_walk *w, TSNode def, TSNode name)
 {
-	TSNode params = scout_hx_field(def, w->sym->f_parameters);
+	TSNode params = scout_nodes_field(def, w->sym->f_parameters);
 	uint32_t count = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params);
 
 	for (uint32_t i = 0; i < count && i < MAX_PARAMS; i++) {
-		TSNode p = scout_node_named_child(params, i), n = scout_hx_param_name(w, p);
+		TSNode p = scout_node_named_child(params, i), n = scout_defs_param_name(w, p);
 
-		if (!ts_node_is_null(n) && scout_hx_same_text(w, n, name))
-			return type_expr(w, scout_hx_field(p, w->sym->f_type));
+		if (!ts_node_is_null(n) && scout_nodes_same_text(w, n, name))
+			return type_expr(w, scout_nodes_field(p, w->sym->f_type));
 	}
-	return scout_hx_null_node();
+	return SCOUT_NULL_NODE;
 }
 
 static bool contains(const scout_walk *w, TSNode n, const char *needle, size_t nlen)
@@ -82,7 +77,7 @@ static bool scan_body(const scout_walk *w, TSNode def, uint32_t limit, visit_fn 
 {
 	TSNode todo[SCAN_STACK];
 	size_t ntodo = 0, visited = 0;
-	TSNode body = scout_hx_field(def, w->sym->f_body);
+	TSNode body = scout_nodes_field(def, w->sym->f_body);
 
 	if (ts_node_is_null(body))
 		return false;
@@ -120,8 +115,8 @@ static bool visit_float_decl(const scout_walk *w, TSNode n, const void *arg)
 	const TSNode *name = arg;
 
 	return ts_node_symbol(n) == w->sym->assignment &&
-	       scout_hx_same_text(w, scout_hx_field(n, w->sym->f_left), *name) &&
-	       annotation_is_float(w, scout_hx_field(n, w->sym->f_type));
+	       scout_nodes_same_text(w, scout_nodes_field(n, w->sym->f_left), *name) &&
+	       annotation_is_float(w, scout_nodes_field(n, w->sym->f_type));
 }
 
 /* True when `value` certainly has type int: an int literal (also negated),
@@ -135,11 +130,13 @@ static bool is_int_value(const scout_walk *w, TSNode def, TSNode value)
 	t = ts_node_symbol(value);
 	if (t == w->sym->integer)
 		return true;
-	if (is_sym(value, w->sym->unary_operator) && scout_node_named_child_count(value) == 1 &&
+	if (scout_nodes_is(value, w->sym->unary_operator) &&
+	    scout_node_named_child_count(value) == 1 &&
 	    ts_node_symbol(scout_node_named_child(value, 0)) == w->sym->integer)
 		return !contains(w, value, "~", 1);
 	if (t == w->sym->call)
-		return scout_walk_is(w, scout_hx_field(value, w->sym->f_function), int_returning);
+		return scout_walk_is(w, scout_nodes_field(value, w->sym->f_function),
+		                     int_returning);
 	if (t == w->sym->identifier) {
 		TSNode a = param_annotation(w, def, value);
 
@@ -151,7 +148,7 @@ static bool is_int_value(const scout_walk *w, TSNode def, TSNode value)
 /* The class-body annotation `attr: float` of a native class. */
 static bool class_declares_float(const scout_walk *w, TSNode cls, TSNode attr)
 {
-	TSNode body = scout_hx_field(cls, w->sym->f_body);
+	TSNode body = scout_nodes_field(cls, w->sym->f_body);
 	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 
 	for (uint32_t i = 0; i < count; i++) {
@@ -162,8 +159,8 @@ static bool class_declares_float(const scout_walk *w, TSNode cls, TSNode attr)
 			continue;
 		a = scout_node_named_child(s, 0);
 		if (ts_node_symbol(a) == w->sym->assignment &&
-		    scout_hx_same_text(w, scout_hx_field(a, w->sym->f_left), attr) &&
-		    annotation_is_float(w, scout_hx_field(a, w->sym->f_type)))
+		    scout_nodes_same_text(w, scout_nodes_field(a, w->sym->f_left), attr) &&
+		    annotation_is_float(w, scout_nodes_field(a, w->sym->f_type)))
 			return true;
 	}
 	return false;
@@ -172,32 +169,33 @@ static bool class_declares_float(const scout_walk *w, TSNode cls, TSNode attr)
 /* `self.attr` in a plain method of a native class: the class, else null. */
 static TSNode self_attribute_class(const scout_walk *w, TSNode def, TSNode left)
 {
-	TSNode obj = scout_hx_field(left, w->sym->f_object), params, first, cls;
+	TSNode obj = scout_nodes_field(left, w->sym->f_object), params, first, cls;
 
 	if (ts_node_is_null(obj) || ts_node_symbol(obj) != w->sym->identifier)
-		return scout_hx_null_node();
-	params = scout_hx_field(def, w->sym->f_parameters);
+		return SCOUT_NULL_NODE;
+	params = scout_nodes_field(def, w->sym->f_parameters);
 	if (ts_node_is_null(params) || !scout_node_named_child_count(params))
-		return scout_hx_null_node();
-	first = scout_hx_param_name(w, scout_node_named_child(params, 0));
-	cls = scout_hx_method_class(w, def);
-	if (ts_node_is_null(first) || ts_node_is_null(cls) || !scout_hx_same_text(w, first, obj) ||
+		return SCOUT_NULL_NODE;
+	first = scout_defs_param_name(w, scout_node_named_child(params, 0));
+	cls = scout_defs_method_class(w, def);
+	if (ts_node_is_null(first) || ts_node_is_null(cls) ||
+	    !scout_nodes_same_text(w, first, obj) ||
 	    scout_class_kind_of(w, cls) != SCOUT_CLASS_NATIVE)
-		return scout_hx_null_node();
+		return SCOUT_NULL_NODE;
 	return cls;
 }
 
 static void check_float_int_assign(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode def = scout_hx_enclosing_function(w, 1), left, right, type, cls;
+	TSNode def = scout_defs_enclosing_function(w, 1), left, right, type, cls;
 	bool declared = false;
 	char message[400];
 
 	if (ts_node_is_null(def))
 		return;
-	left = scout_hx_field(node, w->sym->f_left);
-	right = scout_hx_field(node, w->sym->f_right);
-	type = scout_hx_field(node, w->sym->f_type);
+	left = scout_nodes_field(node, w->sym->f_left);
+	right = scout_nodes_field(node, w->sym->f_right);
+	type = scout_nodes_field(node, w->sym->f_type);
 	if (ts_node_is_null(left) || !is_int_value(w, def, right))
 		return;
 	if (ts_node_symbol(left) == w->sym->attribute) {
@@ -206,7 +204,7 @@ static void check_float_int_assign(scout_walk *w, TSNode node, const scout_rule 
 			return;
 		declared =
 		    ts_node_is_null(type)
-		        ? class_declares_float(w, cls, scout_hx_field(left, w->sym->f_attribute))
+		        ? class_declares_float(w, cls, scout_nodes_field(left, w->sym->f_attribute))
 		        : annotation_is_float(w, type);
 	} else if (ts_node_symbol(left) == w->sym->identifier) {
 		if (!ts_node_is_null(type))
@@ -223,7 +221,7 @@ static void check_float_int_assign(scout_walk *w, TSNode node, const scout_rule 
 	         "%.*s is declared float but is assigned the int %.*s: mypyc reports "
 	         "\"Incompatible value representations in assignment (expression has type "
 	         "\\\"int\\\", variable has type \\\"float\\\")\"",
-	         SCOUT_HX_TEXT(left, w->src), SCOUT_HX_TEXT(right, w->src));
+	         SCOUT_TEXT_ARG(left, w->src), SCOUT_TEXT_ARG(right, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 
@@ -307,33 +305,33 @@ static const char *literal_context(const scout_walk *w, TSNode expr, uint32_t up
 	if (ts_node_is_null(parent))
 		return NULL;
 	if (ts_node_symbol(parent) == w->sym->assignment &&
-	    ts_node_eq(scout_hx_field(parent, w->sym->f_right), expr)) {
-		TSNode type = scout_hx_field(parent, w->sym->f_type),
-		       left = scout_hx_field(parent, w->sym->f_left);
+	    ts_node_eq(scout_nodes_field(parent, w->sym->f_right), expr)) {
+		TSNode type = scout_nodes_field(parent, w->sym->f_type),
+		       left = scout_nodes_field(parent, w->sym->f_left);
 
 		if (!ts_node_is_null(type))
 			return scout_native_int_of(w, type);
-		def = scout_hx_enclosing_function(w, up + 1);
+		def = scout_defs_enclosing_function(w, up + 1);
 		if (ts_node_is_null(def) || ts_node_is_null(left) ||
 		    ts_node_symbol(left) != w->sym->identifier)
 			return NULL;
 		return scout_native_int_of(w, param_annotation(w, def, left));
 	}
 	if (ts_node_symbol(parent) == w->sym->typed_default_parameter &&
-	    ts_node_eq(scout_hx_field(parent, w->sym->f_value), expr))
-		return scout_native_int_of(w, scout_hx_field(parent, w->sym->f_type));
+	    ts_node_eq(scout_nodes_field(parent, w->sym->f_value), expr))
+		return scout_native_int_of(w, scout_nodes_field(parent, w->sym->f_type));
 	if (ts_node_symbol(parent) == w->sym->return_statement) {
-		def = scout_hx_enclosing_function(w, up + 1);
+		def = scout_defs_enclosing_function(w, up + 1);
 		return ts_node_is_null(def)
 		           ? NULL
-		           : scout_native_int_of(w, scout_hx_field(def, w->sym->f_return_type));
+		           : scout_native_int_of(w, scout_nodes_field(def, w->sym->f_return_type));
 	}
-	if (is_sym(parent, w->sym->binary_operator)) {
-		TSNode l = scout_hx_field(parent, w->sym->f_left),
-		       r = scout_hx_field(parent, w->sym->f_right);
+	if (scout_nodes_is(parent, w->sym->binary_operator)) {
+		TSNode l = scout_nodes_field(parent, w->sym->f_left),
+		       r = scout_nodes_field(parent, w->sym->f_right);
 		TSNode other = ts_node_eq(l, expr) ? r : l;
 
-		def = scout_hx_enclosing_function(w, up + 1);
+		def = scout_defs_enclosing_function(w, up + 1);
 		if (ts_node_is_null(def) || ts_node_is_null(other) ||
 		    ts_node_symbol(other) != w->sym->identifier)
 			return NULL;
@@ -353,7 +351,7 @@ static void check_native_int_range(scout_walk *w, TSNode node, const scout_rule 
 
 	if (w->in_type)
 		return;
-	if (is_sym(parent, w->sym->unary_operator)) {
+	if (scout_nodes_is(parent, w->sym->unary_operator)) {
 		uint32_t l;
 		const char *op = scout_node_text(parent, w->src, &l);
 
@@ -375,7 +373,7 @@ static void check_native_int_range(scout_walk *w, TSNode node, const scout_rule 
 	snprintf(message, sizeof(message),
 	         "%.*s does not fit %s: mypyc reports \"Value %.*s is out of range for "
 	         "\\\"%s\\\"\"",
-	         SCOUT_HX_TEXT(expr, w->src), type, SCOUT_HX_TEXT(expr, w->src), type);
+	         SCOUT_TEXT_ARG(expr, w->src), type, SCOUT_TEXT_ARG(expr, w->src), type);
 	scout_walk_report(w, self, expr, message, NULL);
 }
 
@@ -407,9 +405,9 @@ static bool visit_call_of(const scout_walk *w, TSNode n, const void *arg)
 
 	if (ts_node_symbol(n) != w->sym->call)
 		return false;
-	fn = scout_hx_field(n, w->sym->f_function);
+	fn = scout_nodes_field(n, w->sym->f_function);
 	return !ts_node_is_null(fn) && ts_node_symbol(fn) == w->sym->identifier &&
-	       scout_hx_same_text(w, fn, *name) &&
+	       scout_nodes_same_text(w, fn, *name) &&
 	       ts_node_start_byte(n) > ts_node_start_byte(*name);
 }
 
@@ -423,7 +421,7 @@ static bool module_bound_head(const scout_walk *w, TSNode obj)
 	const char *text;
 
 	while (ts_node_symbol(obj) == w->sym->attribute)
-		obj = scout_hx_field(obj, w->sym->f_object);
+		obj = scout_nodes_field(obj, w->sym->f_object);
 	if (ts_node_is_null(obj) || ts_node_symbol(obj) != w->sym->identifier)
 		return false;
 	text = scout_node_text(obj, w->src, &len);
@@ -435,20 +433,20 @@ static bool module_bound_head(const scout_walk *w, TSNode obj)
 
 static void check_callable_values(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode def = scout_hx_enclosing_function(w, 1), left, right, obj;
+	TSNode def = scout_defs_enclosing_function(w, 1), left, right, obj;
 	uint32_t len;
 	const char *text;
 	char needle[128], message[400];
 
 	if (ts_node_is_null(def))
 		return;
-	left = scout_hx_field(node, w->sym->f_left);
-	right = scout_hx_field(node, w->sym->f_right);
+	left = scout_nodes_field(node, w->sym->f_left);
+	right = scout_nodes_field(node, w->sym->f_right);
 	if (ts_node_is_null(left) || ts_node_symbol(left) != w->sym->identifier ||
 	    ts_node_is_null(right) || ts_node_symbol(right) != w->sym->attribute ||
-	    !ts_node_is_null(scout_hx_field(node, w->sym->f_type)))
+	    !ts_node_is_null(scout_nodes_field(node, w->sym->f_type)))
 		return;
-	obj = scout_hx_field(right, w->sym->f_object);
+	obj = scout_nodes_field(right, w->sym->f_object);
 	if (ts_node_is_null(obj) || module_bound_head(w, obj))
 		return;
 	text = scout_node_text(left, w->src, &len);
@@ -463,7 +461,7 @@ static void check_callable_values(scout_walk *w, TSNode node, const scout_rule *
 	snprintf(message, sizeof(message),
 	         "%.*s caches %.*s and is called later: compiled code calls it through the "
 	         "generic Python protocol instead of a direct native call",
-	         SCOUT_HX_TEXT(left, w->src), SCOUT_HX_TEXT(right, w->src));
+	         SCOUT_TEXT_ARG(left, w->src), SCOUT_TEXT_ARG(right, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 

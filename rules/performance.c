@@ -7,8 +7,9 @@
  * are what they look for (`getattr`, `inspect.signature`, `RecursionError`,
  * the first name of a callee or of a lambda). They reject most identifiers
  * after one length or parent test, and only look at ancestors. */
+#include "common/defs.h"
+#include "common/typing_names.h"
 #include "registry.h"
-#include "scout/class_kind.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -20,40 +21,6 @@
 #define NATIVE      "https://mypyc.readthedocs.io/en/latest/native_classes.html"
 
 #define MSG 320
-
-static TSNode null_node(void)
-{
-	TSNode n = {{0}, 0, 0};
-
-	return n;
-}
-
-static const scout_symbols *syms(const scout_walk *w)
-{
-	return w->sym ? w->sym : scout_syntax_symbols();
-}
-
-/* At most 60 bytes of a node's text for messages, cut at a line end. */
-static int clip(TSNode n, const char *src, const char **text)
-{
-	uint32_t len, i;
-
-	if (ts_node_is_null(n)) { /* a def without a name, in a broken tree */
-		*text = "?";
-		return 1;
-	}
-	*text = scout_node_text(n, src, &len);
-	for (i = 0; i < len && i < 60 && (*text)[i] != '\n' && (*text)[i] != '\r'; i++)
-		;
-	while (i > 0 && i < len && ((unsigned char)(*text)[i] & 0xc0) == 0x80)
-		i--; /* do not cut a UTF-8 sequence */
-	return (int)i;
-}
-
-static bool is_sym(TSNode n, TSSymbol s)
-{
-	return !ts_node_is_null(n) && ts_node_symbol(n) == s;
-}
 
 static bool is_word_char(char c)
 {
@@ -94,7 +61,7 @@ static TSNode name_expression(const scout_walk *w, TSNode ident, uint32_t *up)
 	TSNode parent = scout_walk_ancestor(w, 1);
 
 	*up = 0;
-	if (is_sym(parent, syms(w)->attribute) &&
+	if (scout_nodes_is(parent, w->sym->attribute) &&
 	    ts_node_end_byte(parent) == ts_node_end_byte(ident)) {
 		*up = 1;
 		return parent;
@@ -109,10 +76,11 @@ static TSNode call_of_callee(const scout_walk *w, uint32_t up)
 {
 	TSNode callee = scout_walk_ancestor(w, up), call = scout_walk_ancestor(w, up + 1);
 
-	if (is_sym(call, syms(w)->call) && ts_node_start_byte(call) == ts_node_start_byte(callee) &&
-	    !is_sym(callee, syms(w)->argument_list))
+	if (scout_nodes_is(call, w->sym->call) &&
+	    ts_node_start_byte(call) == ts_node_start_byte(callee) &&
+	    !scout_nodes_is(callee, w->sym->argument_list))
 		return call;
-	return null_node();
+	return SCOUT_NULL_NODE;
 }
 
 /* The call an identifier names the callee of (`f(...)`, `mod.f(...)`) when
@@ -124,25 +92,11 @@ static TSNode call_to(const scout_walk *w, TSNode ident, const char *const *name
 	TSNode call = call_of_callee(w, up);
 
 	if (ts_node_is_null(call) || !scout_walk_is(w, callee, names))
-		return null_node();
+		return SCOUT_NULL_NODE;
 	return call;
 }
 
-/* Named arguments of a call (comments skipped): count, and the i-th. */
-static uint32_t argument_count(const scout_walk *w, TSNode args)
-{
-	uint32_t n = 0, count;
-
-	if (ts_node_is_null(args))
-		return 0;
-	if (!is_sym(args, syms(w)->argument_list))
-		return 1; /* f(x for x in y): the generator is the arguments */
-	count = scout_node_named_child_count(args);
-	for (uint32_t i = 0; i < count; i++)
-		n += !is_sym(scout_node_named_child(args, i), syms(w)->comment);
-	return n;
-}
-
+/* The index-th argument of an argument list (comments skipped), or null. */
 static TSNode argument_at(const scout_walk *w, TSNode args, uint32_t index)
 {
 	uint32_t count = scout_node_named_child_count(args);
@@ -150,36 +104,12 @@ static TSNode argument_at(const scout_walk *w, TSNode args, uint32_t index)
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode a = scout_node_named_child(args, i);
 
-		if (is_sym(a, syms(w)->comment))
+		if (scout_nodes_is(a, w->sym->comment))
 			continue;
 		if (index-- == 0)
 			return a;
 	}
-	return null_node();
-}
-
-/* The innermost function_definition around the current node, or null when
- * a class body or a lambda comes first (or nothing does). */
-static TSNode enclosing_function(const scout_walk *w, uint32_t from)
-{
-	const scout_symbols *s = syms(w);
-
-	for (uint32_t up = from; up < w->depth; up++) {
-		TSNode a = scout_walk_ancestor(w, up);
-		TSSymbol t = scout_walk_ancestor_symbol(w, up);
-
-		if (t == s->function_definition)
-			return a;
-		if (t == s->class_definition || t == s->lambda)
-			return null_node();
-	}
-	return null_node();
-}
-
-static bool is_async_def(const scout_walk *w, TSNode def)
-{
-	return scout_node_child_count(def) > 0 &&
-	       is_sym(scout_node_child(def, 0), syms(w)->kw_async);
+	return SCOUT_NULL_NODE;
 }
 
 /* ------------------------------------------------------------------ 79 */
@@ -191,7 +121,7 @@ static const char *const unchecked_types[] = {"typing.Any", "typing_extensions.A
 
 static void check_cast(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode callee = scout_node_field(node, s->f_function);
 	TSNode args = scout_node_field(node, s->f_arguments);
 	TSNode type;
@@ -199,13 +129,13 @@ static void check_cast(scout_walk *w, TSNode node, const scout_rule *self)
 	const char *text;
 	int n;
 
-	if (!is_sym(args, s->argument_list) || !scout_walk_is(w, callee, cast_names))
+	if (!scout_nodes_is(args, s->argument_list) || !scout_walk_is(w, callee, cast_names))
 		return;
 	type = argument_at(w, args, 0);
-	if (ts_node_is_null(type) || is_sym(type, s->keyword_argument) ||
+	if (ts_node_is_null(type) || scout_nodes_is(type, s->keyword_argument) ||
 	    scout_walk_is(w, type, unchecked_types))
 		return;
-	n = clip(type, w->src, &text);
+	n = scout_nodes_clip_line(type, w->src, &text);
 	snprintf(message, sizeof(message),
 	         "cast(%.*s, ...) is checked at run time in compiled code: a value of another "
 	         "type raises TypeError instead of passing through",
@@ -225,8 +155,6 @@ static const scout_rule rule_runtime_type_checks = {
             "TypeError(x)\n    return x\n",
     .fix = "make the cast true (check with isinstance first), or cast to object/Any",
     .docs = DIFFERENCES,
-    .since = 0,
-    .until = 0,
     .on = "call",
     .enter = check_cast,
     .callees = cast_callees};
@@ -235,22 +163,23 @@ static const scout_rule rule_runtime_type_checks = {
 
 static bool is_value_literal(const scout_walk *w, TSNode n)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 
-	if (is_sym(n, s->unary_operator))
+	if (scout_nodes_is(n, s->unary_operator))
 		n = scout_node_field(n, s->f_argument);
-	return is_sym(n, s->integer) || is_sym(n, syms(w)->float_) || is_sym(n, syms(w)->tuple);
+	return scout_nodes_is(n, s->integer) || scout_nodes_is(n, w->sym->float_) ||
+	       scout_nodes_is(n, w->sym->tuple);
 }
 
 static void check_identity(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	uint32_t count = scout_node_child_count(node);
-	TSNode prev = null_node();
+	TSNode prev = SCOUT_NULL_NODE;
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode c = scout_node_child(node, i);
 		TSSymbol t = ts_node_symbol(c);
-		const char *op = t == syms(w)->op_is ? "is" : "is not";
+		const char *op = t == w->sym->op_is ? "is" : "is not";
 		TSNode next;
 		char message[MSG];
 		const char *text;
@@ -260,14 +189,14 @@ static void check_identity(scout_walk *w, TSNode node, const scout_rule *self)
 			prev = c;
 			continue;
 		}
-		if (t != syms(w)->op_is && t != syms(w)->op_is_not)
+		if (t != w->sym->op_is && t != w->sym->op_is_not)
 			continue;
-		next = i + 1 < count ? scout_node_child(node, i + 1) : null_node();
+		next = i + 1 < count ? scout_node_child(node, i + 1) : SCOUT_NULL_NODE;
 		if (is_value_literal(w, next))
 			prev = next;
 		else if (!is_value_literal(w, prev))
 			continue;
-		n = clip(prev, w->src, &text);
+		n = scout_nodes_clip_line(prev, w->src, &text);
 		snprintf(
 		    message, sizeof(message),
 		    "`%s` compares identity with %.*s: mypyc unboxes ints, floats and tuples, so "
@@ -288,8 +217,6 @@ static const scout_rule rule_value_type_identity = {
     .good = "def is_origin(p: tuple[int, int]) -> bool:\n    return p == (0, 0)\n",
     .fix = "compare values with == / != instead of is / is not",
     .docs = DIFFERENCES,
-    .since = 0,
-    .until = 0,
     .on = "comparison_operator",
     .enter = check_identity};
 
@@ -306,10 +233,10 @@ static const char *const consume_any[] = {
 
 static bool is_consumer(const scout_walk *w, TSNode call, uint32_t nargs)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode callee = scout_node_field(call, s->f_function);
 
-	if (is_sym(callee, s->attribute)) {
+	if (scout_nodes_is(callee, s->attribute)) {
 		/* str.join, list.extend, dict.update, set.update: the receiver's type
 		 * needs a type checker; any such method counts (no false alarms). */
 		TSNode attr = scout_node_field(callee, s->f_attribute);
@@ -328,25 +255,26 @@ static bool is_consumer(const scout_walk *w, TSNode call, uint32_t nargs)
 
 static void check_genexp(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_symbols *s = syms(w);
-	TSNode parent = scout_walk_ancestor(w, 1), call = null_node();
+	const scout_symbols *s = w->sym;
+	TSNode parent = scout_walk_ancestor(w, 1), call = SCOUT_NULL_NODE;
 	char message[MSG];
 
-	if (is_sym(parent, syms(w)->list_splat) || is_sym(parent, syms(w)->dictionary_splat))
+	if (scout_nodes_is(parent, w->sym->list_splat) ||
+	    scout_nodes_is(parent, w->sym->dictionary_splat))
 		return; /* f(*(g for g in x)): CPython consumes it eagerly too */
-	if (is_sym(parent, s->call)) {
+	if (scout_nodes_is(parent, s->call)) {
 		call = parent;
 		if (is_consumer(w, call, 1))
 			return;
-	} else if (is_sym(parent, s->argument_list)) {
+	} else if (scout_nodes_is(parent, s->argument_list)) {
 		call = scout_walk_ancestor(w, 2);
 		if (ts_node_eq(argument_at(w, parent, 0), node) &&
-		    is_consumer(w, call, argument_count(w, parent)))
+		    is_consumer(w, call, scout_nodes_argument_count(w, parent)))
 			return;
 	}
 	if (!ts_node_is_null(call)) {
 		const char *text;
-		int n = clip(scout_node_field(call, s->f_function), w->src, &text);
+		int n = scout_nodes_clip_line(scout_node_field(call, s->f_function), w->src, &text);
 
 		snprintf(message, sizeof(message),
 		         "generator expression passed to %.*s() is built as a whole list first "
@@ -376,8 +304,6 @@ static const scout_rule rule_generator_expression_eager = {
     .fix = "write a generator function (yield) where items must be produced lazily, or "
            "pass the generator straight to a consumer such as list() or any()",
     .docs = DIFFERENCES,
-    .since = 0,
-    .until = 0,
     .on = "generator_expression",
     .enter = check_genexp};
 
@@ -410,10 +336,10 @@ static void check_introspection(scout_walk *w, TSNode node, const scout_rule *se
 		return;
 	parent = scout_walk_ancestor(w, 1);
 	if (strcmp(word, "__annotations__") == 0) {
-		if (!is_sym(parent, syms(w)->attribute) ||
+		if (!scout_nodes_is(parent, w->sym->attribute) ||
 		    ts_node_end_byte(parent) != ts_node_end_byte(node))
 			return;
-		n = clip(parent, w->src, &text);
+		n = scout_nodes_clip_line(parent, w->src, &text);
 		snprintf(message, sizeof(message),
 		         "%.*s differs on compiled classes and functions: mypyc keeps no "
 		         "annotations at run time (empty or missing)",
@@ -424,7 +350,7 @@ static void check_introspection(scout_walk *w, TSNode node, const scout_rule *se
 	call = call_to(w, node, inspect_names);
 	if (ts_node_is_null(call))
 		return;
-	n = clip(scout_node_field(call, syms(w)->f_function), w->src, &text);
+	n = scout_nodes_clip_line(scout_node_field(call, w->sym->f_function), w->src, &text);
 	snprintf(message, sizeof(message),
 	         "%.*s() sees compiled functions as builtins: signatures, argument specs and "
 	         "ismethod/isfunction answers differ from CPython",
@@ -443,8 +369,6 @@ static const scout_rule rule_inspect_introspection = {
     .fix = "declare what the code needs (a table, a Protocol) instead of introspecting "
            "compiled functions, or keep the introspected code interpreted",
     .docs = DIFFERENCES,
-    .since = 0,
-    .until = 0,
     .on = "identifier",
     .enter = check_introspection,
     .words = inspect_words};
@@ -459,15 +383,15 @@ static const char *const setrecursionlimit[] = {"sys.setrecursionlimit", NULL};
  * `except` clause, not its body. */
 static bool in_except_value(const scout_walk *w)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 
 	for (uint32_t up = 1; up <= 4; up++) {
 		TSNode a = scout_walk_ancestor(w, up);
 
-		if (is_sym(a, s->except_clause))
+		if (scout_nodes_is(a, s->except_clause))
 			return true;
-		if (!is_sym(a, syms(w)->tuple) && !is_sym(a, syms(w)->as_pattern) &&
-		    !is_sym(a, syms(w)->parenthesized_expression))
+		if (!scout_nodes_is(a, w->sym->tuple) && !scout_nodes_is(a, w->sym->as_pattern) &&
+		    !scout_nodes_is(a, w->sym->parenthesized_expression))
 			return false;
 	}
 	return false;
@@ -510,8 +434,6 @@ static const scout_rule rule_stack_overflow = {
     .good = "walk_iteratively(tree)\n",
     .fix = "bound the recursion depth yourself or make the algorithm iterative",
     .docs = DIFFERENCES,
-    .since = 0,
-    .until = 0,
     .on = "identifier",
     .enter = check_recursion,
     .words = recursion_words};
@@ -522,9 +444,9 @@ static const scout_rule rule_stack_overflow = {
  * decorated_definition directly around it; as annotations.c decides. */
 static bool is_method(const scout_walk *w, TSNode *decorated)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 
-	*decorated = null_node();
+	*decorated = SCOUT_NULL_NODE;
 	for (uint32_t up = 1; up < w->depth; up++) {
 		TSNode a = scout_walk_ancestor(w, up);
 		TSSymbol t = scout_walk_ancestor_symbol(w, up);
@@ -552,10 +474,10 @@ static bool has_bare_decorator(const scout_walk *w, TSNode decorated, const char
 
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode d = scout_node_named_child(decorated, i);
-		TSNode e =
-		    is_sym(d, syms(w)->decorator) ? scout_node_named_child(d, 0) : null_node();
+		TSNode e = scout_nodes_is(d, w->sym->decorator) ? scout_node_named_child(d, 0)
+		                                                : SCOUT_NULL_NODE;
 
-		if (is_sym(e, syms(w)->identifier) && scout_node_text_is(e, w->src, name))
+		if (scout_nodes_is(e, w->sym->identifier) && scout_node_text_is(e, w->src, name))
 			return true;
 	}
 	return false;
@@ -597,12 +519,12 @@ static bool source_has_type_colon(const scout_walk *w)
  * first statement of the body), or null. */
 static TSNode function_type_comment(const scout_walk *w, TSNode def)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode params, body, scopes[2];
 	uint32_t after;
 
 	if (!source_has_type_colon(w))
-		return null_node();
+		return SCOUT_NULL_NODE;
 	params = scout_node_field(def, s->f_parameters);
 	body = scout_node_field(def, s->f_body);
 	after = ts_node_end_byte(params);
@@ -618,8 +540,8 @@ static TSNode function_type_comment(const scout_walk *w, TSNode def)
 
 			if (ts_node_start_byte(c) < after)
 				continue;
-			if (!is_sym(c, s->comment)) {
-				if (k == 1 || is_sym(c, s->block))
+			if (!scout_nodes_is(c, s->comment)) {
+				if (k == 1 || scout_nodes_is(c, s->block))
 					break;
 				continue;
 			}
@@ -628,15 +550,15 @@ static TSNode function_type_comment(const scout_walk *w, TSNode def)
 				return c;
 		}
 	}
-	return null_node();
+	return SCOUT_NULL_NODE;
 }
 
 static bool is_separator(const scout_walk *w, TSNode p)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 
-	return is_sym(p, s->keyword_separator) || is_sym(p, s->positional_separator) ||
-	       is_sym(p, s->comment);
+	return scout_nodes_is(p, s->keyword_separator) ||
+	       scout_nodes_is(p, s->positional_separator) || scout_nodes_is(p, s->comment);
 }
 
 /* True when the def has no annotation in the slots annotations.c counts
@@ -644,7 +566,7 @@ static bool is_separator(const scout_walk *w, TSNode p)
  * type comment: the coverage counter's "untyped def". */
 static bool is_untyped_def(const scout_walk *w, TSNode def)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode params = scout_node_field(def, s->f_parameters);
 	TSNode decorated;
 	bool skip_first =
@@ -659,13 +581,14 @@ static bool is_untyped_def(const scout_walk *w, TSNode def)
 
 		if (is_separator(w, p))
 			continue;
-		if (first && skip_first && !is_sym(p, s->list_splat_pattern) &&
-		    !is_sym(p, s->dictionary_splat_pattern)) {
+		if (first && skip_first && !scout_nodes_is(p, s->list_splat_pattern) &&
+		    !scout_nodes_is(p, s->dictionary_splat_pattern)) {
 			first = false;
 			continue;
 		}
 		first = false;
-		if (is_sym(p, s->typed_parameter) || is_sym(p, s->typed_default_parameter))
+		if (scout_nodes_is(p, s->typed_parameter) ||
+		    scout_nodes_is(p, s->typed_default_parameter))
 			return false;
 	}
 	return ts_node_is_null(function_type_comment(w, def));
@@ -673,14 +596,14 @@ static bool is_untyped_def(const scout_walk *w, TSNode def)
 
 static void check_untyped(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode name = scout_node_field(node, syms(w)->f_name);
+	TSNode name = scout_node_field(node, w->sym->f_name);
 	char message[MSG];
 	const char *text;
 	int n;
 
 	if (ts_node_is_null(name) || !is_untyped_def(w, node))
 		return;
-	n = clip(name, w->src, &text);
+	n = scout_nodes_clip_line(name, w->src, &text);
 	snprintf(message, sizeof(message),
 	         "function %.*s has no annotations: mypy does not check its body and mypyc "
 	         "compiles every value in it as a generic object",
@@ -698,18 +621,14 @@ static const scout_rule rule_untyped_function = {
     .good = "def add(x: int, y: int) -> int:\n    return x + y\n",
     .fix = "annotate the parameters and the return type",
     .docs = ANNOTATIONS,
-    .since = 0,
-    .until = 0,
     .on = "function_definition",
     .enter = check_untyped};
-
-static const char *const any_names[] = {"typing.Any", "typing_extensions.Any", NULL};
 
 /* The first explicit Any inside an annotation (a `type` node), or null.
  * Iterative: annotations can nest deeply. */
 static TSNode find_any(const scout_walk *w, TSNode type)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	const scout_tix *tix = w->tix;
 	uint32_t at, end;
 
@@ -718,7 +637,7 @@ static TSNode find_any(const scout_walk *w, TSNode type)
 		const scout_tix_node *e = &tix->nodes[at];
 
 		if (e->symbol == s->identifier || e->symbol == s->attribute) {
-			if (scout_walk_is(w, e->node, any_names))
+			if (scout_walk_is(w, e->node, scout_any_names))
 				return e->node;
 			at = e->end;
 			continue;
@@ -732,15 +651,15 @@ static TSNode find_any(const scout_walk *w, TSNode type)
 		}
 		at++;
 	}
-	return null_node();
+	return SCOUT_NULL_NODE;
 }
 
 static void check_any(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode params = scout_node_field(node, s->f_parameters);
 	TSNode name = scout_node_field(node, s->f_name);
-	TSNode found = null_node(), comment;
+	TSNode found = SCOUT_NULL_NODE, comment;
 	uint32_t n = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params);
 	char message[MSG];
 	const char *text;
@@ -750,7 +669,8 @@ static void check_any(scout_walk *w, TSNode node, const scout_rule *self)
 		TSNode p = scout_node_named_child(params, i);
 		TSNode type = scout_node_field(p, s->f_type);
 
-		if ((is_sym(p, s->typed_parameter) || is_sym(p, s->typed_default_parameter)) &&
+		if ((scout_nodes_is(p, s->typed_parameter) ||
+		     scout_nodes_is(p, s->typed_default_parameter)) &&
 		    !ts_node_is_null(type))
 			found = find_any(w, type);
 	}
@@ -769,7 +689,7 @@ static void check_any(scout_walk *w, TSNode node, const scout_rule *self)
 	}
 	if (ts_node_is_null(found) || ts_node_is_null(name))
 		return;
-	len = clip(name, w->src, &text);
+	len = scout_nodes_clip_line(name, w->src, &text);
 	snprintf(message, sizeof(message),
 	         "function %.*s has Any in its signature: mypyc erases those values to plain "
 	         "objects and uses generic operations on them",
@@ -787,8 +707,6 @@ static const scout_rule rule_any_typed = {
     .good = "def scale(x: float) -> float:\n    return x * 2\n",
     .fix = "replace Any with the concrete type (or a Protocol / TypeVar)",
     .docs = ANNOTATIONS,
-    .since = 0,
-    .until = 0,
     .on = "function_definition",
     .enter = check_any};
 
@@ -796,14 +714,10 @@ static const scout_rule rule_any_typed = {
 
 static const char *const optional_names[] = {"typing.Optional", "typing_extensions.Optional", NULL};
 static const char *const union_names[] = {"typing.Union", "typing_extensions.Union", NULL};
-static const char *const value_types[] = {
-    "builtins.int",        "builtins.float",      "builtins.bool",      "mypy_extensions.i64",
-    "mypy_extensions.i32", "mypy_extensions.i16", "mypy_extensions.u8", NULL,
-};
 
 static TSNode unwrap_type(const scout_walk *w, TSNode n)
 {
-	while (is_sym(n, syms(w)->type) && scout_node_named_child_count(n) == 1)
+	while (scout_nodes_is(n, w->sym->type) && scout_node_named_child_count(n) == 1)
 		n = scout_node_named_child(n, 0);
 	return n;
 }
@@ -811,42 +725,42 @@ static TSNode unwrap_type(const scout_walk *w, TSNode n)
 static bool is_value_type(const scout_walk *w, TSNode n)
 {
 	n = unwrap_type(w, n);
-	return (is_sym(n, syms(w)->identifier) || is_sym(n, syms(w)->attribute)) &&
-	       scout_walk_is(w, n, value_types);
+	return (scout_nodes_is(n, w->sym->identifier) || scout_nodes_is(n, w->sym->attribute)) &&
+	       scout_walk_is(w, n, scout_value_type_names);
 }
 
 static bool is_none(const scout_walk *w, TSNode n)
 {
-	return is_sym(unwrap_type(w, n), syms(w)->none);
+	return scout_nodes_is(unwrap_type(w, n), w->sym->none);
 }
 
 /* True for `X | None`, `Optional[X]`, `Union[X, None]` (either order) with
  * X a value type (int, float, bool, native ints). */
 static bool is_optional_value(const scout_walk *w, TSNode t)
 {
-	const scout_symbols *s = syms(w);
-	TSNode head = null_node(), items[3];
+	const scout_symbols *s = w->sym;
+	TSNode head = SCOUT_NULL_NODE, items[3];
 	uint32_t nitems = 0;
 
 	t = unwrap_type(w, t);
-	if (is_sym(t, syms(w)->binary_operator)) {
+	if (scout_nodes_is(t, w->sym->binary_operator)) {
 		TSNode op = scout_node_field(t, s->f_operator);
 		TSNode l = scout_node_field(t, s->f_left);
 		TSNode r = scout_node_field(t, s->f_right);
 
-		if (!is_sym(op, s->op_pipe))
+		if (!scout_nodes_is(op, s->op_pipe))
 			return false;
 		return (is_value_type(w, l) && is_none(w, r)) ||
 		       (is_none(w, l) && is_value_type(w, r));
 	}
-	if (is_sym(t, syms(w)->generic_type) && scout_node_named_child_count(t) == 2) {
+	if (scout_nodes_is(t, w->sym->generic_type) && scout_node_named_child_count(t) == 2) {
 		TSNode params = scout_node_named_child(t, 1);
 		uint32_t n = scout_node_named_child_count(params);
 
 		head = scout_node_named_child(t, 0);
 		for (uint32_t i = 0; i < n && nitems < 3; i++)
 			items[nitems++] = scout_node_named_child(params, i);
-	} else if (is_sym(t, s->subscript)) {
+	} else if (scout_nodes_is(t, s->subscript)) {
 		uint32_t n = scout_node_named_child_count(t);
 
 		head = scout_node_field(t, s->f_value);
@@ -865,32 +779,32 @@ static bool is_optional_value(const scout_walk *w, TSNode t)
 
 static void check_union_boxing(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode parent = scout_walk_ancestor(w, 1);
 	char message[MSG];
 	const char *text;
 	int n;
 
-	if (is_sym(parent, s->assignment)) {
+	if (scout_nodes_is(parent, s->assignment)) {
 		/* module globals are boxed anyway; locals and attributes are not */
 		bool scoped = false;
 
 		for (uint32_t up = 2; up < w->depth && !scoped; up++) {
 			TSNode a = scout_walk_ancestor(w, up);
 
-			scoped =
-			    is_sym(a, s->function_definition) || is_sym(a, s->class_definition);
+			scoped = scout_nodes_is(a, s->function_definition) ||
+			         scout_nodes_is(a, s->class_definition);
 		}
 		if (!scoped)
 			return;
-	} else if (!is_sym(parent, s->typed_parameter) &&
-	           !is_sym(parent, s->typed_default_parameter) &&
-	           !is_sym(parent, s->function_definition)) {
+	} else if (!scout_nodes_is(parent, s->typed_parameter) &&
+	           !scout_nodes_is(parent, s->typed_default_parameter) &&
+	           !scout_nodes_is(parent, s->function_definition)) {
 		return;
 	}
 	if (!is_optional_value(w, node))
 		return;
-	n = clip(node, w->src, &text);
+	n = scout_nodes_clip_line(node, w->src, &text);
 	snprintf(message, sizeof(message),
 	         "%.*s is boxed: mypyc keeps optional ints, floats and bools as Python objects, "
 	         "not native values",
@@ -907,8 +821,6 @@ static const scout_rule rule_union_boxing = {
     .good = "def first(xs: list[int]) -> int:\n    return xs[0] if xs else -1\n",
     .fix = "use a sentinel value of the same type (or split the None case out) on hot paths",
     .docs = ANNOTATIONS,
-    .since = 0,
-    .until = 0,
     .on = "type",
     .enter = check_union_boxing};
 
@@ -916,47 +828,48 @@ static const scout_rule rule_union_boxing = {
 
 static bool is_splat_parameter(const scout_walk *w, TSNode p)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 
-	if (is_sym(p, s->typed_parameter) && scout_node_named_child_count(p) > 0)
+	if (scout_nodes_is(p, s->typed_parameter) && scout_node_named_child_count(p) > 0)
 		p = scout_node_named_child(p, 0);
-	return is_sym(p, s->list_splat_pattern) || is_sym(p, s->dictionary_splat_pattern);
+	return scout_nodes_is(p, s->list_splat_pattern) ||
+	       scout_nodes_is(p, s->dictionary_splat_pattern);
 }
 
 /* The first *x / **x argument of a call, or null. */
 static TSNode first_splat_argument(const scout_walk *w, TSNode call)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	uint32_t at = scout_tix_find(scout_node_field(call, s->f_arguments));
 	const scout_tix_node *args = at == SCOUT_TIX_NONE ? NULL : &w->tix->nodes[at];
 
 	if (!args || args->symbol != s->argument_list)
-		return null_node();
+		return SCOUT_NULL_NODE;
 	for (uint32_t i = 0; i < args->nnamed; i++) {
 		const scout_tix_node *a = &w->tix->nodes[w->tix->named[args->named + i]];
 
 		if (a->symbol == s->list_splat || a->symbol == s->dictionary_splat)
 			return a->node;
 	}
-	return null_node();
+	return SCOUT_NULL_NODE;
 }
 
 /* `def f(*args, **kwargs)`: once per def, at its first splat parameter,
  * reached through the parameter's name. */
 static void check_splat_parameter(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode param = scout_walk_ancestor(w, 1), params = scout_walk_ancestor(w, 2), def;
 	uint32_t n, up = 2;
 	char message[MSG];
 	const char *text;
 	int len;
 
-	if (is_sym(params, s->typed_parameter)) {
+	if (scout_nodes_is(params, s->typed_parameter)) {
 		param = params;
 		params = scout_walk_ancestor(w, ++up);
 	}
-	if (!is_sym(params, s->parameters))
+	if (!scout_nodes_is(params, s->parameters))
 		return;
 	n = scout_node_named_child_count(params);
 	for (uint32_t i = 0; i < n; i++) {
@@ -968,7 +881,7 @@ static void check_splat_parameter(scout_walk *w, TSNode node, const scout_rule *
 			return; /* reported at the earlier one */
 	}
 	def = scout_walk_ancestor(w, up + 1);
-	len = clip(scout_node_field(def, s->f_name), w->src, &text);
+	len = scout_nodes_clip_line(scout_node_field(def, s->f_name), w->src, &text);
 	snprintf(message, sizeof(message),
 	         "function %.*s takes *args/**kwargs: every call packs a tuple or dict, and "
 	         "mypyc cannot use its fast native calling convention",
@@ -980,7 +893,7 @@ static void check_splat_parameter(scout_walk *w, TSNode node, const scout_rule *
  * reached through the first name of the callee (`f`, `obj`, `super`). */
 static void check_splat_call(scout_walk *w, const scout_rule *self, uint32_t start)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 
 	for (uint32_t up = 1; up < w->depth; up++) {
 		TSNode a = scout_walk_ancestor(w, up);
@@ -995,7 +908,7 @@ static void check_splat_call(scout_walk *w, const scout_rule *self, uint32_t sta
 			return;
 		if (t != s->call || ts_node_is_null(splat = first_splat_argument(w, a)))
 			continue;
-		n = clip(scout_node_field(a, s->f_function), w->src, &text);
+		n = scout_nodes_clip_line(scout_node_field(a, s->f_function), w->src, &text);
 		snprintf(message, sizeof(message),
 		         "call to %.*s unpacks arguments with * or **: it goes through a generic "
 		         "Python call instead of a native one",
@@ -1006,7 +919,7 @@ static void check_splat_call(scout_walk *w, const scout_rule *self, uint32_t sta
 
 static void check_star_args(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSSymbol pt = scout_walk_ancestor_symbol(w, 1);
 
 	if (pt == s->list_splat_pattern || pt == s->dictionary_splat_pattern)
@@ -1026,8 +939,6 @@ static const scout_rule rule_star_args = {
     .good = "def total(values: list[int]) -> int:\n    return sum(values)\n",
     .fix = "pass explicit parameters or one list/tuple argument",
     .docs = PERF,
-    .since = 0,
-    .until = 0,
     .on = "identifier",
     .enter = check_star_args};
 
@@ -1036,13 +947,13 @@ static const scout_rule rule_star_args = {
 /* A def nested in a function (reported at its name), or a lambda. */
 static void check_nested(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode name;
 	char message[MSG];
 	const char *text;
 	int n;
 
-	if (is_sym(node, s->lambda)) {
+	if (scout_nodes_is(node, s->lambda)) {
 		scout_walk_report(w, self, node,
 		                  "lambda is compiled as a callable object: calls through it are "
 		                  "generic Python calls, not native ones",
@@ -1050,9 +961,9 @@ static void check_nested(scout_walk *w, TSNode node, const scout_rule *self)
 		return;
 	}
 	name = scout_node_field(node, s->f_name);
-	if (ts_node_is_null(name) || ts_node_is_null(enclosing_function(w, 1)))
+	if (ts_node_is_null(name) || ts_node_is_null(scout_defs_enclosing_function(w, 1)))
 		return;
-	n = clip(name, w->src, &text);
+	n = scout_nodes_clip_line(name, w->src, &text);
 	snprintf(message, sizeof(message),
 	         "function %.*s is nested in another function: mypyc compiles it as a "
 	         "callable object with a closure environment, and calls to it are not "
@@ -1073,8 +984,6 @@ static const scout_rule rule_nested_functions_lambdas = {
     .fix = "move the function to module level (or make it a method) and pass what it "
            "captured as arguments",
     .docs = PERF,
-    .since = 0,
-    .until = 0,
     .on = "function_definition,lambda",
     .enter = check_nested};
 
@@ -1097,17 +1006,17 @@ static bool reported_at(const scout_walk *w, const scout_rule *self, TSNode n)
 
 static void check_generator(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode def = enclosing_function(w, 1), name;
+	TSNode def = scout_defs_enclosing_function(w, 1), name;
 	char message[MSG];
 	const char *text;
 	int n;
 
-	if (ts_node_is_null(def) || is_async_def(w, def)) /* async generators: a blocker */
+	if (ts_node_is_null(def) || scout_defs_is_async(w, def)) /* async generators: a blocker */
 		return;
-	name = scout_node_field(def, syms(w)->f_name);
+	name = scout_node_field(def, w->sym->f_name);
 	if (ts_node_is_null(name) || reported_at(w, self, name))
 		return;
-	n = clip(name, w->src, &text);
+	n = scout_nodes_clip_line(name, w->src, &text);
 	snprintf(message, sizeof(message),
 	         "function %.*s is a generator: mypyc compiles it to a generator object whose "
 	         "every step is a call, slower than building and returning a list",
@@ -1126,8 +1035,6 @@ static const scout_rule rule_generator_functions = {
     .good = "def squares(n: int) -> list[int]:\n    return [i * i for i in range(n)]\n",
     .fix = "return a list where the items are all used anyway",
     .docs = PERF,
-    .since = 0,
-    .until = 0,
     .on = "yield",
     .enter = check_generator};
 
@@ -1160,22 +1067,12 @@ static const char *const native_decorators[] = {
     NULL,
 };
 
-static TSNode decorator_callee(const scout_walk *w, TSNode decorator)
-{
-	TSNode e = scout_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
-	                                                   : null_node();
-
-	if (is_sym(e, syms(w)->call))
-		return scout_node_field(e, syms(w)->f_function);
-	return e;
-}
-
 static bool is_native_decorator(const scout_walk *w, TSNode decorator)
 {
-	const scout_symbols *s = syms(w);
-	TSNode callee = decorator_callee(w, decorator);
+	const scout_symbols *s = w->sym;
+	TSNode callee = scout_defs_decorator_callee(w, decorator);
 
-	if (is_sym(callee, s->attribute)) {
+	if (scout_nodes_is(callee, s->attribute)) {
 		/* @x.setter (a property setter), @x.deleter (its own rule),
 		 * @f.register (singledispatch implementations). */
 		TSNode attr = scout_node_field(callee, s->f_attribute);
@@ -1190,11 +1087,11 @@ static bool is_native_decorator(const scout_walk *w, TSNode decorator)
 
 static void check_decorated(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode def = scout_node_field(node, s->f_definition);
 	uint32_t count = scout_node_named_child_count(node);
 
-	if (!is_sym(def, s->function_definition))
+	if (!scout_nodes_is(def, s->function_definition))
 		return;
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode d = scout_node_named_child(node, i);
@@ -1202,10 +1099,10 @@ static void check_decorated(scout_walk *w, TSNode node, const scout_rule *self)
 		const char *text, *name;
 		int n, nlen;
 
-		if (!is_sym(d, s->decorator) || is_native_decorator(w, d))
+		if (!scout_nodes_is(d, s->decorator) || is_native_decorator(w, d))
 			continue;
-		n = clip(decorator_callee(w, d), w->src, &text);
-		nlen = clip(scout_node_field(def, s->f_name), w->src, &name);
+		n = scout_nodes_clip_line(scout_defs_decorator_callee(w, d), w->src, &text);
+		nlen = scout_nodes_clip_line(scout_node_field(def, s->f_name), w->src, &name);
 		snprintf(message, sizeof(message),
 		         "calls to %.*s go through the @%.*s wrapper: compiled callers cannot call "
 		         "it natively",
@@ -1227,8 +1124,6 @@ static const scout_rule rule_decorated_function_calls = {
             "= b, a + b\n    return a\n",
     .fix = "call the undecorated function on hot paths, or drop the decorator",
     .docs = PERF,
-    .since = 0,
-    .until = 0,
     .on = "decorated_definition",
     .enter = check_decorated};
 
@@ -1236,7 +1131,7 @@ static const scout_rule rule_decorated_function_calls = {
 
 static void check_global(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode def = enclosing_function(w, 1);
+	TSNode def = scout_defs_enclosing_function(w, 1);
 	uint32_t start, end;
 	char message[MSG];
 	const char *text;
@@ -1272,8 +1167,6 @@ static const scout_rule rule_non_final_globals = {
     .fix = "keep the state in an object (a native class instance) or pass it around, and "
            "mark true constants Final",
     .docs = DIFFERENCES,
-    .since = 0,
-    .until = 0,
     .on = "global_statement",
     .enter = check_global};
 
@@ -1290,11 +1183,11 @@ static bool is_plain_string(const scout_walk *w, TSNode n)
 {
 	uint32_t count;
 
-	if (!is_sym(n, syms(w)->string))
-		return is_sym(n, syms(w)->concatenated_string);
+	if (!scout_nodes_is(n, w->sym->string))
+		return scout_nodes_is(n, w->sym->concatenated_string);
 	count = scout_node_named_child_count(n);
 	for (uint32_t i = 0; i < count; i++)
-		if (is_sym(scout_node_named_child(n, i), syms(w)->interpolation))
+		if (scout_nodes_is(scout_node_named_child(n, i), w->sym->interpolation))
 			return false;
 	return true;
 }
@@ -1312,10 +1205,10 @@ static void check_dynamic(scout_walk *w, TSNode node, const scout_rule *self)
 		const char *text;
 		int n;
 
-		if (!is_sym(parent, syms(w)->attribute) ||
+		if (!scout_nodes_is(parent, w->sym->attribute) ||
 		    ts_node_end_byte(parent) != ts_node_end_byte(node))
 			return;
-		n = clip(parent, w->src, &text);
+		n = scout_nodes_clip_line(parent, w->src, &text);
 		snprintf(message, sizeof(message),
 		         "%.*s works on the instance dictionary: native classes have none, and "
 		         "mypyc uses generic operations on it",
@@ -1324,9 +1217,10 @@ static void check_dynamic(scout_walk *w, TSNode node, const scout_rule *self)
 		return;
 	}
 	if (!ts_node_is_null(call = call_to(w, node, attr_functions))) {
-		TSNode args = scout_node_field(call, syms(w)->f_arguments);
-		TSNode attr_name =
-		    is_sym(args, syms(w)->argument_list) ? argument_at(w, args, 1) : null_node();
+		TSNode args = scout_node_field(call, w->sym->f_arguments);
+		TSNode attr_name = scout_nodes_is(args, w->sym->argument_list)
+		                       ? argument_at(w, args, 1)
+		                       : SCOUT_NULL_NODE;
 
 		if (ts_node_is_null(attr_name) || is_plain_string(w, attr_name))
 			return;
@@ -1355,8 +1249,6 @@ static const scout_rule rule_dynamic_features = {
     .good = "def get_timeout(o: Config) -> int:\n    return o.timeout\n",
     .fix = "access attributes by name in code, or use a dict for data keyed at run time",
     .docs = PERF,
-    .since = 0,
-    .until = 0,
     .on = "identifier",
     .enter = check_dynamic,
     .words = dynamic_words};
@@ -1377,13 +1269,13 @@ static void check_dataclass(scout_walk *w, TSNode node, const scout_rule *self)
 		const char *text, *name;
 		int n, nlen;
 
-		if (!is_sym(d, syms(w)->decorator) ||
-		    !scout_walk_is(w, decorator_callee(w, d), dataclass_names))
+		if (!scout_nodes_is(d, w->sym->decorator) ||
+		    !scout_walk_is(w, scout_defs_decorator_callee(w, d), dataclass_names))
 			continue;
 		if (scout_class_kind_of(w, node) != SCOUT_CLASS_NATIVE)
 			return; /* a non-native class has its own finding */
-		n = clip(decorator_callee(w, d), w->src, &text);
-		nlen = clip(scout_node_field(node, syms(w)->f_name), w->src, &name);
+		n = scout_nodes_clip_line(scout_defs_decorator_callee(w, d), w->src, &text);
+		nlen = scout_nodes_clip_line(scout_node_field(node, w->sym->f_name), w->src, &name);
 		snprintf(message, sizeof(message),
 		         "@%.*s class %.*s is native, but the methods the decorator generates "
 		         "(__init__, __eq__, __repr__, ...) stay interpreted Python",
@@ -1403,8 +1295,6 @@ static const scout_rule rule_dataclass_attrs_partial = {
     .good = "class P:\n    def __init__(self, x: int) -> None:\n        self.x = x\n",
     .fix = "write __init__ (and __eq__ if needed) by hand on hot classes",
     .docs = NATIVE,
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_dataclass};
 

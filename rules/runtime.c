@@ -3,8 +3,9 @@
  * classes, and module-level constructs whose run-time behaviour changes once
  * compiled (mypyc/irbuild/util.py, prepare.py, classdef.py). */
 #include "linked_rules.h"
+#include "common/defs.h"
+#include "common/typing_names.h"
 #include "registry.h"
-#include "scout/class_kind.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -20,7 +21,6 @@ static const char *const allowed_decorators[] = {
 static const char *const final_decorators[] = {"typing.final", "typing_extensions.final", NULL};
 static const char *const allowed_metaclasses[] = {"abc.ABCMeta", "typing.TypingMeta",
                                                   "typing.GenericMeta", NULL};
-static const char *const final_names[] = {"typing.Final", "typing_extensions.Final", NULL};
 static const char *const runtime_checkable_names[] = {"typing.runtime_checkable",
                                                       "typing_extensions.runtime_checkable", NULL};
 static const char *const protocol_names[] = {"typing.Protocol", "typing_extensions.Protocol", NULL};
@@ -50,77 +50,11 @@ static const char *const c_types[] = {
     NULL,
 };
 
-static TSNode null_node(void)
-{
-	TSNode n = {{0}, 0, 0};
-
-	return n;
-}
-
-static const scout_symbols *syms(const scout_walk *w)
-{
-	return w->sym ? w->sym : scout_syntax_symbols();
-}
-
-/* A name of at most 80 bytes for messages. */
-static int clip(TSNode n, const char *src, const char **text)
-{
-	uint32_t len;
-
-	*text = scout_node_text(n, src, &len);
-	return len > 80 ? 80 : (int)len;
-}
-
-static bool is_native(const scout_walk *w, TSNode class_def)
-{
-	return scout_class_kind_of(w, class_def) == SCOUT_CLASS_NATIVE;
-}
-
-/* The class_definition whose body directly holds the current node (a
- * function_definition, or a decorator of one), or null. */
-static TSNode current_owner_class(const scout_walk *w)
-{
-	const scout_symbols *s = syms(w);
-	uint32_t up = 1;
-	TSNode n = scout_walk_ancestor(w, up);
-
-	if (!ts_node_is_null(n) && ts_node_symbol(n) == s->decorated_definition)
-		n = scout_walk_ancestor(w, ++up);
-	if (ts_node_is_null(n) || ts_node_symbol(n) != s->block)
-		return null_node();
-	n = scout_walk_ancestor(w, up + 1);
-	return !ts_node_is_null(n) && ts_node_symbol(n) == s->class_definition ? n : null_node();
-}
-
-/* The class of this module that a base expression names (`Base`,
- * `Base[int]`, not rebound by an import), or null. */
-static TSNode local_class(const scout_walk *w, TSNode base)
-{
-	const scout_symbols *s = syms(w);
-	const char *module = w->names && w->names->module ? w->names->module : "";
-	size_t mlen = strlen(module);
-	char buf[256];
-	uint32_t len;
-	const char *text;
-
-	if (!ts_node_is_null(base) && ts_node_symbol(base) == s->subscript)
-		base = scout_node_field(base, s->f_value);
-	if (ts_node_is_null(base) || ts_node_symbol(base) != s->identifier || !w->names)
-		return null_node();
-	text = scout_node_text(base, w->src, &len);
-	if (!scout_names_qualify(w->names, base, w->src, buf, sizeof(buf)))
-		return null_node();
-	if (strncmp(buf, module, mlen) != 0 || buf[mlen] != '.' || strlen(buf + mlen + 1) != len ||
-	    memcmp(buf + mlen + 1, text, len) != 0)
-		return null_node();
-	return scout_module_class(w, text, len);
-}
-
 /* The i-th positional base of a class (subscripts unwrapped), or null past
  * the last; keyword arguments are skipped. */
 static TSNode base_at(const scout_walk *w, TSNode class_def, uint32_t *i)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode args = scout_node_field(class_def, s->f_superclasses);
 	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
 
@@ -130,13 +64,13 @@ static TSNode base_at(const scout_walk *w, TSNode class_def, uint32_t *i)
 		if (ts_node_symbol(b) != s->keyword_argument && ts_node_symbol(b) != s->comment)
 			return b;
 	}
-	return null_node();
+	return SCOUT_NULL_NODE;
 }
 
 /* The keyword argument `key=` of a class header, or null. */
 static TSNode class_keyword(const scout_walk *w, TSNode class_def, const char *key)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode args = scout_node_field(class_def, s->f_superclasses);
 	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
 
@@ -147,65 +81,7 @@ static TSNode class_keyword(const scout_walk *w, TSNode class_def, const char *k
 		    scout_node_text_is(scout_node_field(b, s->f_name), w->src, key))
 			return b;
 	}
-	return null_node();
-}
-
-/* The callee of a decorator: `f` for both `@f` and `@f(...)`. */
-static TSNode decorator_callee(const scout_walk *w, TSNode decorator)
-{
-	const scout_symbols *s = syms(w);
-	TSNode e = scout_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
-	                                                   : null_node();
-
-	if (!ts_node_is_null(e) && ts_node_symbol(e) == s->call)
-		return scout_node_field(e, s->f_function);
-	return e;
-}
-
-/* The first decorator of `def` whose callee is one of `names`, or null. */
-static TSNode find_decorator(const scout_walk *w, TSNode def, const char *const *names)
-{
-	const scout_symbols *s = syms(w);
-	TSNode deco = scout_decorated_parent(w, def);
-	uint32_t count = ts_node_is_null(deco) ? 0 : scout_node_named_child_count(deco);
-
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = scout_node_named_child(deco, i);
-
-		if (ts_node_symbol(d) == s->decorator &&
-		    scout_walk_is(w, decorator_callee(w, d), names))
-			return d;
-	}
-	return null_node();
-}
-
-/* True when a class-body statement is an annotated name whose annotation is
- * one of `names`, bare or subscripted (`Final`, `ClassVar[int]`). */
-static bool annotation_is(const scout_walk *w, TSNode assignment, const char *const *names)
-{
-	const scout_symbols *s = syms(w);
-	TSNode t = scout_node_field(assignment, s->f_type);
-
-	if (ts_node_is_null(t))
-		return false;
-	if (ts_node_symbol(t) == s->type && scout_node_named_child_count(t))
-		t = scout_node_named_child(t, 0);
-	if (ts_node_symbol(t) == s->subscript)
-		t = scout_node_field(t, s->f_value);
-	else if (ts_node_symbol(t) == s->generic_type && scout_node_named_child_count(t))
-		t = scout_node_named_child(t, 0); /* `Final[int]` in an annotation */
-	return scout_walk_is(w, t, names);
-}
-
-/* The assignment of a class-body (or module) statement, or null. */
-static TSNode statement_assignment(const scout_walk *w, TSNode stmt)
-{
-	const scout_symbols *s = syms(w);
-
-	if (ts_node_symbol(stmt) != s->expression_statement || !scout_node_named_child_count(stmt))
-		return null_node();
-	stmt = scout_node_named_child(stmt, 0);
-	return ts_node_symbol(stmt) == s->assignment ? stmt : null_node();
+	return SCOUT_NULL_NODE;
 }
 
 /* ---- non-native classes ------------------------------------------------- */
@@ -215,7 +91,7 @@ static void report_class(scout_walk *w, const scout_rule *self, TSNode at, TSNod
 {
 	char message[256];
 	const char *name;
-	int n = clip(scout_node_field(class_def, syms(w)->f_name), w->src, &name);
+	int n = scout_nodes_clip(scout_node_field(class_def, w->sym->f_name), w->src, &name);
 
 	snprintf(message, sizeof(message), fmt, n, name);
 	scout_walk_report(w, self, at, message, NULL);
@@ -225,7 +101,7 @@ static void report_class(scout_walk *w, const scout_rule *self, TSNode at, TSNod
  * is_implicit_extension_class), or null. */
 static TSNode offending_decorator(const scout_walk *w, TSNode class_def)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode deco = scout_decorated_parent(w, class_def);
 	uint32_t count = ts_node_is_null(deco) ? 0 : scout_node_named_child_count(deco);
 
@@ -234,7 +110,7 @@ static TSNode offending_decorator(const scout_walk *w, TSNode class_def)
 
 		if (ts_node_symbol(d) != s->decorator)
 			continue;
-		callee = decorator_callee(w, d);
+		callee = scout_defs_decorator_callee(w, d);
 		expr = scout_node_named_child(d, 0);
 		if (scout_walk_is(w, callee, allowed_decorators))
 			continue;
@@ -245,7 +121,7 @@ static TSNode offending_decorator(const scout_walk *w, TSNode class_def)
 			continue;
 		return d;
 	}
-	return null_node();
+	return SCOUT_NULL_NODE;
 }
 
 static void check_class_decorator(scout_walk *w, TSNode node, const scout_rule *self)
@@ -271,8 +147,6 @@ static const scout_rule rule_class_decorator_nonnative = {
     .good = "class V:\n    pass\n",
     .fix = "drop the decorator (write the methods it generates), or accept a non-native class",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#class-decorators",
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_class_decorator};
 
@@ -281,7 +155,7 @@ static void check_metaclass(scout_walk *w, TSNode node, const scout_rule *self)
 	TSNode kw = class_keyword(w, node, "metaclass");
 
 	if (ts_node_is_null(kw) ||
-	    scout_walk_is(w, scout_node_field(kw, syms(w)->f_value), allowed_metaclasses))
+	    scout_walk_is(w, scout_node_field(kw, w->sym->f_value), allowed_metaclasses))
 		return;
 	if (scout_class_kind_of(w, node) != SCOUT_CLASS_NONNATIVE_METACLASS)
 		return;
@@ -302,15 +176,13 @@ static const scout_rule rule_metaclass_nonnative = {
     .fix = "drop the metaclass (e.g. register classes with a decorator-free function call), or "
            "accept a non-native class",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#metaclasses",
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_metaclass};
 
 static void check_enum(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	if (scout_class_kind_of(w, node) == SCOUT_CLASS_NONNATIVE_ENUM)
-		report_class(w, self, scout_node_field(node, syms(w)->f_name), node,
+		report_class(w, self, scout_node_field(node, w->sym->f_name), node,
 		             "enum class %.*s is compiled as a regular Python class, so its "
 		             "methods and attribute accesses stay interpreted");
 }
@@ -325,14 +197,13 @@ static const scout_rule rule_enum_nonnative = {
     .fix = "keep the Enum if its API matters; for hot code use Final int constants",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
     .since = SCOUT_V(1, 0, 0),
-    .until = 0,
     .on = "class_definition",
     .enter = check_enum};
 
 static void check_record(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	if (scout_class_kind_of(w, node) == SCOUT_CLASS_NONNATIVE_RECORD)
-		report_class(w, self, scout_node_field(node, syms(w)->f_name), node,
+		report_class(w, self, scout_node_field(node, w->sym->f_name), node,
 		             "TypedDict/NamedTuple class %.*s is compiled as a regular Python "
 		             "class, not a native one");
 }
@@ -346,8 +217,6 @@ static const scout_rule rule_typeddict_namedtuple_nonnative = {
     .good = "@dataclass\nclass P:\n    x: int\n",
     .fix = "use a (frozen) @dataclass or a plain native class for hot records",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_record};
 
@@ -374,7 +243,6 @@ static const scout_rule rule_native_class_false = {
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#defining-non-native-"
             "classes",
     .since = SCOUT_V(1, 16, 0),
-    .until = 0,
     .on = "class_definition",
     .enter = check_native_false};
 
@@ -387,9 +255,9 @@ static void check_nonext_inherits_ext(scout_walk *w, TSNode node, const scout_ru
 	if (kind == SCOUT_CLASS_NATIVE || kind == SCOUT_CLASS_NONNATIVE_RECORD)
 		return;
 	while (!ts_node_is_null(b = base_at(w, node, &i))) {
-		TSNode base = local_class(w, b);
+		TSNode base = scout_module_class_of(w, b);
 
-		if (!ts_node_is_null(base) && is_native(w, base)) {
+		if (!ts_node_is_null(base) && scout_defs_is_native(w, base)) {
 			report_class(w, self, b, node,
 			             "non-native class %.*s inherits from a native class: mypyc "
 			             "reports \"Non-extension classes may not inherit from "
@@ -408,21 +276,19 @@ const scout_rule scout_rule_nonext_inherits_ext = {
     .good = "class Base:\n    pass\n\nclass C(Base):\n    pass\n",
     .fix = "make the subclass native too, or make the base non-native as well",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_nonext_inherits_ext};
 
 static void check_nonext_property_setter(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_symbols *s = syms(w);
-	TSNode callee = decorator_callee(w, node), cls;
+	const scout_symbols *s = w->sym;
+	TSNode callee = scout_defs_decorator_callee(w, node), cls;
 
 	if (ts_node_is_null(callee) || ts_node_symbol(callee) != s->attribute ||
 	    !scout_node_text_is(scout_node_field(callee, s->f_attribute), w->src, "setter"))
 		return;
-	cls = current_owner_class(w);
-	if (ts_node_is_null(cls) || is_native(w, cls))
+	cls = scout_defs_owner_class(w);
+	if (ts_node_is_null(cls) || scout_defs_is_native(w, cls))
 		return;
 	report_class(w, self, node, cls,
 	             "property setter in non-native class %.*s: mypyc reports \"Property setters "
@@ -441,21 +307,19 @@ static const scout_rule rule_nonext_property_setter = {
     .fix = "make the class native (drop the decorator or metaclass) or replace the setter with "
            "a set_x() method",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-    .since = 0,
-    .until = 0,
     .on = "decorator",
     .enter = check_nonext_property_setter};
 
 static void check_runtime_checkable(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode d = find_decorator(w, node, runtime_checkable_names), b;
+	TSNode d = scout_defs_decorator(w, node, runtime_checkable_names), b;
 	uint32_t i = 0;
 
 	if (ts_node_is_null(d))
 		return;
 	while (!ts_node_is_null(b = base_at(w, node, &i))) {
-		if (ts_node_symbol(b) == syms(w)->subscript)
-			b = scout_node_field(b, syms(w)->f_value);
+		if (ts_node_symbol(b) == w->sym->subscript)
+			b = scout_node_field(b, w->sym->f_value);
 		if (scout_walk_is(w, b, protocol_names)) {
 			report_class(
 			    w, self, d, node,
@@ -477,8 +341,6 @@ static const scout_rule rule_runtime_checkable_protocol = {
     .fix = "move the runtime-checkable Protocol to a module that is not compiled, or check "
            "with hasattr()",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_runtime_checkable};
 
@@ -490,11 +352,11 @@ static void check_c_type_base(scout_walk *w, TSNode node, const scout_rule *self
 	while (!ts_node_is_null(b = base_at(w, node, &i))) {
 		TSNode name = b;
 
-		if (ts_node_symbol(name) == syms(w)->subscript)
-			name = scout_node_field(name, syms(w)->f_value);
+		if (ts_node_symbol(name) == w->sym->subscript)
+			name = scout_node_field(name, w->sym->f_value);
 		if (!scout_walk_is(w, name, c_types))
 			continue;
-		if (!is_native(w, node))
+		if (!scout_defs_is_native(w, node))
 			return;
 		report_class(w, self, b, node,
 		             "native class %.*s inherits from a C-implemented class outside "
@@ -515,8 +377,6 @@ static const scout_rule rule_native_inherits_c_type = {
     .fix = "wrap the object in an attribute instead of inheriting, or make the class "
            "non-native with @mypyc_attr(native_class=False)",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#inheritance",
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_c_type_base};
 
@@ -526,12 +386,12 @@ static const scout_rule rule_native_inherits_c_type = {
 static TSNode decorator_mypyc_attr(const scout_walk *w, TSNode decorator)
 {
 	TSNode e = scout_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
-	                                                   : null_node();
+	                                                   : SCOUT_NULL_NODE;
 
-	if (ts_node_is_null(e) || ts_node_symbol(e) != syms(w)->call ||
-	    !scout_walk_is(w, scout_node_field(e, syms(w)->f_function), mypyc_attr_names))
-		return null_node();
-	return scout_node_field(e, syms(w)->f_arguments);
+	if (ts_node_is_null(e) || ts_node_symbol(e) != w->sym->call ||
+	    !scout_walk_is(w, scout_node_field(e, w->sym->f_function), mypyc_attr_names))
+		return SCOUT_NULL_NODE;
+	return scout_node_field(e, w->sym->f_arguments);
 }
 
 static bool known_mypyc_attr(const scout_walk *w, const char *key, uint32_t len)
@@ -551,7 +411,7 @@ static bool known_mypyc_attr(const scout_walk *w, const char *key, uint32_t len)
  * concatenated. */
 static bool is_str_literal(const scout_walk *w, TSNode n)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	uint32_t count, len;
 	const char *text;
 
@@ -574,7 +434,7 @@ static bool is_str_literal(const scout_walk *w, TSNode n)
 /* The text of a plain string literal's content, or false. */
 static bool str_content(const scout_walk *w, TSNode n, const char **text, uint32_t *len)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	uint32_t count;
 
 	if (ts_node_symbol(n) != s->string || !is_str_literal(w, n))
@@ -595,7 +455,7 @@ static bool str_content(const scout_walk *w, TSNode n, const char **text, uint32
 
 static void check_mypyc_attr_key(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode args = decorator_mypyc_attr(w, node);
 	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
 
@@ -632,13 +492,12 @@ static const scout_rule rule_mypyc_attr_bad_key = {
            "acyclic (2.0+)",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
     .since = SCOUT_V(1, 19, 0),
-    .until = 0,
     .on = "decorator",
     .enter = check_mypyc_attr_key};
 
 static void check_mypyc_attr_positional(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode args = decorator_mypyc_attr(w, node);
 	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
 
@@ -667,7 +526,6 @@ static const scout_rule rule_mypyc_attr_positional_nonliteral = {
     .fix = "write the key as a string literal or as a keyword argument",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
     .since = SCOUT_V(1, 19, 0),
-    .until = 0,
     .on = "decorator",
     .enter = check_mypyc_attr_positional};
 
@@ -694,7 +552,6 @@ static const scout_rule rule_native_class_bad_value = {
     .fix = "write native_class=True or native_class=False literally",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
     .since = SCOUT_V(1, 16, 0),
-    .until = 0,
     .on = "class_definition",
     .enter = check_native_class_value};
 
@@ -722,7 +579,7 @@ static void check_native_class_true(scout_walk *w, TSNode node, const scout_rule
 	default:
 		return;
 	}
-	n = clip(scout_node_field(node, syms(w)->f_name), w->src, &name);
+	n = scout_nodes_clip(scout_node_field(node, w->sym->f_name), w->src, &name);
 	snprintf(message, sizeof(message),
 	         "class %.*s is marked native_class=True but can't be native (%s), so mypyc "
 	         "rejects it",
@@ -741,7 +598,6 @@ static const scout_rule rule_native_class_true_impossible = {
     .fix = "remove native_class=True, or remove what keeps the class from being native",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
     .since = SCOUT_V(1, 16, 0),
-    .until = 0,
     .on = "class_definition",
     .enter = check_native_class_true};
 
@@ -756,7 +612,7 @@ static bool attr_true(const scout_walk *w, TSNode def, const char *key)
 static void check_acyclic(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode v = scout_mypyc_attr_value(w, node, "acyclic"), b;
-	TSNode tp = scout_node_field(node, syms(w)->f_type_parameters);
+	TSNode tp = scout_node_field(node, w->sym->f_type_parameters);
 	uint32_t i = 0;
 	char message[240];
 
@@ -770,19 +626,20 @@ static void check_acyclic(scout_walk *w, TSNode node, const scout_rule *self)
 		return;
 	}
 	while (!ts_node_is_null(b = base_at(w, node, &i))) {
-		TSNode base = local_class(w, b), name = b;
+		TSNode base = scout_module_class_of(w, b), name = b;
 		const char *text;
 		int n;
 
-		if (ts_node_symbol(name) == syms(w)->subscript)
-			name = scout_node_field(name, syms(w)->f_value);
+		if (ts_node_symbol(name) == w->sym->subscript)
+			name = scout_node_field(name, w->sym->f_value);
 		if (scout_node_text_is(name, w->src, "object") &&
-		    ts_node_is_null(local_class(w, name)))
+		    ts_node_is_null(scout_module_class_of(w, name)))
 			continue;
 		/* Acyclic native classes and traits (prepare.py find_non_acyclic_base). */
-		if (!ts_node_is_null(base) && is_native(w, base) && attr_true(w, base, "acyclic"))
+		if (!ts_node_is_null(base) && scout_defs_is_native(w, base) &&
+		    attr_true(w, base, "acyclic"))
 			continue;
-		n = clip(name, w->src, &text);
+		n = scout_nodes_clip(name, w->src, &text);
 		snprintf(message, sizeof(message),
 		         "an acyclic=True class inherits from %.*s, which is not an acyclic native "
 		         "class, so mypyc rejects it",
@@ -803,7 +660,6 @@ static const scout_rule rule_acyclic_nonacyclic_base = {
     .fix = "mark every base class acyclic=True too, or drop acyclic=True",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
     .since = SCOUT_V(2, 0, 0),
-    .until = 0,
     .on = "class_definition",
     .enter = check_acyclic};
 
@@ -815,13 +671,13 @@ static bool has_builtin_base(const scout_walk *w, TSNode class_def)
 	char buf[128];
 
 	while (!ts_node_is_null(b = base_at(w, class_def, &i))) {
-		if (ts_node_symbol(b) == syms(w)->subscript)
-			b = scout_node_field(b, syms(w)->f_value);
-		if (ts_node_is_null(b) || ts_node_symbol(b) != syms(w)->identifier || !w->names ||
+		if (ts_node_symbol(b) == w->sym->subscript)
+			b = scout_node_field(b, w->sym->f_value);
+		if (ts_node_is_null(b) || ts_node_symbol(b) != w->sym->identifier || !w->names ||
 		    !scout_names_qualify(w->names, b, w->src, buf, sizeof(buf)))
 			continue;
 		if (strncmp(buf, "builtins.", 9) == 0 && strcmp(buf, "builtins.object") != 0 &&
-		    ts_node_is_null(local_class(w, b)))
+		    ts_node_is_null(scout_module_class_of(w, b)))
 			return true;
 	}
 	return false;
@@ -837,7 +693,7 @@ static void check_free_list_len(scout_walk *w, TSNode node, const scout_rule *se
 
 	if (ts_node_is_null(v))
 		return;
-	if (!ts_node_is_null(find_decorator(w, node, trait_names)))
+	if (!ts_node_is_null(scout_defs_decorator(w, node, trait_names)))
 		why = "can't be used with traits";
 	else if (attr_true(w, node, "allow_interpreted_subclasses"))
 		why = "can't be used in a class that allows interpreted subclasses";
@@ -846,7 +702,7 @@ static void check_free_list_len(scout_walk *w, TSNode node, const scout_rule *se
 	if (why) {
 		snprintf(message, sizeof(message), "free_list_len %s, so mypyc rejects it", why);
 	} else if (!scout_node_text_is(v, w->src, "1")) {
-		n = clip(v, w->src, &text);
+		n = scout_nodes_clip(v, w->src, &text);
 		snprintf(message, sizeof(message),
 		         "free_list_len=%.*s is not supported (only 1 is), so mypyc rejects it", n,
 		         text);
@@ -868,7 +724,6 @@ static const scout_rule rule_free_list_len_misuse = {
     .fix = "use free_list_len=1 on a plain native class only",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
     .since = SCOUT_V(1, 19, 0),
-    .until = 0,
     .on = "class_definition",
     .enter = check_free_list_len};
 
@@ -877,11 +732,11 @@ static const scout_rule rule_free_list_len_misuse = {
 /* The `__deletable__ = ...` assignment in a class body, or null. */
 static TSNode deletable_assignment(const scout_walk *w, TSNode class_def)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	scout_children it = scout_children_of(scout_node_field(class_def, s->f_body));
 
 	while (scout_children_next(&it)) {
-		TSNode a = statement_assignment(w, it.node);
+		TSNode a = scout_defs_assignment(w, it.node);
 
 		if (!ts_node_is_null(a) &&
 		    scout_node_text_is(scout_node_field(a, s->f_left), w->src, "__deletable__") &&
@@ -890,27 +745,19 @@ static TSNode deletable_assignment(const scout_walk *w, TSNode class_def)
 			return a;
 		}
 	}
-	return null_node();
+	return SCOUT_NULL_NODE;
 }
 
 /* The list or tuple display of a `__deletable__` assignment, or null. */
 static TSNode deletable_items(const scout_walk *w, TSNode assignment)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode v = scout_node_field(assignment, s->f_right);
 	TSSymbol t = ts_node_symbol(v);
 
 	if (t == s->list || t == s->tuple || t == s->expression_list)
 		return v;
-	return null_node();
-}
-
-static bool text_eq(TSNode n, const char *src, const char *s, uint32_t len)
-{
-	uint32_t l;
-	const char *t = scout_node_text(n, src, &l);
-
-	return l == len && memcmp(t, s, len) == 0;
+	return SCOUT_NULL_NODE;
 }
 
 enum { ATTR_DEFINED = 1, ATTR_PROPERTY = 2, ATTR_FINAL = 4, ATTR_METHOD = 8 };
@@ -928,10 +775,10 @@ typedef struct attr_query {
 static void assignment_facts(const scout_walk *w, TSNode a, TSNode target, attr_query *q, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
-		if (q[k].skip || !text_eq(target, w->src, q[k].name, q[k].len))
+		if (q[k].skip || !scout_nodes_text_eq(target, w->src, q[k].name, q[k].len))
 			continue;
 		q[k].facts |= ATTR_DEFINED;
-		if (annotation_is(w, a, final_names))
+		if (scout_defs_annotation_is(w, a, scout_final_names))
 			q[k].facts |= ATTR_FINAL;
 	}
 }
@@ -939,7 +786,7 @@ static void assignment_facts(const scout_walk *w, TSNode a, TSNode target, attr_
 /* The `self.name = ...` assignments anywhere in a method's body. */
 static void method_facts(const scout_walk *w, TSNode def, attr_query *q, size_t n)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode params = scout_node_field(def, s->f_parameters), self_param, mbody;
 	const char *self_name;
 	uint32_t self_len, at, end;
@@ -962,7 +809,8 @@ static void method_facts(const scout_walk *w, TSNode def, attr_query *q, size_t 
 			continue;
 		left = scout_node_field(node, s->f_left);
 		if (ts_node_symbol(left) == s->attribute &&
-		    text_eq(scout_node_field(left, s->f_object), w->src, self_name, self_len))
+		    scout_nodes_text_eq(scout_node_field(left, s->f_object), w->src, self_name,
+		                        self_len))
 			assignment_facts(w, node, scout_node_field(left, s->f_attribute), q, n);
 	}
 }
@@ -971,15 +819,15 @@ static void method_facts(const scout_walk *w, TSNode def, attr_query *q, size_t 
  * the other queries) the `self.name = ...` assignments in its body. */
 static void def_facts(const scout_walk *w, TSNode def, attr_query *q, size_t n)
 {
-	TSNode name = scout_node_field(def, syms(w)->f_name);
+	TSNode name = scout_node_field(def, w->sym->f_name);
 	size_t named = 0;
 
 	for (size_t k = 0; k < n; k++) {
-		q[k].skip = text_eq(name, w->src, q[k].name, q[k].len);
+		q[k].skip = scout_nodes_text_eq(name, w->src, q[k].name, q[k].len);
 		if (!q[k].skip)
 			continue;
 		named++;
-		q[k].facts |= ts_node_is_null(find_decorator(w, def, property_names))
+		q[k].facts |= ts_node_is_null(scout_defs_decorator(w, def, property_names))
 		                  ? ATTR_METHOD
 		                  : ATTR_PROPERTY;
 	}
@@ -994,11 +842,11 @@ static void def_facts(const scout_walk *w, TSNode def, attr_query *q, size_t n)
  * pass for all the queries. */
 static void attr_facts_many(const scout_walk *w, TSNode class_def, attr_query *q, size_t n)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	scout_children it = scout_children_of(scout_node_field(class_def, s->f_body));
 
 	while (scout_children_next(&it)) {
-		TSNode a = statement_assignment(w, it.node), def = it.node;
+		TSNode a = scout_defs_assignment(w, it.node), def = it.node;
 
 		if (!ts_node_is_null(a)) {
 			assignment_facts(w, a, scout_node_field(a, s->f_left), q, n);
@@ -1069,7 +917,7 @@ static void check_deletable_shape(scout_walk *w, TSNode node, const scout_rule *
 
 	if (ts_node_is_null(a) || !ts_node_is_null(deletable_items(w, a)))
 		return;
-	scout_walk_report(w, self, scout_node_field(a, syms(w)->f_right),
+	scout_walk_report(w, self, scout_node_field(a, w->sym->f_right),
 	                  "__deletable__ is not a list or tuple display, which mypy rejects when "
 	                  "compiling with mypyc",
 	                  NULL);
@@ -1085,14 +933,19 @@ static const scout_rule rule_deletable_not_literal_list = {
     .good = "class C:\n    x: int\n    __deletable__ = [\"x\"]\n",
     .fix = "write the names out as a list display in the class body",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_deletable_shape};
 
-static void check_deletable_item(scout_walk *w, TSNode node, const scout_rule *self)
+/* What each_deletable calls for an item: its text when it is a string. */
+typedef void (*item_fn)(scout_walk *w, TSNode class_def, TSNode item, const char *name,
+                        uint32_t len, const scout_rule *self);
+
+/* Calls `fn` for each item of a class's __deletable__ display: its string
+ * items (strings true), or its other items, comments aside (strings false). */
+static void each_deletable(scout_walk *w, TSNode class_def, const scout_rule *self, bool strings,
+                           item_fn fn)
 {
-	TSNode a = deletable_assignment(w, node), items;
+	TSNode a = deletable_assignment(w, class_def), items;
 	scout_children it;
 
 	if (ts_node_is_null(a) || ts_node_is_null(items = deletable_items(w, a)))
@@ -1100,17 +953,31 @@ static void check_deletable_item(scout_walk *w, TSNode node, const scout_rule *s
 	it = scout_children_of(items);
 	while (scout_children_next(&it)) {
 		TSNode item = it.node;
-		const char *t;
-		uint32_t l;
+		const char *t = NULL;
+		uint32_t l = 0;
 
-		if (ts_node_symbol(item) == syms(w)->comment || str_content(w, item, &t, &l))
-			continue;
-		scout_walk_report(
-		    w, self, item,
-		    "a __deletable__ item is not a string literal, which mypy rejects "
-		    "when compiling with mypyc",
-		    NULL);
+		if (strings
+		        ? str_content(w, item, &t, &l)
+		        : ts_node_symbol(item) != w->sym->comment && !str_content(w, item, &t, &l))
+			fn(w, class_def, item, t, l, self);
 	}
+}
+
+static void non_str_item(scout_walk *w, TSNode class_def, TSNode item, const char *name,
+                         uint32_t len, const scout_rule *self)
+{
+	(void)class_def;
+	(void)name;
+	(void)len;
+	scout_walk_report(w, self, item,
+	                  "a __deletable__ item is not a string literal, which mypy rejects "
+	                  "when compiling with mypyc",
+	                  NULL);
+}
+
+static void check_deletable_item(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	each_deletable(w, node, self, false, non_str_item);
 }
 
 static const scout_rule rule_deletable_item_not_str = {
@@ -1122,31 +989,8 @@ static const scout_rule rule_deletable_item_not_str = {
     .good = "class C:\n    x: int\n    __deletable__ = [\"x\"]\n",
     .fix = "write each attribute name as a string literal",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_deletable_item};
-
-/* Calls `fn` for each string item of a class's __deletable__ display. */
-static void each_deletable(scout_walk *w, TSNode class_def, const scout_rule *self,
-                           void (*fn)(scout_walk *, TSNode, TSNode, const char *, uint32_t,
-                                      const scout_rule *))
-{
-	TSNode a = deletable_assignment(w, class_def), items;
-	scout_children it;
-
-	if (ts_node_is_null(a) || ts_node_is_null(items = deletable_items(w, a)))
-		return;
-	it = scout_children_of(items);
-	while (scout_children_next(&it)) {
-		TSNode item = it.node;
-		const char *t;
-		uint32_t l;
-
-		if (str_content(w, item, &t, &l))
-			fn(w, class_def, item, t, l, self);
-	}
-}
 
 static void undefined_item(scout_walk *w, TSNode class_def, TSNode item, const char *name,
                            uint32_t len, const scout_rule *self)
@@ -1172,8 +1016,8 @@ static void undefined_item(scout_walk *w, TSNode class_def, TSNode item, const c
 
 static void check_deletable_undefined(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	if (!ts_node_is_null(deletable_assignment(w, node)) && is_native(w, node))
-		each_deletable(w, node, self, undefined_item);
+	if (!ts_node_is_null(deletable_assignment(w, node)) && scout_defs_is_native(w, node))
+		each_deletable(w, node, self, true, undefined_item);
 }
 
 static const scout_rule rule_deletable_undefined = {
@@ -1186,8 +1030,6 @@ static const scout_rule rule_deletable_undefined = {
     .good = "class C:\n    __deletable__ = [\"x\"]\n    x: int\n",
     .fix = "list only attributes declared or assigned in this class itself",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_deletable_undefined};
 
@@ -1207,7 +1049,7 @@ static void final_item(scout_walk *w, TSNode class_def, TSNode item, const char 
 
 static void check_deletable_final(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	each_deletable(w, node, self, final_item);
+	each_deletable(w, node, self, true, final_item);
 }
 
 static const scout_rule rule_deletable_final = {
@@ -1219,8 +1061,6 @@ static const scout_rule rule_deletable_final = {
     .good = "class C:\n    x: int = 1\n    __deletable__ = [\"x\"]\n",
     .fix = "drop Final from the attribute or remove it from __deletable__",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
-    .since = 0,
-    .until = 0,
     .on = "class_definition",
     .enter = check_deletable_final};
 
@@ -1252,8 +1092,8 @@ static bool lists_deletable(const scout_walk *w, TSNode class_def, TSNode attr)
  * parameter annotated with a class of this module. Null when unknown. */
 static TSNode instance_class(const scout_walk *w, TSNode obj)
 {
-	const scout_symbols *s = syms(w);
-	TSNode fn = null_node(), params;
+	const scout_symbols *s = w->sym;
+	TSNode fn = SCOUT_NULL_NODE, params;
 	uint32_t up, count;
 
 	for (up = 1; up < w->depth; up++) {
@@ -1263,24 +1103,24 @@ static TSNode instance_class(const scout_walk *w, TSNode obj)
 			break;
 	}
 	if (up >= w->depth || ts_node_symbol(fn) != s->function_definition)
-		return null_node();
+		return SCOUT_NULL_NODE;
 	params = scout_node_field(fn, s->f_parameters);
 	count = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params);
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode p = scout_node_named_child(params, i), name = p, type = null_node();
+		TSNode p = scout_node_named_child(params, i), name = p, type = SCOUT_NULL_NODE;
 
 		if (ts_node_symbol(p) == s->typed_parameter) {
 			name = scout_node_named_child(p, 0);
 			type = scout_node_field(p, s->f_type);
 		}
 		if (ts_node_symbol(name) != s->identifier ||
-		    !text_eq(name, w->src, w->src + ts_node_start_byte(obj),
-		             ts_node_end_byte(obj) - ts_node_start_byte(obj)))
+		    !scout_nodes_text_eq(name, w->src, w->src + ts_node_start_byte(obj),
+		                         ts_node_end_byte(obj) - ts_node_start_byte(obj)))
 			continue;
 		if (!ts_node_is_null(type)) {
 			if (scout_node_named_child_count(type))
 				type = scout_node_named_child(type, 0);
-			return local_class(w, type);
+			return scout_module_class_of(w, type);
 		}
 		if (i == 0) {
 			/* The first parameter of a method of a module-level class. */
@@ -1290,17 +1130,16 @@ static TSNode instance_class(const scout_walk *w, TSNode obj)
 			if (ts_node_symbol(p1) == s->decorated_definition)
 				p1 = scout_walk_ancestor(w, ++k);
 			if (ts_node_symbol(p1) != s->block)
-				return null_node();
+				return SCOUT_NULL_NODE;
 			cls = scout_walk_ancestor(w, k + 1);
 			if (ts_node_symbol(cls) != s->class_definition ||
-			    !ts_node_is_null(find_decorator(
-			        w, fn, (const char *const[]){"builtins.staticmethod", NULL})))
-				return null_node();
+			    !ts_node_is_null(scout_defs_decorator(w, fn, scout_staticmethod_names)))
+				return SCOUT_NULL_NODE;
 			return cls;
 		}
-		return null_node();
+		return SCOUT_NULL_NODE;
 	}
-	return null_node();
+	return SCOUT_NULL_NODE;
 }
 
 /* True when `attr` may be deleted on instances of class_def: listed in the
@@ -1323,7 +1162,7 @@ static bool deletable_in_chain(const scout_walk *w, TSNode class_def, TSNode att
 		    attr_facts(w, c, name, len) & (ATTR_PROPERTY | ATTR_METHOD))
 			return true;
 		while (!ts_node_is_null(b = base_at(w, c, &i))) {
-			TSNode base = local_class(w, b), id = b;
+			TSNode base = scout_module_class_of(w, b), id = b;
 			char buf[128];
 
 			if (!ts_node_is_null(base)) {
@@ -1331,8 +1170,8 @@ static bool deletable_in_chain(const scout_walk *w, TSNode class_def, TSNode att
 					todo[ntodo++] = base;
 				continue;
 			}
-			if (ts_node_symbol(id) == syms(w)->subscript)
-				id = scout_node_field(id, syms(w)->f_value);
+			if (ts_node_symbol(id) == w->sym->subscript)
+				id = scout_node_field(id, w->sym->f_value);
 			if (!w->names ||
 			    !scout_names_qualify(w->names, id, w->src, buf, sizeof(buf)) ||
 			    strncmp(buf, "builtins.", 9) != 0)
@@ -1344,7 +1183,7 @@ static bool deletable_in_chain(const scout_walk *w, TSNode class_def, TSNode att
 
 static void check_del_attr(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	uint32_t count = scout_node_named_child_count(node);
 
 	for (uint32_t i = 0; i < count; i++) {
@@ -1370,10 +1209,10 @@ static void check_del_attr(scout_walk *w, TSNode node, const scout_rule *self)
 			if (ts_node_symbol(obj) != s->identifier)
 				continue;
 			cls = instance_class(w, obj);
-			if (ts_node_is_null(cls) || !is_native(w, cls) ||
+			if (ts_node_is_null(cls) || !scout_defs_is_native(w, cls) ||
 			    deletable_in_chain(w, cls, attr))
 				continue;
-			len = clip(attr, w->src, &name);
+			len = scout_nodes_clip(attr, w->src, &name);
 			snprintf(
 			    message, sizeof(message),
 			    "attribute \"%.*s\" of a native class is not in its __deletable__: "
@@ -1395,8 +1234,6 @@ static const scout_rule rule_del_nondeletable_attr = {
             "        self.y = 1\n\n    def drop(self) -> None:\n        del self.y\n",
     .fix = "add the attribute to the class's __deletable__ list",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
-    .since = 0,
-    .until = 0,
     .on = "delete_statement",
     .enter = check_del_attr};
 
@@ -1404,7 +1241,7 @@ static const scout_rule rule_del_nondeletable_attr = {
 
 static void check_final_binding(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const scout_symbols *s = syms(w);
+	const scout_symbols *s = w->sym;
 	TSNode stmt = scout_walk_ancestor(w, 1), holder = scout_walk_ancestor(w, 2), left;
 	char message[240];
 	const char *name;
@@ -1420,9 +1257,9 @@ static void check_final_binding(scout_walk *w, TSNode node, const scout_rule *se
 	left = scout_node_field(node, s->f_left);
 	if (ts_node_symbol(left) != s->identifier ||
 	    ts_node_is_null(scout_node_field(node, s->f_right)) ||
-	    !annotation_is(w, node, final_names))
+	    !scout_defs_annotation_is(w, node, scout_final_names))
 		return;
-	n = clip(left, w->src, &name);
+	n = scout_nodes_clip(left, w->src, &name);
 	snprintf(message, sizeof(message),
 	         "Final %.*s is inlined into compiled code, so rebinding it at run time (tests, "
 	         "patching) has no effect there",
@@ -1440,8 +1277,6 @@ static const scout_rule rule_final_early_binding = {
     .good = "LIMIT = 10\n",
     .fix = "drop Final for values that tests or plugins rebind, or patch the callers instead",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html#final-values",
-    .since = 0,
-    .until = 0,
     .on = "assignment",
     .enter = check_final_binding};
 

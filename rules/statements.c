@@ -2,8 +2,8 @@
  * module-level structure that mypyc cannot compile or compiles with
  * different behaviour (mypyc/irbuild/statement.py, nonlocalcontrol.py,
  * for_helpers.py, builder.py add_function; mypy's reachability). */
+#include "common/defs.h"
 #include "registry.h"
-#include "scout/class_kind.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -11,39 +11,10 @@
 /* How many statements of one scope the duplicate search keeps pending. */
 #define SCAN_STACK 256
 
-static TSNode null_node(void)
-{
-	TSNode n = {{0}, 0, 0};
-
-	return n;
-}
-
-/* A node's text for messages, cut to 60 bytes. */
-#define TEXT_ARG(n, src) (int)text_len(n), ts_node_is_null(n) ? "" : (src) + ts_node_start_byte(n)
-static uint32_t text_len(TSNode n)
-{
-	uint32_t len;
-
-	if (ts_node_is_null(n))
-		return 0;
-	len = ts_node_end_byte(n) - ts_node_start_byte(n);
-	return len > 60 ? 60 : len;
-}
-
-static bool is_sym(TSNode n, TSSymbol s)
-{
-	return !ts_node_is_null(n) && ts_node_symbol(n) == s;
-}
-
-static TSNode field(const TSNode n, TSFieldId id)
-{
-	return scout_node_field(n, id);
-}
-
 /* The root of the tree (the module node). */
 static TSNode module_root(const scout_walk *w)
 {
-	return w->depth ? w->stack[0] : null_node();
+	return w->depth ? w->stack[0] : SCOUT_NULL_NODE;
 }
 
 /* --- what mypy knows of a condition ------------------------------------------ */
@@ -65,15 +36,12 @@ static bool module_assigns_false(const scout_walk *w, const char *name)
 	uint32_t count = ts_node_is_null(root) ? 0 : scout_node_named_child_count(root);
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode stmt = scout_node_named_child(root, i), a, left, right;
+		TSNode a = scout_defs_assignment(w, scout_node_named_child(root, i)), left, right;
 
-		if (ts_node_symbol(stmt) != w->sym->expression_statement)
+		if (ts_node_is_null(a))
 			continue;
-		a = scout_node_named_child(stmt, 0);
-		if (ts_node_symbol(a) != w->sym->assignment)
-			continue;
-		left = field(a, w->sym->f_left);
-		right = field(a, w->sym->f_right);
+		left = scout_node_field(a, w->sym->f_left);
+		right = scout_node_field(a, w->sym->f_right);
 		if (!ts_node_is_null(right) && ts_node_symbol(right) == w->sym->false_ &&
 		    ts_node_symbol(left) == w->sym->identifier &&
 		    scout_node_text_is(left, w->src, name))
@@ -107,7 +75,8 @@ static bool is_type_checking(const scout_walk *w, TSNode cond)
 
 static TSNode unparenthesize(const scout_walk *w, TSNode n)
 {
-	while (is_sym(n, w->sym->parenthesized_expression) && scout_node_named_child_count(n) == 1)
+	while (scout_nodes_is(n, w->sym->parenthesized_expression) &&
+	       scout_node_named_child_count(n) == 1)
 		n = scout_node_named_child(n, 0);
 	return n;
 }
@@ -118,7 +87,7 @@ static bool is_version_info(const scout_walk *w, TSNode n)
 	static const char *const version_info[] = {"sys.version_info", NULL};
 
 	if (ts_node_symbol(n) == w->sym->subscript)
-		n = field(n, w->sym->f_value);
+		n = scout_node_field(n, w->sym->f_value);
 	return !ts_node_is_null(n) && scout_walk_is(w, n, version_info);
 }
 
@@ -157,7 +126,7 @@ static int version_comparison(const scout_walk *w, TSNode cond)
 
 	if (!is_version_info(w, left))
 		return COND_RUNTIME;
-	if (ts_node_symbol(left) != w->sym->attribute || !is_sym(tuple, w->sym->tuple) ||
+	if (ts_node_symbol(left) != w->sym->attribute || !scout_nodes_is(tuple, w->sym->tuple) ||
 	    scout_node_named_child_count(tuple) < 2)
 		return COND_STATIC;
 	major = scout_node_named_child(tuple, 0);
@@ -181,27 +150,29 @@ static int condition_value(const scout_walk *w, TSNode cond)
 		return COND_RUNTIME;
 	if (is_type_checking(w, cond))
 		return COND_TRUE;
-	if (is_sym(cond, w->sym->not_operator) && scout_node_named_child_count(cond)) {
+	if (scout_nodes_is(cond, w->sym->not_operator) && scout_node_named_child_count(cond)) {
 		int v = condition_value(w, scout_node_named_child(cond, 0));
 
 		return v == COND_TRUE ? COND_FALSE : v == COND_FALSE ? COND_TRUE : v;
 	}
-	if (is_sym(cond, w->sym->boolean_operator) && scout_node_child_count(cond) == 3) {
+	if (scout_nodes_is(cond, w->sym->boolean_operator) && scout_node_child_count(cond) == 3) {
 		bool conjunction = ts_node_symbol(scout_node_child(cond, 1)) == w->sym->op_and;
 
 		return combine(conjunction, condition_value(w, scout_node_named_child(cond, 0)),
 		               condition_value(w, scout_node_named_child(cond, 1)));
 	}
-	if (is_sym(cond, w->sym->comparison_operator) && scout_node_child_count(cond) == 3) {
+	if (scout_nodes_is(cond, w->sym->comparison_operator) &&
+	    scout_node_child_count(cond) == 3) {
 		if (is_platform(w, scout_node_named_child(cond, 0)))
 			return COND_STATIC;
 		return version_comparison(w, cond);
 	}
 	if (ts_node_symbol(cond) == w->sym->call) {
-		TSNode fn = field(cond, w->sym->f_function); /* sys.platform.startswith(...) */
+		TSNode fn =
+		    scout_node_field(cond, w->sym->f_function); /* sys.platform.startswith(...) */
 
 		if (ts_node_symbol(fn) == w->sym->attribute &&
-		    is_platform(w, field(fn, w->sym->f_object)))
+		    is_platform(w, scout_node_field(fn, w->sym->f_object)))
 			return COND_STATIC;
 	}
 	return COND_RUNTIME;
@@ -217,18 +188,19 @@ static int branch_reach(const scout_walk *w, TSNode child, TSNode parent)
 	int reach = COND_RUNTIME;
 
 	if (t == w->sym->block && (pt == w->sym->if_statement || pt == w->sym->elif_clause)) {
-		int v = condition_value(w, field(parent, w->sym->f_condition));
+		int v = condition_value(w, scout_node_field(parent, w->sym->f_condition));
 
 		if (v == COND_FALSE || v == COND_STATIC)
 			return v;
 		if (v == COND_TRUE &&
-		    is_type_checking(w, unparenthesize(w, field(parent, w->sym->f_condition))))
+		    is_type_checking(
+		        w, unparenthesize(w, scout_node_field(parent, w->sym->f_condition))))
 			return COND_TRUE;
 		return COND_RUNTIME;
 	}
 	if ((t == w->sym->elif_clause || t == w->sym->else_clause) && pt == w->sym->if_statement) {
 		uint32_t count = scout_node_named_child_count(parent);
-		int v = condition_value(w, field(parent, w->sym->f_condition));
+		int v = condition_value(w, scout_node_field(parent, w->sym->f_condition));
 
 		if (v == COND_TRUE)
 			return COND_FALSE;
@@ -241,7 +213,7 @@ static int branch_reach(const scout_walk *w, TSNode child, TSNode parent)
 				break;
 			if (ts_node_symbol(c) != w->sym->elif_clause)
 				continue;
-			v = condition_value(w, field(c, w->sym->f_condition));
+			v = condition_value(w, scout_node_field(c, w->sym->f_condition));
 			if (v == COND_TRUE)
 				return COND_FALSE;
 			if (v == COND_STATIC)
@@ -278,7 +250,7 @@ static int loop_exit_kind(const scout_walk *w, TSNode stmt, TSNode *wrapper)
 		TSSymbol t = scout_walk_ancestor_symbol(w, up);
 
 		if (t == w->sym->for_statement || t == w->sym->while_statement) {
-			if (ts_node_eq(field(a, w->sym->f_body), from))
+			if (ts_node_eq(scout_node_field(a, w->sym->f_body), from))
 				return kind; /* the loop this statement leaves */
 		} else if (t == w->sym->try_statement) {
 			if (kind == EXIT_NONE && ts_node_symbol(from) != w->sym->finally_clause &&
@@ -306,7 +278,7 @@ static void check_loop_exits(scout_walk *w, TSNode block, const scout_rule *self
 	char message[320];
 
 	for (uint32_t i = 0; i < count; i++) {
-		TSNode stmt = scout_node_named_child(block, i), wrapper = null_node();
+		TSNode stmt = scout_node_named_child(block, i), wrapper = SCOUT_NULL_NODE;
 		TSSymbol t = ts_node_symbol(stmt);
 		const char *word;
 		uint32_t line, column;
@@ -350,8 +322,6 @@ static const scout_rule rule_break_continue_in_try_finally = {
             "log(item)\n    if done:\n        break\n",
     .fix = "set a flag inside the try and break or continue after the try statement",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
-    .until = 0,
     .on = "block",
     .enter = check_break_in_try_finally};
 
@@ -372,8 +342,6 @@ static const scout_rule rule_break_continue_in_with = {
     .fix = "set a flag inside the with block and break or continue after it, or put the "
            "loop inside the with block",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
-    .until = 0,
     .on = "block",
     .enter = check_break_in_with};
 
@@ -402,7 +370,6 @@ static const scout_rule rule_except_star = {
     .fix = "catch the exceptions without except*, or keep this module interpreted",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
     .since = SCOUT_V(1, 0, 0),
-    .until = 0,
     .on = "except_group_clause",
     .enter = check_except_star};
 
@@ -415,8 +382,9 @@ static TSNode loop_over(const scout_walk *w, TSNode call)
 	TSSymbol t = ts_node_symbol(parent);
 
 	if (ts_node_is_null(parent) || (t != w->sym->for_statement && t != w->sym->for_in_clause))
-		return null_node();
-	return ts_node_eq(field(parent, w->sym->f_right), call) ? parent : null_node();
+		return SCOUT_NULL_NODE;
+	return ts_node_eq(scout_node_field(parent, w->sym->f_right), call) ? parent
+	                                                                   : SCOUT_NULL_NODE;
 }
 
 /* The arguments of a call when all are positional (no keywords, splats),
@@ -424,7 +392,7 @@ static TSNode loop_over(const scout_walk *w, TSNode call)
 static bool positional_args(const scout_walk *w, TSNode call, TSNode *out, uint32_t cap,
                             uint32_t *n)
 {
-	TSNode args = field(call, w->sym->f_arguments);
+	TSNode args = scout_node_field(call, w->sym->f_arguments);
 	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
 
 	*n = 0;
@@ -436,8 +404,8 @@ static bool positional_args(const scout_walk *w, TSNode call, TSNode *out, uint3
 
 		if (t == w->sym->comment)
 			continue;
-		if (t == w->sym->keyword_argument || is_sym(a, w->sym->list_splat) ||
-		    is_sym(a, w->sym->dictionary_splat) || *n == cap)
+		if (t == w->sym->keyword_argument || scout_nodes_is(a, w->sym->list_splat) ||
+		    scout_nodes_is(a, w->sym->dictionary_splat) || *n == cap)
 			return false;
 		out[(*n)++] = a;
 	}
@@ -450,7 +418,7 @@ static bool is_zero_literal(const scout_walk *w, TSNode n)
 	uint32_t len, i = 0;
 	const char *text;
 
-	if (is_sym(n, w->sym->unary_operator) && scout_node_child_count(n) == 2 &&
+	if (scout_nodes_is(n, w->sym->unary_operator) && scout_node_child_count(n) == 2 &&
 	    scout_node_text_is(scout_node_child(n, 0), w->src, "-"))
 		n = scout_node_named_child(n, 0);
 	if (ts_node_symbol(n) != w->sym->integer)
@@ -473,7 +441,7 @@ static void check_range_step_zero(scout_walk *w, TSNode node, const scout_rule *
 	uint32_t n;
 
 	if (ts_node_is_null(loop_over(w, node)) ||
-	    !scout_walk_is(w, field(node, w->sym->f_function), range) ||
+	    !scout_walk_is(w, scout_node_field(node, w->sym->f_function), range) ||
 	    !positional_args(w, node, args, 3, &n) || n != 3 || !is_zero_literal(w, args[2]))
 		return;
 	scout_walk_report(w, self, args[2],
@@ -491,16 +459,15 @@ static const scout_rule rule_range_step_zero = {
     .good = "for i in range(0, 10, 1):\n    print(i)\n",
     .fix = "use a non-zero step",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
-    .until = 0,
     .on = "call",
     .enter = check_range_step_zero,
     .callees = range_callees};
 
 static bool is_target_sequence(const scout_walk *w, TSNode n)
 {
-	return is_sym(n, w->sym->pattern_list) || ts_node_symbol(n) == w->sym->tuple_pattern ||
-	       is_sym(n, w->sym->list_pattern);
+	return scout_nodes_is(n, w->sym->pattern_list) ||
+	       ts_node_symbol(n) == w->sym->tuple_pattern ||
+	       scout_nodes_is(n, w->sym->list_pattern);
 }
 
 /* Filter only (the check compares the attribute itself): a call of
@@ -510,18 +477,19 @@ static const char *const *const items_callees[] = {items_methods, NULL};
 
 static void check_dict_items_pair(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode loop = loop_over(w, node), fn = field(node, w->sym->f_function), left, attr;
+	TSNode loop = loop_over(w, node), fn = scout_node_field(node, w->sym->f_function), left,
+	       attr;
 	TSNode args[1];
 	uint32_t n, targets = 0, count;
 	char message[256];
 
 	if (ts_node_is_null(loop) || ts_node_symbol(fn) != w->sym->attribute)
 		return;
-	attr = field(fn, w->sym->f_attribute);
+	attr = scout_node_field(fn, w->sym->f_attribute);
 	if (!scout_node_text_is(attr, w->src, "items") || !positional_args(w, node, args, 1, &n) ||
 	    n != 0)
 		return;
-	left = field(loop, w->sym->f_left);
+	left = scout_node_field(loop, w->sym->f_left);
 	if (!is_target_sequence(w, left))
 		return;
 	count = scout_node_named_child_count(left);
@@ -532,7 +500,7 @@ static void check_dict_items_pair(scout_walk *w, TSNode node, const scout_rule *
 	snprintf(message, sizeof(message),
 	         "%u loop target%s for the key/value pairs of %.*s: mypy reports \"Need more "
 	         "than 2 values to unpack\" (mypyc: \"Expected a pair for dict item iteration\")",
-	         targets, targets == 1 ? "" : "s", TEXT_ARG(node, w->src));
+	         targets, targets == 1 ? "" : "s", SCOUT_TEXT_ARG(node, w->src));
 	scout_walk_report(w, self, left, message, NULL);
 }
 
@@ -548,7 +516,6 @@ static const scout_rule rule_dict_items_not_pair = {
            "value separately",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
     .since = SCOUT_V(0, 780, 0),
-    .until = 0,
     .on = "call",
     .enter = check_dict_items_pair,
     .callees = items_callees};
@@ -583,8 +550,6 @@ static const scout_rule rule_two_starred_assign = {
     .good = "head, *tail = values\n",
     .fix = "keep at most one starred target per assignment",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
-    .until = 0,
     .on = "list_splat_pattern",
     .enter = check_two_starred};
 
@@ -636,7 +601,6 @@ static const scout_rule rule_t_string = {
     .fix = "build the string with an f-string or str.format, or keep this module interpreted",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
     .since = SCOUT_V(1, 20, 0),
-    .until = 0,
     .on = "string",
     .enter = check_t_string};
 
@@ -689,7 +653,7 @@ static void check_python2(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_tix *tix = w->tix;
 	uint32_t at, end, more = 0;
-	TSNode first = null_node();
+	TSNode first = SCOUT_NULL_NODE;
 	const char *what = NULL;
 	char message[320];
 
@@ -735,8 +699,6 @@ static const scout_rule rule_python2 = {
     .good = "print(\"hello\")\n",
     .fix = "port the module to Python 3 (e.g. with pyupgrade or 2to3) before compiling it",
     .docs = "https://mypyc.readthedocs.io/en/latest/getting_started.html",
-    .since = 0,
-    .until = 0,
     .on = "module",
     .enter = check_python2};
 
@@ -753,8 +715,8 @@ static void check_type_checking_else(scout_walk *w, TSNode node, const scout_rul
 	char message[320];
 
 	for (uint32_t i = 0;;) {
-		TSNode cond = unparenthesize(w, field(clause, w->sym->f_condition)),
-		       next = null_node();
+		TSNode cond = unparenthesize(w, scout_node_field(clause, w->sym->f_condition)),
+		       next = SCOUT_NULL_NODE;
 
 		for (; i < count; i++) {
 			TSNode c = scout_node_named_child(node, i);
@@ -767,12 +729,13 @@ static void check_type_checking_else(scout_walk *w, TSNode node, const scout_rul
 				break;
 			}
 		}
-		if (is_sym(cond, w->sym->not_operator) && scout_node_named_child_count(cond) &&
+		if (scout_nodes_is(cond, w->sym->not_operator) &&
+		    scout_node_named_child_count(cond) &&
 		    is_type_checking(w, unparenthesize(w, scout_node_named_child(cond, 0)))) {
-			TSNode body = field(clause, w->sym->f_consequence);
+			TSNode body = scout_node_field(clause, w->sym->f_consequence);
 
 			snprintf(message, sizeof(message), "the body of `%.*s` %s",
-			         TEXT_ARG(cond, w->src), unreachable_effect);
+			         SCOUT_TEXT_ARG(cond, w->src), unreachable_effect);
 			scout_walk_report(w, self, ts_node_eq(clause, node) ? body : clause,
 			                  message, NULL);
 			return;
@@ -783,7 +746,7 @@ static void check_type_checking_else(scout_walk *w, TSNode node, const scout_rul
 			snprintf(message, sizeof(message), "this %s after `%.*s` %s",
 			         ts_node_symbol(next) == w->sym->else_clause ? "else branch"
 			                                                     : "elif",
-			         TEXT_ARG(cond, w->src), unreachable_effect);
+			         SCOUT_TEXT_ARG(cond, w->src), unreachable_effect);
 			scout_walk_report(w, self, next, message, NULL);
 			return;
 		}
@@ -807,17 +770,10 @@ static const scout_rule rule_type_checking_else_branch = {
     .fix = "move the run-time code out of the else branch (make it unconditional); keep only "
            "type-checking imports under `if TYPE_CHECKING:`",
     .docs = "https://github.com/mypyc/mypyc/issues/1159",
-    .since = 0,
-    .until = 0,
     .on = "if_statement",
     .enter = check_type_checking_else};
 
 /* --- conditional and duplicate function definitions ------------------------- */
-
-static TSNode name_of(const scout_walk *w, TSNode def)
-{
-	return field(def, w->sym->f_name);
-}
 
 /* The scope of the current node: the nearest function_definition,
  * class_definition or module above it, with the worst reachability of the
@@ -853,7 +809,7 @@ static bool runtime_conditional(const scout_walk *w, TSNode child, TSNode parent
 
 static scope_path path_to_scope(const scout_walk *w, uint32_t from_up)
 {
-	scope_path p = {null_node(), COND_RUNTIME, false};
+	scope_path p = {SCOUT_NULL_NODE, COND_RUNTIME, false};
 	TSNode child = scout_walk_ancestor(w, from_up);
 
 	for (uint32_t up = from_up + 1; up < w->depth; up++) {
@@ -894,16 +850,17 @@ static size_t module_bindings(const scout_walk *w, TSNode name_node)
  * scopes or branches mypy skips) that starts before `def`, or null. */
 static TSNode earlier_definition(const scout_walk *w, TSNode scope, TSNode def)
 {
-	TSNode name = name_of(w, def);
+	TSNode name = scout_defs_name(w, def);
 	TSNode todo[SCAN_STACK];
 	size_t ntodo = 0;
 	uint32_t len, def_start = ts_node_start_byte(def);
 	const char *text = scout_node_text(name, w->src, &len);
-	TSNode body =
-	    ts_node_symbol(scope) == w->sym->module ? scope : field(scope, w->sym->f_body);
+	TSNode body = ts_node_symbol(scope) == w->sym->module
+	                  ? scope
+	                  : scout_node_field(scope, w->sym->f_body);
 
 	if (ts_node_is_null(body))
-		return null_node();
+		return SCOUT_NULL_NODE;
 	todo[ntodo++] = body;
 	while (ntodo) {
 		TSNode node = todo[--ntodo];
@@ -919,7 +876,8 @@ static TSNode earlier_definition(const scout_walk *w, TSNode scope, TSNode def)
 				continue;
 			if (t == w->sym->function_definition) {
 				uint32_t clen;
-				const char *ctext = scout_node_text(name_of(w, c), w->src, &clen);
+				const char *ctext =
+				    scout_node_text(scout_defs_name(w, c), w->src, &clen);
 
 				if (clen == len && memcmp(ctext, text, len) == 0 &&
 				    ntodo < SCAN_STACK)
@@ -938,12 +896,12 @@ static TSNode earlier_definition(const scout_walk *w, TSNode scope, TSNode def)
 		if (ts_node_symbol(node) == w->sym->function_definition && !ts_node_eq(node, scope))
 			return node;
 	}
-	return null_node();
+	return SCOUT_NULL_NODE;
 }
 
 static void check_duplicate_definition(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode parent = scout_walk_ancestor(w, 1), name = name_of(w, node), first;
+	TSNode parent = scout_walk_ancestor(w, 1), name = scout_defs_name(w, node), first;
 	scope_path p;
 	char message[320];
 	uint32_t line, column;
@@ -967,7 +925,7 @@ static void check_duplicate_definition(scout_walk *w, TSNode node, const scout_r
 	snprintf(message, sizeof(message),
 	         "function %.*s is defined again (first definition at line %u): mypyc reports "
 	         "\"Duplicate definition of \"%.*s\" not supported by mypyc\"",
-	         TEXT_ARG(name, w->src), line, TEXT_ARG(name, w->src));
+	         SCOUT_TEXT_ARG(name, w->src), line, SCOUT_TEXT_ARG(name, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 
@@ -985,14 +943,12 @@ static const scout_rule rule_duplicate_definition = {
             "1\n\nload = _load_fast if fast else _load_slow\n",
     .fix = "give each variant its own name and bind the chosen one to the public name",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
-    .until = 0,
     .on = "function_definition",
     .enter = check_duplicate_definition};
 
 static void check_conditional_def(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode parent = scout_walk_ancestor(w, 1), name = name_of(w, node);
+	TSNode parent = scout_walk_ancestor(w, 1), name = scout_defs_name(w, node);
 	scope_path p;
 	char message[320];
 
@@ -1008,7 +964,7 @@ static void check_conditional_def(scout_walk *w, TSNode node, const scout_rule *
 	snprintf(message, sizeof(message),
 	         "function %.*s is defined only on some paths, but the compiled module always "
 	         "binds it: mypyc exports module-level functions unconditionally",
-	         TEXT_ARG(name, w->src));
+	         SCOUT_TEXT_ARG(name, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 
@@ -1024,8 +980,6 @@ static const scout_rule rule_conditional_def_always_bound = {
     .fix = "define the function unconditionally and test the condition inside it (or bind "
            "alternatives to a variable)",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .since = 0,
-    .until = 0,
     .on = "function_definition",
     .enter = check_conditional_def};
 
@@ -1042,8 +996,8 @@ static bool body_imports(const scout_walk *w, TSNode body, TSNode name)
 		TSSymbol t = ts_node_symbol(stmt);
 		uint32_t n = scout_node_named_child_count(stmt);
 		TSNode module = t == w->sym->import_from_statement
-		                    ? field(stmt, w->sym->f_module_name)
-		                    : null_node();
+		                    ? scout_node_field(stmt, w->sym->f_module_name)
+		                    : SCOUT_NULL_NODE;
 
 		if (t != w->sym->import_statement && t != w->sym->import_from_statement)
 			continue;
@@ -1055,7 +1009,7 @@ static bool body_imports(const scout_walk *w, TSNode body, TSNode name)
 			if (!ts_node_is_null(module) && ts_node_eq(c, module))
 				continue;
 			if (ts_node_symbol(c) == w->sym->aliased_import)
-				bound = field(c, w->sym->f_alias);
+				bound = scout_node_field(c, w->sym->f_alias);
 			else if (ts_node_symbol(c) == w->sym->dotted_name)
 				bound = scout_node_named_child(c, 0); /* import a.b binds a */
 			else
@@ -1084,7 +1038,7 @@ static void check_try_import_fallback(scout_walk *w, TSNode node, const scout_ru
 	 * whatever the exception caught. */
 	if (ts_node_symbol(try_stmt) != w->sym->try_statement)
 		return;
-	body = field(try_stmt, w->sym->f_body);
+	body = scout_node_field(try_stmt, w->sym->f_body);
 	handler = scout_node_named_child(node, scout_node_named_child_count(node) - 1);
 	if (ts_node_is_null(body) || ts_node_symbol(handler) != w->sym->block)
 		return;
@@ -1093,9 +1047,9 @@ static void check_try_import_fallback(scout_walk *w, TSNode node, const scout_ru
 		TSNode stmt = scout_node_named_child(handler, i), def = stmt, a, left, right;
 
 		if (ts_node_symbol(def) == w->sym->decorated_definition)
-			def = field(def, w->sym->f_definition);
+			def = scout_node_field(def, w->sym->f_definition);
 		if (ts_node_symbol(def) == w->sym->function_definition) {
-			TSNode name = name_of(w, def);
+			TSNode name = scout_defs_name(w, def);
 
 			if (ts_node_is_null(name) || !body_imports(w, body, name))
 				continue;
@@ -1104,30 +1058,29 @@ static void check_try_import_fallback(scout_walk *w, TSNode node, const scout_ru
 			         "\"%.*s\" already defined (possibly by an import)\" or \"All "
 			         "conditional function variants must have identical signatures\", "
 			         "which stops mypyc",
-			         TEXT_ARG(name, w->src), TEXT_ARG(name, w->src));
+			         SCOUT_TEXT_ARG(name, w->src), SCOUT_TEXT_ARG(name, w->src));
 			scout_walk_report(
 			    w, self, stmt, message,
 			    "give the fallback exactly the imported signature, or import "
 			    "under another name and bind one of the two to a new name");
 			continue;
 		}
-		if (ts_node_symbol(stmt) != w->sym->expression_statement)
+		a = scout_defs_assignment(w, stmt);
+		if (ts_node_is_null(a))
 			continue;
-		a = scout_node_named_child(stmt, 0);
-		if (ts_node_symbol(a) != w->sym->assignment)
-			continue;
-		left = field(a, w->sym->f_left);
-		right = field(a, w->sym->f_right);
+		left = scout_node_field(a, w->sym->f_left);
+		right = scout_node_field(a, w->sym->f_right);
 		if (ts_node_symbol(left) != w->sym->identifier || ts_node_is_null(right) ||
 		    ts_node_symbol(right) != w->sym->none ||
-		    !ts_node_is_null(field(a, w->sym->f_type)) || !body_imports(w, body, left))
+		    !ts_node_is_null(scout_node_field(a, w->sym->f_type)) ||
+		    !body_imports(w, body, left))
 			continue;
 		snprintf(
 		    message, sizeof(message),
 		    "`%.*s = None` rebinds the imported name %.*s: mypy reports \"Incompatible "
 		    "types in assignment (expression has type \"None\", ...)\", which stops "
 		    "mypyc",
-		    TEXT_ARG(left, w->src), TEXT_ARG(left, w->src));
+		    SCOUT_TEXT_ARG(left, w->src), SCOUT_TEXT_ARG(left, w->src));
 		scout_walk_report(w, self, a, message, NULL);
 	}
 }
@@ -1146,8 +1099,6 @@ static const scout_rule rule_try_import_fallback = {
     .fix = "record availability in a flag (`HAVE_YAML = False`) instead of rebinding the "
            "imported name",
     .docs = "https://mypy.readthedocs.io/en/stable/common_issues.html",
-    .since = 0,
-    .until = 0,
     .on = "except_clause",
     .enter = check_try_import_fallback};
 

@@ -1,88 +1,116 @@
-/* Node helpers the heuristic rule files share (declared in heuristics.h). */
-#include "heuristics.h"
+/* Questions about definitions that the rules share (common/defs.h). */
+#include "common/defs.h"
+#include "common/typing_names.h"
 
 #include <string.h>
 
-/* How far same-module base chains are followed (survives cycles). */
-#define MAX_CHAIN 32
+/* Bases of one class that are looked at. */
 #define MAX_BASES 16
 
-static const char *const staticmethod_names[] = {"builtins.staticmethod", NULL};
-
-TSNode scout_hx_null_node(void)
+TSNode scout_defs_undecorate(const scout_walk *w, TSNode node)
 {
-	TSNode n = {{0}, 0, 0};
-
-	return n;
+	if (ts_node_symbol(node) == w->sym->decorated_definition)
+		return scout_node_field(node, w->sym->f_definition);
+	return node;
 }
 
-TSNode scout_hx_field(TSNode n, TSFieldId id)
+TSNode scout_defs_decorator_callee(const scout_walk *w, TSNode decorator)
 {
-	return ts_node_is_null(n) ? n : scout_node_field(n, id);
+	TSNode e = scout_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
+	                                                   : SCOUT_NULL_NODE;
+
+	if (scout_nodes_is(e, w->sym->call))
+		return scout_node_field(e, w->sym->f_function);
+	return e;
 }
 
-uint32_t scout_hx_text_len(TSNode n)
+TSNode scout_defs_decorator(const scout_walk *w, TSNode def, const char *const *names)
 {
-	uint32_t len;
+	TSNode deco = scout_decorated_parent(w, def);
+	uint32_t count = ts_node_is_null(deco) ? 0 : scout_node_named_child_count(deco);
 
-	if (ts_node_is_null(n))
-		return 0;
-	len = ts_node_end_byte(n) - ts_node_start_byte(n);
-	return len > 60 ? 60 : len;
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode d = scout_node_named_child(deco, i);
+
+		if (ts_node_symbol(d) == w->sym->decorator &&
+		    scout_walk_is(w, scout_defs_decorator_callee(w, d), names))
+			return d;
+	}
+	return SCOUT_NULL_NODE;
 }
 
-bool scout_hx_same_text(const scout_walk *w, TSNode a, TSNode b)
+bool scout_defs_is_staticmethod(const scout_walk *w, TSNode def)
 {
-	uint32_t la, lb;
-	const char *ta = scout_node_text(a, w->src, &la), *tb = scout_node_text(b, w->src, &lb);
-
-	return la == lb && memcmp(ta, tb, la) == 0;
+	return scout_class_has_decorator(w, def, scout_staticmethod_names);
 }
 
-TSNode scout_hx_name_of(const scout_walk *w, TSNode def)
-{
-	return scout_hx_field(def, w->sym->f_name);
-}
-
-/* The class whose body holds `def` directly (also when decorated). */
-TSNode scout_hx_method_class(const scout_walk *w, TSNode def)
+TSNode scout_defs_method_class(const scout_walk *w, TSNode def)
 {
 	TSNode parent = scout_node_parent(def), grand;
 
-	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == w->sym->decorated_definition)
+	if (scout_nodes_is(parent, w->sym->decorated_definition))
 		parent = scout_node_parent(parent);
-	if (ts_node_is_null(parent) || ts_node_symbol(parent) != w->sym->block)
-		return scout_hx_null_node();
+	if (!scout_nodes_is(parent, w->sym->block))
+		return SCOUT_NULL_NODE;
 	grand = scout_node_parent(parent);
-	return !ts_node_is_null(grand) && ts_node_symbol(grand) == w->sym->class_definition
-	           ? grand
-	           : scout_hx_null_node();
+	return scout_nodes_is(grand, w->sym->class_definition) ? grand : SCOUT_NULL_NODE;
 }
 
-/* The nearest function_definition above the current node (ancestor `from`
- * upward), or null when a class body or lambda comes first. */
-TSNode scout_hx_enclosing_function(const scout_walk *w, uint32_t from)
+TSNode scout_defs_owner_class(const scout_walk *w)
+{
+	uint32_t up = 1;
+	TSNode n = scout_walk_ancestor(w, up);
+
+	if (scout_nodes_is(n, w->sym->decorated_definition))
+		n = scout_walk_ancestor(w, ++up);
+	if (!scout_nodes_is(n, w->sym->block))
+		return SCOUT_NULL_NODE;
+	n = scout_walk_ancestor(w, up + 1);
+	return scout_nodes_is(n, w->sym->class_definition) ? n : SCOUT_NULL_NODE;
+}
+
+TSNode scout_defs_enclosing_function(const scout_walk *w, uint32_t from)
 {
 	for (uint32_t up = from; up < w->depth; up++) {
-		TSNode a = scout_walk_ancestor(w, up);
 		TSSymbol t = scout_walk_ancestor_symbol(w, up);
 
 		if (t == w->sym->function_definition)
-			return a;
+			return scout_walk_ancestor(w, up);
 		if (t == w->sym->class_definition || t == w->sym->lambda)
-			return scout_hx_null_node();
+			return SCOUT_NULL_NODE;
 	}
-	return scout_hx_null_node();
+	return SCOUT_NULL_NODE;
 }
 
-bool scout_hx_is_native(const scout_walk *w, TSNode cls)
+TSNode scout_defs_body_method(const scout_walk *w, TSNode cls, const char *name, uint32_t len)
 {
-	return !ts_node_is_null(cls) && scout_class_kind_of(w, cls) == SCOUT_CLASS_NATIVE;
+	TSNode body = scout_nodes_field(cls, w->sym->f_body);
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode d = scout_defs_undecorate(w, scout_node_named_child(body, i));
+
+		if (scout_nodes_is(d, w->sym->function_definition) &&
+		    scout_nodes_text_eq(scout_defs_name(w, d), w->src, name, len))
+			return d;
+	}
+	return SCOUT_NULL_NODE;
 }
 
-/* The name node of a parameter (plain, typed, defaulted), or null for
- * splats and separators. */
-TSNode scout_hx_param_name(const scout_walk *w, TSNode p)
+void scout_defs_push_bases(const scout_walk *w, TSNode cls, TSNode *todo, size_t *ntodo)
+{
+	TSNode bases[MAX_BASES];
+	uint32_t n = scout_class_bases(w, cls, bases, MAX_BASES);
+
+	for (uint32_t i = n; i-- > 0;) {
+		TSNode b = scout_module_class_of(w, bases[i]);
+
+		if (!ts_node_is_null(b) && *ntodo < SCOUT_DEFS_MAX_CHAIN)
+			todo[(*ntodo)++] = b;
+	}
+}
+
+TSNode scout_defs_param_name(const scout_walk *w, TSNode p)
 {
 	TSSymbol t = ts_node_symbol(p);
 
@@ -92,75 +120,63 @@ TSNode scout_hx_param_name(const scout_walk *w, TSNode p)
 		return scout_node_named_child_count(p) &&
 		               ts_node_symbol(scout_node_named_child(p, 0)) == w->sym->identifier
 		           ? scout_node_named_child(p, 0)
-		           : scout_hx_null_node();
+		           : SCOUT_NULL_NODE;
 	if (t == w->sym->default_parameter || t == w->sym->typed_default_parameter)
-		return scout_hx_field(p, w->sym->f_name);
-	return scout_hx_null_node();
+		return scout_nodes_field(p, w->sym->f_name);
+	return SCOUT_NULL_NODE;
 }
 
-/* The positional-or-keyword parameters of def, in order (no splats). */
-uint32_t scout_hx_params_of(const scout_walk *w, TSNode def, TSNode *out, uint32_t cap)
+uint32_t scout_defs_params_of(const scout_walk *w, TSNode def, TSNode *out, uint32_t cap)
 {
-	TSNode params = scout_hx_field(def, w->sym->f_parameters);
+	TSNode params = scout_nodes_field(def, w->sym->f_parameters);
 	uint32_t count = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params), n = 0;
 
 	for (uint32_t i = 0; i < count && n < cap; i++) {
 		TSNode p = scout_node_named_child(params, i);
 
-		if (!ts_node_is_null(scout_hx_param_name(w, p)))
+		if (!ts_node_is_null(scout_defs_param_name(w, p)))
 			out[n++] = p;
 	}
 	return n;
 }
 
-bool scout_hx_is_staticmethod(const scout_walk *w, TSNode def)
+TSNode scout_defs_param_type(const scout_walk *w, TSNode p)
 {
-	return scout_class_has_decorator(w, def, staticmethod_names);
-}
+	TSNode t = scout_nodes_field(p, w->sym->f_type);
 
-/* The annotation expression of a parameter, or null. */
-TSNode scout_hx_param_type(const scout_walk *w, TSNode p)
-{
-	TSNode t = scout_hx_field(p, w->sym->f_type);
-
-	if (!ts_node_is_null(t) && ts_node_symbol(t) == w->sym->type &&
-	    scout_node_named_child_count(t))
+	if (scout_nodes_is(t, w->sym->type) && scout_node_named_child_count(t))
 		t = scout_node_named_child(t, 0);
 	return t;
 }
 
-/* The method `name` (NUL-terminated) defined in the body of cls, or null. */
-TSNode scout_hx_body_method(const scout_walk *w, TSNode cls, const char *name, uint32_t len)
+TSNode scout_defs_assignment(const scout_walk *w, TSNode stmt)
 {
-	TSNode body = scout_hx_field(cls, w->sym->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
+	TSNode e;
 
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode d = scout_node_named_child(body, i);
-		uint32_t l;
-		const char *t;
-
-		if (ts_node_symbol(d) == w->sym->decorated_definition)
-			d = scout_hx_field(d, w->sym->f_definition);
-		if (ts_node_is_null(d) || ts_node_symbol(d) != w->sym->function_definition)
-			continue;
-		t = scout_node_text(scout_hx_name_of(w, d), w->src, &l);
-		if (l == len && memcmp(t, name, len) == 0)
-			return d;
-	}
-	return scout_hx_null_node();
+	if (ts_node_symbol(stmt) != w->sym->expression_statement ||
+	    !scout_node_named_child_count(stmt))
+		return SCOUT_NULL_NODE;
+	e = scout_node_named_child(stmt, 0);
+	return ts_node_symbol(e) == w->sym->assignment ? e : SCOUT_NULL_NODE;
 }
 
-/* Pushes the same-module classes among cls's bases. */
-void scout_hx_push_bases(const scout_walk *w, TSNode cls, TSNode *todo, size_t *ntodo)
+TSNode scout_defs_annotation_head(const scout_walk *w, TSNode assignment)
 {
-	TSNode bases[MAX_BASES];
-	uint32_t n = scout_class_bases(w, cls, bases, MAX_BASES);
+	TSNode type = scout_node_field(assignment, w->sym->f_type), e;
 
-	for (uint32_t i = n; i-- > 0;) {
-		TSNode b = scout_module_class_of(w, bases[i]);
+	if (ts_node_is_null(type) || !scout_node_named_child_count(type))
+		return SCOUT_NULL_NODE;
+	e = scout_node_named_child(type, 0);
+	if (ts_node_symbol(e) == w->sym->subscript)
+		return scout_node_field(e, w->sym->f_value);
+	if (ts_node_symbol(e) == w->sym->generic_type)
+		return scout_node_named_child(e, 0);
+	return e;
+}
 
-		if (!ts_node_is_null(b) && *ntodo < MAX_CHAIN)
-			todo[(*ntodo)++] = b;
-	}
+bool scout_defs_annotation_is(const scout_walk *w, TSNode assignment, const char *const *names)
+{
+	TSNode head = scout_defs_annotation_head(w, assignment);
+
+	return !ts_node_is_null(head) && scout_walk_is(w, head, names);
 }
