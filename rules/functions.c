@@ -52,18 +52,9 @@ static TSNode first_parameter(const scout_walk *w, TSNode def)
 	return SCOUT_NULL_NODE;
 }
 
-/* True for nodes that open a new scope (their bodies bind other names). */
-static bool symbol_opens_scope(const scout_walk *w, TSSymbol t)
-{
-	return t == w->sym->function_definition || t == w->sym->class_definition ||
-	       t == w->sym->lambda || t == w->sym->list_comprehension ||
-	       t == w->sym->set_comprehension || t == w->sym->dictionary_comprehension ||
-	       t == w->sym->generator_expression;
-}
-
 static bool opens_scope(const scout_walk *w, TSNode n)
 {
-	return symbol_opens_scope(w, ts_node_symbol(n));
+	return scout_defs_opens_scope(w, ts_node_symbol(n));
 }
 
 /* --- assignments to cls -------------------------------------------------------- */
@@ -486,7 +477,7 @@ static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_ru
 			if (f)
 				f->other = true;
 			at = e->end;
-		} else if (symbol_opens_scope(w, t) || t == w->sym->type) {
+		} else if (scout_defs_opens_scope(w, t) || t == w->sym->type) {
 			at = e->end;
 		} else {
 			at++;

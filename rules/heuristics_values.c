@@ -9,9 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* How many nodes a function body scan looks at, at most. */
-#define MAX_SCAN   20000
-#define SCAN_STACK 256
 #define MAX_PARAMS 64
 
 static const char *const float_names[] = {"builtins.float", NULL};
@@ -59,48 +56,6 @@ static TSNode param_annotation(const scout_walk *w, TSNode def, TSNode name)
 	return SCOUT_NULL_NODE;
 }
 
-static bool contains(const scout_walk *w, TSNode n, const char *needle, size_t nlen)
-{
-	uint32_t len;
-	const char *text = scout_node_text(n, w->src, &len);
-
-	return scout_mem_contains(text, len, needle, nlen);
-}
-
-/* Calls `visit` on the nodes of def's body (not nested defs, classes or
- * lambdas) that start before `limit` (a byte offset; UINT32_MAX for all),
- * until it returns true. Iterative and bounded. */
-typedef bool (*visit_fn)(const scout_walk *w, TSNode n, const void *arg);
-
-static bool scan_body(const scout_walk *w, TSNode def, uint32_t limit, visit_fn visit,
-                      const void *arg)
-{
-	TSNode todo[SCAN_STACK];
-	size_t ntodo = 0, visited = 0;
-	TSNode body = scout_nodes_field(def, w->sym->f_body);
-
-	if (ts_node_is_null(body))
-		return false;
-	todo[ntodo++] = body;
-	while (ntodo && visited++ < MAX_SCAN) {
-		TSNode n = todo[--ntodo];
-		TSSymbol t = ts_node_symbol(n);
-		uint32_t count;
-
-		if (ts_node_start_byte(n) >= limit)
-			continue;
-		if (visit(w, n, arg))
-			return true;
-		if (t == w->sym->function_definition || t == w->sym->class_definition ||
-		    t == w->sym->lambda)
-			continue;
-		count = scout_node_named_child_count(n);
-		for (uint32_t i = count; i-- > 0 && ntodo < SCAN_STACK;)
-			todo[ntodo++] = scout_node_named_child(n, i);
-	}
-	return false;
-}
-
 /* --- float-int-assign ---------------------------------------------------------- */
 
 static bool annotation_is_float(const scout_walk *w, TSNode t)
@@ -133,7 +88,7 @@ static bool is_int_value(const scout_walk *w, TSNode def, TSNode value)
 	if (scout_nodes_is(value, w->sym->unary_operator) &&
 	    scout_node_named_child_count(value) == 1 &&
 	    ts_node_symbol(scout_node_named_child(value, 0)) == w->sym->integer)
-		return !contains(w, value, "~", 1);
+		return !scout_nodes_contains(w, value, "~", 1);
 	if (t == w->sym->call)
 		return scout_walk_is(w, scout_nodes_field(value, w->sym->f_function),
 		                     int_returning);
@@ -210,10 +165,10 @@ static void check_float_int_assign(scout_walk *w, TSNode node, const scout_rule 
 		if (!ts_node_is_null(type))
 			declared = annotation_is_float(w, type);
 		else
-			declared =
-			    annotation_is_float(w, param_annotation(w, def, left)) ||
-			    (contains(w, def, "float", 5) &&
-			     scan_body(w, def, ts_node_start_byte(node), visit_float_decl, &left));
+			declared = annotation_is_float(w, param_annotation(w, def, left)) ||
+			           (scout_nodes_contains(w, def, "float", 5) &&
+			            scout_defs_scan_body(w, def, ts_node_start_byte(node),
+			                                 visit_float_decl, &left));
 	}
 	if (!declared)
 		return;
@@ -455,8 +410,8 @@ static void check_callable_values(scout_walk *w, TSNode node, const scout_rule *
 	memcpy(needle, text, len);
 	needle[len] = '(';
 	needle[len + 1] = '\0';
-	if (!contains(w, def, needle, len + 1) ||
-	    !scan_body(w, def, UINT32_MAX, visit_call_of, &left))
+	if (!scout_nodes_contains(w, def, needle, len + 1) ||
+	    !scout_defs_scan_body(w, def, UINT32_MAX, visit_call_of, &left))
 		return;
 	snprintf(message, sizeof(message),
 	         "%.*s caches %.*s and is called later: compiled code calls it through the "

@@ -39,79 +39,6 @@ static bool has_word(const char *text, size_t len, const char *word)
 	return false;
 }
 
-/* The identifier's text when it is one of `words` (NULL-terminated), else
- * NULL. A cheap first test for the identifier checks. */
-static const char *word_of(const scout_walk *w, TSNode ident, const char *const *words)
-{
-	uint32_t len;
-	const char *text = scout_node_text(ident, w->src, &len);
-
-	for (; *words; words++)
-		if (len && (*words)[0] == text[0] && strlen(*words) == len &&
-		    memcmp(*words, text, len) == 0)
-			return *words;
-	return NULL;
-}
-
-/* The name expression an identifier (the current node) ends: the
- * identifier itself, or the attribute `a.b.name` whose last part it is.
- * *up is set to its depth above the current node. */
-static TSNode name_expression(const scout_walk *w, TSNode ident, uint32_t *up)
-{
-	TSNode parent = scout_walk_ancestor(w, 1);
-
-	*up = 0;
-	if (scout_nodes_is(parent, w->sym->attribute) &&
-	    ts_node_end_byte(parent) == ts_node_end_byte(ident)) {
-		*up = 1;
-		return parent;
-	}
-	return ident;
-}
-
-/* The call whose callee is the node `up` levels above the current node, or
- * null. The callee is the call's first child, so it starts where the call
- * does. */
-static TSNode call_of_callee(const scout_walk *w, uint32_t up)
-{
-	TSNode callee = scout_walk_ancestor(w, up), call = scout_walk_ancestor(w, up + 1);
-
-	if (scout_nodes_is(call, w->sym->call) &&
-	    ts_node_start_byte(call) == ts_node_start_byte(callee) &&
-	    !scout_nodes_is(callee, w->sym->argument_list))
-		return call;
-	return SCOUT_NULL_NODE;
-}
-
-/* The call an identifier names the callee of (`f(...)`, `mod.f(...)`) when
- * that callee qualifies to one of `names`, or null. */
-static TSNode call_to(const scout_walk *w, TSNode ident, const char *const *names)
-{
-	uint32_t up;
-	TSNode callee = name_expression(w, ident, &up);
-	TSNode call = call_of_callee(w, up);
-
-	if (ts_node_is_null(call) || !scout_walk_is(w, callee, names))
-		return SCOUT_NULL_NODE;
-	return call;
-}
-
-/* The index-th argument of an argument list (comments skipped), or null. */
-static TSNode argument_at(const scout_walk *w, TSNode args, uint32_t index)
-{
-	uint32_t count = scout_node_named_child_count(args);
-
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = scout_node_named_child(args, i);
-
-		if (scout_nodes_is(a, w->sym->comment))
-			continue;
-		if (index-- == 0)
-			return a;
-	}
-	return SCOUT_NULL_NODE;
-}
-
 /* ------------------------------------------------------------------ 79 */
 
 static const char *const cast_names[] = {"typing.cast", "typing_extensions.cast", NULL};
@@ -131,7 +58,7 @@ static void check_cast(scout_walk *w, TSNode node, const scout_rule *self)
 
 	if (!scout_nodes_is(args, s->argument_list) || !scout_walk_is(w, callee, cast_names))
 		return;
-	type = argument_at(w, args, 0);
+	type = scout_nodes_argument_at(w, args, 0);
 	if (ts_node_is_null(type) || scout_nodes_is(type, s->keyword_argument) ||
 	    scout_walk_is(w, type, unchecked_types))
 		return;
@@ -268,7 +195,7 @@ static void check_genexp(scout_walk *w, TSNode node, const scout_rule *self)
 			return;
 	} else if (scout_nodes_is(parent, s->argument_list)) {
 		call = scout_walk_ancestor(w, 2);
-		if (ts_node_eq(argument_at(w, parent, 0), node) &&
+		if (ts_node_eq(scout_nodes_argument_at(w, parent, 0), node) &&
 		    is_consumer(w, call, scout_nodes_argument_count(w, parent)))
 			return;
 	}
@@ -326,7 +253,7 @@ static const char *const inspect_names[] = {
 
 static void check_introspection(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const char *word = word_of(w, node, inspect_words);
+	const char *word = scout_nodes_word_of(w, node, inspect_words);
 	TSNode parent, call;
 	char message[MSG];
 	const char *text;
@@ -347,7 +274,7 @@ static void check_introspection(scout_walk *w, TSNode node, const scout_rule *se
 		scout_walk_report(w, self, parent, message, NULL);
 		return;
 	}
-	call = call_to(w, node, inspect_names);
+	call = scout_nodes_call_to(w, node, inspect_names);
 	if (ts_node_is_null(call))
 		return;
 	n = scout_nodes_clip_line(scout_node_field(call, w->sym->f_function), w->src, &text);
@@ -399,7 +326,7 @@ static bool in_except_value(const scout_walk *w)
 
 static void check_recursion(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const char *word = word_of(w, node, recursion_words);
+	const char *word = scout_nodes_word_of(w, node, recursion_words);
 	TSNode call;
 
 	if (!word)
@@ -414,7 +341,7 @@ static void check_recursion(scout_walk *w, TSNode node, const scout_rule *self)
 			    NULL);
 		return;
 	}
-	call = call_to(w, node, setrecursionlimit);
+	call = scout_nodes_call_to(w, node, setrecursionlimit);
 	if (!ts_node_is_null(call))
 		scout_walk_report(
 		    w, self, call,
@@ -1194,7 +1121,7 @@ static bool is_plain_string(const scout_walk *w, TSNode n)
 
 static void check_dynamic(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	const char *word = word_of(w, node, dynamic_words);
+	const char *word = scout_nodes_word_of(w, node, dynamic_words);
 	TSNode call;
 	char message[MSG];
 
@@ -1216,10 +1143,10 @@ static void check_dynamic(scout_walk *w, TSNode node, const scout_rule *self)
 		scout_walk_report(w, self, parent, message, NULL);
 		return;
 	}
-	if (!ts_node_is_null(call = call_to(w, node, attr_functions))) {
+	if (!ts_node_is_null(call = scout_nodes_call_to(w, node, attr_functions))) {
 		TSNode args = scout_node_field(call, w->sym->f_arguments);
 		TSNode attr_name = scout_nodes_is(args, w->sym->argument_list)
-		                       ? argument_at(w, args, 1)
+		                       ? scout_nodes_argument_at(w, args, 1)
 		                       : SCOUT_NULL_NODE;
 
 		if (ts_node_is_null(attr_name) || is_plain_string(w, attr_name))
@@ -1228,7 +1155,7 @@ static void check_dynamic(scout_walk *w, TSNode node, const scout_rule *self)
 		         "%s() with a computed attribute name: mypyc looks the attribute up "
 		         "dynamically instead of using a native attribute access",
 		         word);
-	} else if (!ts_node_is_null(call = call_to(w, node, dynamic_functions))) {
+	} else if (!ts_node_is_null(call = scout_nodes_call_to(w, node, dynamic_functions))) {
 		snprintf(message, sizeof(message),
 		         "%s() works on namespaces compiled code does not keep: mypyc runs it as a "
 		         "generic Python call, without native speed",

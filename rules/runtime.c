@@ -50,23 +50,6 @@ static const char *const c_types[] = {
     NULL,
 };
 
-/* The i-th positional base of a class (subscripts unwrapped), or null past
- * the last; keyword arguments are skipped. */
-static TSNode base_at(const scout_walk *w, TSNode class_def, uint32_t *i)
-{
-	const scout_symbols *s = w->sym;
-	TSNode args = scout_node_field(class_def, s->f_superclasses);
-	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
-
-	while (*i < count) {
-		TSNode b = scout_node_named_child(args, (*i)++);
-
-		if (ts_node_symbol(b) != s->keyword_argument && ts_node_symbol(b) != s->comment)
-			return b;
-	}
-	return SCOUT_NULL_NODE;
-}
-
 /* The keyword argument `key=` of a class header, or null. */
 static TSNode class_keyword(const scout_walk *w, TSNode class_def, const char *key)
 {
@@ -82,19 +65,6 @@ static TSNode class_keyword(const scout_walk *w, TSNode class_def, const char *k
 			return b;
 	}
 	return SCOUT_NULL_NODE;
-}
-
-/* ---- non-native classes ------------------------------------------------- */
-
-static void report_class(scout_walk *w, const scout_rule *self, TSNode at, TSNode class_def,
-                         const char *fmt)
-{
-	char message[256];
-	const char *name;
-	int n = scout_nodes_clip(scout_node_field(class_def, w->sym->f_name), w->src, &name);
-
-	snprintf(message, sizeof(message), fmt, n, name);
-	scout_walk_report(w, self, at, message, NULL);
 }
 
 /* The first class decorator mypyc does not accept (util.py
@@ -132,9 +102,10 @@ static void check_class_decorator(scout_walk *w, TSNode node, const scout_rule *
 		return;
 	d = offending_decorator(w, node);
 	if (!ts_node_is_null(d))
-		report_class(w, self, d, node,
-		             "this decorator makes class %.*s a regular Python class: mypyc "
-		             "accepts only @trait, @mypyc_attr, @dataclass, @attr.s and @final");
+		scout_defs_report_class(
+		    w, self, d, node,
+		    "this decorator makes class %.*s a regular Python class: mypyc "
+		    "accepts only @trait, @mypyc_attr, @dataclass, @attr.s and @final");
 }
 
 static const scout_rule rule_class_decorator_nonnative = {
@@ -159,9 +130,10 @@ static void check_metaclass(scout_walk *w, TSNode node, const scout_rule *self)
 		return;
 	if (scout_class_kind_of(w, node) != SCOUT_CLASS_NONNATIVE_METACLASS)
 		return;
-	report_class(w, self, kw, node,
-	             "the metaclass makes class %.*s a regular Python class: mypyc compiles only "
-	             "classes without a metaclass or with ABCMeta");
+	scout_defs_report_class(
+	    w, self, kw, node,
+	    "the metaclass makes class %.*s a regular Python class: mypyc compiles only "
+	    "classes without a metaclass or with ABCMeta");
 }
 
 static const scout_rule rule_metaclass_nonnative = {
@@ -182,9 +154,10 @@ static const scout_rule rule_metaclass_nonnative = {
 static void check_enum(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	if (scout_class_kind_of(w, node) == SCOUT_CLASS_NONNATIVE_ENUM)
-		report_class(w, self, scout_node_field(node, w->sym->f_name), node,
-		             "enum class %.*s is compiled as a regular Python class, so its "
-		             "methods and attribute accesses stay interpreted");
+		scout_defs_report_class(
+		    w, self, scout_node_field(node, w->sym->f_name), node,
+		    "enum class %.*s is compiled as a regular Python class, so its "
+		    "methods and attribute accesses stay interpreted");
 }
 
 static const scout_rule rule_enum_nonnative = {
@@ -203,9 +176,10 @@ static const scout_rule rule_enum_nonnative = {
 static void check_record(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	if (scout_class_kind_of(w, node) == SCOUT_CLASS_NONNATIVE_RECORD)
-		report_class(w, self, scout_node_field(node, w->sym->f_name), node,
-		             "TypedDict/NamedTuple class %.*s is compiled as a regular Python "
-		             "class, not a native one");
+		scout_defs_report_class(
+		    w, self, scout_node_field(node, w->sym->f_name), node,
+		    "TypedDict/NamedTuple class %.*s is compiled as a regular Python "
+		    "class, not a native one");
 }
 
 static const scout_rule rule_typeddict_namedtuple_nonnative = {
@@ -228,8 +202,9 @@ static void check_native_false(scout_walk *w, TSNode node, const scout_rule *sel
 		return;
 	v = scout_mypyc_attr_value(w, node, "native_class");
 	if (!ts_node_is_null(v))
-		report_class(w, self, scout_node_parent(v), node,
-		             "native_class=False makes class %.*s a regular Python class");
+		scout_defs_report_class(
+		    w, self, scout_node_parent(v), node,
+		    "native_class=False makes class %.*s a regular Python class");
 }
 
 static const scout_rule rule_native_class_false = {
@@ -254,14 +229,15 @@ static void check_nonext_inherits_ext(scout_walk *w, TSNode node, const scout_ru
 
 	if (kind == SCOUT_CLASS_NATIVE || kind == SCOUT_CLASS_NONNATIVE_RECORD)
 		return;
-	while (!ts_node_is_null(b = base_at(w, node, &i))) {
+	while (!ts_node_is_null(b = scout_defs_base_at(w, node, &i))) {
 		TSNode base = scout_module_class_of(w, b);
 
 		if (!ts_node_is_null(base) && scout_defs_is_native(w, base)) {
-			report_class(w, self, b, node,
-			             "non-native class %.*s inherits from a native class: mypyc "
-			             "reports \"Non-extension classes may not inherit from "
-			             "extension classes\"");
+			scout_defs_report_class(
+			    w, self, b, node,
+			    "non-native class %.*s inherits from a native class: mypyc "
+			    "reports \"Non-extension classes may not inherit from "
+			    "extension classes\"");
 			return;
 		}
 	}
@@ -290,9 +266,10 @@ static void check_nonext_property_setter(scout_walk *w, TSNode node, const scout
 	cls = scout_defs_owner_class(w);
 	if (ts_node_is_null(cls) || scout_defs_is_native(w, cls))
 		return;
-	report_class(w, self, node, cls,
-	             "property setter in non-native class %.*s: mypyc reports \"Property setters "
-	             "not supported in non-extension classes\"");
+	scout_defs_report_class(
+	    w, self, node, cls,
+	    "property setter in non-native class %.*s: mypyc reports \"Property setters "
+	    "not supported in non-extension classes\"");
 }
 
 static const scout_rule rule_nonext_property_setter = {
@@ -317,11 +294,11 @@ static void check_runtime_checkable(scout_walk *w, TSNode node, const scout_rule
 
 	if (ts_node_is_null(d))
 		return;
-	while (!ts_node_is_null(b = base_at(w, node, &i))) {
+	while (!ts_node_is_null(b = scout_defs_base_at(w, node, &i))) {
 		if (ts_node_symbol(b) == w->sym->subscript)
 			b = scout_node_field(b, w->sym->f_value);
 		if (scout_walk_is(w, b, protocol_names)) {
-			report_class(
+			scout_defs_report_class(
 			    w, self, d, node,
 			    "@runtime_checkable Protocol %.*s is built without its Protocol "
 			    "base, so importing the compiled module raises TypeError");
@@ -349,7 +326,7 @@ static void check_c_type_base(scout_walk *w, TSNode node, const scout_rule *self
 	uint32_t i = 0;
 	TSNode b;
 
-	while (!ts_node_is_null(b = base_at(w, node, &i))) {
+	while (!ts_node_is_null(b = scout_defs_base_at(w, node, &i))) {
 		TSNode name = b;
 
 		if (ts_node_symbol(name) == w->sym->subscript)
@@ -358,9 +335,10 @@ static void check_c_type_base(scout_walk *w, TSNode node, const scout_rule *self
 			continue;
 		if (!scout_defs_is_native(w, node))
 			return;
-		report_class(w, self, b, node,
-		             "native class %.*s inherits from a C-implemented class outside "
-		             "builtins: it compiles but can crash or misbehave at run time");
+		scout_defs_report_class(
+		    w, self, b, node,
+		    "native class %.*s inherits from a C-implemented class outside "
+		    "builtins: it compiles but can crash or misbehave at run time");
 		return;
 	}
 }
@@ -407,52 +385,6 @@ static bool known_mypyc_attr(const scout_walk *w, const char *key, uint32_t len)
 	return false;
 }
 
-/* True when `n` is a plain str literal (no f/b/t prefix), alone or implicitly
- * concatenated. */
-static bool is_str_literal(const scout_walk *w, TSNode n)
-{
-	const scout_symbols *s = w->sym;
-	uint32_t count, len;
-	const char *text;
-
-	if (ts_node_symbol(n) != s->string) {
-		if (ts_node_symbol(n) != s->concatenated_string)
-			return false;
-		count = scout_node_named_child_count(n);
-		for (uint32_t i = 0; i < count; i++)
-			if (!is_str_literal(w, scout_node_named_child(n, i)))
-				return false;
-		return count > 0;
-	}
-	text = scout_node_text(n, w->src, &len);
-	for (uint32_t i = 0; i < len && text[i] != '"' && text[i] != '\''; i++)
-		if (strchr("bBfFtT", text[i]))
-			return false;
-	return true;
-}
-
-/* The text of a plain string literal's content, or false. */
-static bool str_content(const scout_walk *w, TSNode n, const char **text, uint32_t *len)
-{
-	const scout_symbols *s = w->sym;
-	uint32_t count;
-
-	if (ts_node_symbol(n) != s->string || !is_str_literal(w, n))
-		return false;
-	count = scout_node_named_child_count(n);
-	*text = "";
-	*len = 0;
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode c = scout_node_named_child(n, i);
-
-		if (ts_node_symbol(c) == s->string_content) {
-			*text = scout_node_text(c, w->src, len);
-			break;
-		}
-	}
-	return true;
-}
-
 static void check_mypyc_attr_key(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	const scout_symbols *s = w->sym;
@@ -468,7 +400,7 @@ static void check_mypyc_attr_key(scout_walk *w, TSNode node, const scout_rule *s
 		if (ts_node_symbol(a) == s->keyword_argument) {
 			key = scout_node_field(a, s->f_name);
 			text = scout_node_text(key, w->src, &len);
-		} else if (!str_content(w, a, &text, &len)) {
+		} else if (!scout_nodes_str_content(w, a, &text, &len)) {
 			continue;
 		}
 		if (known_mypyc_attr(w, text, len))
@@ -505,7 +437,7 @@ static void check_mypyc_attr_positional(scout_walk *w, TSNode node, const scout_
 		TSNode a = scout_node_named_child(args, i);
 
 		if (ts_node_symbol(a) == s->keyword_argument || ts_node_symbol(a) == s->comment ||
-		    is_str_literal(w, a))
+		    scout_nodes_str_literal(w, a))
 			continue;
 		scout_walk_report(w, self, a,
 		                  "a positional mypyc_attr argument is not a string literal: mypyc "
@@ -625,7 +557,7 @@ static void check_acyclic(scout_walk *w, TSNode node, const scout_rule *self)
 		                  NULL);
 		return;
 	}
-	while (!ts_node_is_null(b = base_at(w, node, &i))) {
+	while (!ts_node_is_null(b = scout_defs_base_at(w, node, &i))) {
 		TSNode base = scout_module_class_of(w, b), name = b;
 		const char *text;
 		int n;
@@ -670,7 +602,7 @@ static bool has_builtin_base(const scout_walk *w, TSNode class_def)
 	TSNode b;
 	char buf[128];
 
-	while (!ts_node_is_null(b = base_at(w, class_def, &i))) {
+	while (!ts_node_is_null(b = scout_defs_base_at(w, class_def, &i))) {
 		if (ts_node_symbol(b) == w->sym->subscript)
 			b = scout_node_field(b, w->sym->f_value);
 		if (ts_node_is_null(b) || ts_node_symbol(b) != w->sym->identifier || !w->names ||
@@ -884,7 +816,7 @@ static void memo_items(const scout_walk *w, TSNode class_def)
 		return;
 	it = scout_children_of(items);
 	while (n < MAX_ITEMS && scout_children_next(&it)) {
-		if (!str_content(w, it.node, &q[n].name, &q[n].len))
+		if (!scout_nodes_str_content(w, it.node, &q[n].name, &q[n].len))
 			continue;
 		q[n].facts = 0;
 		q[n].skip = false;
@@ -956,9 +888,9 @@ static void each_deletable(scout_walk *w, TSNode class_def, const scout_rule *se
 		const char *t = NULL;
 		uint32_t l = 0;
 
-		if (strings
-		        ? str_content(w, item, &t, &l)
-		        : ts_node_symbol(item) != w->sym->comment && !str_content(w, item, &t, &l))
+		if (strings ? scout_nodes_str_content(w, item, &t, &l)
+		            : ts_node_symbol(item) != w->sym->comment &&
+		                  !scout_nodes_str_content(w, item, &t, &l))
 			fn(w, class_def, item, t, l, self);
 	}
 }
@@ -1080,8 +1012,8 @@ static bool lists_deletable(const scout_walk *w, TSNode class_def, TSNode attr)
 		const char *t;
 		uint32_t l;
 
-		if (str_content(w, scout_node_named_child(items, i), &t, &l) && l == len &&
-		    memcmp(t, name, len) == 0)
+		if (scout_nodes_str_content(w, scout_node_named_child(items, i), &t, &l) &&
+		    l == len && memcmp(t, name, len) == 0)
 			return true;
 	}
 	return false;
@@ -1161,7 +1093,7 @@ static bool deletable_in_chain(const scout_walk *w, TSNode class_def, TSNode att
 		if (lists_deletable(w, c, attr) ||
 		    attr_facts(w, c, name, len) & (ATTR_PROPERTY | ATTR_METHOD))
 			return true;
-		while (!ts_node_is_null(b = base_at(w, c, &i))) {
+		while (!ts_node_is_null(b = scout_defs_base_at(w, c, &i))) {
 			TSNode base = scout_module_class_of(w, b), id = b;
 			char buf[128];
 

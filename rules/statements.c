@@ -634,19 +634,6 @@ static const char *python2_construct(const scout_walk *w, TSNode stmt, TSSymbol 
 	return NULL;
 }
 
-/* Statement containers the Python 2 scan descends into (never expressions). */
-static bool statement_container(const scout_walk *w, TSSymbol t)
-{
-	const scout_symbols *s = w->sym;
-
-	return t == s->module || t == s->block || t == s->if_statement || t == s->elif_clause ||
-	       t == s->else_clause || t == s->for_statement || t == s->while_statement ||
-	       t == s->try_statement || t == s->except_clause || t == s->except_group_clause ||
-	       t == s->finally_clause || t == s->with_statement || t == s->function_definition ||
-	       t == s->class_definition || t == s->decorated_definition ||
-	       t == s->match_statement || t == s->case_clause;
-}
-
 /* One finding per module, at its first Python 2 statement: the scan over
  * statements (not expressions) runs over the tree index, in document order. */
 static void check_python2(scout_walk *w, TSNode node, const scout_rule *self)
@@ -671,7 +658,7 @@ static void check_python2(scout_walk *w, TSNode node, const scout_rule *self)
 				more++;
 			}
 		}
-		at = e->is_named && statement_container(w, e->symbol) ? at + 1 : e->end;
+		at = e->is_named && scout_defs_holds_statements(w, e->symbol) ? at + 1 : e->end;
 	}
 	if (!what)
 		return;
@@ -885,7 +872,7 @@ static TSNode earlier_definition(const scout_walk *w, TSNode scope, TSNode def)
 				continue;
 			}
 			if (t == w->sym->class_definition || t == w->sym->decorated_definition ||
-			    !statement_container(w, t))
+			    !scout_defs_holds_statements(w, t))
 				continue;
 			r = branch_reach(w, c, node);
 			if (r == COND_FALSE || r == COND_STATIC)

@@ -2,10 +2,14 @@
 #include "common/defs.h"
 #include "common/typing_names.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Bases of one class that are looked at. */
 #define MAX_BASES 16
+/* How many nodes a function body scan looks at, at most, and keeps pending. */
+#define MAX_SCAN   20000
+#define SCAN_STACK 256
 
 TSNode scout_defs_undecorate(const scout_walk *w, TSNode node)
 {
@@ -179,4 +183,79 @@ bool scout_defs_annotation_is(const scout_walk *w, TSNode assignment, const char
 	TSNode head = scout_defs_annotation_head(w, assignment);
 
 	return !ts_node_is_null(head) && scout_walk_is(w, head, names);
+}
+
+TSNode scout_defs_base_at(const scout_walk *w, TSNode class_def, uint32_t *i)
+{
+	const scout_symbols *s = w->sym;
+	TSNode args = scout_node_field(class_def, s->f_superclasses);
+	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
+
+	while (*i < count) {
+		TSNode b = scout_node_named_child(args, (*i)++);
+
+		if (ts_node_symbol(b) != s->keyword_argument && ts_node_symbol(b) != s->comment)
+			return b;
+	}
+	return SCOUT_NULL_NODE;
+}
+
+void scout_defs_report_class(scout_walk *w, const scout_rule *self, TSNode at, TSNode class_def,
+                             const char *fmt)
+{
+	char message[256];
+	const char *name;
+	int n = scout_nodes_clip(scout_node_field(class_def, w->sym->f_name), w->src, &name);
+
+	snprintf(message, sizeof(message), fmt, n, name);
+	scout_walk_report(w, self, at, message, NULL);
+}
+
+bool scout_defs_opens_scope(const scout_walk *w, TSSymbol t)
+{
+	return t == w->sym->function_definition || t == w->sym->class_definition ||
+	       t == w->sym->lambda || t == w->sym->list_comprehension ||
+	       t == w->sym->set_comprehension || t == w->sym->dictionary_comprehension ||
+	       t == w->sym->generator_expression;
+}
+
+bool scout_defs_holds_statements(const scout_walk *w, TSSymbol t)
+{
+	const scout_symbols *s = w->sym;
+
+	return t == s->module || t == s->block || t == s->if_statement || t == s->elif_clause ||
+	       t == s->else_clause || t == s->for_statement || t == s->while_statement ||
+	       t == s->try_statement || t == s->except_clause || t == s->except_group_clause ||
+	       t == s->finally_clause || t == s->with_statement || t == s->function_definition ||
+	       t == s->class_definition || t == s->decorated_definition ||
+	       t == s->match_statement || t == s->case_clause;
+}
+
+bool scout_defs_scan_body(const scout_walk *w, TSNode def, uint32_t limit, scout_defs_visit visit,
+                          const void *arg)
+{
+	TSNode todo[SCAN_STACK];
+	size_t ntodo = 0, visited = 0;
+	TSNode body = scout_nodes_field(def, w->sym->f_body);
+
+	if (ts_node_is_null(body))
+		return false;
+	todo[ntodo++] = body;
+	while (ntodo && visited++ < MAX_SCAN) {
+		TSNode n = todo[--ntodo];
+		TSSymbol t = ts_node_symbol(n);
+		uint32_t count;
+
+		if (ts_node_start_byte(n) >= limit)
+			continue;
+		if (visit(w, n, arg))
+			return true;
+		if (t == w->sym->function_definition || t == w->sym->class_definition ||
+		    t == w->sym->lambda)
+			continue;
+		count = scout_node_named_child_count(n);
+		for (uint32_t i = count; i-- > 0 && ntodo < SCAN_STACK;)
+			todo[ntodo++] = scout_node_named_child(n, i);
+	}
+	return false;
 }

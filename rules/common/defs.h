@@ -86,4 +86,33 @@ TSNode scout_defs_annotation_head(const scout_walk *w, TSNode assignment);
 /* True when that name qualifies to one of `names` (NULL-terminated). */
 bool scout_defs_annotation_is(const scout_walk *w, TSNode assignment, const char *const *names);
 
+/* The positional base expression of class_def at or after its *i-th
+ * superclass argument (keyword arguments and comments skipped; *i moves
+ * past it), or null past the last:
+ *     uint32_t i = 0;
+ *     while (!ts_node_is_null(b = scout_defs_base_at(w, cls, &i))) ... */
+TSNode scout_defs_base_at(const scout_walk *w, TSNode class_def, uint32_t *i);
+
+/* Reports a finding of `self` at `at` whose message is fmt with the name of
+ * class_def (cut to 80 bytes) for its one "%.*s". */
+void scout_defs_report_class(scout_walk *w, const scout_rule *self, TSNode at, TSNode class_def,
+                             const char *fmt);
+
+/* True for the node types that open a new scope (their bodies bind other
+ * names): defs, classes, lambdas, comprehensions. */
+bool scout_defs_opens_scope(const scout_walk *w, TSSymbol t);
+
+/* True for the node types that hold statements (module, blocks, compound
+ * statements and their clauses, definitions), never expressions. */
+bool scout_defs_holds_statements(const scout_walk *w, TSSymbol t);
+
+/* What scout_defs_scan_body calls on each node; true stops the scan. */
+typedef bool (*scout_defs_visit)(const scout_walk *w, TSNode n, const void *arg);
+
+/* Calls `visit` on the nodes of def's body (not nested defs, classes or
+ * lambdas) that start before `limit` (a byte offset; UINT32_MAX for all),
+ * until it returns true (then returns true). Iterative and bounded. */
+bool scout_defs_scan_body(const scout_walk *w, TSNode def, uint32_t limit, scout_defs_visit visit,
+                          const void *arg);
+
 #endif

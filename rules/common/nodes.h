@@ -55,4 +55,27 @@ bool scout_nodes_text_eq(TSNode n, const char *src, const char *s, uint32_t len)
  * generator expression of `f(x for x in y)`, 0 for a null node. */
 uint32_t scout_nodes_argument_count(const scout_walk *w, TSNode args);
 
+/* True when `n` is a plain str literal (no f/b/t prefix), alone or implicitly
+ * concatenated. */
+bool scout_nodes_str_literal(const scout_walk *w, TSNode n);
+
+/* The text of a plain string literal's content, or false. */
+bool scout_nodes_str_content(const scout_walk *w, TSNode n, const char **text, uint32_t *len);
+
+/* The index-th argument of an argument list (comments skipped), or null. */
+TSNode scout_nodes_argument_at(const scout_walk *w, TSNode args, uint32_t index);
+
+/* The text of the identifier `ident` when it is one of `words`
+ * (NULL-terminated), else NULL: a cheap first test for the checks on
+ * identifiers. */
+const char *scout_nodes_word_of(const scout_walk *w, TSNode ident, const char *const *words);
+
+/* The call whose callee the identifier `ident` (the current node) ends
+ * (`f(...)`, `mod.f(...)`) when that callee qualifies to one of `names`, or
+ * null. */
+TSNode scout_nodes_call_to(const scout_walk *w, TSNode ident, const char *const *names);
+
+/* True when the text of n holds the nlen bytes of needle. */
+bool scout_nodes_contains(const scout_walk *w, TSNode n, const char *needle, size_t nlen);
+
 #endif
