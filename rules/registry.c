@@ -6,26 +6,68 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern const scout_rule_family scout_family_classes;
-extern const scout_rule_family scout_family_class_attrs;
-extern const scout_rule_family scout_family_class_behaviour;
-extern const scout_rule_family scout_family_statements;
-extern const scout_rule_family scout_family_functions;
-extern const scout_rule_family scout_family_runtime;
-extern const scout_rule_family scout_family_performance;
-extern const scout_rule_family scout_family_config;
-extern const scout_rule_family scout_family_project_risks;
-extern const scout_rule_family scout_family_advisories;
-extern const scout_rule_family scout_family_heuristics;
-extern const scout_rule_family scout_family_heuristics_instances;
-extern const scout_rule_family scout_family_heuristics_values;
+extern const scout_rule_family scout_family_classes_body;
+extern const scout_rule_family scout_family_classes_bases;
+extern const scout_rule_family scout_family_classes_native;
+extern const scout_rule_family scout_family_classes_mypyc_attr;
+extern const scout_rule_family scout_family_classes_deletable;
+extern const scout_rule_family scout_family_classes_variables;
+extern const scout_rule_family scout_family_classes_attributes;
+extern const scout_rule_family scout_family_classes_instances;
+extern const scout_rule_family scout_family_methods_dunders;
+extern const scout_rule_family scout_family_methods_new;
+extern const scout_rule_family scout_family_methods_properties;
+extern const scout_rule_family scout_family_methods_signatures;
+extern const scout_rule_family scout_family_methods_first_argument;
+extern const scout_rule_family scout_family_functions_locals;
+extern const scout_rule_family scout_family_functions_singledispatch;
+extern const scout_rule_family scout_family_functions_generators;
+extern const scout_rule_family scout_family_functions_calls;
+extern const scout_rule_family scout_family_types_annotations;
+extern const scout_rule_family scout_family_types_values;
+extern const scout_rule_family scout_family_types_native_ints;
+extern const scout_rule_family scout_family_statements_conditional;
+extern const scout_rule_family scout_family_statements_loops;
+extern const scout_rule_family scout_family_statements_syntax;
+extern const scout_rule_family scout_family_statements_imports;
+extern const scout_rule_family scout_family_statements_globals;
+extern const scout_rule_family scout_family_runtime_introspection;
+extern const scout_rule_family scout_family_runtime_process;
+extern const scout_rule_family scout_family_project_mypy_config;
+extern const scout_rule_family scout_family_project_plan_risks;
 
+/* Every file that defines rules, folder by folder (rules/README.md). The
+ * order does not matter: the rules are sorted by id. */
 static const scout_rule_family *const families[] = {
-    &scout_family_classes,           &scout_family_class_attrs, &scout_family_class_behaviour,
-    &scout_family_statements,        &scout_family_functions,   &scout_family_runtime,
-    &scout_family_performance,       &scout_family_config,      &scout_family_project_risks,
-    &scout_family_advisories,        &scout_family_heuristics,  &scout_family_heuristics_instances,
-    &scout_family_heuristics_values,
+    &scout_family_classes_body,
+    &scout_family_classes_bases,
+    &scout_family_classes_native,
+    &scout_family_classes_mypyc_attr,
+    &scout_family_classes_deletable,
+    &scout_family_classes_variables,
+    &scout_family_classes_attributes,
+    &scout_family_classes_instances,
+    &scout_family_methods_dunders,
+    &scout_family_methods_new,
+    &scout_family_methods_properties,
+    &scout_family_methods_signatures,
+    &scout_family_methods_first_argument,
+    &scout_family_functions_locals,
+    &scout_family_functions_singledispatch,
+    &scout_family_functions_generators,
+    &scout_family_functions_calls,
+    &scout_family_types_annotations,
+    &scout_family_types_values,
+    &scout_family_types_native_ints,
+    &scout_family_statements_conditional,
+    &scout_family_statements_loops,
+    &scout_family_statements_syntax,
+    &scout_family_statements_imports,
+    &scout_family_statements_globals,
+    &scout_family_runtime_introspection,
+    &scout_family_runtime_process,
+    &scout_family_project_mypy_config,
+    &scout_family_project_plan_risks,
 };
 
 typedef struct dispatch {

@@ -1,18 +1,21 @@
-/* Rule family: class attributes -- how class-body variables are declared
- * and reached through classes and instances (mypyc/irbuild/builder.py,
- * expression.py, prepare.py; mypy's own checks native classes rely on). */
-#include "linked_rules.h"
+/* Attribute access through classes and instances: instance attributes read
+ * through the class, ClassVars assigned through an instance, class
+ * variables and methods replaced through the class (mypyc/irbuild/
+ * expression.py, builder.py; mypy's own checks native classes rely on).
+ * How a class declares a name is listed once per class and kept in the
+ * walk's memo. */
 #include "common/defs.h"
 #include "common/typing_names.h"
+#include "common/docs.h"
+#include "classes/classes.h"
 #include "registry.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#define DOCS "https://mypyc.readthedocs.io/en/latest/native_classes.html"
-
 /* How far same-module base chains are followed (survives cycles). */
 #define MAX_CHAIN 32
+
 #define MAX_BASES 16
 
 typedef enum member_kind {
@@ -292,151 +295,6 @@ static TSNode named_class(const scout_walk *w, TSNode object)
 	return scout_module_class_of(w, object);
 }
 
-/* --- attribute types --------------------------------------------------------- */
-
-/* The type of a class-body declaration as comparable text (whitespace and
- * quotes dropped): the annotation, or the type of a literal value. False
- * when unknown, or a ClassVar/Final (not an instance attribute). */
-static bool declared_type(const scout_walk *w, TSNode assignment, char *buf, size_t cap)
-{
-	TSNode type = scout_node_field(assignment, w->sym->f_type);
-	TSNode value = scout_node_field(assignment, w->sym->f_right);
-	const char *text;
-	uint32_t len;
-	size_t j = 0;
-
-	if (ts_node_is_null(type)) {
-		const char *lit = NULL;
-		TSSymbol t = ts_node_is_null(value) ? 0 : ts_node_symbol(value);
-
-		if (t == 0)
-			return false;
-		if (t == w->sym->integer)
-			lit = "int";
-		else if (t == w->sym->true_ || t == w->sym->false_)
-			lit = "bool";
-		else if (t == w->sym->string)
-			lit = "str";
-		else if (t == w->sym->float_)
-			lit = "float";
-		if (!lit)
-			return false;
-		snprintf(buf, cap, "%s", lit);
-		return true;
-	}
-	if (scout_defs_annotation_is(w, assignment, scout_classvar_names) ||
-	    scout_defs_annotation_is(w, assignment, scout_final_names))
-		return false;
-	text = scout_node_text(type, w->src, &len);
-	for (uint32_t i = 0; i < len; i++) {
-		char c = text[i];
-
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\\' || c == '"' ||
-		    c == '\'')
-			continue;
-		if (j + 1 >= cap)
-			return false;
-		buf[j++] = c;
-	}
-	buf[j] = '\0';
-	return j > 0;
-}
-
-/* The first class-body assignment to `name` in `cls` with a known type. */
-static TSNode find_declaration(const scout_walk *w, TSNode cls, TSNode name, char *buf, size_t cap)
-{
-	TSNode body = scout_node_field(cls, w->sym->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body), len;
-	const char *text = scout_node_text(name, w->src, &len);
-
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = scout_defs_assignment(w, scout_node_named_child(body, i)), left;
-		uint32_t llen;
-		const char *ltext;
-
-		if (ts_node_is_null(a))
-			continue;
-		left = scout_node_field(a, w->sym->f_left);
-		if (ts_node_is_null(left) || ts_node_symbol(left) != w->sym->identifier)
-			continue;
-		ltext = scout_node_text(left, w->src, &llen);
-		if (llen == len && memcmp(ltext, text, len) == 0 && declared_type(w, a, buf, cap))
-			return a;
-	}
-	return SCOUT_NULL_NODE;
-}
-
-static void check_attr_type_conflict(scout_walk *w, TSNode node, const scout_rule *self)
-{
-	TSNode body = scout_node_field(node, w->sym->f_body), name = scout_defs_name(w, node);
-	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
-	char mine[128], theirs[128], message[512];
-
-	if (scout_class_kind_of(w, node) != SCOUT_CLASS_NATIVE)
-		return;
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode a = scout_defs_assignment(w, scout_node_named_child(body, i)), left;
-		TSNode todo[MAX_CHAIN], bases[MAX_BASES];
-		size_t ntodo = 0, visited = 0;
-		uint32_t n;
-
-		if (ts_node_is_null(a))
-			continue;
-		left = scout_node_field(a, w->sym->f_left);
-		if (ts_node_is_null(left) || ts_node_symbol(left) != w->sym->identifier ||
-		    !declared_type(w, a, mine, sizeof(mine)))
-			continue;
-		n = scout_class_bases(w, node, bases, MAX_BASES);
-		for (uint32_t j = 0; j < n && ntodo < MAX_CHAIN; j++) {
-			TSNode b = scout_module_class_of(w, bases[j]);
-
-			if (!ts_node_is_null(b))
-				todo[ntodo++] = b;
-		}
-		while (ntodo && visited++ < MAX_CHAIN) {
-			TSNode c = todo[--ntodo], decl;
-
-			if (scout_class_kind_of(w, c) != SCOUT_CLASS_NATIVE)
-				continue;
-			decl = find_declaration(w, c, left, theirs, sizeof(theirs));
-			if (!ts_node_is_null(decl)) {
-				if (strcmp(mine, theirs) == 0)
-					break;
-				snprintf(
-				    message, sizeof(message),
-				    "class %.*s declares %.*s as %s but its base %.*s declares "
-				    "it as %s: mypyc rejects a different attribute type in a "
-				    "subclass",
-				    SCOUT_TEXT_ARG(name, w->src), SCOUT_TEXT_ARG(left, w->src),
-				    mine, SCOUT_TEXT_ARG(scout_defs_name(w, c), w->src), theirs);
-				scout_walk_report(w, self, a, message, NULL);
-				break;
-			}
-			n = scout_class_bases(w, c, bases, MAX_BASES);
-			for (uint32_t j = 0; j < n && ntodo < MAX_CHAIN; j++) {
-				TSNode b = scout_module_class_of(w, bases[j]);
-
-				if (!ts_node_is_null(b))
-					todo[ntodo++] = b;
-			}
-		}
-	}
-}
-
-static const scout_rule rule_attr_type_conflict_with_base = {
-    .id = "attr-type-conflict-with-base",
-    .category = SCOUT_BLOCKER,
-    .title = "subclass re-declares a base attribute with another type",
-    .why = "mypyc reports \"Type of \\\"{attr}\\\" is incompatible with definition in class "
-           "\\\"{base}\\\"\" since 1.1.1; 1.0.1 generated invalid C (duplicate member); "
-           "compares annotation texts of same-module bases",
-    .bad = "class Base:\n    x: int\n\n\nclass Bad1(Base):\n    x: bool\n",
-    .good = "class Base:\n    x: int\n\n\nclass Good(Base):\n    x: int\n",
-    .fix = "declare the attribute with the base class's type (or only in the base)",
-    .docs = DOCS,
-    .on = "class_definition",
-    .enter = check_attr_type_conflict};
-
 /* --- access -------------------------------------------------------------------- */
 
 /* For a store to `Cls.attr` (the current node) where Cls names a class of
@@ -481,7 +339,7 @@ static const scout_rule rule_classvar_assign_via_class = {
     .good = "from typing import ClassVar\n\n\nclass Foo:\n    lol: ClassVar[int] = 20\n\n\n"
             "Foo.lol = 50\n",
     .fix = "declare the attribute as `name: ClassVar[T] = ...` in the class body",
-    .docs = DOCS,
+    .docs = SCOUT_DOCS_NATIVE,
     .on = "attribute",
     .enter = check_classvar_assign_via_class};
 
@@ -553,7 +411,7 @@ const scout_rule scout_rule_instance_attr_via_class = {
     .good = "from typing import Final\n\n\nclass Config:\n    DEFAULT: Final = 10\n\n\n"
             "def f() -> int:\n    return Config.DEFAULT\n",
     .fix = "declare the attribute as `name: Final = ...` or `name: ClassVar[T] = ...`",
-    .docs = DOCS,
+    .docs = SCOUT_DOCS_NATIVE,
     .on = "attribute",
     .enter = check_instance_attr_via_class};
 
@@ -594,7 +452,7 @@ static const scout_rule rule_classvar_assign_via_instance = {
             "def reset(self) -> None:\n        C.cv = 3\n",
     .fix = "assign the ClassVar through the class (`C.cv = ...`), or make it an instance "
            "attribute",
-    .docs = DOCS,
+    .docs = SCOUT_DOCS_NATIVE,
     .on = "attribute",
     .enter = check_classvar_assign_via_instance};
 
@@ -625,10 +483,10 @@ static const scout_rule rule_assign_to_method = {
             "None:\n        pass\n",
     .fix = "dispatch inside the method (a flag or a strategy object) instead of "
            "replacing it",
-    .docs = DOCS,
+    .docs = SCOUT_DOCS_NATIVE,
     .on = "attribute",
     .enter = check_assign_to_method};
 
-SCOUT_FAMILY(scout_family_class_attrs, &rule_attr_type_conflict_with_base,
-             &rule_classvar_assign_via_class, &scout_rule_instance_attr_via_class,
-             &rule_classvar_assign_via_instance, &rule_assign_to_method);
+SCOUT_FAMILY(scout_family_classes_attributes, &rule_classvar_assign_via_class,
+             &scout_rule_instance_attr_via_class, &rule_classvar_assign_via_instance,
+             &rule_assign_to_method);

@@ -1,32 +1,44 @@
-/* Heuristic checks on native instances (see heuristics.c for the table):
- * instance __dict__ and vars(), weak references, pickle/copy, and methods
- * replaced with setattr. An instance is recognised only where the module
- * shows its class: `self` in a method, a parameter annotated with a class of
- * the module, or a direct construction `Cls(...)`. */
-#include "heuristics.h"
+/* Native instances: what code does with an instance that a native class
+ * does not support -- its __dict__ and vars(), weak references, pickle and
+ * copy, methods replaced with setattr. An instance is recognised only where
+ * the module shows its class: `self` in a method, a parameter annotated
+ * with a class of the module, or a direct construction `Cls(...)`. */
+#include "common/defs.h"
+#include "common/typing_names.h"
 #include "common/docs.h"
-#include "linked_rules.h"
+#include "classes/classes.h"
+#include "registry.h"
 
 #include <stdio.h>
 #include <string.h>
 
 /* How far same-module base chains are followed (survives cycles). */
-#define MAX_CHAIN  32
-#define MAX_BASES  16
+#define MAX_CHAIN 32
+
+#define MAX_BASES 16
+
 #define MAX_PARAMS 64
 
 static const char *const vars_names[] = {"builtins.vars", NULL};
+
 static const char *const setattr_names[] = {"builtins.setattr", NULL};
+
 static const char *const weakref_call_names[] = {"weakref.ref", "weakref.proxy", "weakref.finalize",
                                                  NULL};
+
 static const char *const weak_container_names[] = {"weakref.WeakSet", "weakref.WeakValueDictionary",
                                                    "weakref.WeakKeyDictionary", NULL};
+
 static const char *const pickle_names[] = {"pickle.dumps", "pickle.dump", NULL};
+
 static const char *const copy_names[] = {"copy.copy", "copy.deepcopy", NULL};
 
 static const char *const *const setattr_callees[] = {setattr_names, NULL};
+
 static const char *const *const vars_callees[] = {vars_names, NULL};
+
 static const char *const *const weakref_callees[] = {weakref_call_names, NULL};
+
 static const char *const *const pickle_callees[] = {pickle_names, copy_names, NULL};
 
 /* The first parameter's name of a plain method (not static, not class). */
@@ -482,5 +494,5 @@ static const scout_rule rule_weakref_native = {
     .enter = check_weakref,
     .callees = weakref_callees};
 
-SCOUT_FAMILY(scout_family_heuristics_instances, &scout_rule_monkeypatch_method,
-             &rule_native_instance_no_dict, &rule_weakref_native, &rule_pickle_copy_native);
+SCOUT_FAMILY(scout_family_classes_instances, &rule_pickle_copy_native,
+             &scout_rule_monkeypatch_method, &rule_native_instance_no_dict, &rule_weakref_native);

@@ -1,263 +1,21 @@
-/* Rule family: class behaviour. Members of native classes that compile but
- * act differently from CPython (dunders without a slot, data descriptors,
- * cached_property, class-body defaults, Final attributes), and the dunder
- * combinations mypyc rejects (mypyc/codegen/emitclass.py, irbuild/classdef.py). */
+/* Class and instance variables: class-body defaults, ClassVar and Final
+ * declarations, and attribute types a subclass changes -- what compiles
+ * but behaves differently in a native class, or is rejected
+ * (mypyc/irbuild/classdef.py, prepare.py; mypy's checks mypyc relies on). */
 #include "common/defs.h"
 #include "common/typing_names.h"
+#include "common/docs.h"
 #include "registry.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* How many same-module base classes are followed at most (survives cycles). */
-#define MAX_BASES 32
 /* How many ClassVar names of one class body are remembered. */
 #define MAX_CLASSVARS 64
 
 static const char *const dataclass_names[] = {"dataclasses.dataclass", NULL};
+
 static const char *const attrs_names[] = {"attr.s", "attr.attrs", NULL};
-static const char *const cached_property_names[] = {"functools.cached_property", NULL};
-
-/* ---- dunder methods ---------------------------------------------------------- */
-
-/* The name node of the current function_definition when it is a method of a
- * native class and its name is one of `names`; *cls gets the class. */
-static TSNode native_method_named(const scout_walk *w, TSNode def, const char *const *names,
-                                  TSNode *cls)
-{
-	TSNode name = scout_node_field(def, w->sym->f_name);
-	bool hit = false;
-
-	for (size_t i = 0; names[i] && !hit; i++)
-		hit = scout_node_text_is(name, w->src, names[i]);
-	if (!hit)
-		return SCOUT_NULL_NODE;
-	*cls = scout_defs_owner_class(w);
-	if (ts_node_is_null(*cls) || !scout_defs_is_native(w, *cls))
-		return SCOUT_NULL_NODE;
-	return name;
-}
-
-static void report_method(scout_walk *w, const scout_rule *self, TSNode name, TSNode cls,
-                          const char *effect)
-{
-	char message[320];
-	const char *m, *c;
-	int nm = scout_nodes_clip(name, w->src, &m);
-	int nc = scout_nodes_clip(scout_node_field(cls, w->sym->f_name), w->src, &c);
-
-	snprintf(message, sizeof(message), "%.*s in native class %.*s %s", nm, m, nc, c, effect);
-	scout_walk_report(w, self, name, message, NULL);
-}
-
-#define DUNDER_CHECK(fn, effect, ...)                                                              \
-	static void fn(scout_walk *w, TSNode node, const scout_rule *self)                         \
-	{                                                                                          \
-		static const char *const names[] = {__VA_ARGS__, NULL};                            \
-		TSNode cls, name = native_method_named(w, node, names, &cls);                      \
-                                                                                                   \
-		if (!ts_node_is_null(name))                                                        \
-			report_method(w, self, name, cls, effect);                                 \
-	}
-
-DUNDER_CHECK(check_data_descriptor,
-             "is not wired to a slot, so instances do not act as data descriptors", "__set__",
-             "__delete__")
-
-static const scout_rule rule_native_data_descriptor = {
-    .id = "native-data-descriptor",
-    .category = SCOUT_BEHAVIOUR,
-    .title = "__set__/__delete__ in a native class",
-    .why = "compiled classes have no tp_descr_set slot, so instances are not data descriptors",
-    .bad = "class D:\n    def __set__(self, obj: object, value: int) -> None:\n        pass\n",
-    .good = "@mypyc_attr(native_class=False)\nclass D:\n"
-            "    def __set__(self, obj: object, value: int) -> None:\n        pass\n",
-    .fix = "make the descriptor class non-native, or keep it in an interpreted module",
-    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html#descriptors",
-    .on = "function_definition",
-    .enter = check_data_descriptor};
-DUNDER_CHECK(check_index_getattribute,
-             "has no slot in compiled classes, so the operations that use it ignore it",
-             "__index__", "__getattribute__")
-
-static const scout_rule rule_dunder_index_getattribute = {
-    .id = "dunder-index-getattribute",
-    .category = SCOUT_BEHAVIOUR,
-    .title = "__index__ or __getattribute__ in a native class",
-    .why = "compiled classes do not wire these methods to slots, so indexing and attribute "
-           "lookup ignore them",
-    .bad = "class C:\n    def __index__(self) -> int:\n        return 1\n",
-    .good = "class C:\n    def as_index(self) -> int:\n        return 1\n",
-    .fix = "call an explicit method instead, or make the class non-native",
-    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .on = "function_definition",
-    .enter = check_index_getattribute};
-DUNDER_CHECK(check_getattr_family, "is ignored by compiled classes before mypyc 1.19",
-             "__getattr__", "__setattr__", "__delattr__")
-
-static const scout_rule rule_dunder_getattr_setattr_delattr = {
-    .id = "dunder-getattr-setattr-delattr",
-    .category = SCOUT_BEHAVIOUR,
-    .title = "__getattr__/__setattr__/__delattr__ in a native class (before 1.19)",
-    .why = "mypyc before 1.19 ignores these methods in compiled classes",
-    .bad = "class C:\n    def __getattr__(self, name: str) -> int:\n        return 42\n",
-    .good = "class C:\n    def lookup(self, name: str) -> int:\n        return 42\n",
-    .fix = "upgrade to mypyc 1.19+, or make the class non-native",
-    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .until = SCOUT_V(1, 19, 0),
-    .on = "function_definition",
-    .enter = check_getattr_family};
-DUNDER_CHECK(check_del, "is never called by mypyc before 1.16", "__del__")
-
-static const scout_rule rule_dunder_del = {
-    .id = "dunder-del",
-    .category = SCOUT_BEHAVIOUR,
-    .title = "__del__ in a native class (before 1.16)",
-    .why = "mypyc before 1.16 never calls __del__ of compiled classes",
-    .bad = "class C:\n    def __del__(self) -> None:\n        cleanup()\n",
-    .good = "class C:\n    def close(self) -> None:\n        cleanup()\n",
-    .fix = "upgrade to mypyc 1.16+, or release resources with an explicit close()",
-    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .until = SCOUT_V(1, 16, 0),
-    .on = "function_definition",
-    .enter = check_del};
-DUNDER_CHECK(check_new, "is not called by mypyc before 1.18.1", "__new__")
-
-static const scout_rule rule_dunder_new = {
-    .id = "dunder-new",
-    .category = SCOUT_BEHAVIOUR,
-    .title = "__new__ in a native class (before 1.18.1)",
-    .why = "mypyc before 1.18.1 does not call __new__ of compiled classes",
-    .bad = "class C:\n    def __new__(cls) -> \"C\":\n        return object.__new__(cls)\n",
-    .good = "class C:\n    @classmethod\n    def create(cls) -> \"C\":\n        return cls()\n",
-    .fix = "upgrade to mypyc 1.18.1+, or use a factory function or classmethod",
-    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .until = SCOUT_V(1, 18, 1),
-    .on = "function_definition",
-    .enter = check_new};
-DUNDER_CHECK(check_pow, "is not wired to the ** / divmod() slots before mypyc 1.1.1", "__pow__",
-             "__rpow__", "__ipow__", "__divmod__", "__rdivmod__")
-
-static const scout_rule rule_dunder_pow_divmod = {
-    .id = "dunder-pow-divmod",
-    .category = SCOUT_BEHAVIOUR,
-    .title = "__pow__/__divmod__ family in a native class (before 1.1.1)",
-    .why = "mypyc before 1.1.1 does not wire these methods to slots: ** and divmod() raise "
-           "TypeError",
-    .bad = "class C:\n    def __pow__(self, other: int) -> int:\n        return 99\n",
-    .good = "class C:\n    def power(self, other: int) -> int:\n        return 99\n",
-    .fix = "upgrade to mypyc 1.1.1+, or call an explicit method",
-    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .until = SCOUT_V(1, 1, 1),
-    .on = "function_definition",
-    .enter = check_pow};
-
-/* True when class_def or a base class may override __setattr__: defined in
- * the class or a same-module base, or a base from another module (unknown). */
-static bool may_have_setattr(const scout_walk *w, TSNode class_def)
-{
-	const scout_symbols *s = w->sym;
-	TSNode todo[MAX_BASES];
-	size_t ntodo = 0, seen = 0;
-
-	todo[ntodo++] = class_def;
-	while (ntodo && seen < MAX_BASES) {
-		TSNode c = todo[--ntodo];
-		TSNode args = scout_node_field(c, s->f_superclasses);
-		uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
-
-		seen++;
-		if (!ts_node_is_null(scout_defs_body_method(w, c, "__setattr__", 11)))
-			return true;
-		for (uint32_t i = 0; i < count; i++) {
-			TSNode b = scout_node_named_child(args, i), base;
-			char buf[128];
-
-			if (ts_node_symbol(b) == s->keyword_argument ||
-			    ts_node_symbol(b) == s->comment)
-				continue;
-			base = scout_module_class_of(w, b);
-			if (!ts_node_is_null(base)) {
-				if (ntodo < MAX_BASES)
-					todo[ntodo++] = base;
-				continue;
-			}
-			if (ts_node_symbol(b) == s->subscript)
-				b = scout_node_field(b, s->f_value);
-			if (!w->names ||
-			    !scout_names_qualify(w->names, b, w->src, buf, sizeof(buf)) ||
-			    strncmp(buf, "builtins.", 9) != 0)
-				return true;
-		}
-	}
-	return false;
-}
-
-static void check_delattr_without_setattr(scout_walk *w, TSNode node, const scout_rule *self)
-{
-	static const char *const names[] = {"__delattr__", NULL};
-	TSNode cls, name = native_method_named(w, node, names, &cls);
-
-	if (ts_node_is_null(name) || may_have_setattr(w, cls))
-		return;
-	report_method(w, self, name, cls,
-	              "comes without __setattr__: mypyc reports \"\\\"__delattr__\\\" supported "
-	              "only in classes that also override \\\"__setattr__\\\"...\"");
-}
-
-static const scout_rule rule_delattr_without_setattr = {
-    .id = "delattr-without-setattr",
-    .category = SCOUT_BLOCKER,
-    .title = "__delattr__ without __setattr__ in a native class",
-    .why = "mypyc reports \"\\\"__delattr__\\\" supported only in classes that also override "
-           "\\\"__setattr__\\\", or inherit from a native class that overrides it.\"",
-    .bad = "class C:\n    def __delattr__(self, name: str) -> None:\n        pass\n",
-    .good = "class C:\n    def __setattr__(self, name: str, value: object) -> None:\n"
-            "        pass\n\n    def __delattr__(self, name: str) -> None:\n        pass\n",
-    .fix = "define __setattr__ in the class as well, or drop __delattr__",
-    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
-    .since = SCOUT_V(1, 19, 0),
-    .on = "function_definition",
-    .enter = check_delattr_without_setattr};
-
-static void check_cached_property(scout_walk *w, TSNode node, const scout_rule *self)
-{
-	TSNode def = scout_walk_ancestor(w, 1), cls, name;
-	const char *m, *c;
-	char message[240];
-	int nm, nc;
-
-	if (!scout_walk_is(w, scout_defs_decorator_callee(w, node), cached_property_names) ||
-	    ts_node_symbol(def) != w->sym->decorated_definition)
-		return;
-	def = scout_node_field(def, w->sym->f_definition);
-	cls = scout_defs_owner_class(w);
-	if (ts_node_is_null(def) || ts_node_is_null(cls) || !scout_defs_is_native(w, cls))
-		return;
-	name = scout_node_field(def, w->sym->f_name);
-	nm = scout_nodes_clip(name, w->src, &m);
-	nc = scout_nodes_clip(scout_node_field(cls, w->sym->f_name), w->src, &c);
-	snprintf(message, sizeof(message),
-	         "cached_property %.*s of native class %.*s is compiled as a plain property and "
-	         "recomputed on every access",
-	         nm, m, nc, c);
-	scout_walk_report(w, self, node, message, NULL);
-}
-
-static const scout_rule rule_cached_property = {
-    .id = "cached-property",
-    .category = SCOUT_BEHAVIOUR,
-    .title = "functools.cached_property in a native class",
-    .why = "mypyc compiles cached_property as a plain property: the value is recomputed on "
-           "every access",
-    .bad = "class C:\n    @cached_property\n    def v(self) -> int:\n        return 1\n",
-    .good = "class C:\n    def __init__(self) -> None:\n        self._v: int | None = None\n\n"
-            "    @property\n    def v(self) -> int:\n        if self._v is None:\n"
-            "            self._v = 1\n        return self._v\n",
-    .fix = "cache explicitly in an Optional attribute behind a @property",
-    .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
-    .on = "decorator",
-    .enter = check_cached_property};
 
 /* ---- class-body assignments -------------------------------------------------- */
 
@@ -411,7 +169,7 @@ static const scout_rule rule_class_default_per_instance = {
     .bad = "class C:\n    items: list[int] = []\n",
     .good = "class C:\n    def __init__(self) -> None:\n        self.items: list[int] = []\n",
     .fix = "assign the default in __init__, or mark a shared value ClassVar",
-    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .docs = SCOUT_DOCS_NATIVE,
     .on = "class_definition",
     .enter = check_class_default};
 
@@ -610,14 +368,161 @@ static const scout_rule rule_final_instance_attr_readonly = {
     .bad = "class C:\n    def __init__(self) -> None:\n        self.x: Final = 1\n",
     .good = "class C:\n    def __init__(self) -> None:\n        self.x = 1\n",
     .fix = "drop Final if tests or other code reassign the attribute",
-    .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html",
+    .docs = SCOUT_DOCS_NATIVE,
     .since = SCOUT_V(2, 3, 0),
     .on = "assignment",
     .enter = check_final_instance_attr};
 
-SCOUT_FAMILY(scout_family_class_behaviour, &rule_delattr_without_setattr,
-             &rule_classvar_self_reference_in_body, &rule_dataclass_classvar,
-             &rule_final_instance_attr_readonly, &rule_class_default_per_instance,
-             &rule_native_data_descriptor, &rule_cached_property, &rule_dunder_index_getattribute,
-             &rule_dunder_getattr_setattr_delattr, &rule_dunder_del, &rule_dunder_new,
-             &rule_dunder_pow_divmod);
+/* How far same-module base chains are followed (survives cycles). */
+#define MAX_CHAIN 32
+
+#define MAX_BASES 16
+
+/* --- attribute types --------------------------------------------------------- */
+
+/* The type of a class-body declaration as comparable text (whitespace and
+ * quotes dropped): the annotation, or the type of a literal value. False
+ * when unknown, or a ClassVar/Final (not an instance attribute). */
+static bool declared_type(const scout_walk *w, TSNode assignment, char *buf, size_t cap)
+{
+	TSNode type = scout_node_field(assignment, w->sym->f_type);
+	TSNode value = scout_node_field(assignment, w->sym->f_right);
+	const char *text;
+	uint32_t len;
+	size_t j = 0;
+
+	if (ts_node_is_null(type)) {
+		const char *lit = NULL;
+		TSSymbol t = ts_node_is_null(value) ? 0 : ts_node_symbol(value);
+
+		if (t == 0)
+			return false;
+		if (t == w->sym->integer)
+			lit = "int";
+		else if (t == w->sym->true_ || t == w->sym->false_)
+			lit = "bool";
+		else if (t == w->sym->string)
+			lit = "str";
+		else if (t == w->sym->float_)
+			lit = "float";
+		if (!lit)
+			return false;
+		snprintf(buf, cap, "%s", lit);
+		return true;
+	}
+	if (scout_defs_annotation_is(w, assignment, scout_classvar_names) ||
+	    scout_defs_annotation_is(w, assignment, scout_final_names))
+		return false;
+	text = scout_node_text(type, w->src, &len);
+	for (uint32_t i = 0; i < len; i++) {
+		char c = text[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\\' || c == '"' ||
+		    c == '\'')
+			continue;
+		if (j + 1 >= cap)
+			return false;
+		buf[j++] = c;
+	}
+	buf[j] = '\0';
+	return j > 0;
+}
+
+/* The first class-body assignment to `name` in `cls` with a known type. */
+static TSNode find_declaration(const scout_walk *w, TSNode cls, TSNode name, char *buf, size_t cap)
+{
+	TSNode body = scout_node_field(cls, w->sym->f_body);
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body), len;
+	const char *text = scout_node_text(name, w->src, &len);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode a = scout_defs_assignment(w, scout_node_named_child(body, i)), left;
+		uint32_t llen;
+		const char *ltext;
+
+		if (ts_node_is_null(a))
+			continue;
+		left = scout_node_field(a, w->sym->f_left);
+		if (ts_node_is_null(left) || ts_node_symbol(left) != w->sym->identifier)
+			continue;
+		ltext = scout_node_text(left, w->src, &llen);
+		if (llen == len && memcmp(ltext, text, len) == 0 && declared_type(w, a, buf, cap))
+			return a;
+	}
+	return SCOUT_NULL_NODE;
+}
+
+static void check_attr_type_conflict(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode body = scout_node_field(node, w->sym->f_body), name = scout_defs_name(w, node);
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
+	char mine[128], theirs[128], message[512];
+
+	if (scout_class_kind_of(w, node) != SCOUT_CLASS_NATIVE)
+		return;
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode a = scout_defs_assignment(w, scout_node_named_child(body, i)), left;
+		TSNode todo[MAX_CHAIN], bases[MAX_BASES];
+		size_t ntodo = 0, visited = 0;
+		uint32_t n;
+
+		if (ts_node_is_null(a))
+			continue;
+		left = scout_node_field(a, w->sym->f_left);
+		if (ts_node_is_null(left) || ts_node_symbol(left) != w->sym->identifier ||
+		    !declared_type(w, a, mine, sizeof(mine)))
+			continue;
+		n = scout_class_bases(w, node, bases, MAX_BASES);
+		for (uint32_t j = 0; j < n && ntodo < MAX_CHAIN; j++) {
+			TSNode b = scout_module_class_of(w, bases[j]);
+
+			if (!ts_node_is_null(b))
+				todo[ntodo++] = b;
+		}
+		while (ntodo && visited++ < MAX_CHAIN) {
+			TSNode c = todo[--ntodo], decl;
+
+			if (scout_class_kind_of(w, c) != SCOUT_CLASS_NATIVE)
+				continue;
+			decl = find_declaration(w, c, left, theirs, sizeof(theirs));
+			if (!ts_node_is_null(decl)) {
+				if (strcmp(mine, theirs) == 0)
+					break;
+				snprintf(
+				    message, sizeof(message),
+				    "class %.*s declares %.*s as %s but its base %.*s declares "
+				    "it as %s: mypyc rejects a different attribute type in a "
+				    "subclass",
+				    SCOUT_TEXT_ARG(name, w->src), SCOUT_TEXT_ARG(left, w->src),
+				    mine, SCOUT_TEXT_ARG(scout_defs_name(w, c), w->src), theirs);
+				scout_walk_report(w, self, a, message, NULL);
+				break;
+			}
+			n = scout_class_bases(w, c, bases, MAX_BASES);
+			for (uint32_t j = 0; j < n && ntodo < MAX_CHAIN; j++) {
+				TSNode b = scout_module_class_of(w, bases[j]);
+
+				if (!ts_node_is_null(b))
+					todo[ntodo++] = b;
+			}
+		}
+	}
+}
+
+static const scout_rule rule_attr_type_conflict_with_base = {
+    .id = "attr-type-conflict-with-base",
+    .category = SCOUT_BLOCKER,
+    .title = "subclass re-declares a base attribute with another type",
+    .why = "mypyc reports \"Type of \\\"{attr}\\\" is incompatible with definition in class "
+           "\\\"{base}\\\"\" since 1.1.1; 1.0.1 generated invalid C (duplicate member); "
+           "compares annotation texts of same-module bases",
+    .bad = "class Base:\n    x: int\n\n\nclass Bad1(Base):\n    x: bool\n",
+    .good = "class Base:\n    x: int\n\n\nclass Good(Base):\n    x: int\n",
+    .fix = "declare the attribute with the base class's type (or only in the base)",
+    .docs = SCOUT_DOCS_NATIVE,
+    .on = "class_definition",
+    .enter = check_attr_type_conflict};
+
+SCOUT_FAMILY(scout_family_classes_variables, &rule_class_default_per_instance,
+             &rule_dataclass_classvar, &rule_classvar_self_reference_in_body,
+             &rule_final_instance_attr_readonly, &rule_attr_type_conflict_with_base);

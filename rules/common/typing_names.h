@@ -16,6 +16,8 @@ extern const char *const scout_classmethod_names[];
 extern const char *const scout_staticmethod_names[];
 /* builtins.object */
 extern const char *const scout_object_names[];
+/* mypy_extensions.mypyc_attr */
+extern const char *const scout_mypyc_attr_names[];
 /* The types mypyc keeps unboxed: int, float, bool and the native ints of
  * mypy_extensions (i64, i32, i16, u8). */
 extern const char *const scout_value_type_names[];

@@ -1,10 +1,10 @@
 /* Class rules across modules: the project class index links every base to
  * the class it names in another module of the project, through imports and
- * re-exports. The per-module rules (classes.c, runtime.c) see bases of the
- * same module; these checks report only what crosses a module boundary, so
+ * re-exports. The per-module rules (classes/bases.c, attributes.c,
+ * instances.c) see the same module; these checks report only what crosses a module boundary, so
  * nothing is reported twice. The scanned project is one compilation unit. */
+#include "classes/classes.h"
 #include "project_rules.h"
-#include "linked_rules.h"
 
 #include <stdio.h>
 #include <stdlib.h>

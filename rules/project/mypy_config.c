@@ -28,7 +28,7 @@ static const scout_rule rule_no_strict_bytes = {
     .docs = "https://mypyc.readthedocs.io/en/latest/getting_started.html",
     .since = SCOUT_V(1, 20, 0)};
 
-SCOUT_FAMILY(scout_family_config, &rule_no_strict_optional, &rule_no_strict_bytes);
+SCOUT_FAMILY(scout_family_project_mypy_config, &rule_no_strict_optional, &rule_no_strict_bytes);
 
 static void report_everywhere(scout_scan *scan, const scout_rule *rule,
                               const scout_rule_config *config, const char *message)

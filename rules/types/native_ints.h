@@ -1,12 +1,9 @@
-/* Shared pieces of the heuristic rule family (heuristics.c,
- * heuristics_instances.c, heuristics_values.c). */
-#ifndef SCOUT_HEURISTICS_H
-#define SCOUT_HEURISTICS_H
+/* Native int types, for the rules that compare annotations with them
+ * (native_ints.c, methods/signatures.c). */
+#ifndef SCOUT_RULES_NATIVE_INTS_H
+#define SCOUT_RULES_NATIVE_INTS_H
 
 #include "common/defs.h"
-#include "common/typing_names.h"
-#include "registry.h"
-#include "scout/stdlib.h"
 
 /* The native int type ("i64", "i32", "i16", "u8") an annotation names
  * through mypy_extensions, or NULL. */
