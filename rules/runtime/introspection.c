@@ -93,19 +93,26 @@ static const char *const hooks[] = {"sys.settrace",
 
 static const char *const *const hook_callees[] = {hooks, NULL};
 
-static void check_profiling_tracing(scout_walk *w, TSNode node, const scout_rule *self)
+/* Reports the call `node` when its callee (a name or an attribute) qualifies
+ * to one of `names`: "<callee>(): <effect>". */
+static void report_call(scout_walk *w, TSNode node, const scout_rule *self,
+                        const char *const *names, const char *effect)
 {
 	TSNode fn = scout_node_field(node, w->sym->f_function);
 	char message[256];
 
 	if (ts_node_symbol(fn) != w->sym->identifier && ts_node_symbol(fn) != w->sym->attribute)
 		return;
-	if (!scout_walk_is(w, fn, hooks))
+	if (!scout_walk_is(w, fn, names))
 		return;
-	snprintf(message, sizeof(message),
-	         "%.*s(): profilers, tracers and coverage tools do not see compiled functions",
-	         SCOUT_TEXT_ARG(fn, w->src));
+	snprintf(message, sizeof(message), "%.*s(): %s", SCOUT_TEXT_ARG(fn, w->src), effect);
 	scout_walk_report(w, self, node, message, NULL);
+}
+
+static void check_profiling_tracing(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	report_call(w, node, self, hooks,
+	            "profilers, tracers and coverage tools do not see compiled functions");
 }
 
 static const scout_rule rule_profiling_tracing = {
@@ -133,17 +140,8 @@ static const char *const *const debugger_callees[] = {debuggers, NULL};
 
 static void check_debugger(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode fn = scout_node_field(node, w->sym->f_function);
-	char message[256];
-
-	if (ts_node_symbol(fn) != w->sym->identifier && ts_node_symbol(fn) != w->sym->attribute)
-		return;
-	if (!scout_walk_is(w, fn, debuggers))
-		return;
-	snprintf(message, sizeof(message),
-	         "%.*s(): debuggers cannot set breakpoints in or step through compiled functions",
-	         SCOUT_TEXT_ARG(fn, w->src));
-	scout_walk_report(w, self, node, message, NULL);
+	report_call(w, node, self, debuggers,
+	            "debuggers cannot set breakpoints in or step through compiled functions");
 }
 
 static const scout_rule rule_debugger = {
