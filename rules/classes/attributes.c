@@ -13,11 +13,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* How far same-module base chains are followed (survives cycles). */
-#define MAX_CHAIN 32
-
-#define MAX_BASES 16
-
 typedef enum member_kind {
 	MEMBER_NONE = 0,
 	MEMBER_VAR,      /* a plain class-body variable: an instance attribute */
@@ -174,12 +169,12 @@ static member_kind listed_member(const scout_walk *w, TSNode cls, TSNode name)
  * declaring class in *owner. */
 static member_kind class_member(const scout_walk *w, TSNode cls, TSNode name, TSNode *owner)
 {
-	TSNode todo[MAX_CHAIN];
+	TSNode todo[SCOUT_DEFS_MAX_CHAIN];
 	size_t ntodo = 0, visited = 0;
 
 	todo[ntodo++] = cls;
-	while (ntodo && visited++ < MAX_CHAIN) {
-		TSNode c = todo[--ntodo], bases[MAX_BASES];
+	while (ntodo && visited++ < SCOUT_DEFS_MAX_CHAIN) {
+		TSNode c = todo[--ntodo], bases[SCOUT_DEFS_MAX_BASES];
 		member_kind kind = listed_member(w, c, name);
 		uint32_t n;
 
@@ -187,11 +182,11 @@ static member_kind class_member(const scout_walk *w, TSNode cls, TSNode name, TS
 			*owner = c;
 			return kind;
 		}
-		n = scout_class_bases(w, c, bases, MAX_BASES);
+		n = scout_class_bases(w, c, bases, SCOUT_DEFS_MAX_BASES);
 		for (uint32_t i = n; i-- > 0;) {
 			TSNode b = scout_module_class_of(w, bases[i]);
 
-			if (!ts_node_is_null(b) && ntodo < MAX_CHAIN)
+			if (!ts_node_is_null(b) && ntodo < SCOUT_DEFS_MAX_CHAIN)
 				todo[ntodo++] = b;
 		}
 	}

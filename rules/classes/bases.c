@@ -11,15 +11,9 @@
 
 #include <stdio.h>
 
-/* How far same-module base chains are followed (survives cycles). */
-#define MAX_CHAIN 32
-
-/* Bases of one class that are looked at. */
-#define MAX_BASES 16
-
 static uint32_t bases_of(const scout_walk *w, TSNode class_def, TSNode *out)
 {
-	return scout_class_bases(w, class_def, out, MAX_BASES);
+	return scout_class_bases(w, class_def, out, SCOUT_DEFS_MAX_BASES);
 }
 
 /* True when `ancestor` is reachable from `cls` through same-module bases. */
@@ -31,12 +25,12 @@ typedef bool (*base_test)(const scout_walk *w, TSNode base, TSNode cls, TSNode a
  * same-module bases (each class's bases in order, depth first), or null. */
 static TSNode find_base(const scout_walk *w, TSNode cls, base_test test, TSNode arg)
 {
-	TSNode todo[MAX_CHAIN];
+	TSNode todo[SCOUT_DEFS_MAX_CHAIN];
 	size_t ntodo = 0, visited = 0;
 
 	todo[ntodo++] = cls;
-	while (ntodo && visited++ < MAX_CHAIN) {
-		TSNode c = todo[--ntodo], bases[MAX_BASES];
+	while (ntodo && visited++ < SCOUT_DEFS_MAX_CHAIN) {
+		TSNode c = todo[--ntodo], bases[SCOUT_DEFS_MAX_BASES];
 		uint32_t n = bases_of(w, c, bases);
 
 		for (uint32_t i = 0; i < n; i++) {
@@ -44,7 +38,7 @@ static TSNode find_base(const scout_walk *w, TSNode cls, base_test test, TSNode 
 
 			if (test(w, bases[i], b, arg))
 				return bases[i];
-			if (!ts_node_is_null(b) && ntodo < MAX_CHAIN)
+			if (!ts_node_is_null(b) && ntodo < SCOUT_DEFS_MAX_CHAIN)
 				todo[ntodo++] = b;
 		}
 	}
@@ -66,7 +60,8 @@ static bool inherits_from(const scout_walk *w, TSNode cls, TSNode ancestor)
 
 static void check_multiple_inheritance(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode bases[MAX_BASES], classes[MAX_BASES], name = scout_defs_name(w, node);
+	TSNode bases[SCOUT_DEFS_MAX_BASES], classes[SCOUT_DEFS_MAX_BASES],
+	    name = scout_defs_name(w, node);
 	uint32_t n, nclasses = 0;
 	char message[256];
 
@@ -112,7 +107,7 @@ const scout_rule scout_rule_multiple_inheritance = {
 
 static void check_trait_base_order(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode bases[MAX_BASES], first, name = scout_defs_name(w, node);
+	TSNode bases[SCOUT_DEFS_MAX_BASES], first, name = scout_defs_name(w, node);
 	uint32_t n;
 	char message[256];
 
@@ -166,12 +161,12 @@ static bool allows_interpreted_subclasses(const scout_walk *w, TSNode class_def)
  * (inclusive) that does not allow interpreted subclasses, or null. */
 static TSNode blocks_interpreted(const scout_walk *w, TSNode cls)
 {
-	TSNode todo[MAX_CHAIN];
+	TSNode todo[SCOUT_DEFS_MAX_CHAIN];
 	size_t ntodo = 0, visited = 0;
 
 	todo[ntodo++] = cls;
-	while (ntodo && visited++ < MAX_CHAIN) {
-		TSNode c = todo[--ntodo], bases[MAX_BASES];
+	while (ntodo && visited++ < SCOUT_DEFS_MAX_CHAIN) {
+		TSNode c = todo[--ntodo], bases[SCOUT_DEFS_MAX_BASES];
 		uint32_t n;
 
 		if (scout_class_kind_of(w, c) == SCOUT_CLASS_NATIVE &&
@@ -181,7 +176,7 @@ static TSNode blocks_interpreted(const scout_walk *w, TSNode cls)
 		for (uint32_t i = n; i-- > 0;) {
 			TSNode b = scout_module_class_of(w, bases[i]);
 
-			if (!ts_node_is_null(b) && ntodo < MAX_CHAIN)
+			if (!ts_node_is_null(b) && ntodo < SCOUT_DEFS_MAX_CHAIN)
 				todo[ntodo++] = b;
 		}
 	}
@@ -190,7 +185,7 @@ static TSNode blocks_interpreted(const scout_walk *w, TSNode cls)
 
 static void check_interpreted_subclass_base(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode bases[MAX_BASES], name = scout_defs_name(w, node);
+	TSNode bases[SCOUT_DEFS_MAX_BASES], name = scout_defs_name(w, node);
 	uint32_t n;
 	char message[256];
 
@@ -244,7 +239,7 @@ static TSNode bad_builtin_in_chain(const scout_walk *w, TSNode cls)
 
 static void check_builtin_base(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode bases[MAX_BASES], name = scout_defs_name(w, node);
+	TSNode bases[SCOUT_DEFS_MAX_BASES], name = scout_defs_name(w, node);
 	uint32_t n;
 	char message[256];
 

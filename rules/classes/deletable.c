@@ -8,9 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* How many same-module base classes are followed at most (survives cycles). */
-#define MAX_BASES 32
-
 static const char *const property_names[] = {"builtins.property", "functools.cached_property",
                                              NULL};
 
@@ -432,13 +429,13 @@ static TSNode instance_class(const scout_walk *w, TSNode obj)
  * another module, a property). */
 static bool deletable_in_chain(const scout_walk *w, TSNode class_def, TSNode attr)
 {
-	TSNode todo[MAX_BASES];
+	TSNode todo[SCOUT_DEFS_MAX_CHAIN];
 	size_t ntodo = 0, seen = 0;
 	uint32_t len;
 	const char *name = scout_node_text(attr, w->src, &len);
 
 	todo[ntodo++] = class_def;
-	while (ntodo && seen < MAX_BASES) {
+	while (ntodo && seen < SCOUT_DEFS_MAX_CHAIN) {
 		TSNode c = todo[--ntodo], b;
 		uint32_t i = 0;
 
@@ -451,7 +448,7 @@ static bool deletable_in_chain(const scout_walk *w, TSNode class_def, TSNode att
 			char buf[128];
 
 			if (!ts_node_is_null(base)) {
-				if (ntodo < MAX_BASES)
+				if (ntodo < SCOUT_DEFS_MAX_CHAIN)
 					todo[ntodo++] = base;
 				continue;
 			}

@@ -12,11 +12,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* How far same-module base chains are followed (survives cycles). */
-#define MAX_CHAIN 32
-
-#define MAX_BASES 16
-
 #define MAX_PARAMS 64
 
 static const char *const vars_names[] = {"builtins.vars", NULL};
@@ -127,14 +122,14 @@ static TSNode positional(const scout_walk *w, TSNode call, uint32_t k)
 static TSNode find_method(const scout_walk *w, TSNode cls, const char *name, TSNode *owner,
                           bool *unknown)
 {
-	TSNode todo[MAX_CHAIN];
+	TSNode todo[SCOUT_DEFS_MAX_CHAIN];
 	size_t ntodo = 0, visited = 0;
 	size_t len = strlen(name);
 
 	*unknown = false;
 	todo[ntodo++] = cls;
-	while (ntodo && visited++ < MAX_CHAIN) {
-		TSNode c = todo[--ntodo], bases[MAX_BASES],
+	while (ntodo && visited++ < SCOUT_DEFS_MAX_CHAIN) {
+		TSNode c = todo[--ntodo], bases[SCOUT_DEFS_MAX_BASES],
 		       m = scout_defs_body_method(w, c, name, (uint32_t)len);
 		uint32_t n;
 
@@ -142,7 +137,7 @@ static TSNode find_method(const scout_walk *w, TSNode cls, const char *name, TSN
 			*owner = c;
 			return m;
 		}
-		n = scout_class_bases(w, c, bases, MAX_BASES);
+		n = scout_class_bases(w, c, bases, SCOUT_DEFS_MAX_BASES);
 		for (uint32_t i = 0; i < n; i++)
 			if (ts_node_is_null(scout_module_class_of(w, bases[i])) &&
 			    !scout_walk_is(w, scout_base_name(w, bases[i]), scout_object_names))
@@ -162,15 +157,15 @@ static bool instance_native(const scout_walk *w, TSNode cls)
 {
 	static const char *const erased[] = {"typing.Generic", "typing.Protocol",
 	                                     "typing_extensions.Protocol", NULL};
-	TSNode todo[MAX_CHAIN];
+	TSNode todo[SCOUT_DEFS_MAX_CHAIN];
 	size_t ntodo = 0, visited = 0;
 
 	if (!scout_defs_is_native(w, cls))
 		return false;
 	todo[ntodo++] = cls;
-	while (ntodo && visited++ < MAX_CHAIN) {
-		TSNode c = todo[--ntodo], bases[MAX_BASES];
-		uint32_t n = scout_class_bases(w, c, bases, MAX_BASES);
+	while (ntodo && visited++ < SCOUT_DEFS_MAX_CHAIN) {
+		TSNode c = todo[--ntodo], bases[SCOUT_DEFS_MAX_BASES];
+		uint32_t n = scout_class_bases(w, c, bases, SCOUT_DEFS_MAX_BASES);
 
 		for (uint32_t i = 0; i < n; i++) {
 			TSNode local = scout_module_class_of(w, bases[i]);
@@ -179,7 +174,7 @@ static bool instance_native(const scout_walk *w, TSNode cls)
 			if (!ts_node_is_null(local)) {
 				if (!scout_defs_is_native(w, local))
 					return false;
-				if (ntodo < MAX_CHAIN)
+				if (ntodo < SCOUT_DEFS_MAX_CHAIN)
 					todo[ntodo++] = local;
 			} else if (!scout_walk_is(w, name, scout_object_names) &&
 			           !scout_walk_is(w, name, erased))

@@ -373,11 +373,6 @@ static const scout_rule rule_final_instance_attr_readonly = {
     .on = "assignment",
     .enter = check_final_instance_attr};
 
-/* How far same-module base chains are followed (survives cycles). */
-#define MAX_CHAIN 32
-
-#define MAX_BASES 16
-
 /* --- attribute types --------------------------------------------------------- */
 
 /* The type of a class-body declaration as comparable text (whitespace and
@@ -462,7 +457,7 @@ static void check_attr_type_conflict(scout_walk *w, TSNode node, const scout_rul
 		return;
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode a = scout_defs_assignment(w, scout_node_named_child(body, i)), left;
-		TSNode todo[MAX_CHAIN], bases[MAX_BASES];
+		TSNode todo[SCOUT_DEFS_MAX_CHAIN], bases[SCOUT_DEFS_MAX_BASES];
 		size_t ntodo = 0, visited = 0;
 		uint32_t n;
 
@@ -472,14 +467,14 @@ static void check_attr_type_conflict(scout_walk *w, TSNode node, const scout_rul
 		if (ts_node_is_null(left) || ts_node_symbol(left) != w->sym->identifier ||
 		    !declared_type(w, a, mine, sizeof(mine)))
 			continue;
-		n = scout_class_bases(w, node, bases, MAX_BASES);
-		for (uint32_t j = 0; j < n && ntodo < MAX_CHAIN; j++) {
+		n = scout_class_bases(w, node, bases, SCOUT_DEFS_MAX_BASES);
+		for (uint32_t j = 0; j < n && ntodo < SCOUT_DEFS_MAX_CHAIN; j++) {
 			TSNode b = scout_module_class_of(w, bases[j]);
 
 			if (!ts_node_is_null(b))
 				todo[ntodo++] = b;
 		}
-		while (ntodo && visited++ < MAX_CHAIN) {
+		while (ntodo && visited++ < SCOUT_DEFS_MAX_CHAIN) {
 			TSNode c = todo[--ntodo], decl;
 
 			if (scout_class_kind_of(w, c) != SCOUT_CLASS_NATIVE)
@@ -498,8 +493,8 @@ static void check_attr_type_conflict(scout_walk *w, TSNode node, const scout_rul
 				scout_walk_report(w, self, a, message, NULL);
 				break;
 			}
-			n = scout_class_bases(w, c, bases, MAX_BASES);
-			for (uint32_t j = 0; j < n && ntodo < MAX_CHAIN; j++) {
+			n = scout_class_bases(w, c, bases, SCOUT_DEFS_MAX_BASES);
+			for (uint32_t j = 0; j < n && ntodo < SCOUT_DEFS_MAX_CHAIN; j++) {
 				TSNode b = scout_module_class_of(w, bases[j]);
 
 				if (!ts_node_is_null(b))

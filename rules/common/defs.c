@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Bases of one class that are looked at. */
-#define MAX_BASES 16
 /* How many nodes a function body scan looks at, at most, and keeps pending. */
 #define MAX_SCAN   20000
 #define SCAN_STACK 256
@@ -103,8 +101,8 @@ TSNode scout_defs_body_method(const scout_walk *w, TSNode cls, const char *name,
 
 void scout_defs_push_bases(const scout_walk *w, TSNode cls, TSNode *todo, size_t *ntodo)
 {
-	TSNode bases[MAX_BASES];
-	uint32_t n = scout_class_bases(w, cls, bases, MAX_BASES);
+	TSNode bases[SCOUT_DEFS_MAX_BASES];
+	uint32_t n = scout_class_bases(w, cls, bases, SCOUT_DEFS_MAX_BASES);
 
 	for (uint32_t i = n; i-- > 0;) {
 		TSNode b = scout_module_class_of(w, bases[i]);

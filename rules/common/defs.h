@@ -11,6 +11,8 @@
 /* How many classes a walk up a chain of same-module bases visits at most
  * (so that cycles end). */
 #define SCOUT_DEFS_MAX_CHAIN 32
+/* How many bases of one class are looked at. */
+#define SCOUT_DEFS_MAX_BASES 16
 
 /* The name node of a def or class (null for a null node). */
 static inline TSNode scout_defs_name(const scout_walk *w, TSNode def)

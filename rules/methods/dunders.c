@@ -10,9 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* How many same-module base classes are followed at most (survives cycles). */
-#define MAX_BASES 32
-
 /* The name node of the current function_definition when it is a method of a
  * native class and its name is one of `names`; *cls gets the class. */
 static TSNode native_method_named(const scout_walk *w, TSNode def, const char *const *names,
@@ -155,11 +152,11 @@ static const scout_rule rule_dunder_pow_divmod = {
 static bool may_have_setattr(const scout_walk *w, TSNode class_def)
 {
 	const scout_symbols *s = w->sym;
-	TSNode todo[MAX_BASES];
+	TSNode todo[SCOUT_DEFS_MAX_CHAIN];
 	size_t ntodo = 0, seen = 0;
 
 	todo[ntodo++] = class_def;
-	while (ntodo && seen < MAX_BASES) {
+	while (ntodo && seen < SCOUT_DEFS_MAX_CHAIN) {
 		TSNode c = todo[--ntodo];
 		TSNode args = scout_node_field(c, s->f_superclasses);
 		uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args);
@@ -176,7 +173,7 @@ static bool may_have_setattr(const scout_walk *w, TSNode class_def)
 				continue;
 			base = scout_module_class_of(w, b);
 			if (!ts_node_is_null(base)) {
-				if (ntodo < MAX_BASES)
+				if (ntodo < SCOUT_DEFS_MAX_CHAIN)
 					todo[ntodo++] = base;
 				continue;
 			}

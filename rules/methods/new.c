@@ -11,11 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* How far same-module base chains are followed (survives cycles). */
-#define MAX_CHAIN 32
-
-#define MAX_BASES 16
-
 static const char *const super_names[] = {"builtins.super", NULL};
 
 /* --- classes with Python bases ------------------------------------------------ */
@@ -28,13 +23,13 @@ static const char *const super_names[] = {"builtins.super", NULL};
  * are blocked by builtin-base first). The offending base in *base. */
 bool scout_methods_inherits_python(const scout_walk *w, TSNode cls, TSNode *base)
 {
-	TSNode todo[MAX_CHAIN];
+	TSNode todo[SCOUT_DEFS_MAX_CHAIN];
 	size_t ntodo = 0, visited = 0;
 
 	todo[ntodo++] = cls;
-	while (ntodo && visited++ < MAX_CHAIN) {
-		TSNode c = todo[--ntodo], bases[MAX_BASES];
-		uint32_t n = scout_class_bases(w, c, bases, MAX_BASES);
+	while (ntodo && visited++ < SCOUT_DEFS_MAX_CHAIN) {
+		TSNode c = todo[--ntodo], bases[SCOUT_DEFS_MAX_BASES];
+		uint32_t n = scout_class_bases(w, c, bases, SCOUT_DEFS_MAX_BASES);
 
 		for (uint32_t i = 0; i < n; i++) {
 			TSNode local = scout_module_class_of(w, bases[i]), name;
@@ -50,7 +45,7 @@ bool scout_methods_inherits_python(const scout_walk *w, TSNode cls, TSNode *base
 					*base = bases[i];
 					return true;
 				}
-				if (ntodo < MAX_CHAIN)
+				if (ntodo < SCOUT_DEFS_MAX_CHAIN)
 					todo[ntodo++] = local;
 				continue;
 			}

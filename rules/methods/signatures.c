@@ -9,9 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* How far same-module base chains are followed (survives cycles). */
-#define MAX_CHAIN 32
-
 static const char *const overload_names[] = {"typing.overload", "typing_extensions.overload", NULL};
 
 static void check_overload_without_impl(scout_walk *w, TSNode node, const scout_rule *self)
@@ -77,7 +74,7 @@ static const scout_rule rule_overload_without_impl = {
 static void check_override_native_int(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode cls = scout_defs_method_class(w, node), name = scout_defs_name(w, node),
-	       todo[MAX_CHAIN];
+	       todo[SCOUT_DEFS_MAX_CHAIN];
 	TSNode mine[MAX_PARAMS], theirs[MAX_PARAMS], base = SCOUT_NULL_NODE,
 	                                             owner = SCOUT_NULL_NODE;
 	size_t ntodo = 0, visited = 0;
@@ -92,7 +89,7 @@ static void check_override_native_int(scout_walk *w, TSNode node, const scout_ru
 		return;
 	text = scout_node_text(name, w->src, &len);
 	scout_defs_push_bases(w, cls, todo, &ntodo);
-	while (ntodo && visited++ < MAX_CHAIN && ts_node_is_null(base)) {
+	while (ntodo && visited++ < SCOUT_DEFS_MAX_CHAIN && ts_node_is_null(base)) {
 		TSNode c = todo[--ntodo];
 
 		if (!scout_defs_is_native(w, c))
