@@ -66,35 +66,27 @@ static bool has_type_comment(const scout_walk *w, TSNode assignment)
 	return len >= 5 && memcmp(text, "type:", 5) == 0;
 }
 
-/* Parent types that identifier_role knows by name, per symbol: named
- * expressions, nonlocal statements, and patterns (any type whose name has
- * "pattern" in it). Symbols past the table (ERROR) are none of these. */
-enum { ROLE_WALRUS = 1, ROLE_NONLOCAL = 2, ROLE_PATTERN = 4 };
+/* Which node types are patterns (every type whose name has "pattern" in it:
+ * case patterns, as_pattern, tuple_pattern, list_splat_pattern ...), one
+ * byte per symbol; symbols past the table (ERROR) are none. */
+static uint8_t *pattern_types;
+static uint32_t npattern_types;
+static pthread_once_t pattern_types_once = PTHREAD_ONCE_INIT;
 
-static uint8_t *role_types;
-
-static uint32_t nrole_types;
-
-static pthread_once_t role_types_once = PTHREAD_ONCE_INIT;
-
-static uint8_t role_of_type(const TSLanguage *lang, TSSymbol t)
+static uint8_t is_pattern_type(const TSLanguage *lang, TSSymbol t)
 {
-	const char *name = ts_language_symbol_name(lang, t);
-
-	return (strcmp(name, "named_expression") == 0 ? ROLE_WALRUS : 0) |
-	       (strcmp(name, "nonlocal_statement") == 0 ? ROLE_NONLOCAL : 0) |
-	       (strstr(name, "pattern") ? ROLE_PATTERN : 0);
+	return strstr(ts_language_symbol_name(lang, t), "pattern") != NULL;
 }
 
-static void build_role_types(void)
+static void build_pattern_types(void)
 {
-	role_types = scout_symbol_bytes(role_of_type, &nrole_types);
+	pattern_types = scout_symbol_bytes(is_pattern_type, &npattern_types);
 }
 
-static unsigned role_type(TSSymbol t)
+static bool is_pattern(TSSymbol t)
 {
-	pthread_once(&role_types_once, build_role_types);
-	return t < nrole_types ? role_types[t] : 0;
+	pthread_once(&pattern_types_once, build_pattern_types);
+	return t < npattern_types && pattern_types[t];
 }
 
 /* What an identifier occurrence does, from its parent: 0 read, 1 `x = None`
@@ -102,7 +94,6 @@ static unsigned role_type(TSSymbol t)
 static int identifier_role(const scout_walk *w, TSNode id, TSNode parent)
 {
 	TSSymbol pt = ts_node_symbol(parent);
-	unsigned rt = role_type(pt);
 
 	if (pt == w->sym->assignment && ts_node_eq(scout_node_field(parent, w->sym->f_left), id)) {
 		TSNode right = scout_node_field(parent, w->sym->f_right);
@@ -120,12 +111,12 @@ static int identifier_role(const scout_walk *w, TSNode id, TSNode parent)
 	if (pt == w->sym->augmented_assignment || pt == w->sym->for_statement ||
 	    pt == w->sym->for_in_clause)
 		return ts_node_eq(scout_node_field(parent, w->sym->f_left), id) ? 2 : 0;
-	if (rt & ROLE_WALRUS)
+	if (pt == w->sym->named_expression)
 		return ts_node_eq(scout_node_field(parent, w->sym->f_name), id) ? 2 : 0;
-	if (pt == w->sym->global_statement || rt & ROLE_NONLOCAL ||
+	if (pt == w->sym->global_statement || pt == w->sym->nonlocal_statement ||
 	    pt == w->sym->delete_statement || pt == w->sym->dotted_name ||
 	    pt == w->sym->aliased_import || pt == w->sym->function_definition ||
-	    pt == w->sym->class_definition || rt & ROLE_PATTERN || pt == w->sym->import_statement ||
+	    pt == w->sym->class_definition || is_pattern(pt) || pt == w->sym->import_statement ||
 	    pt == w->sym->import_from_statement)
 		return 2;
 	return 0;
