@@ -6,69 +6,49 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern const scout_rule_family scout_family_classes_body;
-extern const scout_rule_family scout_family_classes_bases;
-extern const scout_rule_family scout_family_classes_native;
-extern const scout_rule_family scout_family_classes_mypyc_attr;
-extern const scout_rule_family scout_family_classes_deletable;
-extern const scout_rule_family scout_family_classes_variables;
-extern const scout_rule_family scout_family_classes_attributes;
-extern const scout_rule_family scout_family_classes_instances;
-extern const scout_rule_family scout_family_methods_dunders;
-extern const scout_rule_family scout_family_methods_new;
-extern const scout_rule_family scout_family_methods_properties;
-extern const scout_rule_family scout_family_methods_signatures;
-extern const scout_rule_family scout_family_methods_first_argument;
-extern const scout_rule_family scout_family_functions_locals;
-extern const scout_rule_family scout_family_functions_singledispatch;
-extern const scout_rule_family scout_family_functions_generators;
-extern const scout_rule_family scout_family_functions_calls;
-extern const scout_rule_family scout_family_types_annotations;
-extern const scout_rule_family scout_family_types_values;
-extern const scout_rule_family scout_family_types_native_ints;
-extern const scout_rule_family scout_family_statements_conditional;
-extern const scout_rule_family scout_family_statements_loops;
-extern const scout_rule_family scout_family_statements_syntax;
-extern const scout_rule_family scout_family_statements_imports;
-extern const scout_rule_family scout_family_statements_globals;
-extern const scout_rule_family scout_family_runtime_introspection;
-extern const scout_rule_family scout_family_runtime_process;
-extern const scout_rule_family scout_family_project_mypy_config;
-extern const scout_rule_family scout_family_project_plan_risks;
+/* Every file that defines rules, folder by folder (rules/README.md): each
+ * ends with SCOUT_FAMILY(scout_family_<folder>_<file>, ...). The order does
+ * not matter: the rules are sorted by id. */
+// clang-format off
+#define SCOUT_FAMILIES(X) \
+	X(classes_body) \
+	X(classes_bases) \
+	X(classes_native) \
+	X(classes_mypyc_attr) \
+	X(classes_deletable) \
+	X(classes_variables) \
+	X(classes_attributes) \
+	X(classes_instances) \
+	X(methods_dunders) \
+	X(methods_new) \
+	X(methods_properties) \
+	X(methods_signatures) \
+	X(methods_first_argument) \
+	X(functions_locals) \
+	X(functions_singledispatch) \
+	X(functions_generators) \
+	X(functions_calls) \
+	X(types_annotations) \
+	X(types_values) \
+	X(types_native_ints) \
+	X(statements_conditional) \
+	X(statements_loops) \
+	X(statements_syntax) \
+	X(statements_imports) \
+	X(statements_globals) \
+	X(runtime_introspection) \
+	X(runtime_process) \
+	X(project_mypy_config) \
+	X(project_plan_risks)
+// clang-format on
 
-/* Every file that defines rules, folder by folder (rules/README.md). The
- * order does not matter: the rules are sorted by id. */
-static const scout_rule_family *const families[] = {
-    &scout_family_classes_body,
-    &scout_family_classes_bases,
-    &scout_family_classes_native,
-    &scout_family_classes_mypyc_attr,
-    &scout_family_classes_deletable,
-    &scout_family_classes_variables,
-    &scout_family_classes_attributes,
-    &scout_family_classes_instances,
-    &scout_family_methods_dunders,
-    &scout_family_methods_new,
-    &scout_family_methods_properties,
-    &scout_family_methods_signatures,
-    &scout_family_methods_first_argument,
-    &scout_family_functions_locals,
-    &scout_family_functions_singledispatch,
-    &scout_family_functions_generators,
-    &scout_family_functions_calls,
-    &scout_family_types_annotations,
-    &scout_family_types_values,
-    &scout_family_types_native_ints,
-    &scout_family_statements_conditional,
-    &scout_family_statements_loops,
-    &scout_family_statements_syntax,
-    &scout_family_statements_imports,
-    &scout_family_statements_globals,
-    &scout_family_runtime_introspection,
-    &scout_family_runtime_process,
-    &scout_family_project_mypy_config,
-    &scout_family_project_plan_risks,
-};
+#define SCOUT_FAMILY_DECLARE(f) extern const scout_rule_family scout_family_##f;
+SCOUT_FAMILIES(SCOUT_FAMILY_DECLARE)
+#undef SCOUT_FAMILY_DECLARE
+
+#define SCOUT_FAMILY_ITEM(f) &scout_family_##f,
+static const scout_rule_family *const families[] = {SCOUT_FAMILIES(SCOUT_FAMILY_ITEM)};
+#undef SCOUT_FAMILY_ITEM
 
 typedef struct dispatch {
 	size_t *rules; /* indexes into all_rules */

@@ -1,6 +1,6 @@
-/* The rule registry: every family's table in one list, the dispatch from
- * node type to the checks the walk calls, and the rules' selection. Rule
- * families keep one static table each; the rule type is scout/rule.h. */
+/* The rule registry: every file's rules in one list, the dispatch from node
+ * type to the checks the walk calls, and the rules' selection. Each file
+ * lists its rules with SCOUT_FAMILY; the rule type is scout/rule.h. */
 #ifndef SCOUT_REGISTRY_H
 #define SCOUT_REGISTRY_H
 
