@@ -6,24 +6,49 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern const scout_rule_family scout_family_classes;
-extern const scout_rule_family scout_family_class_attrs;
-extern const scout_rule_family scout_family_class_behaviour;
-extern const scout_rule_family scout_family_statements;
-extern const scout_rule_family scout_family_functions;
-extern const scout_rule_family scout_family_runtime;
-extern const scout_rule_family scout_family_performance;
-extern const scout_rule_family scout_family_config;
-extern const scout_rule_family scout_family_project_risks;
-extern const scout_rule_family scout_family_advisories;
-extern const scout_rule_family scout_family_heuristics;
+/* Every file that defines rules, folder by folder (rules/README.md): each
+ * ends with SCOUT_FAMILY(scout_family_<folder>_<file>, ...). The order does
+ * not matter: the rules are sorted by id. */
+// clang-format off
+#define SCOUT_FAMILIES(X) \
+	X(classes_body) \
+	X(classes_bases) \
+	X(classes_native) \
+	X(classes_mypyc_attr) \
+	X(classes_deletable) \
+	X(classes_variables) \
+	X(classes_attributes) \
+	X(classes_instances) \
+	X(methods_dunders) \
+	X(methods_new) \
+	X(methods_properties) \
+	X(methods_signatures) \
+	X(methods_first_argument) \
+	X(functions_locals) \
+	X(functions_singledispatch) \
+	X(functions_generators) \
+	X(functions_calls) \
+	X(types_annotations) \
+	X(types_values) \
+	X(types_native_ints) \
+	X(statements_conditional) \
+	X(statements_loops) \
+	X(statements_syntax) \
+	X(statements_imports) \
+	X(statements_globals) \
+	X(runtime_introspection) \
+	X(runtime_process) \
+	X(project_mypy_config) \
+	X(project_plan_risks)
+// clang-format on
 
-static const scout_rule_family *const families[] = {
-    &scout_family_classes,     &scout_family_class_attrs, &scout_family_class_behaviour,
-    &scout_family_statements,  &scout_family_functions,   &scout_family_runtime,
-    &scout_family_performance, &scout_family_config,      &scout_family_project_risks,
-    &scout_family_advisories,  &scout_family_heuristics,
-};
+#define SCOUT_FAMILY_DECLARE(f) extern const scout_rule_family scout_family_##f;
+SCOUT_FAMILIES(SCOUT_FAMILY_DECLARE)
+#undef SCOUT_FAMILY_DECLARE
+
+#define SCOUT_FAMILY_ITEM(f) &scout_family_##f,
+static const scout_rule_family *const families[] = {SCOUT_FAMILIES(SCOUT_FAMILY_ITEM)};
+#undef SCOUT_FAMILY_ITEM
 
 typedef struct dispatch {
 	size_t *rules; /* indexes into all_rules */
@@ -85,7 +110,7 @@ static void build(void)
 	SCOUT_PUSH(all_rules, nall, cap, &scout_rule_unused_suppression);
 	for (size_t f = 0; f < sizeof(families) / sizeof(*families); f++)
 		for (size_t i = 0; i < families[f]->count; i++)
-			SCOUT_PUSH(all_rules, nall, cap, &families[f]->rules[i]);
+			SCOUT_PUSH(all_rules, nall, cap, families[f]->rules[i]);
 	qsort(all_rules, nall, sizeof(*all_rules), compare_ids);
 	build_filters();
 	nsymbols = ts_language_symbol_count(lang) + 1;

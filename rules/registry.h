@@ -1,18 +1,21 @@
-/* The rule registry: every family's table in one list, the dispatch from
- * node type to the checks the walk calls, and the rules' selection. Rule
- * families keep one static table each; the rule type is scout/rule.h. */
+/* The rule registry: every file's rules in one list, the dispatch from node
+ * type to the checks the walk calls, and the rules' selection. Each file
+ * lists its rules with SCOUT_FAMILY; the rule type is scout/rule.h. */
 #ifndef SCOUT_REGISTRY_H
 #define SCOUT_REGISTRY_H
 
 #include "scout/rule.h"
 
-/* A family file's table: `const scout_rule_family scout_family_X`. */
+/* The rules one file defines, each entry beside its check, listed at the end
+ * of the file: `SCOUT_FAMILY(scout_family_X, &rule_a, &rule_b);` defines
+ * `const scout_rule_family scout_family_X`, which registry.c collects. */
 typedef struct scout_rule_family {
-	const scout_rule *rules;
+	const scout_rule *const *rules;
 	size_t count;
 } scout_rule_family;
-#define SCOUT_FAMILY(name, table)                                                                  \
-	const scout_rule_family name = {table, sizeof(table) / sizeof(*(table))}
+#define SCOUT_FAMILY(name, ...)                                                                    \
+	static const scout_rule *const name##_rules[] = {__VA_ARGS__};                             \
+	const scout_rule_family name = {name##_rules, sizeof(name##_rules) / sizeof(*name##_rules)}
 
 /* All rules, in id order. Borrowed, static. */
 const scout_rule *const *scout_rules_all(size_t *count);

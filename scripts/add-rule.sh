@@ -2,11 +2,12 @@
 # Scaffolds a new rule (like ruff's add_rule):
 #   bash scripts/add-rule.sh [--insert] RULE-ID FAMILY-FILE [CATEGORY]
 # RULE-ID      kebab-case, new (ids are never reused: `mypyc-scout rules` lists those taken)
-# FAMILY-FILE  the rule family's C file (rules/<family>.c), which holds a
-#              `static const scout_rule <table>[]` and SCOUT_FAMILY(..., <table>)
+# FAMILY-FILE  the rules file of the construct (rules/<folder>/<file>.c, see
+#              rules/README.md), which ends with SCOUT_FAMILY(name, &rule_a, ...)
 # CATEGORY     blocker (default), non-native, behaviour or slow
-# --insert     put the stub into FAMILY-FILE (the check before the table, the
-#              entry at its end) instead of printing it
+# --insert     put the stub into FAMILY-FILE (the check, then its entry
+#              `static const scout_rule rule_<id>`, before the SCOUT_FAMILY
+#              list, which gets &rule_<id> last) instead of printing it
 #
 # Creates fixtures/rules/RULE-ID/ with placeholders: bad.py and good.py, or
 # bad/ and good/ projects when FAMILY-FILE is a link-stage family (it reports
@@ -42,10 +43,8 @@ slow) enum=SCOUT_SLOW ;;
 *) usage "unknown category '$category' (blocker, non-native, behaviour, slow)" ;;
 esac
 [ -f "$family" ] || usage "no family file '$family'"
-table=$(sed -n 's/^SCOUT_FAMILY([A-Za-z0-9_]*, *\([A-Za-z0-9_]*\));.*/\1/p' "$family" | head -1)
-[ -n "$table" ] || usage "$family has no SCOUT_FAMILY(name, table) line"
-grep -q "^static const scout_rule $table\[\] = {\$" "$family" ||
-	usage "$family has no 'static const scout_rule $table[] = {' line"
+grep -q '^SCOUT_FAMILY(scout_family_[A-Za-z0-9_]*, *&' "$family" ||
+	usage "$family has no SCOUT_FAMILY(scout_family_..., &rule_...) list"
 if [ -e "fixtures/rules/$id" ] || grep -rqF "\"$id\"" rules analyzer; then
 	usage "'$id' is taken (a fixture folder or a rule or alias in rules/ or analyzer/ has it)"
 fi
@@ -56,6 +55,7 @@ if grep -q 'scout_rules_report(' "$family"; then
 	project=1
 fi
 fn=check_${id//-/_}
+obj=rule_${id//-/_}
 
 # --- the stub -----------------------------------------------------------------
 check_stub() {
@@ -72,28 +72,29 @@ EOF
 entry_stub() {
 	if [ $project = 1 ]; then
 		cat <<EOF
-    /* TODO($id): link stage, no .on/.enter: report it with
-     * scout_rules_report() from this family's project-wide check. */
+/* TODO($id): link stage, no .on/.enter: report it with
+ * scout_rules_report(m, &$obj, ...) from this file's project-wide check. */
 EOF
 	fi
 	cat <<EOF
-    {.id = "$id",
-     .category = $enum,
-     .title = "TODO: the construct, in a few words (README's rule table)",
-     .why = "TODO: mypyc's message, quoted: mypyc reports \\"...\\"",
-     .bad = "TODO: Python that fires\\n",
-     .good = "TODO: the same, fixed\\n",
-     .fix = "TODO: one concrete sentence",
-     .docs = "https://mypyc.readthedocs.io/en/latest/",
-     .since = 0,
+static const scout_rule $obj = {
+    .id = "$id",
+    .category = $enum,
+    .title = "TODO: the construct, in a few words (README's rule table)",
+    .why = "TODO: mypyc's message, quoted: mypyc reports \\"...\\"",
+    .bad = "TODO: Python that fires\\n",
+    .good = "TODO: the same, fixed\\n",
+    .fix = "TODO: one concrete sentence",
+    .docs = "https://mypyc.readthedocs.io/en/latest/",
+    .since = 0,
 EOF
 	if [ $project = 1 ]; then
-		echo '     .until = 0},'
+		echo '    .until = 0};'
 	else
 		cat <<EOF
-     .until = 0,
-     .on = "module", /* TODO: the node type the check is called on */
-     .enter = $fn},
+    .until = 0,
+    .on = "module", /* TODO: the node type the check is called on */
+    .enter = $fn};
 EOF
 	fi
 }
@@ -126,28 +127,30 @@ fi
 if [ $insert = 1 ]; then
 	stub_check=$(if [ $project = 0 ]; then check_stub; fi)
 	stub_entry=$(entry_stub)
-	STUB_CHECK=$stub_check STUB_ENTRY=$stub_entry python3 - "$family" "$table" <<'PY'
-import os, sys
-path, table = sys.argv[1], sys.argv[2]
-lines = open(path).read().split("\n")
-start = lines.index("static const scout_rule %s[] = {" % table)
-end = lines.index("};", start)
-lines[end:end] = os.environ["STUB_ENTRY"].split("\n")
-if os.environ["STUB_CHECK"]:
-    lines[start:start] = os.environ["STUB_CHECK"].split("\n") + [""]
-open(path, "w").write("\n".join(lines))
+	STUB_CHECK=$stub_check STUB_ENTRY=$stub_entry python3 - "$family" "$obj" <<'PY'
+import os, re, sys
+path, obj = sys.argv[1], sys.argv[2]
+text = open(path).read()
+family = re.search(r"^SCOUT_FAMILY\(scout_family_\w+,.*?\);", text, re.M | re.S)
+listed = family.group(0)[: -len(");")] + ", &%s);" % obj
+stub = [os.environ["STUB_CHECK"], os.environ["STUB_ENTRY"]]
+text = (text[: family.start()] + "\n\n".join(s for s in stub if s) + "\n\n" + listed +
+        text[family.end():])
+open(path, "w").write(text)
 PY
-	echo "add-rule: inserted $id into $family (table $table)"
+	clang-format -i "$family" 2>/dev/null || true
+	echo "add-rule: inserted $id into $family ($obj, last in its SCOUT_FAMILY list)"
 else
 	echo "add-rule: paste into $family:"
-	if [ $project = 0 ]; then
-		echo
-		echo "--- before 'static const scout_rule $table[] = {':"
-		check_stub
-	fi
 	echo
-	echo "--- at the end of the table, before its '};':"
+	echo "--- before its SCOUT_FAMILY(...) list:"
+	if [ $project = 0 ]; then
+		check_stub
+		echo
+	fi
 	entry_stub
+	echo
+	echo "--- then add &$obj at the end of that list"
 fi
 
 # --- next steps -------------------------------------------------------------------
@@ -159,7 +162,7 @@ fi
 cat <<EOF
 
 add-rule: created $dir/ ($(cd "$dir" && find . -type f | sed 's|^\./||' | sort | xargs)). Next:
-  1. Fill in the entry: id and category from what mypyc reports (check with tests/oracle/run_oracle.py), every TODO,
+  1. Fill in the entry $obj: id and category from what mypyc reports (check with tests/oracle/run_oracle.py), every TODO,
      and since/until (SCOUT_V(major, minor, patch)) from its version notes.
 EOF
 if [ $project = 1 ]; then

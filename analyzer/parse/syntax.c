@@ -12,12 +12,13 @@
 static scout_symbols symbols;
 static pthread_once_t symbols_once = PTHREAD_ONCE_INIT;
 
-static TSSymbol symbol(const TSLanguage *lang, const char *name)
+static TSSymbol symbol(const TSLanguage *lang, const char *name, bool named)
 {
-	TSSymbol s = ts_language_symbol_for_name(lang, name, (uint32_t)strlen(name), true);
+	TSSymbol s = ts_language_symbol_for_name(lang, name, (uint32_t)strlen(name), named);
 
 	if (s == 0) {
-		fprintf(stderr, "mypyc-scout: grammar has no node type '%s'\n", name);
+		fprintf(stderr, "mypyc-scout: grammar has no %s '%s'\n",
+		        named ? "node type" : "token", name);
 		abort();
 	}
 	return s;
@@ -38,9 +39,12 @@ static void resolve(void)
 {
 	const TSLanguage *lang = tree_sitter_python();
 
-#define SCOUT_SYMBOL_RESOLVE(field, name) symbols.field = symbol(lang, name);
+#define SCOUT_SYMBOL_RESOLVE(field, name) symbols.field = symbol(lang, name, true);
 	SCOUT_SYMBOLS(SCOUT_SYMBOL_RESOLVE)
 #undef SCOUT_SYMBOL_RESOLVE
+#define SCOUT_TOKEN_RESOLVE(field, name) symbols.field = symbol(lang, name, false);
+	SCOUT_TOKENS(SCOUT_TOKEN_RESOLVE)
+#undef SCOUT_TOKEN_RESOLVE
 	symbols.error = (TSSymbol)-1;
 	symbols.f_name = field(lang, "name");
 	symbols.f_body = field(lang, "body");
@@ -59,6 +63,11 @@ static void resolve(void)
 	symbols.f_condition = field(lang, "condition");
 	symbols.f_alternative = field(lang, "alternative");
 	symbols.f_consequence = field(lang, "consequence");
+	symbols.f_argument = field(lang, "argument");
+	symbols.f_operator = field(lang, "operator");
+	symbols.f_type_parameters = field(lang, "type_parameters");
+	symbols.f_module_name = field(lang, "module_name");
+	symbols.f_alias = field(lang, "alias");
 }
 
 const scout_symbols *scout_syntax_symbols(void)

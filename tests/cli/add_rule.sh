@@ -2,8 +2,9 @@
 # scripts/add-rule.sh, run in a temp copy of the sources: the fixture folder
 # and its placeholders (files for a per-module family, projects for a
 # link-stage one), the stub printed with every documentation field and the
-# next steps, or inserted into the family's table so that the file still
-# compiles and stays clang-formatted; usage errors change nothing.
+# next steps, or inserted into the family's file (the check, its entry, the
+# entry last in the SCOUT_FAMILY list) so that the file still compiles and
+# stays clang-formatted; usage errors change nothing.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 scratch add-rule
@@ -20,11 +21,12 @@ mkdir -p "$src/fixtures/rules"
 cp -r scripts rules analyzer .clang-format "$src/"
 cp -r fixtures/rules/nested-class "$src/fixtures/rules/"
 add() { bash "$src/scripts/add-rule.sh" "$@"; }
-# Family files by their table, wherever rules/ keeps them: a per-module one,
-# a link-stage one (mypy configuration), and a rules file with no table.
-family() { (cd "$src" && grep -rl "^SCOUT_FAMILY(scout_family_$1," rules | head -1); }
+# Family files by their SCOUT_FAMILY list, wherever rules/ keeps them: a
+# per-module one, a link-stage one (mypy configuration), and a rules file
+# with no list.
+family() { (cd "$src" && grep -rl "^SCOUT_FAMILY(scout_family_$1" rules | sort | head -1); }
 statements=$(family statements)
-config=$(family config)
+config=$(family project_mypy_config)
 classes=$(family classes)
 no_table=$(cd "$src" && grep -rL '^SCOUT_FAMILY(' rules --include='*.c' | head -1)
 for f in statements config classes no_table; do
@@ -49,18 +51,21 @@ compiles() {
 }
 formatted() { (cd "$src" && clang-format --dry-run --Werror "$1" 2>/dev/null); }
 python_ok() { python3 -c 'import ast, sys; ast.parse(open(sys.argv[1]).read())' "$1"; }
-# in_table FILE ID: the entry of ID is inside the SCOUT_FAMILY table, after
-# every entry that was there (link-stage families report by index).
+# in_table FILE ID: the entry of ID is a rule object after every entry that
+# was there, and the last in the file's SCOUT_FAMILY list.
 in_table() {
 	python3 - "$@" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
-table = re.search(r"^SCOUT_FAMILY\(\w+, (\w+)\);", text, re.M).group(1)
-start = text.index("static const scout_rule %s[] = {" % table)
-end = text.index("\n};", start)
-entry = text.find('{.id = "%s",' % sys.argv[2], start)
-last = max(m.start() for m in re.finditer(r"\{\.id = ", text[start:end])) + start
-sys.exit(0 if start < entry < end and entry == last else 1)
+obj = "rule_" + sys.argv[2].replace("-", "_")
+family = re.search(r"^SCOUT_FAMILY\(\w+,(.*?)\);", text, re.M | re.S)
+listed = [x.strip() for x in family.group(1).split(",")]
+entry = re.search(r"^(static )?const scout_rule %s = \{" % obj, text, re.M)
+entry = entry.start() if entry else -1
+entries = [m.start() for m in re.finditer(r"^(static )?const scout_rule \w+ = \{", text, re.M)]
+ok = listed[-1] == "&" + obj and entry == max(entries) and entry < family.start()
+ok = ok and '.id = "%s",' % sys.argv[2] in text[entry:family.start()]
+sys.exit(0 if ok else 1)
 PY
 }
 
@@ -90,10 +95,10 @@ done
 add --insert demo-two "$statements" behaviour >"$tmp/out"
 check "insert: fixtures are files" test -f "$src/fixtures/rules/demo-two/bad.py"
 check "insert: the entry ends the table" in_table "$src/$statements" demo-two
-check "insert: the check comes before the table" python3 -c '
+check "insert: the check comes before its entry" python3 -c '
 import sys
 t = open(sys.argv[1]).read()
-sys.exit(0 if 0 <= t.find("static void check_demo_two(") < t.find("static const scout_rule rules[]") else 1)
+sys.exit(0 if 0 <= t.find("static void check_demo_two(") < t.find("static const scout_rule rule_demo_two") else 1)
 ' "$src/$statements"
 check "insert: .enter names the check" has "$src/$statements" '.enter = check_demo_two}'
 check "insert: still compiles" compiles "$statements"

@@ -81,17 +81,52 @@ const TSLanguage *tree_sitter_python(void);
 	X(raise_statement, "raise_statement") \
 	X(expression_list, "expression_list") \
 	X(list_splat, "list_splat") \
-	X(dictionary_splat, "dictionary_splat")
+	X(dictionary_splat, "dictionary_splat") \
+	X(float_, "float") \
+	X(concatenated_string, "concatenated_string") \
+	X(interpolation, "interpolation") \
+	X(tuple, "tuple") \
+	X(list, "list") \
+	X(parenthesized_expression, "parenthesized_expression") \
+	X(generic_type, "generic_type") \
+	X(unary_operator, "unary_operator") \
+	X(binary_operator, "binary_operator") \
+	X(not_operator, "not_operator") \
+	X(boolean_operator, "boolean_operator") \
+	X(comparison_operator, "comparison_operator") \
+	X(named_expression, "named_expression") \
+	X(list_pattern, "list_pattern") \
+	X(as_pattern, "as_pattern") \
+	X(as_pattern_target, "as_pattern_target") \
+	X(future_import_statement, "future_import_statement") \
+	X(nonlocal_statement, "nonlocal_statement") \
+	X(assert_statement, "assert_statement") \
+	X(type_alias_statement, "type_alias_statement")
+
+/* Anonymous tokens (keywords and operators) compared by symbol. */
+#define SCOUT_TOKENS(X) \
+	X(kw_async, "async") \
+	X(op_and, "and") \
+	X(op_minus, "-") \
+	X(op_pipe, "|") \
+	X(op_is, "is") \
+	X(op_is_not, "is not") \
+	X(op_lt, "<") \
+	X(op_le, "<=") \
+	X(op_gt, ">") \
+	X(op_ge, ">=")
 // clang-format on
 
 typedef struct scout_symbols {
 #define SCOUT_SYMBOL_FIELD(field, name) TSSymbol field;
 	SCOUT_SYMBOLS(SCOUT_SYMBOL_FIELD)
+	SCOUT_TOKENS(SCOUT_SYMBOL_FIELD)
 #undef SCOUT_SYMBOL_FIELD
 	TSSymbol error;
 	TSFieldId f_name, f_body, f_parameters, f_return_type, f_superclasses, f_definition, f_left,
 	    f_right, f_type, f_value, f_object, f_attribute, f_function, f_arguments, f_condition,
-	    f_alternative, f_consequence;
+	    f_alternative, f_consequence, f_argument, f_operator, f_type_parameters, f_module_name,
+	    f_alias;
 } scout_symbols;
 
 /* The symbol table, filled on first use (thread-safe). Borrowed, static. */

@@ -1,56 +1,63 @@
-/* Heuristic checks on native instances (see heuristics.c for the table):
- * instance __dict__ and vars(), weak references, pickle/copy, and methods
- * replaced with setattr. An instance is recognised only where the module
- * shows its class: `self` in a method, a parameter annotated with a class of
- * the module, or a direct construction `Cls(...)`. */
-#include "heuristics.h"
+/* Native instances: what code does with an instance that a native class
+ * does not support -- its __dict__ and vars(), weak references, pickle and
+ * copy, methods replaced with setattr. An instance is recognised only where
+ * the module shows its class: `self` in a method, a parameter annotated
+ * with a class of the module, or a direct construction `Cls(...)`. */
+#include "common/defs.h"
+#include "common/typing_names.h"
+#include "common/docs.h"
+#include "classes/classes.h"
+#include "registry.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* How far same-module base chains are followed (survives cycles). */
-#define MAX_CHAIN  32
-#define MAX_BASES  16
 #define MAX_PARAMS 64
 
-static const char *const object_names[] = {"builtins.object", NULL};
-static const char *const classmethod_names[] = {"builtins.classmethod", NULL};
 static const char *const vars_names[] = {"builtins.vars", NULL};
+
 static const char *const setattr_names[] = {"builtins.setattr", NULL};
+
 static const char *const weakref_call_names[] = {"weakref.ref", "weakref.proxy", "weakref.finalize",
                                                  NULL};
+
 static const char *const weak_container_names[] = {"weakref.WeakSet", "weakref.WeakValueDictionary",
                                                    "weakref.WeakKeyDictionary", NULL};
+
 static const char *const pickle_names[] = {"pickle.dumps", "pickle.dump", NULL};
+
 static const char *const copy_names[] = {"copy.copy", "copy.deepcopy", NULL};
 
-const char *const *const scout_hx_setattr_callees[] = {setattr_names, NULL};
-const char *const *const scout_hx_vars_callees[] = {vars_names, NULL};
-const char *const *const scout_hx_weakref_callees[] = {weakref_call_names, NULL};
-const char *const *const scout_hx_pickle_callees[] = {pickle_names, copy_names, NULL};
+static const char *const *const setattr_callees[] = {setattr_names, NULL};
+
+static const char *const *const vars_callees[] = {vars_names, NULL};
+
+static const char *const *const weakref_callees[] = {weakref_call_names, NULL};
+
+static const char *const *const pickle_callees[] = {pickle_names, copy_names, NULL};
 
 /* The first parameter's name of a plain method (not static, not class). */
 static TSNode self_param(const scout_walk *w, TSNode def)
 {
 	TSNode p[1];
 
-	if (scout_hx_is_staticmethod(w, def) ||
-	    scout_class_has_decorator(w, def, classmethod_names) ||
-	    scout_hx_params_of(w, def, p, 1) != 1)
-		return scout_hx_null_node();
-	return scout_hx_param_name(w, p[0]);
+	if (scout_defs_is_staticmethod(w, def) ||
+	    scout_class_has_decorator(w, def, scout_classmethod_names) ||
+	    scout_defs_params_of(w, def, p, 1) != 1)
+		return SCOUT_NULL_NODE;
+	return scout_defs_param_name(w, p[0]);
 }
 
 /* The parameter of def named like `name`, or null. */
 static TSNode param_named(const scout_walk *w, TSNode def, TSNode name)
 {
 	TSNode p[MAX_PARAMS];
-	uint32_t n = scout_hx_params_of(w, def, p, MAX_PARAMS);
+	uint32_t n = scout_defs_params_of(w, def, p, MAX_PARAMS);
 
 	for (uint32_t i = 0; i < n; i++)
-		if (scout_hx_same_text(w, scout_hx_param_name(w, p[i]), name))
+		if (scout_nodes_same_text(w, scout_defs_param_name(w, p[i]), name))
 			return p[i];
-	return scout_hx_null_node();
+	return SCOUT_NULL_NODE;
 }
 
 /* The same-module class of which `expr` is (most likely) an instance:
@@ -61,23 +68,23 @@ static TSNode instance_class(const scout_walk *w, TSNode expr)
 	TSNode def, p;
 
 	if (ts_node_is_null(expr))
-		return scout_hx_null_node();
+		return SCOUT_NULL_NODE;
 	if (ts_node_symbol(expr) == w->sym->call)
-		return scout_module_class_of(w, scout_hx_field(expr, w->sym->f_function));
+		return scout_module_class_of(w, scout_nodes_field(expr, w->sym->f_function));
 	if (ts_node_symbol(expr) != w->sym->identifier)
-		return scout_hx_null_node();
-	def = scout_hx_enclosing_function(w, 1);
+		return SCOUT_NULL_NODE;
+	def = scout_defs_enclosing_function(w, 1);
 	if (ts_node_is_null(def))
-		return scout_hx_null_node();
-	if (!ts_node_is_null(scout_hx_method_class(w, def))) {
+		return SCOUT_NULL_NODE;
+	if (!ts_node_is_null(scout_defs_method_class(w, def))) {
 		p = self_param(w, def);
-		if (!ts_node_is_null(p) && scout_hx_same_text(w, p, expr))
-			return scout_hx_method_class(w, def);
+		if (!ts_node_is_null(p) && scout_nodes_same_text(w, p, expr))
+			return scout_defs_method_class(w, def);
 	}
 	p = param_named(w, def, expr);
 	if (ts_node_is_null(p))
-		return scout_hx_null_node();
-	p = scout_hx_param_type(w, p);
+		return SCOUT_NULL_NODE;
+	p = scout_defs_param_type(w, p);
 	if (!ts_node_is_null(p) && ts_node_symbol(p) == w->sym->string &&
 	    scout_node_named_child_count(p) == 3 &&
 	    ts_node_symbol(scout_node_named_child(p, 1)) == w->sym->string_content) {
@@ -92,7 +99,7 @@ static TSNode instance_class(const scout_walk *w, TSNode expr)
 /* The n-th positional argument of a call, or null. */
 static TSNode positional(const scout_walk *w, TSNode call, uint32_t k)
 {
-	TSNode args = scout_hx_field(call, w->sym->f_arguments);
+	TSNode args = scout_nodes_field(call, w->sym->f_arguments);
 	uint32_t count = ts_node_is_null(args) ? 0 : scout_node_named_child_count(args), seen = 0;
 
 	for (uint32_t i = 0; i < count; i++) {
@@ -102,11 +109,11 @@ static TSNode positional(const scout_walk *w, TSNode call, uint32_t k)
 		if (t == w->sym->keyword_argument || t == w->sym->comment)
 			continue;
 		if (t == w->sym->list_splat || t == w->sym->dictionary_splat)
-			return scout_hx_null_node();
+			return SCOUT_NULL_NODE;
 		if (seen++ == k)
 			return a;
 	}
-	return scout_hx_null_node();
+	return SCOUT_NULL_NODE;
 }
 
 /* The method `name` of cls or its same-module bases (depth first); the
@@ -115,29 +122,29 @@ static TSNode positional(const scout_walk *w, TSNode call, uint32_t k)
 static TSNode find_method(const scout_walk *w, TSNode cls, const char *name, TSNode *owner,
                           bool *unknown)
 {
-	TSNode todo[MAX_CHAIN];
+	TSNode todo[SCOUT_DEFS_MAX_CHAIN];
 	size_t ntodo = 0, visited = 0;
 	size_t len = strlen(name);
 
 	*unknown = false;
 	todo[ntodo++] = cls;
-	while (ntodo && visited++ < MAX_CHAIN) {
-		TSNode c = todo[--ntodo], bases[MAX_BASES],
-		       m = scout_hx_body_method(w, c, name, (uint32_t)len);
+	while (ntodo && visited++ < SCOUT_DEFS_MAX_CHAIN) {
+		TSNode c = todo[--ntodo], bases[SCOUT_DEFS_MAX_BASES],
+		       m = scout_defs_body_method(w, c, name, (uint32_t)len);
 		uint32_t n;
 
 		if (!ts_node_is_null(m)) {
 			*owner = c;
 			return m;
 		}
-		n = scout_class_bases(w, c, bases, MAX_BASES);
+		n = scout_class_bases(w, c, bases, SCOUT_DEFS_MAX_BASES);
 		for (uint32_t i = 0; i < n; i++)
 			if (ts_node_is_null(scout_module_class_of(w, bases[i])) &&
-			    !scout_walk_is(w, scout_base_name(w, bases[i]), object_names))
+			    !scout_walk_is(w, scout_base_name(w, bases[i]), scout_object_names))
 				*unknown = true;
-		scout_hx_push_bases(w, c, todo, &ntodo);
+		scout_defs_push_bases(w, c, todo, &ntodo);
 	}
-	return scout_hx_null_node();
+	return SCOUT_NULL_NODE;
 }
 
 /* --- native instances: __dict__, weakref, pickle/copy ------------------------ */
@@ -150,26 +157,26 @@ static bool instance_native(const scout_walk *w, TSNode cls)
 {
 	static const char *const erased[] = {"typing.Generic", "typing.Protocol",
 	                                     "typing_extensions.Protocol", NULL};
-	TSNode todo[MAX_CHAIN];
+	TSNode todo[SCOUT_DEFS_MAX_CHAIN];
 	size_t ntodo = 0, visited = 0;
 
-	if (!scout_hx_is_native(w, cls))
+	if (!scout_defs_is_native(w, cls))
 		return false;
 	todo[ntodo++] = cls;
-	while (ntodo && visited++ < MAX_CHAIN) {
-		TSNode c = todo[--ntodo], bases[MAX_BASES];
-		uint32_t n = scout_class_bases(w, c, bases, MAX_BASES);
+	while (ntodo && visited++ < SCOUT_DEFS_MAX_CHAIN) {
+		TSNode c = todo[--ntodo], bases[SCOUT_DEFS_MAX_BASES];
+		uint32_t n = scout_class_bases(w, c, bases, SCOUT_DEFS_MAX_BASES);
 
 		for (uint32_t i = 0; i < n; i++) {
 			TSNode local = scout_module_class_of(w, bases[i]);
 			TSNode name = scout_base_name(w, bases[i]);
 
 			if (!ts_node_is_null(local)) {
-				if (!scout_hx_is_native(w, local))
+				if (!scout_defs_is_native(w, local))
 					return false;
-				if (ntodo < MAX_CHAIN)
+				if (ntodo < SCOUT_DEFS_MAX_CHAIN)
 					todo[ntodo++] = local;
-			} else if (!scout_walk_is(w, name, object_names) &&
+			} else if (!scout_walk_is(w, name, scout_object_names) &&
 			           !scout_walk_is(w, name, erased))
 				return false;
 		}
@@ -183,7 +190,7 @@ static void report_instance(scout_walk *w, const scout_rule *self, TSNode at, TS
 	char message[400];
 
 	snprintf(message, sizeof(message), "%.*s %s native class %.*s: %s",
-	         SCOUT_HX_TEXT(at, w->src), what, SCOUT_HX_TEXT(scout_hx_name_of(w, cls), w->src),
+	         SCOUT_TEXT_ARG(at, w->src), what, SCOUT_TEXT_ARG(scout_defs_name(w, cls), w->src),
 	         effect);
 	scout_walk_report(w, self, at, message, NULL);
 }
@@ -193,9 +200,9 @@ static void check_instance_dict_attr(scout_walk *w, TSNode node, const scout_rul
 	TSNode cls;
 
 	if (w->in_type ||
-	    !scout_node_text_is(scout_hx_field(node, w->sym->f_attribute), w->src, "__dict__"))
+	    !scout_node_text_is(scout_nodes_field(node, w->sym->f_attribute), w->src, "__dict__"))
 		return;
-	cls = instance_class(w, scout_hx_field(node, w->sym->f_object));
+	cls = instance_class(w, scout_nodes_field(node, w->sym->f_object));
 	if (!instance_native(w, cls))
 		return;
 	report_instance(w, self, node, cls, "reads the __dict__ of an instance of",
@@ -211,14 +218,14 @@ static bool is_plain_string(const scout_walk *w, TSNode n)
 		return false;
 	count = scout_node_named_child_count(n);
 	for (uint32_t i = 0; i < count; i++)
-		if (strcmp(ts_node_type(scout_node_named_child(n, i)), "interpolation") == 0)
+		if (ts_node_symbol(scout_node_named_child(n, i)) == w->sym->interpolation)
 			return false;
 	return true;
 }
 
 static void check_instance_dict_call(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode fn = scout_hx_field(node, w->sym->f_function), cls;
+	TSNode fn = scout_nodes_field(node, w->sym->f_function), cls;
 
 	if (!scout_walk_is(w, fn, vars_names))
 		return;
@@ -243,7 +250,7 @@ static bool names_native_class(const scout_walk *w, TSNode n, TSNode *cls)
 		if (ts_node_symbol(c) == w->sym->identifier) {
 			TSNode k = scout_module_class_of(w, c);
 
-			if (scout_hx_is_native(w, k)) {
+			if (scout_defs_is_native(w, k)) {
 				*cls = k;
 				return true;
 			}
@@ -258,7 +265,7 @@ static bool names_native_class(const scout_walk *w, TSNode n, TSNode *cls)
 
 static void check_weakref_call(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode fn = scout_hx_field(node, w->sym->f_function), cls;
+	TSNode fn = scout_nodes_field(node, w->sym->f_function), cls;
 
 	if (!scout_walk_is(w, fn, weakref_call_names))
 		return;
@@ -272,13 +279,13 @@ static void check_weakref_call(scout_walk *w, TSNode node, const scout_rule *sel
 /* WeakSet[C], WeakValueDictionary[str, C] ... in annotations and calls. */
 static void check_weak_container(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode head, cls = scout_hx_null_node();
+	TSNode head, cls = SCOUT_NULL_NODE;
 	uint32_t count = scout_node_named_child_count(node);
 	bool found = false;
 
 	if (count < 2)
 		return;
-	head = ts_node_symbol(node) == w->sym->subscript ? scout_hx_field(node, w->sym->f_value)
+	head = ts_node_symbol(node) == w->sym->subscript ? scout_nodes_field(node, w->sym->f_value)
 	                                                 : scout_node_named_child(node, 0);
 	if (!scout_walk_is(w, head, weak_container_names))
 		return;
@@ -304,15 +311,15 @@ static TSNode required_init_param(const scout_walk *w, TSNode cls)
 
 	init = find_method(w, cls, "__init__", &owner, &unknown);
 	if (ts_node_is_null(init))
-		return scout_hx_null_node();
-	n = scout_hx_params_of(w, init, p, MAX_PARAMS);
+		return SCOUT_NULL_NODE;
+	n = scout_defs_params_of(w, init, p, MAX_PARAMS);
 	for (uint32_t i = 1; i < n; i++) {
 		TSSymbol t = ts_node_symbol(p[i]);
 
 		if (t == w->sym->identifier || t == w->sym->typed_parameter)
-			return scout_hx_param_name(w, p[i]);
+			return scout_defs_param_name(w, p[i]);
 	}
-	return scout_hx_null_node();
+	return SCOUT_NULL_NODE;
 }
 
 static bool defines_any(const scout_walk *w, TSNode cls, const char *const *names)
@@ -327,12 +334,12 @@ static bool defines_any(const scout_walk *w, TSNode cls, const char *const *name
 	return false;
 }
 
-void scout_heuristics_pickle_copy(scout_walk *w, TSNode node, const scout_rule *self)
+static void check_pickle_copy(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	static const char *const reduce[] = {"__reduce__",        "__reduce_ex__", "__getnewargs__",
 	                                     "__getnewargs_ex__", "__getstate__",  NULL};
 	static const char *const copiers[] = {"__copy__", "__deepcopy__", NULL};
-	TSNode fn = scout_hx_field(node, w->sym->f_function), cls, param, v;
+	TSNode fn = scout_nodes_field(node, w->sym->f_function), cls, param, v;
 	bool pickling = scout_walk_is(w, fn, pickle_names);
 	char effect[256];
 
@@ -355,16 +362,34 @@ void scout_heuristics_pickle_copy(scout_walk *w, TSNode node, const scout_rule *
 	snprintf(effect, sizeof(effect),
 	         "its __init__ needs %.*s, and compiled instances are rebuilt by calling it "
 	         "without arguments (TypeError)",
-	         SCOUT_HX_TEXT(param, w->src));
+	         SCOUT_TEXT_ARG(param, w->src));
 	report_instance(w, self, node, cls,
 	                pickling ? "pickles an instance of" : "copies an instance of", effect);
 }
 
+static const scout_rule rule_pickle_copy_native = {
+    .id = "pickle-copy-native",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "pickle or copy of a native instance whose __init__ needs arguments",
+    .why = "compiled instances are rebuilt by calling __init__ without arguments: \"TypeError: "
+           "__init__() missing required argument\"; classes with "
+           "@mypyc_attr(serializable=True), __reduce__/__getstate__ (or __copy__ for copy) "
+           "are skipped; instances seen as for native-instance-no-dict",
+    .bad = "import copy\n\n\nclass C:\n    def __init__(self, n: int) -> None:\n        self.n "
+           "= n\n\n    def clone(self) -> \"C\":\n        return copy.copy(self)\n",
+    .good = "class C:\n    def __init__(self, n: int) -> None:\n        self.n = n\n\n    def "
+            "clone(self) -> \"C\":\n        return C(self.n)\n",
+    .fix = "decorate the class with @mypyc_attr(serializable=True), or copy explicitly",
+    .docs = SCOUT_DOCS_DIFF,
+    .on = "call",
+    .enter = check_pickle_copy,
+    .callees = pickle_callees};
+
 /* --- runtime patching --------------------------------------------------------- */
 
-void scout_heuristics_setattr_method(scout_walk *w, TSNode node, const scout_rule *self)
+static void check_setattr_method(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode fn = scout_hx_field(node, w->sym->f_function), cls, name, content, method;
+	TSNode fn = scout_nodes_field(node, w->sym->f_function), cls, name, content, method;
 	uint32_t len;
 	const char *text;
 	char message[400];
@@ -373,25 +398,45 @@ void scout_heuristics_setattr_method(scout_walk *w, TSNode node, const scout_rul
 		return;
 	cls = scout_module_class_of(w, positional(w, node, 0));
 	name = positional(w, node, 1);
-	if (!scout_hx_is_native(w, cls) || !is_plain_string(w, name) ||
+	if (!scout_defs_is_native(w, cls) || !is_plain_string(w, name) ||
 	    scout_node_named_child_count(name) != 3)
 		return;
 	content = scout_node_named_child(name, 1);
 	if (ts_node_symbol(content) != w->sym->string_content)
 		return;
 	text = scout_node_text(content, w->src, &len);
-	method = scout_hx_body_method(w, cls, text, len);
+	method = scout_defs_body_method(w, cls, text, len);
 	if (ts_node_is_null(method))
 		return;
 	snprintf(message, sizeof(message),
 	         "%.*s replaces method %.*s of native class %.*s at run time: compiled callers "
 	         "keep calling the original",
-	         SCOUT_HX_TEXT(fn, w->src), SCOUT_HX_TEXT(content, w->src),
-	         SCOUT_HX_TEXT(scout_hx_name_of(w, cls), w->src));
+	         SCOUT_TEXT_ARG(fn, w->src), SCOUT_TEXT_ARG(content, w->src),
+	         SCOUT_TEXT_ARG(scout_defs_name(w, cls), w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
 
-void scout_heuristics_instance_dict(scout_walk *w, TSNode node, const scout_rule *self)
+const scout_rule scout_rule_monkeypatch_method = {
+    .id = "monkeypatch-method",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "method of a native class replaced at run time",
+    .why = "native classes are not immutable at run time, but compiled callers dispatch to "
+           "the original method; seen: setattr(Cls, \"method\", ...) on a class of the same "
+           "module, and `Cls.method = ...` / patch.object(Cls, \"method\") on a class "
+           "imported from another module of the project (the whole project taken as "
+           "compiled)",
+    .bad = "class C:\n    def m(self) -> int:\n        return 1\n\n\ndef fake(self: C) -> "
+           "int:\n    return 2\n\n\nsetattr(C, \"m\", fake)\n",
+    .good = "class C:\n    def __init__(self, m: int = 1) -> None:\n        self.value = m\n\n"
+            "    def m(self) -> int:\n        return self.value\n",
+    .fix = "inject the behaviour (a parameter or strategy object) instead of patching the "
+           "class, or keep the class interpreted",
+    .docs = SCOUT_DOCS_NATIVE,
+    .on = "call",
+    .enter = check_setattr_method,
+    .callees = setattr_callees};
+
+static void check_instance_dict(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	if (ts_node_symbol(node) == w->sym->call)
 		check_instance_dict_call(w, node, self);
@@ -399,10 +444,50 @@ void scout_heuristics_instance_dict(scout_walk *w, TSNode node, const scout_rule
 		check_instance_dict_attr(w, node, self);
 }
 
-void scout_heuristics_weakref(scout_walk *w, TSNode node, const scout_rule *self)
+static const scout_rule rule_native_instance_no_dict = {
+    .id = "native-instance-no-dict",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "instance __dict__ or vars() of a native instance",
+    .why = "native instances have a fixed attribute set and no __dict__: `self.__dict__` "
+           "raises AttributeError and vars(obj) TypeError; instances seen: self in a method, "
+           "parameters annotated with a class of the module, direct constructions, of "
+           "classes whose bases are all in the module (a Python base brings a __dict__). "
+           "setattr(obj, name, v) with a computed name is not flagged: it works for the "
+           "attributes the class (or a subclass) declares",
+    .bad = "class C:\n    def __init__(self) -> None:\n        self.x = 0\n\n    def dump(self) "
+           "-> dict:\n        return vars(self)\n",
+    .good = "class C:\n    def __init__(self) -> None:\n        self.x = 0\n\n    def dump(self) "
+            "-> dict:\n        return {\"x\": self.x}\n",
+    .fix = "read and write declared attributes explicitly, or make the class non-native",
+    .docs = SCOUT_DOCS_NATIVE,
+    .on = "attribute,call",
+    .enter = check_instance_dict,
+    .callees = vars_callees};
+
+static void check_weakref(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	if (ts_node_symbol(node) == w->sym->call)
 		check_weakref_call(w, node, self);
 	else
 		check_weak_container(w, node, self);
 }
+
+static const scout_rule rule_weakref_native = {
+    .id = "weakref-native",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "weak reference to a native instance",
+    .why = "compiled instances have no weakref slot: \"TypeError: cannot create weak "
+           "reference to 'C' object\"; seen: weakref.ref/proxy/finalize of self, annotated "
+           "parameters and constructions, and WeakSet/WeakValueDictionary/WeakKeyDictionary "
+           "typed with a native class of the module",
+    .bad = "import weakref\n\n\nclass Node:\n    def handle(self) -> \"weakref.ref[Node]\":\n"
+           "        return weakref.ref(self)\n",
+    .good = "class Node:\n    def handle(self) -> \"Node\":\n        return self\n",
+    .fix = "keep strong references (or ids in a dict), or make the class non-native",
+    .docs = "https://github.com/mypyc/mypyc/issues/1102",
+    .on = "call,subscript,generic_type",
+    .enter = check_weakref,
+    .callees = weakref_callees};
+
+SCOUT_FAMILY(scout_family_classes_instances, &rule_pickle_copy_native,
+             &scout_rule_monkeypatch_method, &rule_native_instance_no_dict, &rule_weakref_native);

@@ -1,8 +1,9 @@
 /* Class rules across modules: the project class index links every base to
  * the class it names in another module of the project, through imports and
- * re-exports. The per-module rules (classes.c, runtime.c) see bases of the
- * same module; these checks report only what crosses a module boundary, so
+ * re-exports. The per-module rules (classes/bases.c, attributes.c,
+ * instances.c) see the same module; these checks report only what crosses a module boundary, so
  * nothing is reported twice. The scanned project is one compilation unit. */
+#include "classes/classes.h"
 #include "project_rules.h"
 
 #include <stdio.h>
@@ -29,14 +30,11 @@ typedef struct check_ctx {
 	const scout_rule_config *config;
 } check_ctx;
 
-static void report(check_ctx *cx, size_t module, const scout_class_info *c, const char *rule_id,
+static void report(check_ctx *cx, size_t module, const scout_class_info *c, const scout_rule *rule,
                    const char *message)
 {
-	const scout_rule *rule = scout_rules_find(rule_id);
-
-	if (rule)
-		scout_rules_report(&cx->scan->modules[module], rule, cx->config, c->line, c->column,
-		                   c->end_line, c->end_column, message);
+	scout_rules_report(&cx->scan->modules[module], rule, cx->config, c->line, c->column,
+	                   c->end_line, c->end_column, message);
 }
 
 /* builtin-base through a chain that passes through another module. */
@@ -63,7 +61,7 @@ static void check_builtin_chain(check_ctx *cx, size_t module, const scout_class_
 			         b->bad_builtin +
 			             (scout_str_startswith(b->bad_builtin, "builtins.") ? 9 : 0),
 			         b->name, cx->scan->modules[todo[i].module].path);
-			report(cx, module, c, "builtin-base", message);
+			report(cx, module, c, &scout_rule_builtin_base, message);
 			return;
 		}
 		for (uint32_t j = 0; j < b->nbases && n < MAX_CHAIN; j++)
@@ -104,7 +102,7 @@ static void check_bases(check_ctx *cx, size_t module, const scout_class_info *c)
 				         "class %s lists trait %s before class %s: mypyc reports "
 				         "\"Non-trait base must appear first in parent list\"",
 				         c->name, first_trait->name, b->name);
-				report(cx, module, c, "trait-base-order", message);
+				report(cx, module, c, &scout_rule_trait_base_order, message);
 				first_trait = NULL;
 			}
 		}
@@ -114,7 +112,7 @@ static void check_bases(check_ctx *cx, size_t module, const scout_class_info *c)
 		         "class %s inherits from native classes %s and %s: mypyc supports multiple "
 		         "inheritance only from traits",
 		         c->name, natives[0]->name, natives[1]->name);
-		report(cx, module, c, "multiple-inheritance", message);
+		report(cx, module, c, &scout_rule_multiple_inheritance, message);
 	}
 }
 
@@ -140,7 +138,7 @@ static void check_nativeness(check_ctx *cx, size_t module, const scout_class_inf
 			         "(%s): mypyc reports \"Non-extension classes may not inherit from "
 			         "extension classes\"",
 			         c->name, b->name, cx->scan->modules[r.module].path);
-			report(cx, module, c, "nonext-inherits-ext", message);
+			report(cx, module, c, &scout_rule_nonext_inherits_ext, message);
 		}
 		if (c->allow_interpreted && is_native(b) && !b->allow_interpreted) {
 			snprintf(message, sizeof(message),
@@ -148,7 +146,7 @@ static void check_nativeness(check_ctx *cx, size_t module, const scout_class_inf
 			         "not: mypyc reports \"Base class ... does not allow interpreted "
 			         "subclasses\"",
 			         c->name, b->name, cx->scan->modules[r.module].path);
-			report(cx, module, c, "interpreted-subclass-base", message);
+			report(cx, module, c, &scout_rule_interpreted_subclass_base, message);
 		}
 	}
 }
@@ -205,14 +203,11 @@ static bool is_object_dunder(const char *attr)
 	       strcmp(attr, "__dict__") == 0 || strcmp(attr, "__annotations__") == 0;
 }
 
-static void report_at(check_ctx *cx, size_t module, const char *rule_id, uint32_t line,
+static void report_at(check_ctx *cx, size_t module, const scout_rule *rule, uint32_t line,
                       uint32_t column, uint32_t end_line, uint32_t end_column, const char *message)
 {
-	const scout_rule *rule = scout_rules_find(rule_id);
-
-	if (rule)
-		scout_rules_report(&cx->scan->modules[module], rule, cx->config, line, column,
-		                   end_line, end_column, message);
+	scout_rules_report(&cx->scan->modules[module], rule, cx->config, line, column, end_line,
+	                   end_column, message);
 }
 
 /* `Cls.attr` on a class imported from another module: an instance
@@ -243,8 +238,8 @@ static void check_attr_refs(check_ctx *cx, size_t m)
 			    "\\\"%s\\\" through class object\"",
 			    c->name, ref->attr, ref->attr, o ? o->name : c->name,
 			    cx->scan->modules[o ? owner.module : r.module].path, ref->attr);
-			report_at(cx, m, "instance-attr-via-class", ref->line, ref->column,
-			          ref->end_line, ref->end_column, message);
+			report_at(cx, m, &scout_rule_instance_attr_via_class, ref->line,
+			          ref->column, ref->end_line, ref->end_column, message);
 		} else if (ref->store && kind == SCOUT_MEMBER_METHOD &&
 		           natively_built(cx->ix, owner)) {
 			snprintf(
@@ -253,7 +248,7 @@ static void check_attr_refs(check_ctx *cx, size_t m)
 			    "compiled callers keep calling the original",
 			    c->name, ref->attr, ref->attr, o->name,
 			    cx->scan->modules[owner.module].path);
-			report_at(cx, m, "monkeypatch-method", ref->line, ref->column,
+			report_at(cx, m, &scout_rule_monkeypatch_method, ref->line, ref->column,
 			          ref->end_line, ref->end_column, message);
 		}
 	}
@@ -282,8 +277,9 @@ static void check_patched_methods(check_ctx *cx, size_t m)
 				    "compiled callers keep calling the original",
 				    dot + 1, scout_class_index_info(cx->ix, r)->name,
 				    cx->scan->modules[r.module].path);
-				report_at(cx, m, "monkeypatch-method", mod->patches[i].line, 1,
-				          mod->patches[i].line, 1, message);
+				report_at(cx, m, &scout_rule_monkeypatch_method,
+				          mod->patches[i].line, 1, mod->patches[i].line, 1,
+				          message);
 			}
 		}
 		free(target);

@@ -1,26 +1,22 @@
-/* Heuristic checks on values (see heuristics.c for the table): int values
- * stored in float slots, int literals out of a native int type's range,
- * and bound methods cached in locals. Types are taken only from what the
- * function shows: literals, annotations of its parameters and locals, and
- * the class body of `self`. */
-#include "heuristics.h"
+/* Native ints and floats: int values stored in float slots, and int
+ * literals out of a native int type's range. Types are taken only from what
+ * the function shows: literals, annotations of its parameters and locals,
+ * and the class body of `self` (using_type_annotations.rst). */
+#include "common/defs.h"
+#include "common/docs.h"
+#include "types/native_ints.h"
+#include "registry.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* How many nodes a function body scan looks at, at most. */
-#define MAX_SCAN   20000
-#define SCAN_STACK 256
 #define MAX_PARAMS 64
 
 static const char *const float_names[] = {"builtins.float", NULL};
-static const char *const int_names[] = {"builtins.int", NULL};
-static const char *const int_returning[] = {"builtins.len", "builtins.int", "builtins.ord", NULL};
 
-static bool type_is(TSNode n, const char *type)
-{
-	return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0;
-}
+static const char *const int_names[] = {"builtins.int", NULL};
+
+static const char *const int_returning[] = {"builtins.len", "builtins.int", "builtins.ord", NULL};
 
 /* The expression of a `type` node (or the node itself). */
 static TSNode type_expr(const scout_walk *w, TSNode t)
@@ -51,58 +47,16 @@ const char *scout_native_int_of(const scout_walk *w, TSNode annotation)
 /* The annotation of def's parameter named like `name`, or null. */
 static TSNode param_annotation(const scout_walk *w, TSNode def, TSNode name)
 {
-	TSNode params = scout_hx_field(def, w->sym->f_parameters);
+	TSNode params = scout_nodes_field(def, w->sym->f_parameters);
 	uint32_t count = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params);
 
 	for (uint32_t i = 0; i < count && i < MAX_PARAMS; i++) {
-		TSNode p = scout_node_named_child(params, i), n = scout_hx_param_name(w, p);
+		TSNode p = scout_node_named_child(params, i), n = scout_defs_param_name(w, p);
 
-		if (!ts_node_is_null(n) && scout_hx_same_text(w, n, name))
-			return type_expr(w, scout_hx_field(p, w->sym->f_type));
+		if (!ts_node_is_null(n) && scout_nodes_same_text(w, n, name))
+			return type_expr(w, scout_nodes_field(p, w->sym->f_type));
 	}
-	return scout_hx_null_node();
-}
-
-static bool contains(const scout_walk *w, TSNode n, const char *needle, size_t nlen)
-{
-	uint32_t len;
-	const char *text = scout_node_text(n, w->src, &len);
-
-	return scout_mem_contains(text, len, needle, nlen);
-}
-
-/* Calls `visit` on the nodes of def's body (not nested defs, classes or
- * lambdas) that start before `limit` (a byte offset; UINT32_MAX for all),
- * until it returns true. Iterative and bounded. */
-typedef bool (*visit_fn)(const scout_walk *w, TSNode n, const void *arg);
-
-static bool scan_body(const scout_walk *w, TSNode def, uint32_t limit, visit_fn visit,
-                      const void *arg)
-{
-	TSNode todo[SCAN_STACK];
-	size_t ntodo = 0, visited = 0;
-	TSNode body = scout_hx_field(def, w->sym->f_body);
-
-	if (ts_node_is_null(body))
-		return false;
-	todo[ntodo++] = body;
-	while (ntodo && visited++ < MAX_SCAN) {
-		TSNode n = todo[--ntodo];
-		TSSymbol t = ts_node_symbol(n);
-		uint32_t count;
-
-		if (ts_node_start_byte(n) >= limit)
-			continue;
-		if (visit(w, n, arg))
-			return true;
-		if (t == w->sym->function_definition || t == w->sym->class_definition ||
-		    t == w->sym->lambda)
-			continue;
-		count = scout_node_named_child_count(n);
-		for (uint32_t i = count; i-- > 0 && ntodo < SCAN_STACK;)
-			todo[ntodo++] = scout_node_named_child(n, i);
-	}
-	return false;
+	return SCOUT_NULL_NODE;
 }
 
 /* --- float-int-assign ---------------------------------------------------------- */
@@ -119,8 +73,8 @@ static bool visit_float_decl(const scout_walk *w, TSNode n, const void *arg)
 	const TSNode *name = arg;
 
 	return ts_node_symbol(n) == w->sym->assignment &&
-	       scout_hx_same_text(w, scout_hx_field(n, w->sym->f_left), *name) &&
-	       annotation_is_float(w, scout_hx_field(n, w->sym->f_type));
+	       scout_nodes_same_text(w, scout_nodes_field(n, w->sym->f_left), *name) &&
+	       annotation_is_float(w, scout_nodes_field(n, w->sym->f_type));
 }
 
 /* True when `value` certainly has type int: an int literal (also negated),
@@ -134,11 +88,13 @@ static bool is_int_value(const scout_walk *w, TSNode def, TSNode value)
 	t = ts_node_symbol(value);
 	if (t == w->sym->integer)
 		return true;
-	if (type_is(value, "unary_operator") && scout_node_named_child_count(value) == 1 &&
+	if (scout_nodes_is(value, w->sym->unary_operator) &&
+	    scout_node_named_child_count(value) == 1 &&
 	    ts_node_symbol(scout_node_named_child(value, 0)) == w->sym->integer)
-		return !contains(w, value, "~", 1);
+		return !scout_nodes_contains(w, value, "~", 1);
 	if (t == w->sym->call)
-		return scout_walk_is(w, scout_hx_field(value, w->sym->f_function), int_returning);
+		return scout_walk_is(w, scout_nodes_field(value, w->sym->f_function),
+		                     int_returning);
 	if (t == w->sym->identifier) {
 		TSNode a = param_annotation(w, def, value);
 
@@ -150,7 +106,7 @@ static bool is_int_value(const scout_walk *w, TSNode def, TSNode value)
 /* The class-body annotation `attr: float` of a native class. */
 static bool class_declares_float(const scout_walk *w, TSNode cls, TSNode attr)
 {
-	TSNode body = scout_hx_field(cls, w->sym->f_body);
+	TSNode body = scout_nodes_field(cls, w->sym->f_body);
 	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
 
 	for (uint32_t i = 0; i < count; i++) {
@@ -161,8 +117,8 @@ static bool class_declares_float(const scout_walk *w, TSNode cls, TSNode attr)
 			continue;
 		a = scout_node_named_child(s, 0);
 		if (ts_node_symbol(a) == w->sym->assignment &&
-		    scout_hx_same_text(w, scout_hx_field(a, w->sym->f_left), attr) &&
-		    annotation_is_float(w, scout_hx_field(a, w->sym->f_type)))
+		    scout_nodes_same_text(w, scout_nodes_field(a, w->sym->f_left), attr) &&
+		    annotation_is_float(w, scout_nodes_field(a, w->sym->f_type)))
 			return true;
 	}
 	return false;
@@ -171,32 +127,33 @@ static bool class_declares_float(const scout_walk *w, TSNode cls, TSNode attr)
 /* `self.attr` in a plain method of a native class: the class, else null. */
 static TSNode self_attribute_class(const scout_walk *w, TSNode def, TSNode left)
 {
-	TSNode obj = scout_hx_field(left, w->sym->f_object), params, first, cls;
+	TSNode obj = scout_nodes_field(left, w->sym->f_object), params, first, cls;
 
 	if (ts_node_is_null(obj) || ts_node_symbol(obj) != w->sym->identifier)
-		return scout_hx_null_node();
-	params = scout_hx_field(def, w->sym->f_parameters);
+		return SCOUT_NULL_NODE;
+	params = scout_nodes_field(def, w->sym->f_parameters);
 	if (ts_node_is_null(params) || !scout_node_named_child_count(params))
-		return scout_hx_null_node();
-	first = scout_hx_param_name(w, scout_node_named_child(params, 0));
-	cls = scout_hx_method_class(w, def);
-	if (ts_node_is_null(first) || ts_node_is_null(cls) || !scout_hx_same_text(w, first, obj) ||
+		return SCOUT_NULL_NODE;
+	first = scout_defs_param_name(w, scout_node_named_child(params, 0));
+	cls = scout_defs_method_class(w, def);
+	if (ts_node_is_null(first) || ts_node_is_null(cls) ||
+	    !scout_nodes_same_text(w, first, obj) ||
 	    scout_class_kind_of(w, cls) != SCOUT_CLASS_NATIVE)
-		return scout_hx_null_node();
+		return SCOUT_NULL_NODE;
 	return cls;
 }
 
-void scout_heuristics_float_int_assign(scout_walk *w, TSNode node, const scout_rule *self)
+static void check_float_int_assign(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode def = scout_hx_enclosing_function(w, 1), left, right, type, cls;
+	TSNode def = scout_defs_enclosing_function(w, 1), left, right, type, cls;
 	bool declared = false;
 	char message[400];
 
 	if (ts_node_is_null(def))
 		return;
-	left = scout_hx_field(node, w->sym->f_left);
-	right = scout_hx_field(node, w->sym->f_right);
-	type = scout_hx_field(node, w->sym->f_type);
+	left = scout_nodes_field(node, w->sym->f_left);
+	right = scout_nodes_field(node, w->sym->f_right);
+	type = scout_nodes_field(node, w->sym->f_type);
 	if (ts_node_is_null(left) || !is_int_value(w, def, right))
 		return;
 	if (ts_node_symbol(left) == w->sym->attribute) {
@@ -205,16 +162,16 @@ void scout_heuristics_float_int_assign(scout_walk *w, TSNode node, const scout_r
 			return;
 		declared =
 		    ts_node_is_null(type)
-		        ? class_declares_float(w, cls, scout_hx_field(left, w->sym->f_attribute))
+		        ? class_declares_float(w, cls, scout_nodes_field(left, w->sym->f_attribute))
 		        : annotation_is_float(w, type);
 	} else if (ts_node_symbol(left) == w->sym->identifier) {
 		if (!ts_node_is_null(type))
 			declared = annotation_is_float(w, type);
 		else
-			declared =
-			    annotation_is_float(w, param_annotation(w, def, left)) ||
-			    (contains(w, def, "float", 5) &&
-			     scan_body(w, def, ts_node_start_byte(node), visit_float_decl, &left));
+			declared = annotation_is_float(w, param_annotation(w, def, left)) ||
+			           (scout_nodes_contains(w, def, "float", 5) &&
+			            scout_defs_scan_body(w, def, ts_node_start_byte(node),
+			                                 visit_float_decl, &left));
 	}
 	if (!declared)
 		return;
@@ -222,9 +179,26 @@ void scout_heuristics_float_int_assign(scout_walk *w, TSNode node, const scout_r
 	         "%.*s is declared float but is assigned the int %.*s: mypyc reports "
 	         "\"Incompatible value representations in assignment (expression has type "
 	         "\\\"int\\\", variable has type \\\"float\\\")\"",
-	         SCOUT_HX_TEXT(left, w->src), SCOUT_HX_TEXT(right, w->src));
+	         SCOUT_TEXT_ARG(left, w->src), SCOUT_TEXT_ARG(right, w->src));
 	scout_walk_report(w, self, node, message, NULL);
 }
+
+static const scout_rule rule_float_int_assign = {
+    .id = "float-int-assign",
+    .category = SCOUT_BLOCKER,
+    .title = "int value assigned to a float variable or attribute in a function",
+    .why = "mypyc reports \"Incompatible value representations in assignment (expression "
+           "has type \"int\", variable has type \"float\")\" (1.2+); seen: int literals and "
+           "int-annotated parameters assigned to locals, parameters and self attributes "
+           "annotated float in the same function or class; other int-typed values need "
+           "types",
+    .bad = "def f(n: int) -> float:\n    x: float = 0\n    x = n\n    return x\n",
+    .good = "def f(n: int) -> float:\n    x: float = 0.0\n    x = float(n)\n    return x\n",
+    .fix = "write a float literal (0.0) or convert with float(...)",
+    .docs = SCOUT_DOCS_TYPES,
+    .since = SCOUT_V(1, 2, 0),
+    .on = "assignment",
+    .enter = check_float_int_assign};
 
 /* --- native-int-out-of-range ---------------------------------------------------- */
 
@@ -289,33 +263,33 @@ static const char *literal_context(const scout_walk *w, TSNode expr, uint32_t up
 	if (ts_node_is_null(parent))
 		return NULL;
 	if (ts_node_symbol(parent) == w->sym->assignment &&
-	    ts_node_eq(scout_hx_field(parent, w->sym->f_right), expr)) {
-		TSNode type = scout_hx_field(parent, w->sym->f_type),
-		       left = scout_hx_field(parent, w->sym->f_left);
+	    ts_node_eq(scout_nodes_field(parent, w->sym->f_right), expr)) {
+		TSNode type = scout_nodes_field(parent, w->sym->f_type),
+		       left = scout_nodes_field(parent, w->sym->f_left);
 
 		if (!ts_node_is_null(type))
 			return scout_native_int_of(w, type);
-		def = scout_hx_enclosing_function(w, up + 1);
+		def = scout_defs_enclosing_function(w, up + 1);
 		if (ts_node_is_null(def) || ts_node_is_null(left) ||
 		    ts_node_symbol(left) != w->sym->identifier)
 			return NULL;
 		return scout_native_int_of(w, param_annotation(w, def, left));
 	}
 	if (ts_node_symbol(parent) == w->sym->typed_default_parameter &&
-	    ts_node_eq(scout_hx_field(parent, w->sym->f_value), expr))
-		return scout_native_int_of(w, scout_hx_field(parent, w->sym->f_type));
+	    ts_node_eq(scout_nodes_field(parent, w->sym->f_value), expr))
+		return scout_native_int_of(w, scout_nodes_field(parent, w->sym->f_type));
 	if (ts_node_symbol(parent) == w->sym->return_statement) {
-		def = scout_hx_enclosing_function(w, up + 1);
+		def = scout_defs_enclosing_function(w, up + 1);
 		return ts_node_is_null(def)
 		           ? NULL
-		           : scout_native_int_of(w, scout_hx_field(def, w->sym->f_return_type));
+		           : scout_native_int_of(w, scout_nodes_field(def, w->sym->f_return_type));
 	}
-	if (type_is(parent, "binary_operator")) {
-		TSNode l = scout_hx_field(parent, w->sym->f_left),
-		       r = scout_hx_field(parent, w->sym->f_right);
+	if (scout_nodes_is(parent, w->sym->binary_operator)) {
+		TSNode l = scout_nodes_field(parent, w->sym->f_left),
+		       r = scout_nodes_field(parent, w->sym->f_right);
 		TSNode other = ts_node_eq(l, expr) ? r : l;
 
-		def = scout_hx_enclosing_function(w, up + 1);
+		def = scout_defs_enclosing_function(w, up + 1);
 		if (ts_node_is_null(def) || ts_node_is_null(other) ||
 		    ts_node_symbol(other) != w->sym->identifier)
 			return NULL;
@@ -324,7 +298,7 @@ static const char *literal_context(const scout_walk *w, TSNode expr, uint32_t up
 	return NULL;
 }
 
-void scout_heuristics_native_int_range(scout_walk *w, TSNode node, const scout_rule *self)
+static void check_native_int_range(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode parent = scout_walk_ancestor(w, 1), expr = node;
 	uint32_t up = 1, len;
@@ -335,7 +309,7 @@ void scout_heuristics_native_int_range(scout_walk *w, TSNode node, const scout_r
 
 	if (w->in_type)
 		return;
-	if (type_is(parent, "unary_operator")) {
+	if (scout_nodes_is(parent, w->sym->unary_operator)) {
 		uint32_t l;
 		const char *op = scout_node_text(parent, w->src, &l);
 
@@ -357,76 +331,26 @@ void scout_heuristics_native_int_range(scout_walk *w, TSNode node, const scout_r
 	snprintf(message, sizeof(message),
 	         "%.*s does not fit %s: mypyc reports \"Value %.*s is out of range for "
 	         "\\\"%s\\\"\"",
-	         SCOUT_HX_TEXT(expr, w->src), type, SCOUT_HX_TEXT(expr, w->src), type);
+	         SCOUT_TEXT_ARG(expr, w->src), type, SCOUT_TEXT_ARG(expr, w->src), type);
 	scout_walk_report(w, self, expr, message, NULL);
 }
 
-/* --- callable-values ------------------------------------------------------------ */
+static const scout_rule rule_native_int_out_of_range = {
+    .id = "native-int-out-of-range",
+    .category = SCOUT_BLOCKER,
+    .title = "int literal out of range for a native int type",
+    .why = "mypyc reports \"Value {value} is out of range for \"{type}\"\" (1.5+); seen: "
+           "literals assigned to names, parameters or defaults annotated i64/i32/i16/u8 "
+           "(from mypy_extensions), returned from functions annotated so, or combined with "
+           "such a parameter; computed values need types",
+    .bad = "from mypy_extensions import u8\n\n\ndef f() -> u8:\n    x: u8 = 256\n    "
+           "return x\n",
+    .good = "from mypy_extensions import u8\n\n\ndef f() -> u8:\n    x: u8 = 255\n    "
+            "return x\n",
+    .fix = "use a wider native int type (or int), or a value inside the type's range",
+    .docs = SCOUT_DOCS_TYPES,
+    .since = SCOUT_V(1, 5, 0),
+    .on = "integer",
+    .enter = check_native_int_range};
 
-/* A call of the identifier `*arg` as the callee. */
-static bool visit_call_of(const scout_walk *w, TSNode n, const void *arg)
-{
-	const TSNode *name = arg;
-	TSNode fn;
-
-	if (ts_node_symbol(n) != w->sym->call)
-		return false;
-	fn = scout_hx_field(n, w->sym->f_function);
-	return !ts_node_is_null(fn) && ts_node_symbol(fn) == w->sym->identifier &&
-	       scout_hx_same_text(w, fn, *name) &&
-	       ts_node_start_byte(n) > ts_node_start_byte(*name);
-}
-
-/* True when the head identifier of an attribute chain is bound at module
- * level (an import, a module-level def or variable): such callables are
- * module functions or classes, not cached bound methods. */
-static bool module_bound_head(const scout_walk *w, TSNode obj)
-{
-	char buf[256];
-	uint32_t len;
-	const char *text;
-
-	while (ts_node_symbol(obj) == w->sym->attribute)
-		obj = scout_hx_field(obj, w->sym->f_object);
-	if (ts_node_is_null(obj) || ts_node_symbol(obj) != w->sym->identifier)
-		return false;
-	text = scout_node_text(obj, w->src, &len);
-	if (!scout_names_qualify(w->names, obj, w->src, buf, sizeof(buf)))
-		return true;
-	return !(scout_str_startswith(buf, "builtins.") && strlen(buf) == 9 + len &&
-	         memcmp(buf + 9, text, len) == 0);
-}
-
-void scout_heuristics_callable_values(scout_walk *w, TSNode node, const scout_rule *self)
-{
-	TSNode def = scout_hx_enclosing_function(w, 1), left, right, obj;
-	uint32_t len;
-	const char *text;
-	char needle[128], message[400];
-
-	if (ts_node_is_null(def))
-		return;
-	left = scout_hx_field(node, w->sym->f_left);
-	right = scout_hx_field(node, w->sym->f_right);
-	if (ts_node_is_null(left) || ts_node_symbol(left) != w->sym->identifier ||
-	    ts_node_is_null(right) || ts_node_symbol(right) != w->sym->attribute ||
-	    !ts_node_is_null(scout_hx_field(node, w->sym->f_type)))
-		return;
-	obj = scout_hx_field(right, w->sym->f_object);
-	if (ts_node_is_null(obj) || module_bound_head(w, obj))
-		return;
-	text = scout_node_text(left, w->src, &len);
-	if (len + 2 > sizeof(needle))
-		return;
-	memcpy(needle, text, len);
-	needle[len] = '(';
-	needle[len + 1] = '\0';
-	if (!contains(w, def, needle, len + 1) ||
-	    !scan_body(w, def, UINT32_MAX, visit_call_of, &left))
-		return;
-	snprintf(message, sizeof(message),
-	         "%.*s caches %.*s and is called later: compiled code calls it through the "
-	         "generic Python protocol instead of a direct native call",
-	         SCOUT_HX_TEXT(left, w->src), SCOUT_HX_TEXT(right, w->src));
-	scout_walk_report(w, self, node, message, NULL);
-}
+SCOUT_FAMILY(scout_family_types_native_ints, &rule_float_int_assign, &rule_native_int_out_of_range);

@@ -1,41 +1,11 @@
 /* Rule family: risks the compile plan creates for code that stays
  * interpreted (checked in the rank stage, after the plan is built). */
+#include "common/docs.h"
 #include "project_rules.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define DOCS_NATIVE "https://mypyc.readthedocs.io/en/latest/native_classes.html"
-
-static const scout_rule rules[] = {
-    {.id = "interpreted-subclass",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "native class of a planned module subclassed by code that stays interpreted",
-     .why = "importing the subclass fails once the base is compiled: \"TypeError: interpreted "
-            "classes cannot inherit from compiled\"",
-     .bad = "# pkg/core.py (compiled)\nclass Base:\n    pass\n\n# tests/test_core.py "
-            "(interpreted)\nclass Fake(Base):\n    pass\n",
-     .good = "# pkg/core.py (compiled)\nfrom mypy_extensions import mypyc_attr\n\n"
-             "@mypyc_attr(allow_interpreted_subclasses=True)\nclass Base:\n    pass\n",
-     .fix = "decorate the class with @mypyc_attr(allow_interpreted_subclasses=True) from "
-            "mypy_extensions, or compile the subclass's module too",
-     .docs = DOCS_NATIVE},
-    {.id = "monkeypatch-function",
-     .category = SCOUT_BEHAVIOUR,
-     .title = "a name of a planned module is patched at run time (tests, plugins)",
-     .why = "compiled code binds module-level functions, classes and Final values early: "
-            "mock.patch / monkeypatch.setattr on the module attribute no longer reaches "
-            "compiled callers",
-     .bad = "# tests/test_core.py\nwith mock.patch(\"pkg.core.helper\", fake):\n    "
-            "pkg.core.run()  # compiled run() still calls the real helper\n",
-     .good = "# pass the collaborator in instead of patching it\npkg.core.run(helper=fake)\n",
-     .fix = "inject the dependency (a parameter or an attribute of an object) instead of "
-            "patching the module, or keep the module interpreted",
-     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html"},
-};
-
-SCOUT_FAMILY(scout_family_project_risks, rules);
 
 static bool *planned_modules(const scout_scan *scan)
 {
@@ -124,11 +94,25 @@ static bool already_reported(const scout_module *m, const char *rule, uint32_t l
 	return false;
 }
 
+static const scout_rule rule_monkeypatch_function = {
+    .id = "monkeypatch-function",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "a name of a planned module is patched at run time (tests, plugins)",
+    .why = "compiled code binds module-level functions, classes and Final values early: "
+           "mock.patch / monkeypatch.setattr on the module attribute no longer reaches "
+           "compiled callers",
+    .bad = "# tests/test_core.py\nwith mock.patch(\"pkg.core.helper\", fake):\n    "
+           "pkg.core.run()  # compiled run() still calls the real helper\n",
+    .good = "# pass the collaborator in instead of patching it\npkg.core.run(helper=fake)\n",
+    .fix = "inject the dependency (a parameter or an attribute of an object) instead of "
+           "patching the module, or keep the module interpreted",
+    .docs = SCOUT_DOCS_DIFF};
+
 /* Names of planned modules that other code patches (once per name). */
 static void check_patches(scout_scan *scan, const scout_modindex *ix, const bool *planned,
                           const scout_rule_config *config)
 {
-	const scout_rule *rule = &rules[1];
+	const scout_rule *rule = &rule_monkeypatch_function;
 	char message[600];
 
 	for (size_t p = 0; p < scan->nmodules; p++) {
@@ -163,10 +147,24 @@ static void check_patches(scout_scan *scan, const scout_modindex *ix, const bool
 	}
 }
 
+static const scout_rule rule_interpreted_subclass = {
+    .id = "interpreted-subclass",
+    .category = SCOUT_BEHAVIOUR,
+    .title = "native class of a planned module subclassed by code that stays interpreted",
+    .why = "importing the subclass fails once the base is compiled: \"TypeError: interpreted "
+           "classes cannot inherit from compiled\"",
+    .bad = "# pkg/core.py (compiled)\nclass Base:\n    pass\n\n# tests/test_core.py "
+           "(interpreted)\nclass Fake(Base):\n    pass\n",
+    .good = "# pkg/core.py (compiled)\nfrom mypy_extensions import mypyc_attr\n\n"
+            "@mypyc_attr(allow_interpreted_subclasses=True)\nclass Base:\n    pass\n",
+    .fix = "decorate the class with @mypyc_attr(allow_interpreted_subclasses=True) from "
+           "mypy_extensions, or compile the subclass's module too",
+    .docs = SCOUT_DOCS_NATIVE};
+
 void scout_rules_check_plan_risks(scout_scan *scan, const scout_class_index *classes,
                                   const scout_rule_config *config)
 {
-	const scout_rule *rule = &rules[0];
+	const scout_rule *rule = &rule_interpreted_subclass;
 	bool *planned = planned_modules(scan);
 	subclass_index sx;
 	char message[600];
@@ -203,3 +201,6 @@ void scout_rules_check_plan_risks(scout_scan *scan, const scout_class_index *cla
 	subclass_index_free(&sx);
 	free(planned);
 }
+
+SCOUT_FAMILY(scout_family_project_plan_risks, &rule_interpreted_subclass,
+             &rule_monkeypatch_function);

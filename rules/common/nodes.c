@@ -1,0 +1,177 @@
+/* Node questions the rules share (common/nodes.h). */
+#include "common/nodes.h"
+
+#include <string.h>
+
+int scout_nodes_clip(TSNode n, const char *src, const char **text)
+{
+	uint32_t len;
+
+	*text = scout_node_text(n, src, &len);
+	return len > 80 ? 80 : (int)len;
+}
+
+int scout_nodes_clip_line(TSNode n, const char *src, const char **text)
+{
+	uint32_t len, i;
+
+	if (ts_node_is_null(n)) { /* a def without a name, in a broken tree */
+		*text = "?";
+		return 1;
+	}
+	*text = scout_node_text(n, src, &len);
+	for (i = 0; i < len && i < 60 && (*text)[i] != '\n' && (*text)[i] != '\r'; i++)
+		;
+	while (i > 0 && i < len && ((unsigned char)(*text)[i] & 0xc0) == 0x80)
+		i--; /* do not cut a UTF-8 sequence */
+	return (int)i;
+}
+
+bool scout_nodes_same_text(const scout_walk *w, TSNode a, TSNode b)
+{
+	uint32_t la, lb;
+	const char *ta = scout_node_text(a, w->src, &la), *tb = scout_node_text(b, w->src, &lb);
+
+	return la == lb && memcmp(ta, tb, la) == 0;
+}
+
+bool scout_nodes_text_eq(TSNode n, const char *src, const char *s, uint32_t len)
+{
+	uint32_t l;
+	const char *t = scout_node_text(n, src, &l);
+
+	return l == len && memcmp(t, s, len) == 0;
+}
+
+uint32_t scout_nodes_argument_count(const scout_walk *w, TSNode args)
+{
+	uint32_t n = 0, count;
+
+	if (ts_node_is_null(args))
+		return 0;
+	if (!scout_nodes_is(args, w->sym->argument_list))
+		return 1; /* f(x for x in y): the generator is the arguments */
+	count = scout_node_named_child_count(args);
+	for (uint32_t i = 0; i < count; i++)
+		n += !scout_nodes_is(scout_node_named_child(args, i), w->sym->comment);
+	return n;
+}
+
+bool scout_nodes_str_literal(const scout_walk *w, TSNode n)
+{
+	const scout_symbols *s = w->sym;
+	uint32_t count, len;
+	const char *text;
+
+	if (ts_node_symbol(n) != s->string) {
+		if (ts_node_symbol(n) != s->concatenated_string)
+			return false;
+		count = scout_node_named_child_count(n);
+		for (uint32_t i = 0; i < count; i++)
+			if (!scout_nodes_str_literal(w, scout_node_named_child(n, i)))
+				return false;
+		return count > 0;
+	}
+	text = scout_node_text(n, w->src, &len);
+	for (uint32_t i = 0; i < len && text[i] != '"' && text[i] != '\''; i++)
+		if (strchr("bBfFtT", text[i]))
+			return false;
+	return true;
+}
+
+bool scout_nodes_str_content(const scout_walk *w, TSNode n, const char **text, uint32_t *len)
+{
+	const scout_symbols *s = w->sym;
+	uint32_t count;
+
+	if (ts_node_symbol(n) != s->string || !scout_nodes_str_literal(w, n))
+		return false;
+	count = scout_node_named_child_count(n);
+	*text = "";
+	*len = 0;
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode c = scout_node_named_child(n, i);
+
+		if (ts_node_symbol(c) == s->string_content) {
+			*text = scout_node_text(c, w->src, len);
+			break;
+		}
+	}
+	return true;
+}
+
+TSNode scout_nodes_argument_at(const scout_walk *w, TSNode args, uint32_t index)
+{
+	uint32_t count = scout_node_named_child_count(args);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode a = scout_node_named_child(args, i);
+
+		if (scout_nodes_is(a, w->sym->comment))
+			continue;
+		if (index-- == 0)
+			return a;
+	}
+	return SCOUT_NULL_NODE;
+}
+
+const char *scout_nodes_word_of(const scout_walk *w, TSNode ident, const char *const *words)
+{
+	uint32_t len;
+	const char *text = scout_node_text(ident, w->src, &len);
+
+	for (; *words; words++)
+		if (len && (*words)[0] == text[0] && strlen(*words) == len &&
+		    memcmp(*words, text, len) == 0)
+			return *words;
+	return NULL;
+}
+
+/* The name expression an identifier (the current node) ends: the
+ * identifier itself, or the attribute `a.b.name` whose last part it is.
+ * *up is set to its depth above the current node. */
+static TSNode name_expression(const scout_walk *w, TSNode ident, uint32_t *up)
+{
+	TSNode parent = scout_walk_ancestor(w, 1);
+
+	*up = 0;
+	if (scout_nodes_is(parent, w->sym->attribute) &&
+	    ts_node_end_byte(parent) == ts_node_end_byte(ident)) {
+		*up = 1;
+		return parent;
+	}
+	return ident;
+}
+
+/* The call whose callee is the node `up` levels above the current node, or
+ * null. The callee is the call's first child, so it starts where the call
+ * does. */
+static TSNode call_of_callee(const scout_walk *w, uint32_t up)
+{
+	TSNode callee = scout_walk_ancestor(w, up), call = scout_walk_ancestor(w, up + 1);
+
+	if (scout_nodes_is(call, w->sym->call) &&
+	    ts_node_start_byte(call) == ts_node_start_byte(callee) &&
+	    !scout_nodes_is(callee, w->sym->argument_list))
+		return call;
+	return SCOUT_NULL_NODE;
+}
+
+TSNode scout_nodes_call_to(const scout_walk *w, TSNode ident, const char *const *names)
+{
+	uint32_t up;
+	TSNode callee = name_expression(w, ident, &up);
+	TSNode call = call_of_callee(w, up);
+
+	if (ts_node_is_null(call) || !scout_walk_is(w, callee, names))
+		return SCOUT_NULL_NODE;
+	return call;
+}
+
+bool scout_nodes_contains(const scout_walk *w, TSNode n, const char *needle, size_t nlen)
+{
+	uint32_t len;
+	const char *text = scout_node_text(n, w->src, &len);
+
+	return scout_mem_contains(text, len, needle, nlen);
+}
