@@ -65,34 +65,6 @@ static uint32_t count_any_words(const char *text, size_t len)
 	return n;
 }
 
-/* True when a def's ancestors up to the nearest class or def reach a class
- * body through blocks and compound statements only (a method). */
-static bool is_method(const scout_walk *w, TSNode *decorated)
-{
-	const scout_symbols *s = w->sym;
-
-	decorated->id = NULL;
-	for (uint32_t up = 1; up < w->depth; up++) {
-		TSNode a = scout_walk_ancestor(w, up);
-		TSSymbol t = scout_walk_ancestor_symbol(w, up);
-
-		if (t == s->class_definition)
-			return true;
-		if (t == s->decorated_definition) {
-			if (up == 1)
-				*decorated = a;
-			continue;
-		}
-		if (t == s->block || t == s->if_statement || t == s->elif_clause ||
-		    t == s->else_clause || t == s->try_statement || t == s->except_clause ||
-		    t == s->except_group_clause || t == s->finally_clause ||
-		    t == s->with_statement || t == s->for_statement || t == s->while_statement)
-			continue;
-		return false;
-	}
-	return false;
-}
-
 static bool has_decorator(const scout_walk *w, TSNode decorated, const char *name)
 {
 	uint32_t n = scout_node_named_child_count(decorated);
@@ -156,7 +128,7 @@ static void count_def(scout_walk *w, TSNode def)
 	TSNode params = scout_node_field(def, s->f_parameters);
 	TSNode name = scout_node_field(def, s->f_name);
 	TSNode decorated;
-	bool method = is_method(w, &decorated);
+	bool method = scout_walk_def_is_method(w, &decorated);
 	bool skip_first =
 	    method && !(!ts_node_is_null(decorated) && has_decorator(w, decorated, "staticmethod"));
 	uint32_t slots = 1, annotated = 0, n = scout_node_named_child_count(params);

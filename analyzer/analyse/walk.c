@@ -61,6 +61,32 @@ bool scout_walk_head_bound(scout_walk *w, TSNode node)
 	return w->chain.bound;
 }
 
+bool scout_walk_def_is_method(const scout_walk *w, TSNode *decorated)
+{
+	const scout_symbols *s = w->sym;
+
+	*decorated = (TSNode){{0}, 0, 0};
+	for (uint32_t up = 1; up < w->depth; up++) {
+		TSNode a = scout_walk_ancestor(w, up);
+		TSSymbol t = scout_walk_ancestor_symbol(w, up);
+
+		if (t == s->class_definition)
+			return true;
+		if (t == s->decorated_definition) {
+			if (up == 1)
+				*decorated = a;
+			continue;
+		}
+		if (t == s->block || t == s->if_statement || t == s->elif_clause ||
+		    t == s->else_clause || t == s->try_statement || t == s->except_clause ||
+		    t == s->except_group_clause || t == s->finally_clause ||
+		    t == s->with_statement || t == s->for_statement || t == s->while_statement)
+			continue;
+		return false;
+	}
+	return false;
+}
+
 /* "Outer.method": the classes and defs around the current node. */
 static void scope_of(const scout_walk *w, scout_buf *scope)
 {

@@ -28,34 +28,6 @@ static bool has_word(const char *text, size_t len, const char *word)
 	return false;
 }
 
-/* A def inside a class body (through compound statements only), and the
- * decorated_definition directly around it; as annotations.c decides. */
-static bool is_method(const scout_walk *w, TSNode *decorated)
-{
-	const scout_symbols *s = w->sym;
-
-	*decorated = SCOUT_NULL_NODE;
-	for (uint32_t up = 1; up < w->depth; up++) {
-		TSNode a = scout_walk_ancestor(w, up);
-		TSSymbol t = scout_walk_ancestor_symbol(w, up);
-
-		if (t == s->class_definition)
-			return true;
-		if (t == s->decorated_definition) {
-			if (up == 1)
-				*decorated = a;
-			continue;
-		}
-		if (t == s->block || t == s->if_statement || t == s->elif_clause ||
-		    t == s->else_clause || t == s->try_statement || t == s->except_clause ||
-		    t == s->except_group_clause || t == s->finally_clause ||
-		    t == s->with_statement || t == s->for_statement || t == s->while_statement)
-			continue;
-		return false;
-	}
-	return false;
-}
-
 static bool has_bare_decorator(const scout_walk *w, TSNode decorated, const char *name)
 {
 	uint32_t n = ts_node_is_null(decorated) ? 0 : scout_node_named_child_count(decorated);
@@ -157,8 +129,8 @@ static bool is_untyped_def(const scout_walk *w, TSNode def)
 	const scout_symbols *s = w->sym;
 	TSNode params = scout_node_field(def, s->f_parameters);
 	TSNode decorated;
-	bool skip_first =
-	    is_method(w, &decorated) && !has_bare_decorator(w, decorated, "staticmethod");
+	bool skip_first = scout_walk_def_is_method(w, &decorated) &&
+	                  !has_bare_decorator(w, decorated, "staticmethod");
 	uint32_t n = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params);
 	bool first = true;
 

@@ -133,6 +133,11 @@ static inline TSSymbol scout_walk_ancestor_symbol(const scout_walk *w, uint32_t 
  * after the outer one. */
 bool scout_walk_head_bound(scout_walk *w, TSNode node);
 
+/* True when the def being entered is a method: the nearest scope around it
+ * (past decorators, blocks and compound statements) is a class body.
+ * *decorated is its decorated_definition, or a null node. */
+bool scout_walk_def_is_method(const scout_walk *w, TSNode *decorated);
+
 /* The value memoised for (node, tag) in this module's walk into *value;
  * false when there is none. */
 bool scout_walk_memo_get(const scout_walk *w, TSNode node, scout_memo_tag tag, uint32_t *value);
