@@ -1,6 +1,6 @@
 /* The json and text reporters on an in-memory scan whose repository strings
  * are hostile (quotes, backslashes, newlines, ANSI/OSC escapes, invalid UTF-8,
- * markup): the JSON parses back with REPORT-SCHEMA.md's keys and values, and
+ * markup): the JSON parses back with docs/report-schema.md's keys and values, and
  * the text report never lets a control byte from the data reach the terminal. */
 #include "reporter.h"
 #include "escape.h"

@@ -1,8 +1,8 @@
 /* The pre-migration audit: one view over a finished scan (phases, findings by
  * rule, annotation work, compatibility risks, chart data) plus the packaging
  * checklist read from the repository's own files. Built once by
- * analyzer/audit/audit.c and audit_facts.c; rendered by reporters/audit_html.c and
- * reporters/audit_markdown.c, which decide nothing of their own. All text in
+ * analyzer/audit/audit.c and audit_facts.c; rendered by reporters/audit/html.c and
+ * reporters/audit/markdown.c, which decide nothing of their own. All text in
  * here is plain (unescaped) UTF-8 or scanned bytes: renderers escape it. */
 #ifndef SCOUT_AUDIT_H
 #define SCOUT_AUDIT_H

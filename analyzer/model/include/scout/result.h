@@ -51,7 +51,7 @@ typedef struct scout_annotations {
 	uint32_t any, type_ignores;
 } scout_annotations;
 
-/* Coverage as REPORT-SCHEMA.md defines it: annotated / slots, 1.0 when there
+/* Coverage as docs/report-schema.md defines it: annotated / slots, 1.0 when there
  * are no slots, rounded to 4 decimals. */
 double scout_annotations_coverage(const scout_annotations *a);
 
