@@ -54,7 +54,7 @@ static TSNode annotation_head(const scout_walk *w, TSNode type)
 }
 
 /* Sets the kind of `name` in c: a def wins, then the first annotation,
- * then a plain assignment (as rules/class_attrs.c decides per module). */
+ * then a plain assignment (as rules/classes/attributes.c decides per module). */
 static void add_attr(scout_class_info *c, uint32_t *cap, const char *name, uint32_t len,
                      scout_member_kind kind, bool annotated, bool *annotated_seen)
 {

@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* What this file memoises in the walk (scout/walk.h). */
+static const scout_memo_tag memo_class_kind = {"a class_definition's scout_class_kind"};
+
 /* How far same-module base chains are followed (survives cycles). */
 #define MAX_BASE_DEPTH 32
 
@@ -279,9 +282,9 @@ scout_class_kind scout_class_kind_of(const scout_walk *w, TSNode class_def)
 {
 	uint32_t kind;
 
-	if (!scout_walk_memo_get(w, class_def, SCOUT_MEMO_CLASS_KIND, &kind)) {
+	if (!scout_walk_memo_get(w, class_def, &memo_class_kind, &kind)) {
 		kind = (uint32_t)class_kind(w, class_def);
-		scout_walk_memo_put(w, class_def, SCOUT_MEMO_CLASS_KIND, kind);
+		scout_walk_memo_put(w, class_def, &memo_class_kind, kind);
 	}
 	return (scout_class_kind)kind;
 }

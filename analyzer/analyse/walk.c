@@ -355,22 +355,29 @@ static void memo_grow(scout_walk_memo *m)
 	free(old);
 }
 
-bool scout_walk_memo_get_key(const scout_walk *w, const void *id, uint32_t key, scout_memo_tag tag,
-                             uint32_t *value)
+/* A tag as the table keeps it: the low bits of its address, which tell
+ * apart all the static tags of one program (an image is far below 4 GiB). */
+static uint32_t tag_bits(const scout_memo_tag *tag)
+{
+	return (uint32_t)(uintptr_t)tag;
+}
+
+bool scout_walk_memo_get_key(const scout_walk *w, const void *id, uint32_t key,
+                             const scout_memo_tag *tag, uint32_t *value)
 {
 	const memo_entry *e;
 
 	if (!w->memo || !w->memo->len || !id)
 		return false;
-	e = memo_slot(w->memo, id, key, (uint32_t)tag);
+	e = memo_slot(w->memo, id, key, tag_bits(tag));
 	if (e->gen != w->memo->gen)
 		return false;
 	*value = e->value;
 	return true;
 }
 
-void scout_walk_memo_put_key(const scout_walk *w, const void *id, uint32_t key, scout_memo_tag tag,
-                             uint32_t value)
+void scout_walk_memo_put_key(const scout_walk *w, const void *id, uint32_t key,
+                             const scout_memo_tag *tag, uint32_t value)
 {
 	scout_walk_memo *m = w->memo;
 	memo_entry *e;
@@ -379,22 +386,24 @@ void scout_walk_memo_put_key(const scout_walk *w, const void *id, uint32_t key, 
 		return;
 	if ((m->len + 1) * 2 > m->cap)
 		memo_grow(m);
-	e = memo_slot(m, id, key, (uint32_t)tag);
+	e = memo_slot(m, id, key, tag_bits(tag));
 	if (e->gen != m->gen)
 		m->len++;
 	e->gen = m->gen;
 	e->id = id;
 	e->start = key;
-	e->tag = (uint32_t)tag;
+	e->tag = tag_bits(tag);
 	e->value = value;
 }
 
-bool scout_walk_memo_get(const scout_walk *w, TSNode node, scout_memo_tag tag, uint32_t *value)
+bool scout_walk_memo_get(const scout_walk *w, TSNode node, const scout_memo_tag *tag,
+                         uint32_t *value)
 {
 	return scout_walk_memo_get_key(w, node.id, ts_node_start_byte(node), tag, value);
 }
 
-void scout_walk_memo_put(const scout_walk *w, TSNode node, scout_memo_tag tag, uint32_t value)
+void scout_walk_memo_put(const scout_walk *w, TSNode node, const scout_memo_tag *tag,
+                         uint32_t value)
 {
 	scout_walk_memo_put_key(w, node.id, ts_node_start_byte(node), tag, value);
 }

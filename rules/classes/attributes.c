@@ -13,6 +13,12 @@
 #include <stdio.h>
 #include <string.h>
 
+/* What this file memoises in the walk (scout/walk.h). */
+static const scout_memo_tag memo_members_listed = {"a class_definition whose members are listed"};
+static const scout_memo_tag memo_member = {"(class, name hash): a member"};
+static const scout_memo_tag memo_method_kind = {
+    "a def in a class body: its method kind, first param"};
+
 typedef enum member_kind {
 	MEMBER_NONE = 0,
 	MEMBER_VAR,      /* a plain class-body variable: an instance attribute */
@@ -116,12 +122,11 @@ static void add_member(const scout_walk *w, TSNode cls, TSNode name, member_kind
 
 	h = name_hash(text, len);
 	if (at == SCOUT_TIX_NONE || at >= 1u << 28) {
-		scout_walk_memo_put_key(w, cls.id, h, SCOUT_MEMO_CLASS_MEMBER, MEMBER_COLLIDED);
+		scout_walk_memo_put_key(w, cls.id, h, &memo_member, MEMBER_COLLIDED);
 		return;
 	}
-	if (!scout_walk_memo_get_key(w, cls.id, h, SCOUT_MEMO_CLASS_MEMBER, &v)) {
-		scout_walk_memo_put_key(w, cls.id, h, SCOUT_MEMO_CLASS_MEMBER,
-		                        pack_member(at, ann, k));
+	if (!scout_walk_memo_get_key(w, cls.id, h, &memo_member, &v)) {
+		scout_walk_memo_put_key(w, cls.id, h, &memo_member, pack_member(at, ann, k));
 		return;
 	}
 	if (v == MEMBER_COLLIDED)
@@ -132,14 +137,14 @@ static void add_member(const scout_walk *w, TSNode cls, TSNode name, member_kind
 		v = pack_member(at, false, MEMBER_METHOD);
 	else if ((v & 7) != MEMBER_METHOD && !(v & 8))
 		v = pack_member(at, ann, k); /* a later assignment, or the first annotated one */
-	scout_walk_memo_put_key(w, cls.id, h, SCOUT_MEMO_CLASS_MEMBER, v);
+	scout_walk_memo_put_key(w, cls.id, h, &memo_member, v);
 }
 
 static void list_members(const scout_walk *w, TSNode cls)
 {
 	scout_children it = scout_children_of(scout_node_field(cls, w->sym->f_body));
 
-	scout_walk_memo_put(w, cls, SCOUT_MEMO_CLASS_MEMBERS_LISTED, 1);
+	scout_walk_memo_put(w, cls, &memo_members_listed, 1);
 	while (scout_children_next(&it)) {
 		TSNode name = SCOUT_NULL_NODE;
 		bool annotated;
@@ -155,9 +160,9 @@ static member_kind listed_member(const scout_walk *w, TSNode cls, TSNode name)
 	uint32_t len, v;
 	const char *text = scout_node_text(name, w->src, &len);
 
-	if (!scout_walk_memo_get(w, cls, SCOUT_MEMO_CLASS_MEMBERS_LISTED, &v))
+	if (!scout_walk_memo_get(w, cls, &memo_members_listed, &v))
 		list_members(w, cls);
-	if (!scout_walk_memo_get_key(w, cls.id, name_hash(text, len), SCOUT_MEMO_CLASS_MEMBER, &v))
+	if (!scout_walk_memo_get_key(w, cls.id, name_hash(text, len), &memo_member, &v))
 		return MEMBER_NONE;
 	if (v == MEMBER_COLLIDED || !packed_is(w, v, text, len))
 		return body_member(w, cls, name);
@@ -219,7 +224,7 @@ static method_kind def_method_kind(const scout_walk *w, TSNode fn, TSNode *first
 	uint32_t v, count, at;
 	method_kind kind = METHOD_PLAIN;
 
-	if (scout_walk_memo_get(w, fn, SCOUT_MEMO_METHOD_KIND, &v)) {
+	if (scout_walk_memo_get(w, fn, &memo_method_kind, &v)) {
 		if ((v & 3) != NOT_A_METHOD)
 			*first = w->tix->nodes[v >> 2].node;
 		return (method_kind)(v & 3);
@@ -233,7 +238,7 @@ static method_kind def_method_kind(const scout_walk *w, TSNode fn, TSNode *first
 		p = scout_node_named_child(p, 0);
 	at = ts_node_is_null(p) ? SCOUT_TIX_NONE : scout_tix_find(p);
 	if (at == SCOUT_TIX_NONE || at >= 1u << 30 || ts_node_symbol(p) != w->sym->identifier) {
-		scout_walk_memo_put(w, fn, SCOUT_MEMO_METHOD_KIND, NOT_A_METHOD);
+		scout_walk_memo_put(w, fn, &memo_method_kind, NOT_A_METHOD);
 		return NOT_A_METHOD;
 	}
 	deco = scout_decorated_parent(w, fn);
@@ -249,7 +254,7 @@ static method_kind def_method_kind(const scout_walk *w, TSNode fn, TSNode *first
 		else if (scout_walk_is(w, e, scout_classmethod_names))
 			kind = METHOD_CLASS;
 	}
-	scout_walk_memo_put(w, fn, SCOUT_MEMO_METHOD_KIND, at << 2 | kind);
+	scout_walk_memo_put(w, fn, &memo_method_kind, at << 2 | kind);
 	if (kind != NOT_A_METHOD)
 		*first = p;
 	return kind;

@@ -8,6 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
+/* What this file memoises in the walk (scout/walk.h). */
+static const scout_memo_tag memo_attr_facts = {"a __deletable__ item's attribute facts"};
+static const scout_memo_tag memo_attr_done = {"a class_definition whose item facts are memoised"};
+
 static const char *const property_names[] = {"builtins.property", "functools.cached_property",
                                              NULL};
 
@@ -161,7 +165,7 @@ static void memo_items(const scout_walk *w, TSNode class_def)
 	scout_children it;
 	size_t n = 0;
 
-	scout_walk_memo_put(w, class_def, SCOUT_MEMO_ATTR_DONE, 1);
+	scout_walk_memo_put(w, class_def, &memo_attr_done, 1);
 	if (ts_node_is_null(a) || ts_node_is_null(items = deletable_items(w, a)))
 		return;
 	it = scout_children_of(items);
@@ -177,7 +181,7 @@ static void memo_items(const scout_walk *w, TSNode class_def)
 		return;
 	attr_facts_many(w, class_def, q, n);
 	for (size_t k = 0; k < n; k++)
-		scout_walk_memo_put(w, nodes[k], SCOUT_MEMO_ATTR_FACTS, q[k].facts);
+		scout_walk_memo_put(w, nodes[k], &memo_attr_facts, q[k].facts);
 }
 
 /* attr_facts of a __deletable__ item of class_def, memoised for the walk. */
@@ -186,9 +190,9 @@ static unsigned item_facts(const scout_walk *w, TSNode class_def, TSNode item, c
 {
 	uint32_t v;
 
-	if (!scout_walk_memo_get(w, class_def, SCOUT_MEMO_ATTR_DONE, &v))
+	if (!scout_walk_memo_get(w, class_def, &memo_attr_done, &v))
 		memo_items(w, class_def);
-	if (scout_walk_memo_get(w, item, SCOUT_MEMO_ATTR_FACTS, &v))
+	if (scout_walk_memo_get(w, item, &memo_attr_facts, &v))
 		return v;
 	return attr_facts(w, class_def, name, len);
 }

@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* What this file memoises in the walk (scout/walk.h). */
+static const scout_memo_tag memo_type_colon = {"the module's source: whether it holds \"type:\""};
+
 static bool is_word_char(char c)
 {
 	return isalnum((unsigned char)c) || c == '_';
@@ -68,9 +71,9 @@ static bool source_has_type_colon(const scout_walk *w)
 {
 	uint32_t v;
 
-	if (!scout_walk_memo_get_key(w, w->src, 0, SCOUT_MEMO_TYPE_COLON, &v)) {
+	if (!scout_walk_memo_get_key(w, w->src, 0, &memo_type_colon, &v)) {
 		v = scout_mem_contains(w->src, w->len, "type:", 5);
-		scout_walk_memo_put_key(w, w->src, 0, SCOUT_MEMO_TYPE_COLON, v);
+		scout_walk_memo_put_key(w, w->src, 0, &memo_type_colon, v);
 	}
 	return v;
 }

@@ -48,16 +48,13 @@ typedef struct scout_walk_class {
 	TSNode node; /* the class_definition */
 } scout_walk_class;
 
-/* Facts rules derive about a node and keep for the rest of the module's
- * walk, each named by a tag. */
-typedef enum scout_memo_tag {
-	SCOUT_MEMO_CLASS_KIND = 1, /* a class_definition's scout_class_kind */
-	SCOUT_MEMO_ATTR_FACTS,     /* a __deletable__ item's attribute facts (rules/runtime.c) */
-	SCOUT_MEMO_ATTR_DONE,      /* a class_definition whose item facts are memoised */
-	SCOUT_MEMO_CLASS_MEMBERS_LISTED, /* a class_definition whose members are listed */
-	SCOUT_MEMO_CLASS_MEMBER,         /* (class, name hash): a member (rules/class_attrs.c) */
-	SCOUT_MEMO_METHOD_KIND,          /* a def in a class body: its method kind, first param */
-	SCOUT_MEMO_TYPE_COLON,           /* the module's source: whether it holds "type:" */
+/* Facts a caller derives about a node and keeps for the rest of the
+ * module's walk are named by a tag the caller owns: one
+ * `static const scout_memo_tag x = {"what it holds"};` beside its uses,
+ * passed as &x. Tags of different owners never collide, and the walk lists
+ * none of them. */
+typedef struct scout_memo_tag {
+	const char *what;
 } scout_memo_tag;
 
 typedef struct scout_walk_memo scout_walk_memo;
@@ -140,17 +137,19 @@ bool scout_walk_def_is_method(const scout_walk *w, TSNode *decorated);
 
 /* The value memoised for (node, tag) in this module's walk into *value;
  * false when there is none. */
-bool scout_walk_memo_get(const scout_walk *w, TSNode node, scout_memo_tag tag, uint32_t *value);
+bool scout_walk_memo_get(const scout_walk *w, TSNode node, const scout_memo_tag *tag,
+                         uint32_t *value);
 
 /* Memoises value for (node, tag) until the module's walk ends. A cache, so
  * allowed through a const walk. */
-void scout_walk_memo_put(const scout_walk *w, TSNode node, scout_memo_tag tag, uint32_t value);
+void scout_walk_memo_put(const scout_walk *w, TSNode node, const scout_memo_tag *tag,
+                         uint32_t value);
 
 /* The same, keyed by a node's id and any 32-bit key in place of its start. */
-bool scout_walk_memo_get_key(const scout_walk *w, const void *id, uint32_t key, scout_memo_tag tag,
-                             uint32_t *value);
-void scout_walk_memo_put_key(const scout_walk *w, const void *id, uint32_t key, scout_memo_tag tag,
-                             uint32_t value);
+bool scout_walk_memo_get_key(const scout_walk *w, const void *id, uint32_t key,
+                             const scout_memo_tag *tag, uint32_t *value);
+void scout_walk_memo_put_key(const scout_walk *w, const void *id, uint32_t key,
+                             const scout_memo_tag *tag, uint32_t value);
 
 /* Frees what the walk owns (stack, suppressions, classes, memo); the walk
  * itself belongs to the caller. */
