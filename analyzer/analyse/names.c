@@ -2,28 +2,41 @@
  * (`final`, `trait`, `dataclass`, `TYPE_CHECKING`, ...) to qualified names. */
 #include "scout/names.h"
 
+#include "scout/result.h"
+#include "scout/stdlib.h"
+
 #include <stdlib.h>
 #include <string.h>
 
+/* What the pre-pass works with besides the table it fills. */
+typedef struct build_ctx {
+	scout_names *out;
+	const char *src;
+	const scout_symbols *s;
+	bool is_package;
+	const scout_target *target;
+} build_ctx;
+
 /* Binds `local` to `target`, located at node `at` (1-based line and
  * code-point column). */
-static void bind(scout_names *n, const char *local, size_t local_len, const char *target, TSNode at,
-                 const char *src)
+static void bind(build_ctx *b, const char *local, size_t local_len, const char *target,
+                 scout_bind_kind kind, TSNode at)
 {
-	scout_name_entry e = {scout_strndup(local, local_len), scout_strdup(target), 0, 0};
+	scout_name_entry e = {scout_strndup(local, local_len), scout_strdup(target), 0, 0, kind};
 	TSPoint p = ts_node_start_point(at);
 	uint32_t byte = ts_node_start_byte(at), column = 1;
 
 	for (uint32_t i = byte - p.column; i < byte; i++)
-		column += ((unsigned char)src[i] & 0xc0) != 0x80;
+		column += ((unsigned char)b->src[i] & 0xc0) != 0x80;
 	e.line = p.row + 1;
 	e.column = column;
-	SCOUT_PUSH(n->entries, n->len, n->cap, e);
+	SCOUT_PUSH(b->out->entries, b->out->len, b->out->cap, e);
 }
 
 /* `import a.b.c` binds a; `import a.b as c` binds c to a.b. */
-static void bind_import(scout_names *n, TSNode stmt, const char *src, const scout_symbols *s)
+static void bind_import(build_ctx *b, TSNode stmt)
 {
+	const scout_symbols *s = b->s;
 	uint32_t count = scout_node_named_child_count(stmt);
 
 	for (uint32_t i = 0; i < count; i++) {
@@ -33,74 +46,117 @@ static void bind_import(scout_names *n, TSNode stmt, const char *src, const scou
 		if (ts_node_symbol(c) == s->dotted_name) {
 			char *top;
 
-			dotted = scout_node_dotted_text(c, src);
+			dotted = scout_node_dotted_text(c, b->src);
 			top = scout_strndup(dotted, strcspn(dotted, "."));
-			bind(n, top, strlen(top), top, c, src);
+			bind(b, top, strlen(top), top, SCOUT_BIND_IMPORT, c);
 			free(top);
 			free(dotted);
 		} else if (ts_node_symbol(c) == s->aliased_import) {
 			TSNode name = scout_node_field(c, s->f_name);
 			TSNode alias =
 			    scout_node_named_child(c, scout_node_named_child_count(c) - 1);
-			char *target = scout_node_dotted_text(name, src),
-			     *local = scout_node_dotted_text(alias, src);
+			char *target = scout_node_dotted_text(name, b->src),
+			     *local = scout_node_dotted_text(alias, b->src);
 
-			bind(n, local, strlen(local), target, c, src);
+			bind(b, local, strlen(local), target, SCOUT_BIND_IMPORT, c);
 			free(target);
 			free(local);
 		}
 	}
 }
 
-/* `from m import a, b as c`: binds a to m.a and c to m.b. */
-static void bind_from(scout_names *n, TSNode stmt, const char *src, const scout_symbols *s)
+/* `from m import a, b as c`: binds a to m.a and c to m.b; `from m import *`
+ * is kept as a star binding. Relative module names are made absolute. */
+static void bind_from(build_ctx *b, TSNode stmt)
 {
-	TSFieldId f_module = ts_language_field_id_for_name(tree_sitter_python(), "module_name", 11);
-	TSNode mod = scout_node_field(stmt, f_module);
+	const scout_symbols *s = b->s;
+	TSNode mod = scout_node_field(stmt, s->f_module_name);
 	uint32_t count = scout_node_named_child_count(stmt);
-	char *module = scout_node_dotted_text(mod, src);
+	char *written, *module;
 
+	if (ts_node_is_null(mod))
+		return;
+	written = scout_node_dotted_text(mod, b->src);
+	module = scout_import_absolute(b->out->module, b->is_package, written);
+	free(written);
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode c = scout_node_named_child(stmt, i);
 		TSNode name = c, alias = c;
-		char *target, *local;
+		char *target, *local, *full;
 
 		if (ts_node_start_byte(c) == ts_node_start_byte(mod))
 			continue;
+		if (ts_node_symbol(c) == s->wildcard_import) {
+			bind(b, "*", 1, module, SCOUT_BIND_STAR, c);
+			continue;
+		}
 		if (ts_node_symbol(c) == s->aliased_import) {
 			name = scout_node_field(c, s->f_name);
 			alias = scout_node_named_child(c, scout_node_named_child_count(c) - 1);
 		} else if (ts_node_symbol(c) != s->dotted_name) {
 			continue;
 		}
-		local = scout_node_dotted_text(alias, src);
-		target = scout_node_dotted_text(name, src);
-		{
-			const char *sep = module[strlen(module) - 1] == '.' ? "" : ".";
-			char *full = scout_asprintf("%s%s%s", module, sep, target);
-
-			bind(n, local, strlen(local), full, c, src);
-			free(full);
-		}
+		local = scout_node_dotted_text(alias, b->src);
+		target = scout_node_dotted_text(name, b->src);
+		full = scout_asprintf("%s%s%s", module, module[0] ? "." : "", target);
+		bind(b, local, strlen(local), full, SCOUT_BIND_IMPORT, c);
+		free(full);
 		free(local);
 		free(target);
 	}
 	free(module);
 }
 
-static void bind_definition(scout_names *n, TSNode def, const char *src, const scout_symbols *s)
+/* A name bound here, as "<module>.<name>". */
+static void bind_here(build_ctx *b, TSNode name, scout_bind_kind kind)
 {
-	TSNode name = scout_node_field(def, s->f_name);
 	uint32_t len;
 	const char *text;
 	char *target;
 
-	if (ts_node_is_null(name))
+	if (ts_node_is_null(name) || ts_node_symbol(name) != b->s->identifier)
 		return;
-	text = scout_node_text(name, src, &len);
-	target = scout_asprintf("%s.%.*s", n->module ? n->module : "", (int)len, text);
-	bind(n, text, len, target, name, src);
+	text = scout_node_text(name, b->src, &len);
+	target = scout_asprintf("%s.%.*s", b->out->module ? b->out->module : "", (int)len, text);
+	bind(b, text, len, target, kind, name);
 	free(target);
+}
+
+/* The names an assignment's targets bind: `x = ...`, `x: T`, `a, b = ...`,
+ * `a = b = ...` (attributes and subscripts bind nothing). */
+static void bind_targets(build_ctx *b, TSNode left)
+{
+	const scout_symbols *s = b->s;
+	TSSymbol t = ts_node_symbol(left);
+
+	if (t == s->identifier) {
+		bind_here(b, left, SCOUT_BIND_VAR);
+	} else if (t == s->pattern_list || t == s->tuple_pattern || t == s->tuple ||
+	           t == s->list_pattern) {
+		uint32_t count = scout_node_named_child_count(left);
+
+		for (uint32_t i = 0; i < count; i++) {
+			TSNode c = scout_node_named_child(left, i);
+
+			if (ts_node_symbol(c) == s->identifier)
+				bind_here(b, c, SCOUT_BIND_VAR);
+		}
+	}
+}
+
+static void bind_assignment(build_ctx *b, TSNode stmt)
+{
+	uint32_t count = scout_node_named_child_count(stmt);
+
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode a = scout_node_named_child(stmt, i);
+
+		/* `a = b = 1`: the right side of each assignment is the next one */
+		while (!ts_node_is_null(a) && ts_node_symbol(a) == b->s->assignment) {
+			bind_targets(b, scout_node_field(a, b->s->f_left));
+			a = scout_node_field(a, b->s->f_right);
+		}
+	}
 }
 
 static bool is_container(TSSymbol t, const scout_symbols *s)
@@ -108,6 +164,36 @@ static bool is_container(TSSymbol t, const scout_symbols *s)
 	return t == s->if_statement || t == s->elif_clause || t == s->else_clause ||
 	       t == s->try_statement || t == s->except_clause || t == s->finally_clause ||
 	       t == s->with_statement || t == s->block || t == s->decorated_definition;
+}
+
+/* Whether the pre-pass looks into (or binds from) child c of node. A block
+ * of an if/elif/else that mypy never reaches is skipped. */
+static bool visits(const build_ctx *b, TSNode node, TSNode c)
+{
+	const scout_symbols *s = b->s;
+	TSSymbol t = ts_node_symbol(c), nt = ts_node_symbol(node);
+
+	if (t == s->block &&
+	    (nt == s->if_statement || nt == s->elif_clause || nt == s->else_clause))
+		return !scout_reach_block_dead(c, b->src, b->target);
+	return t == s->import_statement || t == s->import_from_statement ||
+	       t == s->class_definition || t == s->function_definition ||
+	       t == s->expression_statement || is_container(t, s);
+}
+
+static void bind_node(build_ctx *b, TSNode node)
+{
+	const scout_symbols *s = b->s;
+	TSSymbol nt = ts_node_symbol(node);
+
+	if (nt == s->import_statement)
+		bind_import(b, node);
+	else if (nt == s->import_from_statement)
+		bind_from(b, node);
+	else if (nt == s->class_definition || nt == s->function_definition)
+		bind_here(b, scout_node_field(node, s->f_name), SCOUT_BIND_DEF);
+	else if (nt == s->expression_statement)
+		bind_assignment(b, node);
 }
 
 /* FNV-1a over the name's bytes. */
@@ -118,6 +204,102 @@ static size_t hash_name(const char *s, size_t len)
 	for (size_t i = 0; i < len; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
 	return (size_t)h;
+}
+
+/* The imported names qualified during a module's walk, before the resolver
+ * follows them: what the module's analysis asked of other modules. A set
+ * of owned strings (open addressing over their hashes). */
+struct scout_names_asked {
+	char **names;
+	size_t len, cap;
+	uint32_t *slots; /* index + 1, 0 empty */
+	size_t nslots;   /* a power of two */
+};
+
+/* More than this many different imported names in one module are not
+ * recorded (the module is then followed as if it asked about none). */
+#define MAX_ASKED 4096
+
+static void asked_free(scout_names_asked *a)
+{
+	if (!a)
+		return;
+	for (size_t i = 0; i < a->len; i++)
+		free(a->names[i]);
+	free(a->names);
+	free(a->slots);
+	free(a);
+}
+
+static void asked_rehash(scout_names_asked *a)
+{
+	size_t mask;
+
+	free(a->slots);
+	a->nslots = a->nslots ? a->nslots * 2 : 64;
+	a->slots = scout_calloc(a->nslots, sizeof(*a->slots));
+	mask = a->nslots - 1;
+	for (size_t k = 0; k < a->len; k++) {
+		size_t i = hash_name(a->names[k], strlen(a->names[k])) & mask;
+
+		while (a->slots[i])
+			i = (i + 1) & mask;
+		a->slots[i] = (uint32_t)(k + 1);
+	}
+}
+
+static void asked_add(scout_names_asked *a, const char *name)
+{
+	size_t mask, i;
+
+	if (!a || a->len >= MAX_ASKED)
+		return;
+	if ((a->len + 1) * 2 > a->nslots)
+		asked_rehash(a);
+	mask = a->nslots - 1;
+	for (i = hash_name(name, strlen(name)) & mask; a->slots[i]; i = (i + 1) & mask)
+		if (strcmp(a->names[a->slots[i] - 1], name) == 0)
+			return;
+	SCOUT_PUSH(a->names, a->len, a->cap, scout_strdup(name));
+	a->slots[i] = (uint32_t)a->len;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **scout_names_asked_list(const scout_names *names, size_t *count)
+{
+	const scout_names_asked *a = names->asked;
+	size_t n = a ? a->len : 0;
+	char **out = scout_calloc(n ? n : 1, sizeof(*out));
+
+	for (size_t i = 0; i < n; i++)
+		out[i] = scout_strdup(a->names[i]);
+	if (n > 1)
+		qsort(out, n, sizeof(*out), compare_strings);
+	*count = n;
+	return out;
+}
+
+/* Records the imported name in buf and lets the resolver follow it. Names
+ * from the standard library are neither: typeshed, not the module's
+ * source, is what mypy knows of them. */
+static bool follow(const scout_names *names, char *buf, size_t cap)
+{
+	char resolved[512];
+
+	if (scout_stdlib_has(buf, strcspn(buf, ".")))
+		return true;
+	asked_add(names->asked, buf);
+	if (!names->resolver ||
+	    !names->resolver->resolve(names->resolver->ctx, buf, resolved, sizeof(resolved)))
+		return true;
+	if (strlen(resolved) >= cap)
+		return false;
+	strcpy(buf, resolved);
+	return true;
 }
 
 /* The last qualified name asked for, per thread: the rules ask about one
@@ -151,7 +333,8 @@ static void forget_last(void)
 	asked.id = NULL;
 }
 
-/* Indexes the last binding of every local name (open addressing). */
+/* Indexes the first binding of every local name (open addressing): the one
+ * mypy keeps; a later one is a redefinition. Star imports bind no name. */
 static void build_index(scout_names *names)
 {
 	size_t mask;
@@ -170,46 +353,48 @@ static void build_index(scout_names *names)
 		const char *local = names->entries[k].local;
 		size_t i = hash_name(local, strlen(local)) & mask;
 
+		if (names->entries[k].kind == SCOUT_BIND_STAR)
+			continue;
 		while (names->slots[i] &&
 		       strcmp(names->entries[names->slots[i] - 1].local, local) != 0)
 			i = (i + 1) & mask;
-		names->slots[i] = (uint32_t)(k + 1); /* a later binding replaces an earlier one */
+		if (!names->slots[i])
+			names->slots[i] = (uint32_t)(k + 1);
 	}
 }
 
-void scout_names_build(scout_names *out, TSNode root, const char *src, const char *module)
+void scout_names_build(scout_names *out, TSNode root, const char *src, const char *module,
+                       bool is_package, const scout_target *target,
+                       const scout_names_resolver *resolver)
 {
 	const scout_symbols *s = scout_syntax_symbols();
+	build_ctx b = {out, src, s, is_package, target};
 	TSNode *todo = NULL;
 	size_t ntodo = 0, cap = 0;
 
 	forget_last();
 	memset(out, 0, sizeof(*out));
 	out->module = module;
+	out->resolver = resolver;
+	out->asked = scout_calloc(1, sizeof(*out->asked));
 	SCOUT_PUSH(todo, ntodo, cap, root);
 	while (ntodo) {
 		TSNode node = todo[--ntodo];
 		TSSymbol nt = ts_node_symbol(node);
-		bool is_def = nt == s->class_definition || nt == s->function_definition;
-		uint32_t count = is_def ? 0 : scout_node_named_child_count(node);
+		bool leaf = nt == s->class_definition || nt == s->function_definition ||
+		            nt == s->expression_statement || nt == s->import_statement ||
+		            nt == s->import_from_statement;
+		uint32_t count = leaf ? 0 : scout_node_named_child_count(node);
 
 		/* Children pushed in reverse: popped in document order, so a later
 		 * binding of a name is appended after an earlier one. */
 		for (uint32_t i = count; i-- > 0;) {
 			TSNode c = scout_node_named_child(node, i);
-			TSSymbol t = ts_node_symbol(c);
 
-			if (t == s->import_statement || t == s->import_from_statement ||
-			    t == s->class_definition || t == s->function_definition ||
-			    is_container(t, s))
+			if (visits(&b, node, c))
 				SCOUT_PUSH(todo, ntodo, cap, c);
 		}
-		if (nt == s->import_statement)
-			bind_import(out, node, src, s);
-		else if (nt == s->import_from_statement)
-			bind_from(out, node, src, s);
-		else if (is_def)
-			bind_definition(out, node, src, s);
+		bind_node(&b, node);
 	}
 	free(todo);
 	build_index(out);
@@ -224,11 +409,11 @@ void scout_names_clear(scout_names *names)
 	}
 	free(names->entries);
 	free(names->slots);
+	asked_free(names->asked);
 	memset(names, 0, sizeof(*names));
 }
 
-/* The last binding of `local` (of len bytes), or NULL. */
-static const scout_name_entry *lookup(const scout_names *names, const char *local, size_t len)
+const scout_name_entry *scout_names_lookup(const scout_names *names, const char *local, size_t len)
 {
 	size_t mask = names->nslots - 1;
 
@@ -254,7 +439,7 @@ bool scout_names_head_bound(const scout_names *names, TSNode node, const char *s
 	if (ts_node_is_null(node) || ts_node_symbol(node) != s->identifier)
 		return false;
 	text = scout_node_text(node, src, &len);
-	return lookup(names, text, len) != NULL;
+	return scout_names_lookup(names, text, len) != NULL;
 }
 
 static bool put(char *buf, size_t cap, size_t *used, const char *s, size_t n)
@@ -294,13 +479,15 @@ bool scout_names_qualify(const scout_names *names, TSNode node, const char *src,
 	if (ts_node_is_null(node) || ts_node_symbol(node) != s->identifier || cap == 0)
 		return false;
 	text = scout_node_text(node, src, &len);
-	e = lookup(names, text, len);
+	e = scout_names_lookup(names, text, len);
 	ok = e ? put(buf, cap, &used, e->target, strlen(e->target))
 	       : put(buf, cap, &used, "builtins.", 9) && put(buf, cap, &used, text, len);
 	while (ok && n-- > 0) {
 		text = scout_node_text(chain[n], src, &len);
 		ok = put(buf, cap, &used, ".", 1) && put(buf, cap, &used, text, len);
 	}
+	if (ok && e && e->kind == SCOUT_BIND_IMPORT)
+		ok = follow(names, buf, cap);
 	return ok;
 }
 
@@ -308,7 +495,7 @@ bool scout_names_qualify(const scout_names *names, TSNode node, const char *src,
 static bool identifier_is(const scout_names *names, const char *text, uint32_t len,
                           const char *const *any)
 {
-	const scout_name_entry *e = lookup(names, text, len);
+	const scout_name_entry *e = scout_names_lookup(names, text, len);
 
 	for (; *any; any++) {
 		const char *c = *any;

@@ -207,7 +207,8 @@ enum {
 	HOOK_ANNOTATIONS = 16,
 	HOOK_IMPORTS = 32,
 	HOOK_RULES = 64,
-	HOOK_ALL = 127 /* a symbol past the table (ERROR is 65535): every part looks */
+	HOOK_REACH = 128, /* reachability: an if statement or a block */
+	HOOK_ALL = 255    /* a symbol past the table (ERROR is 65535): every part looks */
 };
 
 static uint8_t *base_hooks; /* every part but the visitor's */
@@ -222,7 +223,8 @@ static uint8_t hooks_for(const TSLanguage *lang, TSSymbol t)
 	       (t == s->class_definition ? HOOK_CLASS : 0) |
 	       (t == s->attribute ? HOOK_ATTRIBUTE : 0) |
 	       (scout_annotations_on(s, t) ? HOOK_ANNOTATIONS : 0) |
-	       (scout_imports_on(s, t) ? HOOK_IMPORTS : 0);
+	       (scout_imports_on(s, t) ? HOOK_IMPORTS : 0) |
+	       (t == s->if_statement || t == s->block ? HOOK_REACH : 0);
 }
 
 static void build_base_hooks(void)
@@ -248,6 +250,27 @@ static unsigned hooks_of(const scout_walk *w, TSSymbol t)
 	return t < w->nhooks ? w->hooks[t] : HOOK_ALL;
 }
 
+static const scout_memo_tag dead_block = {"a block of an if statement mypy never reaches"};
+
+static void mark_dead(void *ctx, TSNode block)
+{
+	scout_walk_memo_put(ctx, block, &dead_block, 1);
+}
+
+/* On an if statement, marks the blocks mypy skips; on one of them, starts
+ * the dead region that ends with its subtree. */
+static void reach(scout_walk *w, const scout_tix_node *e, uint32_t at)
+{
+	uint32_t dead;
+
+	if (at < w->dead_end)
+		return; /* already inside a dead block */
+	if (e->symbol == w->sym->if_statement)
+		scout_reach_if(e->node, w->src, &w->config->target, mark_dead, w);
+	else if (scout_walk_memo_get(w, e->node, &dead_block, &dead))
+		w->dead_end = e->end;
+}
+
 static void enter(scout_walk *w, const scout_tix *tix, uint32_t at, bool tree_has_error)
 {
 	const scout_tix_node *e = &tix->nodes[at];
@@ -257,6 +280,8 @@ static void enter(scout_walk *w, const scout_tix *tix, uint32_t at, bool tree_ha
 
 	push(w, node, at);
 	w->symbol = t;
+	if (h & HOOK_REACH && w->config)
+		reach(w, e, at);
 	if (h & HOOK_TYPE && t == w->sym->type)
 		w->in_type++;
 	if (tree_has_error && !w->has_error &&
@@ -264,15 +289,15 @@ static void enter(scout_walk *w, const scout_tix *tix, uint32_t at, bool tree_ha
 		report_syntax_error(w, node);
 	if (h & HOOK_COMMENT && t == w->sym->comment)
 		scout_suppress_collect(w, node);
-	else if (h & HOOK_CLASS && t == w->sym->class_definition)
+	else if (h & HOOK_CLASS && t == w->sym->class_definition && at >= w->dead_end)
 		scout_class_facts_collect(w, node);
-	else if (h & HOOK_ATTRIBUTE && t == w->sym->attribute)
+	else if (h & HOOK_ATTRIBUTE && t == w->sym->attribute && at >= w->dead_end)
 		scout_class_facts_collect_attr(w, node);
 	if (h & HOOK_ANNOTATIONS)
 		scout_annotations_enter(w, node);
 	if (h & HOOK_IMPORTS)
 		scout_imports_enter(w, node);
-	if (h & HOOK_RULES && w->visitor)
+	if (h & HOOK_RULES && w->visitor && at >= w->dead_end)
 		w->visitor->enter(w, node);
 }
 
@@ -448,6 +473,7 @@ void scout_walk_module(scout_walk *w, const scout_tix *tix)
 	w->sym = scout_syntax_symbols();
 	w->tix = tix;
 	memo_reset(w);
+	w->dead_end = 0;
 	w->chain.valid = false;
 	index_classes(w);
 	for (uint32_t i = 0; i < tix->len; i++) {

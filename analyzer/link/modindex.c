@@ -84,26 +84,7 @@ size_t scout_modindex_find_prefix(const scout_modindex *ix, const char *dotted)
 
 char *scout_modindex_absolute(const scout_module *m, const char *target)
 {
-	size_t dots = strspn(target, ".");
-	char *base, *out;
-	size_t up;
-
-	if (dots == 0)
-		return scout_strdup(target);
-	base = scout_strdup(m->module ? m->module : "");
-	up = dots - (m->is_package ? 1 : 0);
-	for (size_t i = 0; i < up; i++) {
-		char *dot = strrchr(base, '.');
-
-		if (!dot) {
-			base[0] = '\0';
-			break;
-		}
-		*dot = '\0';
-	}
-	out = scout_asprintf("%s%s%s", base, base[0] && target[dots] ? "." : "", target + dots);
-	free(base);
-	return out;
+	return scout_import_absolute(m->module, m->is_package, target);
 }
 
 static const char *import_binding(const scout_module *m, const char *local, size_t len)

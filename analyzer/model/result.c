@@ -138,6 +138,9 @@ void scout_module_clear(scout_module *m)
 		free(m->bindings[i].target);
 	}
 	free(m->bindings);
+	for (size_t i = 0; i < m->nasked; i++)
+		free(m->asked[i]);
+	free(m->asked);
 	for (size_t i = 0; i < m->nimports; i++) {
 		free(m->imports[i].module);
 		free(m->imports[i].name);
@@ -271,4 +274,28 @@ bool scout_module_is_test(const scout_module *m)
 	return has_component(m->path, "tests") || has_component(m->path, "test") ||
 	       has_component(m->path, "testing") || scout_str_startswith(base, "test_") ||
 	       scout_str_endswith(base, "_test.py") || strcmp(base, "conftest.py") == 0;
+}
+
+char *scout_import_absolute(const char *module, bool is_package, const char *target)
+{
+	size_t dots = strspn(target, ".");
+	char *base, *out;
+	size_t up;
+
+	if (dots == 0)
+		return scout_strdup(target);
+	base = scout_strdup(module ? module : "");
+	up = dots - (is_package ? 1 : 0);
+	for (size_t i = 0; i < up; i++) {
+		char *dot = strrchr(base, '.');
+
+		if (!dot) {
+			base[0] = '\0';
+			break;
+		}
+		*dot = '\0';
+	}
+	out = scout_asprintf("%s%s%s", base, base[0] && target[dots] ? "." : "", target + dots);
+	free(base);
+	return out;
 }

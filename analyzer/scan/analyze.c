@@ -67,19 +67,27 @@ void scout_file_result_clear(scout_file_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* Copies the module-level bindings into the result (the names table itself
- * borrows the tree's source). */
+/* Copies into the result the binding mypy uses for each module-level name
+ * and the star imports (the names table itself borrows the tree's source),
+ * and what the analysis asked of other modules. */
 static void keep_bindings(scout_module *m, const scout_names *names)
 {
-	m->is_package = scout_str_endswith(m->path ? m->path : "", "__init__.py");
 	m->bindings = scout_calloc(names->len ? names->len : 1, sizeof(*m->bindings));
 	for (size_t i = 0; i < names->len; i++) {
-		m->bindings[i].local = scout_strdup(names->entries[i].local);
-		m->bindings[i].target = scout_strdup(names->entries[i].target);
-		m->bindings[i].line = names->entries[i].line;
-		m->bindings[i].column = names->entries[i].column;
+		const scout_name_entry *e = &names->entries[i];
+		scout_binding *b = &m->bindings[m->nbindings];
+
+		if (e->kind != SCOUT_BIND_STAR &&
+		    scout_names_lookup(names, e->local, strlen(e->local)) != e)
+			continue; /* a redefinition: mypy keeps the first */
+		b->local = scout_strdup(e->local);
+		b->target = scout_strdup(e->target);
+		b->line = e->line;
+		b->column = e->column;
+		b->kind = (uint8_t)e->kind;
+		m->nbindings++;
 	}
-	m->nbindings = names->len;
+	m->asked = scout_names_asked_list(names, &m->nasked);
 }
 
 /* A module whose brackets nest deeper than CPython allows is a syntax error
@@ -114,6 +122,7 @@ int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_so
 	const scout_tix *tix;
 
 	m->lines = scout_source_count_lines(src->data, src->len);
+	m->is_package = scout_str_endswith(m->path ? m->path : "", "__init__.py");
 	if (too_deep(a, r, src))
 		return 0;
 	tree = ts_parser_parse_string(a->parser, NULL, src->data, (uint32_t)src->len);
@@ -131,7 +140,9 @@ int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_so
 	a->walk.module = m;
 	a->walk.config = a->config;
 	tix = scout_tix_build(ts_tree_root_node(tree)); /* for the bindings and the walk */
-	scout_names_build(&names, ts_tree_root_node(tree), src->data, m->module);
+	scout_names_build(&names, ts_tree_root_node(tree), src->data, m->module, m->is_package,
+	                  a->config ? &a->config->target : NULL,
+	                  a->config ? a->config->resolver : NULL);
 	a->walk.names = &names;
 	scout_walk_module(&a->walk, tix);
 	keep_bindings(m, &names);

@@ -110,7 +110,11 @@ static void put_links(scout_buf *b, const scout_module *m)
 		put_str(b, m->bindings[i].target);
 		put_u32(b, m->bindings[i].line);
 		put_u32(b, m->bindings[i].column);
+		put_u8(b, m->bindings[i].kind);
 	}
+	put_count(b, m->nasked);
+	for (size_t i = 0; i < m->nasked; i++)
+		put_str(b, m->asked[i]);
 	put_count(b, m->nimports);
 	for (size_t i = 0; i < m->nimports; i++) {
 		put_str(b, m->imports[i].module);
@@ -394,7 +398,12 @@ static void get_links(reader *r, scout_module *m)
 		m->bindings[i].target = get_str(r);
 		m->bindings[i].line = get_u32(r);
 		m->bindings[i].column = get_u32(r);
+		m->bindings[i].kind = (uint8_t)get_u8(r);
 	}
+	m->nasked = get_count(r, 1);
+	m->asked = alloc_array(m->nasked, sizeof(*m->asked));
+	for (size_t i = 0; i < m->nasked; i++)
+		m->asked[i] = get_str(r);
 	m->nimports = m->imports_cap = get_count(r, 14);
 	m->imports = alloc_array(m->nimports, sizeof(*m->imports));
 	for (size_t i = 0; i < m->nimports; i++) {

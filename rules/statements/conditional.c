@@ -12,22 +12,83 @@
 /* How many statements of one scope the duplicate search keeps pending. */
 #define SCAN_STACK 256
 
+/* --- what mypy knows of a condition ------------------------------------------ */
+
+/* How mypy reaches a branch (scout/reach.h decides the conditions for the
+ * target Python). */
+enum {
+	COND_RUNTIME = -1, /* decided when the code runs */
+	COND_FALSE = 0,    /* mypy: never taken (skipped as unreachable) */
+	COND_TRUE = 1,     /* taken for mypy, not at run time (TYPE_CHECKING) */
+	COND_ALWAYS = 2,   /* always taken (a version or platform test that holds) */
+};
+
+static scout_truth condition_value(const scout_walk *w, TSNode cond)
+{
+	return scout_reach_condition(cond, w->src, w->config ? &w->config->target : NULL);
+}
+
+/* An elif or else clause of `if_stmt`: never taken when mypy skips its
+ * block; always when every earlier condition is always false; else when
+ * the earlier conditions say so at run time. */
+static int clause_reach(const scout_walk *w, TSNode clause, TSNode if_stmt)
+{
+	const scout_target *target = w->config ? &w->config->target : NULL;
+	TSNode block = ts_node_symbol(clause) == w->sym->elif_clause
+	                   ? scout_node_field(clause, w->sym->f_consequence)
+	                   : scout_node_field(clause, w->sym->f_body);
+	uint32_t count = scout_node_named_child_count(if_stmt);
+
+	if (!ts_node_is_null(block) && scout_reach_block_dead(block, w->src, target))
+		return COND_FALSE;
+	if (condition_value(w, scout_node_field(if_stmt, w->sym->f_condition)) !=
+	    SCOUT_TRUTH_ALWAYS_FALSE)
+		return COND_RUNTIME;
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode c = scout_node_named_child(if_stmt, i);
+
+		if (ts_node_eq(c, clause))
+			break;
+		if (ts_node_symbol(c) == w->sym->elif_clause &&
+		    condition_value(w, scout_node_field(c, w->sym->f_condition)) !=
+		        SCOUT_TRUTH_ALWAYS_FALSE)
+			return COND_RUNTIME;
+	}
+	return COND_ALWAYS;
+}
+
+/* How mypy reaches `child`, a direct child of `parent`: COND_FALSE when it
+ * skips the branch as unreachable, COND_TRUE for TYPE_CHECKING-only code
+ * (reachable for mypy, skipped at run time), COND_ALWAYS for a branch taken
+ * whenever the code runs on the target Python, else COND_RUNTIME. */
+static int branch_reach(const scout_walk *w, TSNode child, TSNode parent)
+{
+	TSSymbol t = ts_node_symbol(child), pt = ts_node_symbol(parent);
+	scout_truth v;
+
+	if (t == w->sym->block && (pt == w->sym->if_statement || pt == w->sym->elif_clause ||
+	                           pt == w->sym->else_clause)) {
+		if (scout_reach_block_dead(child, w->src, w->config ? &w->config->target : NULL))
+			return COND_FALSE;
+		if (pt == w->sym->else_clause)
+			return COND_RUNTIME;
+		v = condition_value(w, scout_node_field(parent, w->sym->f_condition));
+		return v == SCOUT_TRUTH_MYPY_TRUE     ? COND_TRUE
+		       : v == SCOUT_TRUTH_ALWAYS_TRUE ? COND_ALWAYS
+		                                      : COND_RUNTIME;
+	}
+	if ((t == w->sym->elif_clause || t == w->sym->else_clause) && pt == w->sym->if_statement)
+		return clause_reach(w, child, parent);
+	return COND_RUNTIME;
+}
+
+/* --- if TYPE_CHECKING: ... else: ... ----------------------------------------- */
+
 /* The root of the tree (the module node). */
 static TSNode module_root(const scout_walk *w)
 {
 	return w->depth ? w->stack[0] : SCOUT_NULL_NODE;
 }
-
-/* --- what mypy knows of a condition ------------------------------------------ */
-
-/* Values of infer_condition_value (mypy/reachability.py) as far as syntax
- * can tell. */
-enum {
-	COND_RUNTIME = -1, /* decided when the code runs */
-	COND_FALSE = 0,    /* mypy: always false (branch skipped as unreachable) */
-	COND_TRUE = 1,     /* mypy: always true */
-	COND_STATIC = 2,   /* mypy decides it for the target platform/version we do not know */
-};
 
 /* True when the module binds `name` at top level as `name = False` (the old
  * `MYPY = False` convention: False at run time, true for mypy). */
@@ -53,12 +114,15 @@ static bool module_assigns_false(const scout_walk *w, const char *name)
 
 /* `TYPE_CHECKING` (typing / typing_extensions, resolved through the
  * module's imports) or a module-level `MYPY = False` / `TYPE_CHECKING =
- * False` flag: true for mypy, false at run time. */
+ * False` flag: false at run time (mypy takes any name so spelled as true,
+ * whatever its value). */
 static bool is_type_checking(const scout_walk *w, TSNode cond)
 {
 	static const char *const names[] = {"typing.TYPE_CHECKING",
 	                                    "typing_extensions.TYPE_CHECKING", NULL};
 
+	if (ts_node_is_null(cond))
+		return false;
 	if (ts_node_symbol(cond) == w->sym->identifier &&
 	    (scout_node_text_is(cond, w->src, "MYPY") ||
 	     scout_node_text_is(cond, w->src, "TYPE_CHECKING"))) {
@@ -74,157 +138,14 @@ static bool is_type_checking(const scout_walk *w, TSNode cond)
 	return ts_node_symbol(cond) == w->sym->attribute && scout_walk_is(w, cond, names);
 }
 
-static TSNode unparenthesize(const scout_walk *w, TSNode n)
+/* What `not x` negates (x without its parentheses), or a null node. */
+static TSNode negated(const scout_walk *w, TSNode cond)
 {
-	while (scout_nodes_is(n, w->sym->parenthesized_expression) &&
-	       scout_node_named_child_count(n) == 1)
-		n = scout_node_named_child(n, 0);
-	return n;
+	cond = scout_reach_unwrap(cond);
+	if (ts_node_is_null(cond) || ts_node_symbol(cond) != w->sym->not_operator)
+		return SCOUT_NULL_NODE;
+	return scout_reach_unwrap(scout_node_field(cond, w->sym->f_argument));
 }
-
-/* sys.version_info or sys.version_info[...] */
-static bool is_version_info(const scout_walk *w, TSNode n)
-{
-	static const char *const version_info[] = {"sys.version_info", NULL};
-
-	if (ts_node_symbol(n) == w->sym->subscript)
-		n = scout_node_field(n, w->sym->f_value);
-	return !ts_node_is_null(n) && scout_walk_is(w, n, version_info);
-}
-
-static bool is_platform(const scout_walk *w, TSNode n)
-{
-	static const char *const platform[] = {"sys.platform", NULL};
-
-	return scout_walk_is(w, n, platform);
-}
-
-static int condition_value(const scout_walk *w, TSNode cond);
-
-static int combine(bool conjunction, int a, int b)
-{
-	if (conjunction) {
-		if (a == COND_FALSE || b == COND_FALSE)
-			return COND_FALSE;
-		if (a == COND_TRUE && b == COND_TRUE)
-			return COND_TRUE;
-	} else {
-		if (a == COND_TRUE || b == COND_TRUE)
-			return COND_TRUE;
-		if (a == COND_FALSE && b == COND_FALSE)
-			return COND_FALSE;
-	}
-	return a == COND_RUNTIME || b == COND_RUNTIME ? COND_RUNTIME : COND_STATIC;
-}
-
-/* `sys.version_info >= (3, N)` with N <= 8 holds on every Python mypyc
- * supports; other version and platform tests are static but unknown here. */
-static int version_comparison(const scout_walk *w, TSNode cond)
-{
-	TSNode left = scout_node_named_child(cond, 0), tuple = scout_node_named_child(cond, 1);
-	TSSymbol op = ts_node_symbol(scout_node_child(cond, 1));
-	TSNode major, minor;
-
-	if (!is_version_info(w, left))
-		return COND_RUNTIME;
-	if (ts_node_symbol(left) != w->sym->attribute || !scout_nodes_is(tuple, w->sym->tuple) ||
-	    scout_node_named_child_count(tuple) < 2)
-		return COND_STATIC;
-	major = scout_node_named_child(tuple, 0);
-	minor = scout_node_named_child(tuple, 1);
-	if (!scout_node_text_is(major, w->src, "3") || ts_node_symbol(minor) != w->sym->integer ||
-	    ts_node_end_byte(minor) - ts_node_start_byte(minor) != 1 ||
-	    w->src[ts_node_start_byte(minor)] > '8')
-		return COND_STATIC;
-	if (op == w->sym->op_ge || op == w->sym->op_gt)
-		return COND_TRUE;
-	if (op == w->sym->op_lt || op == w->sym->op_le)
-		return COND_FALSE;
-	return COND_STATIC;
-}
-
-/* What mypy (not the run time) knows of an if/elif condition. */
-static int condition_value(const scout_walk *w, TSNode cond)
-{
-	cond = unparenthesize(w, cond);
-	if (ts_node_is_null(cond))
-		return COND_RUNTIME;
-	if (is_type_checking(w, cond))
-		return COND_TRUE;
-	if (scout_nodes_is(cond, w->sym->not_operator) && scout_node_named_child_count(cond)) {
-		int v = condition_value(w, scout_node_named_child(cond, 0));
-
-		return v == COND_TRUE ? COND_FALSE : v == COND_FALSE ? COND_TRUE : v;
-	}
-	if (scout_nodes_is(cond, w->sym->boolean_operator) && scout_node_child_count(cond) == 3) {
-		bool conjunction = ts_node_symbol(scout_node_child(cond, 1)) == w->sym->op_and;
-
-		return combine(conjunction, condition_value(w, scout_node_named_child(cond, 0)),
-		               condition_value(w, scout_node_named_child(cond, 1)));
-	}
-	if (scout_nodes_is(cond, w->sym->comparison_operator) &&
-	    scout_node_child_count(cond) == 3) {
-		if (is_platform(w, scout_node_named_child(cond, 0)))
-			return COND_STATIC;
-		return version_comparison(w, cond);
-	}
-	if (ts_node_symbol(cond) == w->sym->call) {
-		TSNode fn =
-		    scout_node_field(cond, w->sym->f_function); /* sys.platform.startswith(...) */
-
-		if (ts_node_symbol(fn) == w->sym->attribute &&
-		    is_platform(w, scout_node_field(fn, w->sym->f_object)))
-			return COND_STATIC;
-	}
-	return COND_RUNTIME;
-}
-
-/* How mypy reaches `child`, a direct child of `parent`: COND_FALSE when it
- * skips the branch as unreachable, COND_STATIC when the branch depends on
- * the target platform or version, COND_TRUE for TYPE_CHECKING-only code
- * (reachable for mypy, skipped at run time), else COND_RUNTIME. */
-static int branch_reach(const scout_walk *w, TSNode child, TSNode parent)
-{
-	TSSymbol t = ts_node_symbol(child), pt = ts_node_symbol(parent);
-	int reach = COND_RUNTIME;
-
-	if (t == w->sym->block && (pt == w->sym->if_statement || pt == w->sym->elif_clause)) {
-		int v = condition_value(w, scout_node_field(parent, w->sym->f_condition));
-
-		if (v == COND_FALSE || v == COND_STATIC)
-			return v;
-		if (v == COND_TRUE &&
-		    is_type_checking(
-		        w, unparenthesize(w, scout_node_field(parent, w->sym->f_condition))))
-			return COND_TRUE;
-		return COND_RUNTIME;
-	}
-	if ((t == w->sym->elif_clause || t == w->sym->else_clause) && pt == w->sym->if_statement) {
-		uint32_t count = scout_node_named_child_count(parent);
-		int v = condition_value(w, scout_node_field(parent, w->sym->f_condition));
-
-		if (v == COND_TRUE)
-			return COND_FALSE;
-		if (v == COND_STATIC)
-			reach = COND_STATIC;
-		for (uint32_t i = 0; i < count; i++) {
-			TSNode c = scout_node_named_child(parent, i);
-
-			if (ts_node_eq(c, child))
-				break;
-			if (ts_node_symbol(c) != w->sym->elif_clause)
-				continue;
-			v = condition_value(w, scout_node_field(c, w->sym->f_condition));
-			if (v == COND_TRUE)
-				return COND_FALSE;
-			if (v == COND_STATIC)
-				reach = COND_STATIC;
-		}
-	}
-	return reach;
-}
-
-/* --- if TYPE_CHECKING: ... else: ... ----------------------------------------- */
 
 static const char unreachable_effect[] =
     "runs but mypy deems it unreachable: mypyc compiles it as `raise "
@@ -237,8 +158,7 @@ static void check_type_checking_else(scout_walk *w, TSNode node, const scout_rul
 	char message[320];
 
 	for (uint32_t i = 0;;) {
-		TSNode cond = unparenthesize(w, scout_node_field(clause, w->sym->f_condition)),
-		       next = SCOUT_NULL_NODE;
+		TSNode cond = scout_node_field(clause, w->sym->f_condition), next = SCOUT_NULL_NODE;
 
 		for (; i < count; i++) {
 			TSNode c = scout_node_named_child(node, i);
@@ -251,9 +171,9 @@ static void check_type_checking_else(scout_walk *w, TSNode node, const scout_rul
 				break;
 			}
 		}
-		if (scout_nodes_is(cond, w->sym->not_operator) &&
-		    scout_node_named_child_count(cond) &&
-		    is_type_checking(w, unparenthesize(w, scout_node_named_child(cond, 0)))) {
+		scout_truth v = condition_value(w, cond);
+
+		if (v == SCOUT_TRUTH_MYPY_FALSE && is_type_checking(w, negated(w, cond))) {
 			TSNode body = scout_node_field(clause, w->sym->f_consequence);
 
 			snprintf(message, sizeof(message), "the body of `%.*s` %s",
@@ -262,7 +182,7 @@ static void check_type_checking_else(scout_walk *w, TSNode node, const scout_rul
 			                  message, NULL);
 			return;
 		}
-		if (is_type_checking(w, cond)) {
+		if (v == SCOUT_TRUTH_MYPY_TRUE && is_type_checking(w, scout_reach_unwrap(cond))) {
 			if (ts_node_is_null(next))
 				return;
 			snprintf(message, sizeof(message), "this %s after `%.*s` %s",
@@ -299,17 +219,17 @@ static const scout_rule rule_type_checking_else_branch = {
 
 /* The scope of the current node: the nearest function_definition,
  * class_definition or module above it, with the worst reachability of the
- * branches on the way (COND_FALSE/COND_STATIC win over COND_TRUE, over
- * COND_RUNTIME) and whether a branch depends on a run-time condition. */
+ * branches on the way (COND_FALSE wins over COND_TRUE, over COND_RUNTIME
+ * and COND_ALWAYS) and whether a branch depends on a run-time condition. */
 typedef struct scope_path {
 	TSNode scope;
-	int reach;        /* COND_FALSE, COND_STATIC, COND_TRUE or COND_RUNTIME (always) */
+	int reach;        /* COND_FALSE, COND_TRUE, COND_ALWAYS or COND_RUNTIME (always) */
 	bool conditional; /* a run-time if/while/except/try-else lies in between */
 } scope_path;
 
 static int worse(int a, int b)
 {
-	static const int rank[] = {/* RUNTIME */ 0, /* FALSE */ 3, /* TRUE */ 1, /* STATIC */ 2};
+	static const int rank[] = {/* RUNTIME */ 0, /* FALSE */ 2, /* TRUE */ 1, /* ALWAYS */ 0};
 
 	return rank[a + 1] >= rank[b + 1] ? a : b;
 }
@@ -410,7 +330,7 @@ static TSNode earlier_definition(const scout_walk *w, TSNode scope, TSNode def)
 			    !scout_defs_holds_statements(w, t))
 				continue;
 			r = branch_reach(w, c, node);
-			if (r == COND_FALSE || r == COND_STATIC)
+			if (r == COND_FALSE)
 				continue;
 			if (ntodo < SCAN_STACK)
 				todo[ntodo++] = c;
@@ -438,7 +358,7 @@ static void check_duplicate_definition(scout_walk *w, TSNode node, const scout_r
 	/* Only module-level functions share one namespace in mypyc: nested ones
 	 * get uniquely named callable classes, methods are built per class. */
 	if (ts_node_is_null(p.scope) || ts_node_symbol(p.scope) != w->sym->module ||
-	    p.reach == COND_FALSE || p.reach == COND_STATIC || module_bindings(w, name) < 2)
+	    p.reach == COND_FALSE || module_bindings(w, name) < 2)
 		return;
 	first = earlier_definition(w, p.scope, node);
 	if (ts_node_is_null(first))
@@ -479,7 +399,7 @@ static void check_conditional_def(scout_walk *w, TSNode node, const scout_rule *
 		return;
 	p = path_to_scope(w, 0);
 	if (ts_node_is_null(p.scope) || ts_node_symbol(p.scope) != w->sym->module ||
-	    !p.conditional || p.reach == COND_FALSE || p.reach == COND_STATIC)
+	    !p.conditional || p.reach == COND_FALSE)
 		return;
 	if (module_bindings(w, name) > 1)
 		return; /* bound on every path anyway, or a duplicate-definition */

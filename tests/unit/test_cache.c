@@ -76,9 +76,12 @@ static void add_links(scout_module *m)
 
 	m->nbindings = 2;
 	m->bindings = scout_calloc(2, sizeof(*m->bindings));
-	m->bindings[0] = (scout_binding){scout_strdup("path"), scout_strdup("os.path"), 1, 8};
+	m->bindings[0] = (scout_binding){scout_strdup("path"), scout_strdup("os.path"), 1, 8, 0};
 	m->bindings[1] =
-	    (scout_binding){scout_strdup("helper"), scout_strdup(".util.helper"), 2, 19};
+	    (scout_binding){scout_strdup("helper"), scout_strdup("pkg.util.helper"), 2, 19, 2};
+	m->nasked = 1;
+	m->asked = scout_calloc(1, sizeof(*m->asked));
+	m->asked[0] = scout_strdup("pkg.util.helper");
 	for (size_t i = 0; i < 3; i++)
 		SCOUT_PUSH(m->imports, m->nimports, m->imports_cap, imp[i]);
 	SCOUT_PUSH(m->calls, m->ncalls, m->calls_cap, call);
@@ -155,7 +158,11 @@ static void same_links(const scout_module *a, const scout_module *b)
 		CHECK(same_str(a->bindings[i].target, b->bindings[i].target));
 		CHECK(a->bindings[i].line == b->bindings[i].line);
 		CHECK(a->bindings[i].column == b->bindings[i].column);
+		CHECK(a->bindings[i].kind == b->bindings[i].kind);
 	}
+	CHECK_INT(b->nasked, a->nasked);
+	for (size_t i = 0; i < a->nasked && i < b->nasked; i++)
+		CHECK(same_str(a->asked[i], b->asked[i]));
 	CHECK_INT(b->nimports, a->nimports);
 	for (size_t i = 0; i < a->nimports && i < b->nimports; i++) {
 		CHECK(same_str(a->imports[i].module, b->imports[i].module));

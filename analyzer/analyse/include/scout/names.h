@@ -1,35 +1,74 @@
-/* Name resolution inside one module: what an identifier or dotted name refers
- * to, through `import x as y`, `from x import y as z` and module-level
- * definitions. Built by a cheap pre-pass over module-level statements. */
+/* Name resolution as mypy binds names: what an identifier or dotted name
+ * refers to, through `import x as y`, `from x import y as z`, module-level
+ * definitions and assignments. mypy binds a module-level name once, at its
+ * first binding in code it reaches (an import in a `try:` is the binding; a
+ * fallback def in the handler is a redefinition), and skips branches it
+ * knows are never taken (scout/reach.h). Built by a cheap pre-pass over
+ * module-level statements; names imported from other modules of the project
+ * are followed there by a resolver the scan supplies (scout/resolve.h). */
 #ifndef SCOUT_NAMES_H
 #define SCOUT_NAMES_H
 
+#include "scout/reach.h"
 #include "scout/syntax.h"
 
+typedef enum scout_bind_kind {
+	SCOUT_BIND_IMPORT, /* import x, from m import x */
+	SCOUT_BIND_DEF,    /* def, class */
+	SCOUT_BIND_VAR,    /* x = ..., x: T */
+	SCOUT_BIND_STAR,   /* from m import *: local is "*", target m */
+} scout_bind_kind;
+
 typedef struct scout_name_entry {
-	char *local;  /* owned; the bound name */
-	char *target; /* owned; qualified name, e.g. "typing.final"; relative imports keep dots */
+	char *local;           /* owned; the bound name */
+	char *target;          /* owned; absolute qualified name, e.g. "typing.final" */
 	uint32_t line, column; /* where it is bound (1-based, code points) */
+	scout_bind_kind kind;
 } scout_name_entry;
 
+/* Follows a qualified name imported from a module of the project to where
+ * it is defined ("pkg.compat.final" -> "typing.final"): writes the result
+ * into out (cap bytes) and returns true when it differs. Read-only, shared
+ * by threads. */
+typedef struct scout_names_resolver {
+	bool (*resolve)(const void *ctx, const char *name, char *out, size_t cap);
+	const void *ctx;
+} scout_names_resolver;
+
+typedef struct scout_names_asked scout_names_asked;
+
 typedef struct scout_names {
-	scout_name_entry *entries; /* owned, in document order; the last binding wins */
+	scout_name_entry *entries; /* owned, in document order, reachable ones only */
 	size_t len, cap;
 	const char *module; /* borrowed; this module's dotted name */
-	uint32_t *slots;    /* owned; hash of locals: index of the last binding + 1, 0 empty */
+	uint32_t *slots;    /* owned; hash of locals: index of the first binding + 1, 0 empty */
 	size_t nslots;      /* a power of two, or 0 */
+	const scout_names_resolver *resolver; /* borrowed; NULL: imports are not followed */
+	scout_names_asked *asked;             /* owned; imported names qualified so far (a cache) */
 } scout_names;
 
-/* Collects the imports and definitions at module level (including inside
- * module-level if/try/with blocks) of the tree into *out. */
-void scout_names_build(scout_names *out, TSNode root, const char *src, const char *module);
+/* Collects the bindings at module level (including inside module-level
+ * if/try/with blocks that mypy reaches for `target`) of the tree into *out.
+ * Relative imports are made absolute from `module` (a package's own name
+ * when is_package). resolver may be NULL. */
+void scout_names_build(scout_names *out, TSNode root, const char *src, const char *module,
+                       bool is_package, const scout_target *target,
+                       const scout_names_resolver *resolver);
 void scout_names_clear(scout_names *names);
 
+/* The binding mypy uses for `local` (len bytes): the first reachable one,
+ * or NULL. */
+const scout_name_entry *scout_names_lookup(const scout_names *names, const char *local, size_t len);
+
+/* The qualified names of imported things asked about so far (before the
+ * resolver), sorted and unique, into a new array of owned strings. */
+char **scout_names_asked_list(const scout_names *names, size_t *count);
+
 /* Writes the qualified name of `node` (an identifier or a chain of
- * attributes on one) into buf: imported names resolve to their target,
- * module-level definitions to "<module>.<name>", anything else to
- * "builtins.<name>". Returns false when node is not such a name or buf is
- * too small. */
+ * attributes on one) into buf: imported names resolve to their target
+ * (followed through the project by the resolver), module-level definitions
+ * and variables to "<module>.<name>", anything else to "builtins.<name>". Returns false when node
+ * is not such a name or buf is too small. */
 bool scout_names_qualify(const scout_names *names, TSNode node, const char *src, char *buf,
                          size_t cap);
 

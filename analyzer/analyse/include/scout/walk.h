@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "scout/names.h"
+#include "scout/reach.h"
 #include "scout/syntax.h"
 
 typedef struct scout_rule scout_rule;
@@ -31,6 +32,10 @@ typedef struct scout_rule_config {
 	const scout_path_ignore *path_ignores; /* per-path-ignores from the config */
 	size_t npath_ignores;
 	bool report_unused_ignores; /* report suppressions that hide nothing */
+	scout_target target;        /* the Python mypy analyses for (reachability) */
+	/* Follows names imported from the project's modules (a scan's second
+	 * pass); NULL: they stay as imported. */
+	const scout_names_resolver *resolver;
 } scout_rule_config;
 
 /* An inline `# mypyc-scout: ignore[...]` comment. */
@@ -97,7 +102,8 @@ struct scout_walk {
 	const scout_rule_config *plan_for;
 	uint8_t *hooks; /* owned; what the walk does on entering each node type */
 	uint32_t nhooks;
-	struct {                     /* the last attribute chain scout_walk_head_bound walked */
+	uint32_t dead_end; /* nodes before this tree index are in a block mypy never reaches */
+	struct {           /* the last attribute chain scout_walk_head_bound walked */
 		uint32_t start, end; /* its head's start, its outermost attribute's end */
 		bool bound, valid;
 	} chain;
@@ -150,6 +156,14 @@ bool scout_walk_memo_get_key(const scout_walk *w, const void *id, uint32_t key,
                              const scout_memo_tag *tag, uint32_t *value);
 void scout_walk_memo_put_key(const scout_walk *w, const void *id, uint32_t key,
                              const scout_memo_tag *tag, uint32_t value);
+
+/* True while the walk is inside a block mypy never reaches (a branch of an
+ * if statement it decides against the target Python): mypy does not analyse
+ * that code and mypyc does not compile it, so the rules are not called. */
+static inline bool scout_walk_in_dead_code(const scout_walk *w)
+{
+	return w->depth && w->at[w->depth - 1] < w->dead_end;
+}
 
 /* Frees what the walk owns (stack, suppressions, classes, memo); the walk
  * itself belongs to the caller. */

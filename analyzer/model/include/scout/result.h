@@ -83,11 +83,13 @@ typedef struct scout_class_info {
 	uint32_t nattrs;
 } scout_class_info;
 
-/* A module-level name binding: imports and definitions (see scout/names.h). */
+/* A module-level name binding: the one mypy uses for the name (see
+ * scout/names.h), or a star import (local "*"). */
 typedef struct scout_binding {
 	char *local;           /* owned */
-	char *target;          /* owned; qualified; relative imports keep their dots */
+	char *target;          /* owned; absolute qualified name */
 	uint32_t line, column; /* where it is bound */
+	uint8_t kind;          /* scout_bind_kind: import, def, variable, star */
 } scout_binding;
 
 /* One import statement's target (import graph, link stage). */
@@ -137,6 +139,8 @@ typedef struct scout_module {
 	size_t nclasses, classes_cap;
 	scout_binding *bindings; /* owned; module-level bindings in document order */
 	size_t nbindings;
+	char **asked; /* owned; imported names the analysis asked about, sorted */
+	size_t nasked;
 	scout_import *imports; /* owned; in document order */
 	size_t nimports, imports_cap;
 	scout_callref *calls; /* owned; sorted by target, unique */
@@ -237,5 +241,12 @@ void scout_scan_summarise(const scout_scan *s, scout_summary *out);
  * `tests`/`test`/`testing` directory, or a test_*.py / *_test.py /
  * conftest.py file. */
 bool scout_module_is_test(const scout_module *m);
+
+/* The absolute dotted name of `target` as imported from module `module`
+ * (a package's own name when is_package): ".x" and "..x.y" are resolved as
+ * Python resolves relative imports, an absolute name is copied. Owned by
+ * the caller. A relative name that climbs above the top-level package keeps
+ * what is left ("x"). */
+char *scout_import_absolute(const char *module, bool is_package, const char *target);
 
 #endif

@@ -101,7 +101,9 @@ const TSLanguage *tree_sitter_python(void);
 	X(future_import_statement, "future_import_statement") \
 	X(nonlocal_statement, "nonlocal_statement") \
 	X(assert_statement, "assert_statement") \
-	X(type_alias_statement, "type_alias_statement")
+	X(type_alias_statement, "type_alias_statement") \
+	X(slice, "slice") \
+	X(wildcard_import, "wildcard_import")
 
 /* Anonymous tokens (keywords and operators) compared by symbol. */
 #define SCOUT_TOKENS(X) \
@@ -114,7 +116,11 @@ const TSLanguage *tree_sitter_python(void);
 	X(op_lt, "<") \
 	X(op_le, "<=") \
 	X(op_gt, ">") \
-	X(op_ge, ">=")
+	X(op_ge, ">=") \
+	X(op_eq, "==") \
+	X(op_ne, "!=") \
+	X(op_or, "or") \
+	X(op_not, "not")
 // clang-format on
 
 typedef struct scout_symbols {
