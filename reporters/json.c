@@ -370,6 +370,20 @@ static cJSON *mypyc_json(const scout_scan *scan)
 	return scout_cjson_finish(o, ok);
 }
 
+/* The Python mypy was taken to analyse for, and why that one. */
+static cJSON *python_json(const scout_scan *scan)
+{
+	cJSON *o = cJSON_CreateObject();
+	char version[32];
+	bool ok = o != NULL;
+
+	snprintf(version, sizeof(version), "%d.%d", scan->python_major, scan->python_minor);
+	ok = ok && scout_cjson_put(o, "version", scout_cjson_text(version));
+	ok = ok && scout_cjson_put(o, "platform", scout_cjson_text(scan->python_platform));
+	ok = ok && scout_cjson_put(o, "source", scout_cjson_text(scan->python_source));
+	return scout_cjson_finish(o, ok);
+}
+
 static cJSON *report_json(const scout_scan *scan)
 {
 	const char *hotness = scan->hotness_source ? scan->hotness_source : "static";
@@ -386,6 +400,8 @@ static cJSON *report_json(const scout_scan *scan)
 		                           scout_cjson_number(round4(scan->profile_outside)));
 	if (scan->mypyc_version)
 		ok = ok && scout_cjson_put(o, "mypyc", mypyc_json(scan));
+	if (scan->python_major)
+		ok = ok && scout_cjson_put(o, "python", python_json(scan));
 	ok = ok && scout_cjson_put(o, "summary", summary_json(scan));
 	ok = ok && scout_cjson_put(o, "modules", modules_json(scan));
 	ok = ok && scout_cjson_put(o, "plan", plan_json(scan));

@@ -15,6 +15,7 @@
 #include "output.h"
 #include "text_plan.h"
 #include "escape.h"
+#include "scout/walk.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,17 @@ static void write_header(scout_buf *b, const scout_scan *scan)
 	if (scan->hotness_source && scout_str_startswith(scan->hotness_source, "profile:"))
 		scout_buf_printf(b, " (%.1f%% of the profiled time is outside the project)",
 		                 100.0 * scan->profile_outside);
+	if (scan->python_major) {
+		char version[32];
+
+		scout_version_format(scan->mypyc_version, version, sizeof(version));
+		scout_buf_printf(b, "\ntarget: mypyc %s, Python %d.%d on ", version,
+		                 scan->python_major, scan->python_minor);
+		scout_escape_terminal(b, scan->python_platform ? scan->python_platform : "");
+		scout_buf_puts(b, " (");
+		scout_escape_terminal(b, scan->python_source ? scan->python_source : "");
+		scout_buf_puts(b, ")");
+	}
 	scout_buf_puts(b, "\n\n");
 }
 

@@ -64,6 +64,11 @@ static int resolve_and_scan(scout_settings *settings, scout_scan *scan, const sc
 	scan->mypyc_version = settings->scan.rules.mypyc_version;
 	scan->mypyc_version_source = settings->version_source;
 	settings->version_source = NULL;
+	scan->python_major = settings->scan.rules.target.major;
+	scan->python_minor = settings->scan.rules.target.minor;
+	scan->python_platform = scout_strdup(settings->scan.rules.target.platform);
+	scan->python_source = settings->target_source;
+	settings->target_source = NULL;
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 
 #include "scout/cache.h"
 #include "scout/pin.h"
+#include "scout/target.h"
 #include "select.h"
 
 static unsigned default_jobs(void)
@@ -149,6 +150,9 @@ int scout_settings_resolve(scout_settings *out, const scout_cli *cli)
 	o->project_dir = dir;
 	if ((error = resolve_rules(out, cli)) < 0 || (error = resolve_version(out, cli, dir)) < 0)
 		return error;
+	scout_mypy_config_read(&out->mypy, dir);
+	scout_target_find(&o->rules.target, &out->target_source, dir, &out->mypy,
+	                  o->rules.mypyc_version);
 	if ((error = parse_fail_on(&out->fail_on, cli->fail_on          ? cli->fail_on
 	                                          : out->config.fail_on ? out->config.fail_on
 	                                                                : "blocker")) < 0)
@@ -170,6 +174,8 @@ void scout_settings_free(scout_settings *s)
 	scout_config_free(&s->config);
 	free(s->enabled);
 	free(s->version_source);
+	free(s->target_source);
+	scout_mypy_config_free(&s->mypy);
 	free(s->cache_dir);
 	memset(s, 0, sizeof(*s));
 }

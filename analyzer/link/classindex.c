@@ -4,9 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* How far imports are followed to a definition. */
-#define MAX_HOPS 8
-
 typedef scout_class_ref class_ref;
 typedef scout_class_index class_index;
 typedef scout_class_entry entry;
@@ -57,47 +54,19 @@ void scout_class_index_free(class_index *ix)
 	scout_modindex_free(&ix->modules);
 }
 
-static const char *binding_of(const scout_module *m, const char *local)
-{
-	for (size_t i = m->nbindings; i-- > 0;)
-		if (strcmp(m->bindings[i].local, local) == 0)
-			return m->bindings[i].target;
-	return NULL;
-}
-
 /* The project class an absolute qualified name denotes, following
  * re-exports (`from pkg.mod import Base` in pkg/__init__.py). */
 static bool resolve(const class_index *ix, const char *qualified, class_ref *out)
 {
-	char *name = scout_strdup(qualified);
-	bool found = false;
+	char *name;
+	const entry *e;
 
-	for (int hop = 0; hop < MAX_HOPS && !found; hop++) {
-		const entry *e = lookup(ix->classes, ix->nclasses, name);
-		char *dot = strrchr(name, '.');
-		size_t mod;
-		const char *target;
-		char *next;
-
-		if (e) {
-			*out = e->ref;
-			found = true;
-			break;
-		}
-		if (!dot)
-			break;
-		*dot = '\0';
-		mod = scout_modindex_find(&ix->modules, name);
-		target =
-		    mod != SCOUT_NO_MODULE ? binding_of(&ix->scan->modules[mod], dot + 1) : NULL;
-		if (!target)
-			break;
-		next = scout_modindex_absolute(&ix->scan->modules[mod], target);
-		free(name);
-		name = next;
-	}
+	scout_modindex_follow(&ix->modules, qualified, &name);
+	e = lookup(ix->classes, ix->nclasses, name);
+	if (e)
+		*out = e->ref;
 	free(name);
-	return found;
+	return e != NULL;
 }
 
 bool scout_class_index_resolve(const class_index *ix, size_t module, const char *base,

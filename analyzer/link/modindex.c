@@ -87,55 +87,87 @@ char *scout_modindex_absolute(const scout_module *m, const char *target)
 	return scout_import_absolute(m->module, m->is_package, target);
 }
 
-static const char *import_binding(const scout_module *m, const char *local, size_t len)
+/* The binding mypy uses for `local` (len bytes) in m, or NULL. */
+static const scout_binding *binding(const scout_module *m, const char *local, size_t len)
 {
-	size_t mlen = strlen(m->module ? m->module : "");
-
-	for (size_t i = m->nbindings; i-- > 0;) {
+	for (size_t i = 0; i < m->nbindings; i++) {
 		const scout_binding *b = &m->bindings[i];
 
-		if (strlen(b->local) != len || memcmp(b->local, local, len) != 0)
-			continue;
-		/* a definition of the module itself ends the search */
-		if (strncmp(b->target, m->module ? m->module : "", mlen) == 0 &&
-		    b->target[mlen] == '.' && !strchr(b->target + mlen + 1, '.'))
-			return NULL;
-		return b->target;
+		if (b->kind != SCOUT_BIND_STAR && strlen(b->local) == len &&
+		    memcmp(b->local, local, len) == 0)
+			return b;
 	}
 	return NULL;
 }
 
-size_t scout_modindex_locate(const scout_modindex *ix, const char *dotted)
+/* Where `x` (len bytes, not bound in m) comes from through m's star imports
+ * of project modules that bind it (names with a leading underscore are not
+ * exported): "<source>.x<tail>", or NULL when none does. */
+static char *from_star(const scout_modindex *ix, const scout_module *m, const char *x, size_t len,
+                       const char *tail)
+{
+	if (len == 0 || x[0] == '_')
+		return NULL;
+	for (size_t i = 0; i < m->nbindings; i++) {
+		size_t src;
+
+		if (m->bindings[i].kind != SCOUT_BIND_STAR)
+			continue;
+		src = scout_modindex_find(ix, m->bindings[i].target);
+		if (src != SCOUT_NO_MODULE && binding(&ix->scan->modules[src], x, len))
+			return scout_asprintf("%s.%.*s%s", m->bindings[i].target, (int)len, x,
+			                      tail);
+	}
+	return NULL;
+}
+
+/* One step of following `name`, whose longest module prefix is module mi:
+ * the name its first component past the module is imported as, or NULL
+ * when it is defined there (or not at all). */
+static char *step(const scout_modindex *ix, size_t mi, const char *name)
+{
+	const scout_module *mod = &ix->scan->modules[mi];
+	const char *rest = name + strlen(mod->module);
+	const scout_binding *b;
+	size_t n;
+
+	if (*rest != '.')
+		return NULL;
+	rest++;
+	n = strcspn(rest, ".");
+	b = binding(mod, rest, n);
+	if (!b)
+		return from_star(ix, mod, rest, n, rest + n);
+	if (b->kind != SCOUT_BIND_IMPORT)
+		return NULL;
+	return scout_asprintf("%s%s", b->target, rest + n);
+}
+
+#define MAX_HOPS 16
+
+size_t scout_modindex_follow(const scout_modindex *ix, const char *dotted, char **final)
 {
 	char *name = scout_strdup(dotted);
 	size_t found = SCOUT_NO_MODULE;
 
-	for (int hop = 0; hop < 8; hop++) {
+	for (int hop = 0; hop < MAX_HOPS; hop++) {
 		size_t m = scout_modindex_find_prefix(ix, name);
-		const scout_module *mod;
-		const char *rest, *target;
 		char *next;
 
 		found = m;
-		if (m == SCOUT_NO_MODULE)
+		if (m == SCOUT_NO_MODULE || !(next = step(ix, m, name)))
 			break;
-		mod = &ix->scan->modules[m];
-		rest = name + strlen(mod->module);
-		if (*rest != '.')
-			break;
-		rest++;
-		target = import_binding(mod, rest, strcspn(rest, "."));
-		if (!target)
-			break;
-		{
-			char *abs = scout_modindex_absolute(mod, target);
-
-			next = scout_asprintf("%s%s", abs, rest + strcspn(rest, "."));
-			free(abs);
-		}
 		free(name);
 		name = next;
 	}
-	free(name);
+	if (final)
+		*final = name;
+	else
+		free(name);
 	return found;
+}
+
+size_t scout_modindex_locate(const scout_modindex *ix, const char *dotted)
+{
+	return scout_modindex_follow(ix, dotted, NULL);
 }

@@ -228,6 +228,8 @@ void scout_scan_free(scout_scan *s)
 	free(s->source);
 	free(s->hotness_source);
 	free(s->mypyc_version_source);
+	free(s->python_platform);
+	free(s->python_source);
 	free(s->advisories);
 	free(s->compile_source);
 	free(s->plan.compile);

@@ -37,12 +37,67 @@ static bool key_is(const char *key, const char *name)
 	return *key == '\0' && *name == '\0';
 }
 
-static void apply(scout_mypy_config *cfg, const char *key, bool is_false, uint32_t line)
+/* Appends `name` to a NULL-terminated list. */
+static void list_add(char ***list, const char *name, size_t len)
+{
+	size_t n = 0;
+
+	while (*list && (*list)[n])
+		n++;
+	*list = scout_realloc(*list, (n + 2) * sizeof(**list));
+	(*list)[n] = scout_strndup(name, len);
+	(*list)[n + 1] = NULL;
+}
+
+static void list_free(char **list)
+{
+	for (size_t i = 0; list && list[i]; i++)
+		free(list[i]);
+	free(list);
+}
+
+/* A comma-separated INI value ("A, B"), or one TOML array item. */
+static void list_add_all(char ***list, const char *value)
+{
+	while (*value) {
+		size_t n = strcspn(value, ",");
+		const char *end = value + n;
+
+		while (value < end && isspace((unsigned char)*value))
+			value++;
+		while (end > value && isspace((unsigned char)end[-1]))
+			end--;
+		if (end > value)
+			list_add(list, value, (size_t)(end - value));
+		value += n + (value[n] == ',');
+		if (!value[0])
+			break;
+	}
+}
+
+static void set_text(char **field, const char *value)
+{
+	free(*field);
+	*field = scout_strdup(value);
+}
+
+/* One option: `value` as written (INI) or decoded (a TOML scalar, or one
+ * item of an array). */
+static void apply(scout_mypy_config *cfg, const char *key, const char *value, bool is_false,
+                  uint32_t line)
 {
 	if (key_is(key, "strict_optional"))
 		cfg->strict_optional_false = is_false ? line : 0;
 	else if (key_is(key, "strict_bytes"))
 		cfg->strict_bytes_false = is_false ? line : 0;
+	else if (key_is(key, "python_version"))
+		set_text(&cfg->python_version, value);
+	else if (key_is(key, "platform"))
+		set_text(&cfg->platform, value);
+	else if (key_is(key, "always_true"))
+		list_add_all(&cfg->always_true, value);
+	else if (key_is(key, "always_false"))
+		list_add_all(&cfg->always_false, value);
 }
 
 /* Reads the [mypy] section of an INI file; false when the file is absent or
@@ -70,7 +125,11 @@ static bool read_ini(scout_mypy_config *cfg, const char *path, bool need_section
 		if (!in_mypy || *s == '#' || *s == ';' || !(eq = strpbrk(s, "=:")))
 			continue;
 		*eq = '\0';
-		apply(cfg, trim(s), ini_false(trim(eq + 1)), line);
+		{
+			char *value = trim(eq + 1);
+
+			apply(cfg, trim(s), value, ini_false(value), line);
+		}
 	}
 	fclose(f);
 	return seen || !need_section;
@@ -90,7 +149,7 @@ static bool read_pyproject(scout_mypy_config *cfg, const char *path)
 			continue;
 		found = true;
 		if (!strchr(v->key + 10, '.'))
-			apply(cfg, v->key + 10,
+			apply(cfg, v->key + 10, v->text,
 			      v->type == SCOUT_TOML_BOOL && !strcmp(v->text, "false"), v->line);
 	}
 	scout_toml_free(&t);
@@ -115,7 +174,7 @@ int scout_mypy_config_read(scout_mypy_config *out, const char *dir)
 			out->file = scout_strdup(files[i]);
 			return 0;
 		}
-		out->strict_optional_false = out->strict_bytes_false = 0;
+		scout_mypy_config_free(out);
 	}
 	return 0;
 }
@@ -123,5 +182,9 @@ int scout_mypy_config_read(scout_mypy_config *out, const char *dir)
 void scout_mypy_config_free(scout_mypy_config *cfg)
 {
 	free(cfg->file);
+	free(cfg->python_version);
+	free(cfg->platform);
+	list_free(cfg->always_true);
+	list_free(cfg->always_false);
 	memset(cfg, 0, sizeof(*cfg));
 }

@@ -14,6 +14,7 @@
 #include "scout/cache.h"
 #include "scout/fs.h"
 #include "scout/pool.h"
+#include "scout/resolve.h"
 #include "scout/source.h"
 
 typedef struct scan_ctx {
@@ -24,6 +25,7 @@ typedef struct scan_ctx {
 	double coverage_threshold;
 	scout_cache *cache; /* NULL: every file is analysed */
 	size_t *order;      /* files by size, largest first: the pool's work order */
+	size_t followed;    /* modules analysed again in the second pass */
 	bool progress_shown;
 } scan_ctx;
 
@@ -273,16 +275,20 @@ static scout_cache *open_cache(const scout_scan_opts *opts)
 	return cache;
 }
 
-/* SCOUT_CACHE_STATS=1: the hit and miss counts on stderr (for tests). */
-static void report_cache(const scout_cache *cache)
+/* SCOUT_CACHE_STATS=1: the cache's hit and miss counts and the size of the
+ * second pass on stderr (for tests). */
+static void report_cache(const scan_ctx *c)
 {
 	const char *want = getenv("SCOUT_CACHE_STATS");
 	size_t hits, misses;
 
-	if (!cache || !want || strcmp(want, "1") != 0)
+	if (!want || strcmp(want, "1") != 0)
 		return;
-	scout_cache_stats(cache, &hits, &misses);
-	fprintf(stderr, "mypyc-scout: cache: %zu hits, %zu misses\n", hits, misses);
+	if (c->cache) {
+		scout_cache_stats(c->cache, &hits, &misses);
+		fprintf(stderr, "mypyc-scout: cache: %zu hits, %zu misses\n", hits, misses);
+	}
+	fprintf(stderr, "mypyc-scout: second pass: %zu modules\n", c->followed);
 }
 
 typedef struct sized {
@@ -323,6 +329,66 @@ static size_t *work_order(const scout_file_list *files)
 	return order;
 }
 
+/* The files whose first-pass analysis asked about names that the project's
+ * own modules import from elsewhere, into *out (an array of file indexes). */
+static size_t to_follow(const scan_ctx *c, const scout_resolver *r, size_t **out)
+{
+	size_t n = 0;
+
+	*out = scout_calloc(c->files->len ? c->files->len : 1, sizeof(**out));
+	for (size_t i = 0; i < c->files->len; i++)
+		if (c->results[i].has_module && scout_resolver_changes(r, &c->results[i].module))
+			(*out)[n++] = i;
+	return n;
+}
+
+/* The second pass: a module that uses a name the project imports from
+ * elsewhere (`from .compat import final`, where compat.py imports it from
+ * typing) is analysed again with those names followed, as mypy binds them.
+ * Its bytes are read again; its result is not cached, since it depends on
+ * other files. */
+static int follow_imports(scan_ctx *c, const scout_pool_task *first)
+{
+	const scout_module **mods = scout_calloc(c->files->len ? c->files->len : 1, sizeof(*mods));
+	scout_file_result *again;
+	scout_resolver resolver;
+	scout_rule_config rules = *c->rules;
+	scan_ctx ctx = *c;
+	scout_pool_task task = *first;
+	size_t n = 0, *order;
+	int error = 0;
+
+	for (size_t i = 0; i < c->files->len; i++)
+		if (c->results[i].has_module)
+			mods[n++] = &c->results[i].module;
+	scout_resolver_init(&resolver, mods, n);
+	if ((n = to_follow(c, &resolver, &order)) > 0) {
+		rules.resolver = &resolver.api;
+		again = scout_calloc(c->files->len, sizeof(*again));
+		ctx.rules = &rules;
+		ctx.results = again;
+		ctx.cache = NULL;
+		ctx.order = order;
+		ctx.progress_shown = false;
+		task.count = n;
+		task.ctx = &ctx;
+		task.progress = NULL;
+		error = scout_pool_run(&task);
+		c->followed = n;
+		scout_resolver_free(&resolver); /* before the modules it borrows change */
+		for (size_t k = 0; k < n; k++) {
+			scout_file_result_clear(&c->results[order[k]]);
+			c->results[order[k]] = again[order[k]];
+		}
+		free(again);
+	} else {
+		scout_resolver_free(&resolver);
+	}
+	free(order);
+	free(mods);
+	return error;
+}
+
 int scout_scan_run(scout_scan *out, const scout_scan_opts *opts)
 {
 	scout_file_list files = {0};
@@ -355,10 +421,12 @@ int scout_scan_run(scout_scan *out, const scout_scan_opts *opts)
 	};
 	git_libgit2_init();
 	error = scout_pool_run(&task);
+	if (error >= 0)
+		error = follow_imports(&ctx, &task);
 	git_libgit2_shutdown();
 	if (ctx.progress_shown)
 		fprintf(stderr, "\r\033[K");
-	report_cache(ctx.cache);
+	report_cache(&ctx);
 	merge(out, ctx.results, files.len);
 	scout_scan_sort(out);
 	scout_scan_finish(out, opts->project_dir ? opts->project_dir : ".", &opts->rules,

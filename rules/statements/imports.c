@@ -9,8 +9,9 @@
 
 /* --- try: import x / except ImportError: x = None ---------------------------- */
 
-/* True when an import statement directly in `body` binds `name`. */
-static bool body_imports(const scout_walk *w, TSNode body, TSNode name)
+/* The import statement directly in `body` that binds `name`, or a null
+ * node. */
+static TSNode body_import(const scout_walk *w, TSNode body, TSNode name)
 {
 	uint32_t count = scout_node_named_child_count(body), nlen;
 	const char *ntext = scout_node_text(name, w->src, &nlen);
@@ -46,10 +47,40 @@ static bool body_imports(const scout_walk *w, TSNode body, TSNode name)
 				    scout_node_named_child(c, scout_node_named_child_count(c) - 1);
 			text = scout_node_text(bound, w->src, &len);
 			if (len == nlen && memcmp(text, ntext, len) == 0)
-				return true;
+				return stmt;
 		}
 	}
-	return false;
+	return SCOUT_NULL_NODE;
+}
+
+static bool body_imports(const scout_walk *w, TSNode body, TSNode name)
+{
+	return !ts_node_is_null(body_import(w, body, name));
+}
+
+/* A module-level variable declared before the try (`x: Any`): the import
+ * then rebinds it, which mypy reports at the import ("Name already defined",
+ * no-redef), and the None fallback assigns the declared variable. True when
+ * so, after reporting the import. */
+static bool declared_before(scout_walk *w, TSNode try_stmt, TSNode body, TSNode name,
+                            const scout_rule *self)
+{
+	uint32_t len, line, column;
+	const char *text = scout_node_text(name, w->src, &len);
+	const scout_name_entry *e = scout_names_lookup(w->names, text, len);
+	char message[320];
+
+	scout_walk_node_start(w, try_stmt, &line, &column);
+	if (!e || e->kind != SCOUT_BIND_VAR || e->line >= line)
+		return false;
+	snprintf(message, sizeof(message),
+	         "the import rebinds %.*s, declared at line %u: mypy reports \"Name \"%.*s\" "
+	         "already defined on line %u\" [no-redef], which stops mypyc unless ignored",
+	         (int)len, text, e->line, (int)len, text, e->line);
+	scout_walk_report(w, self, body_import(w, body, name), message,
+	                  "add `# type: ignore[no-redef]` to the import, as mypy suggests for a "
+	                  "declared optional module");
+	return true;
 }
 
 static void check_try_import_fallback(scout_walk *w, TSNode node, const scout_rule *self)
@@ -97,7 +128,7 @@ static void check_try_import_fallback(scout_walk *w, TSNode node, const scout_ru
 		if (ts_node_symbol(left) != w->sym->identifier || ts_node_is_null(right) ||
 		    ts_node_symbol(right) != w->sym->none ||
 		    !ts_node_is_null(scout_node_field(a, w->sym->f_type)) ||
-		    !body_imports(w, body, left))
+		    !body_imports(w, body, left) || declared_before(w, try_stmt, body, left, self))
 			continue;
 		snprintf(
 		    message, sizeof(message),

@@ -54,14 +54,26 @@ def scout(binary, args, d):
     return json.loads(out)
 
 
+# The oracle ran mypyc under Debian's Python 3.11, and mypy analyses for the
+# Python that runs it unless python_version says otherwise: the scan is told so.
+ORACLE_PYTHON = "3.11"
+
+
+def write_config(case_ini, dest):
+    """The case's mypy.ini, if any, with the oracle's python_version."""
+    text = open(case_ini).read() if os.path.exists(case_ini) else "[mypy]\n"
+    if "python_version" not in text:
+        text = text.replace("[mypy]\n", "[mypy]\npython_version = %s\n" % ORACLE_PYTHON, 1)
+    with open(dest, "w") as f:
+        f.write(text)
+
+
 def scan(binary, case_id):
     """Blocker rules in case.py for mypyc 1.0.1 and for the newest mypyc."""
     d = tempfile.mkdtemp(prefix="scout-oracle-")
     try:
         shutil.copy(os.path.join(CASES, case_id + ".py"), os.path.join(d, "case.py"))
-        ini = os.path.join(CASES, case_id + ".mypy.ini")
-        if os.path.exists(ini):
-            shutil.copy(ini, os.path.join(d, "mypy.ini"))
+        write_config(os.path.join(CASES, case_id + ".mypy.ini"), os.path.join(d, "mypy.ini"))
         found = []
         for args in (["--mypyc-version", "1.0.1"], []):
             report = scout(binary, args, d)

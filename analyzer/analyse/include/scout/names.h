@@ -10,14 +10,8 @@
 #define SCOUT_NAMES_H
 
 #include "scout/reach.h"
+#include "scout/result.h"
 #include "scout/syntax.h"
-
-typedef enum scout_bind_kind {
-	SCOUT_BIND_IMPORT, /* import x, from m import x */
-	SCOUT_BIND_DEF,    /* def, class */
-	SCOUT_BIND_VAR,    /* x = ..., x: T */
-	SCOUT_BIND_STAR,   /* from m import *: local is "*", target m */
-} scout_bind_kind;
 
 typedef struct scout_name_entry {
 	char *local;           /* owned; the bound name */

@@ -30,6 +30,13 @@ size_t scout_modindex_find_prefix(const scout_modindex *ix, const char *dotted);
  * SCOUT_NO_MODULE when it is not in the project. */
 size_t scout_modindex_locate(const scout_modindex *ix, const char *dotted);
 
+/* The same, and the name where the search ended into *final (owned by
+ * caller): "pkg.compat.final" -> "typing.final" when pkg/compat.py does
+ * `from typing import final`; a name defined in the project ends at its
+ * definition. Follows imports and star imports of project modules, at most
+ * 16 steps (a cycle ends there). */
+size_t scout_modindex_follow(const scout_modindex *ix, const char *dotted, char **final);
+
 /* `target` as written in module m ("pkg.mod", ".mod.X", "..", "."), made
  * absolute (owned by caller, free with free()). */
 char *scout_modindex_absolute(const scout_module *m, const char *target);

@@ -83,6 +83,14 @@ typedef struct scout_class_info {
 	uint32_t nattrs;
 } scout_class_info;
 
+/* How a module-level name is bound (scout/names.h). */
+typedef enum scout_bind_kind {
+	SCOUT_BIND_IMPORT, /* import x, from m import x */
+	SCOUT_BIND_DEF,    /* def, class */
+	SCOUT_BIND_VAR,    /* x = ..., x: T */
+	SCOUT_BIND_STAR,   /* from m import *: local is "*", target m */
+} scout_bind_kind;
+
 /* A module-level name binding: the one mypy uses for the name (see
  * scout/names.h), or a star import (local "*"). */
 typedef struct scout_binding {
@@ -194,10 +202,13 @@ typedef struct scout_scan {
 	size_t nmodules, modules_cap;
 	scout_diagnostic *diags; /* owned, sorted by (path, line, kind) */
 	size_t ndiags, diags_cap;
-	double coverage_threshold;  /* below it: needs-annotations */
-	uint32_t mypyc_version;     /* the mypyc the rules were evaluated for (SCOUT_V) */
-	char *mypyc_version_source; /* owned; why that version */
-	scout_advisory *advisories; /* owned array of borrowed strings */
+	double coverage_threshold;      /* below it: needs-annotations */
+	uint32_t mypyc_version;         /* the mypyc the rules were evaluated for (SCOUT_V) */
+	char *mypyc_version_source;     /* owned; why that version */
+	int python_major, python_minor; /* the Python mypy analysed for (reachability) */
+	char *python_platform;          /* owned; its sys.platform */
+	char *python_source;            /* owned; why that version */
+	scout_advisory *advisories;     /* owned array of borrowed strings */
 	size_t nadvisories, advisories_cap;
 	scout_plan plan;
 	char *compile_source; /* owned; where the current compile set was read, or NULL */
