@@ -242,8 +242,42 @@ static scout_finding *report_at(check_ctx *cx, size_t module, const scout_rule *
 	                          end_line, end_column, message);
 }
 
+/* `Cls.attr = v` or `Cls.attr += v` on a class of another module, where attr
+ * is a plain variable of the class or its project bases, or an attribute
+ * every object declares (__module__, __doc__, ...). mypyc checks it on the
+ * class as mypy knows it, native or not, compiled or not
+ * (IRBuilder.disallow_class_assignments): it assumes nothing. */
+static void check_class_store(check_ctx *cx, size_t m, const scout_attr_ref *ref, class_ref r)
+{
+	const scout_class_info *c = scout_class_index_info(cx->ix, r), *o;
+	class_ref owner;
+	int kind = member_kind(cx->ix, r, ref->attr, &owner);
+	char message[600];
+
+	if (kind != SCOUT_MEMBER_VAR && !(kind < 0 && is_object_dunder(ref->attr)))
+		return;
+	o = kind >= 0 ? scout_class_index_info(cx->ix, owner) : NULL;
+	if (o)
+		snprintf(
+		    message, sizeof(message),
+		    "%s.%s is assigned through class %s (%s) but %s is not declared ClassVar "
+		    "in class %s: mypyc reports \"Only class variables defined as ClassVar can "
+		    "be assigned to\"",
+		    c->name, ref->attr, c->name, cx->scan->modules[r.module].path, ref->attr,
+		    o->name);
+	else
+		snprintf(message, sizeof(message),
+		         "%s.%s is assigned through class %s (%s) but every object declares %s as "
+		         "an instance attribute: mypyc reports \"Only class variables defined as "
+		         "ClassVar can be assigned to\"",
+		         c->name, ref->attr, c->name, cx->scan->modules[r.module].path, ref->attr);
+	report_at(cx, m, &scout_rule_classvar_assign_via_class, ref->line, ref->column,
+	          ref->end_line, ref->end_column, message);
+}
+
 /* `Cls.attr` on a class imported from another module: an instance
- * attribute read through the class, or a method replaced. */
+ * attribute read through the class, a method replaced, or a variable
+ * assigned through the class. */
 static void check_attr_refs(check_ctx *cx, size_t m)
 {
 	const scout_module *mod = &cx->scan->modules[m];
@@ -255,8 +289,11 @@ static void check_attr_refs(check_ctx *cx, size_t m)
 		const scout_class_info *c, *o;
 		int kind;
 
-		if (!scout_class_index_resolve(cx->ix, m, ref->object, &r) || r.module == m ||
-		    !natively_built(cx->ix, r))
+		if (!scout_class_index_resolve(cx->ix, m, ref->object, &r) || r.module == m)
+			continue;
+		if (ref->store)
+			check_class_store(cx, m, ref, r);
+		if (!natively_built(cx->ix, r))
 			continue;
 		c = scout_class_index_info(cx->ix, r);
 		kind = member_kind(cx->ix, r, ref->attr, &owner);
