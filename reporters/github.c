@@ -3,15 +3,18 @@
  *
  *   ::error title=<rule>: <rule title>,file=<path>,line=L,endLine=E,col=C,endColumn=F::<message>
  *
- * `::error` for blockers, `::warning` for the other categories. The
+ * `::error` for blockers, `::warning` for the other categories, `::notice`
+ * for a finding that does not hold (it assumes a module the recommended
+ * build leaves interpreted; docs/report-schema.md "assumes"). The
  * properties come in the order @actions/core's toCommandProperties gives them
  * (title, file, line, endLine, col, endColumn), and a property whose value is
  * empty or 0 is left out as its `if (val)` does, so a line here is byte for
  * byte what `core.error(data, {title, file, startLine, endLine, startColumn,
  * endColumn})` prints (tests/cli/ci_formats.sh checks that against the real
  * package). col and endColumn are sent only for a finding on one line, as
- * @actions/core documents. The data is the message, then "\nfix: <fix>" when
- * the finding has a fix (GitHub shows multi-line annotation messages).
+ * @actions/core documents. The data is the message, then "\nif compiled with
+ * <paths>" when the finding assumes modules, then "\nfix: <fix>" when the
+ * finding has a fix (GitHub shows multi-line annotation messages).
  *
  * Diagnostics (files that could not be read or parsed) follow as
  * `::warning title=mypyc-scout: <kind>,file=<path>[,line=L]::<message>`.
@@ -19,6 +22,7 @@
  * Data goes through scout_escape_github_data and property values through
  * scout_escape_github_property (reporters/escape.c), both on valid UTF-8. */
 #include "reporter.h"
+#include "assumes.h"
 #include "output.h"
 #include "escape.h"
 #include "scout/ruleinfo.h"
@@ -64,7 +68,9 @@ static void write_finding(scout_buf *b, const scout_module *m, const scout_findi
 	scout_buf title = {0};
 
 	rule_title(&title, f->rule);
-	scout_buf_puts(b, f->category == SCOUT_BLOCKER ? "::error" : "::warning");
+	scout_buf_puts(b, !scout_finding_holds(f)        ? "::notice"
+	                  : f->category == SCOUT_BLOCKER ? "::error"
+	                                                 : "::warning");
 	put_property(b, &first, "title", title.data);
 	put_property(b, &first, "file", m->path);
 	put_number(b, &first, "line", f->line);
@@ -73,6 +79,10 @@ static void write_finding(scout_buf *b, const scout_module *m, const scout_findi
 	put_number(b, &first, "endColumn", one_line ? f->end_column : 0);
 	scout_buf_puts(b, "::");
 	scout_escape_github_data(b, f->message);
+	if (f->nassumes) {
+		scout_escape_github_data(b, "\n");
+		scout_report_assumes(b, f, scout_escape_github_data);
+	}
 	if (f->fix && *f->fix) {
 		scout_escape_github_data(b, "\nfix: ");
 		scout_escape_github_data(b, f->fix);

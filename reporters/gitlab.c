@@ -13,6 +13,10 @@
  *   non-native -> major     a class silently stays a slow Python class
  *   behaviour -> major      compiled code behaves differently
  *   slow -> minor           compiles, with little gain
+ *   info                    a finding that does not hold: it assumes a module
+ *                           the recommended build leaves interpreted
+ * content.body: "if compiled with <paths>" for a finding that assumes modules
+ * (docs/report-schema.md "assumes"), then "fix: <fix>", one per line.
  * categories (Code Climate's list): blocker Compatibility, non-native and
  * slow Performance, behaviour Bug Risk.
  *
@@ -26,12 +30,14 @@
  *
  * Strings from the scanned repository pass scout_escape_utf8, then cJSON. */
 #include "reporter.h"
+#include "assumes.h"
 #include "cjson_util.h"
 #include "escape.h"
 #include "scout/fingerprint.h"
 
-static const char *severity_of(scout_category c)
+static const char *severity_of(const scout_finding *f)
 {
+	scout_category c = f->category;
 	static const char *const severities[SCOUT_CATEGORY_COUNT] = {
 	    [SCOUT_BLOCKER] = "critical",
 	    [SCOUT_NON_NATIVE] = "major",
@@ -39,6 +45,8 @@ static const char *severity_of(scout_category c)
 	    [SCOUT_SLOW] = "minor",
 	};
 
+	if (!scout_finding_holds(f))
+		return "info";
 	return c < SCOUT_CATEGORY_COUNT ? severities[c] : "info";
 }
 
@@ -83,17 +91,20 @@ static cJSON *issue_json(const scout_module *m, const scout_finding *f)
 	ok = ok && scout_cjson_put(o, "type", scout_cjson_text("issue"));
 	ok = ok && scout_cjson_put(o, "check_name", scout_cjson_text(f->rule));
 	ok = ok && scout_cjson_put(o, "description", scout_cjson_text(f->message));
-	if (f->fix && *f->fix) {
+	if ((f->fix && *f->fix) || f->nassumes) {
 		scout_buf body = {0};
 		cJSON *content = cJSON_CreateObject();
 
-		scout_buf_puts(&body, "fix: ");
-		scout_escape_utf8(&body, f->fix);
+		scout_report_assumes(&body, f, scout_escape_utf8);
+		if (f->fix && *f->fix) {
+			scout_buf_puts(&body, f->nassumes ? "\nfix: " : "fix: ");
+			scout_escape_utf8(&body, f->fix);
+		}
 		ok = scout_cjson_put(content, "body", scout_cjson_text_buf(&body)) && ok;
 		ok = scout_cjson_put(o, "content", content) && ok;
 	}
 	ok = scout_cjson_put(o, "categories", categories) && ok;
-	ok = ok && scout_cjson_put(o, "severity", scout_cjson_text(severity_of(f->category)));
+	ok = ok && scout_cjson_put(o, "severity", scout_cjson_text(severity_of(f)));
 	ok = ok && scout_cjson_put(o, "fingerprint",
 	                           scout_cjson_text(f->fingerprint[0] ? f->fingerprint : fallback));
 	ok = ok && scout_cjson_put(o, "location", location_json(m, f));

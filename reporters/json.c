@@ -1,4 +1,4 @@
-/* --format json: the report of docs/report-schema.md, schema version 1.
+/* --format json: the report of docs/report-schema.md, schema version 2.
  *
  * Built as a cJSON tree in schema order, then printed once. Every string that
  * came from the scanned repository passes scout_escape_utf8 first, so the
@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 /* ---- building blocks --------------------------------------------------- */
 
@@ -89,6 +89,17 @@ static cJSON *annotations_json(const scout_annotations *a)
 	return scout_cjson_finish(o, ok);
 }
 
+/* The modules f assumes compiled too, as a JSON array of paths. */
+static cJSON *assumes_json(const scout_finding *f)
+{
+	cJSON *a = cJSON_CreateArray();
+	bool ok = a != NULL;
+
+	for (uint32_t i = 0; ok && i < f->nassumes; i++)
+		ok = scout_cjson_put(a, NULL, scout_cjson_text_ref(f->assumes[i]));
+	return scout_cjson_finish(a, ok);
+}
+
 bool scout_json_put_finding(cJSON *o, const scout_finding *f)
 {
 	bool ok = true;
@@ -103,6 +114,10 @@ bool scout_json_put_finding(cJSON *o, const scout_finding *f)
 	ok = ok && scout_cjson_put(o, "message", scout_cjson_text_ref(f->message));
 	ok = ok && scout_cjson_put(o, "fix", scout_cjson_text_ref(f->fix));
 	ok = ok && scout_cjson_put(o, "fingerprint", scout_cjson_text_ref(f->fingerprint));
+	if (f->nassumes) {
+		ok = ok && scout_cjson_put(o, "assumes", assumes_json(f));
+		ok = ok && scout_cjson_put(o, "holds", cJSON_CreateBool(scout_finding_holds(f)));
+	}
 	return ok;
 }
 
@@ -159,7 +174,8 @@ static int compare_strings(const void *pa, const void *pb)
 	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
 }
 
-/* The sorted, unique rule ids of m's blocker findings, as a JSON array. */
+/* The sorted, unique rule ids of m's blocker findings that hold, as a JSON
+ * array. */
 static cJSON *blocker_rules_json(const scout_module *m)
 {
 	const char **ids = scout_calloc(m->nfindings, sizeof(*ids));
@@ -168,7 +184,8 @@ static cJSON *blocker_rules_json(const scout_module *m)
 	bool ok = a != NULL;
 
 	for (size_t i = 0; i < m->nfindings; i++)
-		if (m->findings[i].category == SCOUT_BLOCKER)
+		if (m->findings[i].category == SCOUT_BLOCKER &&
+		    scout_finding_holds(&m->findings[i]))
 			ids[n++] = m->findings[i].rule;
 	qsort(ids, n, sizeof(*ids), compare_strings);
 	for (size_t i = 0; ok && i < n; i++)

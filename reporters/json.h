@@ -7,9 +7,9 @@
 #include "scout/result.h"
 
 /* Adds f's fields to the object o as the JSON report writes a finding (rule,
- * category, line, column, end_line, end_column, message, fix, fingerprint;
- * docs/report-schema.md). Strings are borrowed from f when valid UTF-8: f
- * must outlive o. False out of memory (o then holds some of them). */
+ * category, line, column, end_line, end_column, message, fix, fingerprint,
+ * and assumes and holds when it assumes modules; docs/report-schema.md). Strings are borrowed from
+ * f when valid UTF-8: f must outlive o. False out of memory (o then holds some of them). */
 bool scout_json_put_finding(cJSON *o, const scout_finding *f);
 
 #endif

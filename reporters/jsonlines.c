@@ -2,7 +2,8 @@
  * order (path, line, column, rule), for piping into jq, grep or a database:
  *
  *   {"path":..,"module":..,"rule":..,"category":..,"line":..,"column":..,
- *    "end_line":..,"end_column":..,"message":..,"fix":..,"fingerprint":..}
+ *    "end_line":..,"end_column":..,"message":..,"fix":..,"fingerprint":..
+ *    [,"assumes":[..],"holds":..]}
  *
  * The fields mean what they mean in the JSON report's findings
  * (docs/report-schema.md), written by the same code (scout_json_put_finding),

@@ -5,10 +5,13 @@
  *     <testsuite name="mypyc-scout" (the same counts)>
  *       <testcase classname="<module>" name="<path>">     one per module
  *         <failure type="<rule>" message="<rule>: <message>">   one per blocker
- *           <path>:<line>:<col>: blocker <rule> <message>
+ *           <path>:<line>:<col>: blocker <rule> <message>     that holds
+ *               if compiled with <paths>   (when it assumes modules)
  *               fix: <fix></failure>
- *         <system-out>the module's other findings, one per line (then its fix),
- *           as the text report writes them</system-out>
+ *         <system-out>the module's other findings (a blocker that does not
+ *           hold among them: it assumes a module the recommended build leaves
+ *           interpreted), one per line (then its fix), as the text report
+ *           writes them</system-out>
  *         <system-err>diagnostics about the module's file</system-err>
  *       </testcase>
  *       <testcase classname="mypyc-scout" name="<path>">  a diagnostic about a
@@ -18,12 +21,14 @@
  *   </testsuites>
  *
  * Test cases are in path order (modules and diagnostics are both sorted by
- * path). `failures` counts test cases with a failure (modules with a blocker),
+ * path). `failures` counts test cases with a failure (modules with a blocker
+ * that holds),
  * `errors` and `skipped` the diagnostic test cases. No times or host names:
  * same scan, same bytes. Every string from the scanned repository goes through
  * scout_escape_xml (entities, character references for TAB/LF/CR, U+FFFD for
  * the characters XML 1.0 forbids and for ill-formed UTF-8). */
 #include "reporter.h"
+#include "assumes.h"
 #include "output.h"
 #include "escape.h"
 
@@ -36,7 +41,7 @@ typedef struct counts {
 static bool has_blocker(const scout_module *m)
 {
 	for (size_t i = 0; i < m->nfindings; i++)
-		if (m->findings[i].category == SCOUT_BLOCKER)
+		if (scout_report_blocks(&m->findings[i]))
 			return true;
 	return false;
 }
@@ -106,8 +111,8 @@ static void put_counts(scout_buf *b, const counts *c)
 	                 c->tests, c->failures, c->errors, c->skipped);
 }
 
-/* "<path>:<line>:<col>: <category> <rule> <message>", then "\n    fix: <fix>",
- * as the text report writes a finding. */
+/* "<path>:<line>:<col>: <category> <rule> <message>", then "\n    if compiled
+ * with <paths>" and "\n    fix: <fix>", as the text report writes a finding. */
 static void put_finding_text(scout_buf *b, const scout_module *m, const scout_finding *f)
 {
 	scout_escape_xml(b, m->path);
@@ -116,6 +121,10 @@ static void put_finding_text(scout_buf *b, const scout_module *m, const scout_fi
 	scout_escape_xml(b, f->rule);
 	scout_buf_putc(b, ' ');
 	scout_escape_xml(b, f->message);
+	if (f->nassumes) {
+		scout_buf_puts(b, "\n    ");
+		scout_report_assumes(b, f, scout_escape_xml);
+	}
 	if (f->fix && *f->fix) {
 		scout_buf_puts(b, "\n    fix: ");
 		scout_escape_xml(b, f->fix);
@@ -160,7 +169,7 @@ static void module_case(scout_buf *b, const scout_module *m, const scout_diagnos
 	}
 	scout_buf_puts(b, ">\n");
 	for (size_t i = 0; i < m->nfindings; i++) {
-		if (m->findings[i].category == SCOUT_BLOCKER)
+		if (scout_report_blocks(&m->findings[i]))
 			put_failure(b, m, &m->findings[i]);
 		else
 			other = true;
@@ -168,7 +177,7 @@ static void module_case(scout_buf *b, const scout_module *m, const scout_diagnos
 	if (other) {
 		scout_buf_puts(b, "      <system-out>");
 		for (size_t i = 0; i < m->nfindings; i++) {
-			if (m->findings[i].category == SCOUT_BLOCKER)
+			if (scout_report_blocks(&m->findings[i]))
 				continue;
 			put_finding_text(b, m, &m->findings[i]);
 			scout_buf_putc(b, '\n');

@@ -11,8 +11,13 @@
  *                      given as an absolute path, else a description naming it)
  *   columnKind         unicodeCodePoints: our columns count code points
  *   results            one per finding, in report order (path, line, column,
- *                      rule): level error for blockers, warning otherwise;
- *                      the message (then "\nfix: <fix>"); the location as a
+ *                      rule): level error for blockers, warning otherwise,
+ *                      note for a finding that does not hold (it assumes a
+ *                      module the recommended build leaves interpreted);
+ *                      the message (then "\nif compiled with <paths>" when it
+ *                      assumes modules, and "\nfix: <fix>"); properties
+ *                      `assumes` (the paths) and `holds`, as in the JSON
+ *                      report, when it assumes modules; the location as a
  *                      URI relative to %SRCROOT% (percent-encoded, RFC 3986)
  *                      and a region with 1-based lines and columns (endColumn
  *                      exclusive, as ours); partialFingerprints
@@ -30,6 +35,7 @@
  * Built as a cJSON tree; every string from the scanned repository passes
  * scout_escape_utf8 (or scout_escape_uri_path for URIs) first. */
 #include "reporter.h"
+#include "assumes.h"
 #include "cjson_util.h"
 #include "escape.h"
 #include "scout/fingerprint.h"
@@ -59,6 +65,12 @@ static cJSON *message(const char *s)
 static const char *level_of(scout_category c)
 {
 	return c == SCOUT_BLOCKER ? "error" : "warning";
+}
+
+/* A result's level: its rule's, or note for a finding that does not hold. */
+static const char *result_level(const scout_finding *f)
+{
+	return scout_finding_holds(f) ? level_of(f->category) : "note";
 }
 
 static bool nonempty(const char *s)
@@ -266,6 +278,19 @@ static cJSON *fingerprints(const scout_module *m, const scout_finding *f)
 	                         scout_cjson_text(f->fingerprint[0] ? f->fingerprint : fallback)));
 }
 
+/* {"assumes": [paths], "holds": bool}: the result's property bag. */
+static cJSON *assumes_properties(const scout_finding *f)
+{
+	cJSON *o = cJSON_CreateObject(), *a = cJSON_CreateArray();
+	bool ok = o && a;
+
+	for (uint32_t i = 0; ok && i < f->nassumes; i++)
+		ok = scout_cjson_put(a, NULL, scout_cjson_text(f->assumes[i]));
+	ok = scout_cjson_put(o, "assumes", a) && ok;
+	ok = ok && scout_cjson_put(o, "holds", cJSON_CreateBool(scout_finding_holds(f)));
+	return scout_cjson_finish(o, ok);
+}
+
 static cJSON *result_json(const scout_module *m, const scout_finding *f, const char **ids,
                           size_t nids)
 {
@@ -276,6 +301,10 @@ static cJSON *result_json(const scout_module *m, const scout_finding *f, const c
 	bool ok = o != NULL;
 
 	scout_escape_utf8(&msg, f->message);
+	if (f->nassumes) {
+		scout_buf_putc(&msg, '\n');
+		scout_report_assumes(&msg, f, scout_escape_utf8);
+	}
 	if (nonempty(f->fix)) {
 		scout_buf_puts(&msg, "\nfix: ");
 		scout_escape_utf8(&msg, f->fix);
@@ -284,12 +313,14 @@ static cJSON *result_json(const scout_module *m, const scout_finding *f, const c
 	if (found)
 		ok = ok &&
 		     scout_cjson_put(o, "ruleIndex", scout_cjson_number((uint32_t)(found - ids)));
-	ok = ok && scout_cjson_put(o, "level", scout_cjson_text(level_of(f->category)));
+	ok = ok && scout_cjson_put(o, "level", scout_cjson_text(result_level(f)));
 	ok = ok && scout_cjson_put(o, "message", message(msg.data));
 	ok = ok && scout_cjson_put(
 	               o, "locations",
 	               locations(m->path, region(f->line, f->column, f->end_line, f->end_column)));
 	ok = ok && scout_cjson_put(o, "partialFingerprints", fingerprints(m, f));
+	if (f->nassumes)
+		ok = ok && scout_cjson_put(o, "properties", assumes_properties(f));
 	scout_buf_free(&msg);
 	return scout_cjson_finish(o, ok);
 }

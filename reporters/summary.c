@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "assumes.h"
 #include "escape.h"
 #include "output.h"
 
@@ -52,7 +53,7 @@ static void write_blockers(scout_buf *b, const scout_scan *scan)
 
 	for (size_t i = 0; i < scan->nmodules; i++)
 		for (size_t j = 0; j < scan->modules[i].nfindings; j++)
-			total += scan->modules[i].findings[j].category == SCOUT_BLOCKER;
+			total += scout_report_blocks(&scan->modules[i].findings[j]);
 	scout_buf_printf(b, "\n### Blockers reported: %zu\n\n", total);
 	for (size_t i = 0; i < scan->nmodules; i++) {
 		const scout_module *m = &scan->modules[i];
@@ -60,7 +61,7 @@ static void write_blockers(scout_buf *b, const scout_scan *scan)
 		for (size_t j = 0; j < m->nfindings && shown < MAX_BLOCKERS; j++) {
 			const scout_finding *f = &m->findings[j];
 
-			if (f->category != SCOUT_BLOCKER)
+			if (!scout_report_blocks(f))
 				continue;
 			char *where = scout_asprintf("%s:%u", m->path, (unsigned)f->line);
 

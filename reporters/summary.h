@@ -7,7 +7,7 @@
 #include "scout/result.h"
 
 /* Appends the summary of `scan` (after --diff/--baseline filtering) to out:
- * verdict counts, the top of the compile plan, and the blockers shown (at
+ * verdict counts, the top of the compile plan, and the blockers that hold (at
  * most 20, with a count of the rest). Returns 0 or SCOUT_EIO. */
 int scout_summary_write(FILE *out, const scout_scan *scan);
 

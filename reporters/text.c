@@ -3,7 +3,9 @@
  *   mypyc-scout 0.1.0 — <root>
  *   summary lines (modules, lines, coverage, verdicts, findings)
  *   a table of modules (path, lines, coverage, typed/defs, verdict)
- *   findings as `path:line:col: category rule-id message` + "    fix: ..."
+ *   findings as `path:line:col: category rule-id message`, then
+ *     "    if compiled with ..." for one that assumes other modules, and
+ *     "    fix: ..."
  *   diagnostics as `path[:line]: kind: message`
  *
  * Every string from the scanned repository goes through
@@ -15,6 +17,7 @@
 #include "output.h"
 #include "text_plan.h"
 #include "escape.h"
+#include "assumes.h"
 #include "scout/walk.h"
 
 #include <stdlib.h>
@@ -277,6 +280,11 @@ static void write_finding(scout_buf *b, const scout_module *m, const scout_findi
 	scout_buf_puts(b, " ");
 	scout_escape_terminal(b, f->message);
 	scout_buf_puts(b, "\n");
+	if (f->nassumes) {
+		scout_buf_puts(b, "    ");
+		scout_report_assumes(b, f, scout_escape_terminal);
+		scout_buf_puts(b, "\n");
+	}
 	if (f->fix && *f->fix) {
 		scout_buf_puts(b, "    fix: ");
 		scout_escape_terminal(b, f->fix);

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "assumes.h"
 #include "escape.h"
 
 #define MAX_BLOCKED_SHOWN 10
@@ -27,7 +28,7 @@ static void write_blocked(scout_buf *b, const scout_scan *scan)
 		for (size_t j = 0; j < m->nfindings; j++) {
 			const scout_finding *f = &m->findings[j];
 
-			if (f->category != SCOUT_BLOCKER || (last && strcmp(last, f->rule) == 0))
+			if (!scout_report_blocks(f) || (last && strcmp(last, f->rule) == 0))
 				continue;
 			scout_buf_printf(b, " %s", f->rule);
 			last = f->rule;

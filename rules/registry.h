@@ -29,10 +29,12 @@ extern const scout_walk_visitor scout_rules_visitor;
 bool scout_rule_active(const scout_rule *rule, size_t index, const scout_rule_config *config);
 
 /* Adds a finding of `rule` to m unless the rule is off for the configured
- * mypyc or ignored for m's path (the link stage's way to report). */
-void scout_rules_report(scout_module *m, const scout_rule *rule, const scout_rule_config *config,
-                        uint32_t line, uint32_t column, uint32_t end_line, uint32_t end_column,
-                        const char *message);
+ * mypyc or ignored for m's path (the link stage's way to report). Returns
+ * the finding (borrowed until m's next finding, for scout_finding_assume),
+ * or NULL when none was added. */
+scout_finding *scout_rules_report(scout_module *m, const scout_rule *rule,
+                                  const scout_rule_config *config, uint32_t line, uint32_t column,
+                                  uint32_t end_line, uint32_t end_column, const char *message);
 
 /* Position of a rule in scout_rules_all(), or (size_t)-1. */
 size_t scout_rules_index(const scout_rule *rule);

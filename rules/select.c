@@ -101,13 +101,14 @@ int scout_mypyc_version_parse(const char *text, uint32_t *out)
 	return SCOUT_EUSAGE;
 }
 
-void scout_rules_report(scout_module *m, const scout_rule *rule, const scout_rule_config *config,
-                        uint32_t line, uint32_t column, uint32_t end_line, uint32_t end_column,
-                        const char *message)
+scout_finding *scout_rules_report(scout_module *m, const scout_rule *rule,
+                                  const scout_rule_config *config, uint32_t line, uint32_t column,
+                                  uint32_t end_line, uint32_t end_column, const char *message)
 {
 	if (!scout_rule_active(rule, scout_rules_index(rule), config) ||
 	    scout_rule_ignored_in(rule, config, m->path))
-		return;
+		return NULL;
 	scout_module_add_finding(m, rule->id, rule->category, line, column, end_line, end_column,
 	                         message, rule->fix);
+	return &m->findings[m->nfindings - 1];
 }

@@ -171,6 +171,15 @@ static bool same_package(const char *a, const char *b)
 	return n == strcspn(b, ".") && strncmp(a, b, n) == 0;
 }
 
+/* True when the qualified name denotes a name of `module` itself
+ * ("pkg.mod.X" in pkg.mod), not one of a submodule ("pkg.errors.X" in the
+ * package pkg's __init__.py). */
+static bool own_name(const char *qualified, const char *module, size_t mlen)
+{
+	return mlen && strncmp(qualified, module, mlen) == 0 && qualified[mlen] == '.' &&
+	       !strchr(qualified + mlen + 1, '.');
+}
+
 void scout_class_facts_collect_attr(scout_walk *w, TSNode attribute)
 {
 	TSNode object = scout_node_field(attribute, w->sym->f_object);
@@ -190,8 +199,7 @@ void scout_class_facts_collect_attr(scout_walk *w, TSNode attribute)
 	if (!ts_node_is_null(parent) && ts_node_symbol(parent) == w->sym->delete_statement)
 		return;
 	if (!scout_names_qualify(w->names, object, w->src, buf, sizeof(buf)) ||
-	    scout_str_startswith(buf, "builtins.") ||
-	    (mlen && strncmp(buf, module, mlen) == 0 && buf[mlen] == '.') ||
+	    scout_str_startswith(buf, "builtins.") || own_name(buf, module, mlen) ||
 	    (buf[0] != '.' && scout_stdlib_has(buf, strlen(buf)) && !same_package(buf, module)))
 		return;
 	text = scout_node_text(attr, w->src, &len);

@@ -113,8 +113,7 @@ void scout_suppress_apply(scout_walk *w)
 
 	for (size_t i = 0; i < m->nfindings; i++) {
 		if (w->nsuppressions && suppressed(w, &m->findings[i])) {
-			free(m->findings[i].message);
-			free(m->findings[i].fix);
+			scout_finding_clear(&m->findings[i]);
 			continue;
 		}
 		m->findings[kept++] = m->findings[i];

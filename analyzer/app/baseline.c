@@ -106,8 +106,7 @@ int scout_baseline_apply(scout_scan *scan, const char *path, size_t *hidden)
 			const char *fp = m->findings[j].fingerprint;
 
 			if (n && bsearch(&fp, known, n, sizeof(*known), compare_strings)) {
-				free(m->findings[j].message);
-				free(m->findings[j].fix);
+				scout_finding_clear(&m->findings[j]);
 				(*hidden)++;
 				continue;
 			}

@@ -169,8 +169,7 @@ static void keep_changed(scout_scan *scan, const changes *c, git_repository *rep
 				m->findings[kept++] = m->findings[j];
 				continue;
 			}
-			free(m->findings[j].message);
-			free(m->findings[j].fix);
+			scout_finding_clear(&m->findings[j]);
 			(*hidden)++;
 		}
 		m->nfindings = kept;

@@ -188,7 +188,7 @@ bool scout_settings_gate(const scout_settings *s, const scout_scan *scan, char *
 	for (size_t i = 0; s->fail_on >= 0 && i < scan->nmodules; i++)
 		for (size_t j = 0; j < scan->modules[i].nfindings; j++)
 			if ((int)scan->modules[i].findings[j].category <= s->fail_on &&
-			    count++ == 0)
+			    scout_finding_holds(&scan->modules[i].findings[j]) && count++ == 0)
 				first = scan->modules[i].path;
 	if (count) {
 		snprintf(reason, cap, "%zu finding%s at or above --fail-on %s (first in %s)", count,

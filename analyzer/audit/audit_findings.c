@@ -86,7 +86,7 @@ void scout_audit_build_rules(scout_audit *a, const scout_scan *scan)
 		for (size_t j = 0; j < m->nfindings; j++) {
 			const scout_finding *f = &m->findings[j];
 			scout_audit_rule *g = rule_group(a, f);
-			scout_audit_loc loc = {i, f->line, f->column, f->message, f->fix};
+			scout_audit_loc loc = {i, f->line, f->column, f->message, f->fix, f};
 
 			if (g->nlocs == 0 || g->locs[g->nlocs - 1].module != i)
 				g->nmodules++;
@@ -122,7 +122,7 @@ static void public_classes(scout_audit_risk *r, const scout_scan *scan, const bo
 			continue;
 		for (size_t j = 0; j < m->nclasses; j++) {
 			const scout_class_info *c = &m->classes[j];
-			scout_audit_loc loc = {i, c->line, c->column, c->name, NULL};
+			scout_audit_loc loc = {i, c->line, c->column, c->name, NULL, NULL};
 
 			if (c->kind != 0 || c->allow_interpreted || c->trait || c->name[0] == '_')
 				continue;

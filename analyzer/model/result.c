@@ -55,6 +55,36 @@ void scout_module_add_finding(scout_module *m, const char *rule, scout_category 
 	SCOUT_PUSH(m->findings, m->nfindings, m->findings_cap, f);
 }
 
+static int compare_paths(const void *pa, const void *pb)
+{
+	return strcmp(*(char *const *)pa, *(char *const *)pb);
+}
+
+void scout_finding_assume(scout_finding *f, const char *path)
+{
+	for (uint32_t i = 0; i < f->nassumes; i++)
+		if (strcmp(f->assumes[i], path) == 0)
+			return;
+	f->assumes = scout_realloc(f->assumes, (f->nassumes + 1) * sizeof(*f->assumes));
+	f->assumes[f->nassumes++] = scout_strdup(path);
+	qsort(f->assumes, f->nassumes, sizeof(*f->assumes), compare_paths);
+}
+
+bool scout_finding_holds(const scout_finding *f)
+{
+	return !f->unmet;
+}
+
+void scout_finding_clear(scout_finding *f)
+{
+	free(f->message);
+	free(f->fix);
+	for (uint32_t i = 0; i < f->nassumes; i++)
+		free(f->assumes[i]);
+	free(f->assumes);
+	memset(f, 0, sizeof(*f));
+}
+
 static int compare_findings(const void *pa, const void *pb)
 {
 	const scout_finding *a = pa, *b = pb;
@@ -77,6 +107,8 @@ int scout_module_score(const scout_module *m)
 	double weighted = 0.0, density;
 
 	for (size_t i = 0; i < m->nfindings; i++) {
+		if (!scout_finding_holds(&m->findings[i]))
+			continue;
 		if (m->findings[i].category == SCOUT_BLOCKER)
 			return 0;
 		weighted += weight[m->findings[i].category];
@@ -103,7 +135,8 @@ void scout_module_finish(scout_module *m, double coverage_threshold)
 		qsort(m->findings, m->nfindings, sizeof(*m->findings), compare_findings);
 	scout_fingerprint_finish(m);
 	for (size_t i = 0; i < m->nfindings; i++)
-		count[m->findings[i].category]++;
+		if (scout_finding_holds(&m->findings[i]))
+			count[m->findings[i].category]++;
 	if (count[SCOUT_BLOCKER])
 		m->verdict = SCOUT_BLOCKED;
 	else if (count[SCOUT_NON_NATIVE] || count[SCOUT_BEHAVIOUR])
@@ -117,10 +150,8 @@ void scout_module_finish(scout_module *m, double coverage_threshold)
 
 void scout_module_clear(scout_module *m)
 {
-	for (size_t i = 0; i < m->nfindings; i++) {
-		free(m->findings[i].message);
-		free(m->findings[i].fix);
-	}
+	for (size_t i = 0; i < m->nfindings; i++)
+		scout_finding_clear(&m->findings[i]);
 	free(m->findings);
 	for (size_t i = 0; i < m->nclasses; i++) {
 		for (uint32_t j = 0; j < m->classes[i].nbases; j++)

@@ -55,6 +55,8 @@ static void put_str(scout_buf *b, const char *s)
 	scout_buf_put(b, s, n);
 }
 
+/* A finding of the walk. assumes and unmet are not stored: only the link
+ * stage sets them, on findings it adds after the cache is written. */
 static void put_finding(scout_buf *b, const scout_finding *f)
 {
 	put_str(b, f->rule);

@@ -1,11 +1,13 @@
 /* After every module is analysed and before reporting: the link stage
  * (checks that need the whole project: the mypy configuration, the class
- * index across modules), then the rank stage (the import graph, hotness, the
+ * index across modules; then which cross-module findings hold in the build
+ * the verdicts assume), then the rank stage (the import graph, hotness, the
  * compile plan and its risks), then the advisories. */
 #include "scout/scan.h"
 
 #include "project_rules.h"
 #include "registry.h"
+#include "scout/assumed_build.h"
 #include "scout/compile_set.h"
 #include "scout/hotness.h"
 #include "scout/import_graph.h"
@@ -41,11 +43,13 @@ void scout_scan_finish(scout_scan *scan, const char *project_dir, const scout_ru
 	scout_class_index classes;
 	scout_import_graph graph;
 
+	scout_compile_set_read(scan, project_dir);
 	scout_mypy_config_read(&cfg, project_dir);
 	scout_rules_check_mypy_config(scan, &cfg, config);
 	scout_mypy_config_free(&cfg);
 	scout_class_index_build(&classes, scan);
 	scout_rules_check_class_index(scan, &classes, config);
+	scout_assumed_build_apply(scan);
 	finish_modules(scan);
 
 	scout_import_graph_build(&graph, scan, &classes.modules);
@@ -54,7 +58,6 @@ void scout_scan_finish(scout_scan *scan, const char *project_dir, const scout_ru
 	else
 		scout_hotness_static(scan, &classes.modules, &graph);
 	scout_plan_build(scan, &classes);
-	scout_compile_set_read(scan, project_dir);
 	scout_rules_check_plan_risks(scan, &classes, config);
 	finish_modules(scan);
 	scout_import_graph_free(&graph);

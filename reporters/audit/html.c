@@ -8,6 +8,7 @@
 
 #include "html.h"
 #include "svg.h"
+#include "assumes.h"
 #include "escape.h"
 #include "output.h"
 #include "reporter.h"
@@ -61,6 +62,11 @@ static void write_loc(scout_buf *b, const scout_scan *scan, const scout_audit_lo
 	if (l->label && *l->label) {
 		scout_buf_puts(b, " ");
 		scout_escape_html(b, l->label);
+	}
+	if (l->finding && l->finding->nassumes) {
+		scout_buf_puts(b, " <span class=\"assumes\">(");
+		scout_report_assumes(b, l->finding, scout_escape_html);
+		scout_buf_puts(b, ")</span>");
 	}
 	if (l->fix && *l->fix && (!rule_fix || strcmp(l->fix, rule_fix) != 0)) {
 		scout_buf_puts(b, " <span class=\"fix\">Fix: ");

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assumes.h"
 #include "output.h"
 #include "reporter.h"
 
@@ -68,6 +69,11 @@ void scout_md_locs(scout_md_ctx *c, const scout_audit_loc *locs, size_t n, const
 		if (locs[i].label && locs[i].label[0]) {
 			scout_buf_puts(c->b, " \xE2\x80\x94 ");
 			scout_escape_markdown_text(c->b, locs[i].label);
+		}
+		if (locs[i].finding && locs[i].finding->nassumes) {
+			scout_buf_puts(c->b, " (");
+			scout_report_assumes(c->b, locs[i].finding, scout_escape_markdown_text);
+			scout_buf_putc(c->b, ')');
 		}
 		scout_buf_putc(c->b, '\n');
 	}

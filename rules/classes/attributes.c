@@ -297,53 +297,8 @@ static TSNode named_class(const scout_walk *w, TSNode object)
 
 /* --- access -------------------------------------------------------------------- */
 
-/* For a store to `Cls.attr` (the current node) where Cls names a class of
- * this module: how Cls or its bases declare attr, the declaring class in
- * *owner; MEMBER_NONE for any other node. */
-static member_kind stored_class_member(const scout_walk *w, TSNode node, TSNode *object,
-                                       TSNode *attr, TSNode *owner)
-{
-	TSNode cls;
-
-	if (!is_store(w, node))
-		return MEMBER_NONE;
-	*object = scout_node_field(node, w->sym->f_object);
-	*attr = scout_node_field(node, w->sym->f_attribute);
-	cls = named_class(w, *object);
-	return ts_node_is_null(cls) ? MEMBER_NONE : class_member(w, cls, *attr, owner);
-}
-
-static void check_classvar_assign_via_class(scout_walk *w, TSNode node, const scout_rule *self)
-{
-	TSNode object, attr, owner;
-	char message[320];
-
-	if (stored_class_member(w, node, &object, &attr, &owner) != MEMBER_VAR)
-		return;
-	snprintf(message, sizeof(message),
-	         "%.*s.%.*s is assigned through the class but %.*s is not declared ClassVar in "
-	         "class %.*s: mypyc reports \"Only class variables defined as ClassVar can be "
-	         "assigned to\"",
-	         SCOUT_TEXT_ARG(object, w->src), SCOUT_TEXT_ARG(attr, w->src),
-	         SCOUT_TEXT_ARG(attr, w->src), SCOUT_TEXT_ARG(scout_defs_name(w, owner), w->src));
-	scout_walk_report(w, self, node, message, NULL);
-}
-
-static const scout_rule rule_classvar_assign_via_class = {
-    .id = "classvar-assign-via-class",
-    .category = SCOUT_BLOCKER,
-    .title = "assignment through the class to a variable not declared ClassVar",
-    .why = "mypyc reports \"Only class variables defined as ClassVar can be assigned to\" "
-           "for `Cls.attr = v` and `Cls.attr += v`; classes of the same module only",
-    .bad = "class Foo:\n    lol = 20\n\n\nFoo.lol = 50\n",
-    .good = "from typing import ClassVar\n\n\nclass Foo:\n    lol: ClassVar[int] = 20\n\n\n"
-            "Foo.lol = 50\n",
-    .fix = "declare the attribute as `name: ClassVar[T] = ...` in the class body",
-    .docs = SCOUT_DOCS_NATIVE,
-    .on = "attribute",
-    .enter = check_classvar_assign_via_class};
-
-/* Attributes every object has that mypyc treats as instance attributes. */
+/* Attributes every object has, declared as instance attributes of `object`
+ * in typeshed's builtins.pyi (mypyc treats them as such). */
 static bool is_object_dunder(const scout_walk *w, TSNode attr)
 {
 	return scout_node_text_is(attr, w->src, "__doc__") ||
@@ -351,6 +306,70 @@ static bool is_object_dunder(const scout_walk *w, TSNode attr)
 	       scout_node_text_is(attr, w->src, "__dict__") ||
 	       scout_node_text_is(attr, w->src, "__annotations__");
 }
+
+/* For a store to `Cls.attr` (the current node) where Cls names a class of
+ * this module: how Cls or its bases declare attr, the declaring class in
+ * *owner; MEMBER_NONE for any other node. The class in *cls when there is
+ * one (else null). */
+static member_kind stored_class_member(const scout_walk *w, TSNode node, TSNode *object,
+                                       TSNode *attr, TSNode *owner, TSNode *cls)
+{
+	*cls = SCOUT_NULL_NODE;
+	if (!is_store(w, node))
+		return MEMBER_NONE;
+	*object = scout_node_field(node, w->sym->f_object);
+	*attr = scout_node_field(node, w->sym->f_attribute);
+	*cls = named_class(w, *object);
+	return ts_node_is_null(*cls) ? MEMBER_NONE : class_member(w, *cls, *attr, owner);
+}
+
+/* mypyc checks the class as mypy knows it, native or not
+ * (IRBuilder.disallow_class_assignments): a variable found in the class or
+ * its bases, typeshed's `object` included, that is not a ClassVar. */
+static void check_classvar_assign_via_class(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode object, attr, owner, cls;
+	member_kind kind = stored_class_member(w, node, &object, &attr, &owner, &cls);
+	char message[320];
+
+	if (kind == MEMBER_VAR)
+		snprintf(
+		    message, sizeof(message),
+		    "%.*s.%.*s is assigned through the class but %.*s is not declared ClassVar "
+		    "in class %.*s: mypyc reports \"Only class variables defined as ClassVar "
+		    "can be assigned to\"",
+		    SCOUT_TEXT_ARG(object, w->src), SCOUT_TEXT_ARG(attr, w->src),
+		    SCOUT_TEXT_ARG(attr, w->src),
+		    SCOUT_TEXT_ARG(scout_defs_name(w, owner), w->src));
+	else if (kind == MEMBER_NONE && !ts_node_is_null(cls) && is_object_dunder(w, attr))
+		snprintf(message, sizeof(message),
+		         "%.*s.%.*s is assigned through the class but every object declares %.*s "
+		         "as an instance attribute: mypyc reports \"Only class variables defined "
+		         "as ClassVar can be assigned to\"",
+		         SCOUT_TEXT_ARG(object, w->src), SCOUT_TEXT_ARG(attr, w->src),
+		         SCOUT_TEXT_ARG(attr, w->src));
+	else
+		return;
+	scout_walk_report(w, self, node, message, NULL);
+}
+
+const scout_rule scout_rule_classvar_assign_via_class = {
+    .id = "classvar-assign-via-class",
+    .category = SCOUT_BLOCKER,
+    .title = "assignment through the class to a variable not declared ClassVar",
+    .why = "mypyc reports \"Only class variables defined as ClassVar can be assigned to\" "
+           "for `Cls.attr = v` and `Cls.attr += v` where the class (of this module or "
+           "another, native or not, compiled or not) or its bases declare attr as a plain "
+           "variable; `__module__`, `__doc__`, `__dict__` and `__annotations__` count, "
+           "since typeshed declares them on object",
+    .bad = "class Foo:\n    lol = 20\n\n\nFoo.lol = 50\n",
+    .good = "from typing import ClassVar\n\n\nclass Foo:\n    lol: ClassVar[int] = 20\n\n\n"
+            "Foo.lol = 50\n",
+    .fix = "declare the attribute as `name: ClassVar[T] = ...` in the class body; drop "
+           "assignments to `Cls.__module__` and the other attributes every object has",
+    .docs = SCOUT_DOCS_NATIVE,
+    .on = "attribute",
+    .enter = check_classvar_assign_via_class};
 
 static void check_instance_attr_via_class(scout_walk *w, TSNode node, const scout_rule *self)
 {
@@ -458,10 +477,10 @@ static const scout_rule rule_classvar_assign_via_instance = {
 
 static void check_assign_to_method(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	TSNode object, attr, owner;
+	TSNode object, attr, owner, cls;
 	char message[320];
 
-	if (stored_class_member(w, node, &object, &attr, &owner) != MEMBER_METHOD)
+	if (stored_class_member(w, node, &object, &attr, &owner, &cls) != MEMBER_METHOD)
 		return;
 	snprintf(message, sizeof(message),
 	         "%.*s.%.*s replaces method %.*s of class %.*s: mypy reports \"Cannot assign to "
@@ -487,6 +506,6 @@ static const scout_rule rule_assign_to_method = {
     .on = "attribute",
     .enter = check_assign_to_method};
 
-SCOUT_FAMILY(scout_family_classes_attributes, &rule_classvar_assign_via_class,
+SCOUT_FAMILY(scout_family_classes_attributes, &scout_rule_classvar_assign_via_class,
              &scout_rule_instance_attr_via_class, &rule_classvar_assign_via_instance,
              &rule_assign_to_method);

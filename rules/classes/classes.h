@@ -12,6 +12,7 @@ extern const scout_rule scout_rule_multiple_inheritance;      /* bases.c */
 extern const scout_rule scout_rule_interpreted_subclass_base; /* bases.c */
 extern const scout_rule scout_rule_nonext_inherits_ext;       /* bases.c */
 extern const scout_rule scout_rule_instance_attr_via_class;   /* attributes.c */
+extern const scout_rule scout_rule_classvar_assign_via_class; /* attributes.c */
 extern const scout_rule scout_rule_monkeypatch_method;        /* instances.c */
 
 #endif

@@ -1,8 +1,14 @@
 /* Class rules across modules: the project class index links every base to
  * the class it names in another module of the project, through imports and
  * re-exports. The per-module rules (classes/bases.c, attributes.c,
- * instances.c) see the same module; these checks report only what crosses a module boundary, so
- * nothing is reported twice. The scanned project is one compilation unit. */
+ * instances.c) see the same module; these checks report only what crosses a
+ * module boundary, so nothing is reported twice.
+ *
+ * mypyc knows a class of another module as native only when that module is
+ * compiled in the same build (mypyc/irbuild/prepare.py builds its class map
+ * from the modules it compiles; any other class is a plain Python class to
+ * it). A finding that needs that says so: it assumes the other module
+ * (scout_finding_assume), and holds only in a build that compiles it. */
 #include "classes/classes.h"
 #include "project_rules.h"
 
@@ -30,11 +36,19 @@ typedef struct check_ctx {
 	const scout_rule_config *config;
 } check_ctx;
 
-static void report(check_ctx *cx, size_t module, const scout_class_info *c, const scout_rule *rule,
-                   const char *message)
+static scout_finding *report(check_ctx *cx, size_t module, const scout_class_info *c,
+                             const scout_rule *rule, const char *message)
 {
-	scout_rules_report(&cx->scan->modules[module], rule, cx->config, c->line, c->column,
-	                   c->end_line, c->end_column, message);
+	return scout_rules_report(&cx->scan->modules[module], rule, cx->config, c->line, c->column,
+	                          c->end_line, c->end_column, message);
+}
+
+/* Records on f (may be NULL: not reported) that it needs module `other`
+ * compiled in the same build as `module`, its own. */
+static void assume(check_ctx *cx, scout_finding *f, size_t module, size_t other)
+{
+	if (f && other != module)
+		scout_finding_assume(f, cx->scan->modules[other].path);
 }
 
 /* builtin-base through a chain that passes through another module. */
@@ -79,6 +93,7 @@ static void check_bases(check_ctx *cx, size_t module, const scout_class_info *c)
 {
 	const scout_class_info *natives[2] = {0};
 	const scout_class_info *first_trait = NULL;
+	size_t native_module[2] = {0}, trait_module = 0;
 	bool cross = false;
 	size_t nnative = 0;
 	char message[512];
@@ -91,28 +106,40 @@ static void check_bases(check_ctx *cx, size_t module, const scout_class_info *c)
 			continue;
 		b = scout_class_index_info(cx->ix, r);
 		cross = cross || r.module != module;
-		if (i == 0 && b->trait)
+		if (i == 0 && b->trait) {
 			first_trait = b;
+			trait_module = r.module;
+		}
 		if (is_native(b) && !b->trait) {
-			if (nnative < 2)
+			if (nnative < 2) {
 				natives[nnative] = b;
+				native_module[nnative] = r.module;
+			}
 			nnative++;
 			if (first_trait && cross) {
+				scout_finding *f;
+
 				snprintf(message, sizeof(message),
 				         "class %s lists trait %s before class %s: mypyc reports "
 				         "\"Non-trait base must appear first in parent list\"",
 				         c->name, first_trait->name, b->name);
-				report(cx, module, c, &scout_rule_trait_base_order, message);
+				f = report(cx, module, c, &scout_rule_trait_base_order, message);
+				assume(cx, f, module, trait_module);
+				assume(cx, f, module, r.module);
 				first_trait = NULL;
 			}
 		}
 	}
 	if (nnative >= 2 && cross && !c->trait) {
+		scout_finding *f;
+
 		snprintf(message, sizeof(message),
 		         "class %s inherits from native classes %s and %s: mypyc supports multiple "
 		         "inheritance only from traits",
 		         c->name, natives[0]->name, natives[1]->name);
-		report(cx, module, c, &scout_rule_multiple_inheritance, message);
+		f = report(cx, module, c, &scout_rule_multiple_inheritance, message);
+		assume(cx, f, module, native_module[0]);
+		assume(cx, f, module, native_module[1]);
 	}
 }
 
@@ -138,7 +165,8 @@ static void check_nativeness(check_ctx *cx, size_t module, const scout_class_inf
 			         "(%s): mypyc reports \"Non-extension classes may not inherit from "
 			         "extension classes\"",
 			         c->name, b->name, cx->scan->modules[r.module].path);
-			report(cx, module, c, &scout_rule_nonext_inherits_ext, message);
+			assume(cx, report(cx, module, c, &scout_rule_nonext_inherits_ext, message),
+			       module, r.module);
 		}
 		if (c->allow_interpreted && is_native(b) && !b->allow_interpreted) {
 			snprintf(message, sizeof(message),
@@ -146,7 +174,10 @@ static void check_nativeness(check_ctx *cx, size_t module, const scout_class_inf
 			         "not: mypyc reports \"Base class ... does not allow interpreted "
 			         "subclasses\"",
 			         c->name, b->name, cx->scan->modules[r.module].path);
-			report(cx, module, c, &scout_rule_interpreted_subclass_base, message);
+			assume(
+			    cx,
+			    report(cx, module, c, &scout_rule_interpreted_subclass_base, message),
+			    module, r.module);
 		}
 	}
 }
@@ -203,15 +234,50 @@ static bool is_object_dunder(const char *attr)
 	       strcmp(attr, "__dict__") == 0 || strcmp(attr, "__annotations__") == 0;
 }
 
-static void report_at(check_ctx *cx, size_t module, const scout_rule *rule, uint32_t line,
-                      uint32_t column, uint32_t end_line, uint32_t end_column, const char *message)
+static scout_finding *report_at(check_ctx *cx, size_t module, const scout_rule *rule, uint32_t line,
+                                uint32_t column, uint32_t end_line, uint32_t end_column,
+                                const char *message)
 {
-	scout_rules_report(&cx->scan->modules[module], rule, cx->config, line, column, end_line,
-	                   end_column, message);
+	return scout_rules_report(&cx->scan->modules[module], rule, cx->config, line, column,
+	                          end_line, end_column, message);
+}
+
+/* `Cls.attr = v` or `Cls.attr += v` on a class of another module, where attr
+ * is a plain variable of the class or its project bases, or an attribute
+ * every object declares (__module__, __doc__, ...). mypyc checks it on the
+ * class as mypy knows it, native or not, compiled or not
+ * (IRBuilder.disallow_class_assignments): it assumes nothing. */
+static void check_class_store(check_ctx *cx, size_t m, const scout_attr_ref *ref, class_ref r)
+{
+	const scout_class_info *c = scout_class_index_info(cx->ix, r), *o;
+	class_ref owner;
+	int kind = member_kind(cx->ix, r, ref->attr, &owner);
+	char message[600];
+
+	if (kind != SCOUT_MEMBER_VAR && !(kind < 0 && is_object_dunder(ref->attr)))
+		return;
+	o = kind >= 0 ? scout_class_index_info(cx->ix, owner) : NULL;
+	if (o)
+		snprintf(
+		    message, sizeof(message),
+		    "%s.%s is assigned through class %s (%s) but %s is not declared ClassVar "
+		    "in class %s: mypyc reports \"Only class variables defined as ClassVar can "
+		    "be assigned to\"",
+		    c->name, ref->attr, c->name, cx->scan->modules[r.module].path, ref->attr,
+		    o->name);
+	else
+		snprintf(message, sizeof(message),
+		         "%s.%s is assigned through class %s (%s) but every object declares %s as "
+		         "an instance attribute: mypyc reports \"Only class variables defined as "
+		         "ClassVar can be assigned to\"",
+		         c->name, ref->attr, c->name, cx->scan->modules[r.module].path, ref->attr);
+	report_at(cx, m, &scout_rule_classvar_assign_via_class, ref->line, ref->column,
+	          ref->end_line, ref->end_column, message);
 }
 
 /* `Cls.attr` on a class imported from another module: an instance
- * attribute read through the class, or a method replaced. */
+ * attribute read through the class, a method replaced, or a variable
+ * assigned through the class. */
 static void check_attr_refs(check_ctx *cx, size_t m)
 {
 	const scout_module *mod = &cx->scan->modules[m];
@@ -223,14 +289,18 @@ static void check_attr_refs(check_ctx *cx, size_t m)
 		const scout_class_info *c, *o;
 		int kind;
 
-		if (!scout_class_index_resolve(cx->ix, m, ref->object, &r) || r.module == m ||
-		    !natively_built(cx->ix, r))
+		if (!scout_class_index_resolve(cx->ix, m, ref->object, &r) || r.module == m)
+			continue;
+		if (ref->store)
+			check_class_store(cx, m, ref, r);
+		if (!natively_built(cx->ix, r))
 			continue;
 		c = scout_class_index_info(cx->ix, r);
 		kind = member_kind(cx->ix, r, ref->attr, &owner);
 		o = kind >= 0 ? scout_class_index_info(cx->ix, owner) : NULL;
 		if (!ref->store && ((kind == SCOUT_MEMBER_VAR && natively_built(cx->ix, owner)) ||
 		                    (kind < 0 && is_object_dunder(ref->attr)))) {
+			/* mypyc looks the class up among the classes it compiles */
 			snprintf(
 			    message, sizeof(message),
 			    "%s.%s reads instance attribute %s of native class %s (%s) through "
@@ -238,18 +308,23 @@ static void check_attr_refs(check_ctx *cx, size_t m)
 			    "\\\"%s\\\" through class object\"",
 			    c->name, ref->attr, ref->attr, o ? o->name : c->name,
 			    cx->scan->modules[o ? owner.module : r.module].path, ref->attr);
-			report_at(cx, m, &scout_rule_instance_attr_via_class, ref->line,
-			          ref->column, ref->end_line, ref->end_column, message);
+			assume(cx,
+			       report_at(cx, m, &scout_rule_instance_attr_via_class, ref->line,
+			                 ref->column, ref->end_line, ref->end_column, message),
+			       m, r.module);
 		} else if (ref->store && kind == SCOUT_MEMBER_METHOD &&
 		           natively_built(cx->ix, owner)) {
+			/* only the compiled class's callers bind the method early */
 			snprintf(
 			    message, sizeof(message),
 			    "%s.%s = ... replaces method %s of native class %s (%s) at run time: "
 			    "compiled callers keep calling the original",
 			    c->name, ref->attr, ref->attr, o->name,
 			    cx->scan->modules[owner.module].path);
-			report_at(cx, m, &scout_rule_monkeypatch_method, ref->line, ref->column,
-			          ref->end_line, ref->end_column, message);
+			assume(cx,
+			       report_at(cx, m, &scout_rule_monkeypatch_method, ref->line,
+			                 ref->column, ref->end_line, ref->end_column, message),
+			       m, owner.module);
 		}
 	}
 }
@@ -277,9 +352,11 @@ static void check_patched_methods(check_ctx *cx, size_t m)
 				    "compiled callers keep calling the original",
 				    dot + 1, scout_class_index_info(cx->ix, r)->name,
 				    cx->scan->modules[r.module].path);
-				report_at(cx, m, &scout_rule_monkeypatch_method,
-				          mod->patches[i].line, 1, mod->patches[i].line, 1,
-				          message);
+				assume(cx,
+				       report_at(cx, m, &scout_rule_monkeypatch_method,
+				                 mod->patches[i].line, 1, mod->patches[i].line, 1,
+				                 message),
+				       m, owner.module);
 			}
 		}
 		free(target);

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # docs/report-schema.md is the JSON report's contract: every key the report
-# emits on fixtures/projects/sample, at the top level and at every depth
+# emits on fixtures/projects/sample and fixtures/projects/assumes (findings
+# across modules), at the top level and at every depth
 # (`plan.compile[].phase`), must appear at the same place in one of the
-# document's JSON examples, so a field cannot ship undocumented.
+# document's JSON examples, so a field cannot ship undocumented; and the
+# schema_version the report states is the one the document's title names.
 set -euo pipefail
 bin=$1
-"$bin" scan --no-cache --fail-on none --format json fixtures/projects/sample | python3 -c '
+for project in sample assumes; do
+	"$bin" scan --no-cache --fail-on none --format json "fixtures/projects/$project"
+done | python3 -c '
 import json, re, sys
 
 
@@ -25,14 +29,26 @@ doc = open("docs/report-schema.md").read()
 documented = set()
 for example in re.findall(r"```json\n(.*?)```", doc, re.S):
     paths(json.loads(example), "", documented)
-report = json.load(sys.stdin)
-emitted = paths(report, "", set())
+decoder, text, reports = json.JSONDecoder(), sys.stdin.read(), []
+at = 0
+while text[at:].strip():
+    report, end = decoder.raw_decode(text, at + len(text[at:]) - len(text[at:].lstrip()))
+    reports.append(report)
+    at = end
+emitted = set()
+for report in reports:
+    paths(report, "", emitted)
+title = re.search(r"schema version (\d+)", doc.splitlines()[0])
 
 checks = {
-    "the report has findings to check": any(m["findings"] for m in report["modules"]),
+    "the reports have findings to check": all(any(m["findings"] for m in r["modules"])
+                                              for r in reports),
+    "a finding assumes other modules": "modules[].findings[].assumes" in emitted,
     "the document has JSON examples": "schema_version" in documented,
+    "the title names the schema version the report states":
+        title is not None and all(r["schema_version"] == int(title.group(1)) for r in reports),
 }
-for key in report:
+for key in sorted({k for r in reports for k in r}):
     checks["top-level key %s is documented" % key] = key in documented
 for path in sorted(emitted):
     if "." in path or "[" in path:

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Snapshot tests of every output format, each on its scenario:
 #   scan  --format F  fixtures/projects/sample -> fixtures/reports/sample/expected.F
+#   scan  --format F  fixtures/projects/assumes -> fixtures/reports/assumes/expected.F
+#     (findings across modules and what they assume: docs/report-schema.md)
 #   audit --format F  fixtures/projects/audit  -> fixtures/reports/audit/expected.F
 # The formats are the ones the binary lists when given an unknown one (the
 # reporter registry for scan), so a new format cannot go unsnapshotted, and a
@@ -25,6 +27,9 @@ formats_of() {
 
 scan_sample() { # scan_sample FORMAT OUT
 	"$bin" scan --fail-on none --format "$1" --jobs 2 fixtures/projects/sample >"$2"
+}
+scan_assumes() { # scan_assumes FORMAT OUT
+	"$bin" scan --fail-on none --format "$1" --jobs 2 fixtures/projects/assumes >"$2"
 }
 audit_audit() { # audit_audit FORMAT OUT
 	"$bin" audit --format "$1" --jobs 2 --output "$2" fixtures/projects/audit
@@ -71,11 +76,13 @@ audit_formats=$(formats_of audit) || bad "audit --format '?' does not list the f
 
 for format in $scan_formats; do
 	snapshot sample "$format" scan_sample
+	snapshot assumes "$format" scan_assumes
 done
 for format in $audit_formats; do
 	snapshot audit "$format" audit_audit
 done
 stale sample $scan_formats
+stale assumes $scan_formats
 stale audit $audit_formats
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

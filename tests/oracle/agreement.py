@@ -9,6 +9,14 @@ tests/oracle/oracle.tsv records what mypyc 1.0.1 did to each (regenerate it
 with run_oracle.py). Each case is scanned alone as case.py in a fresh
 temporary directory, with its mypy.ini, as the oracle compiled it.
 
+A case can also be a directory, <name>/: a small project whose setup.py lists
+the modules mypyc compiled together (run_oracle.py). It is scanned whole, and
+its blockers are those of the compiled modules that hold when exactly those
+modules are compiled: a finding that assumes other modules
+(docs/report-schema.md, "assumes") counts only when they are all in the list.
+So a pair of cases, one compiling both modules and one only the subclass's,
+checks what a cross-module finding assumes.
+
 - A case mypyc rejected (mypyc-error, mypy-error, crash, c-compile-error)
   must draw a blocker of its directory's rule. Type errors count: mypyc
   compiles nothing then, and a case is here only when its rule claims that
@@ -33,6 +41,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+from run_oracle import case_ids, compile_list
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES = os.path.join(HERE, "cases")
@@ -68,18 +78,31 @@ def write_config(case_ini, dest):
         f.write(text)
 
 
+def blockers(report, compiled):
+    """The blocker rules of the compiled modules that hold when exactly
+    `compiled` is compiled."""
+    return sorted({f["rule"] for m in report["modules"] if m["path"] in compiled
+                   for f in m["findings"] if f["category"] == "blocker"
+                   and set(f.get("assumes", [])) <= set(compiled)})
+
+
 def scan(binary, case_id):
-    """Blocker rules in case.py for mypyc 1.0.1 and for the newest mypyc."""
+    """Blocker rules of the case's compiled modules for mypyc 1.0.1 and for
+    the newest mypyc."""
     d = tempfile.mkdtemp(prefix="scout-oracle-")
     try:
-        shutil.copy(os.path.join(CASES, case_id + ".py"), os.path.join(d, "case.py"))
-        write_config(os.path.join(CASES, case_id + ".mypy.ini"), os.path.join(d, "mypy.ini"))
-        found = []
-        for args in (["--mypyc-version", "1.0.1"], []):
-            report = scout(binary, args, d)
-            found.append(sorted({f["rule"] for m in report["modules"] if m["path"] == "case.py"
-                                 for f in m["findings"] if f["category"] == "blocker"}))
-        return found
+        case_dir = os.path.join(CASES, case_id)
+        if os.path.isdir(case_dir):
+            os.rmdir(d)
+            shutil.copytree(case_dir, d)
+            compiled = compile_list(os.path.join(d, "setup.py"))
+            write_config(os.path.join(d, "mypy.ini"), os.path.join(d, "mypy.ini"))
+        else:
+            shutil.copy(case_dir + ".py", os.path.join(d, "case.py"))
+            write_config(case_dir + ".mypy.ini", os.path.join(d, "mypy.ini"))
+            compiled = ["case.py"]
+        return [blockers(scout(binary, args, d), compiled)
+                for args in (["--mypyc-version", "1.0.1"], [])]
     finally:
         shutil.rmtree(d)
 
@@ -107,11 +130,7 @@ def main():
     blockers, advisories = rule_sets(binary)
     problems = []
 
-    on_disk = set()
-    for rule in sorted(os.listdir(CASES)):
-        for name in sorted(os.listdir(os.path.join(CASES, rule))):
-            if name.endswith(".py"):
-                on_disk.add(rule + "/" + name[:-3])
+    on_disk = set(case_ids())
     for case_id in sorted(on_disk - set(rows)):
         problems.append("%s: not in oracle.tsv (run tests/oracle/run_oracle.py %s)" % (case_id, case_id))
     for case_id in sorted(set(rows) - on_disk):

@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
 """Regenerates tests/oracle/oracle.tsv: what Debian's real mypyc 1.0.1 does to
-each case under tests/oracle/cases/<rule-id>/<name>.py.
+each case under tests/oracle/cases/<rule-id>/.
 
-Each case is compiled alone as case.py, with its <name>.mypy.ini copied beside
-it as mypy.ini when there is one, in a fresh temporary directory (never in the
-repository), by /usr/bin/mypyc with a minimal environment. The outcome class:
+A case is a file, <name>.py, or a directory, <name>/ (a small project whose
+modules depend on each other). A file is compiled alone as case.py, with its
+<name>.mypy.ini copied beside it as mypy.ini when there is one. A directory is
+copied whole and mypyc compiles the modules its setup.py lists in
+`mypycify([...])` (a list of string literals), in that order, together: the
+others are only type-checked, so they stay interpreted, which is how a case
+says what a cross-module finding assumes. Either way in a fresh temporary
+directory (never in the repository), by /usr/bin/mypyc with a minimal
+environment. The outcome class:
 
-  compiled-ok          an extension module was built
-  compiled-ok+warning  built, and mypyc printed a warning about case.py
+  compiled-ok          an extension module was built (for a directory: one
+                       for each module compiled)
+  compiled-ok+warning  built, and mypyc printed a warning about the case
   mypy-error           the type check failed (an error with a [code]); mypyc
                        compiles nothing then
   mypyc-error          mypyc rejected the module (an error without a code,
@@ -18,7 +25,8 @@ repository), by /usr/bin/mypyc with a minimal environment. The outcome class:
   failed-other         none of these (timeout, unclassified failure)
 
 and the first error line (machine-specific parts such as the temporary
-directory and object addresses removed, so a rerun gives the same file).
+directory and object addresses removed, so a rerun gives the same file); its
+line number in `line` (for a directory, the error line names the module).
 
 usage: run_oracle.py [--check] [--jobs N] [CASE-ID...]
   CASE-ID   <rule-id>/<name>: re-run only these and keep the other rows
@@ -29,6 +37,7 @@ Needs Debian's `mypy` (1.0.1, ships mypyc) and `python3-dev`; each case takes
 a few seconds (gcc): the whole set 10 to 20 minutes on two cores.
 """
 import argparse
+import ast
 import csv
 import glob
 import io
@@ -51,12 +60,32 @@ TIMEOUT = 600
 
 
 def case_ids():
-    """Every case, as <rule-id>/<name>, sorted."""
+    """Every case, as <rule-id>/<name>, sorted: files <name>.py and
+    directories <name>/ with a setup.py."""
     ids = []
     for path in glob.glob(os.path.join(CASES, "*", "*.py")):
         rule = os.path.basename(os.path.dirname(path))
         ids.append(rule + "/" + os.path.basename(path)[:-3])
+    for path in glob.glob(os.path.join(CASES, "*", "*", "setup.py")):
+        case = os.path.dirname(path)
+        ids.append(os.path.basename(os.path.dirname(case)) + "/" + os.path.basename(case))
     return sorted(ids)
+
+
+def compile_list(setup_py):
+    """The paths a setup.py passes to mypycify([...]), as string literals."""
+    tree = ast.parse(open(setup_py, encoding="utf-8").read(), setup_py)
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "mypycify"
+                and node.args and isinstance(node.args[0], ast.List)):
+            return [e.value for e in node.args[0].elts]
+    raise ValueError("%s: no mypycify([...]) of string literals" % setup_py)
+
+
+def project_files(case_dir):
+    """The .py files of a directory case, relative, sorted."""
+    return sorted(os.path.relpath(os.path.join(d, f), case_dir)
+                  for d, _, files in os.walk(case_dir) for f in files if f.endswith(".py"))
 
 
 def mypy_version(env):
@@ -71,19 +100,21 @@ def normalise(line, scratch):
     return line.strip()
 
 
-def classify(rc, output, built, scratch):
-    """(outcome, first error line) from mypyc's exit status and output."""
+def classify(rc, output, built, scratch, files=("case.py",)):
+    """(outcome, first error line) from mypyc's exit status and output; the
+    case's own files are `files`."""
     raw = output.splitlines()
     lines = [normalise(l, scratch) for l in raw]
-    errors = [l for l in lines if re.match(r"^(case\.py|mypy\.ini):(\d+:)?(\d+:)? ?error:", l)]
-    warnings = [l for l in lines if re.match(r"^case\.py:\d+:(\d+:)? warning:", l)]
+    own = "|".join(re.escape(f) for f in files)
+    errors = [l for l in lines if re.match(r"^(%s|mypy\.ini):(\d+:)?(\d+:)? ?error:" % own, l)]
+    warnings = [l for l in lines if re.match(r"^(%s):\d+:(\d+:)? warning:" % own, l)]
     if rc == 0 and built:
         return ("compiled-ok+warning", warnings[0]) if warnings else ("compiled-ok", "")
     if any(l.startswith("Traceback (most recent call last)") for l in lines):
         # The exception is the last unindented line; say where mypyc was, too.
         raised = [lines[i] for i, l in enumerate(raw) if l and not l[0].isspace()][-1]
-        where = [l for l in lines if re.match(r"^case\.py:\d+: ", l)]
-        if where and not raised.startswith("case.py:"):
+        where = [l for l in lines if re.match(r"^(%s):\d+: " % own, l)]
+        if where and not re.match(r"^(%s):" % own, raised):
             raised = where[-1] + " | " + raised
         return "crash", raised
     gcc = [l for l in lines if re.search(r"\.[ch]:\d+:\d+: error:", l)]
@@ -104,21 +135,29 @@ def classify(rc, output, built, scratch):
 def run_case(case_id, env):
     scratch = tempfile.mkdtemp(prefix="scout-oracle-mypyc-")
     try:
-        shutil.copy(os.path.join(CASES, case_id + ".py"), os.path.join(scratch, "case.py"))
-        ini = os.path.join(CASES, case_id + ".mypy.ini")
-        if os.path.exists(ini):
-            shutil.copy(ini, os.path.join(scratch, "mypy.ini"))
+        case_dir = os.path.join(CASES, case_id)
+        if os.path.isdir(case_dir):
+            os.rmdir(scratch)
+            shutil.copytree(case_dir, scratch)
+            compiled = compile_list(os.path.join(scratch, "setup.py"))
+            files = project_files(scratch)
+        else:
+            shutil.copy(case_dir + ".py", os.path.join(scratch, "case.py"))
+            ini = case_dir + ".mypy.ini"
+            if os.path.exists(ini):
+                shutil.copy(ini, os.path.join(scratch, "mypy.ini"))
+            compiled = files = ["case.py"]
         run_env = dict(env, HOME=scratch)
         try:
-            p = subprocess.run([MYPYC, "case.py"], cwd=scratch, capture_output=True, text=True,
+            p = subprocess.run([MYPYC] + compiled, cwd=scratch, capture_output=True, text=True,
                                env=run_env, timeout=TIMEOUT)
             rc, output = p.returncode, p.stdout + p.stderr
         except subprocess.TimeoutExpired:
             return {"id": case_id, "outcome": "failed-other", "line": "",
                     "first_error": "timeout after %d s" % TIMEOUT}
-        built = glob.glob(os.path.join(scratch, "case.*.so"))
-        outcome, first = classify(rc, output, built, scratch)
-        m = re.match(r"^case\.py:(\d+):", first)
+        built = all(glob.glob(os.path.join(scratch, path[:-3] + ".*.so")) for path in compiled)
+        outcome, first = classify(rc, output, built, scratch, files)
+        m = re.match(r"^(?:%s):(\d+):" % "|".join(re.escape(f) for f in files), first)
         return {"id": case_id, "outcome": outcome, "line": m.group(1) if m else "",
                 "first_error": first}
     finally:

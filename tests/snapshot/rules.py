@@ -11,6 +11,10 @@ expected.txt lists the findings of <rule-id> in the bad cases, one a line:
 
   bad.py:6:5-7:13 nested-class [blocker] <message> | fix: <fix>
   bad/store/deep.py:4:7-4:16 builtin-base [blocker] <message> | fix: <fix>
+  bad/events/click.py:9:7-9:12 nonext-inherits-ext [blocker] <message> | fix: <fix> | assumes: events/base.py
+
+(a finding that assumes other modules compiled in the same build ends with
+them, and "(does not hold)" when one of them stays interpreted).
 
 (position and end position 1-based, columns in code points; ordered by path,
 then position). Findings of other rules are left out: a fixture tests its
@@ -55,6 +59,15 @@ def render(text):
         else:
             out.append(ch)
     return "".join(out)
+
+
+def assumes(finding):
+    """" | assumes: a.py, b.py", with " (does not hold)" when it does not;
+    nothing for a finding that assumes nothing."""
+    if not finding.get("assumes"):
+        return ""
+    return " | assumes: %s%s" % (", ".join(render(p) for p in finding["assumes"]),
+                                 "" if finding["holds"] else " (does not hold)")
 
 
 class Runner:
@@ -111,9 +124,9 @@ class Runner:
         found = [(p, f) for p, f in found if f["rule"] == rule]
         found.sort(key=lambda pf: (pf[0], pf[1]["line"], pf[1]["column"], pf[1]["end_line"],
                                    pf[1]["end_column"], pf[1]["message"]))
-        return ["%s:%d:%d-%d:%d %s [%s] %s | fix: %s" %
+        return ["%s:%d:%d-%d:%d %s [%s] %s | fix: %s%s" %
                 (p, f["line"], f["column"], f["end_line"], f["end_column"], f["rule"],
-                 f["category"], render(f["message"]), render(f["fix"] or ""))
+                 f["category"], render(f["message"]), render(f["fix"] or ""), assumes(f))
                 for p, f in found]
 
     def check_folder(self, rule, known):

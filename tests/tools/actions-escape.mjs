@@ -1,7 +1,7 @@
 // What GitHub's own toolkit prints for our annotations, for
 // tests/cli/ci_formats.sh to compare with `mypyc-scout scan --format github`
 // byte for byte. It goes through @actions/core's public API only:
-// core.error / core.warning (message, {title, file, startLine, endLine,
+// core.error / core.warning / core.notice (message, {title, file, startLine, endLine,
 // startColumn, endColumn}) build the `::error key=value,...::data` command
 // with the package's own escapeData / escapeProperty and write it to stdout.
 //
@@ -28,9 +28,26 @@ function hexStrings(file) {
 		.map((line) => Buffer.from(line.trim(), 'hex').toString('utf8'));
 }
 
-// The data of a finding's annotation: the message, then the fix if any.
-function findingData(message, fix) {
-	return fix ? `${message}\nfix: ${fix}` : message;
+// What a finding that assumes other modules adds (reporters/assumes.c).
+function assumesWords(f) {
+	const paths = (f && f.assumes) || [];
+	if (paths.length === 0)
+		return '';
+	const list = paths.length === 1 ? paths[0]
+		: `${paths.slice(0, -1).join(', ')} and ${paths[paths.length - 1]}`;
+	let words = `if compiled with ${list}`;
+	if (f.holds === false)
+		words += `; not counted: ${paths.length === 1 ? 'that module stays' : 'one of them stays'}` +
+			' interpreted (not compiled now, and blocked on its own or test code)';
+	return words;
+}
+
+// The data of a finding's annotation: the message, then what it assumes,
+// then the fix if any.
+function findingData(message, fix, f) {
+	const words = assumesWords(f);
+	const data = words ? `${message}\n${words}` : message;
+	return fix ? `${data}\nfix: ${fix}` : data;
 }
 
 // Our reporter's choice of properties: columns only for a one-line finding,
@@ -47,8 +64,8 @@ function findingProperties(title, file, f) {
 	};
 }
 
-function annotate(category, data, properties) {
-	(category === 'blocker' ? core.error : core.warning)(data, properties);
+function annotate(category, data, properties, holds = true) {
+	(holds === false ? core.notice : category === 'blocker' ? core.error : core.warning)(data, properties);
 }
 
 function hostile(file) {
@@ -65,7 +82,7 @@ function replay(reportFile, rulesFile) {
 	for (const m of report.modules) {
 		for (const f of m.findings) {
 			const title = titles.has(f.rule) ? `${f.rule}: ${titles.get(f.rule)}` : f.rule;
-			annotate(f.category, findingData(f.message, f.fix), findingProperties(title, m.path, f));
+			annotate(f.category, findingData(f.message, f.fix, f), findingProperties(title, m.path, f), f.holds);
 		}
 	}
 	for (const d of report.diagnostics) {

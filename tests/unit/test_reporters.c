@@ -223,7 +223,7 @@ static void test_json(const scout_scan *scan)
 	CHECK(out[strlen(out) - 1] == '\n');
 	KEYS(doc, "report", "schema_version", "tool", "root", "source", "hotness_source", "summary",
 	     "modules", "plan", "diagnostics", "advisories");
-	CHECK_INT(json_num(doc, "schema_version"), 1);
+	CHECK_INT(json_num(doc, "schema_version"), 2);
 	CHECK_STR(json_str(json_get(doc, "tool"), "name"), "mypyc-scout");
 	CHECK_STR(json_str(json_get(doc, "tool"), "version"), SCOUT_VERSION);
 	CHECK_STR(json_str(doc, "root"), "/tmp/repo \x1b[1mbold");

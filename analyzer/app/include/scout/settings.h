@@ -27,7 +27,8 @@ int scout_settings_resolve(scout_settings *out, const scout_cli *cli);
 void scout_settings_free(scout_settings *s);
 
 /* Whether the finished scan crosses the gate: returns true and writes a
- * one-line reason into `reason` when it does. */
+ * one-line reason into `reason` when it does. Findings that do not hold
+ * (scout_finding_holds) never cross it. */
 bool scout_settings_gate(const scout_settings *s, const scout_scan *scan, char *reason, size_t cap);
 
 #endif

@@ -14,8 +14,9 @@
 typedef struct scout_audit_loc {
 	size_t module;
 	uint32_t line, column;
-	const char *label; /* borrowed from the scan; may be NULL */
-	const char *fix;   /* borrowed; the finding's own fix, or NULL */
+	const char *label;            /* borrowed from the scan; may be NULL */
+	const char *fix;              /* borrowed; the finding's own fix, or NULL */
+	const scout_finding *finding; /* borrowed; the finding located, or NULL */
 } scout_audit_loc;
 
 /* Evidence for a checklist item, read from a repository file. */

@@ -43,6 +43,15 @@ typedef struct scout_finding {
 	char *message;                               /* owned */
 	char *fix;                                   /* owned */
 	char fingerprint[SCOUT_FINGERPRINT_LEN];     /* see scout/fingerprint.h; "" until set */
+	/* Paths of the other modules that must be compiled in the same build for
+	 * the finding to hold (a native base class of another module): owned,
+	 * sorted, unique; none when it holds whatever else is compiled. */
+	char **assumes;
+	uint32_t nassumes;
+	/* Set by the link stage when an assumed module stays out of the build
+	 * the verdicts assume (scout/assumed_build.h): the finding is reported
+	 * but counts toward neither the verdict, the score nor --fail-on. */
+	bool unmet;
 } scout_finding;
 
 typedef struct scout_annotations {
@@ -218,7 +227,15 @@ typedef struct scout_scan {
 void scout_module_add_finding(scout_module *m, const char *rule, scout_category cat, uint32_t line,
                               uint32_t column, uint32_t end_line, uint32_t end_column,
                               const char *message, const char *fix);
-/* Sorts the findings and sets verdict and score from them and the coverage. */
+/* Adds `path` to what f assumes (copied; the list stays sorted and unique). */
+void scout_finding_assume(scout_finding *f, const char *path);
+/* True when f counts toward verdict, score and --fail-on: it assumes
+ * nothing, or every module it assumes is in the build the verdicts assume. */
+bool scout_finding_holds(const scout_finding *f);
+/* Frees what f owns (message, fix, assumes). */
+void scout_finding_clear(scout_finding *f);
+/* Sorts the findings and sets verdict and score from the findings that hold
+ * (scout_finding_holds) and the coverage. */
 void scout_module_finish(scout_module *m, double coverage_threshold);
 /* The score formula (README "Scores"): 0-100 from coverage and findings. */
 int scout_module_score(const scout_module *m);

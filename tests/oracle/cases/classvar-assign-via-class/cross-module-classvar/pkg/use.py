@@ -1,0 +1,5 @@
+from pkg.stats import Totals
+
+
+def parsed() -> None:
+    Totals.calls += 1

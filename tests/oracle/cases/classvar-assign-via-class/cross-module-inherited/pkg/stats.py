@@ -1,0 +1,6 @@
+class Counter:
+    calls = 0
+
+
+class Totals(Counter):
+    pass

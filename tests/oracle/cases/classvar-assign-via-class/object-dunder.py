@@ -1,0 +1,5 @@
+class ParseError(ValueError):
+    pass
+
+
+ParseError.__module__ = "mypkg"

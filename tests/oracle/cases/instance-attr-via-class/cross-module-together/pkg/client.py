@@ -1,0 +1,5 @@
+from pkg.config import Settings
+
+
+def timeout() -> int:
+    return Settings.timeout

@@ -1,0 +1,6 @@
+class Named:
+    pass
+
+
+class Timestamped:
+    pass

@@ -1,0 +1,5 @@
+from pkg.base import Named, Timestamped
+
+
+class User(Named, Timestamped):
+    pass

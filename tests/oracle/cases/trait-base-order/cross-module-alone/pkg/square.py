@@ -1,0 +1,5 @@
+from pkg.base import Drawable, Shape
+
+
+class Square(Drawable, Shape):
+    pass
