@@ -1,0 +1,7 @@
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def final(cls: T) -> T:
+    return cls

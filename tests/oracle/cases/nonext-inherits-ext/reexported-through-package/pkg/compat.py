@@ -1,0 +1,3 @@
+from mypy_extensions import trait
+
+__all__ = ["trait"]
