@@ -20,6 +20,11 @@
  * categories (Code Climate's list): blocker Compatibility, non-native and
  * slow Performance, behaviour Bug Risk.
  *
+ * A module of verdict unknown (the bundled grammar cannot parse it all, and
+ * nothing blocks it) gets one more issue, after its findings: check_name
+ * "grammar-gap", severity info, category Compatibility, at the line the
+ * grammar fails on, fingerprinted over check name and path.
+ *
  * fingerprint: the finding's fingerprint, as in the JSON report, baselines and
  * SARIF (see reporters/sarif.c): 16 hex digits of a SHA-1 over the rule id,
  * the path, the enclosing def/class and the normalised source line, with
@@ -34,6 +39,9 @@
 #include "cjson_util.h"
 #include "escape.h"
 #include "scout/fingerprint.h"
+#include "scout/syntax.h"
+
+#include <stdio.h>
 
 static const char *severity_of(const scout_finding *f)
 {
@@ -111,17 +119,48 @@ static cJSON *issue_json(const scout_module *m, const scout_finding *f)
 	return scout_cjson_finish(o, ok);
 }
 
-/* The report: one issue per finding, in report order. */
+static cJSON *unknown_issue_json(const scout_module *m)
+{
+	char fingerprint[SCOUT_FINGERPRINT_LEN], message[200];
+	const char *parts[] = {"grammar-gap", m->path};
+	cJSON *o = cJSON_CreateObject(), *categories = cJSON_CreateArray();
+	cJSON *location = cJSON_CreateObject(), *lines = cJSON_CreateObject();
+	bool ok = o && categories && location && lines;
+
+	scout_fingerprint(fingerprint, parts, 2);
+	snprintf(message, sizeof(message),
+	         "verdict unknown: the bundled grammar (%s) cannot parse line %u; it may be valid "
+	         "newer Python",
+	         SCOUT_PYTHON_GRAMMAR, (unsigned)m->grammar_gap_line);
+	ok = scout_cjson_put(categories, NULL, scout_cjson_text("Compatibility")) && ok;
+	ok = scout_cjson_put(lines, "begin", scout_cjson_number(m->grammar_gap_line)) && ok;
+	ok = scout_cjson_put(location, "path", scout_cjson_text(m->path)) && ok;
+	ok = scout_cjson_put(location, "lines", lines) && ok;
+	ok = ok && scout_cjson_put(o, "type", scout_cjson_text("issue"));
+	ok = ok && scout_cjson_put(o, "check_name", scout_cjson_text("grammar-gap"));
+	ok = ok && scout_cjson_put(o, "description", scout_cjson_text(message));
+	ok = scout_cjson_put(o, "categories", categories) && ok;
+	ok = ok && scout_cjson_put(o, "severity", scout_cjson_text("info"));
+	ok = ok && scout_cjson_put(o, "fingerprint", scout_cjson_text(fingerprint));
+	ok = scout_cjson_put(o, "location", location) && ok;
+	return scout_cjson_finish(o, ok);
+}
+
+/* The report: one issue per finding, in report order, and one per module of
+ * verdict unknown after its findings. */
 static cJSON *issues_json(const scout_scan *scan)
 {
 	cJSON *doc = cJSON_CreateArray();
 	bool ok = doc != NULL;
 
-	for (size_t i = 0; ok && i < scan->nmodules; i++)
+	for (size_t i = 0; ok && i < scan->nmodules; i++) {
 		for (size_t j = 0; ok && j < scan->modules[i].nfindings; j++)
 			ok = scout_cjson_put(
 			    doc, NULL,
 			    issue_json(&scan->modules[i], &scan->modules[i].findings[j]));
+		if (ok && scan->modules[i].verdict == SCOUT_UNKNOWN)
+			ok = scout_cjson_put(doc, NULL, unknown_issue_json(&scan->modules[i]));
+	}
 	return scout_cjson_finish(doc, ok);
 }
 

@@ -8,6 +8,8 @@
  *           <path>:<line>:<col>: blocker <rule> <message>     that holds
  *               if compiled with <paths>   (when it assumes modules)
  *               fix: <fix></failure>
+ *         <skipped message="unknown: ..."/>   verdict unknown (the grammar
+ *           cannot parse the module in full, and nothing blocks it)
  *         <system-out>the module's other findings (a blocker that does not
  *           hold among them: it assumes a module the recommended build leaves
  *           interpreted), one per line (then its fix), as the text report
@@ -22,8 +24,8 @@
  *
  * Test cases are in path order (modules and diagnostics are both sorted by
  * path). `failures` counts test cases with a failure (modules with a blocker
- * that holds),
- * `errors` and `skipped` the diagnostic test cases. No times or host names:
+ * that holds), `errors` the diagnostic test cases, `skipped` the `skipped`
+ * ones and the modules of verdict unknown. No times or host names:
  * same scan, same bytes. Every string from the scanned repository goes through
  * scout_escape_xml (entities, character references for TAB/LF/CR, U+FFFD for
  * the characters XML 1.0 forbids and for ill-formed UTF-8). */
@@ -89,9 +91,10 @@ static void count_one(void *ctx, const scout_module *m, const scout_diagnostic *
 	counts *c = ctx;
 
 	c->tests++;
-	if (m)
+	if (m) {
 		c->failures += has_blocker(m);
-	else if (diag_is_skip(d))
+		c->skipped += m->verdict == SCOUT_UNKNOWN;
+	} else if (diag_is_skip(d))
 		c->skipped++;
 	else
 		c->errors++;
@@ -156,6 +159,26 @@ static void put_diag_text(scout_buf *b, const scout_diagnostic *d)
 	scout_escape_xml(b, d->message);
 }
 
+/* <skipped> for a module of verdict unknown, with its grammar-gap message. */
+static void put_unknown(scout_buf *b, const scout_module *m, const scout_diagnostic *d, size_t nd)
+{
+	scout_buf message = {0};
+	const char *gap = NULL;
+
+	for (size_t i = 0; i < nd && !gap; i++)
+		if (d[i].kind == SCOUT_DIAG_GRAMMAR_GAP)
+			gap = d[i].message;
+	if (gap)
+		scout_buf_printf(&message, "unknown: %s", gap);
+	else
+		scout_buf_printf(&message, "unknown: the grammar cannot parse line %u",
+		                 (unsigned)m->grammar_gap_line);
+	scout_buf_puts(b, "      <skipped");
+	put_attr(b, "message", message.data);
+	scout_buf_puts(b, "/>\n");
+	scout_buf_free(&message);
+}
+
 static void module_case(scout_buf *b, const scout_module *m, const scout_diagnostic *d, size_t nd)
 {
 	bool other = false;
@@ -174,6 +197,8 @@ static void module_case(scout_buf *b, const scout_module *m, const scout_diagnos
 		else
 			other = true;
 	}
+	if (m->verdict == SCOUT_UNKNOWN)
+		put_unknown(b, m, d, nd);
 	if (other) {
 		scout_buf_puts(b, "      <system-out>");
 		for (size_t i = 0; i < m->nfindings; i++) {

@@ -14,15 +14,22 @@ static void write_counts(scout_buf *b, const scout_scan *scan)
 {
 	scout_summary s;
 
+	bool unknown;
+
 	scout_scan_summarise(scan, &s);
+	unknown = s.verdicts[SCOUT_UNKNOWN] > 0; /* a column only when some module is */
 	scout_buf_printf(b,
 	                 "## mypyc-scout\n\n%zu modules, %llu lines, annotation coverage "
-	                 "%.1f%%\n\n| ready | needs-annotations | needs-changes | blocked |\n"
-	                 "| ---: | ---: | ---: | ---: |\n| %zu | %zu | %zu | %zu |\n",
+	                 "%.1f%%\n\n| ready | needs-annotations | needs-changes | blocked |%s\n"
+	                 "| ---: | ---: | ---: | ---: |%s\n| %zu | %zu | %zu | %zu |",
 	                 s.modules, (unsigned long long)s.lines,
-	                 100.0 * scout_annotations_coverage(&s.ann), s.verdicts[SCOUT_READY],
+	                 100.0 * scout_annotations_coverage(&s.ann), unknown ? " unknown |" : "",
+	                 unknown ? " ---: |" : "", s.verdicts[SCOUT_READY],
 	                 s.verdicts[SCOUT_NEEDS_ANNOTATIONS], s.verdicts[SCOUT_NEEDS_CHANGES],
 	                 s.verdicts[SCOUT_BLOCKED]);
+	if (unknown)
+		scout_buf_printf(b, " %zu |", s.verdicts[SCOUT_UNKNOWN]);
+	scout_buf_puts(b, "\n");
 }
 
 static void write_plan(scout_buf *b, const scout_scan *scan)

@@ -30,6 +30,7 @@
 #define COLOR_GREEN  "\x1b[32m"
 #define COLOR_YELLOW "\x1b[33m"
 #define COLOR_CYAN   "\x1b[36m"
+#define COLOR_GREY   "\x1b[90m"
 #define COLOR_RESET  "\x1b[0m"
 
 /* ---- text helpers ------------------------------------------------------ */
@@ -37,10 +38,9 @@
 static const char *verdict_color(scout_verdict v)
 {
 	static const char *const colors[SCOUT_VERDICT_COUNT] = {
-	    [SCOUT_READY] = COLOR_GREEN,
-	    [SCOUT_NEEDS_ANNOTATIONS] = COLOR_CYAN,
-	    [SCOUT_NEEDS_CHANGES] = COLOR_YELLOW,
-	    [SCOUT_BLOCKED] = COLOR_RED,
+	    [SCOUT_READY] = COLOR_GREEN,          [SCOUT_NEEDS_ANNOTATIONS] = COLOR_CYAN,
+	    [SCOUT_NEEDS_CHANGES] = COLOR_YELLOW, [SCOUT_BLOCKED] = COLOR_RED,
+	    [SCOUT_UNKNOWN] = COLOR_GREY,
 	};
 
 	return v < SCOUT_VERDICT_COUNT ? colors[v] : COLOR_RESET;
@@ -156,6 +156,8 @@ static void write_summary(scout_buf *b, const scout_scan *scan, const scout_repo
 	                 100.0 * scout_annotations_coverage(&sum.ann));
 	scout_buf_puts(b, "verdicts:");
 	for (int v = 0; v < SCOUT_VERDICT_COUNT; v++) {
+		if (v == SCOUT_UNKNOWN && !sum.verdicts[v])
+			continue; /* named only when some module is */
 		scout_buf_printf(b, "%s %zu ", v ? "," : "", sum.verdicts[v]);
 		put_colored(b, opts, verdict_color(v), scout_verdict_name(v));
 	}

@@ -11,9 +11,11 @@ const scout_rule scout_rule_syntax_error = {
     .id = "syntax-error",
     .category = SCOUT_BLOCKER,
     .title = "module does not parse",
-    .why = "mypy stops at the first syntax error, so mypyc compiles nothing",
-    .bad = "def f(:\n    pass\n",
-    .good = "def f():\n    pass\n",
+    .why = "mypy stops at the first syntax error, so mypyc compiles nothing. Reported only for "
+           "tokens no Python 3 accepts (backticks, <>, 0777, 10L, ur''); other code the bundled "
+           "grammar cannot parse gets the verdict unknown instead",
+    .bad = "os.chmod(path, 0600)\n",
+    .good = "os.chmod(path, 0o600)\n",
     .fix = "fix the syntax error (Python 3 syntax; see the location)",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html",
 };

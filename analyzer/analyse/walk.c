@@ -17,6 +17,7 @@
 #include "scout/class_facts.h"
 #include "scout/rule.h"
 #include "suppress.h"
+#include "syntax_check.h"
 
 static void byte_position(const scout_walk *w, uint32_t byte, TSPoint p, uint32_t *line,
                           uint32_t *column)
@@ -164,28 +165,6 @@ void scout_walk_report(scout_walk *w, const scout_rule *rule, TSNode node, const
 	fingerprint_finding(w, node, &w->module->findings[w->module->nfindings - 1]);
 }
 
-static void report_syntax_error(scout_walk *w, TSNode node)
-{
-	char message[160];
-
-	if (ts_node_is_missing(node)) {
-		snprintf(message, sizeof(message), "syntax error: missing '%s'",
-		         ts_node_type(node));
-	} else {
-		uint32_t len, n = 0;
-		const char *text = scout_node_text(node, w->src, &len);
-
-		while (n < len && n < 40 && text[n] != '\n' && text[n] != '\r')
-			n++;
-		while (n > 0 && n < len && ((unsigned char)text[n] & 0xc0) == 0x80)
-			n--; /* do not cut a UTF-8 sequence */
-		snprintf(message, sizeof(message), "syntax error: unexpected '%.*s%s'", (int)n,
-		         text, n < len ? "..." : "");
-	}
-	scout_walk_report(w, &scout_rule_syntax_error, node, message, NULL);
-	w->has_error = true;
-}
-
 static void push(scout_walk *w, TSNode node, uint32_t at)
 {
 	if (w->depth == w->cap) {
@@ -207,8 +186,9 @@ enum {
 	HOOK_ANNOTATIONS = 16,
 	HOOK_IMPORTS = 32,
 	HOOK_RULES = 64,
-	HOOK_REACH = 128, /* reachability: an if statement or a block */
-	HOOK_ALL = 255    /* a symbol past the table (ERROR is 65535): every part looks */
+	HOOK_REACH = 128,  /* reachability: an if statement or a block */
+	HOOK_SYNTAX = 256, /* the syntax-error check (ERROR nodes get it through HOOK_ALL) */
+	HOOK_ALL = 0xffff  /* a symbol past the table (ERROR is 65535): every part looks */
 };
 
 static uint8_t *base_hooks; /* every part but the visitor's */
@@ -232,17 +212,21 @@ static void build_base_hooks(void)
 	base_hooks = scout_symbol_bytes(hooks_for, &nbase_hooks);
 }
 
-/* The walk's own table: the shared one plus the node types its visitor
- * wants, built on its first module. */
+/* The walk's own table: the shared one plus the node types the syntax
+ * check and its visitor want (past the shared table's eight bits), built on
+ * its first module. */
 static void build_hooks(scout_walk *w)
 {
+	const scout_symbols *s = scout_syntax_symbols();
+
 	pthread_once(&hooks_once, build_base_hooks);
 	w->nhooks = nbase_hooks;
-	w->hooks = scout_malloc(nbase_hooks ? nbase_hooks : 1);
-	memcpy(w->hooks, base_hooks, nbase_hooks);
-	for (uint32_t t = 0; w->visitor && t < nbase_hooks; t++)
-		if (w->visitor->wants((TSSymbol)t))
-			w->hooks[t] |= HOOK_RULES;
+	w->hooks = scout_malloc((nbase_hooks ? nbase_hooks : 1) * sizeof(*w->hooks));
+	for (uint32_t t = 0; t < nbase_hooks; t++)
+		w->hooks[t] =
+		    (uint16_t)(base_hooks[t] |
+		               (scout_syntax_check_on(s, (TSSymbol)t) ? HOOK_SYNTAX : 0) |
+		               (w->visitor && w->visitor->wants((TSSymbol)t) ? HOOK_RULES : 0));
 }
 
 static unsigned hooks_of(const scout_walk *w, TSSymbol t)
@@ -284,9 +268,8 @@ static void enter(scout_walk *w, const scout_tix *tix, uint32_t at, bool tree_ha
 		reach(w, e, at);
 	if (h & HOOK_TYPE && t == w->sym->type)
 		w->in_type++;
-	if (tree_has_error && !w->has_error &&
-	    (t == w->sym->error || (e->nkids == 0 && ts_node_is_missing(node))))
-		report_syntax_error(w, node);
+	if (h & HOOK_SYNTAX || (tree_has_error && e->nkids == 0 && ts_node_is_missing(node)))
+		scout_syntax_check_enter(w, node, t);
 	if (h & HOOK_COMMENT && t == w->sym->comment)
 		scout_suppress_collect(w, node);
 	else if (h & HOOK_CLASS && t == w->sym->class_definition && at >= w->dead_end)

@@ -113,6 +113,15 @@ cleanup:
 	return verdict;
 }
 
+/* How bad a verdict is, for "got worse": unknown ranks between
+ * needs-changes and blocked; -1 (no file at the base) below them all. */
+static int badness(int verdict)
+{
+	if (verdict == SCOUT_UNKNOWN)
+		return SCOUT_BLOCKED;
+	return verdict == SCOUT_BLOCKED ? SCOUT_BLOCKED + 1 : verdict;
+}
+
 static int diff_since_base(changes *c, git_repository *repo, const char *base, git_tree **tree)
 {
 	git_object *base_obj = NULL, *head_obj = NULL;
@@ -160,8 +169,9 @@ static void keep_changed(scout_scan *scan, const changes *c, git_repository *rep
 		char *repo_path = scout_asprintf("%s%s", prefix, m->path);
 		const changed_file *f = find_file(c, repo_path);
 		bool worse = f && !f->whole &&
-		             (int)m->verdict > base_verdict(repo, tree, repo_path, m,
-		                                            scan->coverage_threshold, rules);
+		             badness((int)m->verdict) >
+		                 badness(base_verdict(repo, tree, repo_path, m,
+		                                      scan->coverage_threshold, rules));
 		size_t kept = 0;
 
 		for (size_t j = 0; j < m->nfindings; j++) {

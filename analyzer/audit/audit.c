@@ -25,6 +25,8 @@ const char *scout_skip_reason_name(scout_skip_reason r)
 		return "dynamic by design";
 	case SCOUT_SKIP_BLOCKED:
 		return "blocked and cold";
+	case SCOUT_SKIP_UNKNOWN:
+		return "not parsed (verdict unknown)";
 	case SCOUT_SKIP_COLD:
 	default:
 		return "cold";
@@ -129,13 +131,14 @@ static void build_phases(scout_audit *a, const scout_scan *scan)
 		if (in_phase1[i] || scout_module_is_test(m))
 			continue;
 		dynamic = is_dynamic(m);
-		if (hot && !dynamic) {
+		if (hot && !dynamic && m->verdict != SCOUT_UNKNOWN) {
 			collect_fixes(&am, m);
 			a->phase2_covered += m->hotness;
 			SCOUT_PUSH(a->phase2, a->nphase2, a->phase2_cap, am);
 			continue;
 		}
 		am.skip = dynamic                       ? SCOUT_SKIP_DYNAMIC
+		          : m->verdict == SCOUT_UNKNOWN ? SCOUT_SKIP_UNKNOWN
 		          : m->verdict == SCOUT_BLOCKED ? SCOUT_SKIP_BLOCKED
 		                                        : SCOUT_SKIP_COLD;
 		SCOUT_PUSH(a->skip, a->nskip, a->skip_cap, am);

@@ -71,6 +71,14 @@ char *scout_audit_verdict_text(const scout_audit *a, const scout_scan *scan)
 	                 plural_s(s.verdicts[SCOUT_NEEDS_ANNOTATIONS]),
 	                 s.verdicts[SCOUT_NEEDS_CHANGES], plural_s(s.verdicts[SCOUT_NEEDS_CHANGES]),
 	                 s.verdicts[SCOUT_BLOCKED], s.verdicts[SCOUT_BLOCKED] == 1 ? "is" : "are");
+	if (s.verdicts[SCOUT_UNKNOWN])
+		scout_buf_printf(&b,
+		                 "The bundled grammar cannot parse %zu module%s in full, so %s "
+		                 "verdict is unknown and %s left out of the plan. ",
+		                 s.verdicts[SCOUT_UNKNOWN],
+		                 s.verdicts[SCOUT_UNKNOWN] == 1 ? "" : "s",
+		                 s.verdicts[SCOUT_UNKNOWN] == 1 ? "its" : "their",
+		                 s.verdicts[SCOUT_UNKNOWN] == 1 ? "it is" : "they are");
 	if (a->nphase1)
 		scout_buf_printf(&b, "Phase 1 compiles %zu hot module%s that mypyc accepts as %s. ",
 		                 a->nphase1, a->nphase1 == 1 ? "" : "s",

@@ -17,17 +17,17 @@ const char *scout_category_name(scout_category c)
 const char *scout_verdict_name(scout_verdict v)
 {
 	static const char *const names[] = {"ready", "needs-annotations", "needs-changes",
-	                                    "blocked"};
+	                                    "blocked", "unknown"};
 
 	return v < SCOUT_VERDICT_COUNT ? names[v] : "?";
 }
 
 const char *scout_diag_kind_name(scout_diag_kind k)
 {
-	static const char *const names[] = {"syntax-error", "unreadable", "not-utf8", "too-large",
-	                                    "skipped"};
+	static const char *const names[] = {"syntax-error", "unreadable", "not-utf8",
+	                                    "too-large",    "skipped",    "grammar-gap"};
 
-	return k <= SCOUT_DIAG_SKIPPED ? names[k] : "?";
+	return k <= SCOUT_DIAG_GRAMMAR_GAP ? names[k] : "?";
 }
 
 double scout_annotations_coverage(const scout_annotations *a)
@@ -97,15 +97,18 @@ static int compare_findings(const void *pa, const void *pb)
 }
 
 /* Score formula (documented in README "Scores"): readiness to compile now.
- * A blocker makes it 0. Otherwise the annotation coverage in percent, divided
- * by 1 + d/20, where d is the weighted density of the other findings per 100
- * lines (non-native 10, behaviour 3, slow 1; at least 100 lines counted), so
- * a large module is not sunk by many small hints. */
+ * A blocker makes it 0, and so does a grammar gap (verdict unknown: nothing
+ * vouches for what was not parsed). Otherwise the annotation coverage in
+ * percent, divided by 1 + d/20, where d is the weighted density of the other
+ * findings per 100 lines (non-native 10, behaviour 3, slow 1; at least 100
+ * lines counted), so a large module is not sunk by many small hints. */
 int scout_module_score(const scout_module *m)
 {
 	static const double weight[SCOUT_CATEGORY_COUNT] = {0, 10, 3, 1};
 	double weighted = 0.0, density;
 
+	if (m->grammar_gap_line)
+		return 0;
 	for (size_t i = 0; i < m->nfindings; i++) {
 		if (!scout_finding_holds(&m->findings[i]))
 			continue;
@@ -139,6 +142,8 @@ void scout_module_finish(scout_module *m, double coverage_threshold)
 			count[m->findings[i].category]++;
 	if (count[SCOUT_BLOCKER])
 		m->verdict = SCOUT_BLOCKED;
+	else if (m->grammar_gap_line)
+		m->verdict = SCOUT_UNKNOWN;
 	else if (count[SCOUT_NON_NATIVE] || count[SCOUT_BEHAVIOUR])
 		m->verdict = SCOUT_NEEDS_CHANGES;
 	else if (scout_annotations_coverage(&m->ann) < coverage_threshold)

@@ -88,14 +88,16 @@ static double gain_of(const scout_module *m)
 }
 
 /* Keeps a group only when all its members can compile: otherwise its ready
- * members stay out too, since the blocked one would stay interpreted. */
+ * members stay out too, since the blocked one (or the one of unknown
+ * verdict, which is never planned) would stay interpreted. */
 static void drop_broken_groups(ranked *r, size_t *n, const scout_scan *scan, size_t *parent)
 {
 	bool *broken = scout_calloc(scan->nmodules ? scan->nmodules : 1, sizeof(*broken));
 	size_t kept = 0;
 
 	for (size_t j = 0; j < scan->nmodules; j++)
-		if (scan->modules[j].verdict == SCOUT_BLOCKED)
+		if (scan->modules[j].verdict == SCOUT_BLOCKED ||
+		    scan->modules[j].verdict == SCOUT_UNKNOWN)
 			broken[find(parent, j)] = true;
 	for (size_t i = 0; i < *n; i++)
 		if (!broken[r[i].root])
@@ -127,7 +129,8 @@ static void order_plan(scout_scan *scan, size_t *parent, const bool *plannable)
 	for (size_t i = 0; i < scan->nmodules; i++) {
 		const scout_module *m = &scan->modules[i];
 
-		if (plannable[i] && m->verdict != SCOUT_BLOCKED && gain_of(m) > 0.0)
+		if (plannable[i] && m->verdict != SCOUT_BLOCKED && m->verdict != SCOUT_UNKNOWN &&
+		    gain_of(m) > 0.0)
 			r[n++] = (ranked){i, find(parent, i), gain_of(m), 0.0};
 	}
 	drop_broken_groups(r, &n, scan, parent);

@@ -114,6 +114,41 @@ static bool too_deep(const scout_analyzer *a, scout_file_result *r, const scout_
 	return true;
 }
 
+static bool has_rule(const scout_module *m, const char *rule)
+{
+	for (size_t i = 0; i < m->nfindings; i++)
+		if (strcmp(m->findings[i].rule, rule) == 0)
+			return true;
+	return false;
+}
+
+/* The diagnostic for a tree that did not parse: the certain syntax error the
+ * walk reported (syntax_check.c), or else, unless the module is Python 2 code
+ * (the python2 rule fired), a grammar gap: the module's verdict is unknown. */
+static void note_syntax(scout_file_result *r, const scout_walk *w)
+{
+	scout_module *m = &r->module;
+	char message[200];
+
+	if (w->has_error) {
+		for (size_t i = 0; i < m->nfindings; i++)
+			if (strcmp(m->findings[i].rule, "syntax-error") == 0) {
+				scout_file_result_add_diag(r, m->path, SCOUT_DIAG_SYNTAX_ERROR,
+				                           m->findings[i].line,
+				                           m->findings[i].message);
+				break;
+			}
+		return;
+	}
+	if (!w->gap.line || has_rule(m, "python2"))
+		return;
+	m->grammar_gap_line = w->gap.line;
+	snprintf(message, sizeof(message),
+	         "the bundled grammar (%s) cannot parse line %u; it may be valid newer Python",
+	         SCOUT_PYTHON_GRAMMAR, w->gap.line);
+	scout_file_result_add_diag(r, m->path, SCOUT_DIAG_GRAMMAR_GAP, w->gap.line, message);
+}
+
 int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_source *src)
 {
 	scout_module *m = &r->module;
@@ -137,6 +172,7 @@ int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_so
 	a->walk.depth = 0;
 	a->walk.in_type = 0;
 	a->walk.has_error = false;
+	memset(&a->walk.gap, 0, sizeof(a->walk.gap));
 	a->walk.module = m;
 	a->walk.config = a->config;
 	tix = scout_tix_build(ts_tree_root_node(tree)); /* for the bindings and the walk */
@@ -150,15 +186,7 @@ int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_so
 	scout_names_clear(&names);
 	ts_tree_delete(tree);
 	r->has_module = true;
-	if (a->walk.has_error) {
-		for (size_t i = 0; i < m->nfindings; i++)
-			if (strcmp(m->findings[i].rule, "syntax-error") == 0) {
-				scout_file_result_add_diag(r, m->path, SCOUT_DIAG_SYNTAX_ERROR,
-				                           m->findings[i].line,
-				                           m->findings[i].message);
-				break;
-			}
-	}
+	note_syntax(r, &a->walk);
 	return 0;
 }
 

@@ -172,6 +172,7 @@ static void put_module(scout_buf *b, const scout_module *m)
 	put_links(b, m);
 	put_u32(b, m->loops);
 	put_u8(b, m->compiled_now);
+	put_u32(b, m->grammar_gap_line);
 }
 
 static void put_result(scout_buf *b, const scout_file_result *r)
@@ -467,6 +468,7 @@ static void get_module(reader *r, scout_module *m)
 	get_links(r, m);
 	m->loops = get_u32(r);
 	m->compiled_now = get_bool(r);
+	m->grammar_gap_line = get_u32(r);
 }
 
 static void get_result(reader *r, scout_file_result *out)
@@ -479,7 +481,7 @@ static void get_result(reader *r, scout_file_result *out)
 	out->diags = alloc_array(out->ndiags, sizeof(*out->diags));
 	for (size_t i = 0; i < out->ndiags; i++) {
 		out->diags[i].path = get_str(r);
-		out->diags[i].kind = (scout_diag_kind)get_enum(r, SCOUT_DIAG_SKIPPED + 1);
+		out->diags[i].kind = (scout_diag_kind)get_enum(r, SCOUT_DIAG_GRAMMAR_GAP + 1);
 		out->diags[i].line = get_u32(r);
 		out->diags[i].message = get_str(r);
 	}

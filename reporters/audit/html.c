@@ -158,9 +158,10 @@ static void write_verdicts(scout_buf *b, const scout_summary *s)
 {
 	scout_buf_puts(b, "<ul class=\"verdicts\">\n");
 	for (int v = 0; v < SCOUT_VERDICT_COUNT; v++)
-		scout_buf_printf(
-		    b, "<li><span class=\"dot v%d\"></span>%s <strong>%zu</strong></li>\n", v,
-		    scout_verdict_name((scout_verdict)v), s->verdicts[v]);
+		if (v != SCOUT_UNKNOWN || s->verdicts[v]) /* unknown: only when some module is */
+			scout_buf_printf(
+			    b, "<li><span class=\"dot v%d\"></span>%s <strong>%zu</strong></li>\n",
+			    v, scout_verdict_name((scout_verdict)v), s->verdicts[v]);
 	scout_buf_puts(b, "</ul>\n");
 }
 

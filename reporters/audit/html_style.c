@@ -1,19 +1,19 @@
 /* The audit page's inline stylesheet: system fonts, a centred column that
  * reads well on a laptop, tables that scroll sideways inside their wrapper on
  * a phone, light and dark schemes (prefers-color-scheme), and the colours of
- * the verdict (v0-v3), category (c0-c3) and status (s-*) marks the sections
+ * the verdict (v0-v4), category (c0-c3) and status (s-*) marks the sections
  * and charts use. */
 #include "html.h"
 
 const char scout_audit_html_css[] =
     ":root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;"
     "--line:#d1d9e0;--panel:#f6f8fa;--link:#0969da;--code:#eff2f5;"
-    "--v0:#1a7f37;--v1:#0969da;--v2:#bc4c00;--v3:#cf222e;"
+    "--v0:#1a7f37;--v1:#0969da;--v2:#bc4c00;--v3:#cf222e;--v4:#6e7781;"
     "--c0:#cf222e;--c1:#8250df;--c2:#bc4c00;--c3:#6e7781;"
     "--ok:#1a7f37;--todo:#cf222e;--warn:#9a6700;--info:#0969da}\n"
     "@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;"
     "--line:#3d444d;--panel:#151b23;--link:#4493f8;--code:#262c36;"
-    "--v0:#3fb950;--v1:#4493f8;--v2:#db6d28;--v3:#f85149;"
+    "--v0:#3fb950;--v1:#4493f8;--v2:#db6d28;--v3:#f85149;--v4:#9198a1;"
     "--c0:#f85149;--c1:#ab7df8;--c2:#db6d28;--c3:#9198a1;"
     "--ok:#3fb950;--todo:#f85149;--warn:#d29922;--info:#4493f8}}\n"
     "*{box-sizing:border-box}\n"
@@ -65,7 +65,8 @@ const char scout_audit_html_css[] =
     "font-weight:600;vertical-align:middle;color:var(--bg);background:var(--muted);"
     "font-family:system-ui,sans-serif}\n"
     ".v0{color:var(--v0);fill:var(--v0)}.v1{color:var(--v1);fill:var(--v1)}"
-    ".v2{color:var(--v2);fill:var(--v2)}.v3{color:var(--v3);fill:var(--v3)}\n"
+    ".v2{color:var(--v2);fill:var(--v2)}.v3{color:var(--v3);fill:var(--v3)}"
+    ".v4{color:var(--v4);fill:var(--v4)}\n"
     ".badge.c0{background:var(--c0)}.badge.c1{background:var(--c1)}"
     ".badge.c2{background:var(--c2)}.badge.c3{background:var(--c3)}\n"
     ".c0{fill:var(--c0)}.c1{fill:var(--c1)}.c2{fill:var(--c2)}.c3{fill:var(--c3)}\n"

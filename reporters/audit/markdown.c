@@ -121,7 +121,7 @@ static void write_title(scout_md_ctx *c)
 void scout_md_summary(scout_md_ctx *c)
 {
 	static const scout_verdict order[] = {SCOUT_READY, SCOUT_NEEDS_ANNOTATIONS,
-	                                      SCOUT_NEEDS_CHANGES, SCOUT_BLOCKED};
+	                                      SCOUT_NEEDS_CHANGES, SCOUT_BLOCKED, SCOUT_UNKNOWN};
 	scout_summary s;
 
 	scout_scan_summarise(c->scan, &s);
@@ -133,8 +133,9 @@ void scout_md_summary(scout_md_ctx *c)
 	scout_md_percent(c->b, c->scan->plan.covered);
 	scout_buf_puts(c->b, " |\n\n| verdict | modules |\n| --- | ---: |\n");
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
-		scout_buf_printf(c->b, "| %s | %zu |\n", scout_verdict_name(order[i]),
-		                 s.verdicts[order[i]]);
+		if (order[i] != SCOUT_UNKNOWN || s.verdicts[order[i]]) /* unknown: when some are */
+			scout_buf_printf(c->b, "| %s | %zu |\n", scout_verdict_name(order[i]),
+			                 s.verdicts[order[i]]);
 	scout_buf_puts(c->b, "\n");
 	if (c->a->verdict && c->a->verdict[0]) {
 		scout_buf_puts(c->b, "**Verdict.** ");

@@ -144,16 +144,20 @@ static void scatter_dot(scout_buf *b, const scout_module *m, double xmax)
 void scout_audit_svg_scatter(scout_buf *b, const scout_scan *scan)
 {
 	size_t count;
-	static const double legend_x[SCOUT_VERDICT_COUNT] = {8.0, 76.0, 214.0, 334.0};
+	static const double legend_x[SCOUT_VERDICT_COUNT] = {8.0, 76.0, 214.0, 334.0, 404.0};
+	scout_summary s;
 	double xmax = hotness_axis(scan, &count);
 	char desc[160];
 
 	snprintf(desc, sizeof(desc),
 	         "%zu modules (tests left out); hot and ready modules sit at the top right", count);
 	svg_open(b, "chart-modules", SC_HEIGHT, "Modules by hotness and readiness", desc);
+	scout_scan_summarise(scan, &s);
 	for (int v = 0; v < SCOUT_VERDICT_COUNT; v++) {
 		char cls[16];
 
+		if (v == SCOUT_UNKNOWN && !s.verdicts[v])
+			continue; /* listed only when some module has it */
 		snprintf(cls, sizeof(cls), "v%d", v);
 		legend(b, legend_x[v], 16.0, cls, scout_verdict_name((scout_verdict)v));
 	}

@@ -148,10 +148,17 @@ for r, (m, f) in zip(results, findings):
     expect(decoded == m['path'], f'sarif: {uri!r} decodes to {decoded!r}, not {m["path"]!r}')
     expect(r['ruleId'] == f['rule'], 'sarif: ruleId')
 
-# GitLab: the required keys, unique fingerprints, the paths
+# GitLab: the required keys, unique fingerprints, the paths; one more info
+# issue for each module of verdict unknown (broken.py)
 gitlab = json.load(open(os.path.join(tmp, 'gitlab.json'), encoding='utf-8'))
-expect(len(gitlab) == len(findings), 'gitlab: one issue per finding')
+unknown = [m['path'] for m in report['modules'] if m['verdict'] == 'unknown']
+gaps = [i for i in gitlab if i['check_name'] == 'grammar-gap']
+expect(unknown == ['pkg/broken.py'], f'a module of verdict unknown: {unknown}')
+expect([(i['location']['path'], i['severity']) for i in gaps] == [(p, 'info') for p in unknown],
+       'gitlab: an info issue per module of verdict unknown')
 expect(len({i['fingerprint'] for i in gitlab}) == len(gitlab), 'gitlab: unique fingerprints')
+gitlab = [i for i in gitlab if i['check_name'] != 'grammar-gap']
+expect(len(gitlab) == len(findings), 'gitlab: one issue per finding')
 for i, (m, f) in zip(gitlab, findings):
     expect(all(i.get(k) for k in ('description', 'check_name', 'fingerprint', 'severity')),
            f'gitlab: required keys in {i}')
@@ -181,10 +188,13 @@ for m in report['modules']:
     if c is not None:
         blockers = [f for f in m['findings'] if f['category'] == 'blocker' and f.get('holds', True)]
         expect(len(c.findall('failure')) == len(blockers), f'junit: failures of {m["path"]!r}')
+        expect(len(c.findall('skipped')) == (m['verdict'] == 'unknown'),
+               f'junit: skipped for verdict unknown, {m["path"]!r}')
         expect(c.get('classname') == xml_text(m['module']), 'junit: classname')
 failed = sum(1 for m in report['modules']
              if any(f['category'] == 'blocker' and f.get('holds', True) for f in m['findings']))
 expect(int(suite.get('failures')) == failed, 'junit: failures count')
+expect(int(suite.get('skipped')) == len(unknown), 'junit: skipped count')
 for e in errors:
     print(e, file=sys.stderr)
 print(f'{len(findings)} findings in sarif, gitlab, json-lines; {len(cases)} junit test cases')

@@ -26,7 +26,8 @@ python3 -c "print('def (:\\n' * 50000)" >"$t/pkg/nested_defs.py"
 mkdir -p "$tmp/deeptoml"
 printf 'def f(x: int) -> int:\n    return x\n' >"$tmp/deeptoml/m.py"
 python3 -c "print('a = ' + '[' * 70000)" >"$tmp/deeptoml/pyproject.toml"
-printf 'def broken(:\n    pass\n' >"$t/pkg/syntax.py"
+printf 'x = `1`\n' >"$t/pkg/syntax.py"
+printf 'def broken(:\n    pass\n' >"$t/pkg/gap.py"
 printf 'import os\r\rdef f(x: int) -> int:\r    return x\r\rclass A:\r    class B: pass\r' >"$t/pkg/cr_only.py"
 printf 'def f():\n    pass\n' >"$t/pkg/unreadable.py"
 chmod 000 "$t/pkg/unreadable.py"
@@ -89,6 +90,11 @@ expect(cr["lines"] == 7 and [(f["rule"], f["line"]) for f in cr["findings"]] == 
 syn = mods["pkg/syntax.py"]
 expect(syn["verdict"] == "blocked" and any(f["rule"] == "syntax-error" and f["line"] == 1 for f in syn["findings"]), "syntax error at line 1")
 expect(diags["pkg/syntax.py"][0]["kind"] == "syntax-error", "syntax error diagnostic")
+gap = mods["pkg/gap.py"]
+expect(gap["verdict"] == "unknown" and gap["score"] == 0 and
+       not any(f["category"] == "blocker" for f in gap["findings"]),
+       "an uncertain syntax error: verdict unknown, no blocker")
+expect([(d["kind"], d["line"]) for d in diags["pkg/gap.py"]] == [("grammar-gap", 1)], "grammar-gap diagnostic")
 if not root_user:
     expect(diags["pkg/unreadable.py"][0]["kind"] == "unreadable", "unreadable file")
 expect(diags["pkg/dangling.py"][0]["kind"] == "unreadable", "dangling symlink: unreadable")

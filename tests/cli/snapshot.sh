@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Snapshot tests of every output format, each on its scenario:
-#   scan  --format F  fixtures/projects/sample -> fixtures/reports/sample/expected.F
+#   scan  --format F  fixtures/projects/sample  -> fixtures/reports/sample/expected.F
 #   scan  --format F  fixtures/projects/assumes -> fixtures/reports/assumes/expected.F
 #     (findings across modules and what they assume: docs/report-schema.md)
-#   audit --format F  fixtures/projects/audit  -> fixtures/reports/audit/expected.F
+#   audit --format F  fixtures/projects/audit   -> fixtures/reports/audit/expected.F
+#   both              fixtures/projects/grammar -> fixtures/reports/grammar/expected.F
+#     (a module of verdict unknown beside a certain syntax error)
 # The formats are the ones the binary lists when given an unknown one (the
 # reporter registry for scan), so a new format cannot go unsnapshotted, and a
 # snapshot of a format the binary no longer has fails. SCOUT_UPDATE_SNAPSHOTS=1
@@ -33,6 +35,12 @@ scan_assumes() { # scan_assumes FORMAT OUT
 }
 audit_audit() { # audit_audit FORMAT OUT
 	"$bin" audit --format "$1" --jobs 2 --output "$2" fixtures/projects/audit
+}
+scan_grammar() { # scan_grammar FORMAT OUT
+	"$bin" scan --fail-on none --format "$1" --jobs 2 fixtures/projects/grammar >"$2"
+}
+audit_grammar() { # audit_grammar FORMAT OUT
+	"$bin" audit --format "$1" --jobs 2 --output "$2" fixtures/projects/grammar
 }
 
 # snapshot SCENARIO FORMAT RUN: RUN FORMAT FILE writes the report to FILE.
@@ -81,8 +89,15 @@ done
 for format in $audit_formats; do
 	snapshot audit "$format" audit_audit
 done
+for format in $scan_formats; do
+	snapshot grammar "$format" scan_grammar
+done
+for format in $audit_formats; do
+	snapshot grammar "$format" audit_grammar
+done
 stale sample $scan_formats
 stale assumes $scan_formats
 stale audit $audit_formats
+stale grammar $scan_formats $audit_formats
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

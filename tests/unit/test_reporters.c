@@ -123,7 +123,7 @@ static void check_summary(const cJSON *doc)
 
 	KEYS(sum, "summary", "modules", "lines", "verdicts", "findings", "annotation_coverage");
 	KEYS(json_get(sum, "verdicts"), "verdicts", "ready", "needs-annotations", "needs-changes",
-	     "blocked");
+	     "blocked", "unknown");
 	KEYS(json_get(sum, "findings"), "findings", "blocker", "non-native", "behaviour", "slow");
 	CHECK_INT(json_num(sum, "modules"), 2);
 	CHECK_INT(json_num(sum, "lines"), 170);

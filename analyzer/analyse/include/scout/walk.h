@@ -89,7 +89,7 @@ struct scout_walk {
 	TSSymbol symbol;                 /* the symbol of the node being entered */
 	uint32_t in_type;                /* > 0 inside a type annotation */
 	scout_module *module;            /* where findings and metrics go */
-	bool has_error;                  /* a syntax error was reported */
+	bool has_error;                  /* a certain syntax error was reported */
 	const scout_names *names;        /* this module's name bindings */
 	const scout_rule_config *config; /* rule selection and mypyc version */
 	scout_suppression *suppressions; /* owned; collected during the walk */
@@ -100,13 +100,18 @@ struct scout_walk {
 	const scout_walk_visitor *visitor; /* borrowed; NULL: no rules */
 	struct scout_rule_plan *plan;      /* owned by the visitor; its state under plan_for */
 	const scout_rule_config *plan_for;
-	uint8_t *hooks; /* owned; what the walk does on entering each node type */
+	uint16_t *hooks; /* owned; what the walk does on entering each node type */
 	uint32_t nhooks;
 	uint32_t dead_end; /* nodes before this tree index are in a block mypy never reaches */
 	struct {           /* the last attribute chain scout_walk_head_bound walked */
 		uint32_t start, end; /* its head's start, its outermost attribute's end */
 		bool bound, valid;
 	} chain;
+
+	struct {                     /* where the grammar first fails (syntax_check.c) */
+		uint32_t line;       /* 1-based; 0 while the tree has no ERROR/MISSING */
+		uint32_t start, end; /* the bytes of that ERROR node */
+	} gap;
 };
 
 /* The qualified name of an identifier or dotted name (see scout/names.h). */

@@ -63,9 +63,10 @@ typedef enum scout_skip_reason {
 	SCOUT_SKIP_COLD = 0, /* too little estimated runtime to pay off */
 	SCOUT_SKIP_DYNAMIC,  /* dynamic by design: eval/exec, frames, __dict__ */
 	SCOUT_SKIP_BLOCKED,  /* blocked and cold */
+	SCOUT_SKIP_UNKNOWN,  /* verdict unknown: hot or cold, the grammar cannot parse it all */
 } scout_skip_reason;
 
-/* "cold", "dynamic by design", "blocked and cold". */
+/* "cold", "dynamic by design", "blocked and cold", "not parsed (verdict unknown)". */
 const char *scout_skip_reason_name(scout_skip_reason r);
 
 typedef struct scout_audit_module {

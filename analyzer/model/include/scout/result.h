@@ -18,6 +18,7 @@ typedef enum scout_verdict {
 	SCOUT_NEEDS_ANNOTATIONS,
 	SCOUT_NEEDS_CHANGES,
 	SCOUT_BLOCKED,
+	SCOUT_UNKNOWN, /* no blocker, but the bundled grammar cannot parse it all */
 	SCOUT_VERDICT_COUNT
 } scout_verdict;
 
@@ -27,6 +28,7 @@ typedef enum scout_diag_kind {
 	SCOUT_DIAG_NOT_UTF8,
 	SCOUT_DIAG_TOO_LARGE,
 	SCOUT_DIAG_SKIPPED,
+	SCOUT_DIAG_GRAMMAR_GAP, /* parsed in part: the verdict is unknown */
 } scout_diag_kind;
 
 /* The names used in reports ("blocker", "needs-annotations", ...). */
@@ -166,6 +168,8 @@ typedef struct scout_module {
 	scout_patch *patches; /* owned; in document order */
 	size_t npatches, patches_cap;
 	bool compiled_now;         /* in the project's current mypyc configuration */
+	uint32_t grammar_gap_line; /* the first line the grammar cannot parse, when no certain
+	                              syntax error explains it (verdict unknown); else 0 */
 	scout_attr_ref *attr_refs; /* owned; in document order */
 	size_t nattr_refs, attr_refs_cap;
 } scout_module;

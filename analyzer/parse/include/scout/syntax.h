@@ -7,8 +7,10 @@
 #include "scout/common.h"
 #include "scout/tree_index.h"
 
-/* The compiled-in tree-sitter-python grammar. */
+/* The compiled-in tree-sitter-python grammar, and its name and version as
+ * reports give them (the version is set in CMakeLists.txt). */
 const TSLanguage *tree_sitter_python(void);
+#define SCOUT_PYTHON_GRAMMAR "tree-sitter-python " SCOUT_PYTHON_GRAMMAR_VERSION
 
 // clang-format off
 #define SCOUT_SYMBOLS(X) \
@@ -31,6 +33,7 @@ const TSLanguage *tree_sitter_python(void);
 	X(comment, "comment") \
 	X(string, "string") \
 	X(string_content, "string_content") \
+	X(string_start, "string_start") \
 	X(attribute, "attribute") \
 	X(call, "call") \
 	X(argument_list, "argument_list") \
@@ -120,7 +123,8 @@ const TSLanguage *tree_sitter_python(void);
 	X(op_eq, "==") \
 	X(op_ne, "!=") \
 	X(op_or, "or") \
-	X(op_not, "not")
+	X(op_not, "not") \
+	X(op_diamond, "<>")
 // clang-format on
 
 typedef struct scout_symbols {

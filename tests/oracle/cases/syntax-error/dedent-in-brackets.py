@@ -1,0 +1,4 @@
+def total(a: int, b: int) -> int:
+    s = (a +
+b)
+    return s

@@ -1,0 +1,2 @@
+def show(x: object) -> str:
+    return `x`

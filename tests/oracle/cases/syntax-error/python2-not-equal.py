@@ -1,0 +1,2 @@
+def differ(a: int, b: int) -> bool:
+    return a <> b
