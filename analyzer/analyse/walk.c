@@ -17,6 +17,7 @@
 #include "scout/class_facts.h"
 #include "scout/rule.h"
 #include "suppress.h"
+#include "type_ignores.h"
 
 static void byte_position(const scout_walk *w, uint32_t byte, TSPoint p, uint32_t *line,
                           uint32_t *column)
@@ -153,6 +154,13 @@ static void fingerprint_finding(const scout_walk *w, TSNode node, scout_finding 
 void scout_walk_report(scout_walk *w, const scout_rule *rule, TSNode node, const char *message,
                        const char *fix)
 {
+	scout_walk_report_mypy(w, rule, node, NULL, 0, message, fix);
+}
+
+void scout_walk_report_mypy(scout_walk *w, const scout_rule *rule, TSNode node,
+                            const scout_mypy_error *errors, size_t nerrors, const char *message,
+                            const char *fix)
+{
 	uint32_t line, column, end_line, end_column;
 
 	if (scout_rule_ignored_in(rule, w->config, w->module->path))
@@ -162,6 +170,8 @@ void scout_walk_report(scout_walk *w, const scout_rule *rule, TSNode node, const
 	scout_module_add_finding(w->module, rule->id, rule->category, line, column, end_line,
 	                         end_column, message, fix ? fix : rule->fix);
 	fingerprint_finding(w, node, &w->module->findings[w->module->nfindings - 1]);
+	if (rule->mypy_codes)
+		scout_type_ignores_note(w, rule, w->module->nfindings - 1, errors, nerrors);
 }
 
 static void report_syntax_error(scout_walk *w, TSNode node)
@@ -262,9 +272,10 @@ static void enter(scout_walk *w, const scout_tix *tix, uint32_t at, bool tree_ha
 	if (tree_has_error && !w->has_error &&
 	    (t == w->sym->error || (e->nkids == 0 && ts_node_is_missing(node))))
 		report_syntax_error(w, node);
-	if (h & HOOK_COMMENT && t == w->sym->comment)
+	if (h & HOOK_COMMENT && t == w->sym->comment) {
 		scout_suppress_collect(w, node);
-	else if (h & HOOK_CLASS && t == w->sym->class_definition)
+		scout_type_ignores_collect(w, node);
+	} else if (h & HOOK_CLASS && t == w->sym->class_definition)
 		scout_class_facts_collect(w, node);
 	else if (h & HOOK_ATTRIBUTE && t == w->sym->attribute)
 		scout_class_facts_collect_attr(w, node);
@@ -434,6 +445,7 @@ void scout_walk_release(scout_walk *w)
 	if (w->memo)
 		free(w->memo->slots);
 	free(w->memo);
+	scout_type_ignores_release(w);
 	scout_syntax_thread_release();
 }
 
@@ -463,6 +475,7 @@ void scout_walk_module(scout_walk *w, const scout_tix *tix)
 		leave(w);
 	scout_tix_clear();
 	w->tix = NULL;
+	scout_type_ignores_apply(w);
 	scout_suppress_apply(w);
 	scout_imports_finish(w->module);
 }

@@ -5,17 +5,19 @@
 
 #include "scout/cli.h"
 #include "scout/config.h"
+#include "scout/mypy_config.h"
 #include "scout/scan.h"
 
 typedef struct scout_settings {
-	scout_scan_opts scan;  /* borrows from cli and config */
-	scout_config config;   /* owned */
-	bool *enabled;         /* owned; per rule */
-	char *version_source;  /* owned until handed to the scan result */
-	char *cache_dir;       /* owned; --cache-dir or the default; NULL: --no-cache */
-	int fail_on;           /* findings with category <= fail_on fail; -1: never */
-	double min_coverage;   /* percent for planned modules; < 0: not checked */
-	scout_profile profile; /* owned; loaded from --profile or the config */
+	scout_scan_opts scan;   /* borrows from cli and config */
+	scout_config config;    /* owned */
+	bool *enabled;          /* owned; per rule */
+	char *version_source;   /* owned until handed to the scan result */
+	char *cache_dir;        /* owned; --cache-dir or the default; NULL: --no-cache */
+	int fail_on;            /* findings with category <= fail_on fail; -1: never */
+	double min_coverage;    /* percent for planned modules; < 0: not checked */
+	scout_profile profile;  /* owned; loaded from --profile or the config */
+	scout_mypy_config mypy; /* owned; the project's, for scan.rules.mypy */
 } scout_settings;
 
 /* Resolves the settings for `cli` (free with scout_settings_free). Returns 0,
