@@ -7,7 +7,9 @@
  *   reads a blank tag (or one starting with '#') as "every code", and
  *   `[codes] # anything` as those codes; any other tag is invalid and hides
  *   nothing (errors.py is_ignored_error, fastparse.py).
- * - A bare ignore before the module's first statement ignores the module.
+ * - A bare ignore before the module's first statement (the first ignore of
+ *   the module) ignores the module: mypy marks it unreachable (and mypyc's
+ *   build of it raises at import: the rules module-type-ignore*).
  * - Inline configuration is a line that starts with "# mypy: " (util.py
  *   get_mypy_comments): comma-separated options, double quotes grouping
  *   (config_parser.py split_directive); each comment's options replace the
@@ -22,6 +24,7 @@
 
 #include "scout/mypy_config.h"
 #include "scout/rule.h"
+#include "scout/type_ignore.h"
 
 typedef struct type_ignore {
 	uint32_t line;
@@ -210,7 +213,8 @@ void scout_type_ignores_collect(scout_walk *w, TSNode comment)
 	if (!scout_mem_contains(text, len, "type:", 5) ||
 	    !scout_type_ignore_parse(text, len, &ti.codes))
 		return;
-	if (!ti.codes && before_first_statement(w, comment))
+	/* mypy looks at the module's first ignore only */
+	if (!ti.codes && !state(w)->nignores && before_first_statement(w, comment))
 		state(w)->whole_module = true;
 	scout_walk_node_start(w, comment, &line, &column);
 	ti.line = line;

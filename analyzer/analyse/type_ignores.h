@@ -29,11 +29,4 @@ void scout_type_ignores_apply(scout_walk *w);
 /* Frees what the walk keeps for them (w->type_ignores). */
 void scout_type_ignores_release(scout_walk *w);
 
-/* Exposed for tests. The codes of a `# type: ignore` comment (text starts
- * with '#'), as CPython's tokenizer and mypy read it: 1 with *codes NULL for
- * a bare ignore, 1 with *codes (owned by caller, free with free()) the
- * comma-separated codes of `ignore[...]`, 0 when the comment is no type
- * ignore or its tag is invalid (mypy then hides nothing). */
-int scout_type_ignore_parse(const char *text, size_t len, char **codes);
-
 #endif

@@ -5,8 +5,8 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "analyzer/analyse/type_ignores.h"
 #include "scout/mypy_config.h"
+#include "scout/type_ignore.h"
 
 /* 1 bare, 2 with codes (compared with `codes`), 0 none. */
 static int parse(const char *text, const char *codes)
