@@ -100,6 +100,7 @@ static const scout_rule rule_module_type_ignore_code = {
     .good = "# mypy: disable-error-code=\"attr-defined\"\nimport json\n",
     .fix = "write `# mypy: disable-error-code=\"...\"` instead",
     .docs = "https://mypy.readthedocs.io/en/stable/inline_config.html",
+    .since = SCOUT_V(0, 990, 0),
     .on = "module",
     .enter = check_module_type_ignore_code,
     .mypy_codes = "syntax"};
