@@ -14,10 +14,15 @@
 static cJSON *rule_json(const scout_rule *r, bool full)
 {
 	const char *const fields[][2] = {
-	    {"id", r->id},       {"category", scout_category_name(r->category)},
-	    {"title", r->title}, {"why", r->why},
-	    {"bad", r->bad},     {"good", r->good},
-	    {"fix", r->fix},     {"docs", r->docs},
+	    {"id", r->id},
+	    {"category", scout_category_name(r->category)},
+	    {"title", r->title},
+	    {"why", r->why},
+	    {"bad", r->bad},
+	    {"good", r->good},
+	    {"fix", r->fix},
+	    {"docs", r->docs},
+	    {"mypy_codes", r->mypy_codes},
 	};
 	size_t n = full ? sizeof(fields) / sizeof(fields[0]) : 3;
 	cJSON *o = cJSON_CreateObject();
@@ -57,6 +62,15 @@ static void write_rule_text(FILE *out, const scout_rule *r)
 {
 	fprintf(out, "%s (%s)\n  %s\n\n", r->id, scout_category_name(r->category), r->title);
 	fprintf(out, "Why mypyc cares:\n  %s\n\n", r->why);
+	if (r->mypy_codes)
+		fprintf(
+		    out,
+		    "A mypy error (codes: %s):\n  what hides it from mypy hides the finding too, "
+		    "since mypyc then compiles on: a `# type: ignore` (bare, or naming its code) "
+		    "on the line mypy reports, `# mypy: ignore-errors` or `# mypy: "
+		    "disable-error-code=...` in the module, the mypy config's ignore_errors or "
+		    "disable_error_code for the module\n\n",
+		    r->mypy_codes);
 	fputs("Example that fires:\n", out);
 	write_indented(out, r->bad);
 	fputs("\nFixed:\n", out);

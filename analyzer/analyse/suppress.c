@@ -49,36 +49,13 @@ void scout_suppress_collect(scout_walk *w, TSNode comment)
 	SCOUT_PUSH(w->suppressions, w->nsuppressions, w->suppressions_cap, s);
 }
 
-/* True when `id` is one of the comma-separated ids (blanks ignored). */
-static bool id_listed(const char *ids, const char *id)
-{
-	size_t n = strlen(id);
-
-	while (*ids) {
-		const char *comma;
-		size_t len;
-
-		while (*ids == ' ' || *ids == '\t')
-			ids++;
-		comma = strchr(ids, ',');
-		len = comma ? (size_t)(comma - ids) : strlen(ids);
-		while (len > 0 && (ids[len - 1] == ' ' || ids[len - 1] == '\t'))
-			len--;
-		if (len == n && memcmp(ids, id, n) == 0)
-			return true;
-		if (!comma)
-			break;
-		ids = comma + 1;
-	}
-	return false;
-}
-
 static bool suppressed(scout_walk *w, const scout_finding *f)
 {
 	for (size_t i = 0; i < w->nsuppressions; i++) {
 		scout_suppression *s = &w->suppressions[i];
 
-		if (s->line == f->line && (!s->ids || id_listed(s->ids, f->rule))) {
+		if (s->line == f->line &&
+		    (!s->ids || scout_str_list_has(s->ids, f->rule, strlen(f->rule)))) {
 			s->used = true;
 			return true;
 		}

@@ -18,6 +18,7 @@
 #include "scout/rule.h"
 #include "suppress.h"
 #include "syntax_check.h"
+#include "type_ignores.h"
 
 static void byte_position(const scout_walk *w, uint32_t byte, TSPoint p, uint32_t *line,
                           uint32_t *column)
@@ -154,6 +155,13 @@ static void fingerprint_finding(const scout_walk *w, TSNode node, scout_finding 
 void scout_walk_report(scout_walk *w, const scout_rule *rule, TSNode node, const char *message,
                        const char *fix)
 {
+	scout_walk_report_mypy(w, rule, node, NULL, 0, message, fix);
+}
+
+void scout_walk_report_mypy(scout_walk *w, const scout_rule *rule, TSNode node,
+                            const scout_mypy_error *errors, size_t nerrors, const char *message,
+                            const char *fix)
+{
 	uint32_t line, column, end_line, end_column;
 
 	if (scout_rule_ignored_in(rule, w->config, w->module->path))
@@ -163,6 +171,8 @@ void scout_walk_report(scout_walk *w, const scout_rule *rule, TSNode node, const
 	scout_module_add_finding(w->module, rule->id, rule->category, line, column, end_line,
 	                         end_column, message, fix ? fix : rule->fix);
 	fingerprint_finding(w, node, &w->module->findings[w->module->nfindings - 1]);
+	if (rule->mypy_codes)
+		scout_type_ignores_note(w, rule, w->module->nfindings - 1, errors, nerrors);
 }
 
 static void push(scout_walk *w, TSNode node, uint32_t at)
@@ -270,9 +280,10 @@ static void enter(scout_walk *w, const scout_tix *tix, uint32_t at, bool tree_ha
 		w->in_type++;
 	if (h & HOOK_SYNTAX || (tree_has_error && e->nkids == 0 && ts_node_is_missing(node)))
 		scout_syntax_check_enter(w, node, t);
-	if (h & HOOK_COMMENT && t == w->sym->comment)
+	if (h & HOOK_COMMENT && t == w->sym->comment) {
 		scout_suppress_collect(w, node);
-	else if (h & HOOK_CLASS && t == w->sym->class_definition && at >= w->dead_end)
+		scout_type_ignores_collect(w, node);
+	} else if (h & HOOK_CLASS && t == w->sym->class_definition && at >= w->dead_end)
 		scout_class_facts_collect(w, node);
 	else if (h & HOOK_ATTRIBUTE && t == w->sym->attribute && at >= w->dead_end)
 		scout_class_facts_collect_attr(w, node);
@@ -442,6 +453,7 @@ void scout_walk_release(scout_walk *w)
 	if (w->memo)
 		free(w->memo->slots);
 	free(w->memo);
+	scout_type_ignores_release(w);
 	scout_syntax_thread_release();
 }
 
@@ -472,6 +484,7 @@ void scout_walk_module(scout_walk *w, const scout_tix *tix)
 		leave(w);
 	scout_tix_clear();
 	w->tix = NULL;
+	scout_type_ignores_apply(w);
 	scout_suppress_apply(w);
 	scout_imports_finish(w->module);
 }

@@ -148,9 +148,10 @@ int scout_settings_resolve(scout_settings *out, const scout_cli *cli)
 	o->progress = isatty(STDERR_FILENO);
 	o->coverage_threshold = 0.80;
 	o->project_dir = dir;
+	scout_mypy_config_read(&out->mypy, dir);
+	o->rules.mypy = &out->mypy;
 	if ((error = resolve_rules(out, cli)) < 0 || (error = resolve_version(out, cli, dir)) < 0)
 		return error;
-	scout_mypy_config_read(&out->mypy, dir);
 	scout_target_find(&o->rules.target, &out->target_source, dir, &out->mypy,
 	                  o->rules.mypyc_version);
 	if ((error = parse_fail_on(&out->fail_on, cli->fail_on          ? cli->fail_on
@@ -172,10 +173,10 @@ void scout_settings_free(scout_settings *s)
 {
 	scout_profile_free(&s->profile);
 	scout_config_free(&s->config);
+	scout_mypy_config_free(&s->mypy);
 	free(s->enabled);
 	free(s->version_source);
 	free(s->target_source);
-	scout_mypy_config_free(&s->mypy);
 	free(s->cache_dir);
 	memset(s, 0, sizeof(*s));
 }

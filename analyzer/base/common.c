@@ -170,3 +170,24 @@ bool scout_mem_contains(const char *text, size_t n, const char *needle, size_t n
 	}
 	return false;
 }
+
+bool scout_str_list_has(const char *list, const char *item, size_t len)
+{
+	while (*list) {
+		const char *comma;
+		size_t n;
+
+		while (*list == ' ' || *list == '\t')
+			list++;
+		comma = strchr(list, ',');
+		n = comma ? (size_t)(comma - list) : strlen(list);
+		while (n > 0 && (list[n - 1] == ' ' || list[n - 1] == '\t'))
+			n--;
+		if (n == len && memcmp(list, item, len) == 0)
+			return true;
+		if (!comma)
+			break;
+		list = comma + 1;
+	}
+	return false;
+}

@@ -17,6 +17,7 @@
 #include "registry.h"
 #include "scout/config.h"
 #include "scout/fs.h"
+#include "scout/mypy_config.h"
 
 /* Entries larger than this are not read (a forged length cannot make us
  * allocate more). */
@@ -125,6 +126,8 @@ static void config_identity(char out[SCOUT_CACHE_ID_LEN], const scout_rule_confi
 		put_field(&b, rules->path_ignores[i].glob);
 		put_field(&b, rules->path_ignores[i].ids);
 	}
+	if (rules && rules->mypy) /* ignore_errors, disable_error_code */
+		scout_mypy_config_put_ignores(rules->mypy, &b);
 	scout_cache_hash_bytes(out, b.data, b.len);
 	scout_buf_free(&b);
 }

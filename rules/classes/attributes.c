@@ -434,10 +434,24 @@ const scout_rule scout_rule_instance_attr_via_class = {
     .on = "attribute",
     .enter = check_instance_attr_via_class};
 
+/* The checker reports on the target expression: a `# type: ignore` on any
+ * of its lines counts (messages.py span_from_context). */
+static const scout_mypy_error *lvalue_error(const scout_walk *w, TSNode target, const char *codes,
+                                            scout_mypy_error *e)
+{
+	uint32_t column;
+
+	e->codes = codes;
+	scout_walk_node_start(w, target, &e->first_line, &column);
+	scout_walk_node_end(w, target, &e->last_line, &column);
+	return e;
+}
+
 static void check_classvar_assign_via_instance(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode object, attr, cls = SCOUT_NULL_NODE, first = SCOUT_NULL_NODE, owner;
 	char message[320];
+	scout_mypy_error e;
 
 	if (!is_store(w, node))
 		return;
@@ -455,15 +469,15 @@ static void check_classvar_assign_via_instance(scout_walk *w, TSNode node, const
 	         "\"Cannot assign to class variable \\\"%.*s\\\" via instance\"",
 	         SCOUT_TEXT_ARG(node, w->src), SCOUT_TEXT_ARG(attr, w->src),
 	         SCOUT_TEXT_ARG(scout_defs_name(w, owner), w->src), SCOUT_TEXT_ARG(attr, w->src));
-	scout_walk_report(w, self, node, message, NULL);
+	scout_walk_report_mypy(w, self, node, lvalue_error(w, node, NULL, &e), 1, message, NULL);
 }
 
 static const scout_rule rule_classvar_assign_via_instance = {
     .id = "classvar-assign-via-instance",
     .category = SCOUT_BLOCKER,
     .title = "ClassVar assigned through self",
-    .why = "mypy reports \"Cannot assign to class variable \\\"{name}\\\" via instance\" "
-           "and mypyc compiles only code that type-checks; `self.x = ...` in a method of "
+    .why = "mypy reports \"Cannot assign to class variable \\\"{name}\\\" via instance\"  "
+           "[misc] and mypyc compiles only code that type-checks; `self.x = ...` in a method of "
            "the declaring class is checked",
     .bad = "from typing import ClassVar\n\n\nclass C:\n    cv: ClassVar[int] = 0\n\n    "
            "def reset(self) -> None:\n        self.cv = 3\n",
@@ -473,12 +487,14 @@ static const scout_rule rule_classvar_assign_via_instance = {
            "attribute",
     .docs = SCOUT_DOCS_NATIVE,
     .on = "attribute",
-    .enter = check_classvar_assign_via_instance};
+    .enter = check_classvar_assign_via_instance,
+    .mypy_codes = "misc"};
 
 static void check_assign_to_method(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode object, attr, owner, cls;
 	char message[320];
+	scout_mypy_error e;
 
 	if (stored_class_member(w, node, &object, &attr, &owner, &cls) != MEMBER_METHOD)
 		return;
@@ -487,15 +503,22 @@ static void check_assign_to_method(scout_walk *w, TSNode node, const scout_rule 
 	         "a method\" and compiled callers would keep the original",
 	         SCOUT_TEXT_ARG(object, w->src), SCOUT_TEXT_ARG(attr, w->src),
 	         SCOUT_TEXT_ARG(attr, w->src), SCOUT_TEXT_ARG(scout_defs_name(w, owner), w->src));
-	scout_walk_report(w, self, node, message, NULL);
+	/* [assignment] until mypy 1.1 gave it its own sub-code [method-assign]
+	 * (which an ignore or a disable of [assignment] still covers) */
+	scout_walk_report_mypy(
+	    w, self, node,
+	    lvalue_error(w, node,
+	                 scout_walk_mypyc_version(w) < SCOUT_V(1, 1, 0) ? "assignment" : NULL, &e),
+	    1, message, NULL);
 }
 
 static const scout_rule rule_assign_to_method = {
     .id = "assign-to-method",
     .category = SCOUT_BLOCKER,
     .title = "method replaced by assignment through its class",
-    .why = "mypy reports \"Cannot assign to a method\"; native classes have immutable "
-           "namespaces, so compiled code would keep calling the original",
+    .why = "mypy reports \"Cannot assign to a method\"  [method-assign] ([assignment] before "
+           "mypy 1.1); native classes have immutable namespaces, so compiled code would keep "
+           "calling the original (also when mypy's error is hidden and mypyc compiles on)",
     .bad = "class C:\n    def m1(self) -> None:\n        pass\n\n    def m2(self) -> "
            "None:\n        pass\n\n\nC.m1 = C.m2\n",
     .good = "class C:\n    def m1(self) -> None:\n        self.m2()\n\n    def m2(self) -> "
@@ -504,7 +527,8 @@ static const scout_rule rule_assign_to_method = {
            "replacing it",
     .docs = SCOUT_DOCS_NATIVE,
     .on = "attribute",
-    .enter = check_assign_to_method};
+    .enter = check_assign_to_method,
+    .mypy_codes = "method-assign,assignment"};
 
 SCOUT_FAMILY(scout_family_classes_attributes, &scout_rule_classvar_assign_via_class,
              &scout_rule_instance_attr_via_class, &rule_classvar_assign_via_instance,

@@ -53,7 +53,8 @@ typedef struct attr_query {
 	const char *name;
 	uint32_t len;
 	unsigned facts;
-	bool skip; /* while a def of this name is looked into */
+	bool skip;    /* while a def of this name is looked into */
+	TSNode final; /* the first assignment that declares it Final, or null */
 } attr_query;
 
 /* `self.name = ...` (and `name = ...` in a class body): an assignment's
@@ -64,8 +65,11 @@ static void assignment_facts(const scout_walk *w, TSNode a, TSNode target, attr_
 		if (q[k].skip || !scout_nodes_text_eq(target, w->src, q[k].name, q[k].len))
 			continue;
 		q[k].facts |= ATTR_DEFINED;
-		if (scout_defs_annotation_is(w, a, scout_final_names))
-			q[k].facts |= ATTR_FINAL;
+		if (!scout_defs_annotation_is(w, a, scout_final_names))
+			continue;
+		q[k].facts |= ATTR_FINAL;
+		if (ts_node_is_null(q[k].final))
+			q[k].final = a;
 	}
 }
 
@@ -147,7 +151,7 @@ static void attr_facts_many(const scout_walk *w, TSNode class_def, attr_query *q
 
 static unsigned attr_facts(const scout_walk *w, TSNode class_def, const char *name, uint32_t len)
 {
-	attr_query q = {name, len, 0, false};
+	attr_query q = {name, len, 0, false, SCOUT_NULL_NODE};
 
 	attr_facts_many(w, class_def, &q, 1);
 	return q.facts;
@@ -174,6 +178,7 @@ static void memo_items(const scout_walk *w, TSNode class_def)
 			continue;
 		q[n].facts = 0;
 		q[n].skip = false;
+		q[n].final = SCOUT_NULL_NODE;
 		nodes[n++] = it.node;
 	}
 	scout_children_close(&it);
@@ -200,13 +205,18 @@ static unsigned item_facts(const scout_walk *w, TSNode class_def, TSNode item, c
 static void check_deletable_shape(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode a = deletable_assignment(w, node);
+	scout_mypy_error e = {NULL, 0, 0};
+	uint32_t column;
 
 	if (ts_node_is_null(a) || !ts_node_is_null(deletable_items(w, a)))
 		return;
-	scout_walk_report(w, self, scout_node_field(a, w->sym->f_right),
-	                  "__deletable__ is not a list or tuple display, which mypy rejects when "
-	                  "compiling with mypyc",
-	                  NULL);
+	/* mypy's semantic analyser reports on the statement's (first) line */
+	scout_walk_node_start(w, a, &e.first_line, &column);
+	scout_walk_report_mypy(
+	    w, self, scout_node_field(a, w->sym->f_right), &e, 1,
+	    "__deletable__ is not a list or tuple display, which mypy rejects when "
+	    "compiling with mypyc",
+	    NULL);
 }
 
 static const scout_rule rule_deletable_not_literal_list = {
@@ -214,13 +224,14 @@ static const scout_rule rule_deletable_not_literal_list = {
     .category = SCOUT_BLOCKER,
     .title = "__deletable__ not given as a list or tuple display",
     .why = "mypy reports \"\\\"__deletable__\\\" must be initialized with a list or tuple "
-           "expression\" when compiling with mypyc",
+           "expression\"  [misc] (on the assignment's first line) when compiling with mypyc",
     .bad = "NAMES = [\"x\"]\n\nclass C:\n    x: int\n    __deletable__ = NAMES\n",
     .good = "class C:\n    x: int\n    __deletable__ = [\"x\"]\n",
     .fix = "write the names out as a list display in the class body",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
     .on = "class_definition",
-    .enter = check_deletable_shape};
+    .enter = check_deletable_shape,
+    .mypy_codes = "misc"};
 
 /* What each_deletable calls for an item: its text when it is a string. */
 typedef void (*item_fn)(scout_walk *w, TSNode class_def, TSNode item, const char *name,
@@ -270,13 +281,15 @@ static const scout_rule rule_deletable_item_not_str = {
     .id = "deletable-item-not-str",
     .category = SCOUT_BLOCKER,
     .title = "__deletable__ item that is not a string literal",
-    .why = "mypy reports \"Invalid \\\"__deletable__\\\" item; string literal expected\"",
+    .why = "mypy reports \"Invalid \\\"__deletable__\\\" item; string literal expected\"  "
+           "[misc] on the item's line",
     .bad = "X = \"x\"\n\nclass C:\n    x: int\n    __deletable__ = [X]\n",
     .good = "class C:\n    x: int\n    __deletable__ = [\"x\"]\n",
     .fix = "write each attribute name as a string literal",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
     .on = "class_definition",
-    .enter = check_deletable_item};
+    .enter = check_deletable_item,
+    .mypy_codes = "misc"};
 
 static void undefined_item(scout_walk *w, TSNode class_def, TSNode item, const char *name,
                            uint32_t len, const scout_rule *self)
@@ -323,14 +336,22 @@ static void final_item(scout_walk *w, TSNode class_def, TSNode item, const char 
                        const scout_rule *self)
 {
 	char message[200];
+	attr_query q = {name, len, 0, false, SCOUT_NULL_NODE};
+	scout_mypy_error e = {NULL, 0, 0};
+	uint32_t column;
 
 	if (!(item_facts(w, class_def, item, name, len) & ATTR_FINAL))
 		return;
+	/* mypy's checker reports on the attribute's Var: the line of its Final
+	 * declaration */
+	attr_facts_many(w, class_def, &q, 1);
+	if (!ts_node_is_null(q.final))
+		scout_walk_node_start(w, q.final, &e.first_line, &column);
 	snprintf(message, sizeof(message),
 	         "Final attribute \"%.*s\" is listed in __deletable__: mypy reports \"Deletable "
 	         "attribute cannot be final\"",
 	         len > 60 ? 60 : (int)len, name);
-	scout_walk_report(w, self, item, message, NULL);
+	scout_walk_report_mypy(w, self, item, &e, 1, message, NULL);
 }
 
 static void check_deletable_final(scout_walk *w, TSNode node, const scout_rule *self)
@@ -342,13 +363,15 @@ static const scout_rule rule_deletable_final = {
     .id = "deletable-final",
     .category = SCOUT_BLOCKER,
     .title = "Final attribute listed in __deletable__",
-    .why = "mypy reports \"Deletable attribute cannot be final\"",
+    .why = "mypy reports \"Deletable attribute cannot be final\"  [misc] on the line that "
+           "declares the Final attribute (not on the __deletable__ item)",
     .bad = "class C:\n    x: Final = 1\n    __deletable__ = [\"x\"]\n",
     .good = "class C:\n    x: int = 1\n    __deletable__ = [\"x\"]\n",
     .fix = "drop Final from the attribute or remove it from __deletable__",
     .docs = "https://mypyc.readthedocs.io/en/latest/native_classes.html#deleting-attributes",
     .on = "class_definition",
-    .enter = check_deletable_final};
+    .enter = check_deletable_final,
+    .mypy_codes = "misc"};
 
 /* True when `name` is listed in the __deletable__ of class_def. */
 static bool lists_deletable(const scout_walk *w, TSNode class_def, TSNode attr)

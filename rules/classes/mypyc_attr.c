@@ -11,12 +11,22 @@
 
 static const char *const trait_names[] = {"mypy_extensions.trait", NULL};
 
-/* The @mypyc_attr(...) call of the current decorator node, or null. */
+/* The @mypyc_attr(...) call of the current decorator node when it decorates
+ * a class, or null. mypyc reads (and validates) the decorator's arguments only
+ * on classes (irbuild/prepare.py calls get_mypyc_attrs for ClassDef alone, in
+ * every version up to 2.3): on a def, such as black's
+ * `@mypyc_attr(patchable=True)`, any keys compile. */
 static TSNode decorator_mypyc_attr(const scout_walk *w, TSNode decorator)
 {
 	TSNode e = scout_node_named_child_count(decorator) ? scout_node_named_child(decorator, 0)
 	                                                   : SCOUT_NULL_NODE;
+	TSNode decorated = scout_walk_ancestor(w, 1);
 
+	if (ts_node_is_null(decorated) ||
+	    ts_node_symbol(decorated) != w->sym->decorated_definition ||
+	    ts_node_symbol(scout_node_field(decorated, w->sym->f_definition)) !=
+	        w->sym->class_definition)
+		return SCOUT_NULL_NODE;
 	if (ts_node_is_null(e) || ts_node_symbol(e) != w->sym->call ||
 	    !scout_walk_is(w, scout_node_field(e, w->sym->f_function), scout_mypyc_attr_names))
 		return SCOUT_NULL_NODE;
@@ -68,7 +78,9 @@ static const scout_rule rule_mypyc_attr_bad_key = {
     .id = "mypyc-attr-bad-key",
     .category = SCOUT_BLOCKER,
     .title = "unknown @mypyc_attr key",
-    .why = "mypyc reports \"\\\"{key}\\\" is not a supported \\\"mypyc_attr\\\"\"",
+    .why = "mypyc reports \"\\\"{key}\\\" is not a supported \\\"mypyc_attr\\\"\"; it "
+           "reads the keys of class decorators only, so a def decorated with any keys (black's "
+           "@mypyc_attr(patchable=True)) compiles",
     .bad = "@mypyc_attr(allow_interpreted_subclass=True)\nclass C:\n    pass\n",
     .good = "@mypyc_attr(allow_interpreted_subclasses=True)\nclass C:\n    pass\n",
     .fix = "use one of native_class, allow_interpreted_subclasses, serializable, free_list_len, "
@@ -103,7 +115,7 @@ static const scout_rule rule_mypyc_attr_positional_nonliteral = {
     .category = SCOUT_BLOCKER,
     .title = "positional @mypyc_attr argument that is not a string literal",
     .why = "mypyc reports \"All \\\"mypyc_attr\\\" positional arguments must be string "
-           "literals.\"",
+           "literals.\" for a class decorator (it does not read the arguments on a def)",
     .bad = "KEY = \"serializable\"\n\n@mypyc_attr(KEY)\nclass C:\n    pass\n",
     .good = "@mypyc_attr(\"serializable\")\nclass C:\n    pass\n",
     .fix = "write the key as a string literal or as a keyword argument",

@@ -4,14 +4,33 @@
 #include "common/docs.h"
 #include "registry.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 /* --- try: import x / except ImportError: x = None ---------------------------- */
 
-/* The import statement directly in `body` that binds `name`, or a null
- * node. */
-static TSNode body_import(const scout_walk *w, TSNode body, TSNode name)
+/* How the try body binds a name: not at all, by `import m` (a module), or
+ * by `from m import name`: a class when the name is CapWords (as PEP 8 names
+ * classes), else a function or variable. The scan cannot see the imported
+ * module; mypy's error code depends on which it is. */
+enum { NOT_IMPORTED, IMPORTED_MODULE, IMPORTED_FROM, IMPORTED_CLASS };
+
+/* An uppercase letter first and a lowercase one later: "Decimal", not
+ * "DEFAULT" or "quote". */
+static bool capwords(const char *text, uint32_t len)
+{
+	if (!len || !isupper((unsigned char)text[0]))
+		return false;
+	for (uint32_t i = 1; i < len; i++)
+		if (islower((unsigned char)text[i]))
+			return true;
+	return false;
+}
+
+/* How an import statement directly in `body` binds `name`; *at (when not
+ * NULL) is set to that statement. */
+static int body_import(const scout_walk *w, TSNode body, TSNode name, TSNode *at)
 {
 	uint32_t count = scout_node_named_child_count(body), nlen;
 	const char *ntext = scout_node_text(name, w->src, &nlen);
@@ -46,48 +65,86 @@ static TSNode body_import(const scout_walk *w, TSNode body, TSNode name)
 				bound =
 				    scout_node_named_child(c, scout_node_named_child_count(c) - 1);
 			text = scout_node_text(bound, w->src, &len);
-			if (len == nlen && memcmp(text, ntext, len) == 0)
-				return stmt;
+			if (len != nlen || memcmp(text, ntext, len) != 0)
+				continue;
+			if (at)
+				*at = stmt;
+			return t == w->sym->import_statement ? IMPORTED_MODULE
+			       : capwords(text, len)         ? IMPORTED_CLASS
+			                                     : IMPORTED_FROM;
 		}
 	}
-	return SCOUT_NULL_NODE;
+	return NOT_IMPORTED;
 }
 
-static bool body_imports(const scout_walk *w, TSNode body, TSNode name)
+static int body_imports(const scout_walk *w, TSNode body, TSNode name)
 {
-	return !ts_node_is_null(body_import(w, body, name));
+	return body_import(w, body, name, NULL);
 }
 
 /* A module-level variable declared before the try (`x: Any`): the import
  * then rebinds it, which mypy reports at the import ("Name already defined",
- * no-redef), and the None fallback assigns the declared variable. True when
+ * [no-redef]), and the None fallback assigns the declared variable. True when
  * so, after reporting the import. */
 static bool declared_before(scout_walk *w, TSNode try_stmt, TSNode body, TSNode name,
                             const scout_rule *self)
 {
 	uint32_t len, line, column;
 	const char *text = scout_node_text(name, w->src, &len);
-	const scout_name_entry *e = scout_names_lookup(w->names, text, len);
+	const scout_name_entry *b = scout_names_lookup(w->names, text, len);
+	TSNode import = SCOUT_NULL_NODE;
+	scout_mypy_error e = {"no-redef", 0, 0};
 	char message[320];
 
 	scout_walk_node_start(w, try_stmt, &line, &column);
-	if (!e || e->kind != SCOUT_BIND_VAR || e->line >= line)
+	if (!b || b->kind != SCOUT_BIND_VAR || b->line >= line ||
+	    !body_import(w, body, name, &import))
 		return false;
+	scout_walk_node_start(w, import, &e.first_line, &column);
+	e.last_line = e.first_line;
 	snprintf(message, sizeof(message),
 	         "the import rebinds %.*s, declared at line %u: mypy reports \"Name \"%.*s\" "
-	         "already defined on line %u\" [no-redef], which stops mypyc unless ignored",
-	         (int)len, text, e->line, (int)len, text, e->line);
-	scout_walk_report(w, self, body_import(w, body, name), message,
-	                  "add `# type: ignore[no-redef]` to the import, as mypy suggests for a "
-	                  "declared optional module");
+	         "already defined on line %u\"  [no-redef], which stops mypyc",
+	         (int)len, text, b->line, (int)len, text, b->line);
+	scout_walk_report_mypy(w, self, import, &e, 1, message,
+	                       "add `# type: ignore[no-redef]` to the import, as mypy suggests for "
+	                       "a declared optional module");
 	return true;
+}
+
+/* The mypy error of a fallback def of an imported name. mypy's semantic
+ * analyser reports "Name already defined" [no-redef] on the def (on its
+ * first decorator when decorated) when the name was bound to a module or a
+ * class; a function or a variable a conditional def may redefine, and the
+ * checker compares the signatures: "All conditional function variants must
+ * have identical signatures" (or "Incompatible redefinition") [misc] on the
+ * def, where before mypy 1.15 a `# type: ignore` from the first decorator
+ * to the def line counts (messages.py span_from_context; from 1.15 on the
+ * def line only). */
+static void fallback_def_error(const scout_walk *w, TSNode stmt, TSNode def, int how,
+                               scout_mypy_error *e)
+{
+	uint32_t column;
+
+	scout_walk_node_start(w, stmt, &e->first_line, &column);
+	if (how == IMPORTED_MODULE || how == IMPORTED_CLASS) {
+		e->codes = "no-redef";
+		e->last_line = e->first_line;
+		return;
+	}
+	e->codes = "misc";
+	scout_walk_node_start(w, def, &e->last_line, &column);
+	if (scout_walk_mypyc_version(w) >= SCOUT_V(1, 15, 0))
+		e->first_line = e->last_line;
 }
 
 static void check_try_import_fallback(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode try_stmt = scout_walk_ancestor(w, 1), body, handler;
-	uint32_t count;
-	char message[320];
+	uint32_t count, column;
+	char message[400];
+	scout_mypy_error e, errors[2];
+	int how;
 
 	/* Any handler: ImportError is the idiom, but mypy rejects the rebinding
 	 * whatever the exception caught. */
@@ -106,16 +163,29 @@ static void check_try_import_fallback(scout_walk *w, TSNode node, const scout_ru
 		if (ts_node_symbol(def) == w->sym->function_definition) {
 			TSNode name = scout_defs_name(w, def);
 
-			if (ts_node_is_null(name) || !body_imports(w, body, name))
+			if (ts_node_is_null(name) || !(how = body_imports(w, body, name)))
 				continue;
-			snprintf(message, sizeof(message),
-			         "fallback def %.*s rebinds the imported name: mypy reports \"Name "
-			         "\"%.*s\" already defined (possibly by an import)\" or \"All "
-			         "conditional function variants must have identical signatures\", "
-			         "which stops mypyc",
-			         SCOUT_TEXT_ARG(name, w->src), SCOUT_TEXT_ARG(name, w->src));
-			scout_walk_report(
-			    w, self, stmt, message,
+			fallback_def_error(w, stmt, def, how, &e);
+			if (how == IMPORTED_FROM)
+				snprintf(
+				    message, sizeof(message),
+				    "fallback def %.*s rebinds the imported name: mypy reports "
+				    "\"All "
+				    "conditional function variants must have identical "
+				    "signatures\"  "
+				    "[misc] unless the signatures are identical, which stops mypyc",
+				    SCOUT_TEXT_ARG(name, w->src));
+			else
+				snprintf(
+				    message, sizeof(message),
+				    "fallback def %.*s rebinds the imported %s: mypy reports "
+				    "\"Name "
+				    "\"%.*s\" already defined\"  [no-redef], which stops mypyc",
+				    SCOUT_TEXT_ARG(name, w->src),
+				    how == IMPORTED_MODULE ? "module" : "class",
+				    SCOUT_TEXT_ARG(name, w->src));
+			scout_walk_report_mypy(
+			    w, self, def, &e, 1, message,
 			    "give the fallback exactly the imported signature, or import "
 			    "under another name and bind one of the two to a new name");
 			continue;
@@ -128,15 +198,36 @@ static void check_try_import_fallback(scout_walk *w, TSNode node, const scout_ru
 		if (ts_node_symbol(left) != w->sym->identifier || ts_node_is_null(right) ||
 		    ts_node_symbol(right) != w->sym->none ||
 		    !ts_node_is_null(scout_node_field(a, w->sym->f_type)) ||
-		    !body_imports(w, body, left) || declared_before(w, try_stmt, body, left, self))
+		    declared_before(w, try_stmt, body, left, self))
 			continue;
-		snprintf(
-		    message, sizeof(message),
-		    "`%.*s = None` rebinds the imported name %.*s: mypy reports \"Incompatible "
-		    "types in assignment (expression has type \"None\", ...)\", which stops "
-		    "mypyc",
-		    SCOUT_TEXT_ARG(left, w->src), SCOUT_TEXT_ARG(left, w->src));
-		scout_walk_report(w, self, a, message, NULL);
+		how = body_imports(w, body, left);
+		if (how == NOT_IMPORTED)
+			continue;
+		/* The checker's [assignment] is on the value (any of its lines);
+		 * for a class the semantic analyser's "Cannot assign to a type"
+		 * [misc] on the target comes first: both need hiding. */
+		errors[0].codes = "assignment";
+		scout_walk_node_start(w, right, &errors[0].first_line, &column);
+		scout_walk_node_end(w, right, &errors[0].last_line, &column);
+		errors[1].codes = "misc";
+		scout_walk_node_start(w, left, &errors[1].first_line, &column);
+		errors[1].last_line = errors[1].first_line;
+		if (how == IMPORTED_CLASS)
+			snprintf(
+			    message, sizeof(message),
+			    "`%.*s = None` rebinds the imported class %.*s: mypy reports \"Cannot "
+			    "assign to a type\"  [misc] and \"Incompatible types in assignment\"  "
+			    "[assignment], which stops mypyc",
+			    SCOUT_TEXT_ARG(left, w->src), SCOUT_TEXT_ARG(left, w->src));
+		else
+			snprintf(
+			    message, sizeof(message),
+			    "`%.*s = None` rebinds the imported name %.*s: mypy reports "
+			    "\"Incompatible types in assignment (expression has type \"None\", "
+			    "...)\"  [assignment], which stops mypyc",
+			    SCOUT_TEXT_ARG(left, w->src), SCOUT_TEXT_ARG(left, w->src));
+		scout_walk_report_mypy(w, self, a, errors, how == IMPORTED_CLASS ? 2 : 1, message,
+		                       NULL);
 	}
 }
 
@@ -145,9 +236,11 @@ static const scout_rule rule_try_import_fallback = {
     .category = SCOUT_BLOCKER,
     .title = "optional import with a None or def fallback",
     .why = "mypy rejects `try: import x / except ImportError: x = None` (\"Incompatible types "
-           "in assignment\") and fallback defs of an imported name (\"Name already defined "
-           "(possibly by an import)\", or \"All conditional function variants must have "
-           "identical signatures\")",
+           "in assignment\"  [assignment], and \"Cannot assign to a type\"  [misc] for a "
+           "class) and fallback defs of an imported name (\"All conditional function variants "
+           "must have identical signatures\"  [misc], or \"Name already defined\"  "
+           "[no-redef] for a module or a class; a CapWords name is taken for a class). A "
+           "`# type: ignore` counts on the def line (and on its decorators before mypy 1.15)",
     .bad = "try:\n    import yaml\nexcept ImportError:\n    yaml = None\n",
     .good = "try:\n    import yaml\n    HAVE_YAML = True\nexcept ImportError:\n    "
             "HAVE_YAML = False\n",
@@ -155,7 +248,8 @@ static const scout_rule rule_try_import_fallback = {
            "imported name",
     .docs = "https://mypy.readthedocs.io/en/stable/common_issues.html",
     .on = "except_clause",
-    .enter = check_try_import_fallback};
+    .enter = check_try_import_fallback,
+    .mypy_codes = "assignment,misc,no-redef"};
 
 static const scout_rule rule_missing_import_stubs = {
     .id = "missing-import-stubs",

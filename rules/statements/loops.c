@@ -267,8 +267,10 @@ static const scout_rule rule_dict_items_not_pair = {
     .id = "dict-items-not-pair",
     .category = SCOUT_BLOCKER,
     .title = "for loop over .items() unpacking into other than two targets",
-    .why = "mypy reports \"Need more than 2 values to unpack\" first; mypyc's own message is "
-           "\"Expected a pair for dict item iteration\"",
+    .why = "mypy reports \"Need more than 2 values to unpack\"  [misc] first; mypyc's own "
+           "message is \"Expected a pair for dict item iteration\", so hiding mypy's error (a "
+           "`# type: ignore`, `# mypy: ignore-errors`) does not help: mypyc 1.0.1 then stops "
+           "with its own",
     .bad = "for key, value, extra in d.items():\n    print(key, value, extra)\n",
     .good = "for key, (value, extra) in d.items():\n    print(key, value, extra)\n",
     .fix = "unpack into exactly two targets (`for key, value in d.items()`) and unpack the "
@@ -303,8 +305,9 @@ static const scout_rule rule_two_starred_assign = {
     .id = "two-starred-assign",
     .category = SCOUT_BLOCKER,
     .title = "two starred targets in one assignment",
-    .why = "mypy reports \"Two starred expressions in assignment\" (a SyntaxError in CPython "
-           "too; tree-sitter accepts it)",
+    .why = "mypy reports \"Two starred expressions in assignment\"  [misc] (a SyntaxError in "
+           "CPython too; tree-sitter accepts it); with mypy's error hidden by a `# type: "
+           "ignore`, mypyc 1.0.1 crashes on the assignment",
     .bad = "*head, *tail = values\n",
     .good = "head, *tail = values\n",
     .fix = "keep at most one starred target per assignment",

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Keeps rule fixtures honest with the real compiler (Debian's mypyc 1.0.1):
 # for rules whose effect 1.0.1 already has, bad.py must fail to compile and
-# good.py must build; so must the project folders bad/ and good/ where a rule
-# has them (every module of the folder compiled together, so a finding that
-# assumes another module compiled holds). Slow (seconds per module):
-# labelled `mypyc` in ctest.
+# good.py must build (also where good.py hides mypy's error with a type ignore,
+# and bad.py uses one with a wrong code or on a wrong line); so must the
+# project folders bad/ and good/ where a rule has them (every module of the
+# folder compiled together, so a finding that assumes another module compiled
+# holds). Slow (seconds per module): labelled `mypyc` in ctest.
 set -euo pipefail
 # (multiple-inheritance is not here: its good.py has a chain of native bases
 # that mypyc accepts only from 1.1.1 on.)
 rules=(except-star classvar-assign-via-class instance-attr-via-class
 	deletable-not-literal-list async-generator nonext-inherits-ext
-	interpreted-subclass-base trait-base-order)
+	interpreted-subclass-base trait-base-order assign-to-method
+	classvar-assign-via-instance deletable-final deletable-item-not-str)
 if ! command -v mypyc >/dev/null; then
 	echo "mypyc not found (scripts/setup-deps.sh --test installs Debian's mypy)" >&2
 	echo "0 passed, 1 failed"

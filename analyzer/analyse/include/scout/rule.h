@@ -35,6 +35,19 @@ struct scout_rule {
 	/* Needs a type checker: documented and listed once per scan, never
 	 * reported per line. */
 	bool advisory;
+	/* For a rule whose failure is a mypy error, not mypyc's own: the error
+	 * codes mypy gives it, comma-separated ("misc"; a code and the code it
+	 * is a sub-code of: "method-assign,assignment"). Where mypy would hide
+	 * the error, mypyc compiles on, so the finding goes: a `# type: ignore`
+	 * (bare, or naming one of the codes) on the line mypy reports, the
+	 * module's `# mypy: ignore-errors` or `disable-error-code`, the mypy
+	 * config's ignore_errors / disable_error_code for the module
+	 * (analyse/type_ignores.h). A rule whose code or line depends on the
+	 * pattern or the mypyc version says so per finding
+	 * (scout_walk_report_mypy); this field then lists every code it uses.
+	 * NULL: a mypyc error or a compiler crash, which nothing of mypy's
+	 * hides. */
+	const char *mypy_codes;
 };
 
 /* The finding for modules that do not parse (reported by the walk). */

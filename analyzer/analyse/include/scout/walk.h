@@ -25,6 +25,7 @@ static inline void scout_version_format(uint32_t v, char *buf, size_t cap)
 
 /* Which rules run, and for which mypyc. Shared, read-only during a scan. */
 typedef struct scout_path_ignore scout_path_ignore;
+typedef struct scout_mypy_config scout_mypy_config;
 
 typedef struct scout_rule_config {
 	uint32_t mypyc_version;                /* SCOUT_V(...); 0 means SCOUT_MYPYC_CURRENT */
@@ -36,6 +37,9 @@ typedef struct scout_rule_config {
 	/* Follows names imported from the project's modules (a scan's second
 	 * pass); NULL: they stay as imported. */
 	const scout_names_resolver *resolver;
+	/* Borrowed; the project's mypy configuration, for the ignore_errors and
+	 * disable_error_code that hide mypy errors in a module; NULL: none. */
+	const scout_mypy_config *mypy;
 } scout_rule_config;
 
 /* An inline `# mypyc-scout: ignore[...]` comment. */
@@ -62,7 +66,21 @@ typedef struct scout_memo_tag {
 	const char *what;
 } scout_memo_tag;
 
+/* Where mypy reports an error that a finding of a mypy-error rule
+ * (scout_rule.mypy_codes) stands for, and under which code. */
+typedef struct scout_mypy_error {
+	/* Static; the error's code, or the code and those it is a sub-code of
+	 * ("method-assign,assignment"): a type ignore or a disable naming any
+	 * of them hides it. NULL: the rule's mypy_codes. */
+	const char *codes;
+	/* The lines on which a `# type: ignore` hides it (mypy's origin span: the
+	 * error's line, or every line of an expression it is reported on);
+	 * first_line 0: the finding's first line. */
+	uint32_t first_line, last_line;
+} scout_mypy_error;
+
 typedef struct scout_walk_memo scout_walk_memo;
+typedef struct scout_type_ignores scout_type_ignores;
 typedef struct scout_walk scout_walk;
 struct scout_rule_plan; /* the visitor's per-configuration state */
 
@@ -97,6 +115,7 @@ struct scout_walk {
 	scout_walk_class *classes; /* owned; module-level classes in document order (this module) */
 	size_t nclasses, classes_cap;
 	scout_walk_memo *memo;             /* owned; emptied at the start of each module */
+	scout_type_ignores *type_ignores;  /* owned; the module's type ignores and mypy errors */
 	const scout_walk_visitor *visitor; /* borrowed; NULL: no rules */
 	struct scout_rule_plan *plan;      /* owned by the visitor; its state under plan_for */
 	const scout_rule_config *plan_for;
@@ -181,9 +200,19 @@ void scout_walk_node_start(const scout_walk *w, TSNode node, uint32_t *line, uin
 void scout_walk_node_end(const scout_walk *w, TSNode node, uint32_t *line, uint32_t *column);
 
 /* Records a finding of `rule` spanning `node`. message and fix are copied;
- * fix NULL means the rule's own fix text. */
+ * fix NULL means the rule's own fix text. A finding of a mypy-error rule
+ * stands for an error under the rule's codes on its first line. */
 void scout_walk_report(scout_walk *w, const scout_rule *rule, TSNode node, const char *message,
                        const char *fix);
+
+/* The same for a mypy-error rule whose error's codes or lines differ from
+ * its defaults: the finding stands for the `nerrors` errors at `errors`
+ * (borrowed for the call; SCOUT_MYPY_ERRORS_MAX at most), and goes only
+ * when mypy would hide each. */
+#define SCOUT_MYPY_ERRORS_MAX 2
+void scout_walk_report_mypy(scout_walk *w, const scout_rule *rule, TSNode node,
+                            const scout_mypy_error *errors, size_t nerrors, const char *message,
+                            const char *fix);
 
 /* Walks the indexed tree once (scout_tix_build, this thread's index); feeds
  * annotations, imports, class facts, syntax errors and the visitor (the

@@ -9,16 +9,17 @@
 #include "scout/scan.h"
 
 typedef struct scout_settings {
-	scout_scan_opts scan;   /* borrows from cli and config */
-	scout_config config;    /* owned */
-	bool *enabled;          /* owned; per rule */
-	char *version_source;   /* owned until handed to the scan result */
-	scout_mypy_config mypy; /* owned; the target Python points into it */
-	char *target_source;    /* owned; why that Python version */
-	char *cache_dir;        /* owned; --cache-dir or the default; NULL: --no-cache */
-	int fail_on;            /* findings with category <= fail_on fail; -1: never */
-	double min_coverage;    /* percent for planned modules; < 0: not checked */
-	scout_profile profile;  /* owned; loaded from --profile or the config */
+	scout_scan_opts scan; /* borrows from cli and config */
+	scout_config config;  /* owned */
+	bool *enabled;        /* owned; per rule */
+	char *version_source; /* owned until handed to the scan result */
+	scout_mypy_config
+	    mypy;            /* owned; for scan.rules.mypy, and the target Python points into it */
+	char *target_source; /* owned; why that Python version */
+	char *cache_dir;     /* owned; --cache-dir or the default; NULL: --no-cache */
+	int fail_on;         /* findings with category <= fail_on fail; -1: never */
+	double min_coverage; /* percent for planned modules; < 0: not checked */
+	scout_profile profile; /* owned; loaded from --profile or the config */
 } scout_settings;
 
 /* Resolves the settings for `cli` (free with scout_settings_free). Returns 0,

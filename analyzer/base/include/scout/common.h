@@ -57,5 +57,8 @@ bool scout_str_endswith(const char *s, const char *suffix);
 bool scout_str_startswith(const char *s, const char *prefix);
 /* True when the n bytes at text hold the nlen bytes of needle (nlen > 0). */
 bool scout_mem_contains(const char *text, size_t n, const char *needle, size_t nlen);
+/* True when the len bytes at item are one of the items of a comma-separated
+ * list (blanks around the items ignored): "a, b" has "b". */
+bool scout_str_list_has(const char *list, const char *item, size_t len);
 
 #endif

@@ -1,0 +1,6 @@
+class Point:
+    x: int
+    __deletable__ = (  # type: ignore[misc]
+        "x",
+        1,
+    )

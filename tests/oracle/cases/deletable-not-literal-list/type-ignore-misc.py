@@ -1,0 +1,3 @@
+class Point:
+    x: int
+    __deletable__ = list(["x"])  # type: ignore[misc]

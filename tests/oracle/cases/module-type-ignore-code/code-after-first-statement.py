@@ -1,0 +1,3 @@
+"""A docstring is the first statement."""
+# type: ignore[misc]
+x = 1

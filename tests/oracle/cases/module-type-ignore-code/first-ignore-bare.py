@@ -1,0 +1,3 @@
+# type: ignore
+# type: ignore[misc]
+x = 1

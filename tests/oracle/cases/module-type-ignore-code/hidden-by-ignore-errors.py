@@ -1,0 +1,3 @@
+# mypy: ignore-errors
+# type: ignore[misc]
+x = 1

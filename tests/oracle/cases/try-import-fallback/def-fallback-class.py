@@ -1,0 +1,5 @@
+try:
+    from decimal import Decimal
+except ImportError:
+    def Decimal(value: str) -> float:
+        return float(value)

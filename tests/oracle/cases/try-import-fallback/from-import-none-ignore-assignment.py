@@ -1,0 +1,4 @@
+try:
+    from decimal import Decimal
+except ImportError:
+    Decimal = None  # type: ignore[assignment]

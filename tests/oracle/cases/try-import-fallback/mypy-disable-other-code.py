@@ -1,0 +1,5 @@
+# mypy: disable-error-code=misc
+try:
+    import json
+except ImportError:
+    json = None

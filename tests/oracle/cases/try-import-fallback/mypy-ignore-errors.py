@@ -1,0 +1,5 @@
+# mypy: ignore-errors
+try:
+    import json
+except ImportError:
+    json = None

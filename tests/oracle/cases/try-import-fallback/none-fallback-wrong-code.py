@@ -1,0 +1,4 @@
+try:
+    import json
+except ImportError:
+    json = None  # type: ignore[misc]

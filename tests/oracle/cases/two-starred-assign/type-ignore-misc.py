@@ -1,0 +1,2 @@
+def split(values: list[int]) -> None:
+    *head, *tail = values  # type: ignore[misc]
