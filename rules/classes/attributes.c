@@ -171,22 +171,29 @@ static member_kind listed_member(const scout_walk *w, TSNode cls, TSNode name)
 
 /* How `name` is declared in `cls` or, failing that, in its same-module
  * bases (depth first, left to right, as an MRO would mostly go); the
- * declaring class in *owner. */
+ * declaring class in *owner. A plain variable that overrides a ClassVar of
+ * a base is a ClassVar, as mypy carries the declaration over. */
 static member_kind class_member(const scout_walk *w, TSNode cls, TSNode name, TSNode *owner)
 {
 	TSNode todo[SCOUT_DEFS_MAX_CHAIN];
 	size_t ntodo = 0, visited = 0;
+	member_kind found = MEMBER_NONE;
 
+	*owner = SCOUT_NULL_NODE;
 	todo[ntodo++] = cls;
 	while (ntodo && visited++ < SCOUT_DEFS_MAX_CHAIN) {
 		TSNode c = todo[--ntodo], bases[SCOUT_DEFS_MAX_BASES];
 		member_kind kind = listed_member(w, c, name);
 		uint32_t n;
 
-		if (kind != MEMBER_NONE) {
+		if (kind != MEMBER_NONE && found == MEMBER_NONE) {
 			*owner = c;
-			return kind;
+			found = kind;
+		} else if (kind == MEMBER_CLASSVAR) {
+			found = kind; /* a variable overriding a base's ClassVar is one */
 		}
+		if (found != MEMBER_NONE && found != MEMBER_VAR)
+			return found;
 		n = scout_class_bases(w, c, bases, SCOUT_DEFS_MAX_BASES);
 		for (uint32_t i = n; i-- > 0;) {
 			TSNode b = scout_module_class_of(w, bases[i]);
@@ -195,8 +202,7 @@ static member_kind class_member(const scout_walk *w, TSNode cls, TSNode name, TS
 				todo[ntodo++] = b;
 		}
 	}
-	*owner = SCOUT_NULL_NODE;
-	return MEMBER_NONE;
+	return found;
 }
 
 /* True when `node` is the target of an assignment or augmented

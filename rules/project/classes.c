@@ -211,21 +211,30 @@ static int member_kind(const class_index *ix, class_ref r, const char *attr, cla
 {
 	class_ref todo[MAX_CHAIN];
 	size_t n = 0;
+	int kind = -1;
 
 	todo[n++] = r;
 	for (size_t i = 0; i < n; i++) {
 		const scout_class_info *c = scout_class_index_info(ix, todo[i]);
 
-		for (uint32_t k = 0; k < c->nattrs; k++)
-			if (strcmp(c->attrs[k].name, attr) == 0) {
+		for (uint32_t k = 0; k < c->nattrs; k++) {
+			if (strcmp(c->attrs[k].name, attr) != 0)
+				continue;
+			if (kind < 0)
 				*owner = todo[i];
-				return c->attrs[k].kind;
-			}
+			/* a variable that overrides a ClassVar of a base is one too
+			 * (mypy carries the declaration over: mypyc compiles
+			 * `class B(A): X = {}` with A's `X: ClassVar[dict]`) */
+			if (kind < 0 || c->attrs[k].kind == SCOUT_MEMBER_CLASSVAR)
+				kind = c->attrs[k].kind;
+			if (kind != SCOUT_MEMBER_VAR)
+				return kind;
+		}
 		for (uint32_t j = 0; j < c->nbases && n < MAX_CHAIN; j++)
 			if (scout_class_index_resolve(ix, todo[i].module, c->bases[j], &todo[n]))
 				n++;
 	}
-	return -1;
+	return kind;
 }
 
 static bool is_object_dunder(const char *attr)

@@ -35,6 +35,8 @@ check "an import over a declared variable is mypy's no-redef, at the import" \
 	grep -qx "app/predeclared.py 5 try-import-fallback" "$tmp/default"
 check "None into the declared variable is no finding" \
 	bash -c "[ \$(grep -c '^app/predeclared.py' '$tmp/default') = 1 ]"
+check "the import's no-redef hidden by its type ignore, as mypy/util.py does" \
+	bash -c "! grep -q '^app/predeclared_ignored.py' '$tmp/default'"
 check "default target: $(tail -1 "$tmp/default")" \
 	grep -qx "python 3.10 linux default: the oldest Python the evaluated mypyc runs on" "$tmp/default"
 
