@@ -37,6 +37,7 @@
 	X(statements_imports) \
 	X(statements_globals) \
 	X(statements_type_ignores) \
+	X(statements_exceptions) \
 	X(runtime_introspection) \
 	X(runtime_process) \
 	X(project_mypy_config) \

@@ -223,18 +223,70 @@ const scout_rule scout_rule_interpreted_subclass_base = {
     .on = "class_definition",
     .enter = check_interpreted_subclass_base};
 
+/* A base that calls collections.namedtuple: mypy makes it a tuple
+ * subclass, and builtins.tuple is not among the builtins mypyc allows in a
+ * native class's MRO. */
+static bool is_namedtuple_call(const scout_walk *w, TSNode base)
+{
+	static const char *const namedtuple[] = {"collections.namedtuple", NULL};
+
+	return ts_node_symbol(base) == w->sym->call &&
+	       scout_walk_is(w, scout_node_field(base, w->sym->f_function), namedtuple);
+}
+
+/* A builtin mypyc cannot subclass natively, or a namedtuple(...) call. */
+static bool bad_builtin_base(const scout_walk *w, TSNode base)
+{
+	return scout_base_is_bad_builtin(w, base) || is_namedtuple_call(w, base);
+}
+
+/* What a message calls the builtin base: its name, or the namedtuple call. */
+static TSNode builtin_shown(const scout_walk *w, TSNode base)
+{
+	return is_namedtuple_call(w, base) ? scout_node_field(base, w->sym->f_function)
+	                                   : scout_base_name(w, base);
+}
+
 static bool is_bad_builtin(const scout_walk *w, TSNode base, TSNode cls, TSNode unused)
 {
 	(void)cls;
 	(void)unused;
-	return scout_base_is_bad_builtin(w, base);
+	return bad_builtin_base(w, base);
+}
+
+/* The first namedtuple(...) base of cls or of a same-module class above it
+ * (scout_class_bases leaves calls out, so this walk reads every positional
+ * base), or null. */
+static TSNode namedtuple_in_chain(const scout_walk *w, TSNode cls)
+{
+	TSNode todo[SCOUT_DEFS_MAX_CHAIN], b;
+	size_t ntodo = 0, visited = 0;
+
+	todo[ntodo++] = cls;
+	while (ntodo && visited++ < SCOUT_DEFS_MAX_CHAIN) {
+		TSNode c = todo[--ntodo];
+		uint32_t i = 0;
+
+		while (!ts_node_is_null(b = scout_defs_base_at(w, c, &i))) {
+			TSNode local = scout_module_class_of(w, b);
+
+			if (is_namedtuple_call(w, b))
+				return b;
+			if (!ts_node_is_null(local) && ntodo < SCOUT_DEFS_MAX_CHAIN)
+				todo[ntodo++] = local;
+		}
+	}
+	return SCOUT_NULL_NODE;
 }
 
 /* The first base (through same-module classes, from `cls` up) that is a
- * builtin class mypyc cannot subclass natively, or null. */
+ * builtin class mypyc cannot subclass natively, or a namedtuple(...) call,
+ * or null. */
 static TSNode bad_builtin_in_chain(const scout_walk *w, TSNode cls)
 {
-	return find_base(w, cls, is_bad_builtin, SCOUT_NULL_NODE);
+	TSNode b = find_base(w, cls, is_bad_builtin, SCOUT_NULL_NODE);
+
+	return ts_node_is_null(b) ? namedtuple_in_chain(w, cls) : b;
 }
 
 static void check_builtin_base(scout_walk *w, TSNode node, const scout_rule *self)
@@ -246,22 +298,33 @@ static void check_builtin_base(scout_walk *w, TSNode node, const scout_rule *sel
 	if (scout_class_kind_of(w, node) != SCOUT_CLASS_NATIVE)
 		return;
 	n = bases_of(w, node, bases);
+	if (n < SCOUT_DEFS_MAX_BASES) {
+		/* namedtuple(...) calls are no bases to scout_class_bases: add them. */
+		uint32_t at = 0;
+		TSNode b;
+
+		while (n < SCOUT_DEFS_MAX_BASES &&
+		       !ts_node_is_null(b = scout_defs_base_at(w, node, &at)))
+			if (is_namedtuple_call(w, b))
+				bases[n++] = b;
+	}
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode b = scout_module_class_of(w, bases[i]), bad;
 
-		if (scout_base_is_bad_builtin(w, bases[i])) {
+		if (bad_builtin_base(w, bases[i])) {
 			snprintf(message, sizeof(message),
-			         "native class %.*s inherits from builtin %.*s: mypyc reports "
+			         "native class %.*s inherits from builtin %.*s%s: mypyc reports "
 			         "\"Inheriting from most builtin types is unimplemented\"",
 			         SCOUT_TEXT_ARG(name, w->src),
-			         SCOUT_TEXT_ARG(scout_base_name(w, bases[i]), w->src));
+			         SCOUT_TEXT_ARG(builtin_shown(w, bases[i]), w->src),
+			         is_namedtuple_call(w, bases[i]) ? "(...) (a tuple)" : "");
 		} else if (!ts_node_is_null(b) &&
 		           !ts_node_is_null(bad = bad_builtin_in_chain(w, b))) {
 			snprintf(message, sizeof(message),
 			         "native class %.*s inherits from builtin %.*s through %.*s: mypyc "
 			         "reports \"Inheriting from most builtin types is unimplemented\"",
 			         SCOUT_TEXT_ARG(name, w->src),
-			         SCOUT_TEXT_ARG(scout_base_name(w, bad), w->src),
+			         SCOUT_TEXT_ARG(builtin_shown(w, bad), w->src),
 			         SCOUT_TEXT_ARG(scout_defs_name(w, b), w->src));
 		} else {
 			continue;

@@ -306,6 +306,49 @@ static const scout_rule rule_dunder_get_unboxed_return = {
     .on = "function_definition",
     .enter = check_dunder_get_return};
 
+/* --- native __bool__ not returning bool --------------------------------------- */
+
+/* mypyc/codegen/emitwrapper.py, generate_bool_wrapper: the nb_bool slot of a
+ * native class asserts "Only bool return supported for __bool__"; an
+ * unannotated __bool__ returns object. */
+static void check_dunder_bool_return(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode ret = scout_node_field(node, w->sym->f_return_type), cls, name;
+	char message[256];
+
+	name = native_method_named(w, node, (const char *const[]){"__bool__", NULL}, &cls);
+	if (ts_node_is_null(name))
+		return;
+	if (!ts_node_is_null(ret) && ts_node_symbol(ret) == w->sym->type)
+		ret = scout_node_named_child(ret, 0);
+	if (!ts_node_is_null(ret) && (scout_node_text_is(ret, w->src, "bool") ||
+	                              scout_node_text_is(ret, w->src, "builtins.bool") ||
+	                              scout_node_text_is(ret, w->src, "\"bool\"") ||
+	                              scout_node_text_is(ret, w->src, "'bool'")))
+		return;
+	snprintf(message, sizeof(message),
+	         "__bool__ of native class %.*s %s: mypyc crashes generating its slot "
+	         "(\"AssertionError: Only bool return supported for __bool__\")",
+	         SCOUT_TEXT_ARG(scout_defs_name(w, cls), w->src),
+	         ts_node_is_null(ret) ? "has no return annotation"
+	                              : "is not annotated to return bool");
+	scout_walk_report(w, self, name, message, "annotate it `-> bool`");
+}
+
+static const scout_rule rule_dunder_bool_not_bool = {
+    .id = "dunder-bool-not-bool",
+    .category = SCOUT_BLOCKER,
+    .title = "native __bool__ without a `-> bool` annotation",
+    .why = "the nb_bool wrapper of a native class supports only a bool return: mypyc stops "
+           "with \"AssertionError: Only bool return supported for __bool__\" when __bool__ is "
+           "unannotated (object) or returns another type",
+    .bad = "class Box:\n    def __bool__(self):\n        return True\n",
+    .good = "class Box:\n    def __bool__(self) -> bool:\n        return True\n",
+    .fix = "annotate __bool__ `(self) -> bool`",
+    .docs = SCOUT_DOCS_NATIVE,
+    .on = "function_definition",
+    .enter = check_dunder_bool_return};
+
 /* --- names mypyc reserves ---------------------------------------------------- */
 
 static void check_reserved_method_name(scout_walk *w, TSNode node, const scout_rule *self)
@@ -343,4 +386,5 @@ SCOUT_FAMILY(scout_family_methods_dunders, &rule_native_data_descriptor,
              &rule_dunder_index_getattribute, &rule_dunder_getattr_setattr_delattr,
              &rule_dunder_del, &rule_dunder_new, &rule_dunder_pow_divmod,
              &rule_delattr_without_setattr, &rule_getattr_setattr_restricted,
-             &rule_dunder_get_unboxed_return, &rule_reserved_method_name);
+             &rule_dunder_get_unboxed_return, &rule_reserved_method_name,
+             &rule_dunder_bool_not_bool);

@@ -1,0 +1,3 @@
+from collections import namedtuple
+class P(namedtuple("P", ["x", "y"])):
+    pass

@@ -1,0 +1,6 @@
+from typing import NamedTuple
+
+
+class Coord(NamedTuple):
+    x: int
+    y: int

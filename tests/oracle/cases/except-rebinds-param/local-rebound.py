@@ -1,0 +1,6 @@
+def f() -> str:
+    x = 1
+    try:
+        return str(x)
+    except ValueError as x:
+        return "a"
