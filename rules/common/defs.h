@@ -108,6 +108,10 @@ bool scout_defs_opens_scope(const scout_walk *w, TSSymbol t);
  * statements and their clauses, definitions), never expressions. */
 bool scout_defs_holds_statements(const scout_walk *w, TSSymbol t);
 
+/* The function type comment of a def (`# type: (...) -> R`, after the
+ * parameters and before the first statement of the body), or null. */
+TSNode scout_defs_type_comment(const scout_walk *w, TSNode def);
+
 /* What scout_defs_scan_body calls on each node; true stops the scan. */
 typedef bool (*scout_defs_visit)(const scout_walk *w, TSNode n, const void *arg);
 
