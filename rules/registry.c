@@ -25,6 +25,8 @@
 	X(methods_signatures) \
 	X(methods_first_argument) \
 	X(functions_locals) \
+	X(functions_none_locals) \
+	X(functions_none_narrowing) \
 	X(functions_singledispatch) \
 	X(functions_generators) \
 	X(functions_calls) \

@@ -330,3 +330,21 @@ TSNode scout_defs_type_comment(const scout_walk *w, TSNode def)
 	}
 	return SCOUT_NULL_NODE;
 }
+
+bool scout_defs_unannotated(const scout_walk *w, TSNode def)
+{
+	const scout_symbols *s = w->sym;
+	TSNode params = scout_node_field(def, s->f_parameters);
+	uint32_t n = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params);
+
+	if (!ts_node_is_null(scout_node_field(def, s->f_return_type)))
+		return false;
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode p = scout_node_named_child(params, i);
+
+		if (scout_nodes_is(p, s->typed_parameter) ||
+		    scout_nodes_is(p, s->typed_default_parameter))
+			return false;
+	}
+	return ts_node_is_null(scout_defs_type_comment(w, def));
+}

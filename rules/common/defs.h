@@ -112,6 +112,11 @@ bool scout_defs_holds_statements(const scout_walk *w, TSSymbol t);
  * parameters and before the first statement of the body), or null. */
 TSNode scout_defs_type_comment(const scout_walk *w, TSNode def);
 
+/* True when def carries no annotation at all (the first parameter's
+ * included) and no function type comment: mypy gives it no type, and does
+ * not check its body (without check_untyped_defs). */
+bool scout_defs_unannotated(const scout_walk *w, TSNode def);
+
 /* What scout_defs_scan_body calls on each node; true stops the scan. */
 typedef bool (*scout_defs_visit)(const scout_walk *w, TSNode n, const void *arg);
 

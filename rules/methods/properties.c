@@ -199,26 +199,6 @@ static const scout_rule rule_nonext_property_setter = {
 static const char *const getter_names[] = {"builtins.property", "abc.abstractproperty",
                                            "functools.cached_property", "enum.property", NULL};
 
-/* True when def carries no annotation at all, the first parameter's
- * included, and no function type comment: mypy then gives it no type. */
-static bool has_no_annotation(const scout_walk *w, TSNode def)
-{
-	const scout_symbols *s = w->sym;
-	TSNode params = scout_node_field(def, s->f_parameters);
-	uint32_t n = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params);
-
-	if (!ts_node_is_null(scout_node_field(def, s->f_return_type)))
-		return false;
-	for (uint32_t i = 0; i < n; i++) {
-		TSNode p = scout_node_named_child(params, i);
-
-		if (scout_nodes_is(p, s->typed_parameter) ||
-		    scout_nodes_is(p, s->typed_default_parameter))
-			return false;
-	}
-	return ts_node_is_null(scout_defs_type_comment(w, def));
-}
-
 /* True when cls (a class_definition) is a statement of the module itself,
  * decorated or not: the classes mypyc prepares (module.defs). */
 static bool at_module_level(const scout_walk *w, TSNode cls)
@@ -238,7 +218,7 @@ static void check_untyped_property(scout_walk *w, TSNode node, const scout_rule 
 	int len;
 
 	if (ts_node_is_null(cls) || !at_module_level(w, cls) ||
-	    !scout_class_has_decorator(w, node, getter_names) || !has_no_annotation(w, node))
+	    !scout_class_has_decorator(w, node, getter_names) || !scout_defs_unannotated(w, node))
 		return;
 	name = scout_defs_name(w, node);
 	len = scout_nodes_clip_line(name, w->src, &text);
