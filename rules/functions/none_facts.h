@@ -95,8 +95,8 @@ void scout_none_report(scout_walk *w, const scout_rule *self, scout_none_name *f
 
 /* Which variables a narrowing check looks at. */
 typedef enum scout_none_which {
-	SCOUT_NONE_INFERRED,         /* locals, and parameters without annotation */
-	SCOUT_NONE_ANNOTATED_PARAMS, /* parameters with an annotation */
+	SCOUT_NONE_LOCALS, /* unannotated locals */
+	SCOUT_NONE_PARAMS, /* parameters (annotated ones only before mypyc 1.11) */
 } scout_none_which;
 
 /* Reports (under self) the first read of each variable of the kind `which`

@@ -113,7 +113,7 @@ static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_ru
 		if (f->kind == SCOUT_NONE_LOCAL && f->partial && !ts_node_is_null(f->early_read))
 			report_partial(w, self, node, f, body);
 	}
-	scout_none_check_narrowing(w, self, &ff, SCOUT_NONE_INFERRED);
+	scout_none_check_narrowing(w, self, &ff, SCOUT_NONE_LOCALS);
 }
 
 static const scout_rule rule_inferred_none_local = {
@@ -121,11 +121,11 @@ static const scout_rule rule_inferred_none_local = {
     .category = SCOUT_BLOCKER,
     .title = "local variable read where mypy types it None",
     .why = "mypyc reports \"Local variable \"{name}\" has inferred type None; add an "
-           "annotation\" when it reads an unannotated local (or a parameter without "
-           "annotation) whose type mypy recorded as None there: a local first assigned None "
-           "and read before any other assignment, or a variable narrowed to None (`if x is "
-           "None: return x`, the branches after `if x is not None: return ...`, `assert x is "
-           "None`, `x = None`)",
+           "annotation\" when it reads an unannotated local whose type mypy recorded as None "
+           "there: a local first assigned None and read before any other assignment, or a "
+           "local narrowed to None (`if x is None: return x`, the branches after `if x is not "
+           "None: return ...`, `assert x is None`, `x = None`), also in a function without "
+           "annotations, whose locals are Any and narrow to None all the same",
     .bad = "def f(d: dict[str, int]) -> Optional[int]:\n    x = d.get(\"a\")\n    if x is None:\n"
            "        return x\n    return x + 1\n",
     .good = "def f(d: dict[str, int]) -> Optional[int]:\n    x = d.get(\"a\")\n    if x is None:\n"

@@ -5,9 +5,10 @@
  * Optional; a read there has the type None, and mypyc reports "Local
  * variable "x" has inferred type None; add an annotation"
  * (mypyc/irbuild/expression.py) when x's Var is inferred: an unannotated
- * local or parameter always, an annotated parameter before mypy 1.11
- * (python/mypy#17217 made its Var explicit). The first are
- * inferred-none-local's (none_locals.c), the second this file's rule.
+ * local always, a parameter without annotation before mypy 1.16
+ * (python/mypy#18538 made every argument's Var explicit), an annotated one
+ * before mypy 1.11 (python/mypy#17217). Locals are inferred-none-local's
+ * (none_locals.c), parameters this file's rule.
  *
  * A test is skipped when x was bound before it in a way that may leave it
  * not None there (the test then guards dead code mypy does not look at):
@@ -170,9 +171,10 @@ static bool narrowable(const narrowing *nw, const scout_none_name *f, TSNode che
 
 	if (!f || f->reported || !f->admits_none)
 		return false;
-	if (nw->which == SCOUT_NONE_ANNOTATED_PARAMS
-	        ? !(f->kind == SCOUT_NONE_PARAM && f->annotated)
-	        : !(f->kind == SCOUT_NONE_LOCAL || (f->kind == SCOUT_NONE_PARAM && !f->annotated)))
+	if (nw->which == SCOUT_NONE_PARAMS
+	        ? !(f->kind == SCOUT_NONE_PARAM &&
+	            (!f->annotated || scout_walk_mypyc_version(nw->w) < SCOUT_V(1, 11, 0)))
+	        : f->kind != SCOUT_NONE_LOCAL)
 		return false;
 	if (f->kind == SCOUT_NONE_LOCAL &&
 	    (ts_node_is_null(f->first) ||
@@ -337,10 +339,11 @@ static void check_none_assignment(const narrowing *nw, TSNode stmt)
 	    !(f = scout_none_find(w, nw->ff, left)) || f->reported)
 		return;
 	if (f->kind == SCOUT_NONE_PARAM
-	        ? !(f->optional && nw->which == SCOUT_NONE_ANNOTATED_PARAMS)
+	        ? !(f->optional && nw->which == SCOUT_NONE_PARAMS &&
+	            scout_walk_mypyc_version(w) < SCOUT_V(1, 11, 0))
 	        : !(f->kind == SCOUT_NONE_LOCAL && f->partial && !ts_node_is_null(f->first_bind) &&
 	            ts_node_start_byte(f->first_bind) < ts_node_start_byte(left) &&
-	            nw->which == SCOUT_NONE_INFERRED))
+	            nw->which == SCOUT_NONE_LOCALS))
 		return;
 	if (rest_of_block(stmt, &at, &end))
 		check_region(nw, left, stmt, at, end, after_assignment);
@@ -379,24 +382,26 @@ static void check_narrowed_none_parameter(scout_walk *w, TSNode node, const scou
 	scout_none_facts ff;
 
 	if (scout_none_collect(w, node, &ff))
-		scout_none_check_narrowing(w, self, &ff, SCOUT_NONE_ANNOTATED_PARAMS);
+		scout_none_check_narrowing(w, self, &ff, SCOUT_NONE_PARAMS);
 }
 
 static const scout_rule rule_narrowed_none_parameter = {
     .id = "narrowed-none-parameter",
     .category = SCOUT_BLOCKER,
-    .title = "annotated parameter read where mypy narrowed it to None (before mypy 1.11)",
-    .why = "before mypy 1.11 the variable of an annotated parameter counted as inferred "
-           "(python/mypy#17217), so a read of it where mypy narrowed it to None (`if x is None: "
+    .title = "parameter read where mypy narrowed it to None (before mypy 1.16)",
+    .why = "before mypy 1.16 the variable of a parameter without annotation counted as "
+           "inferred (python/mypy#18538), and before mypy 1.11 that of an annotated one too "
+           "(python/mypy#17217): a read of it where mypy narrowed it to None (`if x is None: "
            "return x`) makes mypyc report \"Local variable \"{name}\" has inferred type None; "
-           "add an annotation\"",
+           "add an annotation\". In a function without annotations, too: x is Any there, and "
+           "`x is None` narrows Any to None",
     .bad = "def f(x: Optional[int]) -> Optional[int]:\n    if x is None:\n        return x\n"
            "    return x + 1\n",
     .good = "def f(x: Optional[int]) -> Optional[int]:\n    if x is None:\n        return None\n"
             "    return x + 1\n",
     .fix = "write None where the parameter is known to be None (`return None`)",
     .docs = SCOUT_DOCS_TYPES,
-    .until = SCOUT_V(1, 11, 0),
+    .until = SCOUT_V(1, 16, 0),
     .on = "function_definition",
     .enter = check_narrowed_none_parameter};
 
