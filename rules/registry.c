@@ -24,6 +24,7 @@
 	X(methods_properties) \
 	X(methods_signatures) \
 	X(methods_first_argument) \
+	X(methods_base_init) \
 	X(functions_locals) \
 	X(functions_none_locals) \
 	X(functions_none_narrowing) \

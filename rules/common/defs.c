@@ -348,3 +348,12 @@ bool scout_defs_unannotated(const scout_walk *w, TSNode def)
 	}
 	return ts_node_is_null(scout_defs_type_comment(w, def));
 }
+
+bool scout_defs_at_module_level(const scout_walk *w, TSNode cls)
+{
+	TSNode parent = scout_node_parent(cls);
+
+	if (scout_nodes_is(parent, w->sym->decorated_definition))
+		parent = scout_node_parent(parent);
+	return scout_nodes_is(parent, w->sym->module);
+}

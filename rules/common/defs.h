@@ -58,6 +58,10 @@ static inline bool scout_defs_is_native(const scout_walk *w, TSNode cls)
 	return !ts_node_is_null(cls) && scout_class_kind_of(w, cls) == SCOUT_CLASS_NATIVE;
 }
 
+/* True when cls (a class_definition) is a statement of the module itself,
+ * decorated or not: the classes mypyc prepares (module.defs). */
+bool scout_defs_at_module_level(const scout_walk *w, TSNode cls);
+
 /* The method `name` (len bytes) defined in the body of cls, or null. */
 TSNode scout_defs_body_method(const scout_walk *w, TSNode cls, const char *name, uint32_t len);
 

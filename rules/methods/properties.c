@@ -199,17 +199,6 @@ static const scout_rule rule_nonext_property_setter = {
 static const char *const getter_names[] = {"builtins.property", "abc.abstractproperty",
                                            "functools.cached_property", "enum.property", NULL};
 
-/* True when cls (a class_definition) is a statement of the module itself,
- * decorated or not: the classes mypyc prepares (module.defs). */
-static bool at_module_level(const scout_walk *w, TSNode cls)
-{
-	TSNode parent = scout_node_parent(cls);
-
-	if (scout_nodes_is(parent, w->sym->decorated_definition))
-		parent = scout_node_parent(parent);
-	return scout_nodes_is(parent, w->sym->module);
-}
-
 static void check_untyped_property(scout_walk *w, TSNode node, const scout_rule *self)
 {
 	TSNode cls = scout_defs_method_class(w, node), name;
@@ -217,7 +206,7 @@ static void check_untyped_property(scout_walk *w, TSNode node, const scout_rule 
 	const char *text;
 	int len;
 
-	if (ts_node_is_null(cls) || !at_module_level(w, cls) ||
+	if (ts_node_is_null(cls) || !scout_defs_at_module_level(w, cls) ||
 	    !scout_class_has_decorator(w, node, getter_names) || !scout_defs_unannotated(w, node))
 		return;
 	name = scout_defs_name(w, node);
