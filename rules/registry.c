@@ -19,6 +19,7 @@
 	X(classes_variables) \
 	X(classes_attributes) \
 	X(classes_instances) \
+	X(classes_overrides) \
 	X(methods_dunders) \
 	X(methods_new) \
 	X(methods_properties) \
