@@ -19,12 +19,16 @@
 	X(classes_variables) \
 	X(classes_attributes) \
 	X(classes_instances) \
+	X(classes_overrides) \
 	X(methods_dunders) \
 	X(methods_new) \
 	X(methods_properties) \
 	X(methods_signatures) \
 	X(methods_first_argument) \
+	X(methods_base_init) \
 	X(functions_locals) \
+	X(functions_none_locals) \
+	X(functions_none_narrowing) \
 	X(functions_singledispatch) \
 	X(functions_generators) \
 	X(functions_calls) \

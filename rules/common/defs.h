@@ -58,6 +58,10 @@ static inline bool scout_defs_is_native(const scout_walk *w, TSNode cls)
 	return !ts_node_is_null(cls) && scout_class_kind_of(w, cls) == SCOUT_CLASS_NATIVE;
 }
 
+/* True when cls (a class_definition) is a statement of the module itself,
+ * decorated or not: the classes mypyc prepares (module.defs). */
+bool scout_defs_at_module_level(const scout_walk *w, TSNode cls);
+
 /* The method `name` (len bytes) defined in the body of cls, or null. */
 TSNode scout_defs_body_method(const scout_walk *w, TSNode cls, const char *name, uint32_t len);
 
@@ -107,6 +111,15 @@ bool scout_defs_opens_scope(const scout_walk *w, TSSymbol t);
 /* True for the node types that hold statements (module, blocks, compound
  * statements and their clauses, definitions), never expressions. */
 bool scout_defs_holds_statements(const scout_walk *w, TSSymbol t);
+
+/* The function type comment of a def (`# type: (...) -> R`, after the
+ * parameters and before the first statement of the body), or null. */
+TSNode scout_defs_type_comment(const scout_walk *w, TSNode def);
+
+/* True when def carries no annotation at all (the first parameter's
+ * included) and no function type comment: mypy gives it no type, and does
+ * not check its body (without check_untyped_defs). */
+bool scout_defs_unannotated(const scout_walk *w, TSNode def);
 
 /* What scout_defs_scan_body calls on each node; true stops the scan. */
 typedef bool (*scout_defs_visit)(const scout_walk *w, TSNode n, const void *arg);

@@ -1,6 +1,6 @@
 /* Properties: the getter-and-one-setter shape mypyc supports, setters in
- * non-native classes, and cached_property compiled as a plain property
- * (mypyc/irbuild/classdef.py, prepare.py). */
+ * non-native classes, cached_property compiled as a plain property, and
+ * getters without annotations (mypyc/irbuild/classdef.py, prepare.py). */
 #include "common/defs.h"
 #include "common/docs.h"
 #include "registry.h"
@@ -194,5 +194,46 @@ static const scout_rule rule_nonext_property_setter = {
     .on = "decorator",
     .enter = check_nonext_property_setter};
 
+/* What mypy marks is_property (mypy/semanal.py, visit_decorator): mypyc
+ * declares each as a property getter. */
+static const char *const getter_names[] = {"builtins.property", "abc.abstractproperty",
+                                           "functools.cached_property", "enum.property", NULL};
+
+static void check_untyped_property(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode cls = scout_defs_method_class(w, node), name;
+	char message[320], fix[160];
+	const char *text;
+	int len;
+
+	if (ts_node_is_null(cls) || !scout_defs_at_module_level(w, cls) ||
+	    !scout_class_has_decorator(w, node, getter_names) || !scout_defs_unannotated(w, node))
+		return;
+	name = scout_defs_name(w, node);
+	len = scout_nodes_clip_line(name, w->src, &text);
+	snprintf(message, sizeof(message),
+	         "property %.*s has no annotations: mypyc fails with \"Expected return type "
+	         "annotation for property '%.*s'\"",
+	         len, text, len, text);
+	snprintf(fix, sizeof(fix), "annotate the getter's return type: `def %.*s(self) -> <type>:`",
+	         len, text);
+	scout_walk_report(w, self, name, message, fix);
+}
+
+static const scout_rule rule_untyped_property = {
+    .id = "untyped-property",
+    .category = SCOUT_BLOCKER,
+    .title = "property getter without any annotation",
+    .why = "mypyc declares every @property, @cached_property and @abstractproperty getter "
+           "of a module-level class, native or not, with the getter's type, and a def "
+           "without annotations has none: mypyc stops with \"AssertionError: Expected "
+           "return type annotation for property\" (mypyc/irbuild/prepare.py)",
+    .bad = "class C:\n    @property\n    def size(self):\n        return 0\n",
+    .good = "class C:\n    @property\n    def size(self) -> int:\n        return 0\n",
+    .fix = "annotate the getter's return type, e.g. `def size(self) -> int:`",
+    .docs = SCOUT_DOCS_NATIVE,
+    .on = "function_definition",
+    .enter = check_untyped_property};
+
 SCOUT_FAMILY(scout_family_methods_properties, &rule_property_unsupported_shape,
-             &rule_cached_property, &rule_nonext_property_setter);
+             &rule_cached_property, &rule_nonext_property_setter, &rule_untyped_property);

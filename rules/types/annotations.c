@@ -11,9 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* What this file memoises in the walk (scout/walk.h). */
-static const scout_memo_tag memo_type_colon = {"the module's source: whether it holds \"type:\""};
-
 static bool is_word_char(char c)
 {
 	return isalnum((unsigned char)c) || c == '_';
@@ -44,76 +41,6 @@ static bool has_bare_decorator(const scout_walk *w, TSNode decorated, const char
 			return true;
 	}
 	return false;
-}
-
-/* True when the comment text is a function type comment `# type: (...) -> R`. */
-static bool is_function_type_comment(const char *p, const char *end)
-{
-	if (p >= end || *p != '#')
-		return false;
-	for (p++; p < end && (*p == ' ' || *p == '\t'); p++)
-		;
-	if (end - p < 5 || memcmp(p, "type:", 5) != 0)
-		return false;
-	for (p += 5; p < end && (*p == ' ' || *p == '\t'); p++)
-		;
-	if (p >= end || *p != '(')
-		return false;
-	for (; p + 1 < end; p++)
-		if (p[0] == '-' && p[1] == '>')
-			return true;
-	return false;
-}
-
-/* Whether the module's source holds "type:" anywhere: without it no def
- * has a function type comment. Worked out once per module. */
-static bool source_has_type_colon(const scout_walk *w)
-{
-	uint32_t v;
-
-	if (!scout_walk_memo_get_key(w, w->src, 0, &memo_type_colon, &v)) {
-		v = scout_mem_contains(w->src, w->len, "type:", 5);
-		scout_walk_memo_put_key(w, w->src, 0, &memo_type_colon, v);
-	}
-	return v;
-}
-
-/* The function type comment of a def (after the parameters, before the
- * first statement of the body), or null. */
-static TSNode function_type_comment(const scout_walk *w, TSNode def)
-{
-	const scout_symbols *s = w->sym;
-	TSNode params, body, scopes[2];
-	uint32_t after;
-
-	if (!source_has_type_colon(w))
-		return SCOUT_NULL_NODE;
-	params = scout_node_field(def, s->f_parameters);
-	body = scout_node_field(def, s->f_body);
-	after = ts_node_end_byte(params);
-	scopes[0] = def;
-	scopes[1] = body;
-	for (int k = 0; k < 2; k++) {
-		uint32_t n = ts_node_is_null(scopes[k]) ? 0 : scout_node_child_count(scopes[k]);
-
-		for (uint32_t i = 0; i < n; i++) {
-			TSNode c = scout_node_child(scopes[k], i);
-			uint32_t len;
-			const char *text;
-
-			if (ts_node_start_byte(c) < after)
-				continue;
-			if (!scout_nodes_is(c, s->comment)) {
-				if (k == 1 || scout_nodes_is(c, s->block))
-					break;
-				continue;
-			}
-			text = scout_node_text(c, w->src, &len);
-			if (is_function_type_comment(text, text + len))
-				return c;
-		}
-	}
-	return SCOUT_NULL_NODE;
 }
 
 static bool is_separator(const scout_walk *w, TSNode p)
@@ -154,7 +81,7 @@ static bool is_untyped_def(const scout_walk *w, TSNode def)
 		    scout_nodes_is(p, s->typed_default_parameter))
 			return false;
 	}
-	return ts_node_is_null(function_type_comment(w, def));
+	return ts_node_is_null(scout_defs_type_comment(w, def));
 }
 
 static void check_untyped(scout_walk *w, TSNode node, const scout_rule *self)
@@ -243,7 +170,8 @@ static void check_any(scout_walk *w, TSNode node, const scout_rule *self)
 		if (!ts_node_is_null(ret))
 			found = find_any(w, ret);
 	}
-	if (ts_node_is_null(found) && !ts_node_is_null(comment = function_type_comment(w, node))) {
+	if (ts_node_is_null(found) &&
+	    !ts_node_is_null(comment = scout_defs_type_comment(w, node))) {
 		uint32_t clen;
 		const char *ctext = scout_node_text(comment, w->src, &clen);
 

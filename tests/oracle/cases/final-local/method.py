@@ -1,0 +1,7 @@
+from typing import Final
+
+
+class C:
+    def m(self) -> int:
+        x: Final = 2
+        return x

@@ -1,0 +1,5 @@
+from typing import Final
+
+
+def f() -> None:
+    x: Final = 1

@@ -1,0 +1,6 @@
+import typing
+
+
+def f() -> int:
+    x: typing.Final = 1
+    return x

@@ -1,0 +1,6 @@
+from typing import Final
+
+
+def f() -> int:
+    x: Final[int] = 1
+    return x

@@ -1,0 +1,4 @@
+class B:
+    x: int = 0
+class C(B):
+    x = None  # type: ignore

@@ -1,0 +1,2 @@
+class C:
+    __doc__ = "text"  # type: ignore

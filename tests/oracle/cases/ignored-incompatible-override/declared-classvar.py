@@ -1,0 +1,3 @@
+from typing import ClassVar
+class C:
+    __hash__: ClassVar[None]  # type: ignore

@@ -1,0 +1,2 @@
+class C:
+    __doc__ = 3  # type: ignore

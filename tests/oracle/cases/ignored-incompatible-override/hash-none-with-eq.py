@@ -1,0 +1,4 @@
+class C:
+    __hash__ = None  # type: ignore
+    def __eq__(self, o: object) -> bool:
+        return True

@@ -1,0 +1,5 @@
+def f() -> int:
+    x = None
+    print(x)
+    x = 1
+    return x

@@ -1,0 +1,4 @@
+def f():
+    x = None
+    print(x)
+    return 0

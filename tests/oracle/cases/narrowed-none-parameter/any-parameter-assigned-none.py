@@ -1,0 +1,4 @@
+def f(x, y: int) -> int:
+    x = None
+    print(x)
+    return y

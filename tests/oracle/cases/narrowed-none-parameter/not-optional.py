@@ -1,0 +1,4 @@
+def f(x: int) -> int:
+    if x is None:
+        print(x)
+    return x

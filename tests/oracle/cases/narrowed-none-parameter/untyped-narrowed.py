@@ -1,0 +1,4 @@
+def f(x):
+    if x is None:
+        return x
+    return x

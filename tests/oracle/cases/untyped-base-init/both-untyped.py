@@ -1,0 +1,8 @@
+class Base:
+    def __init__(self, x):
+        self.x = x
+
+
+class Sub(Base):
+    def __init__(self, x):
+        super().__init__(x)

@@ -1,0 +1,4 @@
+class C:
+    @property
+    def size(self):
+        return 0

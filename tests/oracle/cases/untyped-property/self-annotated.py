@@ -1,0 +1,4 @@
+class C:
+    @property
+    def size(self: "C"):
+        return 0

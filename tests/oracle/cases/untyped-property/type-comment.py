@@ -1,0 +1,5 @@
+class C:
+    @property
+    def size(self):
+        # type: () -> int
+        return 0
