@@ -40,6 +40,7 @@
 	X(statements_syntax) \
 	X(statements_imports) \
 	X(statements_globals) \
+	X(statements_jumps) \
 	X(runtime_introspection) \
 	X(runtime_process) \
 	X(project_mypy_config) \

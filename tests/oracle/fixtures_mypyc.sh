@@ -6,6 +6,7 @@ set -euo pipefail
 rules=(except-star classvar-assign-via-class instance-attr-via-class
 	deletable-not-literal-list async-generator untyped-property inferred-none-local
 	inferred-none-in-loop narrowed-none-parameter untyped-base-init final-local
+	unreachable-statement finally-jump
 	ignored-incompatible-override)
 if ! command -v mypyc >/dev/null; then
 	echo "mypyc not found (scripts/setup-deps.sh --test installs Debian's mypy)" >&2
