@@ -42,6 +42,7 @@
 	X(statements_globals) \
 	X(statements_type_ignores) \
 	X(statements_exceptions) \
+	X(statements_jumps) \
 	X(runtime_introspection) \
 	X(runtime_process) \
 	X(project_mypy_config) \

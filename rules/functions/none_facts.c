@@ -221,8 +221,14 @@ static void note_identifier(const scout_walk *w, scout_none_facts *ff, TSNode id
 		f->any = !ff->checked;
 		f->admits_none = !ff->checked || !bound_to_literal(w, id);
 	}
-	if (r == SCOUT_NONE_BIND && ts_node_is_null(f->first_bind))
+	if (r != SCOUT_NONE_BIND)
+		return;
+	if (ts_node_is_null(f->first_bind))
 		f->first_bind = id;
+	if (f->nbinds < SCOUT_NONE_MAX_BINDS)
+		f->binds[f->nbinds] = id;
+	if (f->nbinds <= SCOUT_NONE_MAX_BINDS)
+		f->nbinds++;
 }
 
 bool scout_none_skips(const scout_walk *w, TSSymbol t)
@@ -272,17 +278,36 @@ bool scout_none_same_name(const scout_walk *w, const scout_none_name *f, TSNode 
 	return scout_nodes_text_eq(id, w->src, f->text, f->len);
 }
 
-/* True when nodes [at, end) of the index hold a None literal: without one
- * nothing here is None. */
+/* True when nodes [at, end) of the index hold None assigned (`x = None`)
+ * or compared (`x is None`, `x is not None`): without one no variable here
+ * is None. */
 static bool has_none(const scout_walk *w, uint32_t at, uint32_t end)
 {
-	for (; at < end; at++)
-		if (w->tix->nodes[at].symbol == w->sym->none)
+	const scout_tix_node *nodes = w->tix->nodes;
+
+	for (; at < end; at++) {
+		TSSymbol parent;
+
+		if (nodes[at].symbol != w->sym->none)
+			continue;
+		parent = nodes[nodes[at].parent].symbol;
+		if (parent == w->sym->assignment || parent == w->sym->comparison_operator)
 			return true;
+	}
 	return false;
 }
 
-bool scout_none_collect(const scout_walk *w, TSNode def, scout_none_facts *ff)
+/* The facts of the function last collected on this thread: the three rules
+ * that use them run on the same def one after the other. The walk's memo
+ * (emptied for every module) says which def they belong to, by the number
+ * each collection gets. */
+static _Thread_local scout_none_facts cached;
+static _Thread_local uint32_t cached_number, collections;
+static const scout_memo_tag memo_collected = {"a def: the number of its cached none facts"};
+
+/* Fills ff for def; false when its body neither assigns None nor compares
+ * with it. */
+static bool collect(const scout_walk *w, TSNode def, scout_none_facts *ff)
 {
 	TSNode body = scout_node_field(def, w->sym->f_body);
 	uint32_t at, end;
@@ -296,6 +321,21 @@ bool scout_none_collect(const scout_walk *w, TSNode def, scout_none_facts *ff)
 	note_parameters(w, ff, def);
 	scout_none_scan_range(w, at + 1, end, collect_identifier, ff);
 	return true;
+}
+
+scout_none_facts *scout_none_collect(const scout_walk *w, TSNode def)
+{
+	uint32_t number;
+	bool ok;
+
+	if (scout_walk_memo_get(w, def, &memo_collected, &number))
+		return number && number == cached_number ? &cached : NULL;
+	ok = collect(w, def, &cached);
+	cached_number = ok ? ++collections : 0;
+	if (!cached_number && ok) /* the counter wrapped */
+		cached_number = ++collections;
+	scout_walk_memo_put(w, def, &memo_collected, cached_number);
+	return ok ? &cached : NULL;
 }
 
 /* --- reports --------------------------------------------------------------- */

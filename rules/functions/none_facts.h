@@ -19,6 +19,8 @@
 
 /* Names tracked per function. */
 #define SCOUT_NONE_MAX_NAMES 64
+/* Bindings kept per name (other than `x = None`). */
+#define SCOUT_NONE_MAX_BINDS 8
 
 /* What an identifier occurrence does. */
 typedef enum scout_none_role {
@@ -52,6 +54,8 @@ typedef struct scout_none_name {
 	TSNode first;      /* a local's first binding */
 	TSNode first_bind; /* its first binding other than `x = None`, or null */
 	TSNode early_read; /* a partial local's first read before first_bind, or null */
+	TSNode binds[SCOUT_NONE_MAX_BINDS]; /* its first bindings other than `x = None` */
+	uint32_t nbinds; /* how many (SCOUT_NONE_MAX_BINDS + 1: more than kept) */
 } scout_none_name;
 
 typedef struct scout_none_facts {
@@ -61,9 +65,11 @@ typedef struct scout_none_facts {
 	size_t n;
 } scout_none_facts;
 
-/* Fills ff for def; false (ff unusable) when its body holds no None
- * literal: then no variable in it is None. */
-bool scout_none_collect(const scout_walk *w, TSNode def, scout_none_facts *ff);
+/* The facts of def (borrowed: this thread's, until the next def is
+ * collected; the rules that run on def share them, and with them which
+ * names are reported), or NULL when its body neither assigns None nor
+ * compares with it: then no variable in it is None. */
+scout_none_facts *scout_none_collect(const scout_walk *w, TSNode def);
 
 /* What the identifier id does, from its parent. */
 scout_none_role scout_none_role_of(const scout_walk *w, TSNode id, TSNode parent);

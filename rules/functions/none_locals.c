@@ -102,18 +102,19 @@ static void report_partial(scout_walk *w, const scout_rule *self, TSNode def, sc
 
 static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	scout_none_facts ff;
+	scout_none_facts *ff = scout_none_collect(w, node);
 	TSNode body = scout_node_field(node, w->sym->f_body);
 
-	if (!scout_none_collect(w, node, &ff))
+	if (!ff)
 		return;
-	for (size_t k = 0; k < ff.n; k++) {
-		scout_none_name *f = &ff.names[k];
+	for (size_t k = 0; k < ff->n; k++) {
+		scout_none_name *f = &ff->names[k];
 
-		if (f->kind == SCOUT_NONE_LOCAL && f->partial && !ts_node_is_null(f->early_read))
+		if (f->kind == SCOUT_NONE_LOCAL && f->partial && !f->reported &&
+		    !ts_node_is_null(f->early_read))
 			report_partial(w, self, node, f, body);
 	}
-	scout_none_check_narrowing(w, self, &ff, SCOUT_NONE_LOCALS);
+	scout_none_check_narrowing(w, self, ff, SCOUT_NONE_LOCALS);
 }
 
 static const scout_rule rule_inferred_none_local = {
@@ -140,19 +141,19 @@ static const scout_rule rule_inferred_none_local = {
  * binding are in a loop that holds that binding. */
 static void check_inferred_none_in_loop(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	scout_none_facts ff;
+	scout_none_facts *ff = scout_none_collect(w, node);
 	TSNode body = scout_node_field(node, w->sym->f_body);
 
-	if (!scout_none_collect(w, node, &ff))
+	if (!ff)
 		return;
-	for (size_t k = 0; k < ff.n; k++) {
-		scout_none_name *f = &ff.names[k];
+	for (size_t k = 0; k < ff->n; k++) {
+		scout_none_name *f = &ff->names[k];
 		partial_search ps = {f, node, SCOUT_NULL_NODE};
 		char how[120];
 		uint32_t line, column;
 
-		if (f->kind != SCOUT_NONE_LOCAL || !f->partial || ts_node_is_null(f->early_read) ||
-		    ts_node_is_null(f->first_bind))
+		if (f->kind != SCOUT_NONE_LOCAL || !f->partial || f->reported ||
+		    ts_node_is_null(f->early_read) || ts_node_is_null(f->first_bind))
 			continue;
 		scan_node(w, body, find_plain_read, &ps);
 		if (!ts_node_is_null(ps.found))

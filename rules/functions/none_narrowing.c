@@ -140,25 +140,23 @@ static bool binds_on_every_path(const scout_walk *w, TSNode def, TSNode id, TSNo
 	}
 }
 
-/* The search for a binding of f before a check that leaves it maybe not
- * None there. */
-typedef struct binding_search {
-	const scout_none_name *f;
-	TSNode def, check;
-	bool found;
-} binding_search;
-
-static bool find_binding(const scout_walk *w, TSNode id, scout_none_role r, void *arg)
+/* True when a binding of f before `check` (but a local's first) may leave
+ * it not None there; true as well when f has more bindings than the facts
+ * keep. */
+static bool bound_before(const scout_walk *w, TSNode def, const scout_none_name *f, TSNode check)
 {
-	binding_search *bs = arg;
-
-	if (ts_node_start_byte(id) >= ts_node_start_byte(bs->check))
+	if (f->nbinds > SCOUT_NONE_MAX_BINDS)
 		return true;
-	if (r != SCOUT_NONE_BIND || !scout_none_same_name(w, bs->f, id) ||
-	    (!bs->f->partial && ts_node_eq(id, bs->f->first)))
-		return false;
-	bs->found = binds_on_every_path(w, bs->def, id, bs->check);
-	return bs->found;
+	for (uint32_t i = 0; i < f->nbinds; i++) {
+		TSNode id = f->binds[i];
+
+		if (ts_node_start_byte(id) >= ts_node_start_byte(check))
+			break;
+		if ((f->partial || !ts_node_eq(id, f->first)) &&
+		    binds_on_every_path(w, def, id, check))
+			return true;
+	}
+	return false;
 }
 
 /* True when f is a variable of this pass that mypy may narrow to None at
@@ -166,9 +164,6 @@ static bool find_binding(const scout_walk *w, TSNode id, scout_none_role r, void
  * test, `test`) no binding before leaves it maybe not None. */
 static bool narrowable(const narrowing *nw, const scout_none_name *f, TSNode check, bool test)
 {
-	binding_search bs = {f, nw->ff->def, check, false};
-	uint32_t at, end;
-
 	if (!f || f->reported || !f->admits_none)
 		return false;
 	if (nw->which == SCOUT_NONE_PARAMS
@@ -183,10 +178,7 @@ static bool narrowable(const narrowing *nw, const scout_none_name *f, TSNode che
 	if (!test || f->any || ts_node_is_null(f->first_bind) ||
 	    ts_node_start_byte(f->first_bind) >= ts_node_start_byte(check))
 		return true;
-	if (!scout_tix_subtree(nw->ff->body, &at, &end))
-		return false;
-	scout_none_scan_range(nw->w, at, end, find_binding, &bs);
-	return !bs.found;
+	return !bound_before(nw->w, nw->ff->def, f, check);
 }
 
 /* The first read of a name in a region where it is None, up to a binding. */
@@ -356,8 +348,13 @@ void scout_none_check_narrowing(scout_walk *w, const scout_rule *self, scout_non
 	const scout_tix *tix = w->tix;
 	narrowing nw = {w, self, ff, which};
 	uint32_t at, end;
+	bool any = false;
 
-	if (!scout_tix_subtree(ff->body, &at, &end))
+	for (size_t k = 0; k < ff->n && !any; k++)
+		any = ff->names[k].admits_none && !ff->names[k].reported &&
+		      ff->names[k].kind ==
+		          (which == SCOUT_NONE_PARAMS ? SCOUT_NONE_PARAM : SCOUT_NONE_LOCAL);
+	if (!any || !scout_tix_subtree(ff->body, &at, &end))
 		return;
 	for (at++; at < end;) {
 		const scout_tix_node *e = &tix->nodes[at];
@@ -379,10 +376,10 @@ void scout_none_check_narrowing(scout_walk *w, const scout_rule *self, scout_non
 
 static void check_narrowed_none_parameter(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	scout_none_facts ff;
+	scout_none_facts *ff = scout_none_collect(w, node);
 
-	if (scout_none_collect(w, node, &ff))
-		scout_none_check_narrowing(w, self, &ff, SCOUT_NONE_PARAMS);
+	if (ff)
+		scout_none_check_narrowing(w, self, ff, SCOUT_NONE_PARAMS);
 }
 
 static const scout_rule rule_narrowed_none_parameter = {

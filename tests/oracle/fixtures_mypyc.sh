@@ -15,6 +15,7 @@ rules=(except-star classvar-assign-via-class instance-attr-via-class
 	classvar-assign-via-instance deletable-final deletable-item-not-str
 	except-rebinds-param dunder-bool-not-bool untyped-property inferred-none-local
 	inferred-none-in-loop narrowed-none-parameter untyped-base-init final-local
+	unreachable-statement finally-jump
 	ignored-incompatible-override)
 if ! command -v mypyc >/dev/null; then
 	echo "mypyc not found (scripts/setup-deps.sh --test installs Debian's mypy)" >&2

@@ -1,0 +1,5 @@
+def f() -> int:
+    try:
+        return 0
+    finally:
+        return 1

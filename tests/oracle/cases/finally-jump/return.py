@@ -1,0 +1,5 @@
+def f() -> int:
+    try:
+        pass
+    finally:
+        return 1

@@ -1,0 +1,7 @@
+def f() -> int:
+    if True:
+        return 1
+
+    def g() -> int:
+        return 2
+    return g()

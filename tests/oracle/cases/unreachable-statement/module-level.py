@@ -1,0 +1,3 @@
+import sys
+raise SystemExit(0)
+x = 1

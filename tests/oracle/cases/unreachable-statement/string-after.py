@@ -1,0 +1,3 @@
+def f() -> int:
+    return 1
+    "docstring-like"
