@@ -61,6 +61,8 @@ static void check_unreachable_statement(scout_walk *w, TSNode node, const scout_
 	if (ts_node_symbol(node) == w->sym->block &&
 	    scout_nodes_is(scout_node_parent(node), w->sym->class_definition))
 		return; /* a class body is not compiled as a function */
+	if (ts_node_has_error(node))
+		return; /* the grammar could not read it: what follows a jump is unknown */
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode stmt = scout_node_named_child(node, i);
 
