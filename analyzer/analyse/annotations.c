@@ -9,6 +9,7 @@
  *   annotations and function type comments);
  * - `# type: ignore` comments are counted wherever they stand. */
 #include "annotations.h"
+#include "scout/type_comment.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -83,9 +84,7 @@ static bool has_decorator(const scout_walk *w, TSNode decorated, const char *nam
 	return false;
 }
 
-/* The function type comment of a def: a comment after the parameters and
- * before the first statement of its body. */
-static bool has_function_type_comment(const scout_walk *w, TSNode def)
+TSNode scout_type_comment_of(const scout_walk *w, TSNode def)
 {
 	TSNode params = scout_node_field(def, w->sym->f_parameters);
 	TSNode body = scout_node_field(def, w->sym->f_body);
@@ -109,10 +108,10 @@ static bool has_function_type_comment(const scout_walk *w, TSNode def)
 			}
 			text = scout_node_text(c, w->src, &len);
 			if (scout_comment_is_function_type(text, len))
-				return true;
+				return c;
 		}
 	}
-	return false;
+	return (TSNode){{0}, 0, 0};
 }
 
 static bool is_separator(const scout_walk *w, TSSymbol t)
@@ -153,7 +152,7 @@ static void count_def(scout_walk *w, TSNode def)
 		annotated++;
 	else if (annotated > 0 && scout_node_text_is(name, w->src, "__init__"))
 		annotated++;
-	if (annotated < slots && has_function_type_comment(w, def))
+	if (annotated < slots && !ts_node_is_null(scout_type_comment_of(w, def)))
 		annotated = slots;
 	ann->defs++;
 	ann->slots += slots;

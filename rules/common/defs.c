@@ -1,6 +1,7 @@
 /* Questions about definitions that the rules share (common/defs.h). */
 #include "common/defs.h"
 #include "common/typing_names.h"
+#include "scout/type_comment.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -263,25 +264,6 @@ bool scout_defs_scan_body(const scout_walk *w, TSNode def, uint32_t limit, scout
 /* What this file memoises in the walk (scout/walk.h). */
 static const scout_memo_tag memo_type_colon = {"the module's source: whether it holds \"type:\""};
 
-/* True when the comment text is a function type comment `# type: (...) -> R`. */
-static bool is_function_type_comment(const char *p, const char *end)
-{
-	if (p >= end || *p != '#')
-		return false;
-	for (p++; p < end && (*p == ' ' || *p == '\t'); p++)
-		;
-	if (end - p < 5 || memcmp(p, "type:", 5) != 0)
-		return false;
-	for (p += 5; p < end && (*p == ' ' || *p == '\t'); p++)
-		;
-	if (p >= end || *p != '(')
-		return false;
-	for (; p + 1 < end; p++)
-		if (p[0] == '-' && p[1] == '>')
-			return true;
-	return false;
-}
-
 /* Whether the module's source holds "type:" anywhere: without it no def
  * has a function type comment. Worked out once per module. */
 static bool source_has_type_colon(const scout_walk *w)
@@ -297,38 +279,9 @@ static bool source_has_type_colon(const scout_walk *w)
 
 TSNode scout_defs_type_comment(const scout_walk *w, TSNode def)
 {
-	const scout_symbols *s = w->sym;
-	TSNode params, body, scopes[2];
-	uint32_t after;
-
 	if (!source_has_type_colon(w))
 		return SCOUT_NULL_NODE;
-	params = scout_node_field(def, s->f_parameters);
-	body = scout_node_field(def, s->f_body);
-	after = ts_node_end_byte(params);
-	scopes[0] = def;
-	scopes[1] = body;
-	for (int k = 0; k < 2; k++) {
-		uint32_t n = ts_node_is_null(scopes[k]) ? 0 : scout_node_child_count(scopes[k]);
-
-		for (uint32_t i = 0; i < n; i++) {
-			TSNode c = scout_node_child(scopes[k], i);
-			uint32_t len;
-			const char *text;
-
-			if (ts_node_start_byte(c) < after)
-				continue;
-			if (!scout_nodes_is(c, s->comment)) {
-				if (k == 1 || scout_nodes_is(c, s->block))
-					break;
-				continue;
-			}
-			text = scout_node_text(c, w->src, &len);
-			if (is_function_type_comment(text, text + len))
-				return c;
-		}
-	}
-	return SCOUT_NULL_NODE;
+	return scout_type_comment_of(w, def);
 }
 
 bool scout_defs_unannotated(const scout_walk *w, TSNode def)
