@@ -328,8 +328,9 @@ scout_none_facts *scout_none_collect(const scout_walk *w, TSNode def)
 	uint32_t number;
 	bool ok;
 
-	if (scout_walk_memo_get(w, def, &memo_collected, &number))
-		return number && number == cached_number ? &cached : NULL;
+	if (scout_walk_memo_get(w, def, &memo_collected, &number) &&
+	    (number == 0 || number == cached_number))
+		return number ? &cached : NULL; /* else collected, then replaced: again */
 	ok = collect(w, def, &cached);
 	cached_number = ok ? ++collections : 0;
 	if (!cached_number && ok) /* the counter wrapped */

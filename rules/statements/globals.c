@@ -209,12 +209,11 @@ static void check_final_local(scout_walk *w, TSNode node, const scout_rule *self
 		return;
 	scout_walk_node_start(w, read, &line, &column);
 	snprintf(message, sizeof(message),
-	         "Final local %.*s %s and is read on line %u: mypyc before 1.10 loads it as a "
-	         "module-level final and stops with an AssertionError (load_final_static)",
-	         SCOUT_TEXT_ARG(left, w->src),
-	         bare ? "has no declared type, so mypy keeps no value for it"
-	              : "has a value that is no constant mypy keeps",
-	         line);
+	         "Final local %.*s is read on line %u, but mypy keeps no value for it (%s): "
+	         "mypyc before 1.10 loads it as a module-level final and stops with an "
+	         "AssertionError (load_final_static)",
+	         SCOUT_TEXT_ARG(left, w->src), line,
+	         bare ? "Final without a type" : "its value is no constant");
 	scout_walk_report(w, self, left, message, NULL);
 }
 
