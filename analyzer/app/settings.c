@@ -187,7 +187,7 @@ bool scout_settings_gate(const scout_settings *s, const scout_scan *scan, char *
 	const char *first = NULL;
 
 	for (size_t i = 0; s->fail_on >= 0 && i < scan->nmodules; i++)
-		for (size_t j = 0; j < scan->modules[i].nfindings; j++)
+		for (size_t j = 0; scan->modules[i].shipped && j < scan->modules[i].nfindings; j++)
 			if ((int)scan->modules[i].findings[j].category <= s->fail_on &&
 			    scout_finding_holds(&scan->modules[i].findings[j]) && count++ == 0)
 				first = scan->modules[i].path;

@@ -40,7 +40,7 @@ static double hot_floor(const scout_scan *scan)
 	size_t n = 0;
 
 	for (size_t i = 0; i < scan->nmodules; i++)
-		n += !scout_module_is_test(&scan->modules[i]);
+		n += scan->modules[i].shipped;
 	return n ? 0.5 / (double)n : 0.0;
 }
 
@@ -128,7 +128,7 @@ static void build_phases(scout_audit *a, const scout_scan *scan)
 		scout_audit_module am = {.module = i};
 		bool hot = m->hotness > 0.0 && m->hotness >= floor, dynamic;
 
-		if (in_phase1[i] || scout_module_is_test(m))
+		if (in_phase1[i] || !m->shipped)
 			continue;
 		dynamic = is_dynamic(m);
 		if (hot && !dynamic && m->verdict != SCOUT_UNKNOWN) {
@@ -170,7 +170,7 @@ static void build_annotations(scout_audit *a, const scout_scan *scan)
 		double c = scout_annotations_coverage(n);
 		int bin = (int)(c * SCOUT_AUDIT_BINS);
 
-		if (scout_module_is_test(m))
+		if (!m->shipped)
 			continue;
 		a->coverage_bins[bin < 0                   ? 0
 		                 : bin >= SCOUT_AUDIT_BINS ? SCOUT_AUDIT_BINS - 1

@@ -268,6 +268,7 @@ void scout_scan_free(scout_scan *s)
 	free(s->python_source);
 	free(s->advisories);
 	free(s->compile_source);
+	free(s->scope_source);
 	free(s->plan.compile);
 	free(s->plan.blocked);
 	memset(s, 0, sizeof(*s));

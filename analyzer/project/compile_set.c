@@ -98,8 +98,7 @@ static bool from_hatch(scout_scan *scan, const char *dir)
 			/* without include, hatch-mypyc compiles every module the wheel
 			 * holds (test code is not taken to be in the wheel) */
 			scan->modules[i].compiled_now =
-			    (in || (!has_include && !scout_module_is_test(&scan->modules[i]))) &&
-			    !out;
+			    (in || (!has_include && scan->modules[i].shipped)) && !out;
 		}
 		free(inc);
 		free(exc);

@@ -36,7 +36,7 @@ void scout_assumed_build_apply(scout_scan *scan)
 	for (size_t i = 0; i < scan->nmodules; i++) {
 		const scout_module *m = &scan->modules[i];
 
-		in[i] = m->compiled_now || (!scout_module_is_test(m) && !blocked_on_its_own(m));
+		in[i] = m->compiled_now || (m->shipped && !blocked_on_its_own(m));
 	}
 	for (size_t i = 0; i < scan->nmodules; i++) {
 		scout_module *m = &scan->modules[i];

@@ -98,7 +98,7 @@ void scout_hotness_static(scout_scan *scan, const scout_modindex *ix, const scou
 	double sums[3] = {0};
 
 	for (size_t i = 0; i < n; i++) {
-		active[i] = !scout_module_is_test(&scan->modules[i]);
+		active[i] = scan->modules[i].shipped;
 		loops[i] = active[i] ? scan->modules[i].loops /
 		                           fmax((double)scan->modules[i].lines, MIN_LINES)
 		                     : 0.0;

@@ -106,7 +106,7 @@ void scout_hotness_profile(scout_scan *scan, const scout_profile *p, const char 
 	for (size_t e = 0; e < p->len; e++) {
 		size_t m = match_module(scan, order, p->entries[e].file);
 
-		if (m == SCOUT_NO_MODULE || scout_module_is_test(&scan->modules[m]))
+		if (m == SCOUT_NO_MODULE || !scan->modules[m].shipped)
 			continue;
 		self[m] += p->entries[e].self;
 		project += p->entries[e].self;

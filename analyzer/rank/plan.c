@@ -167,7 +167,7 @@ void scout_plan_build(scout_scan *scan, const scout_class_index *classes)
 
 	for (size_t i = 0; i < n; i++) {
 		parent[i] = i;
-		plannable[i] = !scout_module_is_test(&scan->modules[i]);
+		plannable[i] = scan->modules[i].shipped;
 		if (plannable[i] && scan->modules[i].verdict == SCOUT_BLOCKED)
 			SCOUT_PUSH(scan->plan.blocked, scan->plan.nblocked, scan->plan.blocked_cap,
 			           i);

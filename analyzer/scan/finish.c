@@ -13,6 +13,7 @@
 #include "scout/import_graph.h"
 #include "scout/mypy_config.h"
 #include "scout/plan.h"
+#include "scout/scope.h"
 
 /* Lists the type-checker-only rules that apply, once for the whole scan. */
 static void add_advisories(scout_scan *scan, const scout_rule_config *config)
@@ -43,6 +44,7 @@ void scout_scan_finish(scout_scan *scan, const char *project_dir, const scout_ru
 	scout_class_index classes;
 	scout_import_graph graph;
 
+	scout_scope_read(scan, project_dir);
 	scout_compile_set_read(scan, project_dir);
 	scout_mypy_config_read(&cfg, project_dir);
 	scout_rules_check_mypy_config(scan, &cfg, config);

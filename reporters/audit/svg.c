@@ -85,7 +85,7 @@ static double hotness_axis(const scout_scan *scan, size_t *count)
 
 	*count = 0;
 	for (size_t i = 0; i < scan->nmodules; i++) {
-		if (scout_module_is_test(&scan->modules[i]))
+		if (!scan->modules[i].shipped)
 			continue;
 		(*count)++;
 		max = fmax(max, scan->modules[i].hotness);
@@ -164,7 +164,7 @@ void scout_audit_svg_scatter(scout_buf *b, const scout_scan *scan)
 	scatter_axes(b, xmax);
 	scout_buf_puts(b, "<g class=\"dots\">\n");
 	for (size_t i = 0; i < scan->nmodules; i++)
-		if (!scout_module_is_test(&scan->modules[i]))
+		if (scan->modules[i].shipped)
 			scatter_dot(b, &scan->modules[i], xmax);
 	scout_buf_puts(b, "</g>\n</svg>\n");
 }

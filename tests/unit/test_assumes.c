@@ -12,6 +12,7 @@ static void add_module(scout_scan *s, const char *path)
 {
 	scout_module m = {.path = scout_strdup(path), .module = scout_strdup(path), .lines = 10};
 
+	m.shipped = !scout_module_is_test(&m);
 	SCOUT_PUSH(s->modules, s->nmodules, s->modules_cap, m);
 }
 

@@ -85,6 +85,7 @@ static inline void util_add_module(scout_scan *s, const char *path, double hotne
 	m.has_hotness = true;
 	m.score = 50;
 	m.verdict = v;
+	m.shipped = !scout_module_is_test(&m);
 	SCOUT_PUSH(s->modules, s->nmodules, s->modules_cap, m);
 }
 

@@ -168,6 +168,7 @@ typedef struct scout_module {
 	scout_patch *patches; /* owned; in document order */
 	size_t npatches, patches_cap;
 	bool compiled_now;         /* in the project's current mypyc configuration */
+	bool shipped;              /* goes into the wheel (scout_scope_read): planned and gated */
 	uint32_t grammar_gap_line; /* the first line the grammar cannot parse, when no certain
 	                              syntax error explains it (verdict unknown); else 0 */
 	scout_attr_ref *attr_refs; /* owned; in document order */
@@ -225,6 +226,7 @@ typedef struct scout_scan {
 	size_t nadvisories, advisories_cap;
 	scout_plan plan;
 	char *compile_source; /* owned; where the current compile set was read, or NULL */
+	char *scope_source;   /* owned; how the shipped modules were found, or NULL */
 } scout_scan;
 
 /* Adds a finding to m, copying message and fix. */
