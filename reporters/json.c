@@ -138,8 +138,9 @@ static cJSON *findings_json(const scout_module *m)
 	return scout_cjson_finish(a, ok);
 }
 
-static cJSON *module_json(const scout_module *m)
+static cJSON *module_json(const scout_scan *scan, size_t i)
 {
+	const scout_module *m = &scan->modules[i];
 	cJSON *o = cJSON_CreateObject();
 	bool ok = o != NULL;
 
@@ -153,6 +154,8 @@ static cJSON *module_json(const scout_module *m)
 	ok = ok && scout_cjson_put(o, "hotness",
 	                           m->has_hotness ? scout_cjson_number(round4(m->hotness))
 	                                          : cJSON_CreateNull());
+	if (scan->plan.built && scan->plan.places)
+		ok = ok && scout_cjson_put(o, "plan", scout_json_place(scan, i));
 	ok = ok && scout_cjson_put(o, "findings", findings_json(m));
 	return scout_cjson_finish(o, ok);
 }
@@ -163,7 +166,7 @@ static cJSON *modules_json(const scout_scan *scan)
 	bool ok = a != NULL;
 
 	for (size_t i = 0; ok && i < scan->nmodules; i++)
-		ok = scout_cjson_put(a, NULL, module_json(&scan->modules[i]));
+		ok = scout_cjson_put(a, NULL, module_json(scan, i));
 	return scout_cjson_finish(a, ok);
 }
 
@@ -195,14 +198,17 @@ static cJSON *blocker_rules_json(const scout_module *m)
 	return scout_cjson_finish(a, ok);
 }
 
-static cJSON *blocked_entry_json(const scout_module *m)
+static cJSON *blocked_entry_json(const scout_scan *scan, size_t i)
 {
+	const scout_module *m = &scan->modules[i];
 	cJSON *o = cJSON_CreateObject();
 	bool ok = o != NULL;
 
 	ok = ok && scout_cjson_put(o, "module", scout_cjson_text(m->module));
 	ok = ok && scout_cjson_put(o, "path", scout_cjson_text(m->path));
 	ok = ok && scout_cjson_put(o, "rules", blocker_rules_json(m));
+	if (scan->plan.built && scan->plan.places)
+		ok = ok && scout_cjson_put(o, "plan", scout_json_place(scan, i));
 	return scout_cjson_finish(o, ok);
 }
 
@@ -213,13 +219,13 @@ static cJSON *blocked_json(const scout_scan *scan)
 
 	if (scan->plan.built) { /* hot first, test code left out */
 		for (size_t i = 0; ok && i < scan->plan.nblocked; i++)
-			ok = scout_cjson_put(
-			    a, NULL, blocked_entry_json(&scan->modules[scan->plan.blocked[i]]));
+			ok = scout_cjson_put(a, NULL,
+			                     blocked_entry_json(scan, scan->plan.blocked[i]));
 		return scout_cjson_finish(a, ok);
 	}
 	for (size_t i = 0; ok && i < scan->nmodules; i++)
 		if (scan->modules[i].verdict == SCOUT_BLOCKED)
-			ok = scout_cjson_put(a, NULL, blocked_entry_json(&scan->modules[i]));
+			ok = scout_cjson_put(a, NULL, blocked_entry_json(scan, i));
 	return scout_cjson_finish(a, ok);
 }
 
@@ -241,6 +247,7 @@ static cJSON *compile_json(const scout_scan *scan)
 		                                     scout_cjson_number(round4(it->expected_gain)));
 		item_ok = item_ok &&
 		          scout_cjson_put(o, "phase", scout_cjson_number(it->first_phase ? 1 : 2));
+		item_ok = item_ok && scout_cjson_put(o, "kept", cJSON_CreateBool(it->kept));
 		ok = scout_cjson_put(a, NULL, scout_cjson_finish(o, item_ok));
 	}
 	return scout_cjson_finish(a, ok);

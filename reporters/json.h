@@ -12,4 +12,8 @@
  * f when valid UTF-8: f must outlive o. False out of memory (o then holds some of them). */
 bool scout_json_put_finding(cJSON *o, const scout_finding *f);
 
+/* The module's place in the plan: {list, reason, message, waits_for?,
+ * class?, unlocks?}. Strings borrowed from the scan. Needs the plan built. */
+cJSON *scout_json_place(const scout_scan *scan, size_t module);
+
 #endif

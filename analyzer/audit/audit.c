@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "scout/plan.h"
 #include "audit_build.h"
 #include "scout/toml.h"
 
@@ -27,10 +28,18 @@ const char *scout_skip_reason_name(scout_skip_reason r)
 		return "blocked and cold";
 	case SCOUT_SKIP_UNKNOWN:
 		return "not parsed (verdict unknown)";
+	case SCOUT_SKIP_IDLE:
+		return "not worth compiling";
 	case SCOUT_SKIP_COLD:
 	default:
 		return "cold";
 	}
+}
+
+const char *scout_audit_skip_text(const scout_audit_module *am)
+{
+	return am->skip == SCOUT_SKIP_IDLE ? scout_plan_why_text((scout_plan_why)am->idle_why)
+	                                   : scout_skip_reason_name(am->skip);
 }
 
 /* Hot enough to plan: at least half the average share of the non-test
@@ -131,6 +140,14 @@ static void build_phases(scout_audit *a, const scout_scan *scan)
 		if (in_phase1[i] || !m->shipped)
 			continue;
 		dynamic = is_dynamic(m);
+		/* not worth compiling; an untyped module is, once annotated (phase 2) */
+		if (scan->plan.places && scan->plan.places[i].list == SCOUT_LIST_IDLE &&
+		    scan->plan.places[i].why != SCOUT_WHY_UNTYPED) {
+			am.skip = SCOUT_SKIP_IDLE;
+			am.idle_why = scan->plan.places[i].why;
+			SCOUT_PUSH(a->skip, a->nskip, a->skip_cap, am);
+			continue;
+		}
 		if (hot && !dynamic && m->verdict != SCOUT_UNKNOWN) {
 			collect_fixes(&am, m);
 			a->phase2_covered += m->hotness;

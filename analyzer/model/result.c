@@ -269,8 +269,10 @@ void scout_scan_free(scout_scan *s)
 	free(s->advisories);
 	free(s->compile_source);
 	free(s->scope_source);
+	free(s->backend_name);
 	free(s->plan.compile);
 	free(s->plan.blocked);
+	free(s->plan.places);
 	memset(s, 0, sizeof(*s));
 }
 

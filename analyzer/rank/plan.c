@@ -1,54 +1,14 @@
-/* The compile plan: rank by expected gain, group modules tied by
- * inheritance, pick the first phase. */
+/* The compile plan: every module in one list (plan_places.c), then the
+ * planned ones ranked by expected gain with inheritance groups kept whole,
+ * the first phase picked, and the blocked ones ordered by what their fix
+ * unlocks. */
 #include "scout/plan.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- groups: union-find over inheritance edges --------------------------- */
-
-static size_t find(size_t *parent, size_t i)
-{
-	while (parent[i] != i) {
-		parent[i] = parent[parent[i]];
-		i = parent[i];
-	}
-	return i;
-}
-
-static void join(size_t *parent, size_t a, size_t b)
-{
-	a = find(parent, a);
-	b = find(parent, b);
-	if (a != b)
-		parent[a > b ? a : b] = a < b ? a : b; /* smallest index is the root */
-}
-
-/* A native class of module A subclassed in module B ties A and B together,
- * unless the class allows interpreted subclasses. */
-static void group_by_inheritance(size_t *parent, const scout_scan *scan,
-                                 const scout_class_index *ix, const bool *plannable)
-{
-	for (size_t b = 0; b < scan->nmodules; b++) {
-		const scout_module *m = &scan->modules[b];
-
-		if (!plannable[b])
-			continue;
-		for (size_t c = 0; c < m->nclasses; c++)
-			for (uint32_t k = 0; k < m->classes[c].nbases; k++) {
-				scout_class_ref r;
-				const scout_class_info *base;
-
-				if (!scout_class_index_resolve(ix, b, m->classes[c].bases[k], &r) ||
-				    r.module == b || !plannable[r.module])
-					continue;
-				base = scout_class_index_info(ix, r);
-				if (base->kind == 0 && !base->allow_interpreted)
-					join(parent, r.module, b);
-			}
-	}
-}
+#include "plan_internal.h"
 
 /* ---- ordering ------------------------------------------------------------ */
 
@@ -70,40 +30,9 @@ static int compare_ranked(const void *pa, const void *pb)
 	return a->module < b->module ? -1 : a->module > b->module;
 }
 
-static const scout_scan *sort_scan;
-
-static int compare_hotness(const void *pa, const void *pb)
-{
-	const scout_module *a = &sort_scan->modules[*(const size_t *)pa];
-	const scout_module *b = &sort_scan->modules[*(const size_t *)pb];
-
-	if (a->hotness != b->hotness)
-		return a->hotness > b->hotness ? -1 : 1;
-	return strcmp(a->path, b->path);
-}
-
 static double gain_of(const scout_module *m)
 {
 	return round(m->hotness * (m->score / 100.0) * 1e6) / 1e6;
-}
-
-/* Keeps a group only when all its members can compile: otherwise its ready
- * members stay out too, since the blocked one (or the one of unknown
- * verdict, which is never planned) would stay interpreted. */
-static void drop_broken_groups(ranked *r, size_t *n, const scout_scan *scan, size_t *parent)
-{
-	bool *broken = scout_calloc(scan->nmodules ? scan->nmodules : 1, sizeof(*broken));
-	size_t kept = 0;
-
-	for (size_t j = 0; j < scan->nmodules; j++)
-		if (scan->modules[j].verdict == SCOUT_BLOCKED ||
-		    scan->modules[j].verdict == SCOUT_UNKNOWN)
-			broken[find(parent, j)] = true;
-	for (size_t i = 0; i < *n; i++)
-		if (!broken[r[i].root])
-			r[kept++] = r[i];
-	*n = kept;
-	free(broken);
 }
 
 /* Each item's group gain: the gains of its group's items, summed in item
@@ -119,67 +48,106 @@ static void sum_group_gains(ranked *r, size_t n, size_t nmodules)
 	free(sum);
 }
 
-static void order_plan(scout_scan *scan, size_t *parent, const bool *plannable)
+/* Whole groups only: a group compiled today is in the first phase, the
+ * others until the target share or the size cap. */
+static void pick_first_phase(scout_scan *scan, const ranked *r, size_t n, const bool *kept_group)
 {
-	size_t n = 0;
-	ranked *r = scout_calloc(scan->nmodules ? scan->nmodules : 1, sizeof(*r));
 	double total = 0.0, covered = 0.0;
+	size_t added = 0;
 	int group = 0;
 
-	for (size_t i = 0; i < scan->nmodules; i++) {
-		const scout_module *m = &scan->modules[i];
-
-		if (plannable[i] && m->verdict != SCOUT_BLOCKED && m->verdict != SCOUT_UNKNOWN &&
-		    gain_of(m) > 0.0)
-			r[n++] = (ranked){i, find(parent, i), gain_of(m), 0.0};
-	}
-	drop_broken_groups(r, &n, scan, parent);
-	sum_group_gains(r, n, scan->nmodules);
-	if (n)
-		qsort(r, n, sizeof(*r), compare_ranked);
 	for (size_t i = 0; i < n; i++)
 		total += scan->modules[r[i].module].hotness;
 	for (size_t i = 0; i < n; i++) {
-		scout_plan_item item = {r[i].module, 0, r[i].gain, false};
+		const scout_module *m = &scan->modules[r[i].module];
+		scout_plan_item item = {r[i].module, 0, r[i].gain, false, m->compiled_now};
 		bool new_group = i == 0 || r[i].root != r[i - 1].root;
 
 		group += new_group;
 		item.group = group;
-		/* whole groups only, until the target share or the size cap */
-		item.first_phase =
-		    (new_group
-		         ? covered < SCOUT_PLAN_FIRST_PHASE * total && i < SCOUT_PLAN_FIRST_MAX
-		         : scan->plan.ncompile &&
-		               scan->plan.compile[scan->plan.ncompile - 1].first_phase);
-		if (item.first_phase)
-			covered += scan->modules[r[i].module].hotness;
+		if (new_group)
+			item.first_phase =
+			    kept_group[r[i].root] || (covered < SCOUT_PLAN_FIRST_PHASE * total &&
+			                              added < SCOUT_PLAN_FIRST_MAX);
+		else
+			item.first_phase = scan->plan.compile[scan->plan.ncompile - 1].first_phase;
+		if (item.first_phase) {
+			covered += m->hotness;
+			added += !item.kept;
+		}
 		SCOUT_PUSH(scan->plan.compile, scan->plan.ncompile, scan->plan.compile_cap, item);
 	}
 	scan->plan.covered = round(covered * 1e4) / 1e4;
+}
+
+static void order_plan(scout_scan *scan, const plan_groups *g)
+{
+	size_t n = 0, nm = scan->nmodules;
+	ranked *r = scout_calloc(nm ? nm : 1, sizeof(*r));
+	bool *kept_group = scout_calloc(nm ? nm : 1, sizeof(*kept_group));
+
+	for (size_t i = 0; i < nm; i++) {
+		if (scan->plan.places[i].list != SCOUT_LIST_PLAN)
+			continue;
+		r[n++] = (ranked){i, plan_groups_root(g, i), gain_of(&scan->modules[i]), 0.0};
+		kept_group[plan_groups_root(g, i)] |= scan->modules[i].compiled_now;
+	}
+	sum_group_gains(r, n, nm);
+	if (n)
+		qsort(r, n, sizeof(*r), compare_ranked);
+	pick_first_phase(scan, r, n, kept_group);
+	free(kept_group);
 	free(r);
+}
+
+/* ---- the blocked list ---------------------------------------------------- */
+
+static const scout_scan *sort_scan;
+
+/* What the fix unlocks first, then hotness, then path. */
+static int compare_blocked(const void *pa, const void *pb)
+{
+	size_t ia = *(const size_t *)pa, ib = *(const size_t *)pb;
+	const scout_plan_place *a = &sort_scan->plan.places[ia], *b = &sort_scan->plan.places[ib];
+	const scout_module *ma = &sort_scan->modules[ia], *mb = &sort_scan->modules[ib];
+	bool own_a = a->why == SCOUT_WHY_BLOCKERS || a->why == SCOUT_WHY_UNREAD;
+	bool own_b = b->why == SCOUT_WHY_BLOCKERS || b->why == SCOUT_WHY_UNREAD;
+	double ua = own_a ? a->unlocks : ma->hotness, ub = own_b ? b->unlocks : mb->hotness;
+
+	if (own_a != own_b) /* its own blockers first; then what waits for them */
+		return own_a ? -1 : 1;
+	if (ua != ub)
+		return ua > ub ? -1 : 1;
+	return strcmp(ma->path, mb->path);
+}
+
+static void list_blocked(scout_scan *scan)
+{
+	for (size_t i = 0; i < scan->nmodules; i++) {
+		scout_plan_place *p = &scan->plan.places[i];
+
+		if (p->list != SCOUT_LIST_BLOCKED)
+			continue;
+		p->unlocks = round(p->unlocks * 1e6) / 1e6;
+		SCOUT_PUSH(scan->plan.blocked, scan->plan.nblocked, scan->plan.blocked_cap, i);
+	}
+	sort_scan = scan;
+	if (scan->plan.nblocked)
+		qsort(scan->plan.blocked, scan->plan.nblocked, sizeof(*scan->plan.blocked),
+		      compare_blocked);
+	sort_scan = NULL;
 }
 
 void scout_plan_build(scout_scan *scan, const scout_class_index *classes)
 {
-	size_t n = scan->nmodules;
-	size_t *parent = scout_calloc(n ? n : 1, sizeof(*parent));
-	bool *plannable = scout_calloc(n ? n : 1, sizeof(*plannable));
+	plan_groups g;
 
-	for (size_t i = 0; i < n; i++) {
-		parent[i] = i;
-		plannable[i] = scan->modules[i].shipped;
-		if (plannable[i] && scan->modules[i].verdict == SCOUT_BLOCKED)
-			SCOUT_PUSH(scan->plan.blocked, scan->plan.nblocked, scan->plan.blocked_cap,
-			           i);
-	}
+	plan_groups_build(&g, scan, classes);
+	scan->plan.places =
+	    scout_calloc(scan->nmodules ? scan->nmodules : 1, sizeof(*scan->plan.places));
+	plan_place(scan, classes, &g);
+	order_plan(scan, &g);
+	list_blocked(scan);
 	scan->plan.built = true;
-	group_by_inheritance(parent, scan, classes, plannable);
-	order_plan(scan, parent, plannable);
-	sort_scan = scan;
-	if (scan->plan.nblocked)
-		qsort(scan->plan.blocked, scan->plan.nblocked, sizeof(*scan->plan.blocked),
-		      compare_hotness);
-	sort_scan = NULL;
-	free(parent);
-	free(plannable);
+	plan_groups_free(&g);
 }

@@ -8,6 +8,7 @@
 #include "project_rules.h"
 #include "registry.h"
 #include "scout/assumed_build.h"
+#include "scout/build_backend.h"
 #include "scout/compile_set.h"
 #include "scout/hotness.h"
 #include "scout/import_graph.h"
@@ -45,6 +46,7 @@ void scout_scan_finish(scout_scan *scan, const char *project_dir, const scout_ru
 	scout_import_graph graph;
 
 	scout_scope_read(scan, project_dir);
+	scan->backend = (uint8_t)scout_build_backend_read(project_dir, &scan->backend_name);
 	scout_compile_set_read(scan, project_dir);
 	scout_mypy_config_read(&cfg, project_dir);
 	scout_rules_check_mypy_config(scan, &cfg, config);

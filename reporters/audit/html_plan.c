@@ -122,7 +122,7 @@ static void write_skip(scout_buf *b, const scout_scan *scan, const scout_audit *
 		    "</td><td class=\"num\">%.3f</td><td><span class=\"dot v%d\"></span>"
 		    "%s</td><td>%s</td></tr>\n",
 		    m->hotness, (int)m->verdict % SCOUT_VERDICT_COUNT,
-		    scout_verdict_name(m->verdict), scout_skip_reason_name(a->skip[i].skip));
+		    scout_verdict_name(m->verdict), scout_audit_skip_text(&a->skip[i]));
 	}
 	scout_audit_html_table_end(b);
 	if (a->nskip > SCOUT_AUDIT_HTML_FOLD)

@@ -116,7 +116,7 @@ static void write_skip(scout_md_ctx *c)
 	for (size_t i = 0; i < shown; i++) {
 		module_cell(c, a->skip[i].module);
 		scout_md_percent(c->b, module_at(c, a->skip[i].module)->hotness);
-		scout_buf_printf(c->b, " | %s |\n", scout_skip_reason_name(a->skip[i].skip));
+		scout_buf_printf(c->b, " | %s |\n", scout_audit_skip_text(&a->skip[i]));
 	}
 	if (shown < a->nskip)
 		scout_md_more(c->b, a->nskip - shown, false);

@@ -64,6 +64,7 @@ typedef enum scout_skip_reason {
 	SCOUT_SKIP_DYNAMIC,  /* dynamic by design: eval/exec, frames, __dict__ */
 	SCOUT_SKIP_BLOCKED,  /* blocked and cold */
 	SCOUT_SKIP_UNKNOWN,  /* verdict unknown: hot or cold, the grammar cannot parse it all */
+	SCOUT_SKIP_IDLE,     /* not worth compiling (scout_audit_module.idle_why) */
 } scout_skip_reason;
 
 /* "cold", "dynamic by design", "blocked and cold", "not parsed (verdict unknown)". */
@@ -74,7 +75,12 @@ typedef struct scout_audit_module {
 	scout_audit_fix *fixes; /* owned; phase 2 only: blocker first, then by count */
 	size_t nfixes, fixes_cap;
 	scout_skip_reason skip; /* "not worth it" only */
+	uint8_t idle_why;       /* SCOUT_SKIP_IDLE: the plan's reason (scout_plan_why) */
 } scout_audit_module;
+
+/* Why a "not worth it" module is skipped: scout_skip_reason_name, or the
+ * plan's reason for SCOUT_SKIP_IDLE. */
+const char *scout_audit_skip_text(const scout_audit_module *am);
 
 /* Findings of one rule (section 3), locations in report order. */
 typedef struct scout_audit_rule {

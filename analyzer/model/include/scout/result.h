@@ -187,17 +187,62 @@ typedef struct scout_plan_item {
 	size_t module;        /* index into scan->modules */
 	int group;            /* 1-based; modules that must compile together share it */
 	double expected_gain; /* hotness x readiness */
-	bool first_phase;     /* part of "compile first" */
+	bool first_phase;     /* part of "compile first" (what is compiled today always is) */
+	bool kept;            /* compiled today: the plan keeps it */
 } scout_plan_item;
+
+/* The list the plan puts a module in: every module is in exactly one. */
+typedef enum scout_plan_list {
+	SCOUT_LIST_PLAN,        /* plan.compile */
+	SCOUT_LIST_BLOCKED,     /* cannot be compiled as it stands */
+	SCOUT_LIST_IDLE,        /* not worth compiling */
+	SCOUT_LIST_NOT_SHIPPED, /* not in the wheel: never planned */
+	SCOUT_LIST_COUNT
+} scout_plan_list;
+
+/* Why a module is in its list (scout_plan_why_text words it). */
+typedef enum scout_plan_why {
+	SCOUT_WHY_READY,      /* plan: compiles as it stands */
+	SCOUT_WHY_KEPT,       /* plan: compiled today; its blockers hold only when place.tied_to is
+	                        compiled too */
+	SCOUT_WHY_BLOCKERS,   /* blocked: its own blocker findings */
+	SCOUT_WHY_UNREAD,     /* blocked: the grammar could not read all of it (verdict unknown) */
+	SCOUT_WHY_TIED,       /* blocked: a class of it is subclassed in a blocked module
+	                         (place.tied_*): compiled alone, that import fails */
+	SCOUT_WHY_BREAKS,     /* blocked: compiling it makes blockers of a module compiled today
+	                         hold (place.tied_to) */
+	SCOUT_WHY_EMPTY,      /* idle: no statements */
+	SCOUT_WHY_REEXPORTS,  /* idle: only imports */
+	SCOUT_WHY_TYPES,      /* idle: only type definitions (records, enums, protocols, aliases) */
+	SCOUT_WHY_EXCEPTIONS, /* idle: only exception classes */
+	SCOUT_WHY_DATA,       /* idle: only constants and data, run once at import */
+	SCOUT_WHY_IMPORT_TIME, /* idle: no code that runs after import */
+	SCOUT_WHY_SCRIPT,      /* idle: an entry-point script (__main__.py) */
+	SCOUT_WHY_COLD,        /* idle: no time in the profile */
+	SCOUT_WHY_UNTYPED,     /* idle: score 0, no speed-up until annotated */
+	SCOUT_WHY_NOT_SHIPPED, /* not shipped (scan->scope_source) */
+} scout_plan_why;
+
+typedef struct scout_plan_place {
+	uint8_t list;        /* scout_plan_list */
+	uint8_t why;         /* scout_plan_why */
+	size_t tied_to;      /* TIED: the blocked subclass module; BREAKS: the module compiled
+	                        today; KEPT: the module that breaks it; else (size_t)-1 */
+	const char *tied_by; /* SCOUT_WHY_TIED: the class subclassed there (borrowed from the
+	                        modules' class facts) */
+	double unlocks;      /* SCOUT_WHY_BLOCKERS/UNREAD: estimated runtime share the fix
+	                        makes compilable: its own and the modules tied to it */
+} scout_plan_place;
 
 /* The compile plan (README "Plan"). */
 typedef struct scout_plan {
 	scout_plan_item *compile; /* owned; in recommended order */
 	size_t ncompile, compile_cap;
-	size_t *blocked; /* owned; hot-first module indexes that have blockers */
+	size_t *blocked; /* owned; hot-first module indexes in SCOUT_LIST_BLOCKED */
 	size_t nblocked, blocked_cap;
-	double covered; /* share of estimated runtime the first phase covers */
-	bool built;     /* false until the rank stage ran */
+	scout_plan_place *places; /* owned; one per module, by module index */
+	double covered;           /* share of estimated runtime the first phase covers */
+	bool built;               /* false until the rank stage ran */
 } scout_plan;
 
 /* Something only a type checker can tell, listed once per scan. */
@@ -227,6 +272,8 @@ typedef struct scout_scan {
 	scout_plan plan;
 	char *compile_source; /* owned; where the current compile set was read, or NULL */
 	char *scope_source;   /* owned; how the shipped modules were found, or NULL */
+	uint8_t backend;      /* scout_backend (scout/build_backend.h): the snippet's build */
+	char *backend_name;   /* owned; [build-system] build-backend as written, or NULL */
 } scout_scan;
 
 /* Adds a finding to m, copying message and fix. */
