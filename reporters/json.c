@@ -394,6 +394,38 @@ static cJSON *mypyc_json(const scout_scan *scan)
 	return scout_cjson_finish(o, ok);
 }
 
+static cJSON *tie_json(const scout_profile_tie *tie)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *mods = o ? cJSON_CreateArray() : NULL;
+	bool ok = mods != NULL;
+
+	for (size_t k = 0; ok && k < tie->nmodules; k++)
+		ok = scout_cjson_put(mods, NULL, scout_cjson_text(tie->modules[k]));
+	mods = scout_cjson_finish(mods, ok);
+	ok = scout_cjson_put(o, "file", scout_cjson_text(tie->file)) && ok;
+	ok = ok && scout_cjson_put(o, "share", scout_cjson_number(round4(tie->share)));
+	ok = scout_cjson_put(o, "modules", mods) && ok;
+	return scout_cjson_finish(o, ok);
+}
+
+/* Where the profile's self time went, and the files it could not place. */
+static cJSON *profile_json(const scout_profile_placement *p)
+{
+	cJSON *o = cJSON_CreateObject(), *ties = o ? cJSON_CreateArray() : NULL;
+	bool ok = ties != NULL;
+
+	for (size_t i = 0; ok && i < p->nties; i++)
+		ok = scout_cjson_put(ties, NULL, tie_json(&p->ties[i]));
+	ties = scout_cjson_finish(ties, ok);
+	ok = scout_cjson_put(o, "shipped", scout_cjson_number(round4(p->shipped))) && ok;
+	ok = ok && scout_cjson_put(o, "not_shipped", scout_cjson_number(round4(p->not_shipped)));
+	ok = ok && scout_cjson_put(o, "ambiguous", scout_cjson_number(round4(p->ambiguous)));
+	ok = ok && scout_cjson_put(o, "outside", scout_cjson_number(round4(p->outside)));
+	ok = scout_cjson_put(o, "ambiguous_files", ties) && ok;
+	return scout_cjson_finish(o, ok);
+}
+
 /* The Python mypy was taken to analyse for, and why that one. */
 static cJSON *python_json(const scout_scan *scan)
 {
@@ -419,9 +451,11 @@ static cJSON *report_json(const scout_scan *scan)
 	ok = ok && scout_cjson_put(o, "root", scout_cjson_text(scan->root));
 	ok = ok && scout_cjson_put(o, "source", scout_cjson_text(scan->source));
 	ok = ok && scout_cjson_put(o, "hotness_source", scout_cjson_text(hotness));
-	if (scout_str_startswith(hotness, "profile:"))
+	if (scout_str_startswith(hotness, "profile:")) {
 		ok = ok && scout_cjson_put(o, "profile_outside",
-		                           scout_cjson_number(round4(scan->profile_outside)));
+		                           scout_cjson_number(round4(scan->profile.outside)));
+		ok = ok && scout_cjson_put(o, "profile", profile_json(&scan->profile));
+	}
 	if (scan->mypyc_version)
 		ok = ok && scout_cjson_put(o, "mypyc", mypyc_json(scan));
 	if (scan->python_major)

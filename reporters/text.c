@@ -121,6 +121,33 @@ static size_t max_size(size_t a, size_t b)
 
 /* ---- header and summary ------------------------------------------------ */
 
+/* Where the profiled time went; the files it could not place (up to 5). */
+static void write_profile_placement(scout_buf *b, const scout_profile_placement *p)
+{
+	scout_buf_printf(b,
+	                 " (of the profiled time: %.1f%% in shipped modules, %.1f%% in project "
+	                 "files that do not ship, %.1f%% not placed (ambiguous), %.1f%% outside "
+	                 "the project)",
+	                 100.0 * p->shipped, 100.0 * p->not_shipped, 100.0 * p->ambiguous,
+	                 100.0 * p->outside);
+	for (size_t i = 0; i < p->nties && i < 5; i++) {
+		scout_buf_printf(b, "\nprofile: %.1f%% in ", 100.0 * p->ties[i].share);
+		scout_escape_terminal(b, p->ties[i].file);
+		scout_buf_puts(b, " not placed: it matches");
+		for (size_t k = 0; k < p->ties[i].nmodules; k++) {
+			scout_buf_puts(b, k == 0                         ? " "
+			                  : k + 1 == p->ties[i].nmodules ? " and "
+			                                                 : ", ");
+			scout_escape_terminal(b, p->ties[i].modules[k]);
+		}
+		scout_buf_puts(b, " equally");
+	}
+	if (p->nties > 5)
+		scout_buf_printf(b,
+		                 "\nprofile: %zu more files not placed (--format json lists them)",
+		                 p->nties - 5);
+}
+
 static void write_header(scout_buf *b, const scout_scan *scan)
 {
 	scout_buf_puts(b, "mypyc-scout " SCOUT_VERSION " \xE2\x80\x94 ");
@@ -130,8 +157,7 @@ static void write_header(scout_buf *b, const scout_scan *scan)
 	scout_buf_puts(b, ", hotness: ");
 	scout_escape_terminal(b, scan->hotness_source ? scan->hotness_source : "static");
 	if (scan->hotness_source && scout_str_startswith(scan->hotness_source, "profile:"))
-		scout_buf_printf(b, " (%.1f%% of the profiled time is outside the project)",
-		                 100.0 * scan->profile_outside);
+		write_profile_placement(b, &scan->profile);
 	if (scan->python_major) {
 		char version[32];
 

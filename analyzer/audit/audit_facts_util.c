@@ -23,7 +23,7 @@ void scout_audit_facts_read(facts_file *f, const char *dir, const char *rel)
 
 	memset(f, 0, sizeof(*f));
 	f->rel = scout_strdup(rel);
-	if (scout_fs_read(&bytes, &len, path, FACTS_MAX_BYTES, SCOUT_FS_NOFOLLOW) == 0 &&
+	if (scout_fs_read(&bytes, &len, path, FACTS_MAX_BYTES, SCOUT_FS_NOFOLLOW, NULL) == 0 &&
 	    scout_source_from_bytes(&src, bytes, len, &err) == 0) {
 		f->data = src.data;
 		f->len = src.len;

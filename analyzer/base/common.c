@@ -15,11 +15,13 @@ const char *scout_error_last(void)
 
 int scout_error_set(const char *fmt, ...)
 {
+	char formatted[sizeof(error_message)]; /* the arguments may be scout_error_last() */
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(error_message, sizeof(error_message), fmt, ap);
+	vsnprintf(formatted, sizeof(formatted), fmt, ap);
 	va_end(ap);
+	memcpy(error_message, formatted, sizeof(error_message));
 	return SCOUT_ERROR;
 }
 

@@ -252,6 +252,18 @@ void scout_scan_sort(scout_scan *s)
 		qsort(s->diags, s->ndiags, sizeof(*s->diags), scout_diag_compare);
 }
 
+void scout_profile_placement_clear(scout_profile_placement *p)
+{
+	for (size_t i = 0; i < p->nties; i++) {
+		free(p->ties[i].file);
+		for (size_t k = 0; k < p->ties[i].nmodules; k++)
+			free(p->ties[i].modules[k]);
+		free(p->ties[i].modules);
+	}
+	free(p->ties);
+	memset(p, 0, sizeof(*p));
+}
+
 void scout_scan_free(scout_scan *s)
 {
 	for (size_t i = 0; i < s->nmodules; i++)
@@ -263,6 +275,7 @@ void scout_scan_free(scout_scan *s)
 	free(s->root);
 	free(s->source);
 	free(s->hotness_source);
+	scout_profile_placement_clear(&s->profile);
 	free(s->mypyc_version_source);
 	free(s->python_platform);
 	free(s->python_source);

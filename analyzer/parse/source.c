@@ -2,15 +2,15 @@
  * UTF-8 validation (with PEP 263 Latin-1 cookies transcoded), BOM. */
 #include "scout/source.h"
 
+#include "scout/fs.h"
+
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 static int load_fail(scout_load_error *err, scout_diag_kind kind, uint32_t line, const char *fmt,
@@ -296,28 +296,31 @@ static int read_fd(int fd, char **data, size_t *len, size_t *block, size_t size_
 	return 0;
 }
 
+/* The diagnostic for a file scout_fs_open refused. */
+static scout_diag_kind refusal_kind(scout_fs_refusal why)
+{
+	switch (why) {
+	case SCOUT_FS_NOT_REGULAR:
+		return SCOUT_DIAG_SKIPPED;
+	case SCOUT_FS_TOO_LARGE:
+		return SCOUT_DIAG_TOO_LARGE;
+	default:
+		return SCOUT_DIAG_UNREADABLE;
+	}
+}
+
 int scout_source_load(scout_source *out, const char *fs_path, scout_load_error *err)
 {
-	struct stat st;
+	scout_fs_refusal why;
 	char *bytes = NULL;
 	size_t len = 0, block = 0;
+	uint64_t size;
 	int fd, error;
 
 	memset(out, 0, sizeof(*out));
-	fd = open(fs_path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
-		return load_fail(err, SCOUT_DIAG_UNREADABLE, 0, "cannot open: %s", strerror(errno));
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return load_fail(err, SCOUT_DIAG_SKIPPED, 0, "not a regular file");
-	}
-	if ((size_t)st.st_size > SCOUT_SOURCE_MAX_BYTES) {
-		close(fd);
-		return load_fail(err, SCOUT_DIAG_TOO_LARGE, 0,
-		                 "file is %lld bytes, over the %zu MiB limit",
-		                 (long long)st.st_size, SCOUT_SOURCE_MAX_BYTES >> 20);
-	}
-	error = read_fd(fd, &bytes, &len, &block, (size_t)st.st_size);
+	if (scout_fs_open(&fd, &size, fs_path, SCOUT_SOURCE_MAX_BYTES, 0, &why) < 0)
+		return load_fail(err, refusal_kind(why), 0, "%s", scout_error_last());
+	error = read_fd(fd, &bytes, &len, &block, (size_t)size);
 	close(fd);
 	if (error < 0)
 		return load_fail(err, SCOUT_DIAG_UNREADABLE, 0, "cannot read: %s",

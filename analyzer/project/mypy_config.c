@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "scout/fs.h"
 #include "scout/toml.h"
 
 /* configparser's false values. */
@@ -144,20 +145,25 @@ static void open_sections(scout_mypy_config *cfg, const char *globs, size_t len,
 }
 
 /* Reads the [mypy] and [mypy-PATTERN] sections of an INI file; false when
- * the file is absent or (for setup.cfg) has no [mypy] section. */
+ * the file is absent or refused (scout_fs_read notes why) or (for setup.cfg)
+ * has no [mypy] section. */
 static bool read_ini(scout_mypy_config *cfg, const char *path, bool need_section)
 {
-	FILE *f = fopen(path, "r");
-	char raw[4096];
+	char *data, *end, *raw, *next;
 	bool in_mypy = false, seen = false;
-	size_t *open = NULL, nopen = 0, cap = 0;
+	size_t *open = NULL, nopen = 0, cap = 0, len;
 	uint32_t line = 0;
 
-	if (!f)
+	if (scout_fs_read(&data, &len, path, SCOUT_FS_CONFIG_MAX_BYTES, SCOUT_FS_REPORT, NULL) < 0)
 		return false;
-	while (fgets(raw, sizeof(raw), f)) {
-		char *s = trim(raw), *eq, *value;
+	end = data + len;
+	for (raw = data; raw < end; raw = next) {
+		char *nl = memchr(raw, '\n', (size_t)(end - raw)), *s, *eq, *value;
 
+		next = nl ? nl + 1 : end;
+		if (nl)
+			*nl = '\0';
+		s = trim(raw);
 		line++;
 		if (*s == '[') {
 			char *close = strrchr(s, ']');
@@ -182,7 +188,7 @@ static bool read_ini(scout_mypy_config *cfg, const char *path, bool need_section
 		for (size_t i = 0; i < nopen; i++)
 			apply_ignores(&cfg->sections[open[i]], s, value, true, ini_bool(value));
 	}
-	fclose(f);
+	free(data);
 	free(open);
 	return seen || !need_section;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "scout/fs.h"
 #include "scout/toml.h"
 #include "scout/walk.h"
 
@@ -99,22 +100,30 @@ static bool from_pyproject(const char *dir, uint32_t *version, char **why)
 
 static bool from_requirements_file(const char *dir, const char *name, uint32_t *version, char **why)
 {
-	char *path = scout_asprintf("%s/%s", dir, name);
-	FILE *f = fopen(path, "r");
-	char line[1024];
+	char *path = scout_asprintf("%s/%s", dir, name), *data = NULL, *line, *end, *next;
+	size_t len;
 	bool found = false;
 
-	free(path);
-	if (!f)
+	if (scout_fs_read(&data, &len, path, SCOUT_FS_CONFIG_MAX_BYTES, SCOUT_FS_REPORT, NULL) <
+	    0) {
+		free(path);
 		return false;
-	while (!found && fgets(line, sizeof(line), f)) {
-		line[strcspn(line, "\r\n")] = '\0';
+	}
+	free(path);
+	end = data + len;
+	for (line = data; !found && line < end; line = next) {
+		char *nl = memchr(line, '\n', (size_t)(end - line));
+
+		next = nl ? nl + 1 : end;
+		if (nl)
+			*nl = '\0';
+		line[strcspn(line, "\r")] = '\0';
 		if (scout_pin_requirement(line, version)) {
 			*why = describe(name, line);
 			found = true;
 		}
 	}
-	fclose(f);
+	free(data);
 	return found;
 }
 

@@ -74,7 +74,8 @@ static bool from_lines(const char *dir, const char *file, int *minor, char **sou
 	size_t len = 0;
 	bool found = false;
 
-	if (scout_fs_read(&data, &len, path, 1u << 20, 0) == 0) {
+	if (scout_fs_read(&data, &len, path, SCOUT_FS_CONFIG_MAX_BYTES, SCOUT_FS_REPORT, NULL) ==
+	    0) {
 		for (key = strstr(data, "python_requires"); key && !found;
 		     key = strstr(key + 15, "python_requires")) {
 			const char *p = key + 15;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <tree_sitter/api.h>
 
+#include "scout/fs.h"
 #include "scout/nesting.h"
 #include "scout/tsutil.h"
 #include "scout/source.h"
@@ -334,13 +335,20 @@ int scout_toml_load(scout_toml *out, const char *path)
 {
 	scout_source src;
 	scout_load_error err;
+	char *bytes = NULL;
+	size_t len;
 	int error;
 
 	memset(out, 0, sizeof(*out));
-	if (scout_source_load(&src, path, &err) < 0) {
-		scout_error_set("%s: %s", path, err.message);
-		return err.kind == SCOUT_DIAG_UNREADABLE ? SCOUT_ENOTFOUND : SCOUT_ERROR;
+	if ((error = scout_fs_read(&bytes, &len, path, SCOUT_FS_CONFIG_MAX_BYTES, SCOUT_FS_REPORT,
+	                           NULL)) < 0) {
+		scout_error_set("%s: %s", path, scout_error_last());
+		return error == SCOUT_ENOTFOUND ? SCOUT_ENOTFOUND : SCOUT_ERROR;
 	}
+	error = scout_source_from_bytes(&src, bytes, len, &err);
+	free(bytes);
+	if (error < 0)
+		return scout_error_set("%s: %s", path, err.message);
 	error = scout_toml_parse(out, src.data, src.len);
 	scout_source_free(&src);
 	return error;

@@ -1,7 +1,8 @@
 /* Profiles: format detection, merging self time by file, loading from disk. */
 #include "profile_internal.h"
 
-#include <errno.h>
+#include "scout/fs.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -148,52 +149,25 @@ int scout_profile_parse(scout_profile *out, const char *data, size_t len)
 	return error;
 }
 
-/* Reads all of `path` into *buf (at most PROFILE_MAX_BYTES). */
-static int read_file(scout_buf *buf, const char *path)
-{
-	FILE *f = NULL;
-	char chunk[65536];
-	size_t n;
-	int error = 0;
-
-	if (!(f = fopen(path, "rb"))) {
-		error = errno == ENOENT ? SCOUT_ENOTFOUND : SCOUT_EIO;
-		scout_error_set("%s: cannot open profile: %s", path, strerror(errno));
-		goto cleanup;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (buf->len + n > PROFILE_MAX_BYTES) {
-			error = SCOUT_EIO;
-			scout_error_set("%s: profile larger than 256 MiB", path);
-			goto cleanup;
-		}
-		scout_buf_put(buf, chunk, n);
-	}
-	if (ferror(f)) {
-		error = SCOUT_EIO;
-		scout_error_set("%s: cannot read profile: %s", path, strerror(errno));
-	}
-cleanup:
-	if (f)
-		fclose(f);
-	return error;
-}
-
 int scout_profile_load(scout_profile *out, const char *path)
 {
-	scout_buf buf = {0};
-	char *reason = NULL;
+	char *data = NULL, *reason = NULL;
+	scout_fs_refusal why;
+	size_t len = 0;
 	int error;
 
 	memset(out, 0, sizeof(*out));
-	if ((error = read_file(&buf, path)) < 0)
+	if ((error = scout_fs_read(&data, &len, path, PROFILE_MAX_BYTES, 0, &why)) < 0) {
+		scout_error_set("%s: cannot read the profile: %s%s", path, scout_error_last(),
+		                why == SCOUT_FS_NOT_REGULAR ? " (write it to a file first)" : "");
 		goto cleanup;
-	if ((error = scout_profile_parse(out, buf.data, buf.len)) < 0) {
+	}
+	if ((error = scout_profile_parse(out, data, len)) < 0) {
 		reason = scout_strdup(scout_error_last());
 		scout_error_set("%s: %s", path, reason);
 	}
 cleanup:
 	free(reason);
-	scout_buf_free(&buf);
+	free(data);
 	return error;
 }

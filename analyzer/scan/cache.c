@@ -186,7 +186,7 @@ bool scout_cache_get(scout_cache *c, const char *key, scout_file_result *out)
 {
 	char *path = scout_cache_entry_path(c, key), *data = NULL;
 	size_t len = 0;
-	bool hit = scout_fs_read(&data, &len, path, MAX_ENTRY_BYTES, 0) == 0 &&
+	bool hit = scout_fs_read(&data, &len, path, MAX_ENTRY_BYTES, 0, NULL) == 0 &&
 	           scout_cache_decode(out, key, data, len) == 0;
 
 	free(path);

@@ -5,11 +5,15 @@
  * compile plan and its risks), then the advisories. */
 #include "scout/scan.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "project_rules.h"
 #include "registry.h"
 #include "scout/assumed_build.h"
 #include "scout/build_backend.h"
 #include "scout/compile_set.h"
+#include "scout/fs.h"
 #include "scout/hotness.h"
 #include "scout/import_graph.h"
 #include "scout/mypy_config.h"
@@ -30,6 +34,45 @@ static void add_advisories(scout_scan *scan, const scout_rule_config *config)
 		if (rules[i]->advisory && scout_rule_active(rules[i], i, config))
 			SCOUT_PUSH(scan->advisories, scan->nadvisories, scan->advisories_cap, a);
 	}
+}
+
+static bool has_diag(const scout_scan *scan, const char *path)
+{
+	for (size_t i = 0; i < scan->ndiags; i++)
+		if (strcmp(scan->diags[i].path, path) == 0)
+			return true;
+	return false;
+}
+
+/* The project files (configuration, requirements) that readers refused since
+ * the settings were read: a FIFO, a device, a file over the size limit. Each
+ * is a diagnostic, unless the file is a module with one already. */
+static void add_refusals(scout_scan *scan, const char *project_dir)
+{
+	scout_fs_refused *refused;
+	size_t n = scout_fs_refusals_take(&refused), dir_len = strlen(project_dir);
+	bool added = false;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *path = refused[i].path;
+		scout_diag_kind kind = refused[i].kind == SCOUT_FS_NOT_REGULAR ? SCOUT_DIAG_SKIPPED
+		                       : refused[i].kind == SCOUT_FS_TOO_LARGE
+		                           ? SCOUT_DIAG_TOO_LARGE
+		                           : SCOUT_DIAG_UNREADABLE;
+		char *message;
+
+		if (strncmp(path, project_dir, dir_len) == 0 && path[dir_len] == '/')
+			path += dir_len + 1;
+		if (has_diag(scan, path))
+			continue;
+		message = scout_asprintf("not read: %s", refused[i].reason);
+		scout_scan_add_diag(scan, path, kind, 0, message);
+		free(message);
+		added = true;
+	}
+	scout_fs_refused_free(refused, n);
+	if (added)
+		qsort(scan->diags, scan->ndiags, sizeof(*scan->diags), scout_diag_compare);
 }
 
 static void finish_modules(scout_scan *scan)
@@ -67,4 +110,5 @@ void scout_scan_finish(scout_scan *scan, const char *project_dir, const scout_ru
 	scout_import_graph_free(&graph);
 	scout_class_index_free(&classes);
 	add_advisories(scan, config);
+	add_refusals(scan, project_dir);
 }

@@ -116,7 +116,7 @@ static bool content_id(const scout_file *f, char *out, size_t cap, char **raw, s
 	}
 	/* anything unusual: scout_analyze_file then reports it as it would
 	 * without the cache */
-	if (scout_fs_read(raw, raw_len, f->fs, SCOUT_SOURCE_MAX_BYTES, 0) < 0)
+	if (scout_fs_read(raw, raw_len, f->fs, SCOUT_SOURCE_MAX_BYTES, 0, NULL) < 0)
 		return false;
 	scout_cache_hash_bytes(hex, *raw, *raw_len);
 	snprintf(out, cap, "blob:%s:%zu", hex, *raw_len);

@@ -165,6 +165,32 @@ static void write_verdicts(scout_buf *b, const scout_summary *s)
 	scout_buf_puts(b, "</ul>\n");
 }
 
+/* The files the scan could not read (a FIFO, a device, too large), first 10. */
+static void write_not_read(scout_buf *b, const scout_scan *scan)
+{
+	size_t shown = 0, more = 0;
+
+	for (size_t i = 0; i < scan->ndiags; i++) {
+		const scout_diagnostic *d = &scan->diags[i];
+
+		if (d->kind != SCOUT_DIAG_SKIPPED && d->kind != SCOUT_DIAG_TOO_LARGE &&
+		    d->kind != SCOUT_DIAG_UNREADABLE)
+			continue;
+		if (shown == 10) {
+			more++;
+			continue;
+		}
+		scout_buf_puts(b, shown++ ? "; <code>" : "<p class=\"muted\">Not read: <code>");
+		scout_escape_html(b, d->path);
+		scout_buf_puts(b, "</code>: ");
+		scout_escape_html(b, d->message);
+	}
+	if (more)
+		scout_buf_printf(b, "; and %zu more", more);
+	if (shown)
+		scout_buf_puts(b, ".</p>\n");
+}
+
 static void write_summary(scout_buf *b, const scout_scan *scan, const scout_audit *a)
 {
 	scout_summary s;
@@ -190,7 +216,9 @@ static void write_summary(scout_buf *b, const scout_scan *scan, const scout_audi
 	}
 	scout_buf_puts(b, "<p class=\"muted\">Hotness from ");
 	scout_escape_html(b, scan->hotness_source ? scan->hotness_source : "static");
-	scout_buf_puts(b, " analysis; nothing in the project was run.</p>\n</section>\n");
+	scout_buf_puts(b, " analysis; nothing in the project was run.</p>\n");
+	write_not_read(b, scan);
+	scout_buf_puts(b, "</section>\n");
 }
 
 static void write_charts(scout_buf *b, const scout_scan *scan, const scout_audit *a)

@@ -118,6 +118,37 @@ static void write_title(scout_md_ctx *c)
 	scout_buf_puts(c->b, ".\n\n");
 }
 
+static bool not_read(const scout_diagnostic *d)
+{
+	return d->kind == SCOUT_DIAG_SKIPPED || d->kind == SCOUT_DIAG_TOO_LARGE ||
+	       d->kind == SCOUT_DIAG_UNREADABLE;
+}
+
+/* The files the scan could not read (a FIFO, a device, too large), first 10. */
+static void write_not_read(scout_md_ctx *c)
+{
+	size_t shown = 0, more = 0;
+
+	for (size_t i = 0; i < c->scan->ndiags; i++) {
+		const scout_diagnostic *d = &c->scan->diags[i];
+
+		if (!not_read(d))
+			continue;
+		if (shown == 10) {
+			more++;
+			continue;
+		}
+		scout_buf_puts(c->b, shown++ ? "; " : "**Not read.** ");
+		scout_escape_markdown_code(c->b, d->path, false);
+		scout_buf_puts(c->b, ": ");
+		scout_escape_markdown_text(c->b, d->message);
+	}
+	if (more)
+		scout_buf_printf(c->b, "; and %zu more", more);
+	if (shown)
+		scout_buf_puts(c->b, ".\n\n");
+}
+
 void scout_md_summary(scout_md_ctx *c)
 {
 	static const scout_verdict order[] = {SCOUT_READY, SCOUT_NEEDS_ANNOTATIONS,
@@ -142,6 +173,7 @@ void scout_md_summary(scout_md_ctx *c)
 		scout_escape_markdown_text(c->b, c->a->verdict);
 		scout_buf_puts(c->b, "\n\n");
 	}
+	write_not_read(c);
 }
 
 /* ---- the document ----------------------------------------------------------- */

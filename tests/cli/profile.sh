@@ -3,7 +3,8 @@
 # one deterministic workload): cProfile/pstats, speedscope (sampled and
 # evented) and folded stacks give the same ranking, the pstats shares match
 # the self times Python's own pstats read back (expected.tsv), and a corrupt
-# profile is a usage error, never a crash.
+# profile is a usage error, never a crash; files are placed by path (README
+# "Profiles"), never by a bare file name, and a tie is reported.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$1
@@ -31,7 +32,34 @@ want = {"proj/geometry.py": selfs[[f for f in selfs if f.endswith("proj/geometry
 outside = 1 - total / float([v for name, f, v in rows if name == "sample.prof" and f == "*"][0])
 assert abs(got["proj/geometry.py"] - want["proj/geometry.py"]) < 1e-4, (got, want)
 assert abs(r["profile_outside"] - outside) < 1e-3, (r["profile_outside"], outside)
+pl = r["profile"]
+assert r["profile_outside"] == pl["outside"], (r["profile_outside"], pl)
+assert abs(pl["shipped"] + pl["not_shipped"] + pl["ambiguous"] + pl["outside"] - 1) < 1e-3, pl
+assert pl["ambiguous"] == 0 and pl["ambiguous_files"] == [], pl
 PY
+
+# A crafted folded profile over a small tree: the stdlib's tokenize.py is not
+# the project's pgen2/tokenize.py, an installed copy counts, test time is
+# project time that does not ship, and a relative util.py that two modules
+# could be is reported as not placed with both candidates.
+mkdir -p "$tmp/p/pgen2" "$tmp/p/a" "$tmp/p/b" "$tmp/p/tests"
+for f in pgen2/__init__.py pgen2/tokenize.py a/util.py b/util.py tests/test_a.py; do
+	printf 'def f(x: int) -> int:\n    return x\n' >"$tmp/p/$f"
+done
+{
+	echo "main (/usr/lib/python3.11/tokenize.py:1) 40"
+	echo "main (/venv/lib/python3.11/site-packages/pgen2/tokenize.py:1) 30"
+	echo "main ($tmp/p/tests/test_a.py:1) 20"
+	echo "main (util.py:1) 10"
+} >"$tmp/prof.folded"
+"$bin" scan --no-cache --fail-on none --profile "$tmp/prof.folded" "$tmp/p" >"$tmp/out"
+check "text: the four shares" grep -qF "(of the profiled time: 30.0% in shipped modules, 20.0% in project files that do not ship, 10.0% not placed (ambiguous), 40.0% outside the project)" "$tmp/out"
+check "text: the tie and its candidates" grep -qxF "profile: 10.0% in util.py not placed: it matches a/util.py and b/util.py equally" "$tmp/out"
+got=$("$bin" scan --no-cache --fail-on none --format json --profile "$tmp/prof.folded" "$tmp/p" | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+print({m["path"]: m["hotness"] for m in r["modules"] if m["hotness"]}, r["profile"]["ambiguous_files"])')
+check "json: hotness and the tie ($got)" [ "$got" = "{'pgen2/tokenize.py': 1} [{'file': 'util.py', 'share': 0.1, 'modules': ['a/util.py', 'b/util.py']}]" ]
 head -c 200 "$dir/sample.prof" >"$tmp/truncated.prof"
 rc=0; "$bin" scan --profile "$tmp/truncated.prof" "$dir" >/dev/null 2>"$tmp/err" || rc=$?
 check "truncated profile: exit 2" [ "$rc" -eq 2 ]

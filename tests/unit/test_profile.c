@@ -382,8 +382,11 @@ static void check_empty_and_load(void)
 	CHECK_INT(p.len, 0);
 	CHECK(p.format == NULL);
 	CHECK_INT(scout_profile_load(&p, DIR "no-such.prof"), SCOUT_ENOTFOUND);
-	CHECK(scout_str_startswith(scout_error_last(), DIR "no-such.prof: cannot open profile"));
+	CHECK(
+	    scout_str_startswith(scout_error_last(), DIR "no-such.prof: cannot read the profile"));
 	CHECK_INT(scout_profile_load(&p, DIR), SCOUT_EIO);
+	CHECK_STR(scout_error_last(), DIR ": cannot read the profile: not a regular file (a "
+	                                  "directory) (write it to a file first)");
 	CHECK_INT(scout_profile_load(&p, DIR "workload.py"), SCOUT_ERROR);
 	CHECK(scout_str_startswith(scout_error_last(), DIR "workload.py: not a profile"));
 	scout_profile_free(&p);

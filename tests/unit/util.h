@@ -58,7 +58,7 @@ static inline char *util_slurp(const char *path, size_t *len)
 {
 	char *data;
 
-	return scout_fs_read(&data, len, path, (size_t)256 << 20, 0) == 0 ? data : NULL;
+	return scout_fs_read(&data, len, path, (size_t)256 << 20, 0, NULL) == 0 ? data : NULL;
 }
 
 /* How many times needle starts in hay (overlapping ones too). */

@@ -18,7 +18,8 @@ enum {
 /* The last error message of this thread (borrowed, valid until the next
  * scout_error_set on this thread). Never NULL. */
 const char *scout_error_last(void);
-/* Sets this thread's error message, printf-style. Returns SCOUT_ERROR. */
+/* Sets this thread's error message, printf-style (an argument may be
+ * scout_error_last()). Returns SCOUT_ERROR. */
 int scout_error_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Allocation: these never return NULL; out-of-memory aborts with a message. */

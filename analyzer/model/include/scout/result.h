@@ -252,12 +252,32 @@ typedef struct scout_advisory {
 	const char *title; /* static */
 } scout_advisory;
 
+/* A profile file that matches two or more project modules equally well: its
+ * time is reported, never credited to one of them nor dropped silently. */
+typedef struct scout_profile_tie {
+	char *file;     /* owned; as the profile names it */
+	double share;   /* of the profile's total self time */
+	char **modules; /* owned; the module paths it matches equally, sorted */
+	size_t nmodules;
+} scout_profile_tie;
+
+/* Where a profile's self time went (README "Profiles"); the four shares add
+ * up to 1. */
+typedef struct scout_profile_placement {
+	double shipped;          /* in shipped modules: what hotness divides */
+	double not_shipped;      /* in project modules that do not ship (tests, scripts) */
+	double ambiguous;        /* in files that match several project modules equally */
+	double outside;          /* outside the project: stdlib, third party, no file */
+	scout_profile_tie *ties; /* owned; largest share first */
+	size_t nties, ties_cap;
+} scout_profile_placement;
+
 typedef struct scout_scan {
-	char *root;             /* owned; the root as given */
-	char *source;           /* owned; "worktree" or "files" */
-	char *hotness_source;   /* owned; "static" or "profile:<file name>" */
-	double profile_outside; /* with a profile: share of self time outside the project */
-	scout_module *modules;  /* owned, sorted by path */
+	char *root;                      /* owned; the root as given */
+	char *source;                    /* owned; "worktree" or "files" */
+	char *hotness_source;            /* owned; "static" or "profile:<file name>" */
+	scout_profile_placement profile; /* with a profile: where its self time went */
+	scout_module *modules;           /* owned, sorted by path */
 	size_t nmodules, modules_cap;
 	scout_diagnostic *diags; /* owned, sorted by (path, line, kind) */
 	size_t ndiags, diags_cap;
@@ -303,6 +323,8 @@ int scout_diag_compare(const void *a, const void *b);
 
 void scout_scan_add_diag(scout_scan *s, const char *path, scout_diag_kind kind, uint32_t line,
                          const char *message);
+/* Frees what a placement owns and empties it. */
+void scout_profile_placement_clear(scout_profile_placement *p);
 /* Sorts modules and diagnostics into report order. */
 void scout_scan_sort(scout_scan *s);
 void scout_scan_free(scout_scan *s);

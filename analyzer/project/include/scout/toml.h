@@ -36,7 +36,9 @@ typedef struct scout_toml {
  * syntax errors still yields the values that parsed; error_line says where the
  * first error is. Returns 0, or SCOUT_ERROR when nothing could be parsed. */
 int scout_toml_parse(scout_toml *out, const char *data, size_t len);
-/* Reads and parses a file. Returns 0, SCOUT_ENOTFOUND, or SCOUT_ERROR. */
+/* Reads (scout_fs_read: a regular file of at most SCOUT_FS_CONFIG_MAX_BYTES;
+ * a present file refused is noted for the scan's diagnostics) and parses a
+ * file. Returns 0, SCOUT_ENOTFOUND (absent), or SCOUT_ERROR. */
 int scout_toml_load(scout_toml *out, const char *path);
 void scout_toml_free(scout_toml *t);
 

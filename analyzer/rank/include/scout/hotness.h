@@ -13,10 +13,14 @@
 void scout_hotness_static(scout_scan *scan, const scout_modindex *ix, const scout_import_graph *g);
 
 /* Sets every module's hotness from a profile instead: its share of the self
- * time the profile attributes to the project's (non-test) modules, frames
- * matched to modules by trailing path components. scan->profile_outside gets
- * the share of self time outside the project; hotness_source becomes
- * "profile:<name>". */
+ * time the profile spends in shipped modules. Each profile file is placed by
+ * path (README "Profiles": the module's own path, an installed copy under
+ * site-packages, another checkout, a relative path), never by a bare file
+ * name; a file matching several modules equally is a tie, reported and not
+ * credited. scan->profile gets the four shares (shipped, not shipped,
+ * ambiguous, outside) and the ties; hotness_source becomes "profile:<name>".
+ * Module paths are taken relative to scan->root when it is a directory, else
+ * to the current directory. */
 void scout_hotness_profile(scout_scan *scan, const scout_profile *p, const char *name);
 
 #endif

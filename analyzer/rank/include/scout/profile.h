@@ -29,7 +29,8 @@ typedef struct scout_profile {
  * `total`. Speedscope times in seconds, milliseconds, microseconds or nanoseconds are
  * converted to seconds; other units (none, bytes) are kept as they are. */
 int scout_profile_parse(scout_profile *out, const char *data, size_t len);
-/* Reads the file at `path` (at most 256 MiB), then parses it; errors name the path.
+/* Reads the regular file at `path` (scout_fs_read, at most 256 MiB: never a
+ * pipe, FIFO or device, which could block), then parses it; errors name the path.
  * Returns 0, SCOUT_ENOTFOUND, SCOUT_EIO or SCOUT_ERROR. */
 int scout_profile_load(scout_profile *out, const char *path);
 /* Frees what *p owns and empties it; NULL is a no-op. */
