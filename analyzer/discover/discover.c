@@ -254,7 +254,8 @@ static int read_names(char ***names, size_t *n, const char *fs)
 		SCOUT_PUSH(*names, *n, cap, copy);
 	}
 	closedir(dir);
-	qsort(*names, *n, sizeof(**names), compare_names);
+	if (*n) /* an empty directory has no array: qsort(NULL, 0) is undefined */
+		qsort(*names, *n, sizeof(**names), compare_names);
 	return 0;
 }
 

@@ -9,7 +9,7 @@ bin=$(realpath "$1")
 tmp=$(mktemp -d /tmp/scout-hostile-XXXXXX)
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 t=$tmp/tree
-mkdir -p "$t/pkg" "$tmp/outside"
+mkdir -p "$t/pkg" "$tmp/outside" "$t/pkg/empty_dir" # an empty directory: no array to sort
 
 printf 'def f(x: int) -> int:\n    return x\n' >"$t/pkg/ok.py"
 printf 'x = 1\x00\ny = 2\n' >"$t/pkg/nul.py"
