@@ -164,7 +164,11 @@ typedef struct scout_module {
 	size_t nimports, imports_cap;
 	scout_callref *calls; /* owned; sorted by target, unique */
 	size_t ncalls, calls_cap;
-	uint32_t loops;       /* for/while loops and comprehensions */
+	uint32_t loops; /* for/while loops and comprehensions */
+	/* Statements in function bodies, each weighing 4^(for/while loops
+	 * around it in its def, at most 3): what runs when the module's code is
+	 * called, not at import (static hotness). */
+	uint32_t fn_work;
 	scout_patch *patches; /* owned; in document order */
 	size_t npatches, patches_cap;
 	bool compiled_now;         /* in the project's current mypyc configuration */
