@@ -1,5 +1,5 @@
 /* Imports (with whether they run at import time), calls into imported
- * names, and loop density, collected during the one walk. */
+ * names, and the count of loops, collected during the one walk. */
 #include "imports.h"
 
 #include <stdatomic.h>
