@@ -37,6 +37,8 @@ void scout_runtime_enter(scout_walk *w, TSSymbol t)
 		w->in_def++;
 		return;
 	}
+	if (t == s->raise_statement)
+		w->in_raise++;
 	if (!w->in_def || !is_statement(s, t))
 		return;
 	{
@@ -57,6 +59,9 @@ void scout_runtime_leave(scout_walk *w, TSSymbol t)
 	if (t == w->sym->function_definition) {
 		if (w->in_def)
 			w->in_def--;
+	} else if (t == w->sym->raise_statement) {
+		if (w->in_raise)
+			w->in_raise--;
 	} else if (is_loop(w->sym, t) && w->in_def && w->def_loops)
 		w->def_loops--;
 }

@@ -477,7 +477,7 @@ void scout_walk_module(scout_walk *w, const scout_tix *tix)
 	w->tix = tix;
 	memo_reset(w);
 	w->dead_end = 0;
-	w->in_def = w->def_loops = 0;
+	w->in_def = w->def_loops = w->in_raise = 0;
 	w->chain.valid = false;
 	index_classes(w);
 	for (uint32_t i = 0; i < tix->len; i++) {

@@ -8,7 +8,9 @@ For each checkout DIR whose truth file truth/<basename of DIR>.tsv exists
 json DIR` and reports the top-3 capture of the static estimate (the sum of
 the truth shares of the 3 hottest candidate modules by the estimate), the
 best possible top-3 capture, and the baselines: rank by lines of code, by
-number of defs, and random (the expected capture of 3 random candidates).
+number of defs, and random (the expected capture of 3 random candidates);
+and, for the estimate as a whole, the share of it that falls on candidates
+the workload never ran (truth share below 0.1%).
 The candidates are the modules the truth file lists (the project's shipped
 package modules). Ties are broken by path. Projects without a truth file
 are skipped with a note, so any subset of the projects can be compared.
@@ -68,6 +70,9 @@ def compare(binary, directory, verbose):
     defs, _ = capture(truth, lambda m: field(m, lambda x: x["annotations"]["defs"]))
     best, best_top = capture(truth, lambda m: truth[m])
     rand = min(TOP, len(truth)) / len(truth) * sum(truth.values()) if truth else 0.0
+    hot = {m: field(m, lambda x: x.get("hotness", 0.0)) for m in truth}
+    total = sum(hot.values())
+    cold = sum(hot[m] for m in truth if truth[m] < 0.001) / total if total > 0 else 0.0
     if verbose:
         print(f"{name}: estimate's top {TOP}: " + ", ".join(
             f"{m} ({field(m, lambda x: x.get('hotness', 0.0)):.4f}: {truth[m]:.3f})"
@@ -75,7 +80,7 @@ def compare(binary, directory, verbose):
         print(f"{name}: truth's top {TOP}: " + ", ".join(f"{m} ({truth[m]:.3f})"
                                                            for m in best_top))
     return {"project": name, "estimate": est, "loc": loc, "defs": defs, "random": rand,
-            "optimum": best, "ratio": est / best if best > 0 else 0.0}
+            "optimum": best, "ratio": est / best if best > 0 else 0.0, "cold": cold}
 
 
 def pct(v):
@@ -90,9 +95,10 @@ def main(argv):
     rows = [r for r in (compare(argv[0], d, verbose) for d in argv[1:]) if r]
     if not rows:
         sys.exit("no project with a truth file")
-    cols = ["estimate", "loc", "defs", "random", "optimum", "ratio"]
-    print("| project | estimate | LOC | defs | random | optimum | estimate/optimum |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    cols = ["estimate", "loc", "defs", "random", "optimum", "ratio", "cold"]
+    print("| project | estimate | LOC | defs | random | optimum | estimate/optimum "
+          "| estimate on never-run |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:
         print(f"| {r['project']} | " + " | ".join(pct(r[c]) for c in cols) + " |")
     avg = {c: sum(r[c] for r in rows) / len(rows) for c in cols}

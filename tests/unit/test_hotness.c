@@ -2,8 +2,8 @@
  * project written at test time: code that only runs at import (re-exports,
  * a constants table, an exception hierarchy, a module-level loop) scores 0;
  * a statement weighs 4 per loop around it in its def (up to 3 loops); calls
- * from other modules and from tests raise a module; test modules score 0
- * and the rest sums to 1. */
+ * from other modules and from tests raise a module, `raise Error(...)` does
+ * not; test modules score 0 and the rest sums to 1. */
 #include <math.h>
 
 #include "scout/cli.h"
@@ -31,11 +31,16 @@ static const struct {
                         "    if name.endswith('.py'):\n        REG[name] = len(name)\n"
                         "print(len(REG))\n"},
     /* a statement under d loops of its def weighs 4^d, and a fourth loop
-     * counts as three: 1 + 1 + 4 + 16 + 64 + 64 + 64 + 1 = 215 */
-    {"pkg/engine.py", "from pkg.step import step\n\n\ndef run(xs):\n    total = 0\n"
+     * counts as three: 2 + 1 + 1 + 4 + 16 + 64 + 64 + 64 + 1 = 217 */
+    {"pkg/engine.py", "from pkg.fail import Failure\nfrom pkg.step import step\n\n\n"
+                      "def run(xs):\n    if not xs:\n        raise Failure(xs)\n    total = 0\n"
                       "    for x in xs:\n        for y in xs:\n            for z in xs:\n"
                       "                while z:\n                    total += step(x, y)\n"
                       "                    z -= 1\n    return total\n"},
+    /* an exception with a method, only ever raised: an error path, so the
+     * raise is no call into it */
+    {"pkg/fail.py", "class Failure(Exception):\n    def __init__(self, what):\n"
+                    "        super().__init__(what)\n        self.what = what\n"},
     /* the same work in a def without loops: 5 statements */
     {"pkg/flat.py", "def flat(a, b):\n    c = a + b\n    d = c * 2\n    e = d - a\n"
                     "    f = e + b\n    return f\n"},
@@ -96,7 +101,7 @@ static void check(const scout_scan *scan)
 	/* the walk's weights */
 	CHECK(engine != NULL);
 	if (engine)
-		CHECK_INT(engine->fn_work, 1 + 1 + 4 + 16 + 64 + 64 + 64 + 1);
+		CHECK_INT(engine->fn_work, 2 + 1 + 1 + 4 + 16 + 64 + 64 + 64 + 1);
 	CHECK_INT(module(scan, "pkg/flat.py")->fn_work, 5);
 	CHECK_INT(module(scan, "pkg/table.py")->fn_work, 0);
 	CHECK_INT(module(scan, "tests/test_engine.py")->fn_work, 1 + 4 * 1 + 1);
@@ -105,6 +110,9 @@ static void check(const scout_scan *scan)
 	CHECK(hot(scan, "pkg/engine.py") > 0.5);
 	/* the same body: called from the tests beats never called */
 	CHECK(hot(scan, "pkg/twin.py") > hot(scan, "pkg/flat.py"));
+	/* raised, never called: 2 statements against flat's 5, both uncalled */
+	CHECK_INT(module(scan, "pkg/fail.py")->fn_work, 2);
+	CHECK(fabs(hot(scan, "pkg/fail.py") / hot(scan, "pkg/flat.py") - 0.4) < 1e-3);
 	/* called from three modules, but one statement, below 5 statements */
 	CHECK(hot(scan, "pkg/step.py") > 0.0);
 	CHECK(hot(scan, "pkg/step.py") < hot(scan, "pkg/flat.py"));

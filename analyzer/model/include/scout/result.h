@@ -120,7 +120,8 @@ typedef struct scout_import {
 	bool type_checking; /* under `if TYPE_CHECKING:`: never runs */
 } scout_import;
 
-/* Calls from this module to a name imported from elsewhere, counted. */
+/* Calls from this module to a name imported from elsewhere, counted; calls
+ * inside a `raise` statement (an error path) are left out. */
 typedef struct scout_callref {
 	char *target; /* owned; qualified name the callee resolves to */
 	uint32_t count;

@@ -8,7 +8,8 @@
 
 /* Sets every module's hotness from the static estimate (README "Hotness",
  * bench/hotness/README.md): fn_work × ln(2 + call sites in the other
- * modules, tests included, whose callee resolves to the module through ix),
+ * modules, tests included, outside `raise` statements, whose callee
+ * resolves to the module through ix),
  * normalised to sum 1 over the shipped modules; modules not shipped get 0,
  * and so do modules with no statement in a function body. */
 void scout_hotness_static(scout_scan *scan, const scout_modindex *ix);
