@@ -1,5 +1,5 @@
 /* Imports (with whether they run at import time), calls into imported
- * names, and loop density, collected during the one walk. */
+ * names, and the count of loops, collected during the one walk. */
 #include "imports.h"
 
 #include <stdatomic.h>
@@ -173,6 +173,8 @@ static void collect_call(scout_walk *w, TSNode call)
 	if (ts_node_is_null(callee))
 		return;
 	collect_patch(w, call, callee);
+	if (w->in_raise) /* an error path: `raise Error(...)` runs when things go wrong */
+		return;
 	if (!scout_walk_head_bound(w, callee)) /* builtins, skipped below */
 		return;
 	if (!scout_names_qualify(w->names, callee, w->src, buf, sizeof(buf)))

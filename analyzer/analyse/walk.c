@@ -14,6 +14,7 @@
 #include "scout/fingerprint.h"
 #include "scout/tree_index.h"
 #include "imports.h"
+#include "runtime.h"
 #include "scout/class_facts.h"
 #include "scout/rule.h"
 #include "suppress.h"
@@ -196,9 +197,10 @@ enum {
 	HOOK_ANNOTATIONS = 16,
 	HOOK_IMPORTS = 32,
 	HOOK_RULES = 64,
-	HOOK_REACH = 128,  /* reachability: an if statement or a block */
-	HOOK_SYNTAX = 256, /* the syntax-error check (ERROR nodes get it through HOOK_ALL) */
-	HOOK_ALL = 0xffff  /* a symbol past the table (ERROR is 65535): every part looks */
+	HOOK_REACH = 128,   /* reachability: an if statement or a block */
+	HOOK_SYNTAX = 256,  /* the syntax-error check (ERROR nodes get it through HOOK_ALL) */
+	HOOK_RUNTIME = 512, /* defs, loops and statements, for the hotness estimate */
+	HOOK_ALL = 0xffff   /* a symbol past the table (ERROR is 65535): every part looks */
 };
 
 static uint8_t *base_hooks; /* every part but the visitor's */
@@ -236,6 +238,7 @@ static void build_hooks(scout_walk *w)
 		w->hooks[t] =
 		    (uint16_t)(base_hooks[t] |
 		               (scout_syntax_check_on(s, (TSSymbol)t) ? HOOK_SYNTAX : 0) |
+		               (scout_runtime_on(s, (TSSymbol)t) ? HOOK_RUNTIME : 0) |
 		               (w->visitor && w->visitor->wants((TSSymbol)t) ? HOOK_RULES : 0));
 }
 
@@ -291,6 +294,8 @@ static void enter(scout_walk *w, const scout_tix *tix, uint32_t at, bool tree_ha
 		scout_annotations_enter(w, node);
 	if (h & HOOK_IMPORTS)
 		scout_imports_enter(w, node);
+	if (h & HOOK_RUNTIME)
+		scout_runtime_enter(w, t);
 	if (h & HOOK_RULES && w->visitor && at >= w->dead_end)
 		w->visitor->enter(w, node);
 }
@@ -298,9 +303,12 @@ static void enter(scout_walk *w, const scout_tix *tix, uint32_t at, bool tree_ha
 static void leave(scout_walk *w)
 {
 	TSSymbol t = w->tix->nodes[w->at[--w->depth]].symbol;
+	unsigned h = hooks_of(w, t);
 
-	if (hooks_of(w, t) & HOOK_TYPE && t == w->sym->type)
+	if (h & HOOK_TYPE && t == w->sym->type)
 		w->in_type--;
+	if (h & HOOK_RUNTIME)
+		scout_runtime_leave(w, t);
 }
 
 /* The module's top-level classes, from the index's list of the root's
@@ -469,6 +477,7 @@ void scout_walk_module(scout_walk *w, const scout_tix *tix)
 	w->tix = tix;
 	memo_reset(w);
 	w->dead_end = 0;
+	w->in_def = w->def_loops = w->in_raise = 0;
 	w->chain.valid = false;
 	index_classes(w);
 	for (uint32_t i = 0; i < tix->len; i++) {

@@ -15,7 +15,6 @@
 #include "scout/compile_set.h"
 #include "scout/fs.h"
 #include "scout/hotness.h"
-#include "scout/import_graph.h"
 #include "scout/mypy_config.h"
 #include "scout/plan.h"
 #include "scout/scope.h"
@@ -86,7 +85,6 @@ void scout_scan_finish(scout_scan *scan, const char *project_dir, const scout_ru
 {
 	scout_mypy_config cfg;
 	scout_class_index classes;
-	scout_import_graph graph;
 
 	scout_scope_read(scan, project_dir);
 	scan->backend = (uint8_t)scout_build_backend_read(project_dir, &scan->backend_name);
@@ -99,15 +97,13 @@ void scout_scan_finish(scout_scan *scan, const char *project_dir, const scout_ru
 	scout_assumed_build_apply(scan);
 	finish_modules(scan);
 
-	scout_import_graph_build(&graph, scan, &classes.modules);
 	if (profile)
 		scout_hotness_profile(scan, profile, profile_name);
 	else
-		scout_hotness_static(scan, &classes.modules, &graph);
+		scout_hotness_static(scan, &classes.modules);
 	scout_plan_build(scan, &classes);
 	scout_rules_check_plan_risks(scan, &classes, config);
 	finish_modules(scan);
-	scout_import_graph_free(&graph);
 	scout_class_index_free(&classes);
 	add_advisories(scan, config);
 	add_refusals(scan, project_dir);

@@ -114,6 +114,7 @@ static void rich_result(scout_file_result *r)
 	add_class(m, "Other", 1);
 	add_links(m);
 	m->loops = 17;
+	m->fn_work = 70000; /* past 16 bits */
 	m->compiled_now = true;
 	r->has_module = true;
 	scout_file_result_add_diag(r, "src/pkg/mod.py", SCOUT_DIAG_SYNTAX_ERROR, 3, "bad");
@@ -223,6 +224,7 @@ static void same_result(const scout_file_result *ra, const scout_file_result *rb
 	same_classes(a, b);
 	same_links(a, b);
 	CHECK_INT(b->loops, a->loops);
+	CHECK_INT(b->fn_work, a->fn_work);
 	CHECK(a->compiled_now == b->compiled_now);
 	CHECK_INT(rb->ndiags, ra->ndiags);
 	for (size_t i = 0; i < ra->ndiags && i < rb->ndiags; i++) {

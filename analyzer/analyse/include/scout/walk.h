@@ -106,6 +106,9 @@ struct scout_walk {
 	uint32_t depth, cap;
 	TSSymbol symbol;                 /* the symbol of the node being entered */
 	uint32_t in_type;                /* > 0 inside a type annotation */
+	uint32_t in_def;                 /* defs around the current node (runtime.c) */
+	uint32_t def_loops;              /* for/while loops around it inside a def (runtime.c) */
+	uint32_t in_raise;               /* raise statements around it: an error path (runtime.c) */
 	scout_module *module;            /* where findings and metrics go */
 	bool has_error;                  /* a certain syntax error was reported */
 	const scout_names *names;        /* this module's name bindings */

@@ -120,7 +120,8 @@ typedef struct scout_import {
 	bool type_checking; /* under `if TYPE_CHECKING:`: never runs */
 } scout_import;
 
-/* Calls from this module to a name imported from elsewhere, counted. */
+/* Calls from this module to a name imported from elsewhere, counted; calls
+ * inside a `raise` statement (an error path) are left out. */
 typedef struct scout_callref {
 	char *target; /* owned; qualified name the callee resolves to */
 	uint32_t count;
@@ -164,7 +165,11 @@ typedef struct scout_module {
 	size_t nimports, imports_cap;
 	scout_callref *calls; /* owned; sorted by target, unique */
 	size_t ncalls, calls_cap;
-	uint32_t loops;       /* for/while loops and comprehensions */
+	uint32_t loops; /* for/while loops and comprehensions */
+	/* Statements in function bodies, each weighing 4^(for/while loops
+	 * around it in its def, at most 3): what runs when the module's code is
+	 * called, not at import (static hotness). */
+	uint32_t fn_work;
 	scout_patch *patches; /* owned; in document order */
 	size_t npatches, patches_cap;
 	bool compiled_now;         /* in the project's current mypyc configuration */

@@ -3,14 +3,16 @@
 #ifndef SCOUT_HOTNESS_H
 #define SCOUT_HOTNESS_H
 
-#include "scout/import_graph.h"
+#include "scout/modindex.h"
 #include "scout/profile.h"
 
-/* Sets every module's hotness from the static estimate (README "Hotness"):
- * 0.5 × import centrality (PageRank over runtime imports) + 0.3 × share of
- * calls from other modules + 0.2 × share of loop density; test modules get
- * 0; the values sum to 1 over the other modules. */
-void scout_hotness_static(scout_scan *scan, const scout_modindex *ix, const scout_import_graph *g);
+/* Sets every module's hotness from the static estimate (README "Hotness",
+ * bench/hotness/README.md): fn_work × ln(2 + call sites in the other
+ * modules, tests included, outside `raise` statements, whose callee
+ * resolves to the module through ix),
+ * normalised to sum 1 over the shipped modules; modules not shipped get 0,
+ * and so do modules with no statement in a function body. */
+void scout_hotness_static(scout_scan *scan, const scout_modindex *ix);
 
 /* Sets every module's hotness from a profile instead: its share of the self
  * time the profile spends in shipped modules. Each profile file is placed by
