@@ -169,6 +169,7 @@ typedef struct scout_module {
 	size_t npatches, patches_cap;
 	bool compiled_now;         /* in the project's current mypyc configuration */
 	bool shipped;              /* goes into the wheel (scout_scope_read): planned and gated */
+	bool gated;                /* counted by --fail-on: shipped, --scope all, or named */
 	uint32_t grammar_gap_line; /* the first line the grammar cannot parse, when no certain
 	                              syntax error explains it (verdict unknown); else 0 */
 	scout_attr_ref *attr_refs; /* owned; in document order */
@@ -227,6 +228,7 @@ typedef struct scout_scan {
 	scout_plan plan;
 	char *compile_source; /* owned; where the current compile set was read, or NULL */
 	char *scope_source;   /* owned; how the shipped modules were found, or NULL */
+	bool scope_all;       /* --scope all: the gate covers every module */
 } scout_scan;
 
 /* Adds a finding to m, copying message and fix. */
