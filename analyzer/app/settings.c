@@ -48,12 +48,13 @@ static int parse_fail_on(int *out, const char *text)
 }
 
 /* --scope, else the config's: "shipped" (default) or "all". */
-static int parse_scope(bool *all, const char *text)
+static int parse_scope(bool *all, const char *text, bool from_config)
 {
 	*all = text && strcmp(text, "all") == 0;
 	if (!text || *all || strcmp(text, "shipped") == 0)
 		return 0;
-	scout_error_set("--scope takes shipped or all, not '%s'", text);
+	scout_error_set("%s takes shipped or all, not '%s'",
+	                from_config ? "[tool.mypyc-scout] scope" : "--scope", text);
 	return SCOUT_EUSAGE;
 }
 
@@ -168,7 +169,8 @@ int scout_settings_resolve(scout_settings *out, const scout_cli *cli)
 	                                          : out->config.fail_on ? out->config.fail_on
 	                                                                : "blocker")) < 0)
 		return error;
-	if ((error = parse_scope(&o->scope_all, cli->scope ? cli->scope : out->config.scope)) < 0)
+	if ((error = parse_scope(&o->scope_all, cli->scope ? cli->scope : out->config.scope,
+	                         !cli->scope)) < 0)
 		return error;
 	if (!cli->no_cache)
 		out->cache_dir =

@@ -70,6 +70,8 @@ check "scope = \"all\" in [tool.mypyc-scout] ($got)" \
 	[ "$got" = "1 mypyc-scout: 2 findings at or above --fail-on blocker (first in benchmarks/bench.py)" ]
 got=$(gate --scope shipped "$tmp/configured")
 check "--scope shipped wins over the config ($got)" [ "$got" = "0 " ]
+printf '[tool.mypyc-scout]\nscope = "tests"\n' >"$tmp/configured/pyproject.toml"
+check "scope in [tool.mypyc-scout] takes shipped or all" usage_error scan "$tmp/configured"
 
 # Files named on the command line are checked as given (as ruff does), in
 # the scope of the directory the command runs in.
