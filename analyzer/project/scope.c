@@ -20,6 +20,7 @@ static const struct backend {
     {"hatchling", "tool.hatch.build", scope_hatch},
     {"poetry", "tool.poetry.", scope_poetry},
     {"flit", "tool.flit.", scope_flit},
+    {"pdm", "tool.pdm.build", scope_pdm},
 };
 #define NBACKENDS (sizeof(backends) / sizeof(*backends))
 
@@ -36,10 +37,6 @@ static reader_fn choose(scope_ctx *c)
 	for (size_t i = 0; bb && i < NBACKENDS; i++)
 		if (scout_str_startswith(bb, backends[i].module))
 			return backends[i].read;
-	if (bb && scout_str_startswith(bb, "pdm")) {
-		scope_set(&c->why, scout_strdup("pdm-backend's file selection is not read"));
-		return NULL;
-	}
 	for (size_t i = 0; i < NBACKENDS; i++) /* a custom backend: the configuration present */
 		if (scope_toml_has(c->pyproject, backends[i].table))
 			return backends[i].read;

@@ -52,6 +52,7 @@ bool scope_setuptools(scope_ctx *c);
 bool scope_hatch(scope_ctx *c);
 bool scope_flit(scope_ctx *c);
 bool scope_poetry(scope_ctx *c);
+bool scope_pdm(scope_ctx *c);
 /* Whether the top of `path` is a directory or script setuptools' flat
  * layout never ships (docs/, tests/, scripts/, setup.py, conftest.py, ...). */
 bool scope_flat_reserved(const char *path);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The scope: which modules ship, read from each packaging shape under
 # fixtures/projects/scope (setuptools lists, find and automatic discovery from
-# pyproject.toml, setup.cfg and setup.py; hatch; flit; poetry; no packaging),
+# pyproject.toml, setup.cfg and setup.py; hatch; flit; poetry; pdm; no packaging),
 # and the --fail-on gate over it: a blocker in tests/ fails only with
 # --scope all (or scope = "all") or when the file is named on the command
 # line; a blocker in the package fails by default.
@@ -39,6 +39,8 @@ expect hatch_packages "hatch: [tool.hatch.build.targets.wheel] packages: src/app
 expect flit "flit: apptool.py ([tool.flit.module] name): apptool.py"
 expect poetry "poetry: [tool.poetry] packages: src/app/__init__.py src/app/core.py"
 expect poetry_default "poetry default: my_lib, named after the project: my_lib/__init__.py my_lib/core.py"
+expect pdm_default "pdm default: the top-level packages of src/: src/app/__init__.py src/app/core.py"
+expect pdm_includes "pdm: [tool.pdm.build] includes: app/__init__.py app/core.py cli.py"
 expect none "no packaging configuration; fallback: $fallback: app/__init__.py app/core.py"
 
 # The text report's scope line.

@@ -1,6 +1,6 @@
 /* The scope: which scanned modules go into the wheel, read from the
  * packaging configuration as the build backend decides it (setuptools,
- * hatchling, flit, poetry; a fallback without one). Only shipped modules
+ * hatchling, flit, poetry, pdm-backend; a fallback without one). Only shipped modules
  * are planned; the gate covers them, every module with --scope all, and
  * the files named on the command line (as ruff checks what it is given). */
 #ifndef SCOUT_SCOPE_H
