@@ -58,17 +58,18 @@ void scope_fallback(scope_ctx *c)
 	                                     c->why ? c->why : "no packaging configuration"));
 }
 
-/* A path named on the command line that is this module's file. */
+/* Whether a path named on the command line is this module's file (both
+ * compared without "." segments and doubled or trailing slashes). */
 static bool named(const scout_scope_opts *o, const char *path)
 {
 	bool hit = false;
 
 	for (size_t i = 0; o && i < o->npaths && !hit; i++) {
-		char *n = scope_norm(o->paths[i]);
+		char *given = scope_norm(o->paths[i]), *mine = scope_norm(path);
 
-		hit = strcmp(o->paths[i][0] == '/' ? path + (path[0] == '/') : path, n) == 0 &&
-		      (o->paths[i][0] == '/') == (path[0] == '/');
-		free(n);
+		hit = (o->paths[i][0] == '/') == (path[0] == '/') && strcmp(given, mine) == 0;
+		free(given);
+		free(mine);
 	}
 	return hit;
 }

@@ -212,7 +212,8 @@ static void flat_top_level(const scope_ctx *c, scope_list *out)
 	}
 	if (d)
 		closedir(d);
-	qsort(out->v, out->n, sizeof(*out->v), by_name);
+	if (out->n) /* qsort(NULL, 0) is undefined */
+		qsort(out->v, out->n, sizeof(*out->v), by_name);
 }
 
 /* Several top-level packages or modules: setuptools refuses to build. */

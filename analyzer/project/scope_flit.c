@@ -50,9 +50,7 @@ bool scope_flit(scope_ctx *c)
 		free(dir);
 		free(py);
 	}
-	if (found != 1) {
-		for (size_t i = 0; i < c->scan->nmodules; i++)
-			c->scan->modules[i].shipped = false;
+	if (found != 1) { /* flit stops; the caller clears the marks */
 		scope_set(&c->source, NULL);
 		scope_set(&c->why, scout_asprintf("flit finds %s module or package %s",
 		                                  found ? "more than one" : "no", name));
