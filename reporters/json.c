@@ -156,6 +156,7 @@ static cJSON *module_json(const scout_scan *scan, size_t i)
 	                                          : cJSON_CreateNull());
 	if (scan->plan.built && scan->plan.places)
 		ok = ok && scout_cjson_put(o, "plan", scout_json_place(scan, i));
+	ok = ok && scout_cjson_put(o, "shipped", cJSON_CreateBool(m->shipped));
 	ok = ok && scout_cjson_put(o, "findings", findings_json(m));
 	return scout_cjson_finish(o, ok);
 }
@@ -440,6 +441,28 @@ static cJSON *python_json(const scout_scan *scan)
 	return scout_cjson_finish(o, ok);
 }
 
+/* Which modules ship and how that was found; which the gate covers. */
+static cJSON *scope_json(const scout_scan *scan)
+{
+	cJSON *o = cJSON_CreateObject();
+	size_t shipped = 0, gated = 0;
+	bool ok = o != NULL;
+
+	for (size_t i = 0; i < scan->nmodules; i++) {
+		shipped += scan->modules[i].shipped;
+		gated += scan->modules[i].gated;
+	}
+	ok = ok && scout_cjson_put(o, "source", scout_cjson_text(scan->scope_source));
+	ok =
+	    ok && scout_cjson_put(o, "gate", scout_cjson_text(scan->scope_all ? "all" : "shipped"));
+	ok = ok && scout_cjson_put(o, "modules", scout_cjson_number((double)scan->nmodules));
+	ok = ok && scout_cjson_put(o, "shipped", scout_cjson_number((double)shipped));
+	ok = ok && scout_cjson_put(o, "not_shipped",
+	                           scout_cjson_number((double)(scan->nmodules - shipped)));
+	ok = ok && scout_cjson_put(o, "gated", scout_cjson_number((double)gated));
+	return scout_cjson_finish(o, ok);
+}
+
 static cJSON *report_json(const scout_scan *scan)
 {
 	const char *hotness = scan->hotness_source ? scan->hotness_source : "static";
@@ -460,6 +483,8 @@ static cJSON *report_json(const scout_scan *scan)
 		ok = ok && scout_cjson_put(o, "mypyc", mypyc_json(scan));
 	if (scan->python_major)
 		ok = ok && scout_cjson_put(o, "python", python_json(scan));
+	if (scan->scope_source)
+		ok = ok && scout_cjson_put(o, "scope", scope_json(scan));
 	ok = ok && scout_cjson_put(o, "summary", summary_json(scan));
 	ok = ok && scout_cjson_put(o, "modules", modules_json(scan));
 	ok = ok && scout_cjson_put(o, "plan", plan_json(scan));

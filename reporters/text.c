@@ -148,6 +148,27 @@ static void write_profile_placement(scout_buf *b, const scout_profile_placement 
 		                 p->nties - 5);
 }
 
+/* "scope: S of N modules ship (how)", and what else --fail-on covers. */
+static void write_scope(scout_buf *b, const scout_scan *scan)
+{
+	size_t shipped = 0, named = 0;
+
+	if (!scan->scope_source)
+		return;
+	for (size_t i = 0; i < scan->nmodules; i++) {
+		shipped += scan->modules[i].shipped;
+		named += scan->modules[i].gated && !scan->modules[i].shipped;
+	}
+	scout_buf_printf(b, "\nscope: %zu of %zu modules ship (", shipped, scan->nmodules);
+	scout_escape_terminal(b, scan->scope_source);
+	scout_buf_puts(b, ")");
+	if (scan->scope_all)
+		scout_buf_puts(b, "; --fail-on covers every module (--scope all)");
+	else if (named)
+		scout_buf_printf(b, "; --fail-on also covers the %zu file%s named", named,
+		                 named == 1 ? "" : "s");
+}
+
 static void write_header(scout_buf *b, const scout_scan *scan)
 {
 	scout_buf_puts(b, "mypyc-scout " SCOUT_VERSION " \xE2\x80\x94 ");
@@ -169,6 +190,7 @@ static void write_header(scout_buf *b, const scout_scan *scan)
 		scout_escape_terminal(b, scan->python_source ? scan->python_source : "");
 		scout_buf_puts(b, ")");
 	}
+	write_scope(b, scan);
 	scout_buf_puts(b, "\n\n");
 }
 

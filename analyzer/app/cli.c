@@ -84,6 +84,13 @@ static const scout_cli_option options[] = {
      .offset = AT(fail_on),
      .help = "exit 1 on findings at or above LEVEL: blocker (default), non-native, behaviour, "
              "slow, none"},
+    {.name = "--scope",
+     .metavar = "SCOPE",
+     .commands = SCAN,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(scope),
+     .help = "what --fail-on covers: shipped (default: the modules the wheel holds, and files "
+             "named here) or all"},
     {.name = "--min-coverage",
      .metavar = "PCT",
      .commands = SCAN,

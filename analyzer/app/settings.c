@@ -47,6 +47,17 @@ static int parse_fail_on(int *out, const char *text)
 	return SCOUT_EUSAGE;
 }
 
+/* --scope, else the config's: "shipped" (default) or "all". */
+static int parse_scope(bool *all, const char *text, bool from_config)
+{
+	*all = text && strcmp(text, "all") == 0;
+	if (!text || *all || strcmp(text, "shipped") == 0)
+		return 0;
+	scout_error_set("%s takes shipped or all, not '%s'",
+	                from_config ? "[tool.mypyc-scout] scope" : "--scope", text);
+	return SCOUT_EUSAGE;
+}
+
 static int parse_percent(double *out, const char *text)
 {
 	char *end;
@@ -158,6 +169,9 @@ int scout_settings_resolve(scout_settings *out, const scout_cli *cli)
 	                                          : out->config.fail_on ? out->config.fail_on
 	                                                                : "blocker")) < 0)
 		return error;
+	if ((error = parse_scope(&o->scope_all, cli->scope ? cli->scope : out->config.scope,
+	                         !cli->scope)) < 0)
+		return error;
 	if (!cli->no_cache)
 		out->cache_dir =
 		    cli->cache_dir ? scout_strdup(cli->cache_dir) : scout_cache_default_dir();
@@ -187,7 +201,7 @@ bool scout_settings_gate(const scout_settings *s, const scout_scan *scan, char *
 	const char *first = NULL;
 
 	for (size_t i = 0; s->fail_on >= 0 && i < scan->nmodules; i++)
-		for (size_t j = 0; scan->modules[i].shipped && j < scan->modules[i].nfindings; j++)
+		for (size_t j = 0; scan->modules[i].gated && j < scan->modules[i].nfindings; j++)
 			if ((int)scan->modules[i].findings[j].category <= s->fail_on &&
 			    scout_finding_holds(&scan->modules[i].findings[j]) && count++ == 0)
 				first = scan->modules[i].path;

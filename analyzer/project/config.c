@@ -1,5 +1,5 @@
 /* The [tool.mypyc-scout] table: select, ignore, exclude, fail-on,
- * min-coverage, profile, mypyc-version and per-path-ignores. */
+ * min-coverage, profile, mypyc-version, scope and per-path-ignores. */
 #include "scout/config.h"
 
 #include <errno.h>
@@ -90,13 +90,16 @@ static int apply(scout_config *cfg, const char *file, const scout_toml_value *v)
 		return set_string(&cfg->profile, file, v);
 	if (strcmp(key, "mypyc-version") == 0)
 		return set_string(&cfg->mypyc_version, file, v);
+	if (strcmp(key, "scope") == 0)
+		return set_string(&cfg->scope, file, v);
 	if (strcmp(key, "min-coverage") == 0)
 		return set_percent(&cfg->min_coverage, file, v);
 	if (scout_str_startswith(key, PER_PATH))
 		return add_path_ignore(cfg, file, v);
-	scout_error_set("%s:%u: unknown key '%.*s' in [tool.mypyc-scout] (known: select, ignore, "
-	                "exclude, fail-on, min-coverage, profile, mypyc-version, per-path-ignores)",
-	                file, v->line, (int)strcspn(key, "."), key);
+	scout_error_set(
+	    "%s:%u: unknown key '%.*s' in [tool.mypyc-scout] (known: select, ignore, "
+	    "exclude, fail-on, min-coverage, profile, mypyc-version, scope, per-path-ignores)",
+	    file, v->line, (int)strcspn(key, "."), key);
 	return SCOUT_EUSAGE;
 }
 
@@ -140,6 +143,7 @@ void scout_config_free(scout_config *cfg)
 	free(cfg->fail_on);
 	free(cfg->profile);
 	free(cfg->mypyc_version);
+	free(cfg->scope);
 	for (size_t i = 0; i < cfg->npath_ignores; i++) {
 		free(cfg->path_ignores[i].glob);
 		free(cfg->path_ignores[i].ids);

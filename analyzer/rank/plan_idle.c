@@ -105,7 +105,7 @@ scout_plan_why plan_idle_reason(const scout_scan *scan, const scout_class_index 
 	 * it is raised: rarely hot */
 	if (s.classes && s.exceptions == s.classes && s.defs <= s.classes)
 		return SCOUT_WHY_EXCEPTIONS;
-	if (m->ann.defs > 0) /* a def runs when called: worth compiling if it is hot */
+	if (m->fn_work > 0) /* code in a def runs when called: worth compiling if it is hot */
 		return SCOUT_WHY_READY;
 	if (s.classes == 0 && s.vars == 0)
 		return s.imports ? SCOUT_WHY_REEXPORTS : SCOUT_WHY_EMPTY;

@@ -80,13 +80,14 @@ static void finish_modules(scout_scan *scan)
 		scout_module_finish(&scan->modules[i], scan->coverage_threshold);
 }
 
-void scout_scan_finish(scout_scan *scan, const char *project_dir, const scout_rule_config *config,
-                       const scout_profile *profile, const char *profile_name)
+void scout_scan_finish(scout_scan *scan, const char *project_dir, const scout_scope_opts *scope,
+                       const scout_rule_config *config, const scout_profile *profile,
+                       const char *profile_name)
 {
 	scout_mypy_config cfg;
 	scout_class_index classes;
 
-	scout_scope_read(scan, project_dir);
+	scout_scope_read(scan, project_dir, scope);
 	scan->backend = (uint8_t)scout_build_backend_read(project_dir, &scan->backend_name);
 	scout_compile_set_read(scan, project_dir);
 	scout_mypy_config_read(&cfg, project_dir);

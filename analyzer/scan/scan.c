@@ -394,6 +394,7 @@ int scout_scan_run(scout_scan *out, const scout_scan_opts *opts)
 	scout_file_list files = {0};
 	scan_ctx ctx = {0};
 	scout_pool_task task = {0};
+	scout_scope_opts scope;
 	int error;
 
 	memset(out, 0, sizeof(*out));
@@ -429,7 +430,8 @@ int scout_scan_run(scout_scan *out, const scout_scan_opts *opts)
 	report_cache(&ctx);
 	merge(out, ctx.results, files.len);
 	scout_scan_sort(out);
-	scout_scan_finish(out, opts->project_dir ? opts->project_dir : ".", &opts->rules,
+	scope = (scout_scope_opts){opts->scope_all, opts->discover.paths, opts->discover.npaths};
+	scout_scan_finish(out, opts->project_dir ? opts->project_dir : ".", &scope, &opts->rules,
 	                  opts->profile, opts->profile_name);
 cleanup:
 	scout_cache_free(ctx.cache);

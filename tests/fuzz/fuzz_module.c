@@ -54,7 +54,7 @@ static void link_one(scout_module *m, const scout_rule_config *config)
 	SCOUT_PUSH(scan.modules, scan.nmodules, scan.modules_cap, *m);
 	memset(m, 0, sizeof(*m));
 	scout_scan_sort(&scan);
-	scout_scan_finish(&scan, MODULE_PROJECT_DIR, config, NULL, NULL);
+	scout_scan_finish(&scan, MODULE_PROJECT_DIR, NULL, config, NULL, NULL);
 	check_module(&scan.modules[0]);
 	SCOUT_FUZZ_CHECK(!isnan(scan.modules[0].hotness) && scan.modules[0].hotness >= 0 &&
 	                 scan.modules[0].hotness <= 1.0 + 1e-9);

@@ -141,7 +141,7 @@ static void check_core(const cJSON *m)
 	const cJSON *ann = json_get(m, "annotations");
 
 	KEYS(m, "module", "path", "module", "lines", "verdict", "score", "annotations", "hotness",
-	     "findings");
+	     "shipped", "findings");
 	KEYS(ann, "annotations", "defs", "typed_defs", "fully_typed_defs", "untyped_defs", "slots",
 	     "annotated_slots", "coverage", "any", "type_ignores");
 	CHECK_STR(json_str(m, "path"), "pkg/core.py");

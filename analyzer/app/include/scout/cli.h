@@ -35,6 +35,7 @@ typedef struct scout_cli {
 	scout_cli_list select;      /* --select RULES, each a comma-separated list */
 	scout_cli_list ignore;      /* --ignore RULES, likewise */
 	const char *fail_on;        /* --fail-on LEVEL */
+	const char *scope;          /* --scope shipped|all */
 	const char *min_coverage;   /* --min-coverage PCT */
 	const char *baseline;       /* --baseline FILE */
 	const char *write_baseline; /* --write-baseline FILE */

@@ -174,6 +174,7 @@ typedef struct scout_module {
 	size_t npatches, patches_cap;
 	bool compiled_now;         /* in the project's current mypyc configuration */
 	bool shipped;              /* goes into the wheel (scout_scope_read): planned and gated */
+	bool gated;                /* counted by --fail-on: shipped, --scope all, or named */
 	uint32_t grammar_gap_line; /* the first line the grammar cannot parse, when no certain
 	                              syntax error explains it (verdict unknown); else 0 */
 	scout_attr_ref *attr_refs; /* owned; in document order */
@@ -299,6 +300,7 @@ typedef struct scout_scan {
 	char *scope_source;   /* owned; how the shipped modules were found, or NULL */
 	uint8_t backend;      /* scout_backend (scout/build_backend.h): the snippet's build */
 	char *backend_name;   /* owned; [build-system] build-backend as written, or NULL */
+	bool scope_all;       /* --scope all: the gate covers every module */
 } scout_scan;
 
 /* Adds a finding to m, copying message and fix. */

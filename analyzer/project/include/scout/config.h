@@ -14,8 +14,8 @@ typedef struct scout_config {
 	char *file; /* owned; "pyproject.toml" when it has the table, else NULL */
 	char **select, **ignore, **exclude; /* owned lists of owned strings */
 	size_t nselect, nignore, nexclude, select_cap, ignore_cap, exclude_cap;
-	char *fail_on, *profile, *mypyc_version; /* owned or NULL */
-	double min_coverage;                     /* percent; < 0 when not set */
+	char *fail_on, *profile, *mypyc_version, *scope; /* owned or NULL */
+	double min_coverage;                             /* percent; < 0 when not set */
 	scout_path_ignore *path_ignores;
 	size_t npath_ignores, path_ignores_cap;
 } scout_config;
