@@ -17,18 +17,6 @@ static bool ini_false(const char *v)
 	       !strcmp(v, "0");
 }
 
-static char *trim(char *s)
-{
-	char *end;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	end = s + strlen(s);
-	while (end > s && isspace((unsigned char)end[-1]))
-		*--end = '\0';
-	return s;
-}
-
 /* Normalises an option name as mypy does ("strict-optional" too). */
 static bool key_is(const char *key, const char *name)
 {
@@ -163,7 +151,7 @@ static bool read_ini(scout_mypy_config *cfg, const char *path, bool need_section
 		next = nl ? nl + 1 : end;
 		if (nl)
 			*nl = '\0';
-		s = trim(raw);
+		s = scout_str_trim(raw);
 		line++;
 		if (*s == '[') {
 			char *close = strrchr(s, ']');
@@ -179,8 +167,8 @@ static bool read_ini(scout_mypy_config *cfg, const char *path, bool need_section
 		if ((!in_mypy && !nopen) || *s == '#' || *s == ';' || !(eq = strpbrk(s, "=:")))
 			continue;
 		*eq = '\0';
-		s = trim(s);
-		value = trim(eq + 1);
+		s = scout_str_trim(s);
+		value = scout_str_trim(eq + 1);
 		if (in_mypy) {
 			apply(cfg, s, value, ini_false(value), line);
 			apply_ignores(&cfg->global, s, value, true, ini_bool(value));

@@ -46,6 +46,19 @@ static reader_fn choose(scope_ctx *c)
 	return NULL;
 }
 
+/* The backend the plan's snippet is written for (scout_backend). */
+static void set_backend(scout_scan *scan, scope_ctx *c, reader_fn read)
+{
+	const char *bb = scope_toml_string(c->pyproject, "build-system.build-backend");
+
+	scan->backend = read == scope_setuptools ? SCOUT_BACKEND_SETUPTOOLS
+	                : read == scope_hatch    ? SCOUT_BACKEND_HATCH
+	                : read                   ? SCOUT_BACKEND_OTHER
+	                                         : SCOUT_BACKEND_UNKNOWN;
+	free(scan->backend_name);
+	scan->backend_name = bb ? scout_strdup(bb) : NULL;
+}
+
 void scope_fallback(scope_ctx *c)
 {
 	for (size_t i = 0; i < c->scan->nmodules; i++) {
@@ -106,6 +119,7 @@ void scout_scope_read(scout_scan *scan, const char *dir, const scout_scope_opts 
 	for (size_t i = 0; i < scan->nmodules; i++)
 		scan->modules[i].shipped = false;
 	read = choose(&c);
+	set_backend(scan, &c, read);
 	if (!read || !read(&c)) {
 		for (size_t i = 0; i < scan->nmodules; i++)
 			scan->modules[i].shipped = false;

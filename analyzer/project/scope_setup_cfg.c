@@ -11,18 +11,6 @@
 
 #define FROM "setup.cfg [options]"
 
-static char *trim(char *s)
-{
-	char *end;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	end = s + strlen(s);
-	while (end > s && isspace((unsigned char)end[-1]))
-		*--end = '\0';
-	return s;
-}
-
 /* setuptools' _parse_list: lines when there are several, else commas. */
 static void parse_list(scope_list *out, const char *value)
 {
@@ -30,7 +18,7 @@ static void parse_list(scope_list *out, const char *value)
 	char *copy = scout_strdup(value), *save = NULL;
 
 	for (char *tok = strtok_r(copy, sep, &save); tok; tok = strtok_r(NULL, sep, &save)) {
-		char *item = trim(tok);
+		char *item = scout_str_trim(tok);
 
 		if (*item)
 			scope_list_add(out, item);
@@ -63,8 +51,8 @@ static void apply(scope_spec *s, const char *section, const char *key, const cha
 			if (!eq)
 				continue;
 			*eq = '\0';
-			scope_list_add(&s->dir_names, trim(items.v[i]));
-			scope_list_add(&s->dir_paths, trim(eq + 1));
+			scope_list_add(&s->dir_names, scout_str_trim(items.v[i]));
+			scope_list_add(&s->dir_paths, scout_str_trim(eq + 1));
 		}
 	} else if (strcmp(section, "options.packages.find") == 0) {
 		parse_list(!strcmp(key, "where")     ? &s->where
@@ -82,7 +70,7 @@ static void apply(scope_spec *s, const char *section, const char *key, const cha
 static void flush(scope_spec *s, const char *section, scout_buf *key, scout_buf *value)
 {
 	if (key->len && value->data)
-		apply(s, section, key->data, trim(value->data));
+		apply(s, section, key->data, scout_str_trim(value->data));
 	key->len = value->len = 0;
 	if (key->data)
 		key->data[0] = '\0';
@@ -99,7 +87,7 @@ void scope_setup_cfg_read(scope_spec *out, const char *dir)
 	memset(out, 0, sizeof(*out));
 	free(path);
 	while (f && fgets(raw, sizeof(raw), f)) {
-		char *s = trim(raw), *eq;
+		char *s = scout_str_trim(raw), *eq;
 		bool continued = isspace((unsigned char)raw[0]) && key.len;
 
 		if (*s == '#' || *s == ';' || (!*s && !continued))
@@ -117,8 +105,8 @@ void scope_setup_cfg_read(scope_spec *out, const char *dir)
 		if (!(eq = strpbrk(s, "=:")))
 			continue;
 		*eq = '\0';
-		scout_buf_puts(&key, trim(s));
-		scout_buf_puts(&value, trim(eq + 1));
+		scout_buf_puts(&key, scout_str_trim(s));
+		scout_buf_puts(&value, scout_str_trim(eq + 1));
 	}
 	flush(out, section, &key, &value);
 	scout_buf_free(&key);

@@ -11,7 +11,6 @@
 #include "project_rules.h"
 #include "registry.h"
 #include "scout/assumed_build.h"
-#include "scout/build_backend.h"
 #include "scout/compile_set.h"
 #include "scout/fs.h"
 #include "scout/hotness.h"
@@ -88,7 +87,6 @@ void scout_scan_finish(scout_scan *scan, const char *project_dir, const scout_sc
 	scout_class_index classes;
 
 	scout_scope_read(scan, project_dir, scope);
-	scan->backend = (uint8_t)scout_build_backend_read(project_dir, &scan->backend_name);
 	scout_compile_set_read(scan, project_dir);
 	scout_mypy_config_read(&cfg, project_dir);
 	scout_rules_check_mypy_config(scan, &cfg, config);

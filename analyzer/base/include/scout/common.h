@@ -55,6 +55,8 @@ char *scout_buf_detach(scout_buf *b);
 void scout_buf_free(scout_buf *b);
 
 bool scout_str_endswith(const char *s, const char *suffix);
+/* s without leading blanks, its trailing blanks cut off in place. */
+char *scout_str_trim(char *s);
 bool scout_str_startswith(const char *s, const char *prefix);
 /* True when the n bytes at text hold the nlen bytes of needle (nlen > 0). */
 bool scout_mem_contains(const char *text, size_t n, const char *needle, size_t nlen);

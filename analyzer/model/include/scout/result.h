@@ -298,7 +298,7 @@ typedef struct scout_scan {
 	scout_plan plan;
 	char *compile_source; /* owned; where the current compile set was read, or NULL */
 	char *scope_source;   /* owned; how the shipped modules were found, or NULL */
-	uint8_t backend;      /* scout_backend (scout/build_backend.h): the snippet's build */
+	uint8_t backend;      /* scout_backend (scout/scope.h): the snippet's build */
 	char *backend_name;   /* owned; [build-system] build-backend as written, or NULL */
 	bool scope_all;       /* --scope all: the gate covers every module */
 } scout_scan;

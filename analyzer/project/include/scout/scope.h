@@ -8,14 +8,23 @@
 
 #include "scout/result.h"
 
+/* The build backend that makes the wheel: what the plan's paste-ready
+ * snippet is written for (scan->backend). */
+typedef enum scout_backend {
+	SCOUT_BACKEND_UNKNOWN = 0, /* no packaging files: both snippets */
+	SCOUT_BACKEND_SETUPTOOLS,  /* setuptools (also a custom backend configured as it) */
+	SCOUT_BACKEND_HATCH,       /* hatchling: the hatch-mypyc build hook */
+	SCOUT_BACKEND_OTHER,       /* flit, poetry, pdm: no mypyc build hook of their own */
+} scout_backend;
+
 typedef struct scout_scope_opts {
 	bool all;                 /* --scope all: the gate covers every module */
 	const char *const *paths; /* the paths named on the command line (borrowed) */
 	size_t npaths;
 } scout_scope_opts;
 
-/* Sets every module's shipped and gated, and scan->scope_source and
- * scope_all, from what `dir` (the project root) says about its packages.
+/* Sets every module's shipped and gated, and scan->scope_source,
+ * scope_all, backend and backend_name, from what `dir` (the project root) says about its packages.
  * Module paths are taken relative to `dir`. Never runs anything. */
 void scout_scope_read(scout_scan *scan, const char *dir, const scout_scope_opts *opts);
 
