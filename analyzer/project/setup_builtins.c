@@ -77,8 +77,16 @@ static bool os_path(pv_eval *ev, pv_scope *sc, const char *fn, TSNode call, pv *
 	uint32_t n;
 	pv bad;
 
+	size_t total = 0;
+
 	if (!string_args(ev, sc, call, 0, a, 16, &n, &bad)) {
 		*out = bad;
+		return true;
+	}
+	for (uint32_t i = 0; i < n; i++)
+		total += strlen(a[i]);
+	if (total > PV_MAX_STRING) {
+		*out = pv_unknown(ev, call, "a path too long to follow");
 		return true;
 	}
 	if (strcmp(fn, "join") == 0 && n >= 1) {
@@ -294,6 +302,11 @@ bool pv_method(pv_eval *ev, pv_scope *sc, pv self, const char *m, TSNode call, p
 				return true;
 			}
 			scout_buf_printf(&b, "%s%s", i ? self.s : "", items.list->items[i].s);
+			if (b.len > PV_MAX_STRING) {
+				scout_buf_free(&b);
+				*out = pv_unknown(ev, call, "a string too long to follow");
+				return true;
+			}
 		}
 		*out = pv_str(pv_strdup(ev, b.data ? b.data : "", b.len));
 		scout_buf_free(&b);

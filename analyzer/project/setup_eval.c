@@ -107,8 +107,11 @@ static void augment(pv_eval *ev, pv_scope *sc, TSNode a)
 			                                  : pv_unknown(ev, a, "+= of a non-list"));
 		return;
 	}
-	if (cur->kind == PV_STR && v.kind == PV_STR)
+	if (cur->kind == PV_STR && v.kind == PV_STR &&
+	    strlen(cur->s) + strlen(v.s) <= PV_MAX_STRING)
 		v = pv_str(pv_printf(ev, "%s%s", cur->s, v.s));
+	else if (cur->kind == PV_STR && v.kind == PV_STR)
+		v = pv_unknown(ev, a, "a string too long to follow");
 	else if (cur->kind == PV_UNKNOWN)
 		v = *cur;
 	else if (v.kind != PV_UNKNOWN)

@@ -76,6 +76,7 @@ typedef struct pv_eval {
 
 #define PV_STEP_BUDGET 400000u
 #define PV_MAX_DEPTH   16
+#define PV_MAX_STRING  65536u /* longer strings are unknown */
 
 /* arena */
 void *pv_alloc(pv_eval *ev, size_t n);

@@ -34,6 +34,10 @@ const char *pv_printf(pv_eval *ev, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
+	if (n < 0) { /* past INT_MAX: never formatted */
+		n = 0;
+		fmt = "";
+	}
 	s = scout_malloc((size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
@@ -115,6 +119,10 @@ pv pv_unknown(pv_eval *ev, TSNode at, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
+	if (n < 0) { /* past INT_MAX: never formatted */
+		n = 0;
+		fmt = "";
+	}
 	s = scout_malloc((size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
@@ -285,8 +293,11 @@ static pv concat(pv_eval *ev, TSNode at, pv a, pv b)
 {
 	pv out;
 
-	if (a.kind == PV_STR && b.kind == PV_STR)
+	if (a.kind == PV_STR && b.kind == PV_STR) {
+		if (strlen(a.s) + strlen(b.s) > PV_MAX_STRING)
+			return pv_unknown(ev, at, "a string too long to follow");
 		return pv_str(pv_printf(ev, "%s%s", a.s, b.s));
+	}
 	if (a.kind == PV_INT && b.kind == PV_INT)
 		return pv_int(a.i + b.i);
 	if ((a.kind == PV_LIST || a.kind == PV_UNKNOWN) &&

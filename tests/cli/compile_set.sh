@@ -62,6 +62,12 @@ expect setup_unread "setup.py mypycify" app/a.py
 has setup_unread "unread setup.py:12 mypycify's list: a call to build_helpers.discover(), which the reader does not follow"
 has setup_unread "unread setup.py:8 mypycify's list: a while loop, which the reader does not follow"
 
+# A setup.py built to exhaust the reader: strings and paths doubled, runaway
+# recursion, a walk of the checkout -- bounded, said, and the rest still read.
+expect setup_hostile "setup.py mypycify" pkg/a.py
+has setup_hostile "unread setup.py:6 mypycify's list: a string too long to follow"
+has setup_hostile "unread setup.py:14 mypycify's list: calls nested too deep"
+
 # The text report names the build file, its condition, and what it could not read.
 "$bin" scan --no-cache --fail-on none fixtures/compile_sets/setup_unread >"$tmp/unread.txt"
 check "text: the source line" \
