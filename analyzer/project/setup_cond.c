@@ -77,6 +77,37 @@ static char *env_read(const cond_ctx *c, TSNode n, bool *wrapped)
 
 static char *describe(const cond_ctx *c, TSNode n, int depth);
 
+/* "not (d)", or d's inside when d is itself "not (...)"; takes d. */
+static char *negate(char *d)
+{
+	size_t n = strlen(d);
+	char *out;
+	int open = 0;
+	bool whole = n > 6 && strncmp(d, "not (", 5) == 0 && d[n - 1] == ')';
+
+	for (size_t i = 4; whole && i < n; i++) {
+		open += d[i] == '(' ? 1 : d[i] == ')' ? -1 : 0;
+		if (open == 0 && i < n - 1)
+			whole = false; /* "not (a) and (b)" */
+	}
+	out = whole ? scout_strndup(d + 5, n - 6) : scout_asprintf("not (%s)", d);
+	free(d);
+	return out;
+}
+
+/* The condition's words, or its source text in backquotes. */
+static char *describe_or_text(const cond_ctx *c, TSNode n)
+{
+	char *d = describe(c, n, 0), *raw;
+
+	if (d)
+		return d;
+	raw = text_of(c, n);
+	d = scout_asprintf("`%s`", raw);
+	free(raw);
+	return d;
+}
+
 static char *join(char *a, const char *sep, char *b)
 {
 	char *out;
@@ -162,19 +193,21 @@ static char *assignment_truth(const cond_ctx *c, TSNode a, int depth)
 	if (ts_node_is_null(value) || ts_node_symbol(value) == c->s->false_ ||
 	    ts_node_symbol(value) == c->s->none)
 		return NULL;
-	if (ts_node_symbol(value) != c->s->true_)
-		return describe(c, value, depth + 1);
+	if (ts_node_symbol(value) != c->s->true_) {
+		d = describe(c, value, depth + 1);
+		if (!d) { /* never dropped: an "or" without it would say too little */
+			char *raw = text_of(c, value);
+
+			d = scout_asprintf("`%s`", raw);
+			free(raw);
+		}
+		return d;
+	}
 	cond = branch_condition(c, a, &stop_at, &negated);
 	if (ts_node_is_null(cond))
 		return NULL;
 	d = describe(c, cond, depth + 1);
-	if (d && negated) {
-		char *n = scout_asprintf("not (%s)", d);
-
-		free(d);
-		d = n;
-	}
-	return d;
+	return d && negated ? negate(d) : d;
 }
 
 /* What makes a module-level name true: its assignments, joined by "or". */
@@ -229,9 +262,7 @@ static char *describe(const cond_ctx *c, TSNode n, int depth)
 			return out;
 		}
 		d = describe(c, arg, depth + 1);
-		out = d ? scout_asprintf("not (%s)", d) : NULL;
-		free(d);
-		return out;
+		return d ? negate(d) : NULL;
 	}
 	if (t == c->s->boolean_operator) {
 		TSNode op = scout_node_field(n, c->s->f_operator);
@@ -255,29 +286,57 @@ static char *describe(const cond_ctx *c, TSNode n, int depth)
 	return NULL;
 }
 
+/* An `if COND: return/raise` before the statement holding n in its block:
+ * the build goes on only when COND is false. */
+static bool early_exit(const cond_ctx *c, TSNode st, TSNode *cond)
+{
+	TSNode body = scout_node_field(st, c->s->f_consequence), last;
+	uint32_t n;
+
+	if (ts_node_symbol(st) != c->s->if_statement || ts_node_is_null(body) ||
+	    !ts_node_is_null(scout_node_field(st, c->s->f_alternative)))
+		return false;
+	n = ts_node_named_child_count(body);
+	last = n ? ts_node_named_child(body, n - 1) : body;
+	*cond = scout_node_field(st, c->s->f_condition);
+	return n && (ts_node_symbol(last) == c->s->return_statement ||
+	             ts_node_symbol(last) == c->s->raise_statement);
+}
+
+/* The early exits before `call` in the function around it, joined by "and". */
+static char *early_exits(const cond_ctx *c, TSNode call)
+{
+	char *out = NULL;
+	TSNode n = call;
+
+	for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); n = p, p = ts_node_parent(p)) {
+		if (ts_node_symbol(p) == c->s->function_definition)
+			break;
+		if (ts_node_symbol(p) != c->s->block)
+			continue;
+		for (uint32_t i = 0; i < ts_node_named_child_count(p); i++) {
+			TSNode st = ts_node_named_child(p, i), cond;
+
+			if (ts_node_start_byte(st) >= ts_node_start_byte(n))
+				break;
+			if (early_exit(c, st, &cond))
+				out = join(out, " and ", negate(describe_or_text(c, cond)));
+		}
+	}
+	return out;
+}
+
 char *pv_condition(const char *src, const scout_symbols *s, TSNode root, TSNode call)
 {
 	cond_ctx c = {src, s, root};
-	char *out = NULL;
+	char *out = early_exits(&c, call);
 	TSNode n = call, stop_at, cond;
 	bool negated = false;
 
 	while (!ts_node_is_null(cond = branch_condition(&c, n, &stop_at, &negated))) {
-		char *d = describe(&c, cond, 0);
+		char *d = describe_or_text(&c, cond);
 
-		if (!d) {
-			char *raw = text_of(&c, cond);
-
-			d = scout_asprintf("`%s`", raw);
-			free(raw);
-		}
-		if (negated) {
-			char *neg = scout_asprintf("not (%s)", d);
-
-			free(d);
-			d = neg;
-		}
-		out = out ? join(d, " and ", out) : d;
+		out = join(negated ? negate(d) : d, " and ", out);
 		n = stop_at;
 	}
 	return out;

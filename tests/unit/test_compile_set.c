@@ -154,6 +154,11 @@ static void check_setup_eval(void)
 	CHECK_EVAL("setup.py",
 	           "import sys\nif sys.platform != 'win32':\n    mypycify(['pkg/b.py'])",
 	           "pkg/b.py ?`sys.platform != 'win32'`");
+	/* an early return in the function around the call */
+	CHECK_EVAL("setup.py",
+	           "import os\nUSE = os.environ.get('P') == '1'\ndef get():\n    if not USE:\n"
+	           "        return []\n    return mypycify(['pkg/a.py'])\nsetup(ext_modules=get())",
+	           "pkg/a.py ?P=1");
 	/* a list grown under a condition the reader cannot decide is not guessed */
 	CHECK_EVAL("setup.py",
 	           "import os\nL = ['pkg/a.py']\nif os.getenv('MORE'):\n    L.append('pkg/b.py')\n"
