@@ -192,8 +192,8 @@ bool pv_builtin(pv_eval *ev, pv_scope *sc, const char *name, TSNode call, pv *ou
 	} else if (strcmp(name, "len") == 0) {
 		pv v = pv_arg(ev, sc, call, 0, NULL, &found);
 
-		*out = v.kind == PV_LIST  ? (pv){.kind = PV_INT, .i = (long long)v.list->n}
-		       : v.kind == PV_STR ? (pv){.kind = PV_INT, .i = (long long)strlen(v.s)}
+		*out = v.kind == PV_LIST  ? pv_int((long long)v.list->n)
+		       : v.kind == PV_STR ? pv_int((long long)strlen(v.s))
 		       : v.kind == PV_UNKNOWN
 		           ? v
 		           : pv_unknown(ev, call, "len of a value it does not know");

@@ -1,8 +1,8 @@
 /* The setup.py reader's insides: a small evaluator of the Python a setup.py
  * builds its mypycify list with (strings, lists, tuples, os.path, glob,
  * os.listdir/os.walk over the checkout, comprehensions, the project's own
- * functions), shared by setup_eval.c (statements), setup_expr.c
- * (expressions), setup_builtins.c (the library calls) and setup_paths.c
+ * functions), shared by setup_value.c (values, scopes), setup_eval.c
+ * (statements), setup_expr.c (expressions), setup_builtins.c (the library calls) and setup_paths.c
  * (paths and the file system). Anything else evaluates to an unknown value
  * that carries its line and why; nothing is ever run. */
 #ifndef SCOUT_SETUP_EVAL_INTERNAL_H
@@ -44,7 +44,7 @@ struct pv_list {
 };
 
 typedef struct pv_binding {
-	const char *name; /* arena */
+	const char *name; /* setup_value.c: arena */
 	pv value;
 } pv_binding;
 
@@ -78,7 +78,7 @@ typedef struct pv_eval {
 #define PV_MAX_DEPTH   16
 #define PV_MAX_STRING  65536u /* longer strings are unknown */
 
-/* arena */
+/* setup_value.c: arena */
 void *pv_alloc(pv_eval *ev, size_t n);
 const char *pv_strdup(pv_eval *ev, const char *s, size_t n);
 const char *pv_printf(pv_eval *ev, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -87,6 +87,7 @@ const char *pv_printf(pv_eval *ev, const char *fmt, ...) __attribute__((format(p
 pv pv_none(void);
 pv pv_bool(bool b);
 pv pv_str(const char *s);
+pv pv_int(long long i);
 pv pv_new_list(pv_eval *ev, bool tuple);
 void pv_list_push(pv_eval *ev, pv list, pv item);
 pv pv_unknown(pv_eval *ev, TSNode at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
