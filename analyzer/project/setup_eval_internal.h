@@ -2,9 +2,10 @@
  * builds its mypycify list with (strings, lists, tuples, os.path, glob,
  * os.listdir/os.walk over the checkout, comprehensions, the project's own
  * functions), shared by setup_value.c (values, scopes), setup_eval.c
- * (statements), setup_expr.c (expressions), setup_builtins.c (the library calls) and setup_paths.c
- * (paths and the file system). Anything else evaluates to an unknown value
- * that carries its line and why; nothing is ever run. */
+ * (statements), setup_expr.c (expressions), setup_builtins.c (the library
+ * calls) and setup_paths.c (paths and the file system). Anything else
+ * evaluates to an unknown value that carries its line and why; nothing is
+ * ever run. */
 #ifndef SCOUT_SETUP_EVAL_INTERNAL_H
 #define SCOUT_SETUP_EVAL_INTERNAL_H
 
