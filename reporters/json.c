@@ -6,6 +6,7 @@
  * quotes, backslashes and controls. Ratios are rounded to 4 decimals before
  * they are added (cJSON prints doubles with %1.15g). */
 #include "json.h"
+#include "json_compile_set.h"
 #include "reporter.h"
 #include "scout/walk.h"
 
@@ -310,6 +311,7 @@ static cJSON *current_json(const scout_scan *scan)
 	ok = ok && scout_cjson_put(o, "source", scout_cjson_text(scan->compile_source));
 	for (int k = 0; k < 4; k++)
 		ok = scout_cjson_put(o, keys[k], lists[k]) && ok;
+	ok = ok && scout_json_compile_origins(o, scan);
 	return scout_cjson_finish(o, ok);
 }
 

@@ -8,6 +8,7 @@
 #include "assumes.h"
 #include "escape.h"
 #include "scout/plan.h"
+#include "text_compile_set.h"
 
 #define MAX_SHOWN 10
 
@@ -63,6 +64,7 @@ void scout_text_write_plan_current(scout_buf *b, const scout_scan *scan)
 		n += scan->modules[i].compiled_now;
 	scout_buf_printf(b, "\nCompiled today (%s): %zu module%s\n", scan->compile_source, n,
 	                 n == 1 ? "" : "s");
+	scout_text_write_compile_origins(b, scan);
 	write_list(b, scan, "  kept in the plan: ", kept, false);
 	write_list(b, scan, "  not kept, see below: ", not_kept, true);
 	write_list(b, scan,

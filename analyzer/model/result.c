@@ -281,6 +281,12 @@ void scout_scan_free(scout_scan *s)
 	free(s->python_source);
 	free(s->advisories);
 	free(s->compile_source);
+	for (size_t i = 0; i < s->ncompile_origins; i++)
+		scout_compile_origin_clear(&s->compile_origins[i]);
+	for (size_t i = 0; i < s->ncompile_unread; i++)
+		scout_compile_unread_clear(&s->compile_unread[i]);
+	free(s->compile_origins);
+	free(s->compile_unread);
 	free(s->scope_source);
 	free(s->backend_name);
 	free(s->plan.compile);

@@ -48,6 +48,14 @@ def commit_of(checkout):
     return p.stdout.strip() if p.returncode == 0 else None
 
 
+def glob_set(paths, compile, exclude, include):
+    """The paths the globs choose, less `exclude`, plus `include`, sorted."""
+    chosen = [p for p in paths if any(glob_match(p, g) for g in compile)]
+    chosen = [p for p in chosen if not any(glob_match(p, g) for g in exclude)]
+    chosen += [p for p in include if p not in chosen]
+    return sorted(chosen)
+
+
 def compiled_modules(project, report):
     """(paths the maintainers compile, where that was read, problem or None)."""
     paths = [m["path"] for m in report["modules"]]
@@ -60,11 +68,18 @@ def compiled_modules(project, report):
         want = project.get("expect_source")
         if want and not source.startswith(want):
             return current["modules"], source, "plan.current.source is %r, not %s" % (source, want)
+        if "expect_compile" in project:
+            expected = glob_set(paths, project["expect_compile"],
+                                project.get("expect_exclude", []),
+                                project.get("expect_include", []))
+            got = set(current["modules"])
+            if got != set(expected):
+                return current["modules"], source, (
+                    "plan.current.modules differs from expect_compile: missing %s, extra %s" % (
+                        sorted(set(expected) - got)[:5], sorted(got - set(expected))[:5]))
         return current["modules"], "plan.current (%s)" % source, None
-    chosen = [p for p in paths if any(glob_match(p, g) for g in compile)]
-    chosen = [p for p in chosen if not any(glob_match(p, g) for g in project.get("exclude", []))]
-    chosen += [p for p in project.get("include", []) if p not in chosen]
-    return sorted(chosen), project.get("compile_from", "the list"), None
+    return glob_set(paths, compile, project.get("exclude", []), project.get("include", [])), \
+        project.get("compile_from", "the list"), None
 
 
 def check(project, root, binary):
@@ -111,6 +126,8 @@ def check(project, root, binary):
         print("  unknown %s:%s" % (c, gaps[0]["line"] if gaps else "?"))
     for c in missing:
         print("  missing from the scan: %s" % c)
+    for u in (report.get("plan", {}).get("current") or {}).get("unread", []):
+        print("  not read: %s:%s: %s" % (u["file"], u["line"], u["reason"]))
     if problem:
         print("  problem: %s" % problem)
     status = 1 if blocked or missing or problem or not compiled else 0

@@ -1,23 +1,80 @@
 #!/usr/bin/env bash
-# The current compile set, read from setup.py (mypycify with a list literal or
-# a module-level variable; options skipped; directories cover their files) and
-# pyproject.toml (hatch-mypyc include/exclude; no include means every module).
+# The current compile set, read as the build reads it: setup.py's mypycify
+# list (literals, variables built with +, +=, append, extend and remove,
+# glob.glob, os.walk and setup.py's own functions, comprehensions with a
+# blacklist, os.path joins; the environment test around the call said as its
+# condition), hatch-mypyc (include/exclude as git wildmatch within the wheel
+# target's only-include; mypy-args; enable-by-default), a sub-project's
+# setup.py (paths from its own directory; a test fixture's setup.py is not
+# one), and what cannot be read reported with its line, never guessed.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$1
+scratch compile_set
+
+report() { # report DIR: the JSON of plan.current, one fact a line
+	"$bin" scan --no-cache --fail-on none --format json "fixtures/compile_sets/$1" | python3 -c '
+import json, sys
+c = json.load(sys.stdin)["plan"].get("current") or {}
+print("set", c.get("source", "none"), *c.get("modules", []))
+for s in c.get("sources", []):
+    print("source", s["file"], s["backend"], "|", s["condition"], "|", *s["mypy_args"], "|", *s["modules"])
+for u in c.get("unread", []):
+    print("unread", "%s:%s" % (u["file"], u["line"]), u["reason"])'
+}
 expect() { # expect DIR SOURCE MODULES...
 	local dir=$1 source=$2
 	shift 2
 	local got want
-	got=$("$bin" scan --fail-on none --format json "fixtures/compile_sets/$dir" | python3 -c '
-import json, sys
-c = json.load(sys.stdin)["plan"].get("current") or {}
-print(c.get("source", "none"), *c.get("modules", []))')
+	got=$(report "$dir" | sed -n 's/^set //p')
 	want="$source${*:+ $*}"
 	check "$dir: got '$got', want '$want'" [ "$got" = "$want" ]
 }
+has() { # has DIR LINE: the report holds exactly this line
+	report "$1" >"$tmp/$1.out"
+	check "$1: '$2' in $(tr '\n' ';' <"$tmp/$1.out")" grep -qxF -- "$2" "$tmp/$1.out"
+}
+
 expect setup_literal "setup.py mypycify" app/a.py
 expect setup_variable "setup.py mypycify" app/b.py
 expect hatch_include "pyproject.toml hatch-mypyc" app/a.py
 expect hatch_default "pyproject.toml hatch-mypyc" app/a.py app/b.py
+
+expect setup_glob "setup.py mypycify" src/app/__init__.py src/app/core.py src/app/sub/deep.py
+has setup_glob "source setup.py mypycify | APP_USE_MYPYC=1 | | src/app/__init__.py src/app/core.py src/app/sub/deep.py"
+
+expect setup_lists "setup.py mypycify" app/a.py app/b.py app/d.py app/e.py app/sub/c.py
+has setup_lists "source setup.py mypycify | None | --strict | app/a.py app/b.py app/d.py app/e.py app/sub/c.py"
+
+expect setup_blacklist "setup.py mypycify" app/__init__.py app/core.py app/sub/__init__.py app/sub/fast.py
+has setup_blacklist "source setup.py mypycify | --use-mypyc on the command line or APP_USE_MYPYC=1 | --config-file=mypy_self.ini | app/__init__.py app/core.py app/sub/__init__.py app/sub/fast.py"
+
+expect hatch_exclude "pyproject.toml hatch-mypyc" src/app/__init__.py src/app/core.py
+has hatch_exclude "source pyproject.toml hatch-mypyc | HATCH_BUILD_HOOKS_ENABLE=true or HATCH_BUILD_HOOK_ENABLE_MYPYC=true (enable-by-default = false) | --config-file mypy_build.ini | src/app/__init__.py src/app/core.py"
+
+expect subproject "appc/setup.py mypycify" app/core.py app/parsers/a.py app/parsers/b.py
+report subproject >"$tmp/subproject.out"
+check "subproject: one source, not the test fixture's setup.py: $(grep -c '^source' "$tmp/subproject.out")" \
+	grep -qxF "source appc/setup.py mypycify | None | | app/core.py app/parsers/a.py app/parsers/b.py" "$tmp/subproject.out"
+check "subproject: nothing from tests/fixtures" bash -c "! grep -q fixtures '$tmp/subproject.out'"
+
+expect setup_unread "setup.py mypycify" app/a.py
+has setup_unread "unread setup.py:12 mypycify's list: a call to build_helpers.discover(), which the reader does not follow"
+has setup_unread "unread setup.py:8 mypycify's list: a while loop, which the reader does not follow"
+
+# A setup.py built to exhaust the reader: strings and paths doubled, runaway
+# recursion, a walk of the checkout -- bounded, said, and the rest still read.
+expect setup_hostile "setup.py mypycify" pkg/a.py
+has setup_hostile "unread setup.py:6 mypycify's list: a string too long to follow"
+has setup_hostile "unread setup.py:14 mypycify's list: calls nested too deep"
+
+# The text report names the build file, its condition, and what it could not read.
+"$bin" scan --no-cache --fail-on none fixtures/compile_sets/setup_unread >"$tmp/unread.txt"
+check "text: the source line" \
+	grep -qxF "  from setup.py (mypycify): 1 module" "$tmp/unread.txt"
+check "text: the unread call" \
+	grep -qxF "  not read: setup.py:12: mypycify's list: a call to build_helpers.discover(), which the reader does not follow (its modules are missing from this set)" "$tmp/unread.txt"
+"$bin" scan --no-cache --fail-on none fixtures/compile_sets/setup_glob >"$tmp/glob.txt"
+check "text: the condition" \
+	grep -qxF "  from setup.py (mypycify, when APP_USE_MYPYC=1): 3 modules" "$tmp/glob.txt"
 finish

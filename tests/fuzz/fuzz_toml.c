@@ -15,6 +15,7 @@
 #include "scout/config.h"
 #include "scout/mypy_config.h"
 #include "scout/pin.h"
+#include "scout/setup_eval.h"
 #include "scout/setup_py.h"
 #include "scout/toml.h"
 #include "tests/fuzz/fuzz.h"
@@ -153,6 +154,25 @@ static int read_requirement(const char *data, size_t len)
 	return 0;
 }
 
+/* The evaluating reader, bounded to a directory holding only setup.py: every
+ * path it reads stays inside, and every note has a reason. */
+static int read_mypycify_eval(const char *data, size_t len)
+{
+	const char *dir = toml_write(8, "setup.py", data, len);
+	scout_setup_list l;
+
+	scout_setup_eval(&l, dir, "setup.py", data, len);
+	for (size_t i = 0; i < l.npaths; i++)
+		SCOUT_FUZZ_CHECK(l.paths[i][0] && l.paths[i][0] != '/' &&
+		                 strncmp(l.paths[i], "../", 3) != 0 &&
+		                 strcmp(l.paths[i], "..") != 0);
+	for (size_t i = 0; i < l.nunread; i++)
+		SCOUT_FUZZ_CHECK(l.unread[i].reason && l.unread[i].reason[0]);
+	SCOUT_FUZZ_CHECK(!l.npaths || l.line);
+	scout_setup_list_free(&l);
+	return 0;
+}
+
 static int read_mypycify(const char *data, size_t len)
 {
 	scout_setup_py setup;
@@ -163,7 +183,7 @@ static int read_mypycify(const char *data, size_t len)
 	SCOUT_FUZZ_CHECK(setup.guard_line <= setup.mypycify_line);
 	SCOUT_FUZZ_CHECK(!setup.nentries || setup.mypycify_line);
 	scout_setup_py_free(&setup);
-	return 0;
+	return read_mypycify_eval(data, len);
 }
 
 /* hatch-mypyc's include/exclude over a small scan. */

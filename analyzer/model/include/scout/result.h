@@ -4,6 +4,7 @@
 #define SCOUT_RESULT_H
 
 #include "scout/common.h"
+#include "scout/compile_origin.h"
 
 typedef enum scout_category {
 	SCOUT_BLOCKER = 0,
@@ -297,10 +298,14 @@ typedef struct scout_scan {
 	size_t nadvisories, advisories_cap;
 	scout_plan plan;
 	char *compile_source; /* owned; where the current compile set was read, or NULL */
-	char *scope_source;   /* owned; how the shipped modules were found, or NULL */
-	uint8_t backend;      /* scout_backend (scout/scope.h): the snippet's build */
-	char *backend_name;   /* owned; [build-system] build-backend as written, or NULL */
-	bool scope_all;       /* --scope all: the gate covers every module */
+	scout_compile_origin *compile_origins; /* owned; the build files it was read from */
+	size_t ncompile_origins, compile_origins_cap;
+	scout_compile_unread *compile_unread; /* owned; what in them could not be read */
+	size_t ncompile_unread, compile_unread_cap;
+	char *scope_source; /* owned; how the shipped modules were found, or NULL */
+	uint8_t backend;    /* scout_backend (scout/scope.h): the snippet's build */
+	char *backend_name; /* owned; [build-system] build-backend as written, or NULL */
+	bool scope_all;     /* --scope all: the gate covers every module */
 } scout_scan;
 
 /* Adds a finding to m, copying message and fix. */
