@@ -72,6 +72,8 @@ bool scout_gitignore_match(const char *pattern, const char *path)
 		n--;
 	if (!n || pattern[0] == '#')
 		return false;
+	if (n >= 3 && strncmp(pattern + n - 3, "/**", 3) == 0)
+		n -= 2; /* a trailing slash-star-star is everything inside, not the directory */
 	dir_only = pattern[n - 1] == '/';
 	anchored = pattern[0] == '/' || memchr(pattern, '/', n - dir_only) != NULL;
 	body = anchored ? scout_strndup(pattern, n) : scout_asprintf("**/%.*s", (int)n, pattern);

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "scout/wildmatch.h"
+#include "scout/pathglob.h"
 
 static const char *const sections[] = {"tool.hatch.build.targets.wheel.hooks.mypyc",
                                        "tool.hatch.build.hooks.mypyc"};
@@ -88,12 +88,11 @@ static bool in_wheel(const scout_hatch_mypyc *h, const char *path)
 bool scout_hatch_mypyc_compiles(const scout_hatch_mypyc *h, const char *path)
 {
 	if (!h->configured || !scout_str_endswith(path, ".py") || !in_wheel(h, path) ||
-	    scout_wildmatch_spec((const char *const *)h->wheel_exclude, h->nwheel_exclude, path))
+	    scout_gitignore_any((const char *const *)h->wheel_exclude, h->nwheel_exclude, path))
 		return false;
-	if (h->ninclude &&
-	    !scout_wildmatch_spec((const char *const *)h->include, h->ninclude, path))
+	if (h->ninclude && !scout_gitignore_any((const char *const *)h->include, h->ninclude, path))
 		return false;
-	return !scout_wildmatch_spec((const char *const *)h->exclude, h->nexclude, path);
+	return !scout_gitignore_any((const char *const *)h->exclude, h->nexclude, path);
 }
 
 const char *scout_hatch_mypyc_condition(const scout_hatch_mypyc *h)

@@ -10,28 +10,28 @@
 #include "scout/hatch_mypyc.h"
 #include "scout/setup_eval.h"
 #include "scout/toml.h"
-#include "scout/wildmatch.h"
+#include "scout/pathglob.h"
 
 static void check_wildmatch(void)
 {
-	CHECK(scout_wildmatch("/src/blackd", "src/blackd/__init__.py"));
-	CHECK(scout_wildmatch("/src/black/debug.py", "src/black/debug.py"));
-	CHECK(!scout_wildmatch("/src/black/debug.py", "x/src/black/debug.py"));
-	CHECK(scout_wildmatch("debug.py", "src/black/debug.py")); /* no '/': any depth */
-	CHECK(scout_wildmatch("*_debug.py", "a/b_debug.py"));
-	CHECK(!scout_wildmatch("src/*.py", "src/a/b.py")); /* '*' stays in a component */
-	CHECK(scout_wildmatch("src/**/b.py", "src/b.py"));
-	CHECK(scout_wildmatch("src/**/b.py", "src/a/c/b.py"));
-	CHECK(scout_wildmatch("src/**", "src/a.py"));
-	CHECK(!scout_wildmatch("src/**", "src"));
-	CHECK(scout_wildmatch("pkg/", "pkg/a.py"));
-	CHECK(!scout_wildmatch("pkg/", "pkg"));
-	CHECK(!scout_wildmatch("# comment", "# comment"));
+	CHECK(scout_gitignore_match("/src/blackd", "src/blackd/__init__.py"));
+	CHECK(scout_gitignore_match("/src/black/debug.py", "src/black/debug.py"));
+	CHECK(!scout_gitignore_match("/src/black/debug.py", "x/src/black/debug.py"));
+	CHECK(scout_gitignore_match("debug.py", "src/black/debug.py")); /* no '/': any depth */
+	CHECK(scout_gitignore_match("*_debug.py", "a/b_debug.py"));
+	CHECK(!scout_gitignore_match("src/*.py", "src/a/b.py")); /* '*' stays in a component */
+	CHECK(scout_gitignore_match("src/**/b.py", "src/b.py"));
+	CHECK(scout_gitignore_match("src/**/b.py", "src/a/c/b.py"));
+	CHECK(scout_gitignore_match("src/**", "src/a.py"));
+	CHECK(!scout_gitignore_match("src/**", "src"));
+	CHECK(scout_gitignore_match("pkg/", "pkg/a.py"));
+	CHECK(!scout_gitignore_match("pkg/", "pkg"));
+	CHECK(!scout_gitignore_match("# comment", "# comment"));
 	{
 		const char *spec[] = {"/pkg", "!/pkg/keep.py"};
 
-		CHECK(scout_wildmatch_spec(spec, 2, "pkg/drop.py"));
-		CHECK(!scout_wildmatch_spec(spec, 2, "pkg/keep.py"));
+		CHECK(scout_gitignore_any(spec, 2, "pkg/drop.py"));
+		CHECK(!scout_gitignore_any(spec, 2, "pkg/keep.py"));
 	}
 }
 

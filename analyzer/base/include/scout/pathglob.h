@@ -14,7 +14,8 @@ bool scout_glob_path(const char *pattern, const char *path, bool or_parent);
 
 /* One gitignore pattern against a file's path: "/x" and "a/b" are anchored
  * at the root, "x" matches at any depth, "x/" only directories; a matching
- * directory matches everything beneath it. Blank and '#' lines match
+ * directory matches everything beneath it; "x/ **" (no blank) matches what is inside
+ * x, not x. Blank and '#' lines match
  * nothing; a leading '!' is left to scout_gitignore_any. */
 bool scout_gitignore_match(const char *pattern, const char *path);
 
