@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "escape.h"
-#include "scout/build_backend.h"
+#include "scout/scope.h"
 #include "scout/plan.h"
 #include "text_plan_lists.h"
 
