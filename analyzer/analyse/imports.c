@@ -1,5 +1,5 @@
 /* Imports (with whether they run at import time), calls into imported
- * names, and the count of loops, collected during the one walk. */
+ * names, collected during the one walk. */
 #include "imports.h"
 
 #include <stdatomic.h>
@@ -187,17 +187,9 @@ static void collect_call(scout_walk *w, TSNode call)
 	SCOUT_PUSH(w->module->calls, w->module->ncalls, w->module->calls_cap, ref);
 }
 
-static bool is_loop(const scout_symbols *s, TSSymbol t)
-{
-	return t == s->for_statement || t == s->while_statement || t == s->list_comprehension ||
-	       t == s->set_comprehension || t == s->dictionary_comprehension ||
-	       t == s->generator_expression;
-}
-
 bool scout_imports_on(const scout_symbols *s, TSSymbol t)
 {
-	return t == s->import_statement || t == s->import_from_statement || t == s->call ||
-	       is_loop(s, t);
+	return t == s->import_statement || t == s->import_from_statement || t == s->call;
 }
 
 void scout_imports_enter(scout_walk *w, TSNode node)
@@ -211,8 +203,6 @@ void scout_imports_enter(scout_walk *w, TSNode node)
 		collect_from_import(w, node);
 	else if (t == s->call)
 		collect_call(w, node);
-	else if (is_loop(s, t))
-		w->module->loops++;
 }
 
 static int compare_refs(const void *a, const void *b)

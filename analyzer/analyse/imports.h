@@ -1,5 +1,6 @@
-/* What the link stage needs from each module for the import graph and the
- * static hotness estimate: imports, calls into imported names, loops. */
+/* What the link stage needs from each module for the resolver, the class
+ * index and the static hotness estimate: imports and calls into imported
+ * names. */
 #ifndef SCOUT_IMPORTS_H
 #define SCOUT_IMPORTS_H
 

@@ -170,7 +170,6 @@ static void put_module(scout_buf *b, const scout_module *m)
 	for (size_t i = 0; i < m->nclasses; i++)
 		put_class(b, &m->classes[i]);
 	put_links(b, m);
-	put_u32(b, m->loops);
 	put_u32(b, m->fn_work);
 	put_u8(b, m->compiled_now);
 	put_u32(b, m->grammar_gap_line);
@@ -467,7 +466,6 @@ static void get_module(reader *r, scout_module *m)
 	for (size_t i = 0; i < m->nclasses; i++)
 		get_class(r, &m->classes[i]);
 	get_links(r, m);
-	m->loops = get_u32(r);
 	m->fn_work = get_u32(r);
 	m->compiled_now = get_bool(r);
 	m->grammar_gap_line = get_u32(r);

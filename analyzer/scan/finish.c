@@ -1,7 +1,7 @@
 /* After every module is analysed and before reporting: the link stage
  * (checks that need the whole project: the mypy configuration, the class
  * index across modules; then which cross-module findings hold in the build
- * the verdicts assume), then the rank stage (the import graph, hotness, the
+ * the verdicts assume), then the rank stage (hotness, the
  * compile plan and its risks), then the advisories. */
 #include "scout/scan.h"
 

@@ -1,5 +1,5 @@
 /* Finding project modules by dotted name, and making relative import targets
- * absolute: shared by the import graph, the class index and the plan. */
+ * absolute: shared by the resolver, the class index, hotness and the plan. */
 #ifndef SCOUT_MODINDEX_H
 #define SCOUT_MODINDEX_H
 

@@ -112,7 +112,7 @@ typedef struct scout_binding {
 	uint8_t kind;          /* scout_bind_kind: import, def, variable, star */
 } scout_binding;
 
-/* One import statement's target (import graph, link stage). */
+/* One import statement's target (the link stage resolves names through it). */
 typedef struct scout_import {
 	char *module; /* owned; "pkg.mod" or relative ".util" / "." as written */
 	char *name;   /* owned; the imported name of `from M import name`, else NULL */
@@ -166,7 +166,6 @@ typedef struct scout_module {
 	size_t nimports, imports_cap;
 	scout_callref *calls; /* owned; sorted by target, unique */
 	size_t ncalls, calls_cap;
-	uint32_t loops; /* for/while loops and comprehensions */
 	/* Statements in function bodies, each weighing 4^(for/while loops
 	 * around it in its def, at most 3): what runs when the module's code is
 	 * called, not at import (static hotness). */

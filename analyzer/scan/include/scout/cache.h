@@ -9,7 +9,7 @@
 #include "scout/walk.h"
 
 /* Bumped whenever the entry layout or the meaning of a field changes. */
-#define SCOUT_CACHE_FORMAT 5
+#define SCOUT_CACHE_FORMAT 6
 /* A key or content id: 40 hex digits (a libgit2 SHA-1 object id) and NUL. */
 #define SCOUT_CACHE_ID_LEN 41
 
