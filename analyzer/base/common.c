@@ -64,24 +64,34 @@ char *scout_strdup(const char *s)
 	return scout_strndup(s, strlen(s));
 }
 
-char *scout_asprintf(const char *fmt, ...)
+char *scout_vasprintf(const char *fmt, va_list ap)
 {
 	char small[256], *out;
-	va_list ap;
+	va_list again;
 	int n;
 
-	va_start(ap, fmt); /* formatted once when it fits the stack buffer */
+	va_copy(again, ap); /* formatted once when it fits the stack buffer */
 	n = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		va_end(again);
 		return scout_strdup("");
-	out = scout_malloc((size_t)n + 1);
-	if ((size_t)n < sizeof(small)) {
-		memcpy(out, small, (size_t)n + 1);
-		return out;
 	}
+	out = scout_malloc((size_t)n + 1);
+	if ((size_t)n < sizeof(small))
+		memcpy(out, small, (size_t)n + 1);
+	else
+		vsnprintf(out, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return out;
+}
+
+char *scout_asprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *out;
+
 	va_start(ap, fmt);
-	vsnprintf(out, (size_t)n + 1, fmt, ap);
+	out = scout_vasprintf(fmt, ap);
 	va_end(ap);
 	return out;
 }

@@ -29,20 +29,11 @@ const char *pv_printf(pv_eval *ev, const char *fmt, ...)
 	va_list ap;
 	char *s;
 	const char *out;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	s = scout_vasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0) { /* past INT_MAX: never formatted */
-		n = 0;
-		fmt = "";
-	}
-	s = scout_malloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	out = pv_strdup(ev, s, (size_t)n);
+	out = pv_strdup(ev, s, strlen(s));
 	free(s);
 	return out;
 }
@@ -114,21 +105,12 @@ pv pv_unknown(pv_eval *ev, TSNode at, const char *fmt, ...)
 	va_list ap;
 	char *s;
 	pv v = {0};
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0) { /* past INT_MAX: never formatted */
-		n = 0;
-		fmt = "";
-	}
-	s = scout_malloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	s = scout_vasprintf(fmt, ap);
 	va_end(ap);
 	v.kind = PV_UNKNOWN;
-	v.s = pv_strdup(ev, s, (size_t)n);
+	v.s = pv_strdup(ev, s, strlen(s));
 	v.line = ts_node_is_null(at) ? 0 : ts_node_start_point(at).row + 1;
 	free(s);
 	return v;

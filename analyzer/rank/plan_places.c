@@ -30,30 +30,22 @@ static size_t module_at(const scout_scan *scan, const char *path)
 	return m ? (size_t)(m - scan->modules) : NONE;
 }
 
-/* The first module a holding blocker of m assumes that is not compiled
- * today, when every holding blocker assumes one: compiled today, m works
- * as long as that module stays interpreted. Else NONE. */
+/* The first module not compiled today that a blocker of m (compiled
+ * today) assumes: compiling it would make that blocker hold, so the build
+ * the verdicts assume leaves it out (scout/assumed_build.h). Else NONE. */
 static size_t breaker_of(const scout_scan *scan, const scout_module *m)
 {
-	size_t first = NONE;
-
-	for (size_t i = 0; i < m->nfindings; i++) {
+	for (size_t i = 0; m->compiled_now && i < m->nfindings; i++) {
 		const scout_finding *f = &m->findings[i];
-		size_t outside = NONE;
 
-		if (f->category != SCOUT_BLOCKER || !scout_finding_holds(f))
-			continue;
-		for (uint32_t k = 0; k < f->nassumes && outside == NONE; k++) {
+		for (uint32_t k = 0; f->category == SCOUT_BLOCKER && k < f->nassumes; k++) {
 			size_t j = module_at(scan, f->assumes[k]);
 
 			if (j != NONE && !scan->modules[j].compiled_now)
-				outside = j;
+				return j;
 		}
-		if (outside == NONE)
-			return NONE;
-		first = first == NONE ? outside : first;
 	}
-	return first;
+	return NONE;
 }
 
 /* Why a shipped module that nothing blocks goes to the plan or is not
@@ -97,18 +89,18 @@ static scout_plan_place place_blocked(const scout_scan *scan, const scout_class_
 }
 
 /* Not shipped, blocked, worth it or not; what is compiled today stays in
- * the plan, also when its blockers hold only with a module it does not
- * compile today: that module then "breaks" it. */
+ * the plan; when a blocker of it assumes a module it does not compile
+ * today, it is "kept" and that module "breaks" it. */
 static void place_alone(scout_scan *scan, const scout_class_index *ix, const plan_groups *g)
 {
 	for (size_t i = 0; i < scan->nmodules; i++) {
 		const scout_module *m = &scan->modules[i];
-		size_t breaker = m->compiled_now && is_blocked(m) ? breaker_of(scan, m) : NONE;
+		size_t breaker = breaker_of(scan, m);
 		scout_plan_why why;
 
 		if (!m->shipped)
 			scan->plan.places[i] = place(SCOUT_LIST_NOT_SHIPPED, SCOUT_WHY_NOT_SHIPPED);
-		else if (is_blocked(m) && breaker == NONE)
+		else if (is_blocked(m))
 			scan->plan.places[i] = place_blocked(scan, ix, g, i);
 		else if (breaker != NONE) {
 			scan->plan.places[i] = place(SCOUT_LIST_PLAN, SCOUT_WHY_KEPT);
@@ -125,8 +117,7 @@ static void place_breakers(scout_scan *scan)
 {
 	for (size_t i = 0; i < scan->nmodules; i++) {
 		const scout_module *m = &scan->modules[i];
-		size_t j =
-		    m->compiled_now && m->shipped && is_blocked(m) ? breaker_of(scan, m) : NONE;
+		size_t j = m->shipped ? breaker_of(scan, m) : NONE;
 
 		if (j == NONE || scan->plan.places[j].list == SCOUT_LIST_NOT_SHIPPED)
 			continue;

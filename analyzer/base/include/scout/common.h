@@ -3,9 +3,10 @@
 #ifndef SCOUT_COMMON_H
 #define SCOUT_COMMON_H
 
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdbool.h>
 
 enum {
 	SCOUT_OK = 0,
@@ -30,6 +31,8 @@ char *scout_strdup(const char *s);
 char *scout_strndup(const char *s, size_t n);
 /* printf into a new string (owned by caller, free with free()). */
 char *scout_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* scout_asprintf with a va_list (left for the caller to va_end). */
+char *scout_vasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Grows *items (of *cap elements of `size` bytes) so that it holds `need`. */
 void scout_grow(void **items, size_t *cap, size_t need, size_t size);

@@ -3,9 +3,10 @@
  * (scout_finding.assumes) are compiled in the same build; the verdict of a
  * module counts it only when they are in this build: the project's current
  * compile set (plan.current) plus every module that no finding of its own
- * blocks. A finding's own assumptions never decide whether its module is in
- * the set, so the set is computed once, before the verdicts and the plan,
- * and the plan (a subset of it) cannot change it. docs/report-schema.md
+ * blocks, less the modules a blocker of a module compiled today assumes
+ * (compiling them would break what builds today). A finding's own assumptions never decide whether
+ * its module is in the set, so the set is computed once, before the verdicts and the plan, and the
+ * plan (a subset of it) cannot change it. docs/report-schema.md
  * ("assumes") says the same to readers of the report. */
 #ifndef SCOUT_ASSUMED_BUILD_H
 #define SCOUT_ASSUMED_BUILD_H
