@@ -245,14 +245,7 @@ static bool list_method(pv_eval *ev, pv_scope *sc, pv self, const char *m, TSNod
 	if (strcmp(m, "append") == 0) {
 		pv_list_push(ev, self, a);
 	} else if (strcmp(m, "extend") == 0) {
-		if (a.kind == PV_LIST)
-			for (size_t i = 0; i < a.list->n; i++)
-				pv_list_push(ev, self, a.list->items[i]);
-		else
-			pv_list_push(ev, self,
-			             a.kind == PV_UNKNOWN
-			                 ? a
-			                 : pv_unknown(ev, call, "extend by a non-list"));
+		pv_list_extend(ev, self, a, call, "extend by a non-list");
 	} else if (strcmp(m, "sort") == 0 || strcmp(m, "reverse") == 0) {
 		/* the order of the set does not matter */
 	} else if (strcmp(m, "remove") == 0) {

@@ -96,15 +96,7 @@ static void augment(pv_eval *ev, pv_scope *sc, TSNode a)
 		return;
 	}
 	if (cur->kind == PV_LIST && !cur->tuple) { /* += extends the list in place */
-		pv list = *cur;
-
-		if (v.kind == PV_LIST)
-			for (size_t i = 0; i < v.list->n; i++)
-				pv_list_push(ev, list, v.list->items[i]);
-		else
-			pv_list_push(ev, list,
-			             v.kind == PV_UNKNOWN ? v
-			                                  : pv_unknown(ev, a, "+= of a non-list"));
+		pv_list_extend(ev, *cur, v, a, "+= of a non-list");
 		return;
 	}
 	if (cur->kind == PV_STR && v.kind == PV_STR &&

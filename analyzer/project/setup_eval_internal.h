@@ -91,6 +91,9 @@ pv pv_str(const char *s);
 pv pv_int(long long i);
 pv pv_new_list(pv_eval *ev, bool tuple);
 void pv_list_push(pv_eval *ev, pv list, pv item);
+/* Appends v's items to list; an unknown v is appended as it is (the list
+ * then holds something unread), any other value as unknown for `why`. */
+void pv_list_extend(pv_eval *ev, pv list, pv v, TSNode at, const char *why);
 pv pv_unknown(pv_eval *ev, TSNode at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Truthiness: 1 true, 0 false, -1 unknown. */
 int pv_truth(pv v);

@@ -57,16 +57,8 @@ static pv sequence(pv_eval *ev, pv_scope *sc, TSNode n, bool tuple)
 		if (ts_node_symbol(c) == ev->s->comment)
 			continue;
 		if (ts_node_symbol(c) == ev->s->list_splat) {
-			pv inner = pv_expr(ev, sc, ts_node_named_child(c, 0));
-
-			if (inner.kind == PV_LIST)
-				for (size_t k = 0; k < inner.list->n; k++)
-					pv_list_push(ev, out, inner.list->items[k]);
-			else
-				pv_list_push(ev, out,
-				             inner.kind == PV_UNKNOWN
-				                 ? inner
-				                 : pv_unknown(ev, c, "unpacking a non-list"));
+			pv_list_extend(ev, out, pv_expr(ev, sc, ts_node_named_child(c, 0)), c,
+			               "unpacking a non-list");
 			continue;
 		}
 		pv_list_push(ev, out, pv_expr(ev, sc, c));
@@ -91,15 +83,8 @@ static pv concat(pv_eval *ev, TSNode at, pv a, pv b)
 	    (b.kind == PV_LIST || b.kind == PV_UNKNOWN) &&
 	    (a.kind == PV_LIST || b.kind == PV_LIST)) {
 		out = pv_new_list(ev, a.kind == PV_LIST ? a.tuple : b.tuple);
-		for (int side = 0; side < 2; side++) {
-			pv v = side ? b : a;
-
-			if (v.kind == PV_UNKNOWN)
-				pv_list_push(ev, out, v);
-			else
-				for (size_t k = 0; k < v.list->n; k++)
-					pv_list_push(ev, out, v.list->items[k]);
-		}
+		pv_list_extend(ev, out, a, at, "a non-list"); /* lists or unknown here */
+		pv_list_extend(ev, out, b, at, "a non-list");
 		return out;
 	}
 	if (a.kind == PV_UNKNOWN)

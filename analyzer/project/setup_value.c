@@ -100,6 +100,15 @@ void pv_list_push(pv_eval *ev, pv list, pv item)
 	l->items[l->n++] = item;
 }
 
+void pv_list_extend(pv_eval *ev, pv list, pv v, TSNode at, const char *why)
+{
+	if (v.kind == PV_LIST)
+		for (size_t i = 0; i < v.list->n; i++)
+			pv_list_push(ev, list, v.list->items[i]);
+	else
+		pv_list_push(ev, list, v.kind == PV_UNKNOWN ? v : pv_unknown(ev, at, "%s", why));
+}
+
 pv pv_unknown(pv_eval *ev, TSNode at, const char *fmt, ...)
 {
 	va_list ap;
