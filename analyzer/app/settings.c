@@ -20,15 +20,24 @@ static unsigned default_jobs(void)
 	return n > 0 ? (unsigned)n : 1;
 }
 
-/* The directory whose packaging files and config apply: the one directory
- * scanned, else the current directory. */
-static const char *project_dir(const scout_cli *cli)
+/* The directory whose packaging files and config apply: the project root
+ * that owns the paths scanned (scout_discover_project_root), which discovery
+ * then reports paths from (*found); without one (and for --rev, whose
+ * paths name the repository) the one directory scanned, else the current
+ * directory. Owned. */
+static char *project_dir(const scout_cli *cli, bool *found)
 {
 	struct stat st;
+	char *root = cli->rev ? NULL
+	                      : scout_discover_project_root((const char *const *)cli->paths.items,
+	                                                    cli->paths.count);
 
+	*found = root != NULL;
+	if (root)
+		return root;
 	if (cli->paths.count == 1 && stat(cli->paths.items[0], &st) == 0 && S_ISDIR(st.st_mode))
-		return cli->paths.items[0];
-	return ".";
+		return scout_strdup(cli->paths.items[0]);
+	return scout_strdup(".");
 }
 
 static int parse_fail_on(int *out, const char *text)
@@ -141,17 +150,20 @@ static int load_profile(scout_settings *s, const scout_cli *cli)
 
 int scout_settings_resolve(scout_settings *out, const scout_cli *cli)
 {
-	const char *dir = project_dir(cli);
 	scout_scan_opts *o = &out->scan;
+	const char *dir;
+	bool found;
 	int error;
 
 	memset(out, 0, sizeof(*out));
+	dir = out->project_dir = project_dir(cli, &found);
 	out->min_coverage = -1;
 	if ((error = scout_config_read(&out->config, dir)) < 0)
 		return error;
 	o->discover.rev = cli->rev;
 	o->discover.paths = cli->paths.items;
 	o->discover.npaths = cli->paths.count;
+	o->discover.root = found ? dir : NULL;
 	o->discover.excludes =
 	    cli->excludes.count ? cli->excludes.items : (const char *const *)out->config.exclude;
 	o->discover.nexcludes = cli->excludes.count ? cli->excludes.count : out->config.nexclude;
@@ -192,6 +204,7 @@ void scout_settings_free(scout_settings *s)
 	free(s->version_source);
 	free(s->target_source);
 	free(s->cache_dir);
+	free(s->project_dir);
 	memset(s, 0, sizeof(*s));
 }
 

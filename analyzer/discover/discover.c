@@ -397,9 +397,23 @@ static void explicit_file(scout_discover_ctx *ctx, const char *rel, const char *
 		add_file(ctx, rel, fs);
 }
 
-/* Discovers one path given. With a single directory, report paths are
- * relative to it; otherwise to the current directory. */
-static int discover_path(scout_discover_ctx *ctx, const char *path, bool single)
+/* The path given as reports show it: relative to the project root when there
+ * is one and path lies inside it; else relative to the one directory given
+ * (single), else to the current directory. Owned. */
+static char *report_path(const char *path, const char *root, bool single)
+{
+	char *rel = root ? scout_discover_relative(path, root) : NULL;
+
+	if (rel)
+		return rel;
+	rel = normalise(path);
+	if (single && !root)
+		rel[0] = '\0';
+	return rel;
+}
+
+/* Discovers one path given, reported relative to the root (report_path). */
+static int discover_path(scout_discover_ctx *ctx, const char *path, const char *root, bool single)
 {
 	char *rel = NULL, *fs = NULL;
 	struct stat st;
@@ -412,12 +426,15 @@ static int discover_path(scout_discover_ctx *ctx, const char *path, bool single)
 	}
 	rel = normalise(path);
 	if (!S_ISDIR(st.st_mode)) {
-		explicit_file(ctx, rel, path, &st);
+		char *shown = report_path(path, root, false);
+
+		explicit_file(ctx, shown, path, &st);
+		free(shown);
 		goto cleanup;
 	}
 	fs = dir_fs(path, rel);
-	if (single)
-		rel[0] = '\0';
+	free(rel);
+	rel = report_path(path, root, single);
 	if (scout_discover_git(ctx, rel, fs) == 0)
 		ctx->used_git = true;
 	else
@@ -499,12 +516,12 @@ int scout_discover(scout_file_list *out, scout_scan *scan, const scout_discover_
 		goto cleanup;
 	}
 	for (size_t i = 0; i < npaths; i++)
-		if ((error = discover_path(&ctx, paths[i], npaths == 1)) < 0)
+		if ((error = discover_path(&ctx, paths[i], opts->root, npaths == 1)) < 0)
 			goto cleanup;
 	sort_files(out);
 	dedup_diags(scan, first_diag);
 	free(scan->root);
-	scan->root = scout_strdup(npaths == 1 ? paths[0] : ".");
+	scan->root = scout_strdup(opts->root ? opts->root : npaths == 1 ? paths[0] : ".");
 	free(scan->source);
 	scan->source = scout_strdup(ctx.used_git ? "worktree" : "files");
 cleanup:

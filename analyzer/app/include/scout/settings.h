@@ -17,6 +17,7 @@ typedef struct scout_settings {
 	    mypy;            /* owned; for scan.rules.mypy, and the target Python points into it */
 	char *target_source; /* owned; why that Python version */
 	char *cache_dir;     /* owned; --cache-dir or the default; NULL: --no-cache */
+	char *project_dir;   /* owned; the project root, or the directory scanned */
 	int fail_on;         /* findings with category <= fail_on fail; -1: never */
 	double min_coverage; /* percent for planned modules; < 0: not checked */
 	scout_profile profile; /* owned; loaded from --profile or the config */

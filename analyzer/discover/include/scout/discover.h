@@ -28,6 +28,9 @@ typedef struct scout_discover_opts {
 	const char *const *excludes; /* globs, see scout_discover_excluded */
 	size_t nexcludes;
 	const char *rev; /* --rev: list the tree of this commit instead of the disk */
+	/* The project root (scout_discover_project_root): paths are reported
+	 * relative to it. NULL: the one directory given, else the current one. */
+	const char *root;
 } scout_discover_opts;
 
 /* Lists the files to scan into *out (free with scout_file_list_free). Sets
@@ -37,6 +40,21 @@ typedef struct scout_discover_opts {
  * given on the command line cannot be scanned at all. */
 int scout_discover(scout_file_list *out, scout_scan *scan, const scout_discover_opts *opts);
 void scout_file_list_free(scout_file_list *list);
+
+/* The project root that owns the paths given (none means "."), found as
+ * mypy and ruff find their configuration: from the directory holding them (a
+ * file's parent; the deepest common directory of several) up through its
+ * parents to the nearest one with pyproject.toml, setup.py, setup.cfg,
+ * mypy.ini or .mypy.ini, stopping after a work tree's top (.git, .hg) and at
+ * "/". Returned as a path from the current directory: "." for it, relative
+ * below or above it, else absolute. NULL when no such directory is found.
+ * Owned by caller, free with free(). */
+char *scout_discover_project_root(const char *const *paths, size_t npaths);
+
+/* path relative to the directory root ("" for root itself), both taken
+ * lexically from the current directory; NULL when path is not inside root.
+ * Owned by caller, free with free(). */
+char *scout_discover_relative(const char *path, const char *root);
 
 /* True when the '/'-separated relative path matches one of the globs: a glob
  * matches the whole path, any directory prefix of it, or any single component. */
