@@ -37,6 +37,7 @@
 #include "reporter.h"
 #include "assumes.h"
 #include "cjson_util.h"
+#include "paths.h"
 #include "escape.h"
 #include "scout/fingerprint.h"
 #include "scout/syntax.h"
@@ -70,8 +71,9 @@ static const char *code_climate_category(scout_category c)
 	return c < SCOUT_CATEGORY_COUNT ? categories[c] : "Compatibility";
 }
 
-static cJSON *location_json(const scout_module *m, const scout_finding *f)
+static cJSON *location_json(const scout_scan *scan, const scout_module *m, const scout_finding *f)
 {
+	char *path = scout_report_repo_path(scan, m->path);
 	cJSON *o = cJSON_CreateObject(), *lines = cJSON_CreateObject();
 	uint32_t begin = f->line ? f->line : 1;
 	bool ok = o && lines;
@@ -79,12 +81,13 @@ static cJSON *location_json(const scout_module *m, const scout_finding *f)
 	ok = scout_cjson_put(lines, "begin", scout_cjson_number(begin)) && ok;
 	if (f->end_line >= begin)
 		ok = scout_cjson_put(lines, "end", scout_cjson_number(f->end_line)) && ok;
-	ok = scout_cjson_put(o, "path", scout_cjson_text(m->path)) && ok;
+	ok = scout_cjson_put(o, "path", scout_cjson_text(path)) && ok;
 	ok = scout_cjson_put(o, "lines", lines) && ok;
+	free(path);
 	return scout_cjson_finish(o, ok);
 }
 
-static cJSON *issue_json(const scout_module *m, const scout_finding *f)
+static cJSON *issue_json(const scout_scan *scan, const scout_module *m, const scout_finding *f)
 {
 	char fallback[SCOUT_FINGERPRINT_LEN];
 	const char *parts[] = {f->rule, m->path, f->message};
@@ -115,12 +118,13 @@ static cJSON *issue_json(const scout_module *m, const scout_finding *f)
 	ok = ok && scout_cjson_put(o, "severity", scout_cjson_text(severity_of(f)));
 	ok = ok && scout_cjson_put(o, "fingerprint",
 	                           scout_cjson_text(f->fingerprint[0] ? f->fingerprint : fallback));
-	ok = ok && scout_cjson_put(o, "location", location_json(m, f));
+	ok = ok && scout_cjson_put(o, "location", location_json(scan, m, f));
 	return scout_cjson_finish(o, ok);
 }
 
-static cJSON *unknown_issue_json(const scout_module *m)
+static cJSON *unknown_issue_json(const scout_scan *scan, const scout_module *m)
 {
+	char *path = scout_report_repo_path(scan, m->path);
 	char fingerprint[SCOUT_FINGERPRINT_LEN], message[200];
 	const char *parts[] = {"grammar-gap", m->path};
 	cJSON *o = cJSON_CreateObject(), *categories = cJSON_CreateArray();
@@ -134,7 +138,8 @@ static cJSON *unknown_issue_json(const scout_module *m)
 	         SCOUT_PYTHON_GRAMMAR, (unsigned)m->grammar_gap_line);
 	ok = scout_cjson_put(categories, NULL, scout_cjson_text("Compatibility")) && ok;
 	ok = scout_cjson_put(lines, "begin", scout_cjson_number(m->grammar_gap_line)) && ok;
-	ok = scout_cjson_put(location, "path", scout_cjson_text(m->path)) && ok;
+	ok = scout_cjson_put(location, "path", scout_cjson_text(path)) && ok;
+	free(path);
 	ok = scout_cjson_put(location, "lines", lines) && ok;
 	ok = ok && scout_cjson_put(o, "type", scout_cjson_text("issue"));
 	ok = ok && scout_cjson_put(o, "check_name", scout_cjson_text("grammar-gap"));
@@ -157,9 +162,10 @@ static cJSON *issues_json(const scout_scan *scan)
 		for (size_t j = 0; ok && j < scan->modules[i].nfindings; j++)
 			ok = scout_cjson_put(
 			    doc, NULL,
-			    issue_json(&scan->modules[i], &scan->modules[i].findings[j]));
+			    issue_json(scan, &scan->modules[i], &scan->modules[i].findings[j]));
 		if (ok && scan->modules[i].verdict == SCOUT_UNKNOWN)
-			ok = scout_cjson_put(doc, NULL, unknown_issue_json(&scan->modules[i]));
+			ok =
+			    scout_cjson_put(doc, NULL, unknown_issue_json(scan, &scan->modules[i]));
 	}
 	return scout_cjson_finish(doc, ok);
 }

@@ -212,12 +212,15 @@ static cJSON *driver_json(const char **ids, size_t nids)
 
 /* ---- locations ----------------------------------------------------------- */
 
-static cJSON *artifact_location(const char *path)
+/* path (from the project root) from the top of the work tree holding it,
+ * where code scanning looks for it: prefix is scan->repo_prefix. */
+static cJSON *artifact_location(const char *prefix, const char *path)
 {
 	scout_buf uri = {0};
 	cJSON *o = cJSON_CreateObject();
 	bool ok = o != NULL;
 
+	scout_escape_uri_path(&uri, prefix);
 	scout_escape_uri_path(&uri, path);
 	ok = ok && scout_cjson_put(o, "uri", scout_cjson_text_buf(&uri));
 	ok = ok && scout_cjson_put(o, "uriBaseId", scout_cjson_text(SRCROOT));
@@ -248,13 +251,13 @@ static cJSON *region(uint32_t line, uint32_t column, uint32_t end_line, uint32_t
 }
 
 /* [{"physicalLocation": {artifactLocation, region}}] */
-static cJSON *locations(const char *path, cJSON *reg)
+static cJSON *locations(const char *prefix, const char *path, cJSON *reg)
 {
 	cJSON *list = cJSON_CreateArray(), *loc = cJSON_CreateObject(),
 	      *phys = cJSON_CreateObject();
 	bool ok = list && loc && phys;
 
-	ok = scout_cjson_put(phys, "artifactLocation", artifact_location(path)) && ok;
+	ok = scout_cjson_put(phys, "artifactLocation", artifact_location(prefix, path)) && ok;
 	if (reg)
 		ok = scout_cjson_put(phys, "region", reg) && ok;
 	ok = scout_cjson_put(loc, "physicalLocation", phys) && ok;
@@ -291,8 +294,8 @@ static cJSON *assumes_properties(const scout_finding *f)
 	return scout_cjson_finish(o, ok);
 }
 
-static cJSON *result_json(const scout_module *m, const scout_finding *f, const char **ids,
-                          size_t nids)
+static cJSON *result_json(const char *prefix, const scout_module *m, const scout_finding *f,
+                          const char **ids, size_t nids)
 {
 	const char *key = f->rule ? f->rule : "";
 	const char **found = bsearch(&key, ids, nids, sizeof(*ids), compare_ids);
@@ -315,9 +318,10 @@ static cJSON *result_json(const scout_module *m, const scout_finding *f, const c
 		     scout_cjson_put(o, "ruleIndex", scout_cjson_number((uint32_t)(found - ids)));
 	ok = ok && scout_cjson_put(o, "level", scout_cjson_text(result_level(f)));
 	ok = ok && scout_cjson_put(o, "message", message(msg.data));
-	ok = ok && scout_cjson_put(
-	               o, "locations",
-	               locations(m->path, region(f->line, f->column, f->end_line, f->end_column)));
+	ok = ok &&
+	     scout_cjson_put(o, "locations",
+	                     locations(prefix, m->path,
+	                               region(f->line, f->column, f->end_line, f->end_column)));
 	ok = ok && scout_cjson_put(o, "partialFingerprints", fingerprints(m, f));
 	if (f->nassumes)
 		ok = ok && scout_cjson_put(o, "properties", assumes_properties(f));
@@ -333,14 +337,15 @@ static cJSON *results_json(const scout_scan *scan, const char **ids, size_t nids
 	for (size_t i = 0; ok && i < scan->nmodules; i++)
 		for (size_t j = 0; ok && j < scan->modules[i].nfindings; j++)
 			ok = scout_cjson_put(a, NULL,
-			                     result_json(&scan->modules[i],
+			                     result_json(scan->repo_prefix ? scan->repo_prefix : "",
+			                                 &scan->modules[i],
 			                                 &scan->modules[i].findings[j], ids, nids));
 	return scout_cjson_finish(a, ok);
 }
 
 /* ---- invocation, base ids, the run --------------------------------------- */
 
-static cJSON *notification_json(const scout_diagnostic *d)
+static cJSON *notification_json(const char *prefix, const scout_diagnostic *d)
 {
 	cJSON *o = cJSON_CreateObject(), *descriptor = cJSON_CreateObject();
 	scout_buf msg = {0};
@@ -353,7 +358,8 @@ static cJSON *notification_json(const scout_diagnostic *d)
 	ok = scout_cjson_put(o, "descriptor", descriptor) && ok;
 	ok = ok && scout_cjson_put(o, "level", scout_cjson_text("warning"));
 	ok = ok && scout_cjson_put(o, "message", message(msg.data));
-	ok = ok && scout_cjson_put(o, "locations", locations(d->path, region(d->line, 0, 0, 0)));
+	ok = ok &&
+	     scout_cjson_put(o, "locations", locations(prefix, d->path, region(d->line, 0, 0, 0)));
 	scout_buf_free(&msg);
 	return scout_cjson_finish(o, ok);
 }
@@ -367,32 +373,63 @@ static cJSON *invocations_json(const scout_scan *scan)
 	if (scan->ndiags) {
 		notes = cJSON_CreateArray();
 		for (size_t i = 0; notes && i < scan->ndiags; i++)
-			ok = scout_cjson_put(notes, NULL, notification_json(&scan->diags[i])) && ok;
+			ok = scout_cjson_put(
+			         notes, NULL,
+			         notification_json(scan->repo_prefix ? scan->repo_prefix : "",
+			                           &scan->diags[i])) &&
+			     ok;
 		ok = scout_cjson_put(inv, "toolExecutionNotifications", notes) && ok;
 	}
 	ok = scout_cjson_put(list, NULL, inv) && ok;
 	return scout_cjson_finish(list, ok);
 }
 
-/* %SRCROOT%: "file:///abs/root/" for an absolute root; for a relative one
- * (the snapshot's case, and most CI runs) only a description, since a base
- * URI must be absolute and a reporter does not look at the file system. */
+/* The length of the top of the work tree in the absolute root: root without
+ * its trailing repo_prefix ("proj/" off "/src/proj"); 0 when it does not end
+ * that way. */
+static size_t top_length(const char *root, const char *prefix)
+{
+	size_t n = strlen(root), p = strlen(prefix);
+
+	while (n > 1 && root[n - 1] == '/')
+		n--;
+	if (!p)
+		return n;
+	p--; /* without its '/' */
+	if (p >= n || strncmp(root + n - p, prefix, p) != 0 || root[n - p - 1] != '/')
+		return 0;
+	return n - p - 1 ? n - p - 1 : 1;
+}
+
+/* %SRCROOT%, the top of the git work tree holding the project root (the
+ * root itself outside git), which every uri is relative to:
+ * "file:///abs/top/" for an absolute root; for a relative one (the
+ * snapshot's case, and most CI runs) only a description, since a base URI
+ * must be absolute and a reporter does not look at the file system. */
 static cJSON *base_ids_json(const scout_scan *scan)
 {
 	const char *root = scan->root ? scan->root : "";
+	const char *prefix = scan->repo_prefix ? scan->repo_prefix : "";
+	size_t top = root[0] == '/' ? top_length(root, prefix) : 0;
 	cJSON *o = cJSON_CreateObject(), *src = cJSON_CreateObject();
 	scout_buf b = {0};
 	bool ok = o && src;
 
-	if (root[0] == '/') {
+	if (top) {
+		char *dir = scout_strndup(root, top);
+
 		scout_buf_puts(&b, "file://");
-		scout_escape_uri_path(&b, root);
+		scout_escape_uri_path(&b, dir);
 		if (b.data[b.len - 1] != '/')
 			scout_buf_putc(&b, '/');
 		ok = scout_cjson_put(src, "uri", scout_cjson_text_buf(&b)) && ok;
+		free(dir);
 	} else {
-		scout_buf_puts(&b, "the directory mypyc-scout scanned: ");
+		scout_buf_puts(&b, prefix[0] ? "the top of the git work tree that holds "
+		                             : "the directory mypyc-scout scanned: ");
 		scout_escape_utf8(&b, root[0] ? root : ".");
+		if (prefix[0])
+			scout_buf_puts(&b, ", the project root");
 		ok = scout_cjson_put(src, "description", message(b.data)) && ok;
 	}
 	ok = scout_cjson_put(o, SRCROOT, src) && ok;

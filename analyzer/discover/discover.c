@@ -14,6 +14,8 @@
 
 #include <git2.h>
 
+#include "scout/gitutil.h"
+
 void scout_file_list_free(scout_file_list *list)
 {
 	if (!list)
@@ -498,6 +500,21 @@ static void dedup_diags(scout_scan *scan, size_t first)
 	scan->ndiags = first + kept + 1;
 }
 
+/* root's path inside the git work tree holding it: "" at its top or outside
+ * git, else "dir/sub/" (owned). */
+static char *repo_prefix(const char *root)
+{
+	git_repository *repo = NULL;
+	char *prefix;
+
+	if (git_repository_open_ext(&repo, root, 0, NULL) < 0 || git_repository_is_bare(repo))
+		prefix = scout_strdup("");
+	else
+		prefix = scout_git_prefix(repo, root);
+	git_repository_free(repo);
+	return prefix;
+}
+
 int scout_discover(scout_file_list *out, scout_scan *scan, const scout_discover_opts *opts)
 {
 	static const char *const here[] = {"."};
@@ -524,6 +541,8 @@ int scout_discover(scout_file_list *out, scout_scan *scan, const scout_discover_
 	scan->root = scout_strdup(opts->root ? opts->root : npaths == 1 ? paths[0] : ".");
 	free(scan->source);
 	scan->source = scout_strdup(ctx.used_git ? "worktree" : "files");
+	free(scan->repo_prefix);
+	scan->repo_prefix = repo_prefix(scan->root);
 cleanup:
 	if (error < 0)
 		scout_file_list_free(out);

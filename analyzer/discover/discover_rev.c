@@ -116,6 +116,8 @@ int scout_discover_rev(scout_discover_ctx *ctx, const char *path, const char *re
 	git_oid_tostr(hex, sizeof(hex), git_object_id(commit));
 	free(ctx->scan->root);
 	ctx->scan->root = scout_strdup(path);
+	free(ctx->scan->repo_prefix);
+	ctx->scan->repo_prefix = scout_strdup(prefix);
 	free(ctx->scan->source);
 	ctx->scan->source = scout_asprintf("rev:%s", hex);
 	error = 0;

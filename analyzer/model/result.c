@@ -273,6 +273,7 @@ void scout_scan_free(scout_scan *s)
 	free(s->modules);
 	free(s->diags);
 	free(s->root);
+	free(s->repo_prefix);
 	free(s->source);
 	free(s->hotness_source);
 	scout_profile_placement_clear(&s->profile);

@@ -101,4 +101,36 @@ expect_fact "stops at .git" "$proj" root "vendored/lib" vendored/lib
 expect_fact "stops at .git" "$proj" paths "h.py" vendored/lib
 expect_fact "stops at .git" "$proj" scope "no packaging configuration; fallback: every module outside tests, docs, examples, scripts, benchmarks and tools" vendored/lib
 
+# CI formats want paths from the repository's top: a project in a
+# subdirectory of a git repository.
+repo=$tmp/repo
+mkdir -p "$repo/svc/pkg"
+printf '[tool.setuptools]\npackages = ["pkg"]\n' >"$repo/svc/pyproject.toml"
+printf 'import os\ndef f(x):\n    exec(x)\n' >"$repo/svc/pkg/core.py"
+touch "$repo/svc/pkg/__init__.py"
+git init -q "$repo"
+# ci_paths DIR FORMAT ARGS...: the file paths the format names, from DIR.
+ci_paths() {
+	local dir=$1 format=$2
+	shift 2
+	(cd "$dir" && "$bin" scan --no-cache --fail-on none --format "$format" "$@") | python3 -c '
+import json, sys, re
+text = sys.stdin.read()
+if sys.argv[1] == "sarif":
+    run = json.loads(text)["runs"][0]
+    base = run["originalUriBaseIds"]["%SRCROOT%"]
+    print(base.get("uri", "-"), *sorted({l["physicalLocation"]["artifactLocation"]["uri"]
+          for r in run["results"] for l in r["locations"]}))
+else:
+    print(*sorted({i["location"]["path"] for i in json.loads(text)}))' "$format"
+}
+got=$(ci_paths "$repo" sarif svc)
+check "sarif from the top: $got" [ "$got" = "- svc/pkg/core.py" ]
+got=$(ci_paths "$repo/svc/pkg" sarif .)
+check "sarif from inside: $got" [ "$got" = "- svc/pkg/core.py" ]
+got=$(ci_paths "$tmp/elsewhere" sarif "$repo/svc/pkg/core.py")
+check "sarif, absolute root: $got" [ "$got" = "file://$repo/ svc/pkg/core.py" ]
+got=$(ci_paths "$repo/svc" gitlab .)
+check "gitlab: $got" [ "$got" = "svc/pkg/core.py" ]
+
 finish
