@@ -279,10 +279,10 @@ typedef struct scout_profile_placement {
 } scout_profile_placement;
 
 typedef struct scout_scan {
-	char *root;                      /* owned; the project root from the working directory */
-	char *repo_prefix; /* owned; the root inside its git work tree: "" or "dir/sub/" */
-	char *source;                    /* owned; "worktree" or "files" */
-	char *hotness_source;            /* owned; "static" or "profile:<file name>" */
+	char *root;           /* owned; the project root from the working directory */
+	char *repo_prefix;    /* owned; the root inside its git work tree: "" or "dir/sub/" */
+	char *source;         /* owned; "worktree" or "files" */
+	char *hotness_source; /* owned; "static" or "profile:<file name>" */
 	scout_profile_placement profile; /* with a profile: where its self time went */
 	scout_module *modules;           /* owned, sorted by path */
 	size_t nmodules, modules_cap;
