@@ -71,30 +71,70 @@ static void write_first_phase(scout_buf *b, const scout_scan *scan, size_t first
 
 /* ---- the paste-ready list ------------------------------------------------ */
 
-static void write_paths(scout_buf *b, const scout_scan *scan)
+/* path (from the project root) from the directory of the build file `file`
+ * (from the project root too), as the build reads it: "pkg/a.py" from
+ * "setup.py", "../pkg/a.py" from "sub/setup.py". */
+static void put_from_build_dir(scout_buf *b, const char *file, const char *path)
+{
+	const char *slash = strrchr(file, '/');
+	size_t dir = slash ? (size_t)(slash - file) : 0, shared = 0;
+
+	for (size_t i = 0; i < dir && file[i] == path[i]; i++)
+		if (file[i] == '/')
+			shared = i + 1;
+	if (dir && strncmp(file, path, dir) == 0 && path[dir] == '/')
+		shared = dir + 1;
+	for (size_t i = shared; i < dir; i++) /* one "../" a directory left */
+		if (i == shared || file[i - 1] == '/')
+			scout_buf_puts(b, "../");
+	scout_buf_puts(b, path + shared);
+}
+
+static void write_paths(scout_buf *b, const scout_scan *scan, const char *file)
 {
 	for (size_t i = 0; i < scan->plan.ncompile; i++) {
+		scout_buf path = {0};
+
 		if (!scan->plan.compile[i].first_phase)
 			continue;
+		put_from_build_dir(&path, file, scan->modules[scan->plan.compile[i].module].path);
 		scout_buf_puts(b, "      \"");
-		scout_escape_string_literal(b, scan->modules[scan->plan.compile[i].module].path,
-		                            false);
+		scout_escape_string_literal(b, path.data, false);
 		scout_buf_puts(b, "\",\n");
+		scout_buf_free(&path);
 	}
+}
+
+/* The build file of today's compile set for that backend ("mypycify" or
+ * "hatch-mypyc"), else the one at the root. */
+static const char *build_file(const scout_scan *scan, const char *backend, const char *fallback)
+{
+	for (size_t i = 0; i < scan->ncompile_origins; i++)
+		if (strcmp(scan->compile_origins[i].backend, backend) == 0)
+			return scan->compile_origins[i].file;
+	return fallback;
 }
 
 static void write_setuptools(scout_buf *b, const scout_scan *scan)
 {
-	scout_buf_puts(b, "\n  # setup.py (setuptools)\n  ext_modules=mypycify([\n");
-	write_paths(b, scan);
+	const char *file = build_file(scan, "mypycify", "setup.py");
+
+	scout_buf_puts(b, "\n  # ");
+	scout_escape_terminal(b, file);
+	scout_buf_puts(b, " (setuptools)\n  ext_modules=mypycify([\n");
+	write_paths(b, scan, file);
 	scout_buf_puts(b, "  ])\n");
 }
 
 static void write_hatch(scout_buf *b, const scout_scan *scan)
 {
-	scout_buf_puts(b, "\n  # pyproject.toml (hatchling with hatch-mypyc)\n"
+	const char *file = build_file(scan, "hatch-mypyc", "pyproject.toml");
+
+	scout_buf_puts(b, "\n  # ");
+	scout_escape_terminal(b, file);
+	scout_buf_puts(b, " (hatchling with hatch-mypyc)\n"
 	                  "  [tool.hatch.build.targets.wheel.hooks.mypyc]\n  include = [\n");
-	write_paths(b, scan);
+	write_paths(b, scan, file);
 	scout_buf_puts(b, "  ]\n");
 }
 
@@ -102,10 +142,10 @@ static void write_hatch(scout_buf *b, const scout_scan *scan)
  * project's build backend; both when neither says. */
 static scout_backend snippet_backend(const scout_scan *scan)
 {
-	if (scan->compile_source && scout_str_startswith(scan->compile_source, "setup.py"))
-		return SCOUT_BACKEND_SETUPTOOLS;
-	if (scan->compile_source && strstr(scan->compile_source, "hatch"))
-		return SCOUT_BACKEND_HATCH;
+	if (scan->ncompile_origins)
+		return strcmp(scan->compile_origins[0].backend, "mypycify") == 0
+		           ? SCOUT_BACKEND_SETUPTOOLS
+		           : SCOUT_BACKEND_HATCH;
 	return (scout_backend)scan->backend;
 }
 
