@@ -205,6 +205,22 @@ typedef struct base_facts {
 	bool record, enumeration, metaclass;
 } base_facts;
 
+/* A base imported from another module of the project: what its own bases
+ * make it, as the scan's second pass knows (scout/resolve.h). */
+static void imported_base(const scout_walk *w, TSNode base, base_facts *facts)
+{
+	const scout_names_resolver *r = w->names->resolver;
+	char buf[512];
+	uint8_t kind;
+
+	if (!r || !r->class_kind || !scout_names_qualify(w->names, base, w->src, buf, sizeof(buf)))
+		return;
+	kind = r->class_kind(r->ctx, buf);
+	facts->record |= kind == SCOUT_CLASS_NONNATIVE_RECORD;
+	facts->enumeration |= kind == SCOUT_CLASS_NONNATIVE_ENUM;
+	facts->metaclass |= kind == SCOUT_CLASS_NONNATIVE_METACLASS;
+}
+
 /* Looks at class_def's own bases and keywords, and queues bases that are
  * classes of this module into todo (of cap entries, *ntodo used). */
 static void scan_bases(const scout_walk *w, TSNode class_def, base_facts *facts, TSNode *todo,
@@ -239,8 +255,12 @@ static void scan_bases(const scout_walk *w, TSNode class_def, base_facts *facts,
 			continue;
 		}
 		local = scout_module_class_of(w, b);
-		if (!ts_node_is_null(local) && *ntodo < cap)
-			todo[(*ntodo)++] = local;
+		if (!ts_node_is_null(local)) {
+			if (*ntodo < cap)
+				todo[(*ntodo)++] = local;
+		} else {
+			imported_base(w, b, facts);
+		}
 	}
 }
 

@@ -173,6 +173,23 @@ static member_kind listed_member(const scout_walk *w, TSNode cls, TSNode name)
  * bases (depth first, left to right, as an MRO would mostly go); the
  * declaring class in *owner. A plain variable that overrides a ClassVar of
  * a base is a ClassVar, as mypy carries the declaration over. */
+/* Whether a base imported from another module of the project (or one of
+ * its bases) declares `name` ClassVar, as the scan's second pass knows
+ * (scout/resolve.h): a plain assignment in a subclass is a ClassVar then. */
+static bool imported_classvar(const scout_walk *w, TSNode base, TSNode name)
+{
+	const scout_names_resolver *r = w->names->resolver;
+	char buf[512], attr[256];
+	uint32_t len = ts_node_end_byte(name) - ts_node_start_byte(name);
+
+	if (!r || !r->declares_classvar || len >= sizeof(attr) ||
+	    !scout_names_qualify(w->names, base, w->src, buf, sizeof(buf)))
+		return false;
+	memcpy(attr, w->src + ts_node_start_byte(name), len);
+	attr[len] = '\0';
+	return r->declares_classvar(r->ctx, buf, attr);
+}
+
 static member_kind class_member(const scout_walk *w, TSNode cls, TSNode name, TSNode *owner)
 {
 	TSNode todo[SCOUT_DEFS_MAX_CHAIN];
@@ -198,8 +215,12 @@ static member_kind class_member(const scout_walk *w, TSNode cls, TSNode name, TS
 		for (uint32_t i = n; i-- > 0;) {
 			TSNode b = scout_module_class_of(w, bases[i]);
 
-			if (!ts_node_is_null(b) && ntodo < SCOUT_DEFS_MAX_CHAIN)
+			if (ts_node_is_null(b)) {
+				if (found == MEMBER_VAR && imported_classvar(w, bases[i], name))
+					return MEMBER_CLASSVAR;
+			} else if (ntodo < SCOUT_DEFS_MAX_CHAIN) {
 				todo[ntodo++] = b;
+			}
 		}
 	}
 	return found;

@@ -2,7 +2,9 @@
 # Class-body attributes across modules (the project class index): instance
 # attributes read through a native class imported from another module
 # (directly, through a package re-export, through a module alias, inherited
-# from a base) and methods of such classes replaced or patched at run time.
+# from a base) and methods of such classes replaced or patched at run time;
+# and what an imported base makes of a class (pkg/kinds.py: an Enum through
+# an imported Enum base, a ClassVar inherited from another module).
 set -euo pipefail
 bin=$1
 "$bin" scan --fail-on none --format json fixtures/projects/crossmodule_attrs | python3 -c '

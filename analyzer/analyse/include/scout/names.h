@@ -26,6 +26,12 @@ typedef struct scout_name_entry {
  * by threads. */
 typedef struct scout_names_resolver {
 	bool (*resolve)(const void *ctx, const char *name, char *out, size_t cap);
+	/* What another module of the project says about its class `name` (a
+	 * qualified name as imported): why it is not native when its bases make
+	 * it so (scout_class_kind: enum, record, metaclass; 0 otherwise), and
+	 * whether it or a base declares `attr` ClassVar. */
+	uint8_t (*class_kind)(const void *ctx, const char *name);
+	bool (*declares_classvar)(const void *ctx, const char *name, const char *attr);
 	const void *ctx;
 } scout_names_resolver;
 
