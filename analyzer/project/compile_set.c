@@ -102,6 +102,11 @@ static void from_setup_py(scout_scan *scan, const char *root, const char *dir)
 					compile_module(o, &scan->modules[i]);
 					break;
 				}
+		for (size_t i = 0; i < scan->nmodules; i++)
+			for (size_t k = 0; k < l.nexcluded && !scan->modules[i].compiled_now; k++)
+				if (path_covers(l.excluded[k], scan->modules[i].path))
+					scan->modules[i].excluded_by =
+					    (uint32_t)scan->ncompile_origins;
 		for (size_t k = 0; k < l.nunread; k++)
 			unread(scan, rel, l.unread[k].line, l.unread[k].reason);
 		check_paths(scan, rel, &l);
@@ -138,6 +143,9 @@ static void from_hatch(scout_scan *scan, const char *root, const char *dir)
 				continue;
 			if (m->shipped && scout_hatch_mypyc_compiles(&h, dlen ? p + dlen + 1 : p))
 				compile_module(o, m);
+			else if (m->shipped &&
+			         scout_hatch_mypyc_excludes(&h, dlen ? p + dlen + 1 : p))
+				m->excluded_by = (uint32_t)scan->ncompile_origins;
 		}
 	}
 	scout_hatch_mypyc_free(&h);
@@ -148,8 +156,10 @@ cleanup:
 
 static void reset(scout_scan *scan)
 {
-	for (size_t i = 0; i < scan->nmodules; i++)
+	for (size_t i = 0; i < scan->nmodules; i++) {
 		scan->modules[i].compiled_now = false;
+		scan->modules[i].excluded_by = 0;
+	}
 	for (size_t i = 0; i < scan->ncompile_origins; i++)
 		scout_compile_origin_clear(&scan->compile_origins[i]);
 	for (size_t i = 0; i < scan->ncompile_unread; i++)

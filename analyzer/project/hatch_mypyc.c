@@ -95,6 +95,16 @@ bool scout_hatch_mypyc_compiles(const scout_hatch_mypyc *h, const char *path)
 	return !scout_gitignore_any((const char *const *)h->exclude, h->nexclude, path);
 }
 
+bool scout_hatch_mypyc_excludes(const scout_hatch_mypyc *h, const char *path)
+{
+	if (!h->configured || !scout_str_endswith(path, ".py") || !in_wheel(h, path) ||
+	    scout_gitignore_any((const char *const *)h->wheel_exclude, h->nwheel_exclude, path))
+		return false;
+	if (h->ninclude && !scout_gitignore_any((const char *const *)h->include, h->ninclude, path))
+		return false;
+	return scout_gitignore_any((const char *const *)h->exclude, h->nexclude, path);
+}
+
 const char *scout_hatch_mypyc_condition(const scout_hatch_mypyc *h)
 {
 	return h->enable_by_default ? NULL

@@ -254,6 +254,8 @@ static bool list_method(pv_eval *ev, pv_scope *sc, pv self, const char *m, TSNod
 				memmove(self.list->items + i, self.list->items + i + 1,
 				        (self.list->n - i - 1) * sizeof(pv));
 				self.list->n--;
+				if (ev->dropped.kind == PV_LIST)
+					pv_list_push(ev, ev->dropped, a);
 				break;
 			}
 		if (a.kind == PV_UNKNOWN)

@@ -71,6 +71,7 @@ typedef struct pv_eval {
 	pv stop;       /* FLOW_STOP: why execution ended (PV_UNKNOWN), or PV_NONE at the target */
 	TSNode target; /* the mypycify call to run to */
 	pv target_arg; /* its list, once reached */
+	pv dropped;    /* what a comprehension's filter or list.remove left out on the way */
 	bool reached;
 	pv_scope *globals; /* the module's scope */
 } pv_eval;

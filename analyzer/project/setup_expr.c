@@ -291,6 +291,9 @@ static void clauses(pv_eval *ev, pv_scope *sc, TSNode comp, uint32_t i, pv out)
 			                                     : pv_unknown(ev, c, "a filter"));
 		else if (t)
 			clauses(ev, sc, comp, i + 1, out);
+		else if (ev->dropped.kind == PV_LIST) /* left out on purpose */
+			pv_list_push(ev, ev->dropped,
+			             pv_expr(ev, sc, ts_node_named_child(comp, 0)));
 		return;
 	}
 	clauses(ev, sc, comp, i + 1, out);

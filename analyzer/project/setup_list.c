@@ -73,6 +73,18 @@ static void add_entry(scout_setup_list *out, pv_eval *ev, pv item, uint32_t line
 	add_unique(&out->paths, &out->npaths, &out->paths_cap, abs[1] ? abs + 2 : ".");
 }
 
+/* A path the list was built without: a string naming a file in the checkout. */
+static void add_excluded(scout_setup_list *out, pv_eval *ev, pv item)
+{
+	const char *abs = item.kind == PV_STR && !scout_str_startswith(item.s, "-")
+	                      ? pv_path_abs(ev, item.s)
+	                      : NULL;
+
+	if (abs)
+		add_unique(&out->excluded, &out->nexcluded, &out->excluded_cap,
+		           abs[1] ? abs + 2 : ".");
+}
+
 static void read_call(scout_setup_list *out, pv_eval *ev, TSNode root, TSNode call)
 {
 	pv_scope globals = {0};
@@ -83,6 +95,7 @@ static void read_call(scout_setup_list *out, pv_eval *ev, TSNode root, TSNode ca
 	ev->reached = false;
 	ev->steps = 0;
 	ev->stop = pv_none();
+	ev->dropped = pv_new_list(ev, false);
 	pv_block(ev, &globals, root);
 	if (!ev->reached) {
 		note_unknown(out,
@@ -93,6 +106,8 @@ static void read_call(scout_setup_list *out, pv_eval *ev, TSNode root, TSNode ca
 	} else if (ev->target_arg.kind == PV_LIST) {
 		for (size_t i = 0; i < ev->target_arg.list->n; i++)
 			add_entry(out, ev, ev->target_arg.list->items[i], line);
+		for (size_t i = 0; i < ev->dropped.list->n; i++)
+			add_excluded(out, ev, ev->dropped.list->items[i]);
 	} else if (ev->target_arg.kind == PV_UNKNOWN) {
 		note_unknown(out, ev->target_arg, line);
 	} else {
@@ -149,6 +164,9 @@ void scout_setup_list_free(scout_setup_list *l)
 {
 	for (size_t i = 0; i < l->npaths; i++)
 		free(l->paths[i]);
+	for (size_t i = 0; i < l->nexcluded; i++)
+		free(l->excluded[i]);
+	free(l->excluded);
 	for (size_t i = 0; i < l->nmypy_args; i++)
 		free(l->mypy_args[i]);
 	for (size_t i = 0; i < l->nunread; i++)

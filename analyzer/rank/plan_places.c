@@ -100,6 +100,8 @@ static void place_alone(scout_scan *scan, const scout_class_index *ix, const pla
 
 		if (!m->shipped)
 			scan->plan.places[i] = place(SCOUT_LIST_NOT_SHIPPED, SCOUT_WHY_NOT_SHIPPED);
+		else if (m->excluded_by && !m->compiled_now)
+			scan->plan.places[i] = place(SCOUT_LIST_IDLE, SCOUT_WHY_EXCLUDED);
 		else if (is_blocked(m))
 			scan->plan.places[i] = place_blocked(scan, ix, g, i);
 		else if (breaker != NONE) {

@@ -24,6 +24,7 @@ static const struct {
     [SCOUT_WHY_COLD] = {"cold", "no time in the profile"},
     [SCOUT_WHY_UNTYPED] = {"untyped", "no annotations yet: compiled, it would run no faster"},
     [SCOUT_WHY_NOT_SHIPPED] = {"not-shipped", "not in the wheel"},
+    [SCOUT_WHY_EXCLUDED] = {"excluded", "the build leaves it out on purpose"},
 };
 
 const char *scout_plan_list_name(scout_plan_list list)

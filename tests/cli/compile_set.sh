@@ -81,4 +81,17 @@ check "text: the unread call" \
 "$bin" scan --no-cache --fail-on none fixtures/compile_sets/setup_glob >"$tmp/glob.txt"
 check "text: the condition" \
 	grep -qxF "  from setup.py (mypycify, when APP_USE_MYPYC=1): 3 modules" "$tmp/glob.txt"
+# What the build leaves out on purpose (hatch-mypyc's exclude, a filter or
+# remove() in setup.py) is not proposed again: the plan says "excluded".
+excluded() { # excluded DIR: the modules whose plan reason is "excluded"
+	"$bin" scan --no-cache --fail-on none --format json "fixtures/compile_sets/$1" | python3 -c '
+import json, sys
+print(*[m["path"] for m in json.load(sys.stdin)["modules"] if (m.get("plan") or {}).get("reason") == "excluded"])'
+}
+got=$(excluded hatch_exclude)
+check "hatch_exclude: excluded $got" [ "$got" = "src/app/__main__.py src/app/cli/__init__.py src/app/cli/main.py src/app/core_debug.py" ]
+got=$(excluded setup_exclude)
+check "setup_exclude: excluded $got" [ "$got" = "app/cli.py app/debug.py" ]
+expect setup_exclude "setup.py mypycify" app/__init__.py app/core.py app/extra.py
+
 finish

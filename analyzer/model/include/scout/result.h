@@ -172,9 +172,12 @@ typedef struct scout_module {
 	uint32_t fn_work;
 	scout_patch *patches; /* owned; in document order */
 	size_t npatches, patches_cap;
-	bool compiled_now;         /* in the project's current mypyc configuration */
-	bool shipped;              /* goes into the wheel (scout_scope_read): planned and gated */
-	bool gated;                /* counted by --fail-on: shipped, --scope all, or named */
+	bool compiled_now;    /* in the project's current mypyc configuration */
+	uint32_t excluded_by; /* 1 + the compile origin (scan->compile_origins) whose list leaves
+	                         it out on purpose (hatch-mypyc exclude, a filter or remove()
+	                         in setup.py); 0: none */
+	bool shipped;         /* goes into the wheel (scout_scope_read): planned and gated */
+	bool gated;           /* counted by --fail-on: shipped, --scope all, or named */
 	uint32_t grammar_gap_line; /* the first line the grammar cannot parse, when no certain
 	                              syntax error explains it (verdict unknown); else 0 */
 	scout_attr_ref *attr_refs; /* owned; in document order */
@@ -227,6 +230,7 @@ typedef enum scout_plan_why {
 	SCOUT_WHY_COLD,        /* idle: no time in the profile */
 	SCOUT_WHY_UNTYPED,     /* idle: score 0, no speed-up until annotated */
 	SCOUT_WHY_NOT_SHIPPED, /* not shipped (scan->scope_source) */
+	SCOUT_WHY_EXCLUDED,    /* idle: the build leaves it out on purpose (module.excluded_by) */
 } scout_plan_why;
 
 typedef struct scout_plan_place {

@@ -39,6 +39,10 @@ void scout_hatch_mypyc_read(scout_hatch_mypyc *out, const scout_toml *t);
  * the hook compiles exactly the files the wheel builder hands it. */
 bool scout_hatch_mypyc_compiles(const scout_hatch_mypyc *h, const char *path);
 
+/* True when the hook's own `exclude` is what keeps the module at `path`
+ * (in the wheel, within `include`) from being compiled. */
+bool scout_hatch_mypyc_excludes(const scout_hatch_mypyc *h, const char *path);
+
 /* When the hook runs at all: NULL when by default, else the environment
  * that enables it (static). */
 const char *scout_hatch_mypyc_condition(const scout_hatch_mypyc *h);

@@ -19,6 +19,8 @@ typedef struct scout_setup_list {
 	uint32_t line; /* the first mypycify call (1-based); 0: none */
 	char **paths;  /* owned; files and directories relative to the root, normalised */
 	size_t npaths, paths_cap;
+	char **excluded; /* owned; paths a filter or remove() left out of the list on purpose */
+	size_t nexcluded, excluded_cap;
 	char **mypy_args; /* owned; the list's "--" entries */
 	size_t nmypy_args, mypy_args_cap;
 	char *condition;          /* owned; when the build compiles (environment, flags), or NULL */
