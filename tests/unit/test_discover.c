@@ -86,7 +86,7 @@ static const scout_file *find(const scout_file_list *list, const char *rel)
 static int discover(scout_file_list *list, scout_scan *scan, const char *const *paths,
                     size_t npaths, const char *const *excludes, size_t nexcludes)
 {
-	scout_discover_opts opts = {paths, npaths, excludes, nexcludes, NULL};
+	scout_discover_opts opts = {paths, npaths, excludes, nexcludes, NULL, NULL};
 
 	memset(scan, 0, sizeof(*scan));
 	return scout_discover(list, scan, &opts);
