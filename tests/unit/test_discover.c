@@ -166,6 +166,15 @@ static void check_excluded(void)
 	CHECK(!EXCLUDED("a/b/c.py", "x"));
 	CHECK(!EXCLUDED("a/b/c.py", "a/b/c"));
 	CHECK(!EXCLUDED("ab/c.py", "a"));
+	/* .gitignore patterns: a trailing slash, "**", an anchoring slash */
+	CHECK(EXCLUDED("tests/t.py", "tests/"));
+	CHECK(EXCLUDED("pkg/tests/t.py", "tests/"));
+	CHECK(!EXCLUDED("pkg/tests.py", "tests/"));
+	CHECK(EXCLUDED("pkg/tests/t.py", "**/tests/**"));
+	CHECK(EXCLUDED("tests/t.py", "**/tests/**"));
+	CHECK(EXCLUDED("tests/t.py", "/tests"));
+	CHECK(!EXCLUDED("pkg/tests/t.py", "/tests"));
+	CHECK(!EXCLUDED("a/b/c.py", "a/*.py"));
 #undef EXCLUDED
 }
 
