@@ -1,6 +1,6 @@
 /* The command line from one table: parsing `mypyc-scout COMMAND [OPTIONS]
  * [ARGS]` and every --help text. A long option takes its value as
- * `--opt VALUE` or `--opt=VALUE`, a short one as `-j VALUE`. */
+ * `--opt VALUE` or `--opt=VALUE`, a short one as `-j VALUE` or `-jVALUE`. */
 #include "scout/cli.h"
 
 #include "scout/suggest.h"
@@ -285,8 +285,8 @@ static const scout_cli_option *option_find(const char *arg)
 		const scout_cli_option *o = &options[i];
 		size_t n = strlen(o->name);
 
-		if (o->short_name && arg[1] == o->short_name && arg[2] == '\0')
-			return o;
+		if (o->short_name && arg[1] == o->short_name && (arg[2] == '\0' || o->metavar))
+			return o; /* "-j" or, for an option with a value, "-j4" */
 		if (strncmp(arg, o->name, n) == 0 &&
 		    (arg[n] == '\0' || (arg[n] == '=' && o->metavar)))
 			return o;
@@ -303,6 +303,10 @@ static int option_value(const char **out, parser *p, const scout_cli_option *o)
 
 	if (is_long && arg[n] == '=') {
 		*out = arg + n + 1;
+		return 0;
+	}
+	if (!is_long && arg[2] != '\0') {
+		*out = arg + 2;
 		return 0;
 	}
 	if (p->i + 1 >= p->argc) {

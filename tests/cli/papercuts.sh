@@ -168,4 +168,6 @@ check "rules --format json marks advisory rules" bash -c "'$bin' rules -f json |
 # --- -o and -f ---------------------------------------------------------------
 check "-f json -o FILE" bash -c "'$bin' scan --no-cache --fail-on none -f json -o '$tmp/r.json' . && python3 -m json.tool '$tmp/r.json' >/dev/null"
 check "-o is --output, -f is --format" cmp -s <("$bin" rules -f json) <("$bin" rules --format json)
+check "a short option's value may follow it: -fjson" cmp -s <("$bin" rules -fjson) <("$bin" rules --format json)
+check "-j1" exit_code 0 scan --no-cache --fail-on none -j1 .
 finish
