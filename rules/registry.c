@@ -291,4 +291,5 @@ const scout_walk_visitor scout_rules_visitor = {
     .wants = wants,
     .enter = enter,
     .release = plan_free,
+    .knows = scout_rules_knows,
 };

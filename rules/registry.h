@@ -25,6 +25,9 @@ const scout_rule *scout_rules_find(const char *id);
  * calls every enabled rule registered for a node's type, and keeps the
  * per-configuration list of rules in w->plan. */
 extern const scout_walk_visitor scout_rules_visitor;
+/* The visitor's `knows`: whether the len bytes at `id` are a rule's id; else
+ * *near is the nearest id or category name, or NULL (select.c). */
+bool scout_rules_knows(const char *id, size_t len, const char **near);
 /* True when the rule is selected and applies to the configured mypyc. */
 bool scout_rule_active(const scout_rule *rule, size_t index, const scout_rule_config *config);
 

@@ -4,21 +4,52 @@
 #include "scout/config.h"
 #include "scout/discover.h"
 
+#include "scout/suggest.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static bool category_named(const char *name, size_t len, scout_category *out)
+const char *scout_rules_suggest(const char *word, size_t len)
 {
-	for (int c = 0; c < SCOUT_CATEGORY_COUNT; c++) {
-		const char *cn = scout_category_name((scout_category)c);
+	size_t n;
+	const scout_rule *const *rules = scout_rules_all(&n);
+	const char **words = scout_calloc(n + SCOUT_CATEGORY_COUNT, sizeof(*words));
+	const char *best;
 
-		if (strlen(cn) == len && memcmp(cn, name, len) == 0) {
-			*out = (scout_category)c;
+	for (size_t i = 0; i < n; i++)
+		words[i] = rules[i]->id;
+	for (int c = 0; c < SCOUT_CATEGORY_COUNT; c++)
+		words[n + (size_t)c] = scout_category_name((scout_category)c);
+	best = scout_suggest(word, len, words, n + SCOUT_CATEGORY_COUNT);
+	free(words);
+	return best;
+}
+
+bool scout_rules_knows(const char *id, size_t len, const char **near)
+{
+	size_t n;
+	const scout_rule *const *rules = scout_rules_all(&n);
+
+	*near = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (strlen(rules[i]->id) == len && memcmp(rules[i]->id, id, len) == 0)
 			return true;
-		}
-	}
+	*near = scout_rules_suggest(id, len);
 	return false;
+}
+
+/* " (did you mean 'x'?)" for an unknown rule id or category, or "". Static
+ * until the next call. */
+static const char *hint(const char *word, size_t len)
+{
+	static _Thread_local char buf[96];
+	const char *best = scout_rules_suggest(word, len);
+
+	buf[0] = '\0';
+	if (best)
+		snprintf(buf, sizeof(buf), " (did you mean '%s'?)", best);
+	return buf;
 }
 
 /* Marks in `mark` every rule one comma-separated list names. */
@@ -38,7 +69,7 @@ static int mark_list(bool *mark, const char *list)
 		while (len && item[len - 1] == ' ')
 			len--;
 		if (len) {
-			bool is_cat = category_named(item, len, &cat);
+			bool is_cat = scout_category_parse(item, len, &cat);
 
 			for (size_t i = 0; i < n; i++)
 				if ((is_cat && rules[i]->category == cat) ||
@@ -46,9 +77,10 @@ static int mark_list(bool *mark, const char *list)
 				     !memcmp(rules[i]->id, item, len)))
 					mark[i] = found = true;
 			if (!found) {
-				scout_error_set("unknown rule or category '%.*s' (see 'mypyc-scout "
-				                "rules')",
-				                (int)len, item);
+				scout_error_set(
+				    "unknown rule or category '%.*s'%s (see 'mypyc-scout "
+				    "rules')",
+				    (int)len, item, hint(item, len));
 				return SCOUT_EUSAGE;
 			}
 		}
@@ -84,21 +116,55 @@ int scout_rules_select(bool **enabled, const char *const *select, size_t nselect
 	return error;
 }
 
+/* The oldest mypyc any rule's `since` names: where the catalog starts. */
+static uint32_t oldest_known(void)
+{
+	size_t n;
+	const scout_rule *const *rules = scout_rules_all(&n);
+	uint32_t oldest = SCOUT_MYPYC_CURRENT;
+
+	for (size_t i = 0; i < n; i++)
+		if (rules[i]->since && rules[i]->since < oldest)
+			oldest = rules[i]->since;
+	return oldest;
+}
+
+/* "1.15" or "1.18.1" for SCOUT_V(...) into buf. */
+static const char *version_text(char *buf, size_t cap, uint32_t v)
+{
+	unsigned major = v / 1000000u, minor = v / 1000u % 1000u, patch = v % 1000u;
+
+	if (patch)
+		snprintf(buf, cap, "%u.%u.%u", major, minor, patch);
+	else
+		snprintf(buf, cap, "%u.%u", major, minor);
+	return buf;
+}
+
 int scout_mypyc_version_parse(const char *text, uint32_t *out)
 {
 	unsigned major, minor, patch = 0;
+	uint32_t oldest = oldest_known();
+	char lo[16], hi[16];
 	int used = 0;
 
-	if ((sscanf(text, "%3u.%3u.%3u%n", &major, &minor, &patch, &used) == 3 &&
-	     text[used] == '\0') ||
-	    (sscanf(text, "%3u.%3u%n", &major, &minor, &used) == 2 && text[used] == '\0')) {
-		if (minor < 1000 && patch < 1000) {
-			*out = SCOUT_V(major, minor, patch);
-			return 0;
-		}
+	if (!((sscanf(text, "%3u.%3u.%3u%n", &major, &minor, &patch, &used) == 3 &&
+	       text[used] == '\0') ||
+	      (sscanf(text, "%3u.%3u%n", &major, &minor, &used) == 2 && text[used] == '\0')) ||
+	    minor >= 1000 || patch >= 1000) {
+		scout_error_set("--mypyc-version takes a version like 1.0 or 1.15.0, not '%s'",
+		                text);
+		return SCOUT_EUSAGE;
 	}
-	scout_error_set("--mypyc-version takes a version like 1.0 or 1.15.0, not '%s'", text);
-	return SCOUT_EUSAGE;
+	*out = SCOUT_V(major, minor, patch);
+	if (*out < oldest || *out > SCOUT_MYPYC_CURRENT) {
+		scout_error_set("--mypyc-version %s is outside the versions the rule catalog "
+		                "describes: %s to %s",
+		                text, version_text(lo, sizeof(lo), oldest),
+		                version_text(hi, sizeof(hi), SCOUT_MYPYC_CURRENT));
+		return SCOUT_EUSAGE;
+	}
+	return 0;
 }
 
 scout_finding *scout_rules_report(scout_module *m, const scout_rule *rule,

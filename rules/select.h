@@ -11,7 +11,13 @@
 int scout_rules_select(bool **enabled, const char *const *select, size_t nselect,
                        const char *const *ignore, size_t nignore);
 
-/* Parses "X.Y" or "X.Y.Z" into SCOUT_V(X, Y, Z). Returns 0 or SCOUT_EUSAGE. */
+/* Parses "X.Y" or "X.Y.Z" into SCOUT_V(X, Y, Z): a version the rule catalog
+ * describes, from the oldest `since` of any rule to SCOUT_MYPYC_CURRENT.
+ * Returns 0, or SCOUT_EUSAGE naming the range. */
 int scout_mypyc_version_parse(const char *text, uint32_t *out);
+
+/* The rule id or category name nearest to the len bytes at `word` (a typo's
+ * "did you mean"), or NULL (scout/suggest.h). Static. */
+const char *scout_rules_suggest(const char *word, size_t len);
 
 #endif

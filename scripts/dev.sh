@@ -45,6 +45,7 @@ scan)
 		echo "(exit 1: findings at or above --fail-on; see the report above)" >&2
 		rc=0
 	fi
+	echo "(the binary is $PWD/build/mypyc-scout; 'cmake --install build --prefix ~/.local' puts it in ~/.local/bin)" >&2
 	exit "$rc"
 	;;
 build)

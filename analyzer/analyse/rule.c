@@ -23,30 +23,31 @@ const scout_rule scout_rule_syntax_error = {
 const scout_rule scout_rule_unused_suppression = {
     .id = "unused-suppression",
     .category = SCOUT_SLOW,
-    .title = "a `# mypyc-scout: ignore` comment that hides nothing (--report-unused-ignores)",
+    .title = "a `# mypyc-scout: ignore` comment that hides nothing: it names an unknown rule "
+             "(always reported) or no finding is left to hide (--report-unused-ignores)",
     .why = "stale suppressions hide the next real finding on that line; this is about the "
            "tool's own comments, reported in the lowest category",
     .bad = "x = 1  # mypyc-scout: ignore[nested-class]\n",
     .good = "x = 1\n",
-    .fix = "remove the comment, or the rule ids in it that no longer fire",
+    .fix = "remove the comment, or the rule ids in it that no longer fire; spell an unknown "
+           "id as `mypyc-scout rules` lists it",
     .docs = "https://mypyc.readthedocs.io/en/latest/",
 };
 
 /* True when the comma-separated list names the rule's id or category. */
 static bool listed(const char *list, const scout_rule *rule)
 {
-	const char *category = scout_category_name(rule->category);
-
 	while (*list) {
 		size_t len = strcspn(list, ",");
 		const char *item = list;
+		scout_category cat;
 
 		while (len && *item == ' ')
 			item++, len--;
 		while (len && item[len - 1] == ' ')
 			len--;
 		if ((strlen(rule->id) == len && !memcmp(rule->id, item, len)) ||
-		    (strlen(category) == len && !memcmp(category, item, len)))
+		    (scout_category_parse(item, len, &cat) && cat == rule->category))
 			return true;
 		list += strcspn(list, ",");
 		if (*list == ',')

@@ -63,6 +63,53 @@ static bool suppressed(scout_walk *w, const scout_finding *f)
 	return false;
 }
 
+/* One id of suppression `s` that no rule has: a finding that says so. */
+static void report_unknown(scout_walk *w, scout_suppression *s, const char *id, size_t len,
+                           const char *near)
+{
+	const scout_rule *rule = &scout_rule_unused_suppression;
+	scout_category cat;
+	char message[400];
+
+	if (scout_category_parse(id, len, &cat))
+		snprintf(message, sizeof(message),
+		         "`# mypyc-scout: ignore[...]` names the category '%.*s': ignore comments "
+		         "take rule ids (per-path-ignores and --ignore take categories)",
+		         (int)(len > 60 ? 60 : len), id);
+	else
+		snprintf(message, sizeof(message),
+		         "`# mypyc-scout: ignore[...]` names an unknown rule '%.*s'%s%s%s",
+		         (int)(len > 60 ? 60 : len), id, near ? " (did you mean '" : "",
+		         near ? near : "", near ? "'?)" : "");
+	scout_module_add_finding(w->module, rule->id, rule->category, s->line, s->column, s->line,
+	                         s->end_column, message, rule->fix);
+	s->unknown = true;
+}
+
+/* Every id a suppression names that is no rule's: reported whatever the
+ * flags, since such a comment can never hide anything. */
+static void check_ids(scout_walk *w)
+{
+	const char *near;
+
+	for (size_t i = 0; w->visitor && w->visitor->knows && i < w->nsuppressions; i++) {
+		scout_suppression *s = &w->suppressions[i];
+
+		for (const char *p = s->ids; p && *p;) {
+			size_t len = strcspn(p, ","), n = len;
+			const char *id = p;
+
+			while (n && (*id == ' ' || *id == '\t'))
+				id++, n--;
+			while (n && (id[n - 1] == ' ' || id[n - 1] == '\t'))
+				n--;
+			if (n && !w->visitor->knows(id, n, &near))
+				report_unknown(w, s, id, n, near);
+			p += len + (p[len] == ',');
+		}
+	}
+}
+
 /* With --report-unused-ignores: a finding for every suppression that hid
  * nothing (the rule may have been fixed, or never applied there). */
 static void report_unused(scout_walk *w)
@@ -73,7 +120,7 @@ static void report_unused(scout_walk *w)
 	for (size_t i = 0; i < w->nsuppressions; i++) {
 		const scout_suppression *s = &w->suppressions[i];
 
-		if (s->used)
+		if (s->used || s->unknown)
 			continue;
 		snprintf(message, sizeof(message),
 		         "this `# mypyc-scout: ignore%s%.200s%s` hides nothing", s->ids ? "[" : "",
@@ -96,6 +143,7 @@ void scout_suppress_apply(scout_walk *w)
 		m->findings[kept++] = m->findings[i];
 	}
 	m->nfindings = kept;
+	check_ids(w);
 	if (w->config && w->config->report_unused_ignores)
 		report_unused(w);
 	for (size_t i = 0; i < w->nsuppressions; i++)

@@ -1,7 +1,9 @@
 /* The command line from one table: parsing `mypyc-scout COMMAND [OPTIONS]
  * [ARGS]` and every --help text. A long option takes its value as
- * `--opt VALUE` or `--opt=VALUE`, a short one as `-j VALUE`. */
+ * `--opt VALUE` or `--opt=VALUE`, a short one as `-j VALUE` or `-jVALUE`. */
 #include "scout/cli.h"
+
+#include "scout/suggest.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -15,24 +17,31 @@
 /* In the order --help lists them. */
 static const scout_cli_option options[] = {
     {.name = "--format",
+     .short_name = 'f',
      .metavar = "FORMAT",
      .commands = SCAN,
      .kind = SCOUT_CLI_STRING,
      .offset = AT(format),
-     .help = "report format: text (default), json, json-lines, sarif, github, gitlab, junit"},
+     .help = "report format: text (default), json, json-lines, sarif, github, gitlab, junit",
+     .choices = "text json json-lines sarif github gitlab junit"},
     {.name = "--format",
+     .short_name = 'f',
      .metavar = "FORMAT",
      .commands = AUDIT,
      .kind = SCOUT_CLI_STRING,
      .offset = AT(format),
-     .help = "html (default) or markdown"},
+     .help = "html (default) or markdown",
+     .choices = "html markdown"},
     {.name = "--format",
+     .short_name = 'f',
      .metavar = "FORMAT",
      .commands = RULES,
      .kind = SCOUT_CLI_STRING,
      .offset = AT(format),
-     .help = "text (default) or json; markdown for the list of every rule"},
+     .help = "text (default) or json; markdown for the list of every rule",
+     .choices = "text json markdown"},
     {.name = "--output",
+     .short_name = 'o',
      .metavar = "FILE",
      .commands = SCOUT_CLI_EVERY,
      .kind = SCOUT_CLI_STRING,
@@ -55,15 +64,16 @@ static const scout_cli_option options[] = {
      .commands = SCAN | AUDIT,
      .kind = SCOUT_CLI_LIST,
      .offset = AT(excludes),
-     .help = "skip paths matching GLOB (repeatable); matched against the path, its directories "
-             "and components"},
+     .help = "skip paths matching GLOB, a .gitignore pattern (repeatable): 'tests' or 'tests/' "
+             "at any depth, '/tests' or 'src/tests' from the scanned directory, '**/gen/*.py'; "
+             "warns when a pattern matches nothing"},
     {.name = "--select",
      .metavar = "RULES",
      .commands = SCAN | AUDIT,
      .kind = SCOUT_CLI_LIST,
      .offset = AT(select),
      .help = "only these rule ids or categories (comma-separated, repeatable): blocker, "
-             "non-native, behaviour, slow"},
+             "non-native, behaviour (or behavior), slow"},
     {.name = "--ignore",
      .metavar = "RULES",
      .commands = SCAN | AUDIT,
@@ -75,22 +85,24 @@ static const scout_cli_option options[] = {
      .commands = SCAN | AUDIT,
      .kind = SCOUT_CLI_STRING,
      .offset = AT(mypyc_version),
-     .help = "evaluate for that mypyc (default: the version the project pins, else the newest "
-             "the catalog knows)"},
+     .help = "evaluate for that mypyc, one the rule catalog describes (default: the version "
+             "the project pins, else the newest the catalog knows)"},
     {.name = "--fail-on",
      .metavar = "LEVEL",
      .commands = SCAN,
      .kind = SCOUT_CLI_STRING,
      .offset = AT(fail_on),
      .help = "exit 1 on findings at or above LEVEL: blocker (default), non-native, behaviour, "
-             "slow, none"},
+             "slow, none",
+     .choices = "blocker non-native behaviour slow none"},
     {.name = "--scope",
      .metavar = "SCOPE",
      .commands = SCAN,
      .kind = SCOUT_CLI_STRING,
      .offset = AT(scope),
      .help = "what --fail-on covers: shipped (default: the modules the wheel holds, and files "
-             "named here) or all"},
+             "named here) or all",
+     .choices = "shipped all"},
     {.name = "--min-coverage",
      .metavar = "PCT",
      .commands = SCAN,
@@ -152,6 +164,14 @@ static const scout_cli_option options[] = {
      .kind = SCOUT_CLI_FLAG,
      .offset = AT(no_cache),
      .help = "neither read nor write the result cache"},
+    {.name = "--color",
+     .metavar = "WHEN",
+     .commands = SCAN,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(color),
+     .help = "colour the text report: auto (default: on a terminal, unless NO_COLOR is set or "
+             "TERM=dumb; FORCE_COLOR forces it), always or never",
+     .choices = "auto always never"},
     {.name = "--help",
      .short_name = 'h',
      .commands = SCOUT_CLI_EVERY,
@@ -167,15 +187,7 @@ static const scout_cli_option options[] = {
 _Static_assert(NOPTIONS <= 64, "the parser records the options given in a uint64_t");
 
 /* The commands, in the order the overview lists them. */
-typedef struct command_doc {
-	const char *name;
-	scout_command id;
-	const char *args;  /* after the name and [OPTIONS] in the usage line */
-	const char *brief; /* its line in the overview */
-	const char *about; /* its help, under the usage line */
-	bool config;       /* [tool.mypyc-scout] applies to it */
-	const char *exits; /* its exit statuses, after the options */
-} command_doc;
+typedef scout_cli_command command_doc;
 
 #define TAGLINE                                                                                    \
 	"Tells which Python modules mypyc can compile, what stops the rest,\n"                     \
@@ -202,10 +214,12 @@ static const command_doc commands[] = {
      .exits = "Exit status: 0 whatever the audit finds, 2 usage or fatal error.\n"},
     {.name = "rules",
      .id = SCOUT_CMD_RULES,
-     .args = "[RULE-ID]",
-     .brief = "document every rule, or the one named",
-     .about = "Documents every rule, or the one named: what it catches, why mypyc\n"
-              "cares, and the fix.\n",
+     .args = "[RULE-ID | CATEGORY]",
+     .brief = "document every rule, the one named, or a category's",
+     .about = "Documents every rule, the one named, or those of one category (blocker,\n"
+              "non-native, behaviour, slow): what it catches, why mypyc cares, and the\n"
+              "fix. The list marks advisory rules (they need a type checker, and are\n"
+              "listed once per scan instead of reported per line).\n",
      .exits = "Exit status: 0, or 2 for an unknown rule id or a usage error.\n"},
     {.name = "help",
      .id = SCOUT_CMD_HELP,
@@ -218,6 +232,12 @@ void scout_cli_options(const scout_cli_option **out, size_t *count)
 {
 	*out = options;
 	*count = NOPTIONS;
+}
+
+void scout_cli_commands(const scout_cli_command **out, size_t *count)
+{
+	*out = commands;
+	*count = NCOMMANDS;
 }
 
 static const command_doc *command_find(const char *name)
@@ -265,8 +285,8 @@ static const scout_cli_option *option_find(const char *arg)
 		const scout_cli_option *o = &options[i];
 		size_t n = strlen(o->name);
 
-		if (o->short_name && arg[1] == o->short_name && arg[2] == '\0')
-			return o;
+		if (o->short_name && arg[1] == o->short_name && (arg[2] == '\0' || o->metavar))
+			return o; /* "-j" or, for an option with a value, "-j4" */
 		if (strncmp(arg, o->name, n) == 0 &&
 		    (arg[n] == '\0' || (arg[n] == '=' && o->metavar)))
 			return o;
@@ -283,6 +303,10 @@ static int option_value(const char **out, parser *p, const scout_cli_option *o)
 
 	if (is_long && arg[n] == '=') {
 		*out = arg + n + 1;
+		return 0;
+	}
+	if (!is_long && arg[2] != '\0') {
+		*out = arg + 2;
 		return 0;
 	}
 	if (p->i + 1 >= p->argc) {
@@ -338,19 +362,74 @@ static int option_apply(scout_cli *cli, const scout_cli_option *o, const char *v
 	return 0;
 }
 
+/* The option nearest to the unknown `arg` ("--exlcude=x"), or NULL. */
+static const char *option_suggest(const char *arg)
+{
+	const char *names[NOPTIONS];
+
+	for (size_t i = 0; i < NOPTIONS; i++)
+		names[i] = options[i].name;
+	return arg[1] == '-' ? scout_suggest(arg, strcspn(arg, "="), names, NOPTIONS) : NULL;
+}
+
+/* The command nearest to the unknown `arg`, or NULL. */
+static const char *command_suggest(const char *arg)
+{
+	const char *names[NCOMMANDS];
+
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		names[i] = commands[i].name;
+	return scout_suggest(arg, strlen(arg), names, NCOMMANDS);
+}
+
+/* "unknown option '--exlcude' (did you mean '--exclude'?)", or with "try
+ * 'mypyc-scout --help'" when nothing is near. */
+static int unknown(const char *what, const char *arg, const char *near)
+{
+	if (near)
+		scout_error_set("unknown %s '%s' (did you mean '%s'?)", what, arg, near);
+	else
+		scout_error_set("unknown %s '%s' (try 'mypyc-scout --help')", what, arg);
+	return SCOUT_EUSAGE;
+}
+
+/* `mypyc-scout --help scan`: the help of the command named after it. */
+static void help_topic_ahead(parser *p)
+{
+	for (int i = p->i + 1; i < p->argc; i++) {
+		const command_doc *doc;
+
+		if (p->argv[i][0] == '-')
+			continue;
+		if ((doc = command_find(p->argv[i])))
+			p->cli->topic = doc->id;
+		return;
+	}
+}
+
 static int parse_option(parser *p)
 {
 	const char *arg = p->argv[p->i], *value = NULL;
 	const scout_cli_option *o = option_find(arg);
 	int error;
 
-	if (!o) {
-		scout_error_set("unknown option '%s' (try 'mypyc-scout --help')", arg);
-		return SCOUT_EUSAGE;
+	if (!o && strchr(arg, '=')) {
+		char *name = scout_strndup(arg, strcspn(arg, "="));
+		const scout_cli_option *flag = option_find(name);
+
+		free(name);
+		if (flag) {
+			scout_error_set("option %s takes no value", flag->name);
+			return SCOUT_EUSAGE;
+		}
 	}
+	if (!o)
+		return unknown("option", arg, option_suggest(arg));
 	if (o->metavar && (error = option_value(&value, p, o)) < 0)
 		return error;
 	p->given |= UINT64_C(1) << (o - options);
+	if (o->kind == SCOUT_CLI_HELP && !p->have_command)
+		help_topic_ahead(p);
 	return option_apply(p->cli, o, value);
 }
 
@@ -358,10 +437,8 @@ static int parse_command(parser *p, const char *arg)
 {
 	const command_doc *doc = command_find(arg);
 
-	if (!doc) {
-		scout_error_set("unknown command '%s' (try 'mypyc-scout --help')", arg);
-		return SCOUT_EUSAGE;
-	}
+	if (!doc)
+		return unknown("command", arg, command_suggest(arg));
 	p->cli->command = doc->id;
 	p->have_command = true;
 	return 0;
@@ -376,10 +453,8 @@ static int parse_topic(parser *p, const char *arg)
 		scout_error_set("'help' takes at most one command");
 		return SCOUT_EUSAGE;
 	}
-	if (!doc) {
-		scout_error_set("unknown command '%s' (try 'mypyc-scout --help')", arg);
-		return SCOUT_EUSAGE;
-	}
+	if (!doc)
+		return unknown("command", arg, command_suggest(arg));
 	p->cli->topic = doc->id;
 	p->have_topic = true;
 	return 0;

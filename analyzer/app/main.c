@@ -26,13 +26,6 @@ static int usage_error(const char *message)
 	return EXIT_USAGE;
 }
 
-static bool want_color(FILE *out)
-{
-	const char *no_color = getenv("NO_COLOR");
-
-	return out == stdout && isatty(STDOUT_FILENO) && !(no_color && no_color[0]);
-}
-
 static FILE *open_output(const char *path)
 {
 	return path ? fopen(path, "w") : stdout;
@@ -69,6 +62,7 @@ static int resolve_and_scan(scout_settings *settings, scout_scan *scan, const sc
 	scan->python_platform = scout_strdup(settings->scan.rules.target.platform);
 	scan->python_source = settings->target_source;
 	settings->target_source = NULL;
+	scout_settings_warn(settings, scan, stderr);
 	return 0;
 }
 
@@ -133,13 +127,14 @@ static int cmd_scan(const scout_cli *cli)
 		rc = EXIT_USAGE;
 		goto cleanup;
 	}
-	ropts.color = want_color(out);
+	ropts.color = scout_settings_color(&settings, out == stdout && isatty(STDOUT_FILENO));
 	reporter->write(out, &scan, &ropts);
 	if ((rc = write_summary(&scan, cli)) != 0) {
 		close_output(out, cli->output);
 		goto cleanup;
 	}
-	if ((rc = close_output(out, cli->output)) == 0 &&
+	/* Writing a baseline records the findings; it succeeds without gating. */
+	if ((rc = close_output(out, cli->output)) == 0 && !cli->write_baseline &&
 	    scout_settings_gate(&settings, &scan, reason, sizeof(reason))) {
 		fprintf(stderr, "mypyc-scout: %s\n", reason);
 		rc = EXIT_FINDINGS;

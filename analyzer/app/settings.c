@@ -10,6 +10,7 @@
 
 #include "scout/cache.h"
 #include "scout/pin.h"
+#include "scout/suggest.h"
 #include "scout/target.h"
 #include "select.h"
 
@@ -46,13 +47,18 @@ static int parse_fail_on(int *out, const char *text)
 		*out = -1;
 		return 0;
 	}
-	for (int c = 0; c < SCOUT_CATEGORY_COUNT; c++)
-		if (strcmp(text, scout_category_name((scout_category)c)) == 0) {
-			*out = c;
-			return 0;
-		}
-	scout_error_set("--fail-on takes blocker, non-native, behaviour, slow or none, not '%s'",
-	                text);
+	static const char *const levels[] = {"blocker", "non-native", "behaviour", "slow", "none"};
+	scout_category c;
+	const char *near;
+
+	if (scout_category_parse(text, strlen(text), &c)) {
+		*out = (int)c;
+		return 0;
+	}
+	near = scout_suggest(text, strlen(text), levels, sizeof(levels) / sizeof(*levels));
+	scout_error_set(
+	    "--fail-on takes blocker, non-native, behaviour, slow or none, not '%s'%s%s%s", text,
+	    near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
 	return SCOUT_EUSAGE;
 }
 
@@ -82,6 +88,53 @@ static int parse_percent(double *out, const char *text)
 	return 0;
 }
 
+/* --color WHEN: -1 auto, 0 never, 1 always. */
+static int parse_color(int *out, const char *when)
+{
+	*out = !when || strcmp(when, "auto") == 0 ? -1 : strcmp(when, "always") == 0 ? 1 : 0;
+	if (!when || *out != 0 || strcmp(when, "never") == 0)
+		return 0;
+	scout_error_set("--color takes auto, always or never, not '%s'", when);
+	return SCOUT_EUSAGE;
+}
+
+static bool env_set(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v && v[0];
+}
+
+bool scout_settings_color(const scout_settings *s, bool tty)
+{
+	const char *term = getenv("TERM");
+
+	if (s->color >= 0)
+		return s->color;
+	if (env_set("NO_COLOR"))
+		return false;
+	if (env_set("FORCE_COLOR"))
+		return true;
+	return tty && !(term && strcmp(term, "dumb") == 0);
+}
+
+void scout_settings_warn(const scout_settings *s, const scout_scan *scan, FILE *err)
+{
+	const scout_discover_opts *d = &s->scan.discover;
+	bool from_cli = d->excludes != (const char *const *)s->config.exclude;
+
+	for (size_t i = 0; i < d->nexcludes; i++)
+		if (!s->exclude_hits[i])
+			fprintf(
+			    err, "mypyc-scout: warning: %s '%s' matches no file the scan covers\n",
+			    from_cli ? "--exclude" : "[tool.mypyc-scout] exclude", d->excludes[i]);
+	if (scan->nmodules == 0)
+		fprintf(err, "mypyc-scout: warning: no Python files found in %s\n",
+		        d->npaths == 1 ? d->paths[0]
+		        : d->npaths    ? "the paths given"
+		                       : ".");
+}
+
 /* --mypyc-version, else the config's, else the project's pin, else the
  * newest the catalog knows. */
 static int resolve_version(scout_settings *s, const scout_cli *cli, const char *dir)
@@ -103,6 +156,33 @@ static int resolve_version(scout_settings *s, const scout_cli *cli, const char *
 	return 0;
 }
 
+/* Every id of the config's per-path-ignores names a rule or a category. */
+static int check_path_ignores(const scout_config *c)
+{
+	for (size_t i = 0; i < c->npath_ignores; i++)
+		for (const char *list = c->path_ignores[i].ids; *list;) {
+			size_t len = strcspn(list, ",");
+			char *copy = scout_strndup(list, len), *id = scout_str_trim(copy);
+			const char *near = scout_rules_suggest(id, strlen(id));
+			scout_category cat;
+			bool known = !id[0] || scout_rules_find(id) ||
+			             scout_category_parse(id, strlen(id), &cat);
+
+			if (!known)
+				scout_error_set(
+				    "%s: [tool.mypyc-scout] per-path-ignores \"%s\" names an "
+				    "unknown rule '%s'%s%s%s",
+				    c->file ? c->file : "pyproject.toml", c->path_ignores[i].glob,
+				    id, near ? " (did you mean '" : "", near ? near : "",
+				    near ? "'?)" : "");
+			free(copy);
+			if (!known)
+				return SCOUT_EUSAGE;
+			list += len + (list[len] == ',');
+		}
+	return 0;
+}
+
 static int resolve_rules(scout_settings *s, const scout_cli *cli)
 {
 	const scout_config *c = &s->config;
@@ -113,6 +193,8 @@ static int resolve_rules(scout_settings *s, const scout_cli *cli)
 	                       cli_select ? cli->select.count : c->nselect,
 	                       cli_ignore ? cli->ignore.items : (const char *const *)c->ignore,
 	                       cli_ignore ? cli->ignore.count : c->nignore) < 0)
+		return SCOUT_EUSAGE;
+	if (check_path_ignores(c) < 0)
 		return SCOUT_EUSAGE;
 	s->scan.rules.enabled = s->enabled;
 	s->scan.rules.report_unused_ignores = cli->report_unused_ignores;
@@ -167,6 +249,10 @@ int scout_settings_resolve(scout_settings *out, const scout_cli *cli)
 	o->discover.excludes =
 	    cli->excludes.count ? cli->excludes.items : (const char *const *)out->config.exclude;
 	o->discover.nexcludes = cli->excludes.count ? cli->excludes.count : out->config.nexclude;
+	out->exclude_hits = scout_calloc(o->discover.nexcludes + 1, sizeof(*out->exclude_hits));
+	o->discover.exclude_hits = out->exclude_hits;
+	if ((error = parse_color(&out->color, cli->color)) < 0)
+		return error;
 	o->jobs = cli->jobs ? cli->jobs : default_jobs();
 	o->progress = isatty(STDERR_FILENO);
 	o->coverage_threshold = 0.80;
@@ -205,7 +291,34 @@ void scout_settings_free(scout_settings *s)
 	free(s->target_source);
 	free(s->cache_dir);
 	free(s->project_dir);
+	free(s->exclude_hits);
 	memset(s, 0, sizeof(*s));
+}
+
+/* How many modules --min-coverage names before "and N more". */
+#define COVERAGE_NAMED 5
+
+/* --min-coverage: every planned module below it, the first few by name. */
+static bool coverage_gate(const scout_settings *s, const scout_scan *scan, char *reason, size_t cap)
+{
+	scout_buf names = {0};
+	size_t below = 0;
+
+	for (size_t i = 0; s->min_coverage >= 0 && i < scan->plan.ncompile; i++) {
+		const scout_module *m = &scan->modules[scan->plan.compile[i].module];
+		double pct = 100.0 * scout_annotations_coverage(&m->ann);
+
+		if (pct >= s->min_coverage || below++ >= COVERAGE_NAMED)
+			continue;
+		scout_buf_printf(&names, "%s%s (%.1f%%)", below > 1 ? ", " : "", m->path, pct);
+	}
+	if (below > COVERAGE_NAMED)
+		scout_buf_printf(&names, " and %zu more", below - COVERAGE_NAMED);
+	if (below)
+		snprintf(reason, cap, "%zu planned module%s below --min-coverage %g%%: %s", below,
+		         below == 1 ? " is" : "s are", s->min_coverage, names.data);
+	scout_buf_free(&names);
+	return below > 0;
 }
 
 bool scout_settings_gate(const scout_settings *s, const scout_scan *scan, char *reason, size_t cap)
@@ -224,17 +337,5 @@ bool scout_settings_gate(const scout_settings *s, const scout_scan *scan, char *
 		         first);
 		return true;
 	}
-	for (size_t i = 0; s->min_coverage >= 0 && i < scan->plan.ncompile; i++) {
-		const scout_module *m = &scan->modules[scan->plan.compile[i].module];
-		double pct = 100.0 * scout_annotations_coverage(&m->ann);
-
-		if (pct < s->min_coverage) {
-			snprintf(reason, cap,
-			         "planned module %s has %.1f%% annotation coverage, below "
-			         "--min-coverage %g",
-			         m->path, pct, s->min_coverage);
-			return true;
-		}
-	}
-	return false;
+	return coverage_gate(s, scan, reason, cap);
 }

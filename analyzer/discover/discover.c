@@ -4,9 +4,10 @@
  * build directories and never follows directory symlinks. */
 #include "discover_internal.h"
 
+#include "scout/pathglob.h"
+
 #include <dirent.h>
 #include <errno.h>
-#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -32,42 +33,25 @@ void scout_file_list_free(scout_file_list *list)
 
 /* --- exclusion ------------------------------------------------------------ */
 
-/* True when glob matches rel, a directory prefix of it or one component.
- * scratch is a writable copy of rel, restored before returning. */
-static bool glob_hits(const char *glob, const char *rel, char *scratch)
-{
-	size_t start = 0;
-
-	if (fnmatch(glob, rel, 0) == 0)
-		return true;
-	for (size_t i = 0;; i++) {
-		bool hit;
-
-		if (rel[i] != '/' && rel[i] != '\0')
-			continue;
-		scratch[i] = '\0';
-		hit = (rel[i] && fnmatch(glob, scratch, 0) == 0) ||
-		      fnmatch(glob, scratch + start, 0) == 0;
-		scratch[i] = rel[i];
-		if (hit)
-			return true;
-		if (!rel[i])
-			return false;
-		start = i + 1;
-	}
-}
-
 bool scout_discover_excluded(const char *rel, const char *const *globs, size_t nglobs)
 {
-	char *scratch;
+	return nglobs && scout_gitignore_any(globs, nglobs, rel);
+}
+
+bool scout_discover_ctx_excluded(scout_discover_ctx *ctx, const char *rel)
+{
 	bool hit = false;
 
-	if (nglobs == 0)
-		return false;
-	scratch = scout_strdup(rel);
-	for (size_t g = 0; g < nglobs && !hit; g++)
-		hit = glob_hits(globs[g], rel, scratch);
-	free(scratch);
+	if (!ctx->exclude_hits)
+		return scout_discover_excluded(rel, ctx->excludes, ctx->nexcludes);
+	for (size_t i = 0; i < ctx->nexcludes; i++) { /* the last that matches decides */
+		bool negate = ctx->excludes[i][0] == '!';
+
+		if (scout_gitignore_match(ctx->excludes[i] + negate, rel)) {
+			hit = !negate;
+			ctx->exclude_hits[i]++;
+		}
+	}
 	return hit;
 }
 
@@ -274,7 +258,7 @@ static int visit(scout_discover_ctx *ctx, dir_stack *stack, const pending_dir *d
 		error = errno;
 		goto cleanup;
 	}
-	if (scout_discover_excluded(rel, ctx->excludes, ctx->nexcludes))
+	if (scout_discover_ctx_excluded(ctx, rel))
 		goto cleanup;
 	if (S_ISDIR(st.st_mode)) {
 		if (!scout_discover_skip_dir(name, fs)) {
@@ -389,7 +373,7 @@ static void explicit_file(scout_discover_ctx *ctx, const char *rel, const char *
 {
 	const char *base = strrchr(rel, '/');
 
-	if (scout_discover_excluded(rel, ctx->excludes, ctx->nexcludes))
+	if (scout_discover_ctx_excluded(ctx, rel))
 		return;
 	if (!scout_discover_is_python(base ? base + 1 : rel))
 		scout_scan_add_diag(ctx->scan, rel, SCOUT_DIAG_SKIPPED, 0, "not a .py file");
@@ -520,7 +504,8 @@ int scout_discover(scout_file_list *out, scout_scan *scan, const scout_discover_
 	static const char *const here[] = {"."};
 	const char *const *paths = opts->npaths ? opts->paths : here;
 	size_t npaths = opts->npaths ? opts->npaths : 1;
-	scout_discover_ctx ctx = {out, scan, opts->excludes, opts->nexcludes, false};
+	scout_discover_ctx ctx = {
+	    out, scan, opts->excludes, opts->nexcludes, false, opts->exclude_hits};
 	size_t first_diag = scan->ndiags;
 	int error = 0;
 

@@ -112,7 +112,7 @@ static scout_file *add_candidate(git_listing *w, const char *path, bool untracke
 	if (!scout_discover_is_python(base ? base + 1 : below))
 		return NULL;
 	rel = scout_discover_join(w->rel, below);
-	if (!scout_discover_excluded(rel, w->ctx->excludes, w->ctx->nexcludes) &&
+	if (!scout_discover_ctx_excluded(w->ctx, rel) &&
 	    !(untracked && untracked_skipped(w, below))) {
 		fs = scout_discover_join(w->fs, below);
 		scout_discover_file(w->ctx, rel, fs);

@@ -11,8 +11,13 @@ typedef struct scout_discover_ctx {
 	scout_scan *scan;
 	const char *const *excludes; /* borrowed from the options */
 	size_t nexcludes;
-	bool used_git; /* some directory was listed by git */
+	bool used_git;        /* some directory was listed by git */
+	size_t *exclude_hits; /* borrowed from the options; NULL: not counted */
 } scout_discover_ctx;
+
+/* scout_discover_excluded with the run's patterns, counting in
+ * exclude_hits each pattern that matches `rel`. */
+bool scout_discover_ctx_excluded(scout_discover_ctx *ctx, const char *rel);
 
 /* `dir` + "/" + `name`, or `name` alone when dir is "" (owned by caller,
  * free with free()). */

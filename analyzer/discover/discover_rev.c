@@ -65,15 +65,14 @@ static int collect(const char *root, const git_tree_entry *entry, void *payload)
 	if (strncmp(path, rw->prefix, plen) != 0 && strncmp(rw->prefix, path, strlen(path)) != 0) {
 		skip = 1; /* outside the scanned directory */
 	} else if (mode == GIT_FILEMODE_TREE) {
-		if (strlen(path) >= plen &&
-		    (scout_discover_skip_dir(name, "") ||
-		     scout_discover_excluded(path + plen, rw->ctx->excludes, rw->ctx->nexcludes)))
+		if (strlen(path) >= plen && (scout_discover_skip_dir(name, "") ||
+		                             scout_discover_ctx_excluded(rw->ctx, path + plen)))
 			skip = 1;
 	} else if ((mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE) &&
 	           strlen(path) > plen && scout_discover_is_python(name)) {
 		if (strcmp(name, "__init__.py") == 0)
 			SCOUT_PUSH(rw->inits, rw->ninits, rw->inits_cap, scout_strdup(path));
-		if (!scout_discover_excluded(path + plen, rw->ctx->excludes, rw->ctx->nexcludes)) {
+		if (!scout_discover_ctx_excluded(rw->ctx, path + plen)) {
 			scout_file f = {.rel = scout_strdup(path + plen), .fs = scout_strdup(path)};
 			char hex[GIT_OID_HEXSZ + 1];
 

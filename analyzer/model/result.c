@@ -14,6 +14,23 @@ const char *scout_category_name(scout_category c)
 	return c < SCOUT_CATEGORY_COUNT ? names[c] : "?";
 }
 
+bool scout_category_parse(const char *name, size_t len, scout_category *out)
+{
+	for (int c = 0; c < SCOUT_CATEGORY_COUNT; c++) {
+		const char *cn = scout_category_name((scout_category)c);
+
+		if (strlen(cn) == len && memcmp(cn, name, len) == 0) {
+			*out = (scout_category)c;
+			return true;
+		}
+	}
+	if (len == 8 && memcmp(name, "behavior", 8) == 0) { /* the US spelling */
+		*out = SCOUT_BEHAVIOUR;
+		return true;
+	}
+	return false;
+}
+
 const char *scout_verdict_name(scout_verdict v)
 {
 	static const char *const names[] = {"ready", "needs-annotations", "needs-changes",

@@ -21,10 +21,10 @@ lists() { # lists COMMAND OPTION: COMMAND --help has a row for OPTION
 }
 scratch options
 
-scan_only=(--fail-on --min-coverage --diff --summary --write-baseline --baseline)
+scan_only=(--fail-on --min-coverage --diff --summary --write-baseline --baseline --color)
 shared=(--jobs -j --exclude --select --ignore --mypyc-version --profile --rev
 	--report-unused-ignores --cache-dir --no-cache)
-everywhere=(--format --output --help -h --version -V)
+everywhere=(--format -f --output -o --help -h --version -V)
 for o in "${scan_only[@]}" "${shared[@]}" "${everywhere[@]}"; do
 	check "scan --help lists $o" lists scan "$o"
 done
@@ -44,7 +44,7 @@ check "help audit is audit --help" cmp -s <("$bin" help audit) <("$bin" audit --
 check "help is --help" cmp -s <("$bin" help) <("$bin" --help)
 check "no arguments is --help" cmp -s <("$bin") <("$bin" --help)
 check "-h is --help" cmp -s <("$bin" -h) <("$bin" --help)
-check "--help before the command is the overview" cmp -s <("$bin" --help scan) <("$bin" --help)
+check "--help before the command is the command's help" cmp -s <("$bin" --help scan) <("$bin" scan --help)
 
 check "unknown option" usage_error scan --bogus
 check "unknown option: says which" says "unknown option '--bogus'" scan --bogus

@@ -86,7 +86,7 @@ static const scout_file *find(const scout_file_list *list, const char *rel)
 static int discover(scout_file_list *list, scout_scan *scan, const char *const *paths,
                     size_t npaths, const char *const *excludes, size_t nexcludes)
 {
-	scout_discover_opts opts = {paths, npaths, excludes, nexcludes, NULL, NULL};
+	scout_discover_opts opts = {paths, npaths, excludes, nexcludes, NULL, NULL, NULL};
 
 	memset(scan, 0, sizeof(*scan));
 	return scout_discover(list, scan, &opts);
@@ -166,6 +166,15 @@ static void check_excluded(void)
 	CHECK(!EXCLUDED("a/b/c.py", "x"));
 	CHECK(!EXCLUDED("a/b/c.py", "a/b/c"));
 	CHECK(!EXCLUDED("ab/c.py", "a"));
+	/* .gitignore patterns: a trailing slash, "**", an anchoring slash */
+	CHECK(EXCLUDED("tests/t.py", "tests/"));
+	CHECK(EXCLUDED("pkg/tests/t.py", "tests/"));
+	CHECK(!EXCLUDED("pkg/tests.py", "tests/"));
+	CHECK(EXCLUDED("pkg/tests/t.py", "**/tests/**"));
+	CHECK(EXCLUDED("tests/t.py", "**/tests/**"));
+	CHECK(EXCLUDED("tests/t.py", "/tests"));
+	CHECK(!EXCLUDED("pkg/tests/t.py", "/tests"));
+	CHECK(!EXCLUDED("a/b/c.py", "a/*.py"));
 #undef EXCLUDED
 }
 

@@ -45,8 +45,9 @@ typedef struct scout_rule_config {
 /* An inline `# mypyc-scout: ignore[...]` comment. */
 typedef struct scout_suppression {
 	uint32_t line, column, end_column;
-	char *ids; /* owned; comma-separated ids, or NULL for a bare ignore */
-	bool used; /* it hid at least one finding */
+	char *ids;    /* owned; comma-separated ids, or NULL for a bare ignore */
+	bool used;    /* it hid at least one finding */
+	bool unknown; /* it names an id no rule has (reported as such) */
 } scout_suppression;
 
 /* A module-level class definition (decorated or not), found once per walk so
@@ -94,6 +95,10 @@ typedef struct scout_walk_visitor {
 	void (*enter)(scout_walk *w, TSNode node);
 	/* Frees the state the visitor keeps in w->plan. */
 	void (*release)(struct scout_rule_plan *plan);
+	/* Whether the len bytes at `id` name a rule, for the ids of suppression
+	 * comments; when not, *near is the nearest rule id or category (static)
+	 * or NULL. NULL: every id counts as known. */
+	bool (*knows)(const char *id, size_t len, const char **near);
 } scout_walk_visitor;
 
 struct scout_walk {

@@ -47,6 +47,7 @@ typedef struct scout_cli {
 	const char *cache_dir;      /* --cache-dir DIR, NULL: $XDG_CACHE_HOME/mypyc-scout */
 	bool no_cache;              /* --no-cache */
 	bool timestamp;             /* audit --timestamp */
+	const char *color;          /* --color auto|always|never, NULL: auto */
 } scout_cli;
 
 /* Where an option's value goes in scout_cli. */
@@ -76,7 +77,20 @@ typedef struct scout_cli_option {
 	scout_cli_kind kind; /* what to do with the value */
 	size_t offset;       /* offsetof(scout_cli, field), for FLAG to NUMBER */
 	const char *help;    /* one line of prose, wrapped when printed */
+	const char *choices; /* the values it takes, blank-separated, for shell
+	                        completion; NULL: any (FILE and DIR: paths) */
 } scout_cli_option;
+
+/* One command's row: its name and the texts of its help. */
+typedef struct scout_cli_command {
+	const char *name;
+	scout_command id;
+	const char *args;  /* after the name and [OPTIONS] in the usage line */
+	const char *brief; /* its line in the overview */
+	const char *about; /* its help, under the usage line; NULL for `help` */
+	bool config;       /* [tool.mypyc-scout] applies to it */
+	const char *exits; /* its exit statuses, after the options */
+} scout_cli_command;
 
 /* Parses argv into *out (free with scout_cli_free). Returns 0, or SCOUT_EUSAGE
  * with a one-line message in scout_error_last(): an unknown command or option,
@@ -87,6 +101,9 @@ void scout_cli_free(scout_cli *cli);
 /* The option table in *out (static), its length in *count. */
 void scout_cli_options(const scout_cli_option **out, size_t *count);
 
+/* The command table in *out (static, in overview order), its length in *count. */
+void scout_cli_commands(const scout_cli_command **out, size_t *count);
+
 /* The name of `command` ("scan"; static), or NULL for SCOUT_CMD_VERSION. */
 const char *scout_cli_command_name(scout_command command);
 
@@ -94,5 +111,11 @@ const char *scout_cli_command_name(scout_command command);
  * line and its options only; for SCOUT_CMD_HELP, the overview. Returns 0, or
  * SCOUT_EIO when `out` reports an error. */
 int scout_cli_help_write(FILE *out, scout_command topic);
+
+/* From the same tables (cli_docs.c): the man page (roff, section 1), and
+ * the bash or zsh completion script (`shell` "bash" or "zsh"). Return 0,
+ * SCOUT_EUSAGE for another shell, or SCOUT_EIO when `out` reports an error. */
+int scout_cli_man_write(FILE *out);
+int scout_cli_completion_write(FILE *out, const char *shell);
 
 #endif

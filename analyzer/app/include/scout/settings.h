@@ -21,12 +21,23 @@ typedef struct scout_settings {
 	int fail_on;         /* findings with category <= fail_on fail; -1: never */
 	double min_coverage; /* percent for planned modules; < 0: not checked */
 	scout_profile profile; /* owned; loaded from --profile or the config */
+	size_t *exclude_hits;  /* owned; per exclude pattern, the paths it matched */
+	int color;             /* --color: -1 auto, 0 never, 1 always */
 } scout_settings;
 
 /* Resolves the settings for `cli` (free with scout_settings_free). Returns 0,
  * or SCOUT_EUSAGE with a one-line message. */
 int scout_settings_resolve(scout_settings *out, const scout_cli *cli);
 void scout_settings_free(scout_settings *s);
+
+/* Whether the text report is coloured, `tty` telling whether it goes to a
+ * terminal: --color always/never; for auto, NO_COLOR (no-color.org) turns it
+ * off, else FORCE_COLOR on, else a terminal whose TERM is not "dumb". */
+bool scout_settings_color(const scout_settings *s, bool tty);
+
+/* After the scan, on `err`: the exclude patterns that matched no path, and
+ * that no Python file was found. */
+void scout_settings_warn(const scout_settings *s, const scout_scan *scan, FILE *err);
 
 /* Whether the finished scan crosses the gate: returns true and writes a
  * one-line reason into `reason` when it does. Findings that do not hold

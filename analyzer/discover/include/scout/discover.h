@@ -25,12 +25,15 @@ typedef struct scout_file_list {
 typedef struct scout_discover_opts {
 	const char *const *paths; /* as given on the command line; none means "." */
 	size_t npaths;
-	const char *const *excludes; /* globs, see scout_discover_excluded */
+	const char *const *excludes; /* gitignore patterns, see scout_discover_excluded */
 	size_t nexcludes;
 	const char *rev; /* --rev: list the tree of this commit instead of the disk */
 	/* The project root (scout_discover_project_root): paths are reported
 	 * relative to it. NULL: the one directory given, else the current one. */
 	const char *root;
+	/* Borrowed; NULL, or nexcludes counters (zeroed by the caller): how many
+	 * paths each pattern matched, for "matches nothing" warnings. */
+	size_t *exclude_hits;
 } scout_discover_opts;
 
 /* Lists the files to scan into *out (free with scout_file_list_free). Sets
@@ -56,8 +59,11 @@ char *scout_discover_project_root(const char *const *paths, size_t npaths);
  * Owned by caller, free with free(). */
 char *scout_discover_relative(const char *path, const char *root);
 
-/* True when the '/'-separated relative path matches one of the globs: a glob
- * matches the whole path, any directory prefix of it, or any single component. */
+/* True when the '/'-separated relative path is excluded by the patterns,
+ * read as a .gitignore is (scout_gitignore_any): "tests" and "tests/" at any
+ * depth, "/tests" and "pkg/tests" from the root, "**" across directories,
+ * "*" within one, a matching directory excludes what it holds, the last
+ * matching pattern decides and "!" re-includes. */
 bool scout_discover_excluded(const char *rel, const char *const *globs, size_t nglobs);
 
 /* The dotted module name of the Python file at fs_path (existing on disk):

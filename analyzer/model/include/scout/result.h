@@ -36,6 +36,9 @@ typedef enum scout_diag_kind {
 const char *scout_category_name(scout_category c);
 const char *scout_verdict_name(scout_verdict v);
 const char *scout_diag_kind_name(scout_diag_kind k);
+/* The category named by the len bytes at `name` into *out: its report name,
+ * or "behavior" (US spelling) for behaviour. False for anything else. */
+bool scout_category_parse(const char *name, size_t len, scout_category *out);
 
 #define SCOUT_FINGERPRINT_LEN 24
 
