@@ -115,6 +115,18 @@ static char *on_path(const char *name)
 	return found;
 }
 
+/* A program named by a relative path ("venv/bin/mypyc") is made absolute:
+ * the compiler runs in the scratch copy. Its arguments are left as given. */
+static void absolute_program(scout_compiler *c)
+{
+	char *real;
+
+	if (c->argv[0][0] == '/' || !strchr(c->argv[0], '/') || !(real = realpath(c->argv[0], NULL)))
+		return;
+	free(c->argv[0]);
+	c->argv[0] = real;
+}
+
 /* "1.0.1" out of "mypy 1.0.1 (compiled: yes)" or "mypy 1.15.0+dev.abc...":
  * the first word that starts with a digit, up to what is not digits and
  * dots. */
@@ -182,6 +194,7 @@ int scout_compiler_find(scout_compiler *out, const char *command)
 	if (command) {
 		if ((error = scout_compiler_words(&out->argv, &out->argc, command)) < 0)
 			return error;
+		absolute_program(out);
 		out->command = scout_strdup(command);
 	} else {
 		char *path = on_path("mypyc");

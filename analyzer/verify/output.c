@@ -198,7 +198,7 @@ static void read_line(reader *rd, const char *s, size_t n)
 		s += rd->slen + 1; /* absolute paths into the scratch copy */
 		n -= rd->slen + 1;
 	}
-	if (n >= 35 && memcmp(s, "Traceback (most recent call last):", 34) == 0) {
+	if (n >= 34 && memcmp(s, "Traceback (most recent call last):", 34) == 0) {
 		end_traceback(rd);
 		rd->in_traceback = true;
 		rd->crash_at = SIZE_MAX;
