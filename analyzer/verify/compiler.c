@@ -121,7 +121,8 @@ static void absolute_program(scout_compiler *c)
 {
 	char *real;
 
-	if (c->argv[0][0] == '/' || !strchr(c->argv[0], '/') || !(real = realpath(c->argv[0], NULL)))
+	if (c->argv[0][0] == '/' || !strchr(c->argv[0], '/') ||
+	    !(real = realpath(c->argv[0], NULL)))
 		return;
 	free(c->argv[0]);
 	c->argv[0] = real;
