@@ -11,6 +11,11 @@
 /* Writes the text report of `v` (over `scan`) to out. Returns 0 or SCOUT_EIO. */
 int scout_verify_text_write(FILE *out, const scout_scan *scan, const scout_verification *v);
 
+/* Writes `v` as GitHub Actions workflow commands: an ::error on the line of
+ * each module mypyc refused, a ::warning per false blocker, a closing
+ * ::notice. Returns 0 or SCOUT_EIO. */
+int scout_verify_github_write(FILE *out, const scout_scan *scan, const scout_verification *v);
+
 /* The `verification` object (new, owned by caller), or NULL out of memory. */
 cJSON *scout_json_verification(const scout_scan *scan, const scout_verification *v);
 

@@ -187,7 +187,8 @@ static const scout_cli_option options[] = {
      .commands = VERIFY,
      .kind = SCOUT_CLI_STRING,
      .offset = AT(format),
-     .help = "text (default) or json (the scan's report with a `verification` section)"},
+     .help = "text (default), json (the scan's report with a `verification` section) or "
+             "github (an ::error on each line mypyc refused)"},
     {.name = "--fail-on",
      .metavar = "WHAT",
      .commands = VERIFY,

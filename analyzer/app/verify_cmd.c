@@ -24,8 +24,10 @@
 
 enum fail_on { FAIL_MISS, FAIL_FAILURE, FAIL_NONE };
 
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB };
+
 typedef struct verify_args {
-	bool json;
+	enum format format;
 	enum fail_on fail_on;
 	unsigned timeout;
 } verify_args;
@@ -43,9 +45,15 @@ static int parse_args(verify_args *a, const scout_cli *cli)
 	char *end;
 	long t;
 
-	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
-		return scout_error_set("verify formats are text and json, not '%s'", format);
-	a->json = format[0] == 'j';
+	if (strcmp(format, "text") == 0)
+		a->format = FORMAT_TEXT;
+	else if (strcmp(format, "json") == 0)
+		a->format = FORMAT_JSON;
+	else if (strcmp(format, "github") == 0)
+		a->format = FORMAT_GITHUB;
+	else
+		return scout_error_set("verify formats are text, json and github, not '%s'",
+		                       format);
 	if (strcmp(fail_on, "miss") == 0)
 		a->fail_on = FAIL_MISS;
 	else if (strcmp(fail_on, "failure") == 0)
@@ -102,8 +110,9 @@ static int write_report(const scout_cli *cli, const verify_args *a, const scout_
 		fprintf(stderr, "mypyc-scout: error: cannot write '%s'\n", cli->output);
 		return EXIT_USAGE;
 	}
-	error = a->json ? scout_reporter_json.write(out, scan, &ropts)
-	                : scout_verify_text_write(out, scan, v);
+	error = a->format == FORMAT_JSON     ? scout_reporter_json.write(out, scan, &ropts)
+	        : a->format == FORMAT_GITHUB ? scout_verify_github_write(out, scan, v)
+	                                     : scout_verify_text_write(out, scan, v);
 	failed = error < 0 || ferror(out);
 	failed |= out == stdout ? fflush(out) != 0 : fclose(out) != 0;
 	if (failed) {

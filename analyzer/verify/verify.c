@@ -124,18 +124,23 @@ static int compile(scout_verification *v, const scout_scan *scan, const scout_ve
 /* Why the last round's failure cannot be narrowed down (owned). */
 static char *stop_reason(const scout_verify_round *r, const scout_verification *v)
 {
-	size_t outside = 0;
+	const scout_verify_error *outside = NULL;
 
 	if (r->interrupted)
 		return scout_strdup("interrupted (SIGINT/SIGTERM): the compiler was stopped");
 	if (r->timed_out)
 		return scout_asprintf("the compile took longer than --timeout %u s and was stopped",
 		                      v->timeout);
-	for (size_t i = 0; i < r->nerrors; i++)
-		outside += r->errors[i].module != SIZE_MAX || r->errors[i].path;
+	for (size_t i = 0; i < r->nerrors && !outside; i++)
+		outside = &r->errors[i];
+	if (outside && outside->path)
+		return scout_asprintf(
+		    "the compile failed on errors outside the modules compiled "
+		    "(modules they import, or the configuration), first %s:%u: %s",
+		    outside->path, outside->line, outside->message);
 	if (outside)
-		return scout_strdup("the compile failed on errors outside the modules compiled "
-		                    "(modules they import, or the configuration)");
+		return scout_asprintf("the build failed outside any module (%s error: %s)",
+		                      scout_verify_kind_name(outside->kind), outside->message);
 	if (r->signal)
 		return scout_asprintf("the compiler was killed by signal %d", r->signal);
 	return scout_asprintf("the compiler failed (exit %d) and its output names no module of "

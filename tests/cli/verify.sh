@@ -51,6 +51,9 @@ check "missed blocker: outcome, message and rule" js 'm["pkg/b.py"]["outcome"] =
 check "missed blocker: two compiles, b taken out" js 'len(v["rounds"]) == 2 and v["rounds"][0]["removed"] == ["pkg/b.py"] and v["rounds"][1]["ok"]'
 check "missed blocker: agreement 1 of 2" js 'v["agreement"] == 0.5'
 check "missed blocker: scratch removed" clean
+gh=$(FAKE_MYPYC=fail-b "$bin" verify --no-cache --mypyc "bash '$fake'" --format github --set pkg/a.py,pkg/b.py "$project" 2>/dev/null)
+check "github: an ::error on the refused line" grep -q "^::error title=mypyc 1.0.1%3A missed blocker%2C mypyc error,file=pkg/b.py,line=2::Unsupported statement in class body" <<<"$gh"
+check "github: a closing notice" grep -q "^::notice title=mypyc-scout verify::partial: 1 of 2 modules" <<<"$gh"
 verify fail-b --set pkg/a.py,pkg/b.py --fail-on none "$project"
 check "--fail-on none: exit 0" [ "$rc" -eq 0 ]
 
