@@ -157,8 +157,10 @@ static int verify_in(const scout_cli *cli, const verify_args *a, const scout_sca
 	                       .progress = isatty(STDERR_FILENO)};
 	int rc = 0, error;
 
+	scout_verify_signals(true); /* from here Ctrl-C stops and cleans up */
 	if ((error = scout_scratch_make(&v.scratch, &v.files_copied, dir, cli->rev, NULL,
 	                                cli->keep_build)) < 0) {
+		scout_verify_signals(false);
 		scout_verification_free(&v);
 		return fail(scout_error_last());
 	}
@@ -176,6 +178,7 @@ static int verify_in(const scout_cli *cli, const verify_args *a, const scout_sca
 		rc = gate(a, &v);
 	if (rc != EXIT_USAGE && scout_verify_interrupted())
 		rc = fail("interrupted: the compiler was stopped and the scratch copy removed");
+	scout_verify_signals(false);
 	scout_verification_free(&v);
 	return rc;
 }
@@ -192,12 +195,10 @@ int scout_verify_command(const scout_cli *cli)
 		return fail(scout_error_last());
 	if (scout_compiler_find(&c, cli->mypyc) < 0)
 		return fail(scout_error_last());
-	scout_verify_signals(true);
 	if (scan_for(&settings, &scan, cli, &c) < 0)
 		rc = fail(scout_error_last());
 	else
 		rc = verify_in(cli, &a, &scan, &c, settings.scan.project_dir);
-	scout_verify_signals(false);
 	scout_scan_free(&scan);
 	scout_settings_free(&settings);
 	scout_compiler_free(&c);
