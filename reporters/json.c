@@ -8,6 +8,7 @@
 #include "json.h"
 #include "json_compile_set.h"
 #include "reporter.h"
+#include "verify_report.h"
 #include "scout/walk.h"
 
 #include <math.h>
@@ -465,7 +466,7 @@ static cJSON *scope_json(const scout_scan *scan)
 	return scout_cjson_finish(o, ok);
 }
 
-static cJSON *report_json(const scout_scan *scan)
+static cJSON *report_json(const scout_scan *scan, const scout_report_opts *opts)
 {
 	const char *hotness = scan->hotness_source ? scan->hotness_source : "static";
 	cJSON *o = cJSON_CreateObject();
@@ -492,12 +493,15 @@ static cJSON *report_json(const scout_scan *scan)
 	ok = ok && scout_cjson_put(o, "plan", plan_json(scan));
 	ok = ok && scout_cjson_put(o, "diagnostics", diagnostics_json(scan));
 	ok = ok && scout_cjson_put(o, "advisories", advisories_json(scan));
+	if (opts && opts->verification)
+		ok = ok && scout_cjson_put(o, "verification",
+		                           scout_json_verification(scan, opts->verification));
 	return scout_cjson_finish(o, ok);
 }
 
 static int json_write(FILE *out, const scout_scan *scan, const scout_report_opts *opts)
 {
-	return scout_cjson_write(out, report_json(scan), "the JSON report");
+	return scout_cjson_write(out, report_json(scan, opts), "the JSON report");
 }
 
 const scout_reporter scout_reporter_json = {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include "scout/audit.h"
 #include "scout/result.h"
+#include "scout/verify.h"
 
 /* The command whose --format chooses among a set of formats. */
 typedef enum scout_report_command {
@@ -18,6 +19,9 @@ typedef enum scout_report_command {
 typedef struct scout_report_opts {
 	bool color;               /* ANSI colour (text only): a TTY and no NO_COLOR */
 	const scout_audit *audit; /* the audit of the scan: set for audit formats */
+	/* `verify`: what the real compiler did (json adds a `verification`
+	 * section), else NULL */
+	const scout_verification *verification;
 } scout_report_opts;
 
 typedef struct scout_reporter {

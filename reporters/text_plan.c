@@ -90,14 +90,13 @@ static void put_from_build_dir(scout_buf *b, const char *file, const char *path)
 	scout_buf_puts(b, path + shared);
 }
 
-static void write_paths(scout_buf *b, const scout_scan *scan, const char *file)
+static void write_paths(scout_buf *b, const scout_scan *scan, const char *file,
+                        const size_t *modules, size_t n)
 {
-	for (size_t i = 0; i < scan->plan.ncompile; i++) {
+	for (size_t i = 0; i < n; i++) {
 		scout_buf path = {0};
 
-		if (!scan->plan.compile[i].first_phase)
-			continue;
-		put_from_build_dir(&path, file, scan->modules[scan->plan.compile[i].module].path);
+		put_from_build_dir(&path, file, scan->modules[modules[i]].path);
 		scout_buf_puts(b, "      \"");
 		scout_escape_string_literal(b, path.data, false);
 		scout_buf_puts(b, "\",\n");
@@ -115,18 +114,18 @@ static const char *build_file(const scout_scan *scan, const char *backend, const
 	return fallback;
 }
 
-static void write_setuptools(scout_buf *b, const scout_scan *scan)
+static void write_setuptools(scout_buf *b, const scout_scan *scan, const size_t *modules, size_t n)
 {
 	const char *file = build_file(scan, "mypycify", "setup.py");
 
 	scout_buf_puts(b, "\n  # ");
 	scout_escape_terminal(b, file);
 	scout_buf_puts(b, " (setuptools)\n  ext_modules=mypycify([\n");
-	write_paths(b, scan, file);
+	write_paths(b, scan, file, modules, n);
 	scout_buf_puts(b, "  ])\n");
 }
 
-static void write_hatch(scout_buf *b, const scout_scan *scan)
+static void write_hatch(scout_buf *b, const scout_scan *scan, const size_t *modules, size_t n)
 {
 	const char *file = build_file(scan, "hatch-mypyc", "pyproject.toml");
 
@@ -134,7 +133,7 @@ static void write_hatch(scout_buf *b, const scout_scan *scan)
 	scout_escape_terminal(b, file);
 	scout_buf_puts(b, " (hatchling with hatch-mypyc)\n"
 	                  "  [tool.hatch.build.targets.wheel.hooks.mypyc]\n  include = [\n");
-	write_paths(b, scan, file);
+	write_paths(b, scan, file, modules, n);
 	scout_buf_puts(b, "  ]\n");
 }
 
@@ -149,7 +148,7 @@ static scout_backend snippet_backend(const scout_scan *scan)
 	return (scout_backend)scan->backend;
 }
 
-static void write_snippet(scout_buf *b, const scout_scan *scan)
+void scout_text_write_snippet(scout_buf *b, const scout_scan *scan, const size_t *modules, size_t n)
 {
 	scout_backend k = snippet_backend(scan);
 
@@ -160,9 +159,9 @@ static void write_snippet(scout_buf *b, const scout_scan *scan)
 		               ") cannot build mypyc extensions: with setuptools or hatchling,\n");
 	}
 	if (k != SCOUT_BACKEND_HATCH)
-		write_setuptools(b, scan);
+		write_setuptools(b, scan, modules, n);
 	if (k != SCOUT_BACKEND_SETUPTOOLS)
-		write_hatch(b, scan);
+		write_hatch(b, scan, modules, n);
 }
 
 void scout_text_write_plan(scout_buf *b, const scout_scan *scan)
@@ -178,8 +177,15 @@ void scout_text_write_plan(scout_buf *b, const scout_scan *scan)
 		scout_buf_printf(b, "  then %zu more ready module%s (JSON plan.compile, phase 2)\n",
 		                 scan->plan.ncompile - first,
 		                 scan->plan.ncompile - first == 1 ? "" : "s");
-	if (first)
-		write_snippet(b, scan);
+	if (first) {
+		size_t *modules = scout_malloc(first * sizeof(*modules)), n = 0;
+
+		for (size_t i = 0; i < scan->plan.ncompile; i++)
+			if (scan->plan.compile[i].first_phase)
+				modules[n++] = scan->plan.compile[i].module;
+		scout_text_write_snippet(b, scan, modules, n);
+		free(modules);
+	}
 	scout_text_write_plan_current(b, scan);
 	scout_text_write_plan_blocked(b, scan);
 	scout_text_write_plan_idle(b, scan);

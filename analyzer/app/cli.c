@@ -12,6 +12,7 @@
 #define SCAN      SCOUT_CLI_FOR(SCOUT_CMD_SCAN)
 #define AUDIT     SCOUT_CLI_FOR(SCOUT_CMD_AUDIT)
 #define RULES     SCOUT_CLI_FOR(SCOUT_CMD_RULES)
+#define VERIFY    SCOUT_CLI_FOR(SCOUT_CMD_VERIFY)
 #define AT(field) offsetof(scout_cli, field)
 
 /* In the order --help lists them. */
@@ -172,6 +173,75 @@ static const scout_cli_option options[] = {
      .help = "colour the text report: auto (default: on a terminal, unless NO_COLOR is set or "
              "TERM=dumb; FORCE_COLOR forces it), always or never",
      .choices = "auto always never"},
+    /* verify: its own options, then the scan's it takes too (same names,
+       own rows, so the scan's rows stay as they are) */
+    {.name = "--mypyc",
+     .metavar = "CMD",
+     .commands = VERIFY,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(mypyc),
+     .help = "the compiler, split like a shell word list (e.g. \"python3 -m mypyc\"); default: "
+             "mypyc on PATH. Its version decides which rules apply"},
+    {.name = "--set",
+     .metavar = "WHAT",
+     .commands = VERIFY,
+     .kind = SCOUT_CLI_LIST,
+     .offset = AT(set),
+     .help = "what to compile: plan (the plan's first phase), current (compiled today), ready "
+             "(every module the plan lists) or modules by dotted name or path (comma-separated, "
+             "repeatable); default: current and plan"},
+    {.name = "--timeout",
+     .metavar = "SECONDS",
+     .commands = VERIFY,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(timeout),
+     .help = "stop a compile after SECONDS (default 1800), killing the compiler's process group"},
+    {.name = "--keep-build",
+     .metavar = "DIR",
+     .commands = VERIFY,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(keep_build),
+     .help = "make the scratch copy in DIR (new or empty) and keep it, with what mypyc built"},
+    {.name = "--format",
+     .short_name = 'f',
+     .metavar = "FORMAT",
+     .commands = VERIFY,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(format),
+     .help = "text (default), json (the scan's report with a `verification` section) or "
+             "github (an ::error on each line mypyc refused)"},
+    {.name = "--fail-on",
+     .metavar = "WHAT",
+     .commands = VERIFY,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(fail_on),
+     .help = "exit 1 on: miss (default: a missed or false blocker, or a verification that "
+             "stopped or compiled nothing), failure (also any module of the set that did not "
+             "compile), none"},
+    {.name = "--rev",
+     .metavar = "REV",
+     .commands = VERIFY,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(rev),
+     .help = "scan and compile the tree of commit REV (exported from the object database)"},
+    {.name = "--exclude",
+     .metavar = "GLOB",
+     .commands = VERIFY,
+     .kind = SCOUT_CLI_LIST,
+     .offset = AT(excludes),
+     .help = "leave paths matching GLOB out of the scan (repeatable)"},
+    {.name = "--jobs",
+     .short_name = 'j',
+     .metavar = "N",
+     .commands = VERIFY,
+     .kind = SCOUT_CLI_NUMBER,
+     .offset = AT(jobs),
+     .help = "worker threads of the scan (default: number of cores)"},
+    {.name = "--no-cache",
+     .commands = VERIFY,
+     .kind = SCOUT_CLI_FLAG,
+     .offset = AT(no_cache),
+     .help = "neither read nor write the scan's result cache"},
     {.name = "--help",
      .short_name = 'h',
      .commands = SCOUT_CLI_EVERY,
@@ -221,6 +291,20 @@ static const command_doc commands[] = {
               "fix. The list marks advisory rules (they need a type checker, and are\n"
               "listed once per scan instead of reported per line).\n",
      .exits = "Exit status: 0, or 2 for an unknown rule id or a usage error.\n"},
+    {.name = "verify",
+     .id = SCOUT_CMD_VERIFY,
+     .args = "[PATH]",
+     .brief = "compile the plan with the real mypyc in a scratch copy",
+     .about = "Scans as 'scan' does, then compiles the set (default: what is compiled today\n"
+              "and the plan) with your mypyc, in a scratch copy of the project, as one\n"
+              "invocation; takes out the modules that fail (and their inheritance groups)\n"
+              "until a set compiles: the verified plan. Reports per module what the scan\n"
+              "predicted next to what mypyc did. mypyc type-checks and generates C; no\n"
+              "module of the project is imported or run.\n",
+     .config = true,
+     .exits = "Exit status: 0 verified as --fail-on asks, 1 --fail-on met (default: a\n"
+              "prediction miss, or no set verified), 2 usage error, no compiler, no\n"
+              "scratch directory, or interrupted.\n"},
     {.name = "help",
      .id = SCOUT_CMD_HELP,
      .args = "[COMMAND]",
@@ -571,6 +655,7 @@ void scout_cli_free(scout_cli *cli)
 	free(cli->excludes.items);
 	free(cli->select.items);
 	free(cli->ignore.items);
+	free(cli->set.items);
 	memset(cli, 0, sizeof(*cli));
 }
 

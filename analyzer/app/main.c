@@ -16,6 +16,7 @@
 #include "reporter.h"
 #include "rules_doc.h"
 #include "summary.h"
+#include "verify_cmd.h"
 
 #define EXIT_FINDINGS 1
 #define EXIT_USAGE    2
@@ -245,6 +246,9 @@ int main(int argc, char **argv)
 		break;
 	case SCOUT_CMD_AUDIT:
 		rc = cmd_audit(&cli);
+		break;
+	case SCOUT_CMD_VERIFY:
+		rc = scout_verify_command(&cli);
 		break;
 	case SCOUT_CMD_SCAN:
 	default:

@@ -26,10 +26,6 @@ char *scout_discover_join(const char *dir, const char *name);
 /* True for a file name discovery scans: "*.py" (not "*.pyi", not ".py"). */
 bool scout_discover_is_python(const char *name);
 
-/* True for a directory the walk never enters: .git, __pycache__, build, dist,
- * .tox, .nox, node_modules, *.egg-info, or a virtualenv (fs holds pyvenv.cfg). */
-bool scout_discover_skip_dir(const char *name, const char *fs);
-
 /* Lists the file at `fs` as `rel` when it is a regular file or a symlink to
  * one (the strings are copied). A dangling symlink is listed too (the loader
  * reports it); another non-regular file gets a `skipped` diagnostic; a

@@ -13,6 +13,7 @@ typedef enum scout_command {
 	SCOUT_CMD_AUDIT,
 	SCOUT_CMD_HELP,
 	SCOUT_CMD_VERSION,
+	SCOUT_CMD_VERIFY,
 } scout_command;
 
 /* Arguments given more than once, in order: an owned array of borrowed argv
@@ -48,6 +49,10 @@ typedef struct scout_cli {
 	bool no_cache;              /* --no-cache */
 	bool timestamp;             /* audit --timestamp */
 	const char *color;          /* --color auto|always|never, NULL: auto */
+	const char *mypyc;          /* verify --mypyc CMD */
+	scout_cli_list set;         /* verify --set WHAT (repeatable) */
+	const char *timeout;        /* verify --timeout SECONDS */
+	const char *keep_build;     /* verify --keep-build DIR */
 } scout_cli;
 
 /* Where an option's value goes in scout_cli. */
@@ -64,7 +69,7 @@ typedef enum scout_cli_kind {
 #define SCOUT_CLI_FOR(command) (1u << (command))
 #define SCOUT_CLI_EVERY                                                                            \
 	(SCOUT_CLI_FOR(SCOUT_CMD_SCAN) | SCOUT_CLI_FOR(SCOUT_CMD_AUDIT) |                          \
-	 SCOUT_CLI_FOR(SCOUT_CMD_RULES))
+	 SCOUT_CLI_FOR(SCOUT_CMD_RULES) | SCOUT_CLI_FOR(SCOUT_CMD_VERIFY))
 
 /* One row of the option table. An option worded differently for different
  * commands has one row per wording: same name, short name, metavar, kind and

@@ -71,4 +71,9 @@ bool scout_discover_excluded(const char *rel, const char *const *globs, size_t n
  * Owned by caller, free with free(). */
 char *scout_discover_module_name(const char *fs_path);
 
+/* True for a directory the walk never enters (and verify's scratch copy
+ * skips): .git, __pycache__, build, dist,
+ * .tox, .nox, node_modules, *.egg-info, or a virtualenv (fs holds pyvenv.cfg). */
+bool scout_discover_skip_dir(const char *name, const char *fs);
+
 #endif

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# `verify` end to end with Debian's real mypyc 1.0.1 (/usr/bin/mypyc) on the
+# tiny projects in fixtures/verify/: one that compiles, one with a blocker
+# the scan predicts, one with a mypy type error, one whose inheritance group
+# goes out with its failing member. Slow (gcc): ctest label `mypyc`.
+set -uo pipefail
+bin=$(realpath "$1")
+cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 2
+source tests/cli/lib/check.sh
+scratch verify-mypyc
+export TMPDIR="$tmp"
+if [ ! -x /usr/bin/mypyc ] || ! /usr/bin/mypyc --version | grep -q "^mypy 1.0.1"; then
+	echo "needs Debian's mypy 1.0.1 at /usr/bin/mypyc (scripts/setup-deps.sh --test installs it)"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+
+verify() { # verify PROJECT ARGS...: $out the JSON report, $rc
+	local project=$1
+	shift
+	rc=0
+	out=$(PATH=/usr/bin:/bin "$bin" verify --no-cache --mypyc /usr/bin/mypyc --format json "$@" "fixtures/verify/$project") || rc=$?
+}
+js() {
+	printf '%s' "$out" | python3 -c '
+import json, sys
+r = json.load(sys.stdin); v = r["verification"]
+m = {x["path"]: x for x in v["modules"]}
+ok = eval(sys.argv[1])
+if not ok: print(json.dumps(v, indent=1)[:3000], file=sys.stderr)
+sys.exit(0 if ok else 1)' "$1"
+}
+
+verify compiles
+check "compiles: exit 0" [ "$rc" -eq 0 ]
+check "compiles: the plan verified in one compile" js 'v["status"] == "verified" and v["verified"] == ["pkg/core.py"] and len(v["rounds"]) == 1 and v["compiler"]["version"] == "1.0.1"'
+check "compiles: confirmed" js 'm["pkg/core.py"]["outcome"] == "confirmed" and v["agreement"] == 1'
+
+verify blocker --set ready,pkg.nested
+check "blocker: exit 0 (predicted)" [ "$rc" -eq 0 ]
+check "blocker: mypyc refused nested.py, as predicted" js 'm["pkg/nested.py"]["predicted"] == "blocked" and m["pkg/nested.py"]["real"] == "failed" and m["pkg/nested.py"]["error"]["kind"] == "mypyc" and m["pkg/nested.py"]["outcome"] == "confirmed"'
+check "blocker: the rest verified" js 'v["status"] == "partial" and v["verified"] == ["pkg/core.py"] and v["agreement"] == 1'
+
+verify typeerror
+check "type error: exit 0 (not a miss)" [ "$rc" -eq 0 ]
+check "type error: needs type fixes, read from mypy" js 'm["pkg/bad.py"]["outcome"] == "needs-type-fixes" and m["pkg/bad.py"]["error"]["code"] == "return-value" and m["pkg/bad.py"]["error"]["line"] == 5'
+check "type error: core verified" js 'v["verified"] == ["pkg/core.py"]'
+
+verify group
+check "group: exit 0" [ "$rc" -eq 0 ]
+check "group: square.py fails, base.py goes out with it" js 'm["pkg/square.py"]["outcome"] == "needs-type-fixes" and m["pkg/base.py"]["outcome"] == "tied" and m["pkg/base.py"]["tied_to"] == "pkg/square.py" and sorted(v["rounds"][0]["removed"]) == ["pkg/base.py", "pkg/square.py"]'
+check "group: the rest verified in a second compile" js 'v["verified"] == ["pkg/core.py"] and len(v["rounds"]) == 2 and v["rounds"][1]["ok"]'
+
+check "the scanned trees are untouched" [ -z "$(find fixtures/verify \( -name '*.so' -o -name build -o -name .mypy_cache \) -print)" ]
+check "no scratch left" [ -z "$(ls -A "$tmp")" ]
+finish
