@@ -35,7 +35,7 @@ static void add_check(scout_audit *a, const char *id, const char *title, const c
 
 static scout_audit_module plan_entry(size_t module, bool with_fixes)
 {
-	scout_audit_module m = {.module = module, .skip = SCOUT_SKIP_COLD};
+	scout_audit_module m = {.module = module, .why = SCOUT_WHY_COLD};
 	scout_audit_fix f = {.rule = "nested-class", .category = SCOUT_BLOCKER, .count = 2};
 
 	if (with_fixes)
@@ -457,8 +457,9 @@ static void test_empty(void)
 
 	for (size_t i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)
 		CHECK(strstr(doc, headings[i]) != NULL);
-	CHECK(strstr(doc, "Nothing is both hot and ready") != NULL);
-	CHECK(strstr(doc, "mypycify") == NULL);
+	CHECK(strstr(doc, "Nothing is ready to compile yet.") != NULL);
+	CHECK(strstr(doc, "Nothing: no build file") != NULL); /* nothing compiled today */
+	CHECK(strstr(doc, "mypycify([") == NULL);             /* no snippet */
 	free(doc);
 }
 
