@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "scout/plan.h"
+#include "scout/scope.h"
 #include "audit_build.h"
 #include "scout/toml.h"
 
@@ -142,6 +143,24 @@ static void build_phases(scout_audit *a, const scout_scan *scan)
 	sort_hot(scan, a->skip, a->nskip);
 }
 
+/* The snippets for the build that compiles today, else for the backend. */
+static void pick_snippets(scout_audit *a, const scout_scan *scan)
+{
+	const char *src = scan->compile_source;
+
+	if (src && (strstr(src, "mypycify") || strstr(src, "setup.py"))) {
+		a->snippet_setuptools = true;
+		a->snippet_hatch = src && strstr(src, "hatch");
+		return;
+	}
+	if (src && strstr(src, "hatch")) {
+		a->snippet_hatch = true;
+		return;
+	}
+	a->snippet_setuptools = scan->backend != SCOUT_BACKEND_HATCH;
+	a->snippet_hatch = scan->backend != SCOUT_BACKEND_SETUPTOOLS;
+}
+
 /* Totals over the shipped modules: the one population the audit counts. */
 static void summarise_shipped(scout_audit *a, const scout_scan *scan)
 {
@@ -267,11 +286,12 @@ void scout_audit_build(scout_audit *out, const scout_scan *scan, const char *pro
 	memset(out, 0, sizeof(*out));
 	summarise_shipped(out, scan);
 	build_phases(out, scan);
+	pick_snippets(out, scan);
 	scout_audit_build_rules(out, scan);
 	build_annotations(out, scan);
+	out->project_name = project_name(scan, project_dir);
 	scout_audit_packaging(out, scan, project_dir);
 	scout_audit_build_risks(out, scan);
-	out->project_name = project_name(scan, project_dir);
 	out->generated_at = timestamp ? timestamp_now() : NULL;
 	out->verdict = scout_audit_verdict_text(out, scan);
 }

@@ -238,6 +238,7 @@ static void write_charts(scout_buf *b, const scout_scan *scan, const scout_audit
 	section_open(b, 6);
 	scout_buf_puts(b, "<figure>\n");
 	scout_audit_svg_scatter(b, scan);
+	scout_audit_svg_scatter_key(b, scan);
 	scout_buf_puts(b, "<figcaption>Shipped modules by hotness and readiness score; the hottest "
 	                  "are labelled, hover any dot for its path.</figcaption>\n</figure>\n"
 	                  "<figure>\n");

@@ -337,17 +337,27 @@ static void write_snippets(scout_buf *b, const scout_scan *scan, const scout_aud
 {
 	if (a->nphase1 == 0)
 		return;
-	scout_buf_puts(b, "<h3>Paste-ready configuration for phase 1</h3>\n<p>setuptools, in "
-	                  "<code>setup.py</code>:</p>\n<pre><code class=\"language-python\">"
-	                  "from mypyc.build import mypycify\n\nsetup(\n"
-	                  "    ext_modules=mypycify([\n");
-	write_paths(b, scan, a, "        ");
-	scout_buf_puts(b, "    ]),\n)\n</code></pre>\n<p>hatchling with the hatch-mypyc build "
-	                  "hook, in <code>pyproject.toml</code>:</p>\n<pre><code "
-	                  "class=\"language-toml\">[tool.hatch.build.targets.wheel.hooks.mypyc]\n"
-	                  "dependencies = [&quot;hatch-mypyc&quot;]\ninclude = [\n");
-	write_paths(b, scan, a, "    ");
-	scout_buf_puts(b, "]\n</code></pre>\n");
+	scout_buf_printf(b,
+	                 "<h3>Paste-ready configuration for phase 1</h3>\n<p>The phase 1 list%s."
+	                 "</p>\n",
+	                 scan->compile_source ? ", to replace the one the build compiles today"
+	                                      : "");
+	if (a->snippet_setuptools) {
+		scout_buf_puts(b, "<p>setuptools, in <code>setup.py</code>:</p>\n<pre><code "
+		                  "class=\"language-python\">from mypyc.build import mypycify\n\n"
+		                  "setup(\n    ext_modules=mypycify([\n");
+		write_paths(b, scan, a, "        ");
+		scout_buf_puts(b, "    ]),\n)\n</code></pre>\n");
+	}
+	if (a->snippet_hatch) {
+		scout_buf_puts(
+		    b, "<p>hatchling with the hatch-mypyc build hook, in "
+		       "<code>pyproject.toml</code>:</p>\n<pre><code "
+		       "class=\"language-toml\">[tool.hatch.build.targets.wheel.hooks.mypyc]\n"
+		       "dependencies = [&quot;hatch-mypyc&quot;]\ninclude = [\n");
+		write_paths(b, scan, a, "    ");
+		scout_buf_puts(b, "]\n</code></pre>\n");
+	}
 }
 
 void scout_audit_html_plan(scout_buf *b, const scout_scan *scan, const scout_audit *a)

@@ -331,22 +331,33 @@ static void write_snippets(scout_md_ctx *c)
 
 	if (c->a->nphase1 == 0)
 		return;
-	scout_buf_puts(&s, "from mypyc.build import mypycify\nfrom setuptools import setup\n\n"
-	                   "setup(\n    ext_modules=mypycify([\n");
-	write_paths(c, &s, false);
-	scout_buf_puts(&s, "    ]),\n)\n");
-	scout_buf_puts(c->b, "### Paste-ready\n\nsetuptools, in `setup.py`:\n\n");
-	scout_escape_markdown_fence(c->b, "python", s.data);
-	s.len = 0;
-	scout_buf_puts(&s, "[build-system]\nrequires = [\"hatchling\", \"hatch-mypyc\"]\n"
-	                   "build-backend = \"hatchling.build\"\n\n"
-	                   "[tool.hatch.build.targets.wheel.hooks.mypyc]\n"
-	                   "dependencies = [\"hatch-mypyc\"]\ninclude = [\n");
-	write_paths(c, &s, true);
-	scout_buf_puts(&s, "]\n");
-	scout_buf_puts(c->b, "\nhatchling with hatch-mypyc, in `pyproject.toml`:\n\n");
-	scout_escape_markdown_fence(c->b, "toml", s.data);
-	scout_buf_putc(c->b, '\n');
+	scout_buf_puts(c->b, "### Paste-ready\n\nThe phase 1 list");
+	scout_buf_puts(c->b, c->scan->compile_source ? ", to replace the one the build compiles "
+	                                               "today"
+	                                             : "");
+	scout_buf_puts(c->b, ".\n\n");
+	if (c->a->snippet_setuptools) {
+		scout_buf_puts(&s,
+		               "from mypyc.build import mypycify\nfrom setuptools import setup\n\n"
+		               "setup(\n    ext_modules=mypycify([\n");
+		write_paths(c, &s, false);
+		scout_buf_puts(&s, "    ]),\n)\n");
+		scout_buf_puts(c->b, "setuptools, in `setup.py`:\n\n");
+		scout_escape_markdown_fence(c->b, "python", s.data);
+		scout_buf_putc(c->b, '\n');
+		s.len = 0;
+	}
+	if (c->a->snippet_hatch) {
+		scout_buf_puts(&s, "[build-system]\nrequires = [\"hatchling\", \"hatch-mypyc\"]\n"
+		                   "build-backend = \"hatchling.build\"\n\n"
+		                   "[tool.hatch.build.targets.wheel.hooks.mypyc]\n"
+		                   "dependencies = [\"hatch-mypyc\"]\ninclude = [\n");
+		write_paths(c, &s, true);
+		scout_buf_puts(&s, "]\n");
+		scout_buf_puts(c->b, "hatchling with hatch-mypyc, in `pyproject.toml`:\n\n");
+		scout_escape_markdown_fence(c->b, "toml", s.data);
+		scout_buf_putc(c->b, '\n');
+	}
 	scout_buf_free(&s);
 }
 

@@ -49,6 +49,7 @@ static void add_plan(scout_audit *a, size_t n1, size_t n2, size_t nskip, size_t 
 {
 	size_t m = 0;
 
+	a->snippet_setuptools = a->snippet_hatch = true; /* both paste-ready snippets */
 	for (size_t i = 0; i < n1; i++, m++)
 		SCOUT_PUSH(a->phase1, a->nphase1, a->phase1_cap, plan_entry(m % nmodules, false));
 	for (size_t i = 0; i < n2; i++, m++)

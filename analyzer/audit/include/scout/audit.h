@@ -122,6 +122,9 @@ typedef struct scout_audit {
 	size_t phase1_cap, phase2_cap, blocked_cap, skip_cap;
 	double phase2_covered; /* share of estimated runtime phase 2 adds */
 	double unlocks;        /* share the blocked modules' own fixes unlock */
+	/* which paste-ready phase 1 snippets fit: the build that compiles today,
+	 * else the build backend (scan->backend), both when neither says */
+	bool snippet_setuptools, snippet_hatch;
 	/* what the project compiles with mypyc today (scan->compile_*), in path
 	 * order, each with the plan's list and reason for it */
 	scout_audit_module *current;
