@@ -186,6 +186,39 @@ static void hatch_hook(scout_audit *a, scout_scan *scan, const char *dir)
 	CHECK(has_ref(&c[MYPYC_TESTS], "pyproject.toml", 24));
 }
 
+/* lagom's shape: setup.py compiles when DEMO_COMPILE is nonzero; a CI job
+ * builds the wheel with it on, removes the source tree, installs the wheel
+ * and runs pytest. Without that job, the snippet uses DEMO_COMPILE. */
+static void wheel_ci(scout_audit *a, scout_scan *scan, const char *dir)
+{
+	const scout_audit_check *c = a->checks;
+	const char *wf = ".github/workflows/main.yml";
+
+	CHECK_INT(c[BACKEND].status, SCOUT_CHECK_OK);
+	CHECK(contains(c[BACKEND].found, "setup.py compiles 1 module with mypyc today"));
+	CHECK(contains(c[FALLBACK].found, "compiles only when DEMO_COMPILE nonzero"));
+	CHECK_INT(c[TESTING].status, SCOUT_CHECK_OK);
+	CHECK(contains(c[TESTING].found, "main.yml (test-build) builds a wheel with "
+	                                 "DEMO_COMPILE=1, removes the source tree, installs the "
+	                                 "wheel and runs the tests against it"));
+	CHECK(has_ref(&c[TESTING], wf, 15) && has_ref(&c[TESTING], wf, 17));
+	CHECK(has_ref(&c[TESTING], wf, 18) && has_ref(&c[TESTING], wf, 19));
+	CHECK(has_ref(&c[TESTING], wf, 20));
+	CHECK(!has_ref(&c[TESTING], wf, 8)); /* test-code runs the source tree */
+	CHECK(!c[TESTING].snippet);
+	CHECK_INT(util_sh("rm '%s/%s'", dir, wf), 0);
+	scout_audit_free(a);
+	memset(a, 0, sizeof(*a));
+	scout_audit_packaging(a, scan, dir);
+	c = a->checks;
+	CHECK(a->nchecks == 6 && c[TESTING].status == SCOUT_CHECK_WARN);
+	if (a->nchecks == 6) {
+		CHECK(contains(c[TESTING].snippet, "DEMO_COMPILE: ${{ matrix.compiled }}"));
+		CHECK(contains(c[TESTING].snippet, "compiled: [\"1\", \"0\"]"));
+		CHECK(!contains(c[TESTING].snippet, "_USE_MYPYC"));
+	}
+}
+
 static void hatch_nohook(scout_audit *a, scout_scan *scan, const char *dir)
 {
 	const scout_audit_check *c = a->checks;
@@ -320,6 +353,7 @@ static void test_fixtures(void)
 	run_fixture("poetry", "pkg", "", poetry);
 	run_fixture(NULL, "pkg", "", no_packaging);
 	run_fixture("setup_plain", "pkg", "", setup_plain);
+	run_fixture("wheel_ci", "pkg", "", wheel_ci);
 	run_fixture("pdm", "pkg", "", pdm);
 	run_fixture("setuptools_cond", "pkg", "tests", subdirectory_scan);
 }
