@@ -93,9 +93,15 @@ static void write_lists(scout_buf *b, const scout_audit *a, const scout_scan *sc
 		    a->nphase2, a->nphase2 == 1 ? "" : "s", percent(a->phase2_covered));
 	if (a->nblocked)
 		scout_buf_printf(
-		    b, "%zu module%s blocked; fixing %s unlocks about %d%% of the runtime. ",
-		    a->nblocked, a->nblocked == 1 ? " is" : "s are",
-		    a->nblocked == 1 ? "it" : "them", percent(a->unlocks));
+		    b,
+		    "The plan's blocked list holds %zu module%s; fixing %s unlocks about "
+		    "%d%% of the runtime%s. ",
+		    a->nblocked, a->nblocked == 1 ? "" : "s", a->nblocked == 1 ? "it" : "them",
+		    percent(a->unlocks),
+		    a->totals.verdicts[SCOUT_BLOCKED] + a->totals.verdicts[SCOUT_UNKNOWN] >
+		            a->nblocked
+		        ? " (the other blocked modules are not worth compiling anyway)"
+		        : "");
 	if (a->nskip)
 		scout_buf_printf(b, "%zu %s not worth compiling: nothing in %s would run faster. ",
 		                 a->nskip, a->nskip == 1 ? "is" : "are",
