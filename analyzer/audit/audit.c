@@ -9,81 +9,54 @@
 #include <time.h>
 
 #include "scout/plan.h"
+#include "scout/scope.h"
 #include "audit_build.h"
 #include "scout/toml.h"
 
-/* A module with this many findings of the dynamic rules is dynamic by design:
- * compiling it gains little and changes much. */
-#define DYNAMIC_MIN 3
-
-static const char *const dynamic_rules[] = {"dynamic-features", "frame-introspection",
-                                            "native-instance-no-dict"};
-
-const char *scout_skip_reason_name(scout_skip_reason r)
+const char *scout_audit_skip_text(const scout_audit_module *am)
 {
-	switch (r) {
-	case SCOUT_SKIP_DYNAMIC:
-		return "dynamic by design";
-	case SCOUT_SKIP_BLOCKED:
-		return "blocked and cold";
-	case SCOUT_SKIP_UNKNOWN:
-		return "not parsed (verdict unknown)";
-	case SCOUT_SKIP_IDLE:
-		return "not worth compiling";
-	case SCOUT_SKIP_COLD:
+	return scout_plan_why_text((scout_plan_why)am->why);
+}
+
+int scout_audit_severity_rank(scout_category c)
+{
+	switch (c) {
+	case SCOUT_BLOCKER:
+		return 0;
+	case SCOUT_BEHAVIOUR:
+		return 1;
+	case SCOUT_NON_NATIVE:
+		return 2;
 	default:
-		return "cold";
+		return 3;
 	}
 }
 
-const char *scout_audit_skip_text(const scout_audit_module *am)
-{
-	return am->skip == SCOUT_SKIP_IDLE ? scout_plan_why_text((scout_plan_why)am->idle_why)
-	                                   : scout_skip_reason_name(am->skip);
-}
-
-/* Hot enough to plan: at least half the average share of the non-test
- * modules (hotness sums to 1 over them). */
-static double hot_floor(const scout_scan *scan)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < scan->nmodules; i++)
-		n += scan->modules[i].shipped;
-	return n ? 0.5 / (double)n : 0.0;
-}
-
-static bool is_dynamic(const scout_module *m)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < m->nfindings; i++)
-		for (size_t k = 0; k < sizeof(dynamic_rules) / sizeof(*dynamic_rules); k++)
-			n += strcmp(m->findings[i].rule, dynamic_rules[k]) == 0;
-	return n >= DYNAMIC_MIN;
-}
-
-/* Distinct rules of m's findings that stand in the way of compiling it:
- * blockers first, then non-native classes and changed behaviour; most
- * frequent first within a category. */
+/* Distinct rules of a module's findings that stand in its way: by
+ * severity, then most frequent first. */
 static int compare_fix(const void *pa, const void *pb)
 {
 	const scout_audit_fix *a = pa, *b = pb;
+	int ra = scout_audit_severity_rank(a->category);
+	int rb = scout_audit_severity_rank(b->category);
 
-	if (a->category != b->category)
-		return a->category < b->category ? -1 : 1;
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
 	if (a->count != b->count)
 		return a->count > b->count ? -1 : 1;
 	return strcmp(a->rule, b->rule);
 }
 
-static void collect_fixes(scout_audit_module *am, const scout_module *m)
+/* The findings that hold and are not about speed alone; `blockers`: only
+ * blockers (a blocked module's fixes), else all but blockers. */
+static void collect_fixes(scout_audit_module *am, const scout_module *m, bool blockers)
 {
 	for (size_t i = 0; i < m->nfindings; i++) {
 		const scout_finding *f = &m->findings[i];
 		size_t k = 0;
 
-		if (f->category == SCOUT_SLOW || !scout_finding_holds(f))
+		if (f->category == SCOUT_SLOW || !scout_finding_holds(f) ||
+		    (f->category == SCOUT_BLOCKER) != blockers)
 			continue;
 		while (k < am->nfixes && strcmp(am->fixes[k].rule, f->rule) != 0)
 			k++;
@@ -119,50 +92,100 @@ static void sort_hot(const scout_scan *scan, scout_audit_module *v, size_t n)
 	sort_scan = NULL;
 }
 
+static scout_audit_module entry(const scout_scan *scan, size_t module)
+{
+	return (scout_audit_module){.module = module, .why = scan->plan.places[module].why};
+}
+
+static void build_plan(scout_audit *a, const scout_scan *scan)
+{
+	for (size_t i = 0; i < scan->plan.ncompile; i++) {
+		const scout_plan_item *it = &scan->plan.compile[i];
+		scout_audit_module am = entry(scan, it->module);
+
+		if (it->first_phase) {
+			SCOUT_PUSH(a->phase1, a->nphase1, a->phase1_cap, am);
+			continue;
+		}
+		collect_fixes(&am, &scan->modules[it->module], false);
+		a->phase2_covered += scan->modules[it->module].hotness;
+		SCOUT_PUSH(a->phase2, a->nphase2, a->phase2_cap, am);
+	}
+}
+
+/* The plan's lists as they are: the plan in its order (first phase, then
+ * the rest), the blocked modules in the plan's order, those not worth
+ * compiling hottest first; what is compiled today in path order. */
 static void build_phases(scout_audit *a, const scout_scan *scan)
 {
-	bool *in_phase1 = scout_calloc(scan->nmodules ? scan->nmodules : 1, sizeof(*in_phase1));
-	double floor = hot_floor(scan);
+	if (!scan->plan.built || !scan->plan.places)
+		return;
+	build_plan(a, scan);
+	for (size_t i = 0; i < scan->plan.nblocked; i++) {
+		scout_audit_module am = entry(scan, scan->plan.blocked[i]);
 
-	for (size_t i = 0; i < scan->plan.ncompile; i++) {
-		scout_audit_module am = {.module = scan->plan.compile[i].module};
-
-		if (!scan->plan.compile[i].first_phase)
-			continue;
-		in_phase1[am.module] = true;
-		SCOUT_PUSH(a->phase1, a->nphase1, a->phase1_cap, am);
+		if (am.why == SCOUT_WHY_BLOCKERS || am.why == SCOUT_WHY_UNREAD)
+			a->unlocks += scan->plan.places[am.module].unlocks;
+		collect_fixes(&am, &scan->modules[am.module], true);
+		SCOUT_PUSH(a->blocked, a->nblocked, a->blocked_cap, am);
 	}
 	for (size_t i = 0; i < scan->nmodules; i++) {
-		const scout_module *m = &scan->modules[i];
-		scout_audit_module am = {.module = i};
-		bool hot = m->hotness > 0.0 && m->hotness >= floor, dynamic;
+		scout_audit_module am = entry(scan, i);
 
-		if (in_phase1[i] || !m->shipped)
-			continue;
-		dynamic = is_dynamic(m);
-		/* not worth compiling; an untyped module is, once annotated (phase 2) */
-		if (scan->plan.places && scan->plan.places[i].list == SCOUT_LIST_IDLE &&
-		    scan->plan.places[i].why != SCOUT_WHY_UNTYPED) {
-			am.skip = SCOUT_SKIP_IDLE;
-			am.idle_why = scan->plan.places[i].why;
+		if (scan->modules[i].compiled_now) {
+			scout_audit_module cur = entry(scan, i);
+
+			SCOUT_PUSH(a->current, a->ncurrent, a->current_cap, cur);
+		}
+		if (scan->plan.places[i].list == SCOUT_LIST_IDLE)
 			SCOUT_PUSH(a->skip, a->nskip, a->skip_cap, am);
-			continue;
-		}
-		if (hot && !dynamic && m->verdict != SCOUT_UNKNOWN) {
-			collect_fixes(&am, m);
-			a->phase2_covered += m->hotness;
-			SCOUT_PUSH(a->phase2, a->nphase2, a->phase2_cap, am);
-			continue;
-		}
-		am.skip = dynamic                       ? SCOUT_SKIP_DYNAMIC
-		          : m->verdict == SCOUT_UNKNOWN ? SCOUT_SKIP_UNKNOWN
-		          : m->verdict == SCOUT_BLOCKED ? SCOUT_SKIP_BLOCKED
-		                                        : SCOUT_SKIP_COLD;
-		SCOUT_PUSH(a->skip, a->nskip, a->skip_cap, am);
 	}
-	sort_hot(scan, a->phase2, a->nphase2);
 	sort_hot(scan, a->skip, a->nskip);
-	free(in_phase1);
+}
+
+/* The snippets for the build that compiles today, else for the backend. */
+static void pick_snippets(scout_audit *a, const scout_scan *scan)
+{
+	const char *src = scan->compile_source;
+
+	if (src && (strstr(src, "mypycify") || strstr(src, "setup.py"))) {
+		a->snippet_setuptools = true;
+		a->snippet_hatch = src && strstr(src, "hatch");
+		return;
+	}
+	if (src && strstr(src, "hatch")) {
+		a->snippet_hatch = true;
+		return;
+	}
+	a->snippet_setuptools = scan->backend != SCOUT_BACKEND_HATCH;
+	a->snippet_hatch = scan->backend != SCOUT_BACKEND_SETUPTOOLS;
+}
+
+/* Totals over the shipped modules: the one population the audit counts. */
+static void summarise_shipped(scout_audit *a, const scout_scan *scan)
+{
+	scout_summary *t = &a->totals;
+
+	for (size_t i = 0; i < scan->nmodules; i++) {
+		const scout_module *m = &scan->modules[i];
+
+		if (!m->shipped) {
+			a->not_shipped++;
+			continue;
+		}
+		t->modules++;
+		t->lines += m->lines;
+		t->verdicts[m->verdict]++;
+		for (size_t j = 0; j < m->nfindings; j++)
+			t->findings[m->findings[j].category]++;
+		t->ann.defs += m->ann.defs;
+		t->ann.typed_defs += m->ann.typed_defs;
+		t->ann.fully_typed_defs += m->ann.fully_typed_defs;
+		t->ann.slots += m->ann.slots;
+		t->ann.annotated_slots += m->ann.annotated_slots;
+		t->ann.any += m->ann.any;
+		t->ann.type_ignores += m->ann.type_ignores;
+	}
 }
 
 static int compare_annot(const void *pa, const void *pb)
@@ -261,12 +284,14 @@ void scout_audit_build(scout_audit *out, const scout_scan *scan, const char *pro
                        bool timestamp)
 {
 	memset(out, 0, sizeof(*out));
+	summarise_shipped(out, scan);
 	build_phases(out, scan);
+	pick_snippets(out, scan);
 	scout_audit_build_rules(out, scan);
 	build_annotations(out, scan);
+	out->project_name = project_name(scan, project_dir);
 	scout_audit_packaging(out, scan, project_dir);
 	scout_audit_build_risks(out, scan);
-	out->project_name = project_name(scan, project_dir);
 	out->generated_at = timestamp ? timestamp_now() : NULL;
 	out->verdict = scout_audit_verdict_text(out, scan);
 }
@@ -300,7 +325,9 @@ void scout_audit_free(scout_audit *a)
 	free(a->verdict);
 	free_modules(a->phase1, a->nphase1);
 	free_modules(a->phase2, a->nphase2);
+	free_modules(a->blocked, a->nblocked);
 	free_modules(a->skip, a->nskip);
+	free_modules(a->current, a->ncurrent);
 	for (size_t i = 0; i < a->nrules; i++)
 		free(a->rules[i].locs);
 	free(a->rules);

@@ -125,6 +125,7 @@ static void ctx_free(facts_ctx *ctx)
 		scout_audit_facts_file_free(&ctx->ci[i]);
 	free(ctx->ci);
 	scout_setup_py_free(&ctx->setup);
+	scout_audit_facts_switch_free(&ctx->sw);
 }
 
 /* A table header line ("[tool.x]", "[[tool.x.y]]") naming prefix or below. */
@@ -168,6 +169,7 @@ void scout_audit_packaging(scout_audit *a, const scout_scan *scan, const char *p
 	facts_ctx ctx;
 
 	ctx_load(&ctx, scan, project_dir ? project_dir : ".");
+	scout_audit_facts_switch(&ctx.sw, scan, a->project_name);
 	scout_audit_facts_build_backend(a, &ctx);
 	scout_audit_facts_cibuildwheel(a, &ctx);
 	scout_audit_facts_fallback_wheel(a, &ctx);

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scout/scope.h"
+
 typedef enum backend {
 	BACKEND_NONE = 0,
 	BACKEND_SETUPTOOLS,
@@ -77,6 +79,7 @@ void scout_audit_facts_read_setup_py(facts_ctx *ctx)
  * `indent`, tail. */
 typedef struct paths_snippet {
 	const char *lang, *file, *head, *indent, *tail;
+	const char *after_var; /* when set: the switch's name, then this, after head */
 } paths_snippet;
 
 static const paths_snippet setup_py_snippet = {
@@ -84,9 +87,10 @@ static const paths_snippet setup_py_snippet = {
     .file = "setup.py",
     .head = "# setup.py (metadata stays in pyproject.toml [project])\n"
             "import os\n\nfrom setuptools import setup\n\next_modules = []\n"
-            "if os.environ.get(\"MYPYC_BUILD\", \"1\") == \"1\":\n"
-            "    from mypyc.build import mypycify\n\n"
-            "    ext_modules = mypycify([\n",
+            "if os.environ.get(\"",
+    .after_var = "\", \"1\") == \"1\":  # 0: the pure-Python wheel\n"
+                 "    from mypyc.build import mypycify\n\n"
+                 "    ext_modules = mypycify([\n",
     .indent = "        ",
     .tail = "    ])\n\nsetup(ext_modules=ext_modules)\n\n"
             "# pyproject.toml\n# [build-system]\n"
@@ -122,6 +126,10 @@ static void put_snippet(scout_audit_check *c, const facts_ctx *ctx, const paths_
 	scout_buf b = {0};
 
 	scout_buf_puts(&b, s->head);
+	if (s->after_var) {
+		scout_buf_puts(&b, ctx->sw.var);
+		scout_buf_puts(&b, s->after_var);
+	}
 	scout_audit_facts_put_paths(&b, ctx, s->indent);
 	scout_buf_puts(&b, s->tail);
 	scout_audit_facts_snippet(c, scout_buf_detach(&b), s->lang, s->file);
@@ -272,14 +280,108 @@ static void by_backend(scout_audit_check *c, const facts_ctx *ctx, backend k,
 	}
 }
 
+/* Evidence for a build file that compiles: the mypycify call or the
+ * hatch-mypyc hook's table when it is the root's, else the file. */
+static void ref_origin(scout_audit_check *c, const facts_ctx *ctx, const scout_compile_origin *o)
+{
+	uint32_t line = 0;
+
+	if (strcmp(o->file, "setup.py") == 0 && ctx->setup.mypycify_line)
+		scout_audit_facts_ref_at(c, &ctx->setup_py, ctx->setup.mypycify_line);
+	else if (strcmp(o->file, "pyproject.toml") == 0 &&
+	         (scout_audit_facts_toml_section(ctx, "tool.hatch.build.targets.wheel.hooks.mypyc",
+	                                         &line) ||
+	          scout_audit_facts_toml_section(ctx, "tool.hatch.build.hooks.mypyc", &line)))
+		scout_audit_facts_ref_at(c, &ctx->pyproject, line);
+	else
+		scout_audit_facts_ref(c, o->file, 0, o->backend, strlen(o->backend));
+}
+
+/* The compile-set reader's build files (scan->compile_origins): each one
+ * that compiles, with its condition; a subdirectory's is a package of its
+ * own. */
+static void compiled_today(scout_audit_check *c, const facts_ctx *ctx, bool in_tree,
+                           scout_buf *found)
+{
+	const scout_scan *scan = ctx->scan;
+	size_t total = 0;
+
+	for (size_t i = 0; i < scan->ncompile_origins; i++)
+		total += scan->compile_origins[i].nmodules;
+	c->status = total ? SCOUT_CHECK_OK : SCOUT_CHECK_WARN; /* names no scanned module */
+	for (size_t i = 0; i < scan->ncompile_origins; i++) {
+		const scout_compile_origin *o = &scan->compile_origins[i];
+		const char *slash = strrchr(o->file, '/');
+
+		scout_buf_printf(found, " %s compiles %zu module%s with mypyc today (%s", o->file,
+		                 o->nmodules, o->nmodules == 1 ? "" : "s", o->backend);
+		if (o->condition)
+			scout_buf_printf(found, ", when %s", o->condition);
+		scout_buf_puts(found, ")");
+		if (slash)
+			scout_buf_printf(found, ", a package of its own in %.*s/",
+			                 (int)(slash - o->file), o->file);
+		scout_buf_puts(found, ".");
+		ref_origin(c, ctx, o);
+	}
+	for (size_t i = 0; i < scan->ncompile_unread; i++)
+		scout_buf_printf(found, " Not read in %s: %s.", scan->compile_unread[i].file,
+		                 scan->compile_unread[i].reason);
+	if (scan->backend == SCOUT_BACKEND_OTHER) {
+		scout_buf_printf(
+		    found,
+		    " %s itself builds the pure-Python wheel; the compiled wheels come "
+		    "from the build file%s above.",
+		    scan->backend_name ? scan->backend_name : "The build backend",
+		    scan->ncompile_origins == 1 ? "" : "s");
+		c->advice =
+		    scout_strdup("Check that the step that builds the compiled wheels (with "
+		                 "setuptools, not the backend pyproject.toml names) has mypy, "
+		                 "pinned to the version you tested, in its build "
+		                 "environment.");
+	} else if (scan->backend == SCOUT_BACKEND_SETUPTOOLS && !in_tree &&
+	           ctx->setup.mypycify_line && !requires_has(ctx, "mypy"))
+		c->advice =
+		    scout_strdup("Add mypy (which ships mypyc) to [build-system] requires in "
+		                 "pyproject.toml, pinned to the version you tested, so every "
+		                 "wheel build uses the same compiler.");
+}
+
+/* What the backend the scope reader found (scan->backend) says when
+ * nothing compiles today. */
+static void not_compiled(scout_audit_check *c, const facts_ctx *ctx, const char *bb,
+                         scout_buf *found)
+{
+	const struct other_backend *other = NULL;
+	backend k;
+
+	switch ((scout_backend)ctx->scan->backend) {
+	case SCOUT_BACKEND_SETUPTOOLS:
+		k = BACKEND_SETUPTOOLS;
+		break;
+	case SCOUT_BACKEND_HATCH:
+		k = BACKEND_HATCHLING;
+		break;
+	case SCOUT_BACKEND_OTHER:
+		k = bb ? classify(bb, &other) : BACKEND_UNKNOWN;
+		break;
+	case SCOUT_BACKEND_UNKNOWN:
+	default:
+		k = ctx->pyproject.data || ctx->setup_py.data || ctx->setup_cfg.data
+		        ? (bb ? classify(bb, &other) : BACKEND_SETUPTOOLS)
+		        : BACKEND_NONE;
+		break;
+	}
+	by_backend(c, ctx, k, other, found);
+}
+
 void scout_audit_facts_build_backend(scout_audit *a, facts_ctx *ctx)
 {
 	scout_audit_check *c = scout_audit_facts_check(a, "build-backend", "Build backend");
 	const scout_toml_value *bb = scout_toml_get(&ctx->toml, "build-system.build-backend");
-	const struct other_backend *other = NULL;
+	const scout_toml_value *path = scout_toml_get(&ctx->toml, "build-system.backend-path");
 	scout_buf found = {0};
 	uint32_t line;
-	backend k;
 
 	ctx->hatch_hook =
 	    requires_has(ctx, "hatch-mypyc") ||
@@ -288,22 +390,29 @@ void scout_audit_facts_build_backend(scout_audit *a, facts_ctx *ctx)
 	    scout_audit_facts_toml_section(ctx, "tool.hatch.build.hooks.mypyc", &line);
 	if (bb) {
 		a->build_backend = scout_strdup(bb->text);
-		k = classify(bb->text, &other);
-		scout_buf_printf(&found, "pyproject.toml sets build-backend = \"%s\" (line %u).",
+		scout_buf_printf(&found, "pyproject.toml sets build-backend = \"%s\" (line %u)",
 		                 bb->text, bb->line);
+		if (path && ctx->scan->backend == SCOUT_BACKEND_SETUPTOOLS)
+			scout_buf_puts(&found, ", an in-tree backend (backend-path) configured as "
+			                       "setuptools");
+		scout_buf_puts(&found, ".");
 		scout_audit_facts_ref_at(c, &ctx->pyproject, bb->line);
+		if (path)
+			scout_audit_facts_ref_at(c, &ctx->pyproject, path->line);
 		ref_requires(c, ctx);
 	} else if (ctx->pyproject.data || ctx->setup_py.data || ctx->setup_cfg.data) {
-		k = BACKEND_SETUPTOOLS;
 		scout_buf_puts(&found,
 		               ctx->pyproject.data
 		                   ? "pyproject.toml has no [build-system] build-backend, so "
 		                     "pip builds with setuptools."
 		                   : "No pyproject.toml: pip builds with setuptools.");
-	} else {
-		k = BACKEND_NONE;
 	}
-	by_backend(c, ctx, k, other, &found);
+	if (ctx->scan->ncompile_origins)
+		compiled_today(c, ctx, path != NULL, &found);
+	else
+		not_compiled(c, ctx, bb ? bb->text : NULL, &found);
 	scout_audit_facts_refs_finish(c);
 	c->found = scout_buf_detach(&found);
+	if (c->found[0] == ' ') /* no sentence about the backend came first */
+		memmove(c->found, c->found + 1, strlen(c->found));
 }

@@ -50,22 +50,39 @@ static const char hatch_fallback_snippet[] =
     "[tool.cibuildwheel.environment]\n"
     "HATCH_BUILD_HOOKS_ENABLE = \"1\"  # cibuildwheel builds the compiled wheels\n";
 
-static const char setup_fallback_snippet[] =
-    "# a job next to the cibuildwheel one; setup.py skips mypycify when\n"
-    "# MYPYC_BUILD is \"0\":\n"
-    "#   if os.environ.get(\"MYPYC_BUILD\", \"1\") == \"1\":\n"
-    "#       ext_modules = mypycify([...])\n"
-    "  pure-wheel:\n"
-    "    runs-on: ubuntu-latest\n"
-    "    steps:\n"
-    "      - uses: actions/checkout@v4\n"
-    "      - run: pipx run build --wheel\n"
-    "        env:\n"
-    "          MYPYC_BUILD: \"0\"  # gives a py3-none-any wheel\n"
-    "      - uses: actions/upload-artifact@v4\n"
-    "        with:\n"
-    "          name: pure-wheel\n"
-    "          path: dist/*.whl\n";
+/* A pure-wheel job beside the cibuildwheel one, with the project's switch. */
+static char *setup_fallback_snippet(const facts_switch *sw)
+{
+	scout_buf b = {0};
+
+	if (!sw->own)
+		scout_buf_printf(
+		    &b,
+		    "# a job next to the cibuildwheel one; setup.py skips mypycify when\n"
+		    "# %s is \"%s\":\n"
+		    "#   if os.environ.get(\"%s\", \"%s\") == \"%s\":\n"
+		    "#       ext_modules = mypycify([...])\n",
+		    sw->var, sw->off, sw->var, sw->on, sw->on);
+	else
+		scout_buf_printf(&b,
+		                 "# a job next to the cibuildwheel one; setup.py compiles only "
+		                 "when %s is \"%s\"\n",
+		                 sw->var, sw->on);
+	scout_buf_printf(&b,
+	                 "  pure-wheel:\n"
+	                 "    runs-on: ubuntu-latest\n"
+	                 "    steps:\n"
+	                 "      - uses: actions/checkout@v4\n"
+	                 "      - run: pipx run build --wheel\n"
+	                 "        env:\n"
+	                 "          %s: \"%s\"  # gives a py3-none-any wheel\n"
+	                 "      - uses: actions/upload-artifact@v4\n"
+	                 "        with:\n"
+	                 "          name: pure-wheel\n"
+	                 "          path: dist/*.whl\n",
+	                 sw->var, sw->off);
+	return scout_buf_detach(&b);
+}
 
 /* Adds every non-comment line of f holding one of `needles`; counts them. */
 static size_t grep_file(scout_audit_check *c, const facts_file *f, const char *const *needles,
@@ -187,6 +204,40 @@ static bool hatch_like(const scout_audit *a, const facts_ctx *ctx)
 	       scout_str_startswith(a->build_backend, "flit");
 }
 
+/* The compile-set reader's build files that leave a pure build possible:
+ * one that compiles only under a condition, or one in a package of its own
+ * (the main wheel stays pure Python). */
+static bool origins_say(scout_audit_check *c, const facts_ctx *ctx, scout_buf *found)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < ctx->scan->ncompile_origins; i++) {
+		const scout_compile_origin *o = &ctx->scan->compile_origins[i];
+		const char *slash = strrchr(o->file, '/');
+
+		if (slash)
+			scout_buf_printf(
+			    found,
+			    "%sThe compiled modules ship in a package of their own (%s), so "
+			    "the main wheel stays pure Python.",
+			    found->len ? " " : "", o->file);
+		else if (o->condition)
+			scout_buf_printf(
+			    found,
+			    "%s%s compiles only when %s, so a build without it gives the "
+			    "pure-Python wheel.",
+			    found->len ? " " : "", o->file, o->condition);
+		else
+			continue;
+		if (strcmp(o->file, "setup.py") == 0) {
+			scout_audit_facts_ref_at(c, &ctx->setup_py, ctx->setup.guard_line);
+			scout_audit_facts_ref_at(c, &ctx->setup_py, ctx->env_line);
+		}
+		any = true;
+	}
+	return any;
+}
+
 void scout_audit_facts_fallback_wheel(scout_audit *a, const facts_ctx *ctx)
 {
 	static const char *const needles[] = {"py3-none-any", "HATCH_BUILD_HOOKS_ENABLE",
@@ -199,6 +250,8 @@ void scout_audit_facts_fallback_wheel(scout_audit *a, const facts_ctx *ctx)
 	size_t hits = grep_ci(c, ctx, needles, 3, &files);
 	size_t pyhits = grep_file(c, &ctx->pyproject, needles, 3, false);
 
+	if (origins_say(c, ctx, &found))
+		setup_cond = false; /* the compile-set reader said it better */
 	if (setup_cond) {
 		scout_buf_printf(
 		    &found,
@@ -250,7 +303,7 @@ void scout_audit_facts_fallback_wheel(scout_audit *a, const facts_ctx *ctx)
 		    "install "
 		    "without a C compiler: call mypycify only when an environment variable allows "
 		    "it, and build the pure wheel with it off.");
-		scout_audit_facts_snippet(c, scout_strdup(setup_fallback_snippet), "yaml",
+		scout_audit_facts_snippet(c, setup_fallback_snippet(&ctx->sw), "yaml",
 		                          ".github/workflows/wheels.yml");
 	}
 	scout_buf_free(&files);

@@ -68,8 +68,10 @@ static void src_layout(scout_audit_check *c, const facts_ctx *ctx, scout_buf *fo
 	}
 }
 
-static void runners(scout_audit_check *c, const facts_ctx *ctx, scout_buf *found)
+/* Returns whether cibuildwheel tests the wheels it builds. */
+static bool runners(scout_audit_check *c, const facts_ctx *ctx, scout_buf *found)
 {
+	bool cibw = false;
 	uint32_t line;
 	size_t pos = 0;
 	facts_line l = {0};
@@ -87,12 +89,16 @@ static void runners(scout_audit_check *c, const facts_ctx *ctx, scout_buf *found
 		scout_audit_facts_ref_at(c, &ctx->pyproject, line);
 		sentence(found,
 		         "cibuildwheel tests each built wheel (pyproject.toml test-command).");
+		cibw = true;
 	}
 	for (size_t i = 0; i < ctx->nci; i++)
 		if (grep(c, &ctx->ci[i], "CIBW_TEST_COMMAND") +
-		    grep(c, &ctx->ci[i], "test-command"))
+		    grep(c, &ctx->ci[i], "test-command")) {
 			scout_buf_printf(found, "%s%s sets a cibuildwheel test command.",
 			                 found->len ? " " : "", ctx->ci[i].rel);
+			cibw = true;
+		}
+	return cibw;
 }
 
 /* The dotted name of the first phase 1 module that is not a package, or NULL. */
@@ -108,11 +114,10 @@ static const char *probe_module(const facts_ctx *ctx)
 	return NULL;
 }
 
-static char *matrix_snippet(const scout_audit *a, const facts_ctx *ctx)
+/* The matrix runs the project's own switch on and off (ctx->sw). */
+static char *matrix_snippet(const facts_ctx *ctx)
 {
-	bool hatch = a->build_backend && scout_str_startswith(a->build_backend, "hatchling");
-	const char *var = hatch ? "HATCH_BUILD_HOOKS_ENABLE" : "MYPYC_BUILD";
-	const char *probe = probe_module(ctx);
+	const char *var = ctx->sw.var, *probe = probe_module(ctx);
 	scout_buf b = {0};
 
 	scout_buf_printf(&b,
@@ -123,7 +128,7 @@ static char *matrix_snippet(const scout_audit *a, const facts_ctx *ctx)
 	                 "    runs-on: ubuntu-latest\n"
 	                 "    strategy:\n"
 	                 "      matrix:\n"
-	                 "        compiled: [\"1\", \"0\"]\n"
+	                 "        compiled: [\"%s\", \"%s\"]\n"
 	                 "    steps:\n"
 	                 "      - uses: actions/checkout@v4\n"
 	                 "      - uses: actions/setup-python@v5\n"
@@ -132,7 +137,7 @@ static char *matrix_snippet(const scout_audit *a, const facts_ctx *ctx)
 	                 "      - run: pip install . pytest  # a real install, not -e\n"
 	                 "        env:\n"
 	                 "          %s: ${{ matrix.compiled }}\n",
-	                 var);
+	                 ctx->sw.on, ctx->sw.off, var);
 	if (probe)
 		scout_buf_printf(&b,
 		                 "      - run: python -c \"import %s as m; print(m.__file__)\"  "
@@ -147,23 +152,36 @@ void scout_audit_facts_test_compiled(scout_audit *a, const facts_ctx *ctx)
 	scout_audit_check *c =
 	    scout_audit_facts_check(a, "test-compiled", "Testing the compiled build");
 	scout_buf found = {0};
+	int wheel = scout_audit_facts_wheel_tests(c, ctx, &found);
 
 	pytest_options(c, ctx, &found);
 	src_layout(c, ctx, &found);
-	runners(c, ctx, &found);
-	c->status = found.len ? SCOUT_CHECK_INFO : SCOUT_CHECK_WARN;
+	if (runners(c, ctx, &found) && ctx->scan->ncompile_origins && wheel < 2) {
+		sentence(&found,
+		         "The project compiles today, so cibuildwheel installs each compiled "
+		         "wheel and runs that command against it.");
+		wheel = 2;
+	}
+	c->status = wheel == 2 ? SCOUT_CHECK_OK : found.len ? SCOUT_CHECK_INFO : SCOUT_CHECK_WARN;
 	if (!found.len)
-		scout_buf_puts(&found, "Nothing shows the tests running against an installed "
-		                       "package: no src/ layout, no --import-mode=importlib or "
-		                       "--pyargs in the pytest configuration, no tox or nox "
-		                       "install, no cibuildwheel test command.");
+		scout_buf_puts(&found,
+		               "Nothing shows the tests running against an installed "
+		               "package: no CI job that installs a built wheel and runs the "
+		               "tests, no src/ layout, no --import-mode=importlib or "
+		               "--pyargs in the pytest configuration, no tox or nox "
+		               "install, no cibuildwheel test command.");
+	if (wheel == 2) { /* the compiled build is tested: nothing to add */
+		scout_audit_facts_refs_finish(c);
+		c->found = scout_buf_detach(&found);
+		return;
+	}
 	c->advice = scout_strdup(
 	    "Run the suite against the installed compiled wheel, not the source tree: with the "
 	    "package's .py files next to the tests, Python imports them instead of the compiled "
 	    "modules and the run proves nothing. Use a src/ layout or pytest "
 	    "--import-mode=importlib, install with pip install . (not -e), and run CI both "
 	    "compiled and interpreted.");
-	scout_audit_facts_snippet(c, matrix_snippet(a, ctx), "yaml", ".github/workflows/test.yml");
+	scout_audit_facts_snippet(c, matrix_snippet(ctx), "yaml", ".github/workflows/test.yml");
 	scout_audit_facts_refs_finish(c);
 	c->found = scout_buf_detach(&found);
 }

@@ -58,10 +58,15 @@ static const risk_def risk_defs[] = {
      false, false},
 };
 
+/* By severity (blockers first), then most findings first, then id. */
 static int compare_rule(const void *pa, const void *pb)
 {
 	const scout_audit_rule *a = pa, *b = pb;
+	int ra = scout_audit_severity_rank(a->category);
+	int rb = scout_audit_severity_rank(b->category);
 
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
 	if (a->nlocs != b->nlocs)
 		return a->nlocs > b->nlocs ? -1 : 1;
 	return strcmp(a->rule, b->rule);
@@ -83,7 +88,7 @@ void scout_audit_build_rules(scout_audit *a, const scout_scan *scan)
 	for (size_t i = 0; i < scan->nmodules; i++) {
 		const scout_module *m = &scan->modules[i];
 
-		for (size_t j = 0; j < m->nfindings; j++) {
+		for (size_t j = 0; m->shipped && j < m->nfindings; j++) {
 			const scout_finding *f = &m->findings[j];
 			scout_audit_rule *g = rule_group(a, f);
 			scout_audit_loc loc = {i, f->line, f->column, f->message, f->fix, f};

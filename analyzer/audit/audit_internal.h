@@ -27,6 +27,14 @@ typedef struct facts_line {
 	uint32_t no; /* 1-based */
 } facts_line;
 
+/* The environment variable that turns the compiled build on, and its
+ * values (audit_facts_switch.c). */
+typedef struct facts_switch {
+	char *var;      /* owned; "LAGOM_COMPILE" */
+	char *on, *off; /* owned; the values that compile ("1") and that do not ("0") */
+	bool own;       /* read from the project's build files, not made up */
+} facts_switch;
+
 /* What the checks share: the files read once, and setup.py's facts. */
 typedef struct facts_ctx {
 	const scout_scan *scan;
@@ -38,7 +46,13 @@ typedef struct facts_ctx {
 	scout_setup_py setup; /* setup.py's mypycify calls; all zero when absent */
 	uint32_t env_line;    /* setup.py's first os.environ / getenv / sys.argv; 0: none */
 	bool hatch_hook;      /* hatch-mypyc configured (hook table or requires) */
+	facts_switch sw;      /* the compiled build's environment switch */
 } facts_ctx;
+
+/* The project's own switch when a build file's condition names one, else
+ * hatch's, else NAME_USE_MYPYC from `project` (the project's name). */
+void scout_audit_facts_switch(facts_switch *sw, const scout_scan *scan, const char *project);
+void scout_audit_facts_switch_free(facts_switch *sw);
 
 /* Reads dir/rel when it is a regular file (not a symlink) of at most
  * FACTS_MAX_BYTES holding text; otherwise f stays absent (data NULL).
@@ -82,6 +96,12 @@ void scout_audit_facts_read_setup_py(facts_ctx *ctx);
 /* Whether pyproject.toml has a key under `prefix` ("tool.cibuildwheel") or a
  * table header naming it; *line gets the first line, 0 when none. */
 bool scout_audit_facts_toml_section(const facts_ctx *ctx, const char *prefix, uint32_t *line);
+
+/* For "test-compiled" (audit_facts_wheeltest.c): the CI job (or tox/nox
+ * section) that installs a built wheel and runs the tests after it, said in
+ * `found` with its lines as evidence. 0: none; 1: a wheel, maybe pure; 2:
+ * built with the compiled build's switch on. */
+int scout_audit_facts_wheel_tests(scout_audit_check *c, const facts_ctx *ctx, scout_buf *found);
 
 /* The six checks, in order. */
 void scout_audit_facts_build_backend(scout_audit *a, facts_ctx *ctx);

@@ -193,22 +193,34 @@ static void write_not_read(scout_buf *b, const scout_scan *scan)
 
 static void write_summary(scout_buf *b, const scout_scan *scan, const scout_audit *a)
 {
-	scout_summary s;
+	const scout_summary *s = &a->totals;
 	char value[64];
 
-	scout_scan_summarise(scan, &s);
 	section_open(b, 0);
+	if (scan->compile_source) {
+		scout_buf_printf(
+		    b, "<p class=\"verdict\"><strong>Compiled today:</strong> %zu module%s (",
+		    a->ncurrent, a->ncurrent == 1 ? "" : "s");
+		scout_escape_html(b, scan->compile_source);
+		scout_buf_puts(b, "); see <a href=\"#plan\">the plan</a>.</p>\n");
+	}
 	scout_buf_puts(b, "<div class=\"cards\">\n");
-	snprintf(value, sizeof(value), "%zu", s.modules);
-	card(b, value, "modules");
-	snprintf(value, sizeof(value), "%llu", (unsigned long long)s.lines);
+	snprintf(value, sizeof(value), "%zu", s->modules);
+	card(b, value, "shipped modules");
+	snprintf(value, sizeof(value), "%llu", (unsigned long long)s->lines);
 	card(b, value, "lines");
-	snprintf(value, sizeof(value), "%.1f%%", 100.0 * scout_annotations_coverage(&s.ann));
+	snprintf(value, sizeof(value), "%.1f%%", 100.0 * scout_annotations_coverage(&s->ann));
 	card(b, value, "annotation coverage");
 	snprintf(value, sizeof(value), "%.1f%%", 100.0 * scan->plan.covered);
 	card(b, value, "of estimated runtime in phase 1");
 	scout_buf_puts(b, "</div>\n");
-	write_verdicts(b, &s);
+	scout_buf_puts(b, "<p class=\"muted\">Every count in this audit is of the shipped modules: "
+	                  "what goes into the wheel, the modules the plan can compile");
+	if (a->not_shipped)
+		scout_buf_printf(b, " (%zu more that do not ship, such as tests, are left out)",
+		                 a->not_shipped);
+	scout_buf_puts(b, ".</p>\n");
+	write_verdicts(b, s);
 	if (a->verdict) {
 		scout_buf_puts(b, "<p class=\"verdict\">");
 		scout_escape_html(b, a->verdict);
@@ -226,13 +238,16 @@ static void write_charts(scout_buf *b, const scout_scan *scan, const scout_audit
 	section_open(b, 6);
 	scout_buf_puts(b, "<figure>\n");
 	scout_audit_svg_scatter(b, scan);
-	scout_buf_puts(b, "<figcaption>Modules by hotness and readiness score; hover a dot for "
-	                  "its path.</figcaption>\n</figure>\n<figure>\n");
+	scout_audit_svg_scatter_key(b, scan);
+	scout_buf_puts(b, "<figcaption>Shipped modules by hotness and readiness score; the hottest "
+	                  "are labelled, hover any dot for its path.</figcaption>\n</figure>\n"
+	                  "<figure>\n");
 	scout_audit_svg_coverage(b, a);
-	scout_buf_puts(b, "<figcaption>Annotation coverage of the modules.</figcaption>\n"
+	scout_buf_puts(b, "<figcaption>Annotation coverage of the shipped modules.</figcaption>\n"
 	                  "</figure>\n<figure>\n");
 	scout_audit_svg_rules(b, a);
-	scout_buf_puts(b, "<figcaption>Findings by rule (most first); a bar links to its "
+	scout_buf_puts(b, "<figcaption>Findings by rule (blockers first, then by severity and "
+	                  "count); a bar links to its "
 	                  "rule.</figcaption>\n</figure>\n</section>\n");
 }
 

@@ -1,5 +1,6 @@
-/* Section 3 of the audit page: findings grouped by rule, most findings
- * first. Each rule gets an anchor (#rule-<id>, the target of section 2's fix
+/* Section 3 of the audit page: findings in the shipped modules grouped by
+ * rule, blockers first, then behaviour, non-native and slow, most findings
+ * first within each. Each rule gets an anchor (#rule-<id>, the target of section 2's fix
  * links and the rules chart), its title, category, why mypyc cares, the fix,
  * a link to mypyc's docs (https only) and every location. */
 #include "html.h"
@@ -54,8 +55,11 @@ void scout_audit_html_findings(scout_buf *b, const scout_scan *scan, const scout
 		scout_buf_puts(b, "<p>No findings: nothing stands in mypyc's way.</p>\n");
 		return;
 	}
-	scout_buf_printf(b, "<p>%zu finding%s under %zu rule%s, most findings first.</p>\n", total,
-	                 total == 1 ? "" : "s", a->nrules, a->nrules == 1 ? "" : "s");
+	scout_buf_printf(b,
+	                 "<p>%zu finding%s under %zu rule%s in the shipped modules, by severity: "
+	                 "blockers, then changed behaviour, non-native classes and slow code; "
+	                 "most findings first within each.</p>\n",
+	                 total, total == 1 ? "" : "s", a->nrules, a->nrules == 1 ? "" : "s");
 	for (size_t i = 0; i < a->nrules; i++)
 		write_rule(b, scan, &a->rules[i]);
 }

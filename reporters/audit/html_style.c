@@ -79,6 +79,8 @@ const char scout_audit_html_css[] =
     "svg.chart{display:block;width:100%;height:auto;max-width:36rem;font-size:13px;"
     "font-family:system-ui,sans-serif}\n"
     "svg.chart text{fill:currentColor}\n"
+    "svg.chart .dot-label{font-size:11px;font-weight:600}\n"
+    ".chart-key{font-size:.85rem;margin:.4rem 0 0;columns:2 18rem}\n"
     "svg.chart .axis{stroke:var(--muted);stroke-width:1}\n"
     "svg.chart .grid{stroke:var(--line);stroke-width:1}\n"
     "svg.chart circle{fill-opacity:.75;stroke:var(--bg);stroke-width:1}\n"

@@ -153,20 +153,31 @@ void scout_md_summary(scout_md_ctx *c)
 {
 	static const scout_verdict order[] = {SCOUT_READY, SCOUT_NEEDS_ANNOTATIONS,
 	                                      SCOUT_NEEDS_CHANGES, SCOUT_BLOCKED, SCOUT_UNKNOWN};
-	scout_summary s;
+	const scout_summary *s = &c->a->totals;
 
-	scout_scan_summarise(c->scan, &s);
-	scout_buf_puts(c->b, "## 1. Summary\n\n| modules | lines | annotation coverage | "
+	scout_buf_puts(c->b, "## 1. Summary\n\n");
+	if (c->scan->compile_source) {
+		scout_buf_printf(c->b, "**Compiled today:** %zu module%s (", c->a->ncurrent,
+		                 c->a->ncurrent == 1 ? "" : "s");
+		scout_escape_markdown_text(c->b, c->scan->compile_source);
+		scout_buf_puts(c->b, "); see section 2.\n\n");
+	}
+	scout_buf_puts(c->b, "Every count in this audit is of the shipped modules: what goes into "
+	                     "the wheel, the modules the plan can compile");
+	if (c->a->not_shipped)
+		scout_buf_printf(c->b, " (%zu more that do not ship, such as tests, are left out)",
+		                 c->a->not_shipped);
+	scout_buf_puts(c->b, ".\n\n| shipped modules | lines | annotation coverage | "
 	                     "runtime covered by phase 1 |\n| ---: | ---: | ---: | ---: |\n");
-	scout_buf_printf(c->b, "| %zu | %llu | ", s.modules, (unsigned long long)s.lines);
-	scout_md_percent(c->b, scout_annotations_coverage(&s.ann));
+	scout_buf_printf(c->b, "| %zu | %llu | ", s->modules, (unsigned long long)s->lines);
+	scout_md_percent(c->b, scout_annotations_coverage(&s->ann));
 	scout_buf_puts(c->b, " | ");
 	scout_md_percent(c->b, c->scan->plan.covered);
 	scout_buf_puts(c->b, " |\n\n| verdict | modules |\n| --- | ---: |\n");
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
-		if (order[i] != SCOUT_UNKNOWN || s.verdicts[order[i]]) /* unknown: when some are */
+		if (order[i] != SCOUT_UNKNOWN || s->verdicts[order[i]]) /* unknown: when some are */
 			scout_buf_printf(c->b, "| %s | %zu |\n", scout_verdict_name(order[i]),
-			                 s.verdicts[order[i]]);
+			                 s->verdicts[order[i]]);
 	scout_buf_puts(c->b, "\n");
 	if (c->a->verdict && c->a->verdict[0]) {
 		scout_buf_puts(c->b, "**Verdict.** ");

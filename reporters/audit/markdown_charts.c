@@ -33,7 +33,7 @@ static void write_histogram(scout_md_ctx *c)
 	for (size_t i = 0; i < SCOUT_AUDIT_BINS; i++)
 		if (c->a->coverage_bins[i] > max)
 			max = c->a->coverage_bins[i];
-	scout_buf_puts(c->b, "### Annotation coverage (modules, tests left out)\n\n"
+	scout_buf_puts(c->b, "### Annotation coverage (shipped modules)\n\n"
 	                     "| coverage | modules | |\n| --- | ---: | --- |\n");
 	for (size_t i = 0; i < SCOUT_AUDIT_BINS; i++) {
 		size_t n = c->a->coverage_bins[i];
@@ -97,17 +97,25 @@ static int hotter(const void *x, const void *y)
 
 static void write_hottest(scout_md_ctx *c)
 {
-	size_t n = c->scan->nmodules, top = min_size(n, TOP), shown = min_size(top, c->lim.rows);
+	size_t n = 0, top, shown;
 	hot_entry *e;
 
-	if (n == 0)
+	if (c->scan->nmodules == 0)
 		return;
-	e = scout_calloc(n, sizeof(*e));
-	for (size_t i = 0; i < n; i++)
-		e[i] = (hot_entry){c->scan->modules[i].hotness, c->scan->modules[i].path, i};
+	e = scout_calloc(c->scan->nmodules, sizeof(*e));
+	for (size_t i = 0; i < c->scan->nmodules; i++)
+		if (c->scan->modules[i].shipped)
+			e[n++] =
+			    (hot_entry){c->scan->modules[i].hotness, c->scan->modules[i].path, i};
+	top = min_size(n, TOP);
+	shown = min_size(top, c->lim.rows);
+	if (n == 0) {
+		free(e);
+		return;
+	}
 	qsort(e, n, sizeof(*e), hotter);
 	scout_buf_printf(c->b,
-	                 "### Hotness against readiness (%zu hottest modules)\n\n"
+	                 "### Hotness against readiness (%zu hottest shipped modules)\n\n"
 	                 "| module | hotness | score | verdict |\n| --- | ---: | ---: | --- |\n",
 	                 top);
 	for (size_t i = 0; i < shown; i++) {

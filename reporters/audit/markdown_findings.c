@@ -60,8 +60,11 @@ void scout_md_findings(scout_md_ctx *c)
 		scout_buf_puts(c->b, "No findings.\n\n");
 		return;
 	}
-	scout_buf_printf(c->b, "%zu finding%s of %zu rule%s, most frequent first.\n\n", total,
-	                 total == 1 ? "" : "s", a->nrules, a->nrules == 1 ? "" : "s");
+	scout_buf_printf(c->b,
+	                 "%zu finding%s of %zu rule%s in the shipped modules, by severity: "
+	                 "blockers, then changed behaviour, non-native classes and slow code; "
+	                 "most frequent first within each.\n\n",
+	                 total, total == 1 ? "" : "s", a->nrules, a->nrules == 1 ? "" : "s");
 	for (size_t i = 0; i < shown; i++)
 		write_rule(c, &a->rules[i]);
 	if (shown < a->nrules) {

@@ -5,6 +5,8 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "escape.h"
 
@@ -127,7 +129,45 @@ static void scatter_axes(scout_buf *b, double xmax)
 	                 SC_TOP + SC_PLOT_H / 2.0, SC_TOP + SC_PLOT_H / 2.0);
 }
 
-static void scatter_dot(scout_buf *b, const scout_module *m, double xmax)
+/* The shipped modules hottest first, then by path: the numbering of the
+ * labelled dots and the key (owned by caller; *n gets the count). */
+static const scout_scan *rank_scan;
+
+static int hotter(const void *pa, const void *pb)
+{
+	const scout_module *a = &rank_scan->modules[*(const size_t *)pa];
+	const scout_module *b = &rank_scan->modules[*(const size_t *)pb];
+
+	if (a->hotness != b->hotness)
+		return a->hotness > b->hotness ? -1 : 1;
+	return strcmp(a->path, b->path);
+}
+
+static size_t *hot_order(const scout_scan *scan, size_t *n)
+{
+	size_t *v = scout_calloc(scan->nmodules ? scan->nmodules : 1, sizeof(*v));
+
+	*n = 0;
+	for (size_t i = 0; i < scan->nmodules; i++)
+		if (scan->modules[i].shipped)
+			v[(*n)++] = i;
+	rank_scan = scan;
+	if (*n > 1)
+		qsort(v, *n, sizeof(*v), hotter);
+	rank_scan = NULL;
+	return v;
+}
+
+/* The label number of module i (1-based), 0 when it has none. */
+static size_t label_of(const size_t *order, size_t n, size_t i)
+{
+	for (size_t k = 0; k < n && k < SCOUT_AUDIT_SVG_LABELS; k++)
+		if (order[k] == i)
+			return k + 1;
+	return 0;
+}
+
+static void scatter_dot(scout_buf *b, const scout_module *m, double xmax, size_t label)
 {
 	double plot_w = WIDTH - SC_LEFT - SC_RIGHT;
 	double x = SC_LEFT + plot_w * sqrt(fmin(fmax(m->hotness, 0.0), xmax) / xmax);
@@ -139,18 +179,46 @@ static void scatter_dot(scout_buf *b, const scout_module *m, double xmax)
 	scout_escape_html(b, m->path);
 	scout_buf_printf(b, ": %s, hotness %.1f%%, score %d</title></circle>\n",
 	                 scout_verdict_name(m->verdict), 100.0 * m->hotness, m->score);
+	if (label) /* right of the dot, or left of it near the right edge */
+		scout_buf_printf(b,
+		                 "<text class=\"dot-label\" x=\"%.1f\" y=\"%.1f\" "
+		                 "text-anchor=\"%s\">%zu</text>\n",
+		                 x > WIDTH - SC_RIGHT - 24.0 ? x - 7.0 : x + 7.0, y - 5.0,
+		                 x > WIDTH - SC_RIGHT - 24.0 ? "end" : "start", label);
+}
+
+void scout_audit_svg_scatter_key(scout_buf *b, const scout_scan *scan)
+{
+	size_t n, *order = hot_order(scan, &n);
+
+	if (n) {
+		scout_buf_puts(b, "<ol class=\"chart-key\">\n");
+		for (size_t k = 0; k < n && k < SCOUT_AUDIT_SVG_LABELS; k++) {
+			const scout_module *m = &scan->modules[order[k]];
+
+			scout_buf_puts(b, "<li><code>");
+			scout_escape_html(b, m->path);
+			scout_buf_printf(b, "</code> %s, hotness %.1f%%, score %d</li>\n",
+			                 scout_verdict_name(m->verdict), 100.0 * m->hotness,
+			                 m->score);
+		}
+		scout_buf_puts(b, "</ol>\n");
+	}
+	free(order);
 }
 
 void scout_audit_svg_scatter(scout_buf *b, const scout_scan *scan)
 {
-	size_t count;
+	size_t count, n, *order;
 	static const double legend_x[SCOUT_VERDICT_COUNT] = {8.0, 76.0, 214.0, 334.0, 404.0};
 	scout_summary s;
 	double xmax = hotness_axis(scan, &count);
 	char desc[160];
 
 	snprintf(desc, sizeof(desc),
-	         "%zu modules (tests left out); hot and ready modules sit at the top right", count);
+	         "%zu shipped modules; hot and ready modules sit at the top right; the %d "
+	         "hottest are numbered (see the key)",
+	         count, SCOUT_AUDIT_SVG_LABELS);
 	svg_open(b, "chart-modules", SC_HEIGHT, "Modules by hotness and readiness", desc);
 	scout_scan_summarise(scan, &s);
 	for (int v = 0; v < SCOUT_VERDICT_COUNT; v++) {
@@ -162,11 +230,13 @@ void scout_audit_svg_scatter(scout_buf *b, const scout_scan *scan)
 		legend(b, legend_x[v], 16.0, cls, scout_verdict_name((scout_verdict)v));
 	}
 	scatter_axes(b, xmax);
+	order = hot_order(scan, &n);
 	scout_buf_puts(b, "<g class=\"dots\">\n");
 	for (size_t i = 0; i < scan->nmodules; i++)
 		if (scan->modules[i].shipped)
-			scatter_dot(b, &scan->modules[i], xmax);
+			scatter_dot(b, &scan->modules[i], xmax, label_of(order, n, i));
 	scout_buf_puts(b, "</g>\n</svg>\n");
+	free(order);
 }
 
 /* ---- annotation coverage histogram ---------------------------------------- */
@@ -210,7 +280,7 @@ void scout_audit_svg_coverage(scout_buf *b, const scout_audit *a)
 	ymax = step * ((max + step - 1) / step);
 	ymax = ymax ? ymax : step;
 	snprintf(desc, sizeof(desc),
-	         "%zu modules (tests left out) in ten bins of annotation coverage, 0-10%% to "
+	         "%zu shipped modules in ten bins of annotation coverage, 0-10%% to "
 	         "90-100%%",
 	         total);
 	svg_open(b, "chart-coverage", HI_HEIGHT, "Annotation coverage", desc);
@@ -272,7 +342,7 @@ void scout_audit_svg_rules(scout_buf *b, const scout_audit *a)
 	}
 	for (size_t i = 0; i < n; i++)
 		max = a->rules[i].nlocs > max ? a->rules[i].nlocs : max;
-	snprintf(desc, sizeof(desc), "the %zu rules with the most findings, of %zu, as bars", n,
+	snprintf(desc, sizeof(desc), "the first %zu rules of %zu, blockers first, as bars", n,
 	         a->nrules);
 	svg_open(b, "chart-rules", RU_TOP + RU_ROW * (double)n + 8.0, "Findings by rule", desc);
 	for (int c = 0; c < SCOUT_CATEGORY_COUNT; c++) {

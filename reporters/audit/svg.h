@@ -8,10 +8,15 @@
 
 #include "scout/audit.h"
 
-/* Non-test modules by hotness (x, square-root scale) against readiness score
+/* Shipped modules by hotness (x, square-root scale) against readiness score
  * (y, 0-100), one dot per module coloured by verdict, with its path as the
- * dot's <title>. */
+ * dot's <title>; the SCOUT_AUDIT_SVG_LABELS hottest carry a visible number
+ * (1 hottest), so a printed copy names them through the key. */
+#define SCOUT_AUDIT_SVG_LABELS 10
 void scout_audit_svg_scatter(scout_buf *b, const scout_scan *scan);
+/* The scatter's key, printed under it: an ordered list of the numbered
+ * modules with their hotness and score. Nothing when no module ships. */
+void scout_audit_svg_scatter_key(scout_buf *b, const scout_scan *scan);
 /* Annotation coverage histogram from a->coverage_bins. */
 void scout_audit_svg_coverage(scout_buf *b, const scout_audit *a);
 /* Findings by rule: a horizontal bar per rule for the first

@@ -7,6 +7,7 @@
 #include "check.h"
 #include "scout/audit.h"
 #include "scout/cli.h"
+#include "scout/plan.h"
 #include "scout/scan.h"
 #include "scout/settings.h"
 
@@ -31,27 +32,40 @@ static const scout_audit_risk *risk(const scout_audit *a, const char *id)
 	return NULL;
 }
 
+/* The audit's lists are the plan's (scan->plan.places): every shipped
+ * module in exactly one, with the plan's reason; test code only counted. */
 static void check_phases(const scout_audit *a, const scout_scan *scan)
 {
+	size_t listed = 0;
+
 	CHECK_INT(a->nphase1, 1);
 	CHECK_STR(path_of(scan, a->phase1[0].module), "src/auditdemo/core.py");
-	CHECK_INT(a->nphase2, 2); /* hottest first */
-	CHECK_STR(path_of(scan, a->phase2[0].module), "src/auditdemo/engine.py");
-	CHECK_INT(a->phase2[0].nfixes, 1);
-	CHECK_STR(a->phase2[0].fixes[0].rule, "nested-class");
-	CHECK_INT(a->phase2[0].fixes[0].count, 1);
-	CHECK_STR(path_of(scan, a->phase2[1].module), "src/auditdemo/report.py");
-	CHECK_INT(a->phase2[1].nfixes, 0); /* slow findings are annotation work, not fixes */
+	CHECK_INT(a->nphase2, 1); /* the rest of the plan */
+	CHECK_STR(path_of(scan, a->phase2[0].module), "src/auditdemo/plugins.py");
+	CHECK_INT(a->phase2[0].nfixes, 2); /* behaviour findings to check, no slow ones */
+	CHECK_STR(a->phase2[0].fixes[0].rule, "frame-introspection");
 	CHECK(a->phase2_covered > 0.0 && a->phase2_covered < 1.0);
-	CHECK_INT(a->nskip, 2); /* tests are never planned */
-	for (size_t i = 0; i < a->nskip; i++) {
-		const char *p = path_of(scan, a->skip[i].module);
-
-		if (strcmp(p, "src/auditdemo/plugins.py") == 0)
-			CHECK_STR(scout_skip_reason_name(a->skip[i].skip), "dynamic by design");
-		else
-			CHECK_STR(p, "src/auditdemo/__init__.py");
-	}
+	CHECK_INT(a->nblocked, 1);
+	CHECK_STR(path_of(scan, a->blocked[0].module), "src/auditdemo/engine.py");
+	CHECK_INT(a->blocked[0].nfixes, 1);
+	CHECK_STR(a->blocked[0].fixes[0].rule, "nested-class");
+	CHECK(a->unlocks > 0.3 && a->unlocks < 0.4);
+	CHECK_INT(a->nskip, 2); /* hottest first, with the plan's reason */
+	CHECK_STR(path_of(scan, a->skip[0].module), "src/auditdemo/report.py");
+	CHECK_INT(a->skip[0].why, SCOUT_WHY_UNTYPED);
+	CHECK_STR(path_of(scan, a->skip[1].module), "src/auditdemo/__init__.py");
+	CHECK_INT(a->skip[1].why, SCOUT_WHY_REEXPORTS);
+	CHECK_INT(a->not_shipped, 1); /* tests/test_core.py */
+	CHECK_INT(a->totals.modules, 5);
+	CHECK_INT(a->ncurrent, 0); /* nothing compiled today */
+	/* one population: the lists add up to the shipped modules, and each
+	 * module's list is the one the scan's plan gives it */
+	listed = a->nphase1 + a->nphase2 + a->nblocked + a->nskip;
+	CHECK_INT(listed, a->totals.modules);
+	for (size_t i = 0; i < a->nskip; i++)
+		CHECK_INT(scan->plan.places[a->skip[i].module].list, SCOUT_LIST_IDLE);
+	for (size_t i = 0; i < a->nblocked; i++)
+		CHECK_INT(scan->plan.places[a->blocked[i].module].list, SCOUT_LIST_BLOCKED);
 }
 
 static void check_rules(const scout_audit *a, const scout_scan *scan)
@@ -65,8 +79,16 @@ static void check_rules(const scout_audit *a, const scout_scan *scan)
 		CHECK_STR(path_of(scan, dyn->locs[0].module), "src/auditdemo/plugins.py");
 		CHECK(dyn->locs[0].line < dyn->locs[1].line && dyn->locs[0].label != NULL);
 	}
-	for (size_t i = 1; i < a->nrules; i++) /* most findings first */
-		CHECK(a->rules[i - 1].nlocs >= a->rules[i].nlocs);
+	for (size_t i = 1; i < a->nrules; i++) { /* by severity, then most findings first */
+		int r0 = scout_audit_severity_rank(a->rules[i - 1].category);
+		int r1 = scout_audit_severity_rank(a->rules[i].category);
+
+		CHECK(r0 < r1 || (r0 == r1 && a->rules[i - 1].nlocs >= a->rules[i].nlocs));
+	}
+	CHECK(a->nrules > 0 && a->rules[0].category == SCOUT_BLOCKER);
+	for (size_t i = 0; i < a->nrules; i++) /* shipped modules only */
+		for (size_t j = 0; j < a->rules[i].nlocs; j++)
+			CHECK(scan->modules[a->rules[i].locs[j].module].shipped);
 	CHECK_INT(a->nannots, 1);
 	CHECK_STR(path_of(scan, a->annots[0].module), "src/auditdemo/report.py");
 	CHECK_INT(a->annots[0].untyped_defs, 2);
@@ -86,8 +108,8 @@ static void check_risks(const scout_audit *a, const scout_scan *scan)
 	CHECK(pub && pub->nlocs == 1 && strcmp(pub->locs[0].label, "Vector") == 0);
 	CHECK(patch && patch->nlocs == 1 &&
 	      strcmp(path_of(scan, patch->locs[0].module), "src/auditdemo/core.py") == 0);
-	/* plugins.py has the __main__ block, but the audit does not compile it */
-	CHECK(script && script->nlocs == 0);
+	/* plugins.py, in the plan's phase 2, has the __main__ block */
+	CHECK(script && script->nlocs == 1);
 	CHECK(a->major_version);
 }
 
@@ -95,10 +117,11 @@ static void check_text(const scout_audit *a)
 {
 	CHECK_STR(a->project_name, "auditdemo");
 	CHECK(a->generated_at == NULL);
-	CHECK(strstr(a->verdict, "2 of 6 modules are ready") != NULL);
-	CHECK(strstr(a->verdict, "Phase 1 compiles 1 hot module that mypyc accepts as it is.") !=
+	CHECK(strstr(a->verdict, "1 of the 5 shipped modules is ready") != NULL);
+	CHECK(strstr(a->verdict, "1 more module, such as tests, is not shipped") != NULL);
+	CHECK(strstr(a->verdict, "Phase 1 compiles 1 module that mypyc accepts as it is") != NULL);
+	CHECK(strstr(a->verdict, "blocked list holds 1 module; fixing it unlocks about 37%") !=
 	      NULL);
-	CHECK(strstr(a->verdict, "1 of them blocked") != NULL);
 	CHECK(strstr(a->verdict, "major version") != NULL);
 	CHECK_INT(a->nchecks, 6);
 	CHECK(a->build_backend && strcmp(a->build_backend, "flit_core.buildapi") == 0);

@@ -146,7 +146,8 @@ static void flit(scout_audit *a, scout_scan *scan, const char *dir)
 	CHECK(contains(c[PYTHON].found, "5 CPython versions: 3.8, 3.9, 3.10, 3.11, 3.12;"));
 	CHECK(has_ref(&c[PYTHON], "pyproject.toml", 8));
 	CHECK_INT(c[TESTING].status, SCOUT_CHECK_WARN);
-	CHECK(contains(c[TESTING].snippet, "MYPYC_BUILD: ${{ matrix.compiled }}"));
+	/* no switch of its own yet: one named after the project */
+	CHECK(contains(c[TESTING].snippet, "PROJECT_USE_MYPYC: ${{ matrix.compiled }}"));
 	CHECK_INT(c[MYPYC_TESTS].status, SCOUT_CHECK_INFO);
 	CHECK_INT(c[MYPYC_TESTS].nrefs, 1);
 	CHECK(has_ref(&c[MYPYC_TESTS], "tests/test_core.py", 8));
@@ -175,13 +176,47 @@ static void hatch_hook(scout_audit *a, scout_scan *scan, const char *dir)
 	CHECK(has_ref(&c[FALLBACK], "pyproject.toml", 20));
 	CHECK_INT(c[PYTHON].status, SCOUT_CHECK_OK);
 	CHECK(contains(c[PYTHON].found, "open: CPython 3.10 and every newer"));
-	CHECK_INT(c[TESTING].status, SCOUT_CHECK_INFO);
+	/* compiled today, and cibuildwheel tests each wheel it builds */
+	CHECK_INT(c[TESTING].status, SCOUT_CHECK_OK);
 	CHECK(has_ref(&c[TESTING], "src", 0));
 	CHECK(has_ref(&c[TESTING], "pyproject.toml", 17));
-	CHECK(contains(c[TESTING].snippet, "HATCH_BUILD_HOOKS_ENABLE"));
+	CHECK(!c[TESTING].snippet);
 	CHECK_INT(c[MYPYC_TESTS].status, SCOUT_CHECK_INFO);
 	CHECK_INT(c[MYPYC_TESTS].nrefs, 1);
 	CHECK(has_ref(&c[MYPYC_TESTS], "pyproject.toml", 24));
+}
+
+/* lagom's shape: setup.py compiles when DEMO_COMPILE is nonzero; a CI job
+ * builds the wheel with it on, removes the source tree, installs the wheel
+ * and runs pytest. Without that job, the snippet uses DEMO_COMPILE. */
+static void wheel_ci(scout_audit *a, scout_scan *scan, const char *dir)
+{
+	const scout_audit_check *c = a->checks;
+	const char *wf = ".github/workflows/main.yml";
+
+	CHECK_INT(c[BACKEND].status, SCOUT_CHECK_OK);
+	CHECK(contains(c[BACKEND].found, "setup.py compiles 1 module with mypyc today"));
+	CHECK(contains(c[FALLBACK].found, "compiles only when DEMO_COMPILE nonzero"));
+	CHECK_INT(c[TESTING].status, SCOUT_CHECK_OK);
+	CHECK(contains(c[TESTING].found, "main.yml (test-build) builds a wheel with "
+	                                 "DEMO_COMPILE=1, removes the source tree, installs the "
+	                                 "wheel and runs the tests against it"));
+	CHECK(has_ref(&c[TESTING], wf, 15) && has_ref(&c[TESTING], wf, 17));
+	CHECK(has_ref(&c[TESTING], wf, 18) && has_ref(&c[TESTING], wf, 19));
+	CHECK(has_ref(&c[TESTING], wf, 20));
+	CHECK(!has_ref(&c[TESTING], wf, 8)); /* test-code runs the source tree */
+	CHECK(!c[TESTING].snippet);
+	CHECK_INT(util_sh("rm '%s/%s'", dir, wf), 0);
+	scout_audit_free(a);
+	memset(a, 0, sizeof(*a));
+	scout_audit_packaging(a, scan, dir);
+	c = a->checks;
+	CHECK(a->nchecks == 6 && c[TESTING].status == SCOUT_CHECK_WARN);
+	if (a->nchecks == 6) {
+		CHECK(contains(c[TESTING].snippet, "DEMO_COMPILE: ${{ matrix.compiled }}"));
+		CHECK(contains(c[TESTING].snippet, "compiled: [\"1\", \"0\"]"));
+		CHECK(!contains(c[TESTING].snippet, "_USE_MYPYC"));
+	}
 }
 
 static void hatch_nohook(scout_audit *a, scout_scan *scan, const char *dir)
@@ -222,7 +257,7 @@ static void setuptools_cond(scout_audit *a, scout_scan *scan, const char *dir)
 	CHECK_INT(c[PYTHON].status, SCOUT_CHECK_WARN);
 	CHECK(contains(c[PYTHON].found, "setup.py python_requires is \">=3.9\""));
 	CHECK(has_ref(&c[PYTHON], "setup.py", 15));
-	CHECK_INT(c[TESTING].status, SCOUT_CHECK_INFO);
+	CHECK_INT(c[TESTING].status, SCOUT_CHECK_OK); /* compiled, cibuildwheel tests it */
 	CHECK(has_ref(&c[TESTING], "pytest.ini", 2));
 	CHECK(has_ref(&c[TESTING], ".github/workflows/wheels.yaml", 13));
 	CHECK_INT(c[MYPYC_TESTS].status, SCOUT_CHECK_INFO);
@@ -287,7 +322,8 @@ static void setup_plain(scout_audit *a, scout_scan *scan, const char *dir)
 	CHECK(has_ref(&c[CIBW], ".gitlab-ci.yml", 5));
 	CHECK_INT(c[FALLBACK].status, SCOUT_CHECK_TODO);
 	CHECK(contains(c[FALLBACK].found, "unconditionally"));
-	CHECK(contains(c[FALLBACK].snippet, "MYPYC_BUILD: \"0\""));
+	/* no switch of its own: one named after the project */
+	CHECK(contains(c[FALLBACK].snippet, "PROJECT_USE_MYPYC: \"0\""));
 	CHECK_INT(c[PYTHON].status, SCOUT_CHECK_OK);
 	CHECK(has_ref(&c[PYTHON], "setup.cfg", 5));
 }
@@ -317,6 +353,7 @@ static void test_fixtures(void)
 	run_fixture("poetry", "pkg", "", poetry);
 	run_fixture(NULL, "pkg", "", no_packaging);
 	run_fixture("setup_plain", "pkg", "", setup_plain);
+	run_fixture("wheel_ci", "pkg", "", wheel_ci);
 	run_fixture("pdm", "pkg", "", pdm);
 	run_fixture("setuptools_cond", "pkg", "tests", subdirectory_scan);
 }
@@ -367,8 +404,10 @@ static void test_hostile_files(void)
 	sub = scout_asprintf("%s/sub", dir);
 	run_case(&a, &scan, sub, sub);
 	CHECK(a.build_backend == NULL);
-	if (a.nchecks == 6)
-		CHECK(contains(a.checks[BACKEND].found, "No packaging"));
+	if (a.nchecks == 6) { /* what the scan's compile-set reader found, said as such */
+		CHECK(contains(a.checks[BACKEND].found, "setup.py compiles 0 modules"));
+		CHECK_INT(a.checks[BACKEND].status, SCOUT_CHECK_WARN);
+	}
 	done(&a, &scan);
 	memset(&a, 0, sizeof(a));
 	scan = (scout_scan){.root = dir};

@@ -42,6 +42,7 @@ static void build(scout_scan *s, scout_audit *a)
 	a->verdict = scout_strdup("Worth it <b>now</b>");
 	a->project_name = scout_strdup("pkg\"&");
 	SCOUT_PUSH(a->phase1, a->nphase1, a->phase1_cap, p1);
+	a->snippet_setuptools = a->snippet_hatch = true;
 	add_rule(a, "nested-class", 21, "class <Inner> in a function");
 	add_rule(a, "dynamic-features", 2, "eval() & co");
 	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)

@@ -35,7 +35,7 @@ static void add_check(scout_audit *a, const char *id, const char *title, const c
 
 static scout_audit_module plan_entry(size_t module, bool with_fixes)
 {
-	scout_audit_module m = {.module = module, .skip = SCOUT_SKIP_COLD};
+	scout_audit_module m = {.module = module, .why = SCOUT_WHY_COLD};
 	scout_audit_fix f = {.rule = "nested-class", .category = SCOUT_BLOCKER, .count = 2};
 
 	if (with_fixes)
@@ -49,6 +49,7 @@ static void add_plan(scout_audit *a, size_t n1, size_t n2, size_t nskip, size_t 
 {
 	size_t m = 0;
 
+	a->snippet_setuptools = a->snippet_hatch = true; /* both paste-ready snippets */
 	for (size_t i = 0; i < n1; i++, m++)
 		SCOUT_PUSH(a->phase1, a->nphase1, a->phase1_cap, plan_entry(m % nmodules, false));
 	for (size_t i = 0; i < n2; i++, m++)
@@ -457,8 +458,9 @@ static void test_empty(void)
 
 	for (size_t i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)
 		CHECK(strstr(doc, headings[i]) != NULL);
-	CHECK(strstr(doc, "Nothing is both hot and ready") != NULL);
-	CHECK(strstr(doc, "mypycify") == NULL);
+	CHECK(strstr(doc, "Nothing is ready to compile yet.") != NULL);
+	CHECK(strstr(doc, "Nothing: no build file") != NULL); /* nothing compiled today */
+	CHECK(strstr(doc, "mypycify([") == NULL);             /* no snippet */
 	free(doc);
 }
 

@@ -52,35 +52,30 @@ typedef struct scout_audit_check {
 	size_t nrefs, refs_cap;
 } scout_audit_check;
 
-/* A phase 2 module's fix: one rule that stands in its way, counted. */
+/* A module's fix: one rule that stands in its way, counted. */
 typedef struct scout_audit_fix {
 	const char *rule; /* static */
 	scout_category category;
 	uint32_t count;
 } scout_audit_fix;
 
-typedef enum scout_skip_reason {
-	SCOUT_SKIP_COLD = 0, /* too little estimated runtime to pay off */
-	SCOUT_SKIP_DYNAMIC,  /* dynamic by design: eval/exec, frames, __dict__ */
-	SCOUT_SKIP_BLOCKED,  /* blocked and cold */
-	SCOUT_SKIP_UNKNOWN,  /* verdict unknown: hot or cold, the grammar cannot parse it all */
-	SCOUT_SKIP_IDLE,     /* not worth compiling (scout_audit_module.idle_why) */
-} scout_skip_reason;
-
-/* "cold", "dynamic by design", "blocked and cold", "not parsed (verdict unknown)". */
-const char *scout_skip_reason_name(scout_skip_reason r);
-
+/* One module in one of the plan's lists (scan->plan.places), as the audit
+ * shows it: the plan decides every list and every reason; the audit only
+ * adds what stands in the module's way. */
 typedef struct scout_audit_module {
 	size_t module;          /* index into scan->modules */
-	scout_audit_fix *fixes; /* owned; phase 2 only: blocker first, then by count */
+	scout_audit_fix *fixes; /* owned; phase 2: behaviour and non-native rules; blocked:
+	                           its blocker rules; by severity, then count */
 	size_t nfixes, fixes_cap;
-	scout_skip_reason skip; /* "not worth it" only */
-	uint8_t idle_why;       /* SCOUT_SKIP_IDLE: the plan's reason (scout_plan_why) */
+	uint8_t why; /* scout_plan_why: the plan's reason for its list */
 } scout_audit_module;
 
-/* Why a "not worth it" module is skipped: scout_skip_reason_name, or the
- * plan's reason for SCOUT_SKIP_IDLE. */
+/* The plan's reason for am's list, in words (scout_plan_why_text). */
 const char *scout_audit_skip_text(const scout_audit_module *am);
+
+/* The rank of a finding category in the audit's order: blockers, then
+ * behaviour, then non-native classes, then slow code (0..3). */
+int scout_audit_severity_rank(scout_category c);
 
 /* Findings of one rule (section 3), locations in report order. */
 typedef struct scout_audit_rule {
@@ -112,13 +107,30 @@ typedef struct scout_audit_risk {
 #define SCOUT_AUDIT_BINS 10
 
 typedef struct scout_audit {
-	/* 1. summary */
-	char *verdict; /* owned; one plain paragraph */
-	/* 2. the plan in phases (non-test modules only) */
-	scout_audit_module *phase1, *phase2, *skip; /* owned */
-	size_t nphase1, nphase2, nskip, phase1_cap, phase2_cap, skip_cap;
+	/* 1. summary, over one population: the shipped modules (what goes into
+	 * the wheel and what the plan plans); every count below is of them */
+	char *verdict;        /* owned; one plain paragraph */
+	scout_summary totals; /* the shipped modules only */
+	size_t not_shipped;   /* modules scanned but not shipped (tests, scripts) */
+	/* 2. the plan's lists, as the scan reports them (scan->plan): phase 1 is
+	 * the plan's first phase in plan order, phase 2 the rest of the plan, then
+	 * the blocked modules in the plan's order (what fixing each unlocks
+	 * first), then those not worth compiling (hottest first). Not-shipped
+	 * modules are only counted. */
+	scout_audit_module *phase1, *phase2, *blocked, *skip; /* owned */
+	size_t nphase1, nphase2, nblocked, nskip;
+	size_t phase1_cap, phase2_cap, blocked_cap, skip_cap;
 	double phase2_covered; /* share of estimated runtime phase 2 adds */
-	/* 3. findings by rule: most findings first, then rule id */
+	double unlocks;        /* share the blocked modules' own fixes unlock */
+	/* which paste-ready phase 1 snippets fit: the build that compiles today,
+	 * else the build backend (scan->backend), both when neither says */
+	bool snippet_setuptools, snippet_hatch;
+	/* what the project compiles with mypyc today (scan->compile_*), in path
+	 * order, each with the plan's list and reason for it */
+	scout_audit_module *current;
+	size_t ncurrent, current_cap;
+	/* 3. findings by rule, shipped modules only: blockers, then behaviour,
+	 * non-native and slow; most findings first within one; then rule id */
 	scout_audit_rule *rules;
 	size_t nrules, rules_cap;
 	/* 4. annotation work: hottest first, then path; modules with missing slots */
@@ -133,7 +145,7 @@ typedef struct scout_audit {
 	scout_audit_risk *risks;
 	size_t nrisks, risks_cap;
 	bool major_version; /* some breaking risk has locations */
-	/* 7. chart data: coverage histogram of non-test modules (bin i holds
+	/* 7. chart data: coverage histogram of the shipped modules (bin i holds
 	 * coverage in [i/10, (i+1)/10), the last bin includes 1.0) */
 	size_t coverage_bins[SCOUT_AUDIT_BINS];
 	/* the document */
