@@ -47,6 +47,8 @@ typedef struct scout_cli {
 	const char *cache_dir;      /* --cache-dir DIR, NULL: $XDG_CACHE_HOME/mypyc-scout */
 	bool no_cache;              /* --no-cache */
 	bool timestamp;             /* audit --timestamp */
+	/* What the text report shows (scout_text_opts in reporters/reporter.h). */
+	bool show_fixes, show_all, show_modules, show_plan, show_advisories, statistics, quiet;
 } scout_cli;
 
 /* Where an option's value goes in scout_cli. */
