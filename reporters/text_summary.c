@@ -309,11 +309,14 @@ void scout_text_write_next(scout_buf *b, const scout_scan *scan, const scout_rep
 	if (opts->diff_base || !scan->plan.built || scan->nmodules == 0)
 		return;
 	scout_buf_puts(b, "next:\n");
-	if (blockers)
+	if (blockers == 1)
+		scout_buf_puts(b, "  fix the blocker listed above (--show-fixes says how; "
+		                  "'mypyc-scout rules ID' explains a rule)\n");
+	else if (blockers)
 		scout_buf_printf(b,
-		                 "  fix the %zu blocker%s, listed first above (--show-fixes says "
+		                 "  fix the %zu blockers, listed first above (--show-fixes says "
 		                 "how; 'mypyc-scout rules ID' explains a rule)\n",
-		                 blockers, scout_text_plural(blockers));
+		                 blockers);
 	write_first(b, scan);
 	write_unblock(b, scan);
 	if (!opts->text.show_plan)
