@@ -167,6 +167,8 @@ static void write_diagnostics(scout_buf *b, const scout_scan *scan, const scout_
 
 		if (m && !m->gated && !opts->text.show_all)
 			continue;
+		if (m && opts->diff_base && !m->got_worse && !m->nfindings)
+			continue; /* a file the change did not touch */
 		scout_escape_terminal(b, d->path);
 		if (d->line)
 			scout_buf_printf(b, ":%u", (unsigned)d->line);

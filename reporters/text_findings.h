@@ -12,9 +12,12 @@ bool scout_text_listed(const scout_module *m, const scout_finding *f, const scou
 
 /* Appends the listed findings, blockers first, each group under a line
  * naming its category and count: `path:line:col: rule-id message`, then
- * "    fix: ..." with --show-fixes. Then the diagnostics of the modules the
- * listing covers (`path[:line]: kind: message`). Returns the number of
- * findings written. */
+ * "    fix: ..." with --show-fixes. By default a digest: one line per rule
+ * and file naming the rule's other lines there, and at most 40 lines, then
+ * how many findings it left out; --show-all writes every finding. Then the
+ * diagnostics of the modules the listing covers (under --diff, of the files
+ * the change touched): `path[:line]: kind: message`. Returns the number of
+ * findings listed. */
 size_t scout_text_write_findings(scout_buf *b, const scout_scan *scan,
                                  const scout_report_opts *opts);
 

@@ -108,6 +108,7 @@ cp -r "$proj" "$tmp/repo"
 (cd "$tmp/repo" && "$bin" scan --no-cache --diff main .) >"$tmp/diff" 2>/dev/null || true
 check "--diff: the added blocker" has "$tmp/diff" "pkg/many.py:40:12: builtin-base "
 check "--diff: not the findings of unchanged files" lacks "$tmp/diff" "pkg/core.py:"
+check "--diff: not the diagnostics of unchanged files" lacks "$tmp/diff" "pkg/tmpl.py"
 check "--diff: the verdict that got worse" grep -qx '  pkg/many.py  needs-changes -> blocked' "$tmp/diff"
 check "--diff: neither the plan nor the whole tree's counts" \
 	bash -c "! grep -qE '^next:|^verdicts: |modules ship' '$tmp/diff'"
