@@ -58,7 +58,7 @@ check "subproject: one source, not the test fixture's setup.py: $(grep -c '^sour
 	grep -qxF "source appc/setup.py mypycify | None | | app/core.py app/parsers/a.py app/parsers/b.py" "$tmp/subproject.out"
 check "subproject: nothing from tests/fixtures" bash -c "! grep -q fixtures '$tmp/subproject.out'"
 # the snippet goes into appc/setup.py: its paths are from that directory
-"$bin" scan --no-cache --fail-on none fixtures/compile_sets/subproject >"$tmp/subproject.txt"
+"$bin" scan --no-cache --fail-on none --show-plan fixtures/compile_sets/subproject >"$tmp/subproject.txt"
 check "subproject: the snippet names appc/setup.py" grep -qxF "  # appc/setup.py (setuptools)" "$tmp/subproject.txt"
 check "subproject: snippet paths from appc/" grep -qxF '      "../app/core.py",' "$tmp/subproject.txt"
 
