@@ -3,9 +3,14 @@
  *
  *   ::error title=<rule>: <rule title>,file=<path>,line=L,endLine=E,col=C,endColumn=F::<message>
  *
- * `::error` for blockers, `::warning` for the other categories, `::notice`
- * for a finding that does not hold (it assumes a module the recommended
- * build leaves interpreted; docs/report-schema.md "assumes"). The
+ * `::error` for blockers, `::warning` for non-native and behaviour,
+ * `::notice` for slow and info and for a finding that does not hold (it
+ * assumes a module the recommended build leaves interpreted;
+ * docs/report-schema.md "assumes"). GitHub shows 10 annotations of each type
+ * per step and drops the rest silently (github_kind.h), so the report stops
+ * at 10 of each, in report order, and ends with a plain line (no command)
+ * that says how many of each it left out; the job summary counts them all.
+ * The
  * properties come in the order @actions/core's toCommandProperties gives them
  * (title, file, line, endLine, col, endColumn), and a property whose value is
  * empty or 0 is left out as its `if (val)` does, so a line here is byte for
@@ -17,7 +22,8 @@
  * finding has a fix (GitHub shows multi-line annotation messages).
  *
  * Diagnostics (files that could not be read or parsed) follow as
- * `::warning title=mypyc-scout: <kind>,file=<path>[,line=L]::<message>`.
+ * `::warning title=mypyc-scout: <kind>,file=<path>[,line=L]::<message>`,
+ * within the same cap of warnings.
  *
  * Data goes through scout_escape_github_data and property values through
  * scout_escape_github_property (reporters/escape.c), both on valid UTF-8. */
@@ -25,6 +31,7 @@
 #include "assumes.h"
 #include "output.h"
 #include "escape.h"
+#include "github_kind.h"
 #include "scout/ruleinfo.h"
 
 /* Appends `,key=value` (or ` key=value` for the first property). */
@@ -68,9 +75,8 @@ static void write_finding(scout_buf *b, const scout_module *m, const scout_findi
 	scout_buf title = {0};
 
 	rule_title(&title, f->rule);
-	scout_buf_puts(b, !scout_finding_holds(f)        ? "::notice"
-	                  : f->category == SCOUT_BLOCKER ? "::error"
-	                                                 : "::warning");
+	scout_buf_puts(b, "::");
+	scout_buf_puts(b, scout_github_kind_name(scout_github_kind_of(f)));
 	put_property(b, &first, "title", title.data);
 	put_property(b, &first, "file", m->path);
 	put_number(b, &first, "line", f->line);
@@ -107,16 +113,50 @@ static void write_diagnostic(scout_buf *b, const scout_diagnostic *d)
 	scout_buf_free(&title);
 }
 
+/* "mypyc-scout: annotated 10 of 62 errors, 3 of 3 warnings, ...": what the
+ * cap left out, when it left out anything. */
+static void write_left_out(scout_buf *b, const size_t total[SCOUT_GITHUB_KIND_COUNT],
+                           const size_t shown[SCOUT_GITHUB_KIND_COUNT])
+{
+	bool any = false;
+
+	for (int k = 0; k < SCOUT_GITHUB_KIND_COUNT; k++)
+		any |= total[k] > shown[k];
+	if (!any)
+		return;
+	scout_buf_puts(b, "mypyc-scout: annotated");
+	for (int k = 0; k < SCOUT_GITHUB_KIND_COUNT; k++)
+		scout_buf_printf(b, "%s %zu of %zu %s%s", k ? "," : "", shown[k], total[k],
+		                 scout_github_kind_name(k), total[k] == 1 ? "" : "s");
+	scout_buf_printf(b,
+	                 " (GitHub shows %d of each per step); the job summary counts them "
+	                 "all, --format text lists them\n",
+	                 SCOUT_GITHUB_PER_KIND);
+}
+
 static int github_write(FILE *out, const scout_scan *scan, const scout_report_opts *opts)
 {
+	size_t total[SCOUT_GITHUB_KIND_COUNT], shown[SCOUT_GITHUB_KIND_COUNT] = {0};
 	scout_buf b = {0};
 
+	scout_github_count(scan, total);
 	scout_buf_put(&b, "", 0);
 	for (size_t i = 0; i < scan->nmodules; i++)
-		for (size_t j = 0; j < scan->modules[i].nfindings; j++)
-			write_finding(&b, &scan->modules[i], &scan->modules[i].findings[j]);
+		for (size_t j = 0; j < scan->modules[i].nfindings; j++) {
+			const scout_finding *f = &scan->modules[i].findings[j];
+			scout_github_kind k = scout_github_kind_of(f);
+
+			if (shown[k] < SCOUT_GITHUB_PER_KIND) {
+				write_finding(&b, &scan->modules[i], f);
+				shown[k]++;
+			}
+		}
 	for (size_t i = 0; i < scan->ndiags; i++)
-		write_diagnostic(&b, &scan->diags[i]);
+		if (shown[SCOUT_GITHUB_WARNING] < SCOUT_GITHUB_PER_KIND) {
+			write_diagnostic(&b, &scan->diags[i]);
+			shown[SCOUT_GITHUB_WARNING]++;
+		}
+	write_left_out(&b, total, shown);
 	return scout_output_write(out, &b, "the GitHub annotations");
 }
 

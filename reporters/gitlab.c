@@ -48,10 +48,8 @@ static const char *severity_of(const scout_finding *f)
 {
 	scout_category c = f->category;
 	static const char *const severities[SCOUT_CATEGORY_COUNT] = {
-	    [SCOUT_BLOCKER] = "critical",
-	    [SCOUT_NON_NATIVE] = "major",
-	    [SCOUT_BEHAVIOUR] = "major",
-	    [SCOUT_SLOW] = "minor",
+	    [SCOUT_BLOCKER] = "critical", [SCOUT_NON_NATIVE] = "major", [SCOUT_BEHAVIOUR] = "major",
+	    [SCOUT_SLOW] = "minor",       [SCOUT_INFO] = "info",
 	};
 
 	if (!scout_finding_holds(f))
@@ -62,10 +60,9 @@ static const char *severity_of(const scout_finding *f)
 static const char *code_climate_category(scout_category c)
 {
 	static const char *const categories[SCOUT_CATEGORY_COUNT] = {
-	    [SCOUT_BLOCKER] = "Compatibility",
-	    [SCOUT_NON_NATIVE] = "Performance",
-	    [SCOUT_BEHAVIOUR] = "Bug Risk",
-	    [SCOUT_SLOW] = "Performance",
+	    [SCOUT_BLOCKER] = "Compatibility", [SCOUT_NON_NATIVE] = "Performance",
+	    [SCOUT_BEHAVIOUR] = "Bug Risk",    [SCOUT_SLOW] = "Performance",
+	    [SCOUT_INFO] = "Compatibility",
 	};
 
 	return c < SCOUT_CATEGORY_COUNT ? categories[c] : "Compatibility";

@@ -16,12 +16,29 @@ typedef enum scout_report_command {
 	SCOUT_REPORT_COMMAND_COUNT
 } scout_report_command;
 
+/* What the text report shows besides its default: the findings that count,
+ * then a short summary (reporters/text.c). */
+typedef struct scout_text_opts {
+	bool show_fixes;      /* --show-fixes: each finding's fix under it */
+	bool show_all;        /* --show-all: slow and info findings, modules that do not ship,
+	                         findings that do not hold */
+	bool show_modules;    /* --show-modules: the module table */
+	bool show_plan;       /* --show-plan: the whole plan, with the build snippet */
+	bool show_advisories; /* --show-advisories: the rules checked nowhere here */
+	bool statistics;      /* --statistics: counts per rule instead of the findings */
+	bool quiet;           /* -q: the findings and the exit reason only */
+} scout_text_opts;
+
 typedef struct scout_report_opts {
 	bool color;               /* ANSI colour (text only): a TTY and no NO_COLOR */
 	const scout_audit *audit; /* the audit of the scan: set for audit formats */
 	/* `verify`: what the real compiler did (json adds a `verification`
 	 * section), else NULL */
 	const scout_verification *verification;
+	scout_text_opts text;    /* text only */
+	const char *diff_base;   /* --diff BASE: the findings are what the change adds */
+	int fail_on;             /* --fail-on: the category it fails at, -1 for none */
+	const char *exit_reason; /* why the scan exits 1 (the gate), or NULL for exit 0 */
 } scout_report_opts;
 
 typedef struct scout_reporter {

@@ -11,7 +11,8 @@
  *                      given as an absolute path, else a description naming it)
  *   columnKind         unicodeCodePoints: our columns count code points
  *   results            one per finding, in report order (path, line, column,
- *                      rule): level error for blockers, warning otherwise,
+ *                      rule): level error for blockers, note for info,
+ *                      warning otherwise,
  *                      note for a finding that does not hold (it assumes a
  *                      module the recommended build leaves interpreted);
  *                      the message (then "\nif compiled with <paths>" when it
@@ -64,7 +65,7 @@ static cJSON *message(const char *s)
 
 static const char *level_of(scout_category c)
 {
-	return c == SCOUT_BLOCKER ? "error" : "warning";
+	return c == SCOUT_BLOCKER ? "error" : c == SCOUT_INFO ? "note" : "warning";
 }
 
 /* A result's level: its rule's, or note for a finding that does not hold. */

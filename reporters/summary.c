@@ -5,6 +5,7 @@
 
 #include "assumes.h"
 #include "escape.h"
+#include "github_kind.h"
 #include "output.h"
 
 #define MAX_PLAN     10
@@ -85,6 +86,27 @@ static void write_blockers(scout_buf *b, const scout_scan *scan)
 		scout_buf_printf(b, "- ... and %zu more\n", total - shown);
 }
 
+/* The annotations --format github makes of each type, and how many of them
+ * GitHub shows: the ones it drops are counted here. */
+static void write_annotations(scout_buf *b, const scout_scan *scan)
+{
+	size_t total[SCOUT_GITHUB_KIND_COUNT];
+
+	scout_github_count(scan, total);
+	scout_buf_printf(
+	    b,
+	    "\n### Annotations\n\nGitHub shows %d of each type per step; "
+	    "`--format github` writes those and counts the rest here.\n\n"
+	    "| type | findings | annotated | not shown |\n| --- | ---: | ---: | ---: |\n",
+	    SCOUT_GITHUB_PER_KIND);
+	for (int k = 0; k < SCOUT_GITHUB_KIND_COUNT; k++) {
+		size_t shown = total[k] < SCOUT_GITHUB_PER_KIND ? total[k] : SCOUT_GITHUB_PER_KIND;
+
+		scout_buf_printf(b, "| %s | %zu | %zu | %zu |\n", scout_github_kind_name(k),
+		                 total[k], shown, total[k] - shown);
+	}
+}
+
 int scout_summary_write(FILE *out, const scout_scan *scan)
 {
 	scout_buf b = {0};
@@ -92,5 +114,6 @@ int scout_summary_write(FILE *out, const scout_scan *scan)
 	write_counts(&b, scan);
 	write_plan(&b, scan);
 	write_blockers(&b, scan);
+	write_annotations(&b, scan);
 	return scout_output_write(out, &b, "the job summary");
 }

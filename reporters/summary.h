@@ -7,8 +7,9 @@
 #include "scout/result.h"
 
 /* Appends the summary of `scan` (after --diff/--baseline filtering) to out:
- * verdict counts, the top of the compile plan, and the blockers that hold (at
- * most 20, with a count of the rest). Returns 0 or SCOUT_EIO. */
+ * verdict counts, the top of the compile plan, the blockers that hold (at
+ * most 20, with a count of the rest), and the GitHub annotations of each type
+ * with how many GitHub does not show. Returns 0 or SCOUT_EIO. */
 int scout_summary_write(FILE *out, const scout_scan *scan);
 
 #endif

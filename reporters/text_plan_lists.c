@@ -79,7 +79,8 @@ static int compare_strings(const void *pa, const void *pb)
 	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
 }
 
-/* " rule-a (2), rule-b": the blocker rules that hold, sorted, counted. */
+/* " rule-a (2), rule-b": the blocker rules that hold, sorted, counted; when
+ * --diff or --baseline hid them all, says so rather than nothing. */
 static void write_rules(scout_buf *b, const scout_module *m)
 {
 	const char **ids = scout_calloc(m->nfindings ? m->nfindings : 1, sizeof(*ids));
@@ -88,6 +89,8 @@ static void write_rules(scout_buf *b, const scout_module *m)
 	for (size_t i = 0; i < m->nfindings; i++)
 		if (scout_report_blocks(&m->findings[i]))
 			ids[n++] = m->findings[i].rule;
+	if (n == 0)
+		scout_buf_puts(b, " its blockers are not on the lines --diff or --baseline shows");
 	qsort(ids, n, sizeof(*ids), compare_strings);
 	for (size_t i = 0; i < n;) {
 		size_t same = 1;
@@ -120,13 +123,11 @@ static void write_breaks(scout_buf *b, const scout_scan *scan, const scout_plan_
 	scout_buf_puts(b, " (compiled today) hold: keep it interpreted, or fix those first\n");
 }
 
-static void write_blocked_one(scout_buf *b, const scout_scan *scan, size_t i)
+void scout_text_write_blocked_why(scout_buf *b, const scout_scan *scan, size_t i)
 {
 	const scout_module *m = &scan->modules[i];
 	const scout_plan_place *p = &scan->plan.places[i];
 
-	scout_buf_puts(b, "  ");
-	scout_escape_terminal(b, m->path);
 	if (p->why == SCOUT_WHY_TIED || p->why == SCOUT_WHY_BREAKS) {
 		(p->why == SCOUT_WHY_TIED ? write_tied : write_breaks)(b, scan, p);
 		return;
@@ -140,6 +141,13 @@ static void write_blocked_one(scout_buf *b, const scout_scan *scan, size_t i)
 	if (m->compiled_now)
 		scout_buf_puts(b, "  (compiled today: check these findings)");
 	scout_buf_putc(b, '\n');
+}
+
+static void write_blocked_one(scout_buf *b, const scout_scan *scan, size_t i)
+{
+	scout_buf_puts(b, "  ");
+	scout_escape_terminal(b, scan->modules[i].path);
+	scout_text_write_blocked_why(b, scan, i);
 }
 
 void scout_text_write_plan_blocked(scout_buf *b, const scout_scan *scan)

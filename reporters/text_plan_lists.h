@@ -10,6 +10,10 @@ void scout_text_write_plan_current(scout_buf *b, const scout_scan *scan);
 /* "Blocked": what fixing each module unlocks, its blocker rules, and the
  * modules a class ties to a blocked one with the way out. */
 void scout_text_write_plan_blocked(scout_buf *b, const scout_scan *scan);
+/* What follows a blocked module's path there (modules[i], in the blocked
+ * list): "  unlocks 4.7%: rule-a (2), rule-b" or why it waits, and a
+ * newline. */
+void scout_text_write_blocked_why(scout_buf *b, const scout_scan *scan, size_t i);
 /* "Not worth compiling" with each reason, and the count not shipped. */
 void scout_text_write_plan_idle(scout_buf *b, const scout_scan *scan);
 

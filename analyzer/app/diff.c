@@ -168,12 +168,16 @@ static void keep_changed(scout_scan *scan, const changes *c, git_repository *rep
 		scout_module *m = &scan->modules[i];
 		char *repo_path = scout_asprintf("%s%s", prefix, m->path);
 		const changed_file *f = find_file(c, repo_path);
-		bool worse = f && !f->whole &&
-		             badness((int)m->verdict) >
-		                 badness(base_verdict(repo, tree, repo_path, m,
-		                                      scan->coverage_threshold, rules));
+		int was = f && !f->whole ? base_verdict(repo, tree, repo_path, m,
+		                                        scan->coverage_threshold, rules)
+		                         : 0;
+		bool worse = f && !f->whole && badness((int)m->verdict) > badness(was);
 		size_t kept = 0;
 
+		if (worse) {
+			m->got_worse = true;
+			m->was = was < 0 ? SCOUT_VERDICT_COUNT : (uint8_t)was;
+		}
 		for (size_t j = 0; j < m->nfindings; j++) {
 			if (f && (f->whole || worse || line_added(f, m->findings[j].line))) {
 				m->findings[kept++] = m->findings[j];

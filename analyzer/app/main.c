@@ -104,6 +104,30 @@ static int write_summary(const scout_scan *scan, const scout_cli *cli)
 	return 0;
 }
 
+/* The text report's flags, --diff and --fail-on, for the reporter. */
+static void set_text_opts(scout_report_opts *o, const scout_cli *cli, const scout_settings *s)
+{
+	o->text = (scout_text_opts){
+	    .show_fixes = cli->show_fixes,
+	    .show_all = cli->show_all,
+	    .show_modules = cli->show_modules,
+	    .show_plan = cli->show_plan,
+	    .show_advisories = cli->show_advisories,
+	    .statistics = cli->statistics,
+	    .quiet = cli->quiet,
+	};
+	o->diff_base = cli->diff_base;
+	o->fail_on = s->fail_on;
+}
+
+/* True when the text report on a terminal already ended with the exit
+ * reason, which stderr would only repeat on the same screen. */
+static bool said_on_terminal(const scout_reporter *reporter, const scout_cli *cli)
+{
+	return reporter == &scout_reporter_text && !cli->output && isatty(STDOUT_FILENO) &&
+	       isatty(STDERR_FILENO);
+}
+
 static int cmd_scan(const scout_cli *cli)
 {
 	const scout_reporter *reporter = scout_reporter_find(cli->format ? cli->format : "text");
@@ -112,6 +136,7 @@ static int cmd_scan(const scout_cli *cli)
 	scout_scan scan = {0};
 	char reason[512];
 	FILE *out = NULL;
+	bool gate;
 	int rc = 0;
 
 	if (!reporter) {
@@ -129,15 +154,18 @@ static int cmd_scan(const scout_cli *cli)
 		goto cleanup;
 	}
 	ropts.color = scout_settings_color(&settings, out == stdout && isatty(STDOUT_FILENO));
+	set_text_opts(&ropts, cli, &settings);
+	gate = scout_settings_gate(&settings, &scan, reason, sizeof(reason));
+	ropts.exit_reason = gate ? reason : NULL;
 	reporter->write(out, &scan, &ropts);
 	if ((rc = write_summary(&scan, cli)) != 0) {
 		close_output(out, cli->output);
 		goto cleanup;
 	}
 	/* Writing a baseline records the findings; it succeeds without gating. */
-	if ((rc = close_output(out, cli->output)) == 0 && !cli->write_baseline &&
-	    scout_settings_gate(&settings, &scan, reason, sizeof(reason))) {
-		fprintf(stderr, "mypyc-scout: %s\n", reason);
+	if ((rc = close_output(out, cli->output)) == 0 && !cli->write_baseline && gate) {
+		if (!said_on_terminal(reporter, cli))
+			fprintf(stderr, "mypyc-scout: %s\n", reason);
 		rc = EXIT_FINDINGS;
 	}
 cleanup:

@@ -55,7 +55,7 @@ static void collect_fixes(scout_audit_module *am, const scout_module *m, bool bl
 		const scout_finding *f = &m->findings[i];
 		size_t k = 0;
 
-		if (f->category == SCOUT_SLOW || !scout_finding_holds(f) ||
+		if (f->category >= SCOUT_SLOW || !scout_finding_holds(f) ||
 		    (f->category == SCOUT_BLOCKER) != blockers)
 			continue;
 		while (k < am->nfixes && strcmp(am->fixes[k].rule, f->rule) != 0)

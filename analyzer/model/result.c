@@ -9,7 +9,7 @@
 
 const char *scout_category_name(scout_category c)
 {
-	static const char *const names[] = {"blocker", "non-native", "behaviour", "slow"};
+	static const char *const names[] = {"blocker", "non-native", "behaviour", "slow", "info"};
 
 	return c < SCOUT_CATEGORY_COUNT ? names[c] : "?";
 }
@@ -117,11 +117,11 @@ static int compare_findings(const void *pa, const void *pb)
  * A blocker makes it 0, and so does a grammar gap (verdict unknown: nothing
  * vouches for what was not parsed). Otherwise the annotation coverage in
  * percent, divided by 1 + d/20, where d is the weighted density of the other
- * findings per 100 lines (non-native 10, behaviour 3, slow 1; at least 100
+ * findings per 100 lines (non-native 10, behaviour 3, slow 1, info 0; at least 100
  * lines counted), so a large module is not sunk by many small hints. */
 int scout_module_score(const scout_module *m)
 {
-	static const double weight[SCOUT_CATEGORY_COUNT] = {0, 10, 3, 1};
+	static const double weight[SCOUT_CATEGORY_COUNT] = {0, 10, 3, 1, 0};
 	double weighted = 0.0, density;
 
 	if (m->grammar_gap_line)

@@ -122,6 +122,35 @@ static bool has_rule(const scout_module *m, const char *rule)
 	return false;
 }
 
+/* True when a t-string finding is on `line`. */
+static bool t_string_on(const scout_module *m, uint32_t line)
+{
+	for (size_t i = 0; i < m->nfindings; i++)
+		if (m->findings[i].line == line && strcmp(m->findings[i].rule, "t-string") == 0)
+			return true;
+	return false;
+}
+
+/* The bundled grammar does not know the t prefix, so a t-string also reads
+ * as a syntax error or a Python 2 print statement on its line: the t-string
+ * finding explains those, and they would report the one construct twice. */
+static void drop_explained(scout_module *m)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < m->nfindings; i++) {
+		const char *rule = m->findings[i].rule;
+
+		if ((strcmp(rule, "syntax-error") == 0 || strcmp(rule, "python2") == 0) &&
+		    t_string_on(m, m->findings[i].line)) {
+			scout_finding_clear(&m->findings[i]);
+			continue;
+		}
+		m->findings[kept++] = m->findings[i];
+	}
+	m->nfindings = kept;
+}
+
 /* The diagnostic for a tree that did not parse: the certain syntax error the
  * walk reported (syntax_check.c), or else, unless the module is Python 2 code
  * (the python2 rule fired), a grammar gap: the module's verdict is unknown. */
@@ -140,8 +169,8 @@ static void note_syntax(scout_file_result *r, const scout_walk *w)
 			}
 		return;
 	}
-	if (!w->gap.line || has_rule(m, "python2"))
-		return;
+	if (!w->gap.line || has_rule(m, "python2") || t_string_on(m, w->gap.line))
+		return; /* Python 2 code, or a t-string: the finding says why */
 	m->grammar_gap_line = w->gap.line;
 	snprintf(message, sizeof(message),
 	         "the bundled grammar (%s) cannot parse line %u; it may be valid newer Python",
@@ -186,6 +215,7 @@ int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_so
 	scout_names_clear(&names);
 	ts_tree_delete(tree);
 	r->has_module = true;
+	drop_explained(m);
 	note_syntax(r, &a->walk);
 	return 0;
 }

@@ -354,20 +354,22 @@ static void check_final_instance_attr(scout_walk *w, TSNode node, const scout_ru
 	n = scout_nodes_clip(scout_node_field(left, s->f_attribute), w->src, &name);
 	snprintf(message, sizeof(message),
 	         "Final instance attribute %.*s is read-only at run time in compiled code: "
-	         "assigning it later raises AttributeError",
+	         "assigning it later (which mypy rejects) raises AttributeError",
 	         n, name);
 	scout_walk_report(w, self, left, message, NULL);
 }
 
 static const scout_rule rule_final_instance_attr_readonly = {
     .id = "final-instance-attr-readonly",
-    .category = SCOUT_BEHAVIOUR,
+    .category = SCOUT_INFO,
     .title = "Final instance attribute (read-only at run time)",
     .why = "since mypyc 2.3 a `self.x: Final` attribute of a native class cannot be assigned "
            "again from any code",
     .bad = "class C:\n    def __init__(self) -> None:\n        self.x: Final = 1\n",
-    .good = "class C:\n    def __init__(self) -> None:\n        self.x = 1\n",
-    .fix = "drop Final if tests or other code reassign the attribute",
+    .good = "class C:\n    def __init__(self) -> None:\n        self.x: Final = 1  # set once, "
+            "never reassigned\n",
+    .fix = "nothing to change for type-checked code (mypy rejects the reassignment too); a "
+           "test that reassigns it should build a new instance instead",
     .docs = SCOUT_DOCS_NATIVE,
     .since = SCOUT_V(2, 3, 0),
     .on = "assignment",

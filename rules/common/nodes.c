@@ -3,28 +3,81 @@
 
 #include <string.h>
 
+#define RING_SLOTS 16
+#define ELLIPSIS   "\xE2\x80\xA6"
+
+static _Thread_local char ring[RING_SLOTS][SCOUT_NODES_RING_TEXT];
+static _Thread_local unsigned ring_next;
+
+static bool is_name(const char *text, uint32_t len)
+{
+	for (uint32_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+
+		if (!(c == '_' || c == '.' || c >= 0x80 || (c >= '0' && c <= '9') ||
+		      ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+			return false;
+	}
+	return true;
+}
+
+/* text[0..len) cut at its first line end and to `max` bytes (a name: to
+ * SCOUT_NODES_NAME_MAX), "…" after a cut, copied into the next ring slot. */
+static const char *cut(const char *text, uint32_t len, uint32_t max, int *out_len)
+{
+	char *slot = ring[ring_next++ % RING_SLOTS];
+	uint32_t i;
+
+	if (is_name(text, len))
+		max = SCOUT_NODES_NAME_MAX;
+	for (i = 0; i < len && i < max && text[i] != '\n' && text[i] != '\r'; i++)
+		;
+	while (i > 0 && i < len && ((unsigned char)text[i] & 0xc0) == 0x80)
+		i--; /* do not cut a UTF-8 sequence */
+	memcpy(slot, text, i);
+	if (i < len)
+		memcpy(slot + i, ELLIPSIS, sizeof(ELLIPSIS)); /* with its NUL */
+	else
+		slot[i] = '\0';
+	*out_len = (int)strlen(slot);
+	return slot;
+}
+
+const char *scout_nodes_text_cut(TSNode n, const char *src, uint32_t max)
+{
+	uint32_t len;
+	const char *text;
+	int n_out;
+
+	if (ts_node_is_null(n))
+		return "";
+	text = scout_node_text(n, src, &len);
+	return cut(text, len, max, &n_out);
+}
+
 int scout_nodes_clip(TSNode n, const char *src, const char **text)
 {
 	uint32_t len;
+	const char *whole = scout_node_text(n, src, &len);
+	int n_out;
 
-	*text = scout_node_text(n, src, &len);
-	return len > 80 ? 80 : (int)len;
+	*text = cut(whole, len, 80, &n_out);
+	return n_out;
 }
 
 int scout_nodes_clip_line(TSNode n, const char *src, const char **text)
 {
-	uint32_t len, i;
+	uint32_t len;
+	const char *whole;
+	int n_out;
 
 	if (ts_node_is_null(n)) { /* a def without a name, in a broken tree */
 		*text = "?";
 		return 1;
 	}
-	*text = scout_node_text(n, src, &len);
-	for (i = 0; i < len && i < 60 && (*text)[i] != '\n' && (*text)[i] != '\r'; i++)
-		;
-	while (i > 0 && i < len && ((unsigned char)(*text)[i] & 0xc0) == 0x80)
-		i--; /* do not cut a UTF-8 sequence */
-	return (int)i;
+	whole = scout_node_text(n, src, &len);
+	*text = cut(whole, len, 60, &n_out);
+	return n_out;
 }
 
 bool scout_nodes_same_text(const scout_walk *w, TSNode a, TSNode b)

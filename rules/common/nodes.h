@@ -9,28 +9,28 @@
 /* The null node (ts_node_is_null is true of it). */
 #define SCOUT_NULL_NODE ((TSNode){{0}, 0, 0})
 
+/* Node texts for messages. A text is cut at its first line end and to a
+ * width (never inside a UTF-8 sequence), and a cut text ends in "…", so a
+ * reader knows it is not the whole name; a plain name (letters, digits, `_`
+ * and `.`) is cut only past SCOUT_NODES_NAME_MAX bytes. The texts live in a
+ * small per-thread ring: valid for the next few calls, enough for one
+ * message's printf. */
+#define SCOUT_NODES_NAME_MAX  120
+#define SCOUT_NODES_RING_TEXT 256 /* bytes a ring text holds, with "…" and NUL */
+
 /* A node's text for messages, cut to 60 bytes (a null node: ""), as the
  * two printf arguments of "%.*s": printf("%.*s", SCOUT_TEXT_ARG(n, src)). */
-#define SCOUT_TEXT_ARG(n, src)                                                                     \
-	(int)scout_nodes_text_len(n), ts_node_is_null(n) ? "" : (src) + ts_node_start_byte(n)
+#define SCOUT_TEXT_ARG(n, src) SCOUT_NODES_RING_TEXT, scout_nodes_text_cut(n, src, 60)
 
-/* The length SCOUT_TEXT_ARG prints: the node's text length, at most 60. */
-static inline uint32_t scout_nodes_text_len(TSNode n)
-{
-	uint32_t len;
+/* The node's text cut to `max` bytes as above, NUL-terminated, in the ring;
+ * "" for a null node. */
+const char *scout_nodes_text_cut(TSNode n, const char *src, uint32_t max);
 
-	if (ts_node_is_null(n))
-		return 0;
-	len = ts_node_end_byte(n) - ts_node_start_byte(n);
-	return len > 60 ? 60 : len;
-}
-
-/* A node's text (borrowed from src) in *text, and its length cut to 80
- * bytes, for "%.*s" in messages. */
+/* A node's text in *text (in the ring), and its length, cut to 80 bytes,
+ * for "%.*s" in messages. */
 int scout_nodes_clip(TSNode n, const char *src, const char **text);
 
-/* The same cut to 60 bytes, at the first line end and never inside a UTF-8
- * sequence; "?" for a null node. */
+/* The same cut to 60 bytes; "?" for a null node. */
 int scout_nodes_clip_line(TSNode n, const char *src, const char **text);
 
 /* True when n is not null and of symbol s. */

@@ -117,7 +117,7 @@ static void check_profiling_tracing(scout_walk *w, TSNode node, const scout_rule
 
 static const scout_rule rule_profiling_tracing = {
     .id = "profiling-tracing",
-    .category = SCOUT_BEHAVIOUR,
+    .category = SCOUT_INFO,
     .title = "profilers, tracers and coverage hooks",
     .why = "sys.setprofile/settrace hooks, cProfile, profile, trace and coverage do not see "
            "compiled functions",
@@ -146,7 +146,7 @@ static void check_debugger(scout_walk *w, TSNode node, const scout_rule *self)
 
 static const scout_rule rule_debugger = {
     .id = "debugger",
-    .category = SCOUT_BEHAVIOUR,
+    .category = SCOUT_INFO,
     .title = "breakpoint() and pdb in compiled code",
     .why = "debuggers cannot set breakpoints in or step through compiled functions",
     .bad = "def f(x: int) -> int:\n    breakpoint()\n    return x\n",

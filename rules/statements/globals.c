@@ -72,21 +72,23 @@ static void check_final_binding(scout_walk *w, TSNode node, const scout_rule *se
 		return;
 	n = scout_nodes_clip(left, w->src, &name);
 	snprintf(message, sizeof(message),
-	         "Final %.*s is inlined into compiled code, so rebinding it at run time (tests, "
-	         "patching) has no effect there",
+	         "Final %.*s is inlined into compiled code (good for speed): patching the "
+	         "name at run time does not reach the compiled functions that read it",
 	         n, name);
 	scout_walk_report(w, self, left, message, NULL);
 }
 
 static const scout_rule rule_final_early_binding = {
     .id = "final-early-binding",
-    .category = SCOUT_BEHAVIOUR,
+    .category = SCOUT_INFO,
     .title = "Final constant inlined into compiled code",
-    .why = "mypyc inlines Final values, so rebinding the name at run time (monkeypatching, "
-           "tests) does not reach compiled code",
+    .why = "mypyc inlines Final values, which is why its documentation recommends Final for "
+           "constants; the one difference is that rebinding the name at run time (a test's "
+           "monkeypatch, which mypy rejects anyway) does not reach compiled code",
     .bad = "LIMIT: Final = 10\n",
-    .good = "LIMIT = 10\n",
-    .fix = "drop Final for values that tests or plugins rebind, or patch the callers instead",
+    .good = "LIMIT: Final = 10  # keep Final; patch the function that reads it, not LIMIT\n",
+    .fix = "nothing to change: keep Final; where a test must vary the value, patch the "
+           "function that reads it or pass the value as a parameter",
     .docs = "https://mypyc.readthedocs.io/en/latest/differences_from_python.html#final-values",
     .on = "assignment",
     .enter = check_final_binding};

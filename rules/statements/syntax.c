@@ -76,8 +76,9 @@ static const scout_rule rule_t_string = {
     .id = "t-string",
     .category = SCOUT_BLOCKER,
     .title = "template string literal t\"...\" (Python 3.14)",
-    .why = "mypyc reports \"Template strings are not supported by mypyc\"; the grammar does "
-           "not know t-strings either, so a syntax-error finding may accompany this one",
+    .why = "mypyc reports \"Template strings are not supported by mypyc\"; the bundled grammar "
+           "does not know t-strings either, and what it makes of the line (a syntax error, a "
+           "Python 2 print) is not reported again",
     .bad = "greeting = t\"hello {name}\"\n",
     .good = "greeting = f\"hello {name}\"\n",
     .fix = "build the string with an f-string or str.format, or keep this module interpreted",

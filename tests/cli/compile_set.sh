@@ -58,7 +58,7 @@ check "subproject: one source, not the test fixture's setup.py: $(grep -c '^sour
 	grep -qxF "source appc/setup.py mypycify | None | | app/core.py app/parsers/a.py app/parsers/b.py" "$tmp/subproject.out"
 check "subproject: nothing from tests/fixtures" bash -c "! grep -q fixtures '$tmp/subproject.out'"
 # the snippet goes into appc/setup.py: its paths are from that directory
-"$bin" scan --no-cache --fail-on none fixtures/compile_sets/subproject >"$tmp/subproject.txt"
+"$bin" scan --no-cache --fail-on none --show-plan fixtures/compile_sets/subproject >"$tmp/subproject.txt"
 check "subproject: the snippet names appc/setup.py" grep -qxF "  # appc/setup.py (setuptools)" "$tmp/subproject.txt"
 check "subproject: snippet paths from appc/" grep -qxF '      "../app/core.py",' "$tmp/subproject.txt"
 
@@ -73,12 +73,12 @@ has setup_hostile "unread setup.py:6 mypycify's list: a string too long to follo
 has setup_hostile "unread setup.py:14 mypycify's list: calls nested too deep"
 
 # The text report names the build file, its condition, and what it could not read.
-"$bin" scan --no-cache --fail-on none fixtures/compile_sets/setup_unread >"$tmp/unread.txt"
+"$bin" scan --no-cache --fail-on none --show-plan fixtures/compile_sets/setup_unread >"$tmp/unread.txt"
 check "text: the source line" \
 	grep -qxF "  from setup.py (mypycify): 1 module" "$tmp/unread.txt"
 check "text: the unread call" \
 	grep -qxF "  not read: setup.py:12: mypycify's list: a call to build_helpers.discover(), which the reader does not follow (its modules are missing from this set)" "$tmp/unread.txt"
-"$bin" scan --no-cache --fail-on none fixtures/compile_sets/setup_glob >"$tmp/glob.txt"
+"$bin" scan --no-cache --fail-on none --show-plan fixtures/compile_sets/setup_glob >"$tmp/glob.txt"
 check "text: the condition" \
 	grep -qxF "  from setup.py (mypycify, when APP_USE_MYPYC=1): 3 modules" "$tmp/glob.txt"
 # What the build leaves out on purpose (hatch-mypyc's exclude, a filter or

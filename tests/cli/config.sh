@@ -12,7 +12,7 @@ rules_in() { # rules_in ARGS...: the sorted rule ids reported
 d=fixtures/configs/good
 check "config select/ignore/per-path: debugger only" [ "$(rules_in $d)" = "debugger" ]
 check "config mypyc-version is used and named" bash -c "$(declare -f json); bin='$bin'; json $d | python3 -c 'import json,sys; m=json.load(sys.stdin)[\"mypyc\"]; assert m == {\"version\": \"1.0.1\", \"source\": \"pyproject.toml [tool.mypyc-scout] mypyc-version\"}, m'"
-check "config fail-on behaviour fails on the debugger call" bash -c "! '$bin' scan $d >/dev/null 2>&1"
+check "config fail-on info fails on the debugger call (info, the lowest category)" bash -c "! '$bin' scan $d >/dev/null 2>&1"
 check "--fail-on on the command line wins" bash -c "'$bin' scan --fail-on blocker $d >/dev/null 2>&1"
 check "--select on the command line replaces the config's; per-path ignores still apply" \
 	[ "$(rules_in --select untyped-function $d)" = "" ]

@@ -48,7 +48,7 @@ if failed:
 print("%d passed, %d failed" % (len(checks) - len(failed), len(failed)))
 sys.exit(1 if failed else 0)
 '
-text=$("$bin" scan --no-cache --fail-on none "$dir")
+text=$("$bin" scan --no-cache --fail-on none --show-plan "$dir")
 fail=0
 for want in "kept in the plan: pkg/core.py, pkg/impl.py" \
 	"its blockers hold only if pkg/iface.py is compiled too" \

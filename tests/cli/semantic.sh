@@ -61,7 +61,7 @@ check "requires-python: $(tail -1 "$tmp/req.out")" \
 	grep -qx 'python 3.8 linux pyproject.toml \[project\] requires-python >=3.8, <4' "$tmp/req.out"
 "$bin" scan --no-cache --fail-on none "$tmp/req" >"$tmp/req.text"
 check "the text report names the target" \
-	grep -q "^target: mypyc [0-9.]*, Python 3.8 on linux (pyproject.toml \[project\] requires-python >=3.8, <4)$" "$tmp/req.text"
+	grep -q "^assumed: mypyc [0-9.]* (.*), Python 3.8 on linux (pyproject.toml \[project\] requires-python >=3.8, <4)$" "$tmp/req.text"
 
 # A warm cache gives the same report: the second pass is not cached.
 "$bin" scan --cache-dir "$tmp/cache" --fail-on none --format json "$project" >"$tmp/cold.json"

@@ -64,8 +64,17 @@ function findingProperties(title, file, f) {
 	};
 }
 
+// The annotation type of a finding (reporters/github_kind.c).
+function kindOf(category, holds = true) {
+	if (holds === false || category === 'slow' || category === 'info')
+		return 'notice';
+	return category === 'blocker' ? 'error' : 'warning';
+}
+
+const emit = {error: core.error, warning: core.warning, notice: core.notice};
+
 function annotate(category, data, properties, holds = true) {
-	(holds === false ? core.notice : category === 'blocker' ? core.error : core.warning)(data, properties);
+	emit[kindOf(category, holds)](data, properties);
 }
 
 function hostile(file) {
@@ -79,15 +88,32 @@ function hostile(file) {
 function replay(reportFile, rulesFile) {
 	const report = JSON.parse(readFileSync(reportFile, 'utf8'));
 	const titles = new Map(JSON.parse(readFileSync(rulesFile, 'utf8')).map((r) => [r.id, r.title]));
+	// GitHub shows 10 annotations of each type per step: the reporter writes
+	// the first 10 of each, then says what it left out.
+	const cap = 10, total = {error: 0, warning: 0, notice: 0}, shown = {error: 0, warning: 0, notice: 0};
 	for (const m of report.modules) {
 		for (const f of m.findings) {
+			const kind = kindOf(f.category, f.holds);
+			total[kind]++;
+			if (shown[kind] >= cap)
+				continue;
+			shown[kind]++;
 			const title = titles.has(f.rule) ? `${f.rule}: ${titles.get(f.rule)}` : f.rule;
 			annotate(f.category, findingData(f.message, f.fix, f), findingProperties(title, m.path, f), f.holds);
 		}
 	}
 	for (const d of report.diagnostics) {
+		total.warning++;
+		if (shown.warning >= cap)
+			continue;
+		shown.warning++;
 		core.warning(d.message, {title: `mypyc-scout: ${d.kind}`, file: d.path, startLine: d.line ?? undefined});
 	}
+	const kinds = ['error', 'warning', 'notice'];
+	if (kinds.some((k) => total[k] > shown[k]))
+		process.stdout.write('mypyc-scout: annotated' +
+			kinds.map((k) => ` ${shown[k]} of ${total[k]} ${k}${total[k] === 1 ? '' : 's'}`).join(',') +
+			` (GitHub shows ${cap} of each per step); the job summary counts them all, --format text lists them\n`);
 }
 
 const [mode, ...args] = process.argv.slice(2);

@@ -134,10 +134,10 @@ static void test_text_formats(const scout_scan *s)
 	char *junit = util_render("junit", s, false), *sarif = util_render("sarif", s, false);
 	char *gitlab = util_render("gitlab", s, false);
 
-	CHECK(strstr(text, "\n    if compiled with pkg/base.py and pkg/old.py\n"));
-	CHECK(strstr(text, "\n    if compiled with pkg/base.py and pkg/broken.py; not counted: "
+	CHECK(strstr(text, " [if compiled with pkg/base.py and pkg/old.py]\n"));
+	CHECK(strstr(text, " [if compiled with pkg/base.py and pkg/broken.py; not counted: "
 	                   "one of them stays interpreted (not compiled now, and blocked on its "
-	                   "own or test code)\n"));
+	                   "own or test code)]\n"));
 	CHECK(strstr(text, "if compiled with tests/test_x.py; not counted: that module stays"));
 	CHECK(strchr(text, '\x1b') == NULL);          /* the hostile path is escaped */
 	CHECK_INT(util_count(github, "::error"), 3);  /* broken, old, plugin */

@@ -6,6 +6,7 @@
  * report for each string of the file (see tests/tools/actions-escape.mjs),
  * which tests/cli/ci_formats.sh compares with @actions/core's own output. */
 #include "reporter.h"
+#include "summary.h"
 #include "escape.h"
 #include "scout/ruleinfo.h"
 #include "check.h"
@@ -163,7 +164,7 @@ static void test_github(const scout_scan *scan)
 	CHECK(strstr(out, expected) != NULL);
 	/* multi-line: no columns; empty fix: no fix line; unknown rule: the id alone */
 	CHECK(strstr(out, ",line=20,endLine=22::main\n") != NULL);
-	CHECK(strstr(out, "::warning title=not-a-rule,") != NULL);
+	CHECK(strstr(out, "::notice title=not-a-rule,") != NULL); /* slow: a notice */
 	snprintf(expected, sizeof(expected),
 	         "::warning title=mypyc-scout%%3A syntax-error,%s,line=12::bad%%0Dthing, here: "
 	         "%%25\n",
@@ -436,6 +437,53 @@ static void test_empty_scan(void)
 	free(junit);
 }
 
+/* GitHub shows 10 annotations of each type per step: the report writes 10 of
+ * each (blockers errors; behaviour and diagnostics warnings; slow and info
+ * notices), says what it left out on a last plain line, and the job summary
+ * counts every one. */
+static void test_github_caps(void)
+{
+	scout_scan scan = {.root = scout_strdup("."), .source = scout_strdup("files")};
+	scout_module m = {.path = scout_strdup("pkg/m.py"), .module = scout_strdup("pkg.m")};
+	char *out, *summary = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	for (uint32_t i = 1; i <= 25; i++)
+		scout_module_add_finding(&m, "nested-class", SCOUT_BLOCKER, i, 1, i, 2, "b", NULL);
+	for (uint32_t i = 1; i <= 8; i++)
+		scout_module_add_finding(&m, "debugger", SCOUT_BEHAVIOUR, i, 3, i, 4, "w", NULL);
+	for (uint32_t i = 1; i <= 30; i++)
+		scout_module_add_finding(&m, "star-args", i % 2 ? SCOUT_SLOW : SCOUT_INFO, i, 5, i,
+		                         6, "n", NULL);
+	scout_module_finish(&m, 0.8);
+	SCOUT_PUSH(scan.modules, scan.nmodules, scan.modules_cap, m);
+	for (uint32_t i = 1; i <= 4; i++)
+		scout_scan_add_diag(&scan, "pkg/bad.py", SCOUT_DIAG_SYNTAX_ERROR, i, "bad");
+	out = util_render("github", &scan, false);
+	CHECK_INT(util_count(out, "::error "), 10);
+	CHECK_INT(util_count(out, "::warning "), 10); /* 8 findings, then 2 of the 4 diagnostics */
+	CHECK_INT(util_count(out, "::warning title=mypyc-scout%3A syntax-error"), 2);
+	CHECK_INT(util_count(out, "::notice "), 10);
+	CHECK(strstr(out, "\nmypyc-scout: annotated 10 of 25 errors, 10 of 12 warnings, 10 of 30 "
+	                  "notices (GitHub shows 10 of each per step); the job summary counts "
+	                  "them all, --format text lists them\n") != NULL);
+	f = open_memstream(&summary, &len);
+	CHECK_INT(scout_summary_write(f, &scan), 0);
+	fclose(f);
+	CHECK(strstr(summary, "| error | 25 | 10 | 15 |\n| warning | 12 | 10 | 2 |\n"
+	                      "| notice | 30 | 10 | 20 |\n") != NULL);
+	free(summary);
+	free(out);
+	scout_scan_free(&scan);
+	/* under the cap: no last line */
+	build_scan(&scan, "/tmp/repo");
+	out = util_render("github", &scan, false);
+	CHECK(strstr(out, "mypyc-scout: annotated") == NULL);
+	free(out);
+	scout_scan_free(&scan);
+}
+
 /* ---- --github-hostile: our side of the @actions/core comparison --------- */
 
 /* For each hex line of `file` (# comments), the github report of a scan with
@@ -528,5 +576,6 @@ int main(int argc, char **argv)
 	test_registry_and_ruleinfo();
 	test_empty_scan();
 	test_fingerprint_occurrences();
+	test_github_caps();
 	return check_report("test_ci_formats");
 }

@@ -89,22 +89,34 @@ static inline void util_add_module(scout_scan *s, const char *path, double hotne
 	SCOUT_PUSH(s->modules, s->nmodules, s->modules_cap, m);
 }
 
-/* The report of `format` for scan, checked to be written (owned by caller,
- * free with free(); "" when it was not). */
-static inline char *util_render(const char *format, const scout_scan *scan, bool color)
+/* The report of `format` for scan with opts, checked to be written (owned by
+ * caller, free with free(); "" when it was not). */
+static inline char *util_render_with(const char *format, const scout_scan *scan,
+                                     const scout_report_opts *opts)
 {
 	const scout_reporter *r = scout_reporter_find(format);
-	scout_report_opts opts = {.color = color};
 	char *data = NULL;
 	size_t size = 0;
 	FILE *out = open_memstream(&data, &size);
 
 	CHECK(r != NULL && out != NULL);
 	if (r && out)
-		CHECK_INT(r->write(out, scan, &opts), 0);
+		CHECK_INT(r->write(out, scan, opts), 0);
 	if (out)
 		fclose(out);
 	return data ? data : scout_strdup("");
+}
+
+/* util_render_with, in colour or not; the text report with every part
+ * (--show-all --show-fixes --show-modules), so tests see all it can write. */
+static inline char *util_render(const char *format, const scout_scan *scan, bool color)
+{
+	scout_report_opts opts = {
+	    .color = color,
+	    .text = {.show_all = true, .show_fixes = true, .show_modules = true},
+	};
+
+	return util_render_with(format, scan, &opts);
 }
 
 /* The audit document `write` (scout_audit_write_html or _markdown) makes of

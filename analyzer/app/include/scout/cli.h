@@ -53,6 +53,8 @@ typedef struct scout_cli {
 	scout_cli_list set;         /* verify --set WHAT (repeatable) */
 	const char *timeout;        /* verify --timeout SECONDS */
 	const char *keep_build;     /* verify --keep-build DIR */
+	/* What the text report shows (scout_text_opts in reporters/reporter.h). */
+	bool show_fixes, show_all, show_modules, show_plan, show_advisories, statistics, quiet;
 } scout_cli;
 
 /* Where an option's value goes in scout_cli. */

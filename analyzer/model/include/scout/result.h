@@ -11,6 +11,8 @@ typedef enum scout_category {
 	SCOUT_NON_NATIVE,
 	SCOUT_BEHAVIOUR,
 	SCOUT_SLOW,
+	SCOUT_INFO, /* compiled code differs only where users of the module do not meet it
+	               (docs/severity.md): reported, never counted toward verdict or score */
 	SCOUT_CATEGORY_COUNT
 } scout_category;
 
@@ -185,6 +187,9 @@ typedef struct scout_module {
 	                              syntax error explains it (verdict unknown); else 0 */
 	scout_attr_ref *attr_refs; /* owned; in document order */
 	size_t nattr_refs, attr_refs_cap;
+	bool got_worse; /* --diff: its verdict is worse than at the merge base */
+	uint8_t was;    /* got_worse: the verdict at the merge base (SCOUT_VERDICT_COUNT: no
+	                   such file there) */
 } scout_module;
 
 typedef struct scout_diagnostic {
