@@ -71,14 +71,15 @@ static void write_first_phase(scout_buf *b, const scout_scan *scan, size_t first
 
 /* ---- the paste-ready list ------------------------------------------------ */
 
-static void write_paths(scout_buf *b, const scout_scan *scan)
+/* toml: escaped for a TOML basic string (no \\x there), else for Python. */
+static void write_paths(scout_buf *b, const scout_scan *scan, bool toml)
 {
 	for (size_t i = 0; i < scan->plan.ncompile; i++) {
 		if (!scan->plan.compile[i].first_phase)
 			continue;
 		scout_buf_puts(b, "      \"");
 		scout_escape_string_literal(b, scan->modules[scan->plan.compile[i].module].path,
-		                            false);
+		                            toml);
 		scout_buf_puts(b, "\",\n");
 	}
 }
@@ -86,7 +87,7 @@ static void write_paths(scout_buf *b, const scout_scan *scan)
 static void write_setuptools(scout_buf *b, const scout_scan *scan)
 {
 	scout_buf_puts(b, "\n  # setup.py (setuptools)\n  ext_modules=mypycify([\n");
-	write_paths(b, scan);
+	write_paths(b, scan, false);
 	scout_buf_puts(b, "  ])\n");
 }
 
@@ -94,7 +95,7 @@ static void write_hatch(scout_buf *b, const scout_scan *scan)
 {
 	scout_buf_puts(b, "\n  # pyproject.toml (hatchling with hatch-mypyc)\n"
 	                  "  [tool.hatch.build.targets.wheel.hooks.mypyc]\n  include = [\n");
-	write_paths(b, scan);
+	write_paths(b, scan, true);
 	scout_buf_puts(b, "  ]\n");
 }
 

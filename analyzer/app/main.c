@@ -13,6 +13,7 @@
 #include "scout/baseline.h"
 #include "scout/diff.h"
 #include "scout/settings.h"
+#include "escape.h"
 #include "reporter.h"
 #include "rules_doc.h"
 #include "summary.h"
@@ -20,9 +21,20 @@
 #define EXIT_FINDINGS 1
 #define EXIT_USAGE    2
 
+/* One line on stderr: `prefix` and `text` escaped for a terminal as the text
+ * report is (a path from the repository may hold a newline and `::error`). */
+static void say(const char *prefix, const char *text)
+{
+	scout_buf b = {0};
+
+	scout_escape_terminal(&b, text);
+	fprintf(stderr, "mypyc-scout: %s%s\n", prefix, b.data ? b.data : "");
+	free(b.data);
+}
+
 static int usage_error(const char *message)
 {
-	fprintf(stderr, "mypyc-scout: error: %s\n", message);
+	say("error: ", message);
 	return EXIT_USAGE;
 }
 
@@ -141,7 +153,7 @@ static int cmd_scan(const scout_cli *cli)
 	}
 	if ((rc = close_output(out, cli->output)) == 0 &&
 	    scout_settings_gate(&settings, &scan, reason, sizeof(reason))) {
-		fprintf(stderr, "mypyc-scout: %s\n", reason);
+		say("", reason);
 		rc = EXIT_FINDINGS;
 	}
 cleanup:
