@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
 #include <git2.h>
 
 #include "scout/cli.h"
@@ -13,6 +14,7 @@
 #include "scout/baseline.h"
 #include "scout/diff.h"
 #include "scout/settings.h"
+#include "scout/tsutil.h"
 #include "escape.h"
 #include "reporter.h"
 #include "rules_doc.h"
@@ -242,6 +244,8 @@ int main(int argc, char **argv)
 	/* Once for the process: libgit2 reads the TLS certificates on every
 	 * first init, and the stages would otherwise each pay for it. */
 	git_libgit2_init();
+	scout_ts_use_our_allocator();
+	cJSON_InitHooks(&(cJSON_Hooks){scout_malloc, free}); /* out of memory: exit 2 */
 	if (scout_cli_parse(&cli, argc, argv) < 0) {
 		rc = usage_error(scout_error_last());
 		scout_cli_free(&cli);
