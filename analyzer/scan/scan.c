@@ -216,6 +216,35 @@ static void merge(scout_scan *out, scout_file_result *results, size_t n)
 	}
 }
 
+/* real (absolute, symlink-free) joined with the components of tail that do
+ * not exist yet, read as creating them would: "." is dropped and ".." takes
+ * the previous component away ("c" + "nope/../T" is "c/T"). Owned by caller,
+ * free with free(). */
+static char *append_normalised(const char *real, const char *tail)
+{
+	scout_buf b = {0};
+
+	scout_buf_puts(&b, real);
+	while (*tail) {
+		size_t n = strcspn(tail, "/");
+
+		if (n == 2 && tail[0] == '.' && tail[1] == '.') {
+			char *slash = strrchr(b.data, '/');
+
+			b.len = slash && slash > b.data ? (size_t)(slash - b.data) : 1;
+			b.data[b.len] = '\0';
+		} else if (n && !(n == 1 && tail[0] == '.')) {
+			if (b.len == 0 || b.data[b.len - 1] != '/')
+				scout_buf_putc(&b, '/');
+			scout_buf_put(&b, tail, n);
+		}
+		tail += n;
+		while (*tail == '/')
+			tail++;
+	}
+	return scout_buf_detach(&b);
+}
+
 /* The absolute, symlink-free form of `path`, whose last components need not
  * exist yet; NULL when even the current directory cannot be resolved. Owned
  * by caller, free with free(). */
@@ -238,11 +267,7 @@ static char *resolve_path(const char *path)
 	if (!real)
 		return NULL;
 	tail = path + keep;
-	while (*tail == '/')
-		tail++;
-	out = !*tail                          ? scout_strdup(real)
-	      : scout_str_endswith(real, "/") ? scout_asprintf("%s%s", real, tail)
-	                                      : scout_asprintf("%s/%s", real, tail);
+	out = append_normalised(real, tail);
 	free(real);
 	return out;
 }
