@@ -255,11 +255,11 @@ int main(int argc, char **argv)
 	switch (cli.command) {
 	case SCOUT_CMD_VERSION:
 		printf("mypyc-scout %s\n", SCOUT_VERSION);
-		rc = 0;
+		rc = close_output(stdout, NULL);
 		break;
 	case SCOUT_CMD_HELP:
 		rc = scout_cli_help_write(stdout, cli.topic) < 0 ? usage_error(scout_error_last())
-		                                                 : 0;
+		                                                 : close_output(stdout, NULL);
 		break;
 	case SCOUT_CMD_RULES:
 		rc = cmd_rules(&cli);
