@@ -179,7 +179,8 @@ void scout_escape_terminal(scout_buf *b, const char *s)
 /* ---- GitHub Actions workflow commands (github reporter) ------------------ */
 
 /* @actions/core's escapeData: % first (so our own escapes are not escaped
- * again), then CR and LF. */
+ * again), then CR and LF; the other controls but TAB (ESC would recolour the
+ * log) as \xNN like the terminal's. */
 static void emit_github_data(scout_buf *b, uint32_t cp, const char *bytes, size_t len)
 {
 	if (cp == '%')
@@ -188,6 +189,8 @@ static void emit_github_data(scout_buf *b, uint32_t cp, const char *bytes, size_
 		scout_buf_puts(b, "%0D");
 	else if (cp == '\n')
 		scout_buf_puts(b, "%0A");
+	else if (cp != '\t' && is_control(cp))
+		scout_buf_printf(b, "\\x%02x", (unsigned)cp);
 	else
 		scout_buf_put(b, bytes, len);
 }

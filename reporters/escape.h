@@ -19,7 +19,8 @@ void scout_escape_terminal(scout_buf *b, const char *s);
 
 /* GitHub Actions workflow commands (`::error file=...::data`), exactly as
  * @actions/core escapes them, on valid UTF-8: the data part with % CR LF as
- * %25 %0D %0A; a property value additionally with : and , as %3A and %2C. */
+ * %25 %0D %0A; a property value additionally with : and , as %3A and %2C.
+ * The other controls (ESC, C1, DEL; not TAB) become \xNN. */
 void scout_escape_github_data(scout_buf *b, const char *s);
 void scout_escape_github_property(scout_buf *b, const char *s);
 

@@ -90,15 +90,16 @@ static void put_from_build_dir(scout_buf *b, const char *file, const char *path)
 	scout_buf_puts(b, path + shared);
 }
 
+/* toml: escaped for a TOML basic string (no \\x there), else for Python. */
 static void write_paths(scout_buf *b, const scout_scan *scan, const char *file,
-                        const size_t *modules, size_t n)
+                        const size_t *modules, size_t n, bool toml)
 {
 	for (size_t i = 0; i < n; i++) {
 		scout_buf path = {0};
 
 		put_from_build_dir(&path, file, scan->modules[modules[i]].path);
 		scout_buf_puts(b, "      \"");
-		scout_escape_string_literal(b, path.data, false);
+		scout_escape_string_literal(b, path.data, toml);
 		scout_buf_puts(b, "\",\n");
 		scout_buf_free(&path);
 	}
@@ -121,7 +122,7 @@ static void write_setuptools(scout_buf *b, const scout_scan *scan, const size_t 
 	scout_buf_puts(b, "\n  # ");
 	scout_escape_terminal(b, file);
 	scout_buf_puts(b, " (setuptools)\n  ext_modules=mypycify([\n");
-	write_paths(b, scan, file, modules, n);
+	write_paths(b, scan, file, modules, n, false);
 	scout_buf_puts(b, "  ])\n");
 }
 
@@ -133,7 +134,7 @@ static void write_hatch(scout_buf *b, const scout_scan *scan, const size_t *modu
 	scout_escape_terminal(b, file);
 	scout_buf_puts(b, " (hatchling with hatch-mypyc)\n"
 	                  "  [tool.hatch.build.targets.wheel.hooks.mypyc]\n  include = [\n");
-	write_paths(b, scan, file, modules, n);
+	write_paths(b, scan, file, modules, n, true);
 	scout_buf_puts(b, "  ]\n");
 }
 

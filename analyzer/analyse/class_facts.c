@@ -53,29 +53,46 @@ static TSNode annotation_head(const scout_walk *w, TSNode type)
 	return e;
 }
 
-/* Sets the kind of `name` in c: a def wins, then the first annotation,
- * then a plain assignment (as rules/classes/attributes.c decides per module). */
-static void add_attr(scout_class_info *c, uint32_t *cap, const char *name, uint32_t len,
-                     scout_member_kind kind, bool annotated, bool *annotated_seen)
+/* The attributes being collected for one class: c's array, whether each
+ * was annotated, and a hash of their names (index + 1, 0 empty; the table
+ * has at least twice as many slots as the body has statements). */
+typedef struct attr_set {
+	scout_class_info *c;
+	uint32_t cap;
+	bool *annotated_seen;
+	uint32_t *slots;
+	size_t mask;
+} attr_set;
+
+/* Sets the kind of `name` in the class: a def wins, then the first
+ * annotation, then a plain assignment (as rules/classes/attributes.c decides
+ * per module). */
+static void add_attr(attr_set *set, const char *name, uint32_t len, scout_member_kind kind,
+                     bool annotated)
 {
-	for (uint32_t i = 0; i < c->nattrs; i++) {
+	scout_class_info *c = set->c;
+	size_t at = scout_walk_name_hash(name, len) & set->mask;
+
+	for (; set->slots[at]; at = (at + 1) & set->mask) {
+		uint32_t i = set->slots[at] - 1;
 		scout_class_attr *a = &c->attrs[i];
 
 		if (strlen(a->name) != len || memcmp(a->name, name, len) != 0)
 			continue;
 		if (a->kind == SCOUT_MEMBER_METHOD)
 			return;
-		if (kind == SCOUT_MEMBER_METHOD || (annotated && !annotated_seen[i]))
+		if (kind == SCOUT_MEMBER_METHOD || (annotated && !set->annotated_seen[i]))
 			a->kind = (uint8_t)kind;
-		annotated_seen[i] = annotated_seen[i] || annotated;
+		set->annotated_seen[i] = set->annotated_seen[i] || annotated;
 		return;
 	}
-	if (c->nattrs == *cap) {
-		*cap = *cap ? *cap * 2 : 8;
-		c->attrs = scout_realloc(c->attrs, *cap * sizeof(*c->attrs));
+	if (c->nattrs == set->cap) {
+		set->cap = set->cap ? set->cap * 2 : 8;
+		c->attrs = scout_realloc(c->attrs, set->cap * sizeof(*c->attrs));
 	}
-	annotated_seen[c->nattrs] = annotated;
+	set->annotated_seen[c->nattrs] = annotated;
 	c->attrs[c->nattrs++] = (scout_class_attr){scout_strndup(name, len), (uint8_t)kind};
+	set->slots[at] = c->nattrs;
 }
 
 /* The names the class body binds directly: defs, and assignments or
@@ -83,8 +100,15 @@ static void add_attr(scout_class_info *c, uint32_t *cap, const char *name, uint3
 static void collect_attrs(const scout_walk *w, TSNode class_def, scout_class_info *c)
 {
 	TSNode body = scout_node_field(class_def, w->sym->f_body);
-	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body), cap = 0;
-	bool *seen = scout_calloc(count ? count : 1, sizeof(*seen));
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
+	size_t nslots = 16;
+	attr_set set = {c, 0, NULL, NULL, 0};
+
+	while (nslots < 2 * (size_t)count)
+		nslots *= 2;
+	set.annotated_seen = scout_calloc(count ? count : 1, sizeof(*set.annotated_seen));
+	set.slots = scout_calloc(nslots, sizeof(*set.slots));
+	set.mask = nslots - 1;
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode stmt = scout_node_named_child(body, i), name, a, head;
@@ -101,7 +125,7 @@ static void collect_attrs(const scout_walk *w, TSNode class_def, scout_class_inf
 			if (ts_node_is_null(name))
 				continue;
 			text = scout_node_text(name, w->src, &len);
-			add_attr(c, &cap, text, len, SCOUT_MEMBER_METHOD, false, seen);
+			add_attr(&set, text, len, SCOUT_MEMBER_METHOD, false);
 			continue;
 		}
 		if (ts_node_symbol(stmt) != w->sym->expression_statement ||
@@ -119,9 +143,10 @@ static void collect_attrs(const scout_walk *w, TSNode class_def, scout_class_inf
 		else if (!ts_node_is_null(head) && scout_walk_is(w, head, final_names))
 			kind = SCOUT_MEMBER_FINAL;
 		text = scout_node_text(name, w->src, &len);
-		add_attr(c, &cap, text, len, kind, !ts_node_is_null(head), seen);
+		add_attr(&set, text, len, kind, !ts_node_is_null(head));
 	}
-	free(seen);
+	free(set.annotated_seen);
+	free(set.slots);
 }
 
 void scout_class_facts_collect(scout_walk *w, TSNode class_def)

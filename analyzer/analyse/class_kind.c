@@ -125,10 +125,16 @@ TSNode scout_mypyc_attr_value(const scout_walk *w, TSNode def, const char *key)
 
 TSNode scout_module_class(const scout_walk *w, const char *name, uint32_t len)
 {
-	/* the last definition wins, as at run time */
-	for (size_t i = w->nclasses; i-- > 0;)
-		if (w->classes[i].len == len && memcmp(w->classes[i].name, name, len) == 0)
-			return w->classes[i].node;
+	size_t mask = w->class_slots_cap - 1;
+
+	/* the table keeps the last definition of a name, as at run time */
+	for (size_t at = w->class_slots_cap ? scout_walk_name_hash(name, len) & mask : 0;
+	     w->class_slots_cap && w->class_slots[at]; at = (at + 1) & mask) {
+		const scout_walk_class *c = &w->classes[w->class_slots[at] - 1];
+
+		if (c->len == len && memcmp(c->name, name, len) == 0)
+			return c->node;
+	}
 	return null_node();
 }
 

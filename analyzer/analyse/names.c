@@ -15,6 +15,7 @@ typedef struct build_ctx {
 	const scout_symbols *s;
 	bool is_package;
 	const scout_target *target;
+	uint32_t last_row_start, last_byte, last_column; /* the last column counted */
 } build_ctx;
 
 /* Binds `local` to `target`, located at node `at` (1-based line and
@@ -24,10 +25,19 @@ static void bind(build_ctx *b, const char *local, size_t local_len, const char *
 {
 	scout_name_entry e = {scout_strndup(local, local_len), scout_strdup(target), 0, 0, kind};
 	TSPoint p = ts_node_start_point(at);
-	uint32_t byte = ts_node_start_byte(at), column = 1;
+	uint32_t byte = ts_node_start_byte(at), column = 1, from = byte - p.column;
 
-	for (uint32_t i = byte - p.column; i < byte; i++)
+	/* a later binding on the same line counts on from the last one (a
+	 * chained assignment 80,000 long is one line) */
+	if (b->last_column && b->last_row_start == from && b->last_byte <= byte) {
+		column = b->last_column;
+		from = b->last_byte;
+	}
+	b->last_row_start = byte - p.column;
+	for (uint32_t i = from; i < byte; i++)
 		column += ((unsigned char)b->src[i] & 0xc0) != 0x80;
+	b->last_byte = byte;
+	b->last_column = column;
 	e.line = p.row + 1;
 	e.column = column;
 	SCOUT_PUSH(b->out->entries, b->out->len, b->out->cap, e);
@@ -340,7 +350,8 @@ static void build_index(scout_names *names)
 	size_t mask;
 
 	free(names->slots);
-	names->slots = NULL;
+	free(names->counts);
+	names->slots = names->counts = NULL;
 	names->nslots = 0;
 	if (names->len == 0)
 		return;
@@ -348,6 +359,7 @@ static void build_index(scout_names *names)
 	while (names->nslots < names->len * 2)
 		names->nslots *= 2;
 	names->slots = scout_calloc(names->nslots, sizeof(*names->slots));
+	names->counts = scout_calloc(names->nslots, sizeof(*names->counts));
 	mask = names->nslots - 1;
 	for (size_t k = 0; k < names->len; k++) {
 		const char *local = names->entries[k].local;
@@ -360,6 +372,7 @@ static void build_index(scout_names *names)
 			i = (i + 1) & mask;
 		if (!names->slots[i])
 			names->slots[i] = (uint32_t)(k + 1);
+		names->counts[i]++;
 	}
 }
 
@@ -368,7 +381,7 @@ void scout_names_build(scout_names *out, TSNode root, const char *src, const cha
                        const scout_names_resolver *resolver)
 {
 	const scout_symbols *s = scout_syntax_symbols();
-	build_ctx b = {out, src, s, is_package, target};
+	build_ctx b = {out, src, s, is_package, target, 0, 0, 0};
 	TSNode *todo = NULL;
 	size_t ntodo = 0, cap = 0;
 
@@ -409,6 +422,7 @@ void scout_names_clear(scout_names *names)
 	}
 	free(names->entries);
 	free(names->slots);
+	free(names->counts);
 	asked_free(names->asked);
 	memset(names, 0, sizeof(*names));
 }
@@ -426,6 +440,21 @@ const scout_name_entry *scout_names_lookup(const scout_names *names, const char 
 			return e;
 	}
 	return NULL;
+}
+
+size_t scout_names_count(const scout_names *names, const char *local, size_t len)
+{
+	size_t mask = names->nslots - 1;
+
+	if (!names->nslots)
+		return 0;
+	for (size_t i = hash_name(local, len) & mask; names->slots[i]; i = (i + 1) & mask) {
+		const scout_name_entry *e = &names->entries[names->slots[i] - 1];
+
+		if (strncmp(e->local, local, len) == 0 && e->local[len] == '\0')
+			return names->counts[i];
+	}
+	return 0;
 }
 
 bool scout_names_head_bound(const scout_names *names, TSNode node, const char *src)

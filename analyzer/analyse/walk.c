@@ -21,16 +21,53 @@
 #include "syntax_check.h"
 #include "type_ignores.h"
 
+#define CP_BLOCK 256
+
+/* w->cp_marks for this module's source: one pass, so a column is found in at
+ * most CP_BLOCK steps however long its line. */
+static void mark_code_points(scout_walk *w)
+{
+	const unsigned char *s = (const unsigned char *)w->src;
+	size_t blocks = w->len / CP_BLOCK + 1;
+	uint32_t cps = 0;
+
+	if (blocks > w->cp_marks_cap) {
+		free(w->cp_marks);
+		w->cp_marks = scout_calloc(blocks, sizeof(*w->cp_marks));
+		w->cp_marks_cap = blocks;
+	}
+	w->cp_marks_len = blocks;
+	for (size_t b = 0; b < blocks; b++) {
+		w->cp_marks[b] = cps;
+		for (size_t i = b * CP_BLOCK; i < (b + 1) * CP_BLOCK && i < w->len; i++)
+			cps += (s[i] & 0xc0) != 0x80;
+	}
+}
+
+/* Code points of src before byte (at most len). */
+static uint32_t code_points_before(const scout_walk *w, uint32_t byte)
+{
+	const unsigned char *s = (const unsigned char *)w->src;
+	uint32_t cps = 0, from = 0;
+
+	if (byte > w->len)
+		byte = (uint32_t)w->len;
+	if ((size_t)(byte / CP_BLOCK) < w->cp_marks_len) {
+		cps = w->cp_marks[byte / CP_BLOCK];
+		from = byte / CP_BLOCK * CP_BLOCK;
+	}
+	for (uint32_t i = from; i < byte; i++)
+		cps += (s[i] & 0xc0) != 0x80;
+	return cps;
+}
+
 static void byte_position(const scout_walk *w, uint32_t byte, TSPoint p, uint32_t *line,
                           uint32_t *column)
 {
-	const unsigned char *s = (const unsigned char *)w->src;
-	uint32_t row_start = byte >= p.column ? byte - p.column : 0, cps = 0;
+	uint32_t row_start = byte >= p.column ? byte - p.column : 0;
 
-	for (uint32_t i = row_start; i < byte && i < w->len; i++)
-		cps += (s[i] & 0xc0) != 0x80;
 	*line = p.row + 1;
-	*column = cps + 1;
+	*column = code_points_before(w, byte) - code_points_before(w, row_start) + 1;
 }
 
 void scout_walk_node_start(const scout_walk *w, TSNode node, uint32_t *line, uint32_t *column)
@@ -90,17 +127,29 @@ bool scout_walk_def_is_method(const scout_walk *w, TSNode *decorated)
 	return false;
 }
 
+TSNode scout_walk_enclosing_scope(const scout_walk *w, uint32_t from, TSSymbol *symbol)
+{
+	for (size_t k = w->nscopes; k-- > 0;) {
+		uint32_t i = w->scopes[k];
+
+		if (i + from < w->depth) { /* ancestor depth - 1 - i is at least from */
+			*symbol = w->tix->nodes[w->at[i]].symbol;
+			return w->stack[i];
+		}
+	}
+	*symbol = 0;
+	return (TSNode){{0}, 0, 0};
+}
+
 /* "Outer.method": the classes and defs around the current node. */
 static void scope_of(const scout_walk *w, scout_buf *scope)
 {
-	for (uint32_t i = 0; i + 1 < w->depth; i++) {
-		TSSymbol t = w->tix->nodes[w->at[i]].symbol;
+	for (size_t k = 0; k < w->nnamed && w->named[k] + 1 < w->depth; k++) {
+		uint32_t i = w->named[k];
 		TSNode name;
 		uint32_t len;
 		const char *text;
 
-		if (t != w->sym->class_definition && t != w->sym->function_definition)
-			continue;
 		name = scout_node_field(w->stack[i], w->sym->f_name);
 		if (ts_node_is_null(name))
 			continue;
@@ -276,6 +325,12 @@ static void enter(scout_walk *w, const scout_tix *tix, uint32_t at, bool tree_ha
 	unsigned h = hooks_of(w, t);
 
 	push(w, node, at);
+	if (t == w->sym->class_definition || t == w->sym->function_definition ||
+	    t == w->sym->lambda) {
+		SCOUT_PUSH(w->scopes, w->nscopes, w->scopes_cap, w->depth - 1);
+		if (t != w->sym->lambda)
+			SCOUT_PUSH(w->named, w->nnamed, w->named_cap, w->depth - 1);
+	}
 	w->symbol = t;
 	if (h & HOOK_REACH && w->config)
 		reach(w, e, at);
@@ -305,10 +360,55 @@ static void leave(scout_walk *w)
 	TSSymbol t = w->tix->nodes[w->at[--w->depth]].symbol;
 	unsigned h = hooks_of(w, t);
 
+	if (w->nscopes && w->scopes[w->nscopes - 1] == w->depth)
+		w->nscopes--;
+	if (w->nnamed && w->named[w->nnamed - 1] == w->depth)
+		w->nnamed--;
+
 	if (h & HOOK_TYPE && t == w->sym->type)
 		w->in_type--;
 	if (h & HOOK_RUNTIME)
 		scout_runtime_leave(w, t);
+}
+
+uint32_t scout_walk_name_hash(const char *name, uint32_t len)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+
+	for (uint32_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)name[i]) * 16777619u;
+	return h;
+}
+
+/* w->class_slots for w->classes: a later class of a name replaces an earlier
+ * one (the last definition wins, as at run time). */
+static void hash_classes(scout_walk *w)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * w->nclasses)
+		cap *= 2;
+	if (cap > w->class_slots_cap) {
+		free(w->class_slots);
+		w->class_slots = scout_calloc(cap, sizeof(*w->class_slots));
+		w->class_slots_cap = cap;
+	} else
+		memset(w->class_slots, 0, w->class_slots_cap * sizeof(*w->class_slots));
+	for (size_t i = 0; i < w->nclasses; i++) {
+		const scout_walk_class *c = &w->classes[i];
+		size_t mask = w->class_slots_cap - 1;
+		size_t at = scout_walk_name_hash(c->name, c->len) & mask;
+
+		for (;; at = (at + 1) & mask) {
+			uint32_t k = w->class_slots[at];
+
+			if (!k || (w->classes[k - 1].len == c->len &&
+			           memcmp(w->classes[k - 1].name, c->name, c->len) == 0)) {
+				w->class_slots[at] = (uint32_t)i + 1;
+				break;
+			}
+		}
+	}
 }
 
 /* The module's top-level classes, from the index's list of the root's
@@ -334,6 +434,7 @@ static void index_classes(scout_walk *w)
 		entry.node = c;
 		SCOUT_PUSH(w->classes, w->nclasses, w->classes_cap, entry);
 	}
+	hash_classes(w);
 }
 
 /* An open-addressing table keyed by (node id, start byte, tag). A slot is
@@ -458,6 +559,10 @@ void scout_walk_release(scout_walk *w)
 	w->hooks = NULL;
 	free(w->suppressions);
 	free(w->classes);
+	free(w->class_slots);
+	free(w->cp_marks);
+	free(w->scopes);
+	free(w->named);
 	if (w->memo)
 		free(w->memo->slots);
 	free(w->memo);
@@ -479,6 +584,8 @@ void scout_walk_module(scout_walk *w, const scout_tix *tix)
 	w->dead_end = 0;
 	w->in_def = w->def_loops = w->in_raise = 0;
 	w->chain.valid = false;
+	w->nscopes = w->nnamed = 0;
+	mark_code_points(w);
 	index_classes(w);
 	for (uint32_t i = 0; i < tix->len; i++) {
 		const scout_tix_node *e = &tix->nodes[i];
@@ -496,4 +603,5 @@ void scout_walk_module(scout_walk *w, const scout_tix *tix)
 	scout_type_ignores_apply(w);
 	scout_suppress_apply(w);
 	scout_imports_finish(w->module);
+	w->cp_marks_len = 0;
 }

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
 #include <git2.h>
 
 #include "scout/cli.h"
@@ -13,6 +14,8 @@
 #include "scout/baseline.h"
 #include "scout/diff.h"
 #include "scout/settings.h"
+#include "scout/tsutil.h"
+#include "escape.h"
 #include "reporter.h"
 #include "rules_doc.h"
 #include "summary.h"
@@ -21,9 +24,20 @@
 #define EXIT_FINDINGS 1
 #define EXIT_USAGE    2
 
+/* One line on stderr: `prefix` and `text` escaped for a terminal as the text
+ * report is (a path from the repository may hold a newline and `::error`). */
+static void say(const char *prefix, const char *text)
+{
+	scout_buf b = {0};
+
+	scout_escape_terminal(&b, text);
+	fprintf(stderr, "mypyc-scout: %s%s\n", prefix, b.data ? b.data : "");
+	free(b.data);
+}
+
 static int usage_error(const char *message)
 {
-	fprintf(stderr, "mypyc-scout: error: %s\n", message);
+	say("error: ", message);
 	return EXIT_USAGE;
 }
 
@@ -165,7 +179,7 @@ static int cmd_scan(const scout_cli *cli)
 	/* Writing a baseline records the findings; it succeeds without gating. */
 	if ((rc = close_output(out, cli->output)) == 0 && !cli->write_baseline && gate) {
 		if (!said_on_terminal(reporter, cli))
-			fprintf(stderr, "mypyc-scout: %s\n", reason);
+			say("", reason);
 		rc = EXIT_FINDINGS;
 	}
 cleanup:
@@ -254,6 +268,8 @@ int main(int argc, char **argv)
 	/* Once for the process: libgit2 reads the TLS certificates on every
 	 * first init, and the stages would otherwise each pay for it. */
 	git_libgit2_init();
+	scout_ts_use_our_allocator();
+	cJSON_InitHooks(&(cJSON_Hooks){scout_malloc, free}); /* out of memory: exit 2 */
 	if (scout_cli_parse(&cli, argc, argv) < 0) {
 		rc = usage_error(scout_error_last());
 		scout_cli_free(&cli);
@@ -263,11 +279,11 @@ int main(int argc, char **argv)
 	switch (cli.command) {
 	case SCOUT_CMD_VERSION:
 		printf("mypyc-scout %s\n", SCOUT_VERSION);
-		rc = 0;
+		rc = close_output(stdout, NULL);
 		break;
 	case SCOUT_CMD_HELP:
 		rc = scout_cli_help_write(stdout, cli.topic) < 0 ? usage_error(scout_error_last())
-		                                                 : 0;
+		                                                 : close_output(stdout, NULL);
 		break;
 	case SCOUT_CMD_RULES:
 		rc = cmd_rules(&cli);

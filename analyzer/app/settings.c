@@ -270,6 +270,8 @@ int scout_settings_resolve(scout_settings *out, const scout_cli *cli)
 	if ((error = parse_scope(&o->scope_all, cli->scope ? cli->scope : out->config.scope,
 	                         !cli->scope)) < 0)
 		return error;
+	if (!cli->no_cache && cli->cache_dir && !cli->cache_dir[0])
+		return scout_error_set("--cache-dir is empty (use --no-cache for no cache)");
 	if (!cli->no_cache)
 		out->cache_dir =
 		    cli->cache_dir ? scout_strdup(cli->cache_dir) : scout_cache_default_dir();

@@ -4,6 +4,8 @@
  * audit_facts.c. */
 #include "scout/audit.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -267,11 +269,30 @@ static char *project_name(const scout_scan *scan, const char *project_dir)
 	return name ? name : scout_strdup("this project");
 }
 
+/* SOURCE_DATE_EPOCH when it is a decimal number of seconds, else the
+ * current time (with a note when it is set but malformed: "abc" is not 1970). */
+static time_t source_date_epoch(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (!epoch || !epoch[0])
+		return time(NULL);
+	errno = 0;
+	v = strtoll(epoch, &end, 10);
+	if (*end || errno || v < 0 || epoch[0] < '0' || epoch[0] > '9') {
+		fprintf(stderr, "mypyc-scout: note: SOURCE_DATE_EPOCH is not a number of seconds; "
+		                "the audit is dated now\n");
+		return time(NULL);
+	}
+	return (time_t)v;
+}
+
 /* UTC, to the second; SOURCE_DATE_EPOCH wins for reproducible builds. */
 static char *timestamp_now(void)
 {
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	time_t now = epoch && epoch[0] ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
+	time_t now = source_date_epoch();
 	struct tm tm;
 	char text[32];
 

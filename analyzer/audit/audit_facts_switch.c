@@ -31,6 +31,15 @@ static bool env_name(const char *s, size_t n)
 	return upper;
 }
 
+/* Letters, digits, '_', '-' and '.': safe unquoted and in quotes alike. */
+static bool plain_word(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!name_char(s[i]) && s[i] != '-' && s[i] != '.')
+			return false;
+	return true;
+}
+
 static void set(facts_switch *sw, const char *var, size_t n, const char *on, size_t on_len,
                 const char *off)
 {
@@ -67,7 +76,8 @@ static bool from_condition(facts_switch *sw, const char *cond)
 		if (after[0] == '=') {
 			size_t v = strcspn(after + 1, " )");
 
-			if (v && !(v == 1 && after[1] == '0')) {
+			/* the value goes into YAML and shell snippets: a plain word only */
+			if (v && !(v == 1 && after[1] == '0') && plain_word(after + 1, v)) {
 				set(sw, cond + start, n, after + 1, v,
 				    v == 4 && strncmp(after + 1, "true", 4) == 0 ? "false" : "0");
 				return true;

@@ -101,23 +101,53 @@ static bool runners(scout_audit_check *c, const facts_ctx *ctx, scout_buf *found
 	return cibw;
 }
 
-/* The dotted name of the first phase 1 module that is not a package, or NULL. */
-static const char *probe_module(const facts_ctx *ctx)
+/* True when name is dotted ASCII identifiers: safe as is inside the
+ * snippets' Python, shell and YAML. */
+static bool is_module_path(const char *name)
 {
+	bool start = true;
+
+	for (const char *p = name; *p; p++) {
+		bool alpha = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_';
+
+		if (*p == '.' && !start)
+			start = true;
+		else if (alpha || (!start && *p >= '0' && *p <= '9'))
+			start = false;
+		else
+			return false;
+	}
+	return !start;
+}
+
+/* The first phase 1 module the snippets can import, or NULL; *skipped tells
+ * whether one was passed over because its name is no module path. */
+static const char *probe_module(const facts_ctx *ctx, bool *skipped)
+{
+	*skipped = false;
 	for (size_t i = 0; i < ctx->scan->plan.ncompile; i++) {
 		const scout_plan_item *it = &ctx->scan->plan.compile[i];
+		const char *name;
 
-		if (it->first_phase && it->module < ctx->scan->nmodules &&
-		    !ctx->scan->modules[it->module].is_package)
-			return ctx->scan->modules[it->module].module;
+		if (!it->first_phase || it->module >= ctx->scan->nmodules ||
+		    ctx->scan->modules[it->module].is_package)
+			continue;
+		name = ctx->scan->modules[it->module].module;
+		if (name && is_module_path(name))
+			return name;
+		*skipped = true;
 	}
 	return NULL;
 }
 
+static const char skipped_note[] =
+    "# (modules whose names are not Python identifiers are left out)\n";
+
 /* The matrix runs the project's own switch on and off (ctx->sw). */
 static char *matrix_snippet(const facts_ctx *ctx)
 {
-	const char *var = ctx->sw.var, *probe = probe_module(ctx);
+	bool skipped;
+	const char *var = ctx->sw.var, *probe = probe_module(ctx, &skipped);
 	scout_buf b = {0};
 
 	scout_buf_printf(&b,
@@ -143,6 +173,8 @@ static char *matrix_snippet(const facts_ctx *ctx)
 		                 "      - run: python -c \"import %s as m; print(m.__file__)\"  "
 		                 "# .so when compiled\n",
 		                 probe);
+	else if (skipped)
+		scout_buf_printf(&b, "      %s", skipped_note);
 	scout_buf_puts(&b, "      - run: pytest --import-mode=importlib -p no:cacheprovider\n");
 	return scout_buf_detach(&b);
 }
@@ -188,10 +220,11 @@ void scout_audit_facts_test_compiled(scout_audit *a, const facts_ctx *ctx)
 
 static char *conftest_snippet(const facts_ctx *ctx)
 {
-	const char *probe = probe_module(ctx);
+	bool skipped;
+	const char *probe = probe_module(ctx, &skipped);
 
 	return scout_asprintf(
-	    "# conftest.py\n"
+	    "# conftest.py\n%s"
 	    "import pytest\n\n"
 	    "import %s as _probe\n\n"
 	    "COMPILED = not _probe.__file__.endswith(\".py\")\n\n\n"
@@ -208,7 +241,7 @@ static char *conftest_snippet(const facts_ctx *ctx)
 	    "            item.add_marker(skip)\n\n"
 	    "# in a test module:\n"
 	    "# @pytest.mark.skipif(COMPILED, reason=\"mypyc: patches a module function\")\n",
-	    probe ? probe : "your_package.hot_module");
+	    skipped && !probe ? skipped_note : "", probe ? probe : "your_package.hot_module");
 }
 
 /* --- mypyc-tests ---------------------------------------------------------- */

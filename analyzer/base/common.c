@@ -26,11 +26,15 @@ int scout_error_set(const char *fmt, ...)
 	return SCOUT_ERROR;
 }
 
+/* Out of memory ends the process with the fatal status, 2, never 1 (the
+ * findings status) and never an abort: the message goes to stderr
+ * (unbuffered) and nothing else is flushed, since another thread may be
+ * writing. */
 static void *check_alloc(void *p, size_t n)
 {
 	if (!p && n) {
-		fprintf(stderr, "mypyc-scout: out of memory (%zu bytes)\n", n);
-		abort();
+		fprintf(stderr, "mypyc-scout: error: out of memory (%zu bytes)\n", n);
+		_Exit(2);
 	}
 	return p;
 }

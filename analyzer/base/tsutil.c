@@ -2,6 +2,9 @@
 #include "scout/tsutil.h"
 
 #include <stdint.h>
+#include <stdlib.h>
+
+#include "scout/common.h"
 
 #define PARSE_TIMEOUT_MICROS (10ull * 1000 * 1000)
 
@@ -18,6 +21,11 @@ TSTree *scout_ts_parse(const TSLanguage *lang, const char *src, size_t len)
 	tree = ts_parser_parse_string(parser, NULL, src, (uint32_t)len);
 	ts_parser_delete(parser);
 	return tree;
+}
+
+void scout_ts_use_our_allocator(void)
+{
+	ts_set_allocator(scout_malloc, scout_calloc, scout_realloc, free);
 }
 
 bool scout_ts_cursor_next(TSTreeCursor *c, bool descend)

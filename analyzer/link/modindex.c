@@ -17,6 +17,32 @@ static int compare_by_name(const void *a, const void *b)
 	return strcmp(ma->path, mb->path);
 }
 
+static const scout_module *sort_module; /* the module whose bindings are sorted */
+
+static int compare_locals(const void *a, const void *b)
+{
+	size_t ia = *(const size_t *)a, ib = *(const size_t *)b;
+	int c = strcmp(sort_module->bindings[ia].local, sort_module->bindings[ib].local);
+
+	return c ? c : ia < ib ? -1 : ia > ib;
+}
+
+static void index_locals(scout_modindex *ix, size_t mi)
+{
+	const scout_module *m = &ix->scan->modules[mi];
+	size_t n = 0;
+
+	ix->locals[mi] = scout_calloc(m->nbindings ? m->nbindings : 1, sizeof(size_t));
+	for (size_t i = 0; i < m->nbindings; i++)
+		if (m->bindings[i].kind != SCOUT_BIND_STAR && m->bindings[i].local)
+			ix->locals[mi][n++] = i;
+	ix->nlocals[mi] = n;
+	sort_module = m;
+	if (n)
+		qsort(ix->locals[mi], n, sizeof(size_t), compare_locals);
+	sort_module = NULL;
+}
+
 void scout_modindex_build(scout_modindex *ix, const scout_scan *scan)
 {
 	ix->scan = scan;
@@ -29,10 +55,18 @@ void scout_modindex_build(scout_modindex *ix, const scout_scan *scan)
 	if (ix->len)
 		qsort(ix->order, ix->len, sizeof(*ix->order), compare_by_name);
 	sort_scan = NULL;
+	ix->locals = scout_calloc(ix->len ? ix->len : 1, sizeof(*ix->locals));
+	ix->nlocals = scout_calloc(ix->len ? ix->len : 1, sizeof(*ix->nlocals));
+	for (size_t i = 0; i < ix->len; i++)
+		index_locals(ix, i);
 }
 
 void scout_modindex_free(scout_modindex *ix)
 {
+	for (size_t i = 0; ix->locals && i < ix->len; i++)
+		free(ix->locals[i]);
+	free(ix->locals);
+	free(ix->nlocals);
 	free(ix->order);
 	memset(ix, 0, sizeof(*ix));
 }
@@ -87,16 +121,33 @@ char *scout_modindex_absolute(const scout_module *m, const char *target)
 	return scout_import_absolute(m->module, m->is_package, target);
 }
 
-/* The binding mypy uses for `local` (len bytes) in m, or NULL. */
-static const scout_binding *binding(const scout_module *m, const char *local, size_t len)
+/* local (len bytes) against the whole of name: strcmp's order. */
+static int compare_local(const char *name, const char *local, size_t len)
 {
-	for (size_t i = 0; i < m->nbindings; i++) {
-		const scout_binding *b = &m->bindings[i];
+	int c = strncmp(name, local, len);
 
-		if (b->kind != SCOUT_BIND_STAR && strlen(b->local) == len &&
-		    memcmp(b->local, local, len) == 0)
-			return b;
+	return c ? c : name[len] != '\0';
+}
+
+/* The binding mypy uses for `local` (len bytes) in module mi (the first one
+ * of that name that is not a star import), or NULL. */
+static const scout_binding *binding(const scout_modindex *ix, size_t mi, const char *local,
+                                    size_t len)
+{
+	const scout_module *m = &ix->scan->modules[mi];
+	const size_t *v = ix->locals[mi];
+	size_t lo = 0, hi = ix->nlocals[mi];
+
+	while (lo < hi) { /* the first entry whose name >= local */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (compare_local(m->bindings[v[mid]].local, local, len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	if (lo < ix->nlocals[mi] && compare_local(m->bindings[v[lo]].local, local, len) == 0)
+		return &m->bindings[v[lo]];
 	return NULL;
 }
 
@@ -114,7 +165,7 @@ static char *from_star(const scout_modindex *ix, const scout_module *m, const ch
 		if (m->bindings[i].kind != SCOUT_BIND_STAR)
 			continue;
 		src = scout_modindex_find(ix, m->bindings[i].target);
-		if (src != SCOUT_NO_MODULE && binding(&ix->scan->modules[src], x, len))
+		if (src != SCOUT_NO_MODULE && binding(ix, src, x, len))
 			return scout_asprintf("%s.%.*s%s", m->bindings[i].target, (int)len, x,
 			                      tail);
 	}
@@ -135,7 +186,7 @@ static char *step(const scout_modindex *ix, size_t mi, const char *name)
 		return NULL;
 	rest++;
 	n = strcspn(rest, ".");
-	b = binding(mod, rest, n);
+	b = binding(ix, mi, rest, n);
 	if (!b)
 		return from_star(ix, mod, rest, n, rest + n);
 	if (b->kind != SCOUT_BIND_IMPORT)

@@ -9,6 +9,7 @@
 #include "scout/nesting.h"
 #include "scout/syntax.h"
 #include "scout/tree_index.h"
+#include "scout/tokens.h"
 #include "scout/walk.h"
 #include "registry.h"
 
@@ -114,6 +115,23 @@ static bool too_deep(const scout_analyzer *a, scout_file_result *r, const scout_
 	return true;
 }
 
+/* True (with a diagnostic) when the file has more tokens than one file's
+ * analysis may take: the parse tree alone would take gigabytes. */
+static bool over_budget(scout_file_result *r, const scout_source *src)
+{
+	char message[160];
+
+	if (scout_tokens_estimate(src->data, src->len, SCOUT_ANALYSIS_MAX_TOKENS + 1) <=
+	    SCOUT_ANALYSIS_MAX_TOKENS)
+		return false;
+	snprintf(message, sizeof(message),
+	         "more than %zu tokens, over the per-file analysis budget (the parse tree "
+	         "alone would take about %zu MiB); not analysed",
+	         SCOUT_ANALYSIS_MAX_TOKENS, SCOUT_ANALYSIS_MAX_TOKENS * 500 >> 20);
+	scout_file_result_add_diag(r, r->module.path, SCOUT_DIAG_TOO_LARGE, 0, message);
+	return true;
+}
+
 static bool has_rule(const scout_module *m, const char *rule)
 {
 	for (size_t i = 0; i < m->nfindings; i++)
@@ -187,6 +205,8 @@ int scout_analyze_source(scout_analyzer *a, scout_file_result *r, const scout_so
 
 	m->lines = scout_source_count_lines(src->data, src->len);
 	m->is_package = scout_str_endswith(m->path ? m->path : "", "__init__.py");
+	if (over_budget(r, src))
+		return SCOUT_ERROR;
 	if (too_deep(a, r, src))
 		return 0;
 	tree = ts_parser_parse_string(a->parser, NULL, src->data, (uint32_t)src->len);

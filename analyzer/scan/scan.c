@@ -98,14 +98,22 @@ static void analyse_bytes(worker *w, scout_file_result *r, const scout_file *f, 
 	scout_source_free(&src);
 }
 
-/* What identifies the file's bytes, into out: the --rev blob id or the index
- * entry's blob id (both known without reading), else the blob id of the
- * bytes, which are then kept in *raw for the analysis. False when the file
- * cannot be read that way. */
-static bool content_id(const scout_file *f, char *out, size_t cap, char **raw, size_t *raw_len)
+/* The key of bytes read from disk: their blob id and length. */
+static void bytes_id(char *out, size_t cap, const char *raw, size_t raw_len)
 {
 	char hex[SCOUT_CACHE_ID_LEN];
 
+	scout_cache_hash_bytes(hex, raw, raw_len);
+	snprintf(out, cap, "blob:%s:%zu", hex, raw_len);
+}
+
+/* What identifies the file's bytes, into out, for the look-up: the --rev blob
+ * id or the index entry's blob id (both known without reading), else the blob
+ * id of the bytes, which are then kept in *raw for the analysis. False when
+ * the file cannot be read that way. An index entry's id only finds a result;
+ * what is stored is keyed by the bytes analysed (see analyse_one). */
+static bool content_id(const scout_file *f, char *out, size_t cap, char **raw, size_t *raw_len)
+{
 	if (f->blob) {
 		snprintf(out, cap, "rev-blob:%s", f->blob);
 		return true;
@@ -118,8 +126,7 @@ static bool content_id(const scout_file *f, char *out, size_t cap, char **raw, s
 	 * without the cache */
 	if (scout_fs_read(raw, raw_len, f->fs, SCOUT_SOURCE_MAX_BYTES, 0, NULL) < 0)
 		return false;
-	scout_cache_hash_bytes(hex, *raw, *raw_len);
-	snprintf(out, cap, "blob:%s:%zu", hex, *raw_len);
+	bytes_id(out, cap, *raw, *raw_len);
 	return true;
 }
 
@@ -156,6 +163,17 @@ static void analyse_one(void *ctx, void *state, size_t n)
 		if (scout_cache_get(c->cache, key, r)) {
 			free(raw);
 			return;
+		}
+		/* the file may have changed since discovery read the index: the
+		 * result is stored under the id of the bytes analysed */
+		if (f->oid[0] && !f->blob) {
+			if (scout_fs_read(&raw, &raw_len, f->fs, SCOUT_SOURCE_MAX_BYTES, 0, NULL) <
+			    0)
+				raw = NULL, key[0] = '\0';
+			else {
+				bytes_id(content, sizeof(content), raw, raw_len);
+				scout_cache_key(c->cache, key, f->rel, f->module, content);
+			}
 		}
 	}
 	if (f->blob)
@@ -198,6 +216,35 @@ static void merge(scout_scan *out, scout_file_result *results, size_t n)
 	}
 }
 
+/* real (absolute, symlink-free) joined with the components of tail that do
+ * not exist yet, read as creating them would: "." is dropped and ".." takes
+ * the previous component away ("c" + "nope/../T" is "c/T"). Owned by caller,
+ * free with free(). */
+static char *append_normalised(const char *real, const char *tail)
+{
+	scout_buf b = {0};
+
+	scout_buf_puts(&b, real);
+	while (*tail) {
+		size_t n = strcspn(tail, "/");
+
+		if (n == 2 && tail[0] == '.' && tail[1] == '.') {
+			char *slash = strrchr(b.data, '/');
+
+			b.len = slash && slash > b.data ? (size_t)(slash - b.data) : 1;
+			b.data[b.len] = '\0';
+		} else if (n && !(n == 1 && tail[0] == '.')) {
+			if (b.len == 0 || b.data[b.len - 1] != '/')
+				scout_buf_putc(&b, '/');
+			scout_buf_put(&b, tail, n);
+		}
+		tail += n;
+		while (*tail == '/')
+			tail++;
+	}
+	return scout_buf_detach(&b);
+}
+
 /* The absolute, symlink-free form of `path`, whose last components need not
  * exist yet; NULL when even the current directory cannot be resolved. Owned
  * by caller, free with free(). */
@@ -220,11 +267,7 @@ static char *resolve_path(const char *path)
 	if (!real)
 		return NULL;
 	tail = path + keep;
-	while (*tail == '/')
-		tail++;
-	out = !*tail                          ? scout_strdup(real)
-	      : scout_str_endswith(real, "/") ? scout_asprintf("%s%s", real, tail)
-	                                      : scout_asprintf("%s/%s", real, tail);
+	out = append_normalised(real, tail);
 	free(real);
 	return out;
 }

@@ -74,15 +74,10 @@ TSNode scout_defs_owner_class(const scout_walk *w)
 
 TSNode scout_defs_enclosing_function(const scout_walk *w, uint32_t from)
 {
-	for (uint32_t up = from; up < w->depth; up++) {
-		TSSymbol t = scout_walk_ancestor_symbol(w, up);
+	TSSymbol t;
+	TSNode scope = scout_walk_enclosing_scope(w, from, &t);
 
-		if (t == w->sym->function_definition)
-			return scout_walk_ancestor(w, up);
-		if (t == w->sym->class_definition || t == w->sym->lambda)
-			return SCOUT_NULL_NODE;
-	}
-	return SCOUT_NULL_NODE;
+	return t == w->sym->function_definition ? scope : SCOUT_NULL_NODE;
 }
 
 TSNode scout_defs_body_method(const scout_walk *w, TSNode cls, const char *name, uint32_t len)

@@ -278,14 +278,8 @@ static size_t module_bindings(const scout_walk *w, TSNode name_node)
 {
 	uint32_t len;
 	const char *text = scout_node_text(name_node, w->src, &len);
-	size_t n = 0;
 
-	for (size_t i = 0; i < w->names->len; i++) {
-		const char *local = w->names->entries[i].local;
-
-		n += strlen(local) == len && memcmp(local, text, len) == 0;
-	}
-	return n;
+	return scout_names_count(w->names, text, len);
 }
 
 /* The first undecorated def named like `def` in `scope` (not in nested

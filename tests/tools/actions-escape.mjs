@@ -20,6 +20,15 @@
 import * as core from '@actions/core';
 import {readFileSync} from 'node:fs';
 
+// Our reporter goes one step past @actions/core: the control characters it
+// leaves (ESC, which would recolour the log, the other C0 but TAB, DEL, C1)
+// become \xNN. @actions/core has already turned CR and LF into %0D and %0A,
+// so the only raw LF left ends a command.
+const write = process.stdout.write.bind(process.stdout);
+process.stdout.write = (chunk, ...rest) => write(String(chunk).replace(
+	/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g,
+	(c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0')), ...rest);
+
 function hexStrings(file) {
 	const lines = readFileSync(file, 'latin1').split('\n');
 	if (lines[lines.length - 1] === '')

@@ -48,7 +48,12 @@ static void test_github_escapes(void)
 	CHECK_ESCAPE(scout_escape_github_data, "a\rb\nc\r\n", "a%0Db%0Ac%0D%0A");
 	CHECK_ESCAPE(scout_escape_github_data, "a:b,c::d", "a:b,c::d");
 	CHECK_ESCAPE(scout_escape_github_data, "x\n::error::pwned", "x%0A::error::pwned");
-	CHECK_ESCAPE(scout_escape_github_data, "\"q\" <&> \t\x1b", "\"q\" <&> \t\x1b");
+	CHECK_ESCAPE(scout_escape_github_data, "\"q\" <&> \t\x1b[31m", "\"q\" <&> \t\\x1b[31m");
+	CHECK_ESCAPE(scout_escape_github_data,
+	             "\x01\x7f\xc2\x9b"
+	             "2J",
+	             "\\x01\\x7f\\x9b2J");
+	CHECK_ESCAPE(scout_escape_github_property, "a\x1b]8;;x\x07", "a\\x1b]8;;x\\x07");
 	CHECK_ESCAPE(scout_escape_github_data, "bad\xff\xC0\xAF caf\xC3\xA9",
 	             "bad" FFFD FFFD FFFD " caf\xC3\xA9");
 	CHECK_ESCAPE(scout_escape_github_property, "a:b,c::d", "a%3Ab%2Cc%3A%3Ad");
@@ -147,7 +152,7 @@ static const cJSON *at(const cJSON *array, int i)
 static void test_github(const scout_scan *scan)
 {
 	char *out = util_render("github", scan, true);
-	const char *evil_file = "file=pkg/a%25b%3Ac%2Cd \"q\" <&> #?%0D%0A\x01" FFFD "\xC3\xA9.py";
+	const char *evil_file = "file=pkg/a%25b%3Ac%2Cd \"q\" <&> #?%0D%0A\\x01" FFFD "\xC3\xA9.py";
 	char expected[1024];
 
 	snprintf(expected, sizeof(expected),
@@ -159,7 +164,7 @@ static void test_github(const scout_scan *scan)
 	    expected, sizeof(expected),
 	    "::error title=nested-class%%3A class defined inside a function or a module-level "
 	    "block,%s,line=12,endLine=12,col=5,endColumn=10::100%%25 \"x\" a:b,c <tag>&%%0D%%0A"
-	    "next\x1b[31m" FFFD "%%0Afix: move Inner to module level\n",
+	    "next\\x1b[31m" FFFD "%%0Afix: move Inner to module level\n",
 	    evil_file);
 	CHECK(strstr(out, expected) != NULL);
 	/* multi-line: no columns; empty fix: no fix line; unknown rule: the id alone */

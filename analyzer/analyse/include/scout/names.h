@@ -43,6 +43,7 @@ typedef struct scout_names {
 	const char *module; /* borrowed; this module's dotted name */
 	uint32_t *slots;    /* owned; hash of locals: index of the first binding + 1, 0 empty */
 	size_t nslots;      /* a power of two, or 0 */
+	uint32_t *counts;   /* owned; per slot, how many bindings the name has */
 	const scout_names_resolver *resolver; /* borrowed; NULL: imports are not followed */
 	scout_names_asked *asked;             /* owned; imported names qualified so far (a cache) */
 } scout_names;
@@ -59,6 +60,9 @@ void scout_names_clear(scout_names *names);
 /* The binding mypy uses for `local` (len bytes): the first reachable one,
  * or NULL. */
 const scout_name_entry *scout_names_lookup(const scout_names *names, const char *local, size_t len);
+
+/* How many reachable bindings (star imports aside) `local` (len bytes) has. */
+size_t scout_names_count(const scout_names *names, const char *local, size_t len);
 
 /* The qualified names of imported things asked about so far (before the
  * resolver), sorted and unique, into a new array of owned strings. */

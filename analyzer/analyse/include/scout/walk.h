@@ -122,7 +122,15 @@ struct scout_walk {
 	size_t nsuppressions, suppressions_cap;
 	scout_walk_class *classes; /* owned; module-level classes in document order (this module) */
 	size_t nclasses, classes_cap;
-	scout_walk_memo *memo;             /* owned; emptied at the start of each module */
+	uint32_t *cp_marks; /* owned; code points before each 256-byte block of src */
+	size_t cp_marks_cap, cp_marks_len; /* len: marks valid for this module (its walk) */
+	uint32_t *scopes; /* owned; stack depths of the classes, defs and lambdas open */
+	size_t nscopes, scopes_cap;
+	uint32_t *named; /* owned; the same for the classes and defs (the fingerprint's scope) */
+	size_t nnamed, named_cap;
+	uint32_t *class_slots;  /* owned; open addressing by name: 1 + index in classes, 0 empty */
+	size_t class_slots_cap; /* a power of two, at least twice nclasses, or 0 */
+	scout_walk_memo *memo;  /* owned; emptied at the start of each module */
 	scout_type_ignores *type_ignores;  /* owned; the module's type ignores and mypy errors */
 	const scout_walk_visitor *visitor; /* borrowed; NULL: no rules */
 	struct scout_rule_plan *plan;      /* owned by the visitor; its state under plan_for */
@@ -162,6 +170,11 @@ static inline TSSymbol scout_walk_ancestor_symbol(const scout_walk *w, uint32_t 
 	return up < w->depth ? w->tix->nodes[w->at[w->depth - 1 - up]].symbol : 0;
 }
 
+/* The nearest ancestor `from` or more levels up that is a class, def or
+ * lambda, and its symbol into *symbol (0 and a null node when none is): from
+ * the walk's stack of those, not a climb through every ancestor. */
+TSNode scout_walk_enclosing_scope(const scout_walk *w, uint32_t from, TSSymbol *symbol);
+
 /* Whether the head of the attribute chain `node` (`a` of `a.b.c`) is a name
  * bound in this module (scout_names_head_bound), in time independent of the
  * chain's depth for the chain's inner attributes, which the walk enters
@@ -196,6 +209,9 @@ static inline bool scout_walk_in_dead_code(const scout_walk *w)
 {
 	return w->depth && w->at[w->depth - 1] < w->dead_end;
 }
+
+/* FNV-1a of a name's len bytes (the class table's hash). */
+uint32_t scout_walk_name_hash(const char *name, uint32_t len);
 
 /* Frees what the walk owns (stack, suppressions, classes, memo); the walk
  * itself belongs to the caller. */

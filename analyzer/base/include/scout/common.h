@@ -23,7 +23,7 @@ const char *scout_error_last(void);
  * scout_error_last()). Returns SCOUT_ERROR. */
 int scout_error_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Allocation: these never return NULL; out-of-memory aborts with a message. */
+/* Allocation: these never return NULL; out of memory exits 2 with a message. */
 void *scout_malloc(size_t n);
 void *scout_calloc(size_t count, size_t size);
 void *scout_realloc(void *p, size_t n);

@@ -20,6 +20,11 @@
  * parse gave up or src is over 4 GiB. */
 TSTree *scout_ts_parse(const TSLanguage *lang, const char *src, size_t len);
 
+/* Makes tree-sitter allocate through scout_malloc and friends, so that it
+ * runs out of memory as the rest does (exit 2 with a message) rather than
+ * with its own abort. Once, before any parser exists (not thread-safe). */
+void scout_ts_use_our_allocator(void);
+
 /* Moves c to the next node of the walk: into the current node's first child
  * when `descend` (false skips its subtree), else to the next sibling of the
  * node or of its nearest ancestor that has one. Returns false, with c back

@@ -11,6 +11,9 @@ typedef struct scout_modindex {
 	const scout_scan *scan;
 	size_t *order; /* owned; module indexes sorted by dotted name */
 	size_t len;
+	size_t **locals; /* owned; per module, its non-star bindings' indexes by local
+	                  * name, then index (a binary search, not a scan, per name) */
+	size_t *nlocals;
 } scout_modindex;
 
 void scout_modindex_build(scout_modindex *ix, const scout_scan *scan);
