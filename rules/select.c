@@ -157,11 +157,15 @@ int scout_mypyc_version_parse(const char *text, uint32_t *out)
 		return SCOUT_EUSAGE;
 	}
 	*out = SCOUT_V(major, minor, patch);
-	if (*out < oldest || *out > SCOUT_MYPYC_CURRENT) {
+	/* newer than the catalog but within its next major version: a release
+	 * it does not know yet, evaluated as of the newest it does (the caller
+	 * warns); anything else is a typo */
+	if (*out < oldest || *out >= SCOUT_V(SCOUT_MYPYC_CURRENT / 1000000u + 2, 0, 0)) {
 		scout_error_set("--mypyc-version %s is outside the versions the rule catalog "
-		                "describes: %s to %s",
+		                "describes: %s to %s (or a later %u.x)",
 		                text, version_text(lo, sizeof(lo), oldest),
-		                version_text(hi, sizeof(hi), SCOUT_MYPYC_CURRENT));
+		                version_text(hi, sizeof(hi), SCOUT_MYPYC_CURRENT),
+		                SCOUT_MYPYC_CURRENT / 1000000u + 1);
 		return SCOUT_EUSAGE;
 	}
 	return 0;

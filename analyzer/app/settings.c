@@ -148,6 +148,12 @@ static int resolve_version(scout_settings *s, const scout_cli *cli, const char *
 		s->version_source = scout_strdup(
 		    cli->mypyc_version ? "--mypyc-version"
 		                       : "pyproject.toml [tool.mypyc-scout] mypyc-version");
+		if (*v > SCOUT_MYPYC_CURRENT)
+			fprintf(
+			    stderr,
+			    "mypyc-scout: warning: mypyc %s is newer than the rule catalog: its "
+			    "rules are evaluated as they stand in the newest it describes\n",
+			    given);
 	} else if (scout_pin_find(dir, v, &s->version_source) < 0) {
 		*v = SCOUT_MYPYC_CURRENT;
 		s->version_source =

@@ -77,8 +77,7 @@ static uint8_t kind_of(const scout_resolver *r, const char *name, int depth)
 	return SCOUT_CLASS_NATIVE;
 }
 
-/* Whether the class or a base declares attr ClassVar; any ClassVar when
- * attr is NULL. */
+/* Whether the class or a base declares attr ClassVar. */
 static bool classvar_in(const scout_resolver *r, const char *name, const char *attr, int depth)
 {
 	const scout_class_info *c = depth < MAX_DEPTH ? project_class(r, name) : NULL;
@@ -87,7 +86,7 @@ static bool classvar_in(const scout_resolver *r, const char *name, const char *a
 		return false;
 	for (uint32_t i = 0; i < c->nattrs; i++)
 		if (c->attrs[i].kind == SCOUT_MEMBER_CLASSVAR &&
-		    (!attr || strcmp(c->attrs[i].name, attr) == 0))
+		    strcmp(c->attrs[i].name, attr) == 0)
 			return true;
 	for (uint32_t i = 0; i < c->nbases; i++)
 		if (c->bases[i][0] && classvar_in(r, c->bases[i], attr, depth + 1))
@@ -126,13 +125,33 @@ void scout_resolver_free(scout_resolver *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* Whether the class's bases, followed into other modules, make it other
+ * than its own module saw: not native (an Enum base's base), or a plain
+ * assignment of its body a ClassVar (a base's base declares it one). */
+static bool bases_change(const scout_resolver *r, const scout_class_info *c)
+{
+	for (uint32_t b = 0; b < c->nbases; b++) {
+		if (!c->bases[b][0])
+			continue;
+		if (!c->kind && kind_of(r, c->bases[b], 0))
+			return true;
+		for (uint32_t a = 0; a < c->nattrs; a++)
+			if (c->attrs[a].kind == SCOUT_MEMBER_VAR &&
+			    classvar_in(r, c->bases[b], c->attrs[a].name, 0))
+				return true;
+	}
+	return false;
+}
+
 bool scout_resolver_changes(const scout_resolver *r, const scout_module *m)
 {
 	char buf[512];
 
 	for (size_t i = 0; i < m->nasked; i++)
-		if (scout_resolver_follow(r, m->asked[i], buf, sizeof(buf)) ||
-		    kind_of(r, m->asked[i], 0) || classvar_in(r, m->asked[i], NULL, 0))
+		if (scout_resolver_follow(r, m->asked[i], buf, sizeof(buf)))
+			return true;
+	for (size_t c = 0; c < m->nclasses; c++)
+		if (bases_change(r, &m->classes[c]))
 			return true;
 	return false;
 }

@@ -100,7 +100,9 @@ check "... with a warning that says so" grep -qx "mypyc-scout: warning: no Pytho
 
 # --- --mypyc-version ---------------------------------------------------------
 check "--mypyc-version 9.9: refused" usage_error scan --no-cache --mypyc-version 9.9 .
-check "... naming the range the catalog describes" says "outside the versions the rule catalog describes: 0\.780 to 2\.3$" scan --mypyc-version 9.9 .
+check "... naming the range the catalog describes" says "outside the versions the rule catalog describes: 0\.780 to 2\.3 \(or a later 3\.x\)$" scan --mypyc-version 9.9 .
+check "--mypyc-version 2.4, newer than the catalog: accepted" exit_code 0 scan --no-cache --fail-on none --mypyc-version 2.4 .
+check "... with a warning" says "warning: mypyc 2\.4 is newer than the rule catalog" scan --no-cache --fail-on none --mypyc-version 2.4 .
 check "--mypyc-version 0.5: refused" usage_error scan --no-cache --mypyc-version 0.5 .
 check "--mypyc-version 1.0.1: accepted" exit_code 0 scan --no-cache --fail-on none --mypyc-version 1.0.1 .
 printf '[tool.mypyc-scout]\nmypyc-version = "0.5"\n' >pyproject.toml

@@ -25,10 +25,10 @@ void scout_resolver_free(scout_resolver *r);
  * stage follows itself). Thread-safe. */
 bool scout_resolver_follow(const scout_resolver *r, const char *name, char *out, size_t cap);
 
-/* True when something m's analysis asked about leads elsewhere, or is a
- * project class of another module whose bases make it not native (an Enum)
- * or that declares ClassVars (a subclass's plain assignment to one is one
- * too): m must be analysed again with the resolver. */
+/* True when something m's analysis asked about leads elsewhere, or a class
+ * of m has a base whose own bases, in other modules, make it not native (an
+ * Enum) or declare ClassVar a name the class assigns (then a ClassVar too):
+ * m must be analysed again with the resolver. */
 bool scout_resolver_changes(const scout_resolver *r, const scout_module *m);
 
 #endif
