@@ -10,4 +10,9 @@
  * scan->repo_prefix + path. Owned by caller, free with free(). */
 char *scout_report_repo_path(const scout_scan *scan, const char *path);
 
+/* path (from the project root) as a person at the terminal finds it: from
+ * the working directory ("pkg/core.py" there, "core.py" inside pkg/,
+ * "../setup.py" below the root), terminal-escaped into b. */
+void scout_report_local_path(scout_buf *b, const scout_scan *scan, const char *path);
+
 #endif

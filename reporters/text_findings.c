@@ -6,6 +6,7 @@
 
 #include "assumes.h"
 #include "escape.h"
+#include "paths.h"
 #include "scout/ruleinfo.h"
 #include "text_util.h"
 
@@ -50,7 +51,7 @@ static void write_finding(listing *l, const scout_module *m, const scout_finding
 {
 	scout_buf *b = l->b;
 
-	scout_escape_terminal(b, m->path);
+	scout_report_local_path(b, l->scan, m->path);
 	scout_buf_printf(b, ":%u:%u: ", (unsigned)f->line, (unsigned)f->column);
 	scout_escape_terminal(b, f->rule);
 	scout_buf_puts(b, " ");
@@ -169,7 +170,7 @@ static void write_diagnostics(scout_buf *b, const scout_scan *scan, const scout_
 			continue;
 		if (m && opts->diff_base && !m->got_worse && !m->nfindings)
 			continue; /* a file the change did not touch */
-		scout_escape_terminal(b, d->path);
+		scout_report_local_path(b, scan, d->path);
 		if (d->line)
 			scout_buf_printf(b, ":%u", (unsigned)d->line);
 		scout_buf_printf(b, ": %s: ", scout_diag_kind_name(d->kind));

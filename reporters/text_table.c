@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "paths.h"
 #include "text_util.h"
 
 #define PATH_MAX_WIDTH 60 /* code points; longer paths keep their tail */
@@ -38,7 +39,7 @@ static row *rows_build(const scout_scan *scan, widths *w)
 		row *r = &rows[i];
 		scout_buf path = {0};
 
-		scout_escape_terminal(&path, m->path);
+		scout_report_local_path(&path, scan, m->path);
 		r->path = scout_buf_detach(&path);
 		snprintf(r->lines, sizeof(r->lines), "%u", (unsigned)m->lines);
 		snprintf(r->coverage, sizeof(r->coverage), "%.1f%%",

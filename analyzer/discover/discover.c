@@ -499,6 +499,21 @@ static char *repo_prefix(const char *root)
 	return prefix;
 }
 
+/* Where the working directory stands relative to the root, for paths a
+ * person clicks on (reports name files relative to the root). */
+static void set_local(scout_scan *scan)
+{
+	char *in = scout_discover_relative(".", scan->root);
+
+	free(scan->from_cwd);
+	free(scan->cwd_in_root);
+	scan->from_cwd = strcmp(scan->root, ".") == 0 || !scan->root[0]
+	                     ? scout_strdup("")
+	                     : scout_asprintf("%s/", scan->root);
+	scan->cwd_in_root = in && in[0] ? scout_asprintf("%s/", in) : scout_strdup("");
+	free(in);
+}
+
 int scout_discover(scout_file_list *out, scout_scan *scan, const scout_discover_opts *opts)
 {
 	static const char *const here[] = {"."};
@@ -528,6 +543,7 @@ int scout_discover(scout_file_list *out, scout_scan *scan, const scout_discover_
 	scan->source = scout_strdup(ctx.used_git ? "worktree" : "files");
 	free(scan->repo_prefix);
 	scan->repo_prefix = repo_prefix(scan->root);
+	set_local(scan);
 cleanup:
 	if (error < 0)
 		scout_file_list_free(out);

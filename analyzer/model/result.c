@@ -291,6 +291,8 @@ void scout_scan_free(scout_scan *s)
 	free(s->diags);
 	free(s->root);
 	free(s->repo_prefix);
+	free(s->from_cwd);
+	free(s->cwd_in_root);
 	free(s->source);
 	free(s->hotness_source);
 	scout_profile_placement_clear(&s->profile);

@@ -133,4 +133,19 @@ check "sarif, absolute root: $got" [ "$got" = "file://$repo/ svc/pkg/core.py" ]
 got=$(ci_paths "$repo/svc" gitlab .)
 check "gitlab: $got" [ "$got" = "svc/pkg/core.py" ]
 
+# The text report names files from the working directory, as ruff does, so
+# an editor or terminal can open them: the JSON keeps them root-relative.
+printf 'class Number(int):\n    pass\n' >"$proj/pkg/bad.py"
+first_line() { # first_line DIR ARGS...: the first path:line:col line of the text report
+	(cd "$1" && shift && "$bin" scan --no-cache --fail-on none "$@") | grep -m1 -E '^[^ ]+:[0-9]+:[0-9]+: ' | cut -d: -f1-2
+}
+got=$(first_line "$proj" .)
+check "text from the root: $got" [ "$got" = "pkg/bad.py:1" ]
+got=$(first_line "$proj/pkg" .)
+check "text from inside the package: $got" [ "$got" = "bad.py:1" ]
+got=$(first_line "$proj/tests" ..)
+check "text from a sibling directory: $got" [ "$got" = "../pkg/bad.py:1" ]
+got=$(first_line "$tmp/elsewhere" "$proj/pkg/bad.py")
+check "text from elsewhere: $got" [ "$got" = "$proj/pkg/bad.py:1" ]
+
 finish

@@ -11,11 +11,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$(realpath "$1")
 scratch text-output
 proj=fixtures/projects/textreport
-scan() { "$bin" scan --no-cache --jobs 2 "$@"; }
+# from inside the project, so the text report's paths (from the working
+# directory) are the project's own
+scan() { (cd "$proj" && "$bin" scan --no-cache --jobs 2 "$@" .); }
 has() { grep -qF -- "$2" "$1"; }
 lacks() { ! grep -qF -- "$2" "$1"; }
 
-scan --fail-on none $proj >"$tmp/default"
+scan --fail-on none >"$tmp/default"
 check "default: a finding is one line, path:line:col: rule-id message" \
 	grep -qx 'pkg/core.py:12:5: nested-class class Inner is defined inside function make: .* (+1 more here: line 15)' "$tmp/default"
 check "default: blockers come first" [ "$(head -1 "$tmp/default")" = "blocker: 4 findings, mypyc refuses to compile these" ]
@@ -39,41 +41,41 @@ check "default: no module table, no plan, no advisory list" \
 check "default: ends with the exit reason" [ "$(tail -1 "$tmp/default")" = "exit 0: --fail-on none" ]
 check "default: short" [ "$(wc -l <"$tmp/default")" -le 30 ]
 
-scan $proj >"$tmp/gate" 2>"$tmp/gate.err" || true
+scan >"$tmp/gate" 2>"$tmp/gate.err" || true
 check "the exit reason in the report and on stderr" \
 	bash -c "tail -1 '$tmp/gate' | grep -qx 'exit 1: 4 findings at or above --fail-on blocker (first in pkg/core.py)' &&
 		grep -qx 'mypyc-scout: 4 findings at or above --fail-on blocker (first in pkg/core.py)' '$tmp/gate.err'"
 
-scan --fail-on none --show-fixes $proj >"$tmp/fixes"
+scan --fail-on none --show-fixes >"$tmp/fixes"
 check "--show-fixes: the fix under its finding" \
 	grep -qx '    fix: move the class to module level' "$tmp/fixes"
 
-scan --fail-on none --show-all $proj >"$tmp/all"
+scan --fail-on none --show-all >"$tmp/all"
 check "--show-all: slow findings, each on its line" has "$tmp/all" "pkg/core.py:25:5: untyped-function "
 check "--show-all: info findings" has "$tmp/all" "pkg/core.py:3:1: final-early-binding "
 check "--show-all: modules that do not ship" has "$tmp/all" "tests/test_core.py:2:5: nested-class "
 check "--show-all: no digest" [ "$(grep -c '^pkg/many.py:.*runtime-type-checks' "$tmp/all")" -eq 12 ]
 
-scan --fail-on none --show-modules $proj >"$tmp/modules"
+scan --fail-on none --show-modules >"$tmp/modules"
 check "--show-modules: the table" grep -qE '^path +lines +coverage +typed defs +verdict$' "$tmp/modules"
 check "--show-modules: a row" grep -qE '^pkg/core.py +[0-9]+ +[0-9.]+% +[0-9]+/[0-9]+ +blocked$' "$tmp/modules"
 
-scan --fail-on none --show-plan $proj >"$tmp/plan"
+scan --fail-on none --show-plan >"$tmp/plan"
 check "--show-plan: the whole plan" has "$tmp/plan" "Compile first (hotness: static"
 check "--show-plan: the snippet for the build" has "$tmp/plan" "# setup.py (setuptools)"
 check "--show-plan: says nothing of --show-plan" lacks "$tmp/plan" "--show-plan prints"
 
-scan --fail-on none --show-advisories $proj >"$tmp/adv"
+scan --fail-on none --show-advisories >"$tmp/adv"
 check "--show-advisories: the list" has "$tmp/adv" "Not checked here (needs a type checker or a run"
 check "--show-advisories: not counted again" lacks "$tmp/adv" "not checked here: "
 
-scan --fail-on none --statistics $proj >"$tmp/stats"
+scan --fail-on none --statistics >"$tmp/stats"
 check "--statistics: one line per rule, most first" \
 	grep -qE '^ +13  runtime-type-checks +behaviour +cast\(\) is checked at run time$' "$tmp/stats"
 check "--statistics: slow and info counted too" grep -qE '^ +1  final-early-binding +info ' "$tmp/stats"
 check "--statistics: no finding lines" lacks "$tmp/stats" "pkg/core.py:"
 
-scan -q $proj >"$tmp/quiet" 2>/dev/null || true
+scan -q >"$tmp/quiet" 2>/dev/null || true
 check "-q: the findings first" [ "$(head -1 "$tmp/quiet")" = "blocker: 4 findings, mypyc refuses to compile these" ]
 check "-q: then the exit reason, nothing else" \
 	bash -c "tail -1 '$tmp/quiet' | grep -q '^exit 1: ' && ! grep -qE '^next:|^assumed:|^mypyc-scout ' '$tmp/quiet'"

@@ -293,6 +293,8 @@ typedef struct scout_profile_placement {
 typedef struct scout_scan {
 	char *root;           /* owned; the project root from the working directory */
 	char *repo_prefix;    /* owned; the root inside its git work tree: "" or "dir/sub/" */
+	char *from_cwd;       /* owned; the root from the working directory: "", "sub/", "../" */
+	char *cwd_in_root;    /* owned; the working directory inside the root: "" or "pkg/" */
 	char *source;         /* owned; "worktree" or "files" */
 	char *hotness_source; /* owned; "static" or "profile:<file name>" */
 	scout_profile_placement profile; /* with a profile: where its self time went */
