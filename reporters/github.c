@@ -28,8 +28,12 @@
  * Data goes through scout_escape_github_data and property values through
  * scout_escape_github_property (reporters/escape.c), both on valid UTF-8. */
 #include "reporter.h"
+
+#include <stdlib.h>
+
 #include "assumes.h"
 #include "output.h"
+#include "paths.h"
 #include "escape.h"
 #include "github_kind.h"
 #include "scout/ruleinfo.h"
@@ -69,8 +73,10 @@ static void rule_title(scout_buf *title, const char *rule)
 	}
 }
 
-static void write_finding(scout_buf *b, const scout_module *m, const scout_finding *f)
+static void write_finding(scout_buf *b, const scout_scan *scan, const scout_module *m,
+                          const scout_finding *f)
 {
+	char *file = scout_report_repo_path(scan, m->path);
 	bool first = true, one_line = f->end_line == f->line;
 	scout_buf title = {0};
 
@@ -78,7 +84,7 @@ static void write_finding(scout_buf *b, const scout_module *m, const scout_findi
 	scout_buf_puts(b, "::");
 	scout_buf_puts(b, scout_github_kind_name(scout_github_kind_of(f)));
 	put_property(b, &first, "title", title.data);
-	put_property(b, &first, "file", m->path);
+	put_property(b, &first, "file", file);
 	put_number(b, &first, "line", f->line);
 	put_number(b, &first, "endLine", f->end_line >= f->line ? f->end_line : 0);
 	put_number(b, &first, "col", one_line ? f->column : 0);
@@ -95,22 +101,25 @@ static void write_finding(scout_buf *b, const scout_module *m, const scout_findi
 	}
 	scout_buf_putc(b, '\n');
 	scout_buf_free(&title);
+	free(file);
 }
 
-static void write_diagnostic(scout_buf *b, const scout_diagnostic *d)
+static void write_diagnostic(scout_buf *b, const scout_scan *scan, const scout_diagnostic *d)
 {
+	char *file = scout_report_repo_path(scan, d->path);
 	bool first = true;
 	scout_buf title = {0};
 
 	scout_buf_printf(&title, "mypyc-scout: %s", scout_diag_kind_name(d->kind));
 	scout_buf_puts(b, "::warning");
 	put_property(b, &first, "title", title.data);
-	put_property(b, &first, "file", d->path);
+	put_property(b, &first, "file", file);
 	put_number(b, &first, "line", d->line);
 	scout_buf_puts(b, "::");
 	scout_escape_github_data(b, d->message);
 	scout_buf_putc(b, '\n');
 	scout_buf_free(&title);
+	free(file);
 }
 
 /* "mypyc-scout: annotated 10 of 62 errors, 3 of 3 warnings, ...": what the
@@ -147,13 +156,13 @@ static int github_write(FILE *out, const scout_scan *scan, const scout_report_op
 			scout_github_kind k = scout_github_kind_of(f);
 
 			if (shown[k] < SCOUT_GITHUB_PER_KIND) {
-				write_finding(&b, &scan->modules[i], f);
+				write_finding(&b, scan, &scan->modules[i], f);
 				shown[k]++;
 			}
 		}
 	for (size_t i = 0; i < scan->ndiags; i++)
 		if (shown[SCOUT_GITHUB_WARNING] < SCOUT_GITHUB_PER_KIND) {
-			write_diagnostic(&b, &scan->diags[i]);
+			write_diagnostic(&b, scan, &scan->diags[i]);
 			shown[SCOUT_GITHUB_WARNING]++;
 		}
 	write_left_out(&b, total, shown);

@@ -132,6 +132,8 @@ got=$(ci_paths "$tmp/elsewhere" sarif "$repo/svc/pkg/core.py")
 check "sarif, absolute root: $got" [ "$got" = "file://$repo/ svc/pkg/core.py" ]
 got=$(ci_paths "$repo/svc" gitlab .)
 check "gitlab: $got" [ "$got" = "svc/pkg/core.py" ]
+got=$(cd "$repo/svc/pkg" && "$bin" scan --no-cache --fail-on none --format github . | sed -n 's/^::[a-z]* .*file=\([^,:]*\).*/\1/p' | sort -u)
+check "github: $got" [ "$got" = "svc/pkg/core.py" ]
 
 # The text report names files from the working directory, as ruff does, so
 # an editor or terminal can open them: the JSON keeps them root-relative.
