@@ -213,3 +213,18 @@ void scout_fs_refused_free(scout_fs_refused *list, size_t n)
 	}
 	free(list);
 }
+
+int scout_fs_write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}

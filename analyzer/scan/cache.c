@@ -195,21 +195,6 @@ bool scout_cache_get(scout_cache *c, const char *key, scout_file_result *out)
 	return hit;
 }
 
-static int write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 int scout_cache_put(scout_cache *c, const char *key, const scout_file_result *r)
 {
 	char *sub = scout_asprintf("%s/%.2s", c->dir, key);
@@ -223,7 +208,7 @@ int scout_cache_put(scout_cache *c, const char *key, const scout_file_result *r)
 	if ((fd = mkstemp(tmp)) < 0)
 		goto cleanup;
 	scout_cache_encode(&b, key, r);
-	if (write_all(fd, b.data, b.len) < 0) {
+	if (scout_fs_write_all(fd, b.data, b.len) < 0) {
 		close(fd);
 		unlink(tmp);
 		goto cleanup;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "scout/discover.h"
+#include "scout/fs.h"
 
 /* mkdir -p of the directories above `path` (absolute, under c->to). */
 static int make_parents(char *path)
@@ -31,21 +32,6 @@ static int make_parents(char *path)
 	return 0;
 }
 
-static int write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 int scratch_write_file(scratch_copy *c, const char *rel, const char *data, size_t len,
                        bool executable, bool link)
 {
@@ -60,7 +46,7 @@ int scratch_write_file(scratch_copy *c, const char *rel, const char *data, size_
 			goto failed;
 	} else {
 		fd = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, executable ? 0755 : 0644);
-		if (fd < 0 || write_all(fd, data, len) < 0 || close(fd) < 0) {
+		if (fd < 0 || scout_fs_write_all(fd, data, len) < 0 || close(fd) < 0) {
 			fd = -1;
 			goto failed;
 		}

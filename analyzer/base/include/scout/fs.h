@@ -50,6 +50,10 @@ int scout_fs_read(char **data, size_t *len, const char *path, size_t max, unsign
 
 /* Notes a refused file in the log (as SCOUT_FS_REPORT does); copies both
  * strings. Thread-safe. */
+/* Writes all len bytes of data to fd, going on after EINTR and short
+ * writes. Returns 0, or -1 with errno set. */
+int scout_fs_write_all(int fd, const char *data, size_t len);
+
 void scout_fs_refusal_note(const char *path, scout_fs_refusal kind, const char *reason);
 
 /* One entry of the refusal log. */
