@@ -79,6 +79,14 @@ static void write_scope(scout_buf *b, const scout_scan *scan, const tally *t)
 
 static void write_verdicts(scout_buf *b, const tally *t, const scout_report_opts *opts)
 {
+	size_t judged = 0;
+
+	for (int v = 0; v < SCOUT_VERDICT_COUNT; v++)
+		judged += t->verdicts[v];
+	if (!judged) { /* no coverage to claim either */
+		scout_buf_puts(b, "\nverdicts: none, no module to judge");
+		return;
+	}
 	scout_buf_puts(b, "\nverdicts:");
 	for (int v = 0; v < SCOUT_VERDICT_COUNT; v++) {
 		if (v == SCOUT_UNKNOWN && !t->verdicts[v])

@@ -97,6 +97,7 @@ mkdir -p "$tmp/empty/docs"
 echo hi >"$tmp/empty/docs/README"
 check "no Python files: exit 0 (as ruff)" exit_code 0 scan --no-cache "$tmp/empty"
 check "... with a warning that says so" grep -qx "mypyc-scout: warning: no Python files found in $tmp/empty" "$tmp/err"
+check "... and no annotation coverage claimed" bash -c "'$bin' scan --no-cache '$tmp/empty' 2>/dev/null | grep -qx 'verdicts: none, no module to judge'"
 
 # --- --mypyc-version ---------------------------------------------------------
 check "--mypyc-version 9.9: refused" usage_error scan --no-cache --mypyc-version 9.9 .
