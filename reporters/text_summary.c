@@ -21,17 +21,6 @@ typedef struct tally {
 	size_t unmet, outside, outside_modules, worse;
 } tally;
 
-static void add_annotations(scout_annotations *to, const scout_annotations *a)
-{
-	to->defs += a->defs;
-	to->typed_defs += a->typed_defs;
-	to->fully_typed_defs += a->fully_typed_defs;
-	to->slots += a->slots;
-	to->annotated_slots += a->annotated_slots;
-	to->any += a->any;
-	to->type_ignores += a->type_ignores;
-}
-
 static void count_module(tally *t, const scout_module *m, const scout_text_opts *o)
 {
 	bool any_outside = false;
@@ -39,7 +28,7 @@ static void count_module(tally *t, const scout_module *m, const scout_text_opts 
 	if (m->shipped) {
 		t->shipped++;
 		t->verdicts[m->verdict]++;
-		add_annotations(&t->ann, &m->ann);
+		scout_annotations_add(&t->ann, &m->ann);
 	}
 	t->worse += m->got_worse;
 	for (size_t j = 0; j < m->nfindings; j++) {

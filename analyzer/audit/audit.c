@@ -175,18 +175,7 @@ static void summarise_shipped(scout_audit *a, const scout_scan *scan)
 			a->not_shipped++;
 			continue;
 		}
-		t->modules++;
-		t->lines += m->lines;
-		t->verdicts[m->verdict]++;
-		for (size_t j = 0; j < m->nfindings; j++)
-			t->findings[m->findings[j].category]++;
-		t->ann.defs += m->ann.defs;
-		t->ann.typed_defs += m->ann.typed_defs;
-		t->ann.fully_typed_defs += m->ann.fully_typed_defs;
-		t->ann.slots += m->ann.slots;
-		t->ann.annotated_slots += m->ann.annotated_slots;
-		t->ann.any += m->ann.any;
-		t->ann.type_ignores += m->ann.type_ignores;
+		scout_summary_add(t, m);
 	}
 }
 

@@ -315,25 +315,32 @@ void scout_scan_free(scout_scan *s)
 	memset(s, 0, sizeof(*s));
 }
 
+void scout_annotations_add(scout_annotations *to, const scout_annotations *a)
+{
+	to->defs += a->defs;
+	to->typed_defs += a->typed_defs;
+	to->fully_typed_defs += a->fully_typed_defs;
+	to->slots += a->slots;
+	to->annotated_slots += a->annotated_slots;
+	to->any += a->any;
+	to->type_ignores += a->type_ignores;
+}
+
+void scout_summary_add(scout_summary *out, const scout_module *m)
+{
+	out->modules++;
+	out->lines += m->lines;
+	out->verdicts[m->verdict]++;
+	for (size_t j = 0; j < m->nfindings; j++)
+		out->findings[m->findings[j].category]++;
+	scout_annotations_add(&out->ann, &m->ann);
+}
+
 void scout_scan_summarise(const scout_scan *s, scout_summary *out)
 {
 	memset(out, 0, sizeof(*out));
-	out->modules = s->nmodules;
-	for (size_t i = 0; i < s->nmodules; i++) {
-		const scout_module *m = &s->modules[i];
-
-		out->lines += m->lines;
-		out->verdicts[m->verdict]++;
-		for (size_t j = 0; j < m->nfindings; j++)
-			out->findings[m->findings[j].category]++;
-		out->ann.defs += m->ann.defs;
-		out->ann.typed_defs += m->ann.typed_defs;
-		out->ann.fully_typed_defs += m->ann.fully_typed_defs;
-		out->ann.slots += m->ann.slots;
-		out->ann.annotated_slots += m->ann.annotated_slots;
-		out->ann.any += m->ann.any;
-		out->ann.type_ignores += m->ann.type_ignores;
-	}
+	for (size_t i = 0; i < s->nmodules; i++)
+		scout_summary_add(out, &s->modules[i]);
 }
 
 static bool has_component(const char *path, const char *name)

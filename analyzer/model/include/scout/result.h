@@ -72,6 +72,9 @@ typedef struct scout_annotations {
  * are no slots, rounded to 4 decimals. */
 double scout_annotations_coverage(const scout_annotations *a);
 
+/* Adds a's counts to *to. */
+void scout_annotations_add(scout_annotations *to, const scout_annotations *a);
+
 /* How a class body declares a name (for reads through the class). */
 typedef enum scout_member_kind {
 	SCOUT_MEMBER_VAR = 0, /* a plain variable: an instance attribute of a native class */
@@ -365,6 +368,8 @@ typedef struct scout_summary {
 } scout_summary;
 
 void scout_scan_summarise(const scout_scan *s, scout_summary *out);
+/* Adds one module to the totals (scout_scan_summarise over a subset). */
+void scout_summary_add(scout_summary *out, const scout_module *m);
 
 /* True for test code, which is never compiled and never hot: a path with a
  * `tests`/`test`/`testing` directory, or a test_*.py / *_test.py /
