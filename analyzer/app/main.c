@@ -67,16 +67,8 @@ static int close_output(FILE *out, const char *path)
  * either way. */
 static int resolve_and_scan(scout_settings *settings, scout_scan *scan, const scout_cli *cli)
 {
-	if (scout_settings_resolve(settings, cli) < 0 || scout_scan_run(scan, &settings->scan) < 0)
+	if (scout_settings_scan(settings, scan, cli) < 0)
 		return usage_error(scout_error_last());
-	scan->mypyc_version = settings->scan.rules.mypyc_version;
-	scan->mypyc_version_source = settings->version_source;
-	settings->version_source = NULL;
-	scan->python_major = settings->scan.rules.target.major;
-	scan->python_minor = settings->scan.rules.target.minor;
-	scan->python_platform = scout_strdup(settings->scan.rules.target.platform);
-	scan->python_source = settings->target_source;
-	settings->target_source = NULL;
 	scout_settings_warn(settings, scan, stderr);
 	return 0;
 }

@@ -289,6 +289,23 @@ int scout_settings_resolve(scout_settings *out, const scout_cli *cli)
 	return error < 0 ? error : load_profile(out, cli);
 }
 
+int scout_settings_scan(scout_settings *settings, scout_scan *scan, const scout_cli *cli)
+{
+	int rc = scout_settings_resolve(settings, cli);
+
+	if (rc < 0 || (rc = scout_scan_run(scan, &settings->scan)) < 0)
+		return rc;
+	scan->mypyc_version = settings->scan.rules.mypyc_version;
+	scan->mypyc_version_source = settings->version_source;
+	settings->version_source = NULL;
+	scan->python_major = settings->scan.rules.target.major;
+	scan->python_minor = settings->scan.rules.target.minor;
+	scan->python_platform = scout_strdup(settings->scan.rules.target.platform);
+	scan->python_source = settings->target_source;
+	settings->target_source = NULL;
+	return 0;
+}
+
 void scout_settings_free(scout_settings *s)
 {
 	scout_profile_free(&s->profile);

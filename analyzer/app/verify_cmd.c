@@ -87,15 +87,10 @@ static int scan_for(scout_settings *settings, scout_scan *scan, const scout_cli 
 	cli.mypyc_version = c->version;
 	if (cli.paths.count == 1 && (stat(cli.paths.items[0], &st) < 0 || !S_ISDIR(st.st_mode)))
 		return scout_error_set("verify: '%s' is not a directory", cli.paths.items[0]);
-	if (scout_settings_resolve(settings, &cli) < 0 || scout_scan_run(scan, &settings->scan) < 0)
+	if (scout_settings_scan(settings, scan, &cli) < 0)
 		return SCOUT_ERROR;
-	scan->mypyc_version = settings->scan.rules.mypyc_version;
+	free(scan->mypyc_version_source);
 	scan->mypyc_version_source = scout_asprintf("the compiler: %s (%s)", c->banner, c->command);
-	scan->python_major = settings->scan.rules.target.major;
-	scan->python_minor = settings->scan.rules.target.minor;
-	scan->python_platform = scout_strdup(settings->scan.rules.target.platform);
-	scan->python_source = settings->target_source;
-	settings->target_source = NULL;
 	return 0;
 }
 

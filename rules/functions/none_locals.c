@@ -100,21 +100,33 @@ static void report_partial(scout_walk *w, const scout_rule *self, TSNode def, sc
 	scout_none_report(w, self, f, ps.found, how, scout_none_fix_annotate);
 }
 
-static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_rule *self)
-{
-	scout_none_facts *ff = scout_none_collect(w, node);
-	TSNode body = scout_node_field(node, w->sym->f_body);
+typedef void partial_fn(scout_walk *w, const scout_rule *self, TSNode def, scout_none_name *f,
+                        TSNode body);
 
-	if (!ff)
-		return;
-	for (size_t k = 0; k < ff->n; k++) {
+/* Calls `fn` on each partial local of `def` read early and not yet reported;
+ * returns the function's None facts (NULL: none collected). */
+static scout_none_facts *each_partial_local(scout_walk *w, TSNode def, const scout_rule *self,
+                                            partial_fn *fn)
+{
+	scout_none_facts *ff = scout_none_collect(w, def);
+	TSNode body = scout_node_field(def, w->sym->f_body);
+
+	for (size_t k = 0; ff && k < ff->n; k++) {
 		scout_none_name *f = &ff->names[k];
 
 		if (f->kind == SCOUT_NONE_LOCAL && f->partial && !f->reported &&
 		    !ts_node_is_null(f->early_read))
-			report_partial(w, self, node, f, body);
+			fn(w, self, def, f, body);
 	}
-	scout_none_check_narrowing(w, self, ff, SCOUT_NONE_LOCALS);
+	return ff;
+}
+
+static void check_inferred_none_local(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	scout_none_facts *ff = each_partial_local(w, node, self, report_partial);
+
+	if (ff)
+		scout_none_check_narrowing(w, self, ff, SCOUT_NONE_LOCALS);
 }
 
 static const scout_rule rule_inferred_none_local = {
@@ -139,32 +151,28 @@ static const scout_rule rule_inferred_none_local = {
 
 /* The loop rule: a partial local whose only reads before its first other
  * binding are in a loop that holds that binding. */
+static void report_in_loop(scout_walk *w, const scout_rule *self, TSNode def, scout_none_name *f,
+                           TSNode body)
+{
+	partial_search ps = {f, def, SCOUT_NULL_NODE};
+	char how[120];
+	uint32_t line, column;
+
+	if (ts_node_is_null(f->first_bind))
+		return;
+	scan_node(w, body, find_plain_read, &ps);
+	if (!ts_node_is_null(ps.found))
+		return; /* the main rule's */
+	scout_walk_node_start(w, f->first_bind, &line, &column);
+	snprintf(how, sizeof(how),
+	         "in a loop before the loop assigns it on line %u, while mypy still types it None",
+	         line);
+	scout_none_report(w, self, f, f->early_read, how, scout_none_fix_annotate);
+}
+
 static void check_inferred_none_in_loop(scout_walk *w, TSNode node, const scout_rule *self)
 {
-	scout_none_facts *ff = scout_none_collect(w, node);
-	TSNode body = scout_node_field(node, w->sym->f_body);
-
-	if (!ff)
-		return;
-	for (size_t k = 0; k < ff->n; k++) {
-		scout_none_name *f = &ff->names[k];
-		partial_search ps = {f, node, SCOUT_NULL_NODE};
-		char how[120];
-		uint32_t line, column;
-
-		if (f->kind != SCOUT_NONE_LOCAL || !f->partial || f->reported ||
-		    ts_node_is_null(f->early_read) || ts_node_is_null(f->first_bind))
-			continue;
-		scan_node(w, body, find_plain_read, &ps);
-		if (!ts_node_is_null(ps.found))
-			continue; /* the main rule's */
-		scout_walk_node_start(w, f->first_bind, &line, &column);
-		snprintf(how, sizeof(how),
-		         "in a loop before the loop assigns it on line %u, while mypy still types "
-		         "it None",
-		         line);
-		scout_none_report(w, self, f, f->early_read, how, scout_none_fix_annotate);
-	}
+	each_partial_local(w, node, self, report_in_loop);
 }
 
 static const scout_rule rule_inferred_none_in_loop = {

@@ -30,6 +30,12 @@ typedef struct scout_settings {
 int scout_settings_resolve(scout_settings *out, const scout_cli *cli);
 void scout_settings_free(scout_settings *s);
 
+/* Resolves the settings for `cli`, then runs the whole scan into `scan` and
+ * records on it what the scan was evaluated for (mypyc version and why,
+ * target Python). Returns 0, or SCOUT_EUSAGE / SCOUT_ERROR with a message;
+ * free both either way. */
+int scout_settings_scan(scout_settings *settings, scout_scan *scan, const scout_cli *cli);
+
 /* Whether the text report is coloured, `tty` telling whether it goes to a
  * terminal: --color always/never; for auto, NO_COLOR (no-color.org) turns it
  * off, else FORCE_COLOR on, else a terminal whose TERM is not "dumb". */
