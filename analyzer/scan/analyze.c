@@ -121,6 +121,10 @@ static bool over_budget(scout_file_result *r, const scout_source *src)
 {
 	char message[160];
 
+	/* A token takes at least a byte: a file no longer than the budget is
+	 * within it without counting. */
+	if (src->len <= SCOUT_ANALYSIS_MAX_TOKENS)
+		return false;
 	if (scout_tokens_estimate(src->data, src->len, SCOUT_ANALYSIS_MAX_TOKENS + 1) <=
 	    SCOUT_ANALYSIS_MAX_TOKENS)
 		return false;

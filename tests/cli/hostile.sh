@@ -49,11 +49,11 @@ timeout 300 "$bin" scan --fail-on none --jobs 2 "$t" >"$tmp/report.txt"
 # attribute walked the chain to its head)
 mkdir -p "$tmp/chain"
 python3 -c "print('import os\\nx = os' + '.b' * 40000)" >"$tmp/chain/m.py"
-timeout 60 "$bin" scan --no-cache --fail-on none --jobs 1 "$tmp/chain" >/dev/null
+timeout 300 "$bin" scan --no-cache --fail-on none --jobs 1 "$tmp/chain" >/dev/null
 # a pyproject.toml nested 70,000 deep is refused, not parsed (tree-sitter
 # crashes on it): the scan and the audit go on without its settings
-timeout 60 "$bin" scan --no-cache --fail-on none "$tmp/deeptoml" >/dev/null
-timeout 60 "$bin" audit --format markdown --output "$tmp/deep.md" "$tmp/deeptoml"
+timeout 300 "$bin" scan --no-cache --fail-on none "$tmp/deeptoml" >/dev/null
+timeout 300 "$bin" audit --format markdown --output "$tmp/deep.md" "$tmp/deeptoml"
 
 python3 - "$out1" "$(id -u)" <<'PY'
 import json, sys
