@@ -514,6 +514,18 @@ static void set_local(scout_scan *scan)
 	free(in);
 }
 
+/* The root the report's paths are relative to, when no project root was
+ * found: one directory scanned is its own; files, or several paths, are
+ * named from the working directory. */
+static const char *root_of(const scout_discover_opts *opts, const char *const *paths, size_t npaths)
+{
+	struct stat st;
+
+	if (opts->root)
+		return opts->root;
+	return npaths == 1 && stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode) ? paths[0] : ".";
+}
+
 int scout_discover(scout_file_list *out, scout_scan *scan, const scout_discover_opts *opts)
 {
 	static const char *const here[] = {"."};
@@ -538,7 +550,7 @@ int scout_discover(scout_file_list *out, scout_scan *scan, const scout_discover_
 	sort_files(out);
 	dedup_diags(scan, first_diag);
 	free(scan->root);
-	scan->root = scout_strdup(opts->root ? opts->root : npaths == 1 ? paths[0] : ".");
+	scan->root = scout_strdup(root_of(opts, paths, npaths));
 	free(scan->source);
 	scan->source = scout_strdup(ctx.used_git ? "worktree" : "files");
 	free(scan->repo_prefix);

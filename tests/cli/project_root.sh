@@ -150,4 +150,14 @@ check "text from a sibling directory: $got" [ "$got" = "../pkg/bad.py:1" ]
 got=$(first_line "$tmp/elsewhere" "$proj/pkg/bad.py")
 check "text from elsewhere: $got" [ "$got" = "$proj/pkg/bad.py:1" ]
 
+# A file outside any project is named from the working directory, once (the
+# root was the file itself, and the text report said one/a.py/one/a.py).
+mkdir -p "$tmp/loose/one"
+printf 'class Number(int):\n    pass\n' >"$tmp/loose/one/a.py"
+got=$(first_line "$tmp/loose" one/a.py)
+check "a loose file, text: $got" [ "$got" = "one/a.py:1" ]
+got=$(cd "$tmp/loose" && "$bin" scan --no-cache --fail-on none --format json one/a.py |
+	python3 -c 'import json, sys; r = json.load(sys.stdin); print(r["root"], *[m["path"] for m in r["modules"]])')
+check "a loose file, JSON root and path: $got" [ "$got" = ". one/a.py" ]
+
 finish
