@@ -44,6 +44,7 @@ struct scout_type_ignores {
 	size_t nnotes, notes_cap;
 	bool whole_module;   /* a bare ignore before the first statement */
 	int ignore_errors;   /* from `# mypy:` comments: -1 unset, else 0 or 1 */
+	int check_untyped;   /* check_untyped_defs from them, the same way */
 	char *disable_codes; /* owned; from the last `# mypy:` comment setting them */
 };
 
@@ -52,6 +53,7 @@ static struct scout_type_ignores *state(scout_walk *w)
 	if (!w->type_ignores) {
 		w->type_ignores = scout_calloc(1, sizeof(*w->type_ignores));
 		w->type_ignores->ignore_errors = -1;
+		w->type_ignores->check_untyped = -1;
 	}
 	return w->type_ignores;
 }
@@ -162,6 +164,8 @@ static void inline_option(struct scout_type_ignores *t, const char *entry, size_
 
 		if (b >= 0)
 			t->ignore_errors = b;
+	} else if (strcmp(key, "check_untyped_defs") == 0) {
+		t->check_untyped = ini_bool(value, vlen);
 	} else if (strcmp(key, "disable_error_code") == 0) {
 		free(t->disable_codes);
 		t->disable_codes = scout_strndup(value, vlen);
@@ -297,6 +301,7 @@ static void forget(struct scout_type_ignores *t)
 	t->nignores = t->nnotes = 0;
 	t->whole_module = false;
 	t->ignore_errors = -1;
+	t->check_untyped = -1;
 }
 
 void scout_type_ignores_apply(scout_walk *w)
@@ -316,6 +321,8 @@ void scout_type_ignores_apply(scout_walk *w)
 	ignore_errors = cfg && scout_mypy_config_module(cfg, m->module ? m->module : "", &disabled);
 	if (t->ignore_errors >= 0) /* inline configuration wins over the file's */
 		ignore_errors = t->ignore_errors;
+	if (t->check_untyped == 1) /* no annotation-unchecked note then */
+		scout_buf_puts(&disabled, ",annotation-unchecked");
 	drop = scout_calloc(m->nfindings ? m->nfindings : 1, sizeof(*drop));
 	for (size_t i = 0; i < t->nnotes; i++)
 		if (t->notes[i].finding < m->nfindings &&

@@ -108,6 +108,14 @@ static void apply_ignores(scout_mypy_section *s, const char *key, const char *va
 	} else if (key_is(key, "disable_error_code") && value) {
 		free(s->disable_codes);
 		s->disable_codes = scout_strdup(value);
+	} else if ((key_is(key, "check_untyped_defs") || key_is(key, "strict")) && is_bool &&
+	           bool_value >= 0) {
+		scout_mypy_flag f = bool_value ? SCOUT_MYPY_TRUE : SCOUT_MYPY_FALSE;
+
+		if (key_is(key, "strict"))
+			s->strict = f;
+		else
+			s->check_untyped = f;
 	}
 }
 

@@ -21,7 +21,7 @@ static bool valid_pattern(const char *p)
 scout_mypy_section *scout_mypy_config_section(scout_mypy_config *cfg, const char *pattern,
                                               size_t len)
 {
-	scout_mypy_section s = {NULL, -1, NULL};
+	scout_mypy_section s = {.ignore_errors = -1};
 	char *copy = scout_strndup(pattern, len);
 
 	for (char *c = copy; *c; c++)
@@ -39,6 +39,7 @@ scout_mypy_section *scout_mypy_config_section(scout_mypy_config *cfg, const char
 			free(old->disable_codes);
 			old->disable_codes = NULL;
 			old->ignore_errors = -1;
+			old->check_untyped = SCOUT_MYPY_UNSET;
 			return old;
 		}
 	}
@@ -59,6 +60,7 @@ void scout_mypy_config_clear_sections(scout_mypy_config *cfg)
 	free(cfg->global.disable_codes);
 	cfg->global.disable_codes = NULL;
 	cfg->global.ignore_errors = -1;
+	cfg->global.check_untyped = cfg->global.strict = SCOUT_MYPY_UNSET;
 }
 
 /* "pkg.*" with no other '*': mypy's "well-structured" wildcard. */
@@ -109,10 +111,13 @@ static bool glob_matches(const char *p, const char *m)
 	return *p == *m && glob_matches(p + 1, m + 1);
 }
 
-static void apply(const scout_mypy_section *s, bool *ignore, scout_buf *disabled)
+static void apply(const scout_mypy_section *s, bool *ignore, scout_mypy_flag *check,
+                  scout_buf *disabled)
 {
 	if (s->ignore_errors >= 0)
 		*ignore = s->ignore_errors;
+	if (s->check_untyped != SCOUT_MYPY_UNSET)
+		*check = s->check_untyped;
 	if (s->disable_codes && *s->disable_codes) {
 		if (disabled->len)
 			scout_buf_putc(disabled, ',');
@@ -123,10 +128,12 @@ static void apply(const scout_mypy_section *s, bool *ignore, scout_buf *disabled
 bool scout_mypy_config_module(const scout_mypy_config *cfg, const char *module, scout_buf *disabled)
 {
 	bool ignore = false;
+	/* strict sets check_untyped_defs unless [mypy] sets it itself */
+	scout_mypy_flag check = cfg->global.strict;
 	const scout_mypy_section *wild[64];
 	size_t nwild = 0;
 
-	apply(&cfg->global, &ignore, disabled);
+	apply(&cfg->global, &ignore, &check, disabled);
 	/* pkg.* sections from the shortest: each inherits from its parents */
 	for (size_t i = 0; i < cfg->nsections && nwild < 64; i++)
 		if (structured_wildcard(cfg->sections[i].pattern) &&
@@ -141,16 +148,19 @@ bool scout_mypy_config_module(const scout_mypy_config *cfg, const char *module, 
 			wild[j - 1] = t;
 		}
 	for (size_t i = 0; i < nwild; i++)
-		apply(wild[i], &ignore, disabled);
+		apply(wild[i], &ignore, &check, disabled);
 	for (size_t i = 0; i < cfg->nsections; i++) {
 		const char *p = cfg->sections[i].pattern;
 
 		if (strchr(p, '*') && !structured_wildcard(p) && glob_matches(p, module))
-			apply(&cfg->sections[i], &ignore, disabled);
+			apply(&cfg->sections[i], &ignore, &check, disabled);
 	}
 	for (size_t i = 0; i < cfg->nsections; i++)
 		if (strcmp(cfg->sections[i].pattern, module) == 0)
-			apply(&cfg->sections[i], &ignore, disabled);
+			apply(&cfg->sections[i], &ignore, &check, disabled);
+	if (check == SCOUT_MYPY_TRUE)
+		scout_buf_puts(disabled,
+		               disabled->len ? ",annotation-unchecked" : "annotation-unchecked");
 	return ignore;
 }
 
@@ -159,7 +169,8 @@ void scout_mypy_config_put_ignores(const scout_mypy_config *cfg, scout_buf *b)
 	for (size_t i = 0; i <= cfg->nsections; i++) {
 		const scout_mypy_section *s = i ? &cfg->sections[i - 1] : &cfg->global;
 
-		scout_buf_printf(b, "mypy-section %s %d %s\n", s->pattern ? s->pattern : "",
-		                 s->ignore_errors, s->disable_codes ? s->disable_codes : "");
+		scout_buf_printf(b, "mypy-section %s %d %s %d %d\n", s->pattern ? s->pattern : "",
+		                 s->ignore_errors, s->disable_codes ? s->disable_codes : "",
+		                 (int)s->check_untyped, (int)s->strict);
 	}
 }

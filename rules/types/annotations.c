@@ -114,6 +114,96 @@ static const scout_rule rule_untyped_function = {
     .on = "function_definition",
     .enter = check_untyped};
 
+/* mypy's FuncItem.is_dynamic(): no annotation anywhere in the signature (a
+ * method's first parameter counts here) and no function type comment. */
+static bool is_dynamic_def(const scout_walk *w, TSNode def)
+{
+	const scout_symbols *s = w->sym;
+	TSNode params = scout_node_field(def, s->f_parameters);
+	uint32_t n = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params);
+
+	if (!ts_node_is_null(scout_node_field(def, s->f_return_type)))
+		return false;
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode p = scout_node_named_child(params, i);
+
+		if (scout_nodes_is(p, s->typed_parameter) ||
+		    scout_nodes_is(p, s->typed_default_parameter))
+			return false;
+	}
+	return ts_node_is_null(scout_defs_type_comment(w, def));
+}
+
+/* True when the statement holding `assign` ends its line with a variable
+ * type comment (`# type: int`, not `# type: ignore`), which mypy reads as
+ * the assignment's annotation. */
+static bool has_type_comment(const scout_walk *w, TSNode assign)
+{
+	TSNode stmt = ts_node_parent(assign), next;
+	uint32_t len;
+	const char *t, *end;
+
+	if (!scout_nodes_is(stmt, w->sym->expression_statement))
+		return false;
+	next = ts_node_next_named_sibling(stmt);
+	if (!scout_nodes_is(next, w->sym->comment) ||
+	    ts_node_start_point(next).row != ts_node_end_point(stmt).row)
+		return false;
+	t = scout_node_text(next, w->src, &len);
+	end = t + len;
+	for (t++; t < end && (*t == ' ' || *t == '\t'); t++)
+		;
+	if (end - t < 5 || memcmp(t, "type:", 5) != 0)
+		return false;
+	for (t += 5; t < end && (*t == ' ' || *t == '\t'); t++)
+		;
+	return !(end - t >= 6 && memcmp(t, "ignore", 6) == 0 &&
+	         (end - t == 6 || !isalnum((unsigned char)t[6])));
+}
+
+static void check_annotation_unchecked(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode def, name;
+	char message[400];
+	const char *text;
+	int n;
+
+	if (ts_node_is_null(scout_node_field(node, w->sym->f_type)) && !has_type_comment(w, node))
+		return;
+	def = scout_defs_enclosing_function(w, 1);
+	if (ts_node_is_null(def) || !is_dynamic_def(w, def))
+		return;
+	name = scout_node_field(def, w->sym->f_name);
+	n = ts_node_is_null(name) ? 0 : scout_nodes_clip_line(name, w->src, &text);
+	snprintf(message, sizeof(message),
+	         "annotated variable in %.*s, a function without annotations: mypy notes \"By "
+	         "default the bodies of untyped functions are not checked, consider using "
+	         "--check-untyped-defs  [annotation-unchecked]\", and mypyc stops on any message",
+	         n, n ? text : "");
+	scout_walk_report(w, self, node, message, NULL);
+}
+
+static const scout_rule rule_annotation_unchecked = {
+    .id = "annotation-unchecked",
+    .category = SCOUT_BLOCKER,
+    .title = "annotated variable in a function without annotations",
+    .why = "mypy does not check the body of a function without annotations, and notes an "
+           "annotated variable there: \"By default the bodies of untyped functions are not "
+           "checked, consider using --check-untyped-defs  [annotation-unchecked]\" (mypy "
+           "0.990 on). mypyc stops when the type check prints any message, a note included "
+           "(mypyc/build.py: `if result.errors: sys.exit(1)`)",
+    .bad = "def total(values):\n    result: int = 0\n    for v in values:\n"
+           "        result += v\n    return result\n",
+    .good = "def total(values: list[int]) -> int:\n    result: int = 0\n    for v in values:\n"
+            "        result += v\n    return result\n",
+    .fix = "annotate the function (mypyc compiles it faster too), or set check_untyped_defs "
+           "in the mypy configuration, or drop the variable's annotation",
+    .docs = SCOUT_DOCS_TYPES,
+    .since = SCOUT_V(0, 990, 0),
+    .on = "assignment",
+    .enter = check_annotation_unchecked,
+    .mypy_codes = "annotation-unchecked"};
+
 /* The first explicit Any inside an annotation (a `type` node), or null.
  * Iterative: annotations can nest deeply. */
 static TSNode find_any(const scout_walk *w, TSNode type)
@@ -339,5 +429,5 @@ static const scout_rule rule_erased_types = {
     .docs = SCOUT_DOCS_TYPES,
     .advisory = true};
 
-SCOUT_FAMILY(scout_family_types_annotations, &rule_untyped_function, &rule_any_typed,
-             &rule_union_boxing, &rule_mypy_type_error, &rule_erased_types);
+SCOUT_FAMILY(scout_family_types_annotations, &rule_untyped_function, &rule_annotation_unchecked,
+             &rule_any_typed, &rule_union_boxing, &rule_mypy_type_error, &rule_erased_types);

@@ -136,10 +136,40 @@ static void check_pyproject(void)
 	CHECK_STR(codes, "misc,no-redef,assignment");
 }
 
+/* check_untyped_defs (set, or by strict) leaves mypy no annotation-unchecked
+ * note to give: the code counts as disabled where it applies. */
+static void check_untyped_defs(void)
+{
+	const char *ini = "[mypy]\n"
+	                  "strict = True\n"
+	                  "[mypy-legacy.*]\n"
+	                  "check_untyped_defs = False\n";
+	const char *toml = "[tool.mypy]\n"
+	                   "\n"
+	                   "[[tool.mypy.overrides]]\n"
+	                   "module = \"checked\"\n"
+	                   "check_untyped_defs = true\n";
+	char codes[128];
+
+	module_ignored("mypy.ini", ini, "app", codes, sizeof(codes));
+	CHECK_STR(codes, "annotation-unchecked");
+	module_ignored("mypy.ini", ini, "legacy.io", codes, sizeof(codes));
+	CHECK_STR(codes, "");
+	/* [mypy]'s own check_untyped_defs wins over strict, in either order */
+	module_ignored("mypy.ini", "[mypy]\ncheck_untyped_defs = False\nstrict = True\n", "app",
+	               codes, sizeof(codes));
+	CHECK_STR(codes, "");
+	module_ignored("pyproject.toml", toml, "checked", codes, sizeof(codes));
+	CHECK_STR(codes, "annotation-unchecked");
+	module_ignored("pyproject.toml", toml, "other", codes, sizeof(codes));
+	CHECK_STR(codes, "");
+}
+
 int main(void)
 {
 	check_comments();
 	check_ini();
 	check_pyproject();
+	check_untyped_defs();
 	return check_report("test_type_ignores");
 }

@@ -9,12 +9,19 @@
 
 #include "scout/common.h"
 
+/* A boolean option as a section sets it, or not. */
+typedef enum { SCOUT_MYPY_UNSET, SCOUT_MYPY_FALSE, SCOUT_MYPY_TRUE } scout_mypy_flag;
+
 /* The options that hide mypy errors, of [mypy] or of one module pattern of
  * a [mypy-PATTERN,...] section or a [[tool.mypy.overrides]] table. */
 typedef struct scout_mypy_section {
 	char *pattern;       /* owned; "pkg.mod", "pkg.*", "pkg.*.mod"; NULL for [mypy] */
 	int ignore_errors;   /* -1 unset, else 0 or 1 */
 	char *disable_codes; /* owned; comma-separated error codes, or NULL */
+	/* check_untyped_defs: mypy then checks the bodies of functions without
+	 * annotations, and has no annotation-unchecked note to give. */
+	scout_mypy_flag check_untyped;
+	scout_mypy_flag strict; /* read for [mypy] only, where mypy reads it */
 } scout_mypy_section;
 
 typedef struct scout_mypy_config {
@@ -37,8 +44,9 @@ void scout_mypy_config_free(scout_mypy_config *cfg);
 
 /* Whether mypy ignores the errors of `module` (a dotted name) under this
  * configuration; appends to `disabled` the error codes disabled there
- * (comma-separated). Sections apply as mypy's Options.clone_for_module
- * applies them: [mypy], then the `pkg.*` patterns matching the module from
+ * (comma-separated), and annotation-unchecked where check_untyped_defs
+ * (set, or implied by strict) leaves mypy no note of that code to give. Sections apply as mypy's
+ * Options.clone_for_module applies them: [mypy], then the `pkg.*` patterns matching the module from
  * the least specific, then the patterns with a `*` inside in file order,
  * then the module's own section; the last ignore_errors set wins, disabled
  * codes add up. */

@@ -1,0 +1,4 @@
+def pick(a):
+    x: int
+    x = a
+    return x

@@ -1,0 +1,6 @@
+# mypy: check-untyped-defs
+def total(values):
+    result: int = 0
+    for v in values:
+        result += v
+    return result

@@ -1,0 +1,4 @@
+class Box:
+    size: int = 0
+
+limit: int = 10

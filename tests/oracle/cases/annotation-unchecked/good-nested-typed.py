@@ -1,0 +1,5 @@
+def outer():
+    def inner() -> int:
+        x: int = 1
+        return x
+    return inner

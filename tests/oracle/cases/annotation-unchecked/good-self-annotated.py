@@ -1,0 +1,4 @@
+class Counter:
+    def bump(self: "Counter"):
+        step: int = 1
+        return step
