@@ -176,16 +176,13 @@ static bool is_container(TSSymbol t, const scout_symbols *s)
 	       t == s->with_statement || t == s->block || t == s->decorated_definition;
 }
 
-/* Whether the pre-pass looks into (or binds from) child c of node. A block
- * of an if/elif/else that mypy never reaches is skipped. */
-static bool visits(const build_ctx *b, TSNode node, TSNode c)
+/* Whether the pre-pass looks into (or binds from) child c of a node other
+ * than an if statement (whose blocks live_blocks picks). */
+static bool visits(const build_ctx *b, TSNode c)
 {
 	const scout_symbols *s = b->s;
-	TSSymbol t = ts_node_symbol(c), nt = ts_node_symbol(node);
+	TSSymbol t = ts_node_symbol(c);
 
-	if (t == s->block &&
-	    (nt == s->if_statement || nt == s->elif_clause || nt == s->else_clause))
-		return !scout_reach_block_dead(c, b->src, b->target);
 	return t == s->import_statement || t == s->import_from_statement ||
 	       t == s->class_definition || t == s->function_definition ||
 	       t == s->expression_statement || is_container(t, s);
@@ -204,6 +201,34 @@ static void bind_node(build_ctx *b, TSNode node)
 		bind_here(b, scout_node_field(node, s->f_name), SCOUT_BIND_DEF);
 	else if (nt == s->expression_statement)
 		bind_assignment(b, node);
+}
+
+/* The blocks of an if statement mypy reaches, in document order. */
+typedef struct blocks {
+	TSNode *v;
+	size_t len, cap;
+} blocks;
+
+static void keep_live(void *ctx, TSNode block, unsigned reach)
+{
+	blocks *out = ctx;
+
+	if (!(reach & SCOUT_REACH_DEAD))
+		SCOUT_PUSH(out->v, out->len, out->cap, block);
+}
+
+/* How many of the module's statements mypy analyses: all of them, or those
+ * up to and including the first assert that always fails. */
+static uint32_t module_reach(const build_ctx *b, TSNode root, uint32_t count)
+{
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode c = scout_node_named_child(root, i);
+
+		if (ts_node_symbol(c) == b->s->assert_statement &&
+		    scout_reach_assert_fails(c, b->src, b->target))
+			return i + 1;
+	}
+	return count;
 }
 
 /* FNV-1a over the name's bytes. */
@@ -384,6 +409,7 @@ void scout_names_build(scout_names *out, TSNode root, const char *src, const cha
 	build_ctx b = {out, src, s, is_package, target, 0, 0, 0};
 	TSNode *todo = NULL;
 	size_t ntodo = 0, cap = 0;
+	blocks live = {NULL, 0, 0};
 
 	forget_last();
 	memset(out, 0, sizeof(*out));
@@ -401,15 +427,25 @@ void scout_names_build(scout_names *out, TSNode root, const char *src, const cha
 
 		/* Children pushed in reverse: popped in document order, so a later
 		 * binding of a name is appended after an earlier one. */
+		if (nt == s->if_statement) { /* its conditions evaluated once */
+			live.len = 0;
+			scout_reach_if_each(node, src, target, keep_live, &live);
+			while (live.len)
+				SCOUT_PUSH(todo, ntodo, cap, live.v[--live.len]);
+			continue;
+		}
+		if (nt == s->module)
+			count = module_reach(&b, node, count);
 		for (uint32_t i = count; i-- > 0;) {
 			TSNode c = scout_node_named_child(node, i);
 
-			if (visits(&b, node, c))
+			if (visits(&b, c))
 				SCOUT_PUSH(todo, ntodo, cap, c);
 		}
 		bind_node(&b, node);
 	}
 	free(todo);
+	free(live.v);
 	build_index(out);
 }
 
