@@ -169,6 +169,91 @@ static void bind_assignment(build_ctx *b, TSNode stmt)
 	}
 }
 
+/* The value of a plain string literal (mypy's StrExpr: no bytes, no
+ * f-string, no escapes), or NULL. */
+static const char *plain_string(const build_ctx *b, TSNode n, uint32_t *len)
+{
+	const scout_symbols *s = b->s;
+	const char *text = "", *p;
+	uint32_t count, plen;
+
+	if (ts_node_is_null(n) || ts_node_symbol(n) != s->string)
+		return NULL;
+	p = scout_node_text(n, b->src, &plen);
+	if (plen == 0 || !(p[0] == '"' || p[0] == '\'' || p[0] == 'r' || p[0] == 'R' ||
+	                   p[0] == 'u' || p[0] == 'U'))
+		return NULL;
+	*len = 0;
+	count = scout_node_named_child_count(n);
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode c = scout_node_named_child(n, i);
+		TSSymbol t = ts_node_symbol(c);
+
+		if (t == s->string_content && *len == 0) {
+			text = scout_node_text(c, b->src, len);
+			if (memchr(text, '\\', *len))
+				return NULL;
+		} else if (t != s->string_start && t != s->string_end) {
+			return NULL;
+		}
+	}
+	return text;
+}
+
+/* Each string the expression lists (mypy's add_exports): a string, or the
+ * strings of a list or tuple (`items`). */
+static void export_strings(build_ctx *b, TSNode n, bool items)
+{
+	uint32_t count = items ? scout_node_named_child_count(n) : 1, len;
+
+	if (ts_node_is_null(n) ||
+	    (items && ts_node_symbol(n) != b->s->list && ts_node_symbol(n) != b->s->tuple))
+		return;
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode c = items ? scout_node_named_child(n, i) : n;
+		const char *text = plain_string(b, c, &len);
+
+		if (text)
+			bind(b, text, len, "", SCOUT_BIND_EXPORT, c);
+	}
+}
+
+static bool is_all(const build_ctx *b, TSNode n)
+{
+	return !ts_node_is_null(n) && ts_node_symbol(n) == b->s->identifier &&
+	       scout_node_text_is(n, b->src, "__all__");
+}
+
+/* The names an expression statement adds to `__all__` (mypy's
+ * process__all__, visit_operator_assignment_stmt, visit_call_expr):
+ * `__all__ = [...]` (one target), `__all__ += [...]`,
+ * `__all__.append("x")`, `__all__.extend([...])`. */
+static void bind_exports(build_ctx *b, TSNode stmt)
+{
+	const scout_symbols *s = b->s;
+	TSNode e = scout_node_named_child_count(stmt) ? scout_node_named_child(stmt, 0)
+	                                              : (TSNode){{0}, 0, 0};
+	TSSymbol t = ts_node_is_null(e) ? 0 : ts_node_symbol(e);
+
+	if ((t == s->assignment || t == s->augmented_assignment) &&
+	    is_all(b, scout_node_field(e, s->f_left))) {
+		export_strings(b, scout_node_field(e, s->f_right), true);
+	} else if (t == s->call) {
+		TSNode fn = scout_node_field(e, s->f_function),
+		       args = scout_node_field(e, s->f_arguments);
+		TSNode attr = ts_node_is_null(fn) || ts_node_symbol(fn) != s->attribute
+		                  ? (TSNode){{0}, 0, 0}
+		                  : scout_node_field(fn, s->f_attribute);
+		bool append = !ts_node_is_null(attr) && scout_node_text_is(attr, b->src, "append");
+		bool extend = !ts_node_is_null(attr) && scout_node_text_is(attr, b->src, "extend");
+
+		if ((append || extend) && is_all(b, scout_node_field(fn, s->f_object)) &&
+		    !ts_node_is_null(args) && ts_node_symbol(args) == s->argument_list &&
+		    scout_node_named_child_count(args) > 0)
+			export_strings(b, scout_node_named_child(args, 0), extend);
+	}
+}
+
 static bool is_container(TSSymbol t, const scout_symbols *s)
 {
 	return t == s->if_statement || t == s->elif_clause || t == s->else_clause ||
@@ -199,8 +284,10 @@ static void bind_node(build_ctx *b, TSNode node)
 		bind_from(b, node);
 	else if (nt == s->class_definition || nt == s->function_definition)
 		bind_here(b, scout_node_field(node, s->f_name), SCOUT_BIND_DEF);
-	else if (nt == s->expression_statement)
+	else if (nt == s->expression_statement) {
 		bind_assignment(b, node);
+		bind_exports(b, node);
+	}
 }
 
 /* The blocks of an if statement mypy reaches, in document order. */
@@ -369,7 +456,8 @@ static void forget_last(void)
 }
 
 /* Indexes the first binding of every local name (open addressing): the one
- * mypy keeps; a later one is a redefinition. Star imports bind no name. */
+ * mypy keeps; a later one is a redefinition. Star imports and the names
+ * __all__ lists bind no name. */
 static void build_index(scout_names *names)
 {
 	size_t mask;
@@ -390,7 +478,8 @@ static void build_index(scout_names *names)
 		const char *local = names->entries[k].local;
 		size_t i = hash_name(local, strlen(local)) & mask;
 
-		if (names->entries[k].kind == SCOUT_BIND_STAR)
+		if (names->entries[k].kind == SCOUT_BIND_STAR ||
+		    names->entries[k].kind == SCOUT_BIND_EXPORT)
 			continue;
 		while (names->slots[i] &&
 		       strcmp(names->entries[names->slots[i] - 1].local, local) != 0)

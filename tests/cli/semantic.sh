@@ -31,6 +31,10 @@ check "code for Windows and for Python 2 is not analysed: $(grep platform_only "
 	bash -c "! grep -q '^app/platform_only.py' '$tmp/default'"
 check "nothing after a module-level assert that fails for Linux: $(grep windows_only "$tmp/default" || true)" \
 	bash -c "! grep -q '^app/windows_only.py' '$tmp/default'"
+check "a star import brings what __all__ lists, a leading underscore too: $(grep marked.py "$tmp/default" || true)" \
+	bash -c "! grep -q '^app/marked.py 4 ' '$tmp/default'"
+check "and not what __all__ leaves out (trait is unknown to mypy there)" \
+	grep -qx "app/marked.py 10 class-decorator-nonnative" "$tmp/default"
 check "the dead fallback def in compat.py is no redefinition" \
 	bash -c "! grep -q '^app/compat.py .* try-import-fallback' '$tmp/default'"
 check "an import over a declared variable is mypy's no-redef, at the import" \
