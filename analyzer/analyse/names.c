@@ -169,6 +169,91 @@ static void bind_assignment(build_ctx *b, TSNode stmt)
 	}
 }
 
+/* The value of a plain string literal (mypy's StrExpr: no bytes, no
+ * f-string, no escapes), or NULL. */
+static const char *plain_string(const build_ctx *b, TSNode n, uint32_t *len)
+{
+	const scout_symbols *s = b->s;
+	const char *text = "", *p;
+	uint32_t count, plen;
+
+	if (ts_node_is_null(n) || ts_node_symbol(n) != s->string)
+		return NULL;
+	p = scout_node_text(n, b->src, &plen);
+	if (plen == 0 || !(p[0] == '"' || p[0] == '\'' || p[0] == 'r' || p[0] == 'R' ||
+	                   p[0] == 'u' || p[0] == 'U'))
+		return NULL;
+	*len = 0;
+	count = scout_node_named_child_count(n);
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode c = scout_node_named_child(n, i);
+		TSSymbol t = ts_node_symbol(c);
+
+		if (t == s->string_content && *len == 0) {
+			text = scout_node_text(c, b->src, len);
+			if (memchr(text, '\\', *len))
+				return NULL;
+		} else if (t != s->string_start && t != s->string_end) {
+			return NULL;
+		}
+	}
+	return text;
+}
+
+/* Each string the expression lists (mypy's add_exports): a string, or the
+ * strings of a list or tuple (`items`). */
+static void export_strings(build_ctx *b, TSNode n, bool items)
+{
+	uint32_t count = items ? scout_node_named_child_count(n) : 1, len;
+
+	if (ts_node_is_null(n) ||
+	    (items && ts_node_symbol(n) != b->s->list && ts_node_symbol(n) != b->s->tuple))
+		return;
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode c = items ? scout_node_named_child(n, i) : n;
+		const char *text = plain_string(b, c, &len);
+
+		if (text)
+			bind(b, text, len, "", SCOUT_BIND_EXPORT, c);
+	}
+}
+
+static bool is_all(const build_ctx *b, TSNode n)
+{
+	return !ts_node_is_null(n) && ts_node_symbol(n) == b->s->identifier &&
+	       scout_node_text_is(n, b->src, "__all__");
+}
+
+/* The names an expression statement adds to `__all__` (mypy's
+ * process__all__, visit_operator_assignment_stmt, visit_call_expr):
+ * `__all__ = [...]` (one target), `__all__ += [...]`,
+ * `__all__.append("x")`, `__all__.extend([...])`. */
+static void bind_exports(build_ctx *b, TSNode stmt)
+{
+	const scout_symbols *s = b->s;
+	TSNode e = scout_node_named_child_count(stmt) ? scout_node_named_child(stmt, 0)
+	                                              : (TSNode){{0}, 0, 0};
+	TSSymbol t = ts_node_is_null(e) ? 0 : ts_node_symbol(e);
+
+	if ((t == s->assignment || t == s->augmented_assignment) &&
+	    is_all(b, scout_node_field(e, s->f_left))) {
+		export_strings(b, scout_node_field(e, s->f_right), true);
+	} else if (t == s->call) {
+		TSNode fn = scout_node_field(e, s->f_function),
+		       args = scout_node_field(e, s->f_arguments);
+		TSNode attr = ts_node_is_null(fn) || ts_node_symbol(fn) != s->attribute
+		                  ? (TSNode){{0}, 0, 0}
+		                  : scout_node_field(fn, s->f_attribute);
+		bool append = !ts_node_is_null(attr) && scout_node_text_is(attr, b->src, "append");
+		bool extend = !ts_node_is_null(attr) && scout_node_text_is(attr, b->src, "extend");
+
+		if ((append || extend) && is_all(b, scout_node_field(fn, s->f_object)) &&
+		    !ts_node_is_null(args) && ts_node_symbol(args) == s->argument_list &&
+		    scout_node_named_child_count(args) > 0)
+			export_strings(b, scout_node_named_child(args, 0), extend);
+	}
+}
+
 static bool is_container(TSSymbol t, const scout_symbols *s)
 {
 	return t == s->if_statement || t == s->elif_clause || t == s->else_clause ||
@@ -176,16 +261,13 @@ static bool is_container(TSSymbol t, const scout_symbols *s)
 	       t == s->with_statement || t == s->block || t == s->decorated_definition;
 }
 
-/* Whether the pre-pass looks into (or binds from) child c of node. A block
- * of an if/elif/else that mypy never reaches is skipped. */
-static bool visits(const build_ctx *b, TSNode node, TSNode c)
+/* Whether the pre-pass looks into (or binds from) child c of a node other
+ * than an if statement (whose blocks live_blocks picks). */
+static bool visits(const build_ctx *b, TSNode c)
 {
 	const scout_symbols *s = b->s;
-	TSSymbol t = ts_node_symbol(c), nt = ts_node_symbol(node);
+	TSSymbol t = ts_node_symbol(c);
 
-	if (t == s->block &&
-	    (nt == s->if_statement || nt == s->elif_clause || nt == s->else_clause))
-		return !scout_reach_block_dead(c, b->src, b->target);
 	return t == s->import_statement || t == s->import_from_statement ||
 	       t == s->class_definition || t == s->function_definition ||
 	       t == s->expression_statement || is_container(t, s);
@@ -202,8 +284,38 @@ static void bind_node(build_ctx *b, TSNode node)
 		bind_from(b, node);
 	else if (nt == s->class_definition || nt == s->function_definition)
 		bind_here(b, scout_node_field(node, s->f_name), SCOUT_BIND_DEF);
-	else if (nt == s->expression_statement)
+	else if (nt == s->expression_statement) {
 		bind_assignment(b, node);
+		bind_exports(b, node);
+	}
+}
+
+/* The blocks of an if statement mypy reaches, in document order. */
+typedef struct blocks {
+	TSNode *v;
+	size_t len, cap;
+} blocks;
+
+static void keep_live(void *ctx, TSNode block, unsigned reach)
+{
+	blocks *out = ctx;
+
+	if (!(reach & SCOUT_REACH_DEAD))
+		SCOUT_PUSH(out->v, out->len, out->cap, block);
+}
+
+/* How many of the module's statements mypy analyses: all of them, or those
+ * up to and including the first assert that always fails. */
+static uint32_t module_reach(const build_ctx *b, TSNode root, uint32_t count)
+{
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode c = scout_node_named_child(root, i);
+
+		if (ts_node_symbol(c) == b->s->assert_statement &&
+		    scout_reach_assert_fails(c, b->src, b->target))
+			return i + 1;
+	}
+	return count;
 }
 
 /* FNV-1a over the name's bytes. */
@@ -344,7 +456,8 @@ static void forget_last(void)
 }
 
 /* Indexes the first binding of every local name (open addressing): the one
- * mypy keeps; a later one is a redefinition. Star imports bind no name. */
+ * mypy keeps; a later one is a redefinition. Star imports and the names
+ * __all__ lists bind no name. */
 static void build_index(scout_names *names)
 {
 	size_t mask;
@@ -365,7 +478,8 @@ static void build_index(scout_names *names)
 		const char *local = names->entries[k].local;
 		size_t i = hash_name(local, strlen(local)) & mask;
 
-		if (names->entries[k].kind == SCOUT_BIND_STAR)
+		if (names->entries[k].kind == SCOUT_BIND_STAR ||
+		    names->entries[k].kind == SCOUT_BIND_EXPORT)
 			continue;
 		while (names->slots[i] &&
 		       strcmp(names->entries[names->slots[i] - 1].local, local) != 0)
@@ -384,6 +498,7 @@ void scout_names_build(scout_names *out, TSNode root, const char *src, const cha
 	build_ctx b = {out, src, s, is_package, target, 0, 0, 0};
 	TSNode *todo = NULL;
 	size_t ntodo = 0, cap = 0;
+	blocks live = {NULL, 0, 0};
 
 	forget_last();
 	memset(out, 0, sizeof(*out));
@@ -401,15 +516,25 @@ void scout_names_build(scout_names *out, TSNode root, const char *src, const cha
 
 		/* Children pushed in reverse: popped in document order, so a later
 		 * binding of a name is appended after an earlier one. */
+		if (nt == s->if_statement) { /* its conditions evaluated once */
+			live.len = 0;
+			scout_reach_if_each(node, src, target, keep_live, &live);
+			while (live.len)
+				SCOUT_PUSH(todo, ntodo, cap, live.v[--live.len]);
+			continue;
+		}
+		if (nt == s->module)
+			count = module_reach(&b, node, count);
 		for (uint32_t i = count; i-- > 0;) {
 			TSNode c = scout_node_named_child(node, i);
 
-			if (visits(&b, node, c))
+			if (visits(&b, c))
 				SCOUT_PUSH(todo, ntodo, cap, c);
 		}
 		bind_node(&b, node);
 	}
 	free(todo);
+	free(live.v);
 	build_index(out);
 }
 

@@ -395,8 +395,11 @@ static bool is_false(scout_truth v)
 /* Conditions nest (`not (a and b)`) no deeper than this; deeper is unknown. */
 #define MAX_DEPTH 64
 
+/* literals: True and False decide (an if statement); mypy's
+ * assert_will_always_fail knows neither (they are plain names to
+ * infer_condition_value). */
 static scout_truth condition(TSNode n, const char *src, const scout_symbols *s,
-                             const scout_target *t, int depth)
+                             const scout_target *t, int depth, bool literals)
 {
 	scout_truth v;
 	bool negated = false;
@@ -413,16 +416,17 @@ static scout_truth condition(TSNode n, const char *src, const scout_symbols *s,
 	if (ts_node_symbol(n) == s->boolean_operator) {
 		TSNode op = scout_node_field(n, s->f_operator);
 		bool is_and = !ts_node_is_null(op) && ts_node_symbol(op) == s->op_and;
-		scout_truth left = condition(scout_node_field(n, s->f_left), src, s, t, depth + 1);
+		scout_truth left =
+		    condition(scout_node_field(n, s->f_left), src, s, t, depth + 1, literals);
 
 		/* `True and x`, `False or x`: x decides; else the left side does */
 		v = (is_true(left) && is_and) || (is_false(left) && !is_and)
-		        ? condition(scout_node_field(n, s->f_right), src, s, t, depth + 1)
+		        ? condition(scout_node_field(n, s->f_right), src, s, t, depth + 1, literals)
 		        : left;
 	} else if (ts_node_symbol(n) == s->true_) {
-		v = SCOUT_TRUTH_ALWAYS_TRUE;
+		v = literals ? SCOUT_TRUTH_ALWAYS_TRUE : SCOUT_TRUTH_UNKNOWN;
 	} else if (ts_node_symbol(n) == s->false_) {
-		v = SCOUT_TRUTH_ALWAYS_FALSE;
+		v = literals ? SCOUT_TRUTH_ALWAYS_FALSE : SCOUT_TRUTH_UNKNOWN;
 	} else if (ts_node_symbol(n) == s->identifier || ts_node_symbol(n) == s->attribute) {
 		v = name_condition(n, src, s, t);
 	} else {
@@ -433,27 +437,34 @@ static scout_truth condition(TSNode n, const char *src, const scout_symbols *s,
 	return negated ? negate(v) : v;
 }
 
-scout_truth scout_reach_condition(TSNode cond, const char *src, const scout_target *target)
+static scout_truth evaluate(TSNode cond, const char *src, const scout_target *target, bool literals)
 {
 	scout_target dflt = {SCOUT_TARGET_DEFAULT_MAJOR, SCOUT_TARGET_DEFAULT_MINOR, NULL, NULL,
 	                     NULL};
 
 	if (!target || target->major == 0)
 		target = &dflt;
-	return condition(cond, src, scout_syntax_symbols(), target, 0);
+	return condition(cond, src, scout_syntax_symbols(), target, 0, literals);
 }
 
-void scout_reach_if(TSNode if_stmt, const char *src, const scout_target *target,
-                    void (*skip)(void *ctx, TSNode block), void *ctx)
+scout_truth scout_reach_condition(TSNode cond, const char *src, const scout_target *target)
+{
+	return evaluate(cond, src, target, true);
+}
+
+void scout_reach_if_each(TSNode if_stmt, const char *src, const scout_target *target,
+                         void (*each)(void *ctx, TSNode block, unsigned reach), void *ctx)
 {
 	const scout_symbols *s = scout_syntax_symbols();
 	uint32_t count = scout_node_named_child_count(if_stmt);
-	bool decided = false; /* an earlier condition is always true */
+	bool decided = false;  /* an earlier condition is always true */
+	bool all_false = true; /* every earlier condition is ALWAYS_FALSE */
 
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode c = scout_node_named_child(if_stmt, i), block, cond;
 		TSSymbol t = ts_node_symbol(c);
-		scout_truth v;
+		unsigned reach = all_false ? SCOUT_REACH_AFTER_FALSE : 0;
+		scout_truth v = SCOUT_TRUTH_UNKNOWN;
 
 		if (t == s->block && i > 0) { /* the if's own body */
 			cond = scout_node_field(if_stmt, s->f_condition);
@@ -467,47 +478,51 @@ void scout_reach_if(TSNode if_stmt, const char *src, const scout_target *target,
 		} else {
 			continue;
 		}
+		if (!ts_node_is_null(cond) && !decided)
+			v = scout_reach_condition(cond, src, target);
+		if (!ts_node_is_null(cond))
+			all_false = all_false && v == SCOUT_TRUTH_ALWAYS_FALSE;
 		if (ts_node_is_null(block))
 			continue;
-		if (decided) {
-			skip(ctx, block);
-			continue;
-		}
-		if (ts_node_is_null(cond))
-			continue; /* a reachable else */
-		v = scout_reach_condition(cond, src, target);
-		if (is_false(v))
-			skip(ctx, block);
+		if (decided || is_false(v))
+			reach |= SCOUT_REACH_DEAD;
 		else if (is_true(v))
 			decided = true;
+		each(ctx, block, reach);
 	}
 }
 
-typedef struct find_ctx {
-	TSNode block;
-	bool dead;
-} find_ctx;
+typedef struct skip_ctx {
+	void (*skip)(void *ctx, TSNode block);
+	void *ctx;
+} skip_ctx;
 
-static void mark_if_same(void *ctx, TSNode block)
+static void skip_dead(void *ctx, TSNode block, unsigned reach)
 {
-	find_ctx *f = ctx;
+	const skip_ctx *k = ctx;
 
-	if (ts_node_eq(block, f->block))
-		f->dead = true;
+	if (reach & SCOUT_REACH_DEAD)
+		k->skip(k->ctx, block);
 }
 
-bool scout_reach_block_dead(TSNode block, const char *src, const scout_target *target)
+void scout_reach_if(TSNode if_stmt, const char *src, const scout_target *target,
+                    void (*skip)(void *ctx, TSNode block), void *ctx)
+{
+	skip_ctx k = {skip, ctx};
+
+	scout_reach_if_each(if_stmt, src, target, skip_dead, &k);
+}
+
+bool scout_reach_assert_fails(TSNode assert_stmt, const char *src, const scout_target *target)
 {
 	const scout_symbols *s = scout_syntax_symbols();
-	TSNode parent = scout_node_parent(block);
-	find_ctx f = {block, false};
+	TSNode cond;
 
-	if (ts_node_is_null(parent))
+	if (ts_node_symbol(assert_stmt) != s->assert_statement ||
+	    scout_node_named_child_count(assert_stmt) == 0)
 		return false;
-	if (ts_node_symbol(parent) == s->elif_clause || ts_node_symbol(parent) == s->else_clause)
-		parent = scout_node_parent(parent);
-	if (ts_node_is_null(parent) || ts_node_symbol(parent) != s->if_statement)
+	cond = scout_node_named_child(assert_stmt, 0);
+	if (ts_node_symbol(cond) == s->comment)
 		return false;
-	scout_reach_if(parent, src, target, mark_if_same, &f);
-	return f.dead;
+	return is_false(evaluate(cond, src, target, false));
 }

@@ -265,7 +265,7 @@ static uint8_t hooks_for(const TSLanguage *lang, TSSymbol t)
 	       (t == s->attribute ? HOOK_ATTRIBUTE : 0) |
 	       (scout_annotations_on(s, t) ? HOOK_ANNOTATIONS : 0) |
 	       (scout_imports_on(s, t) ? HOOK_IMPORTS : 0) |
-	       (t == s->if_statement || t == s->block ? HOOK_REACH : 0);
+	       (t == s->if_statement || t == s->block || t == s->assert_statement ? HOOK_REACH : 0);
 }
 
 static void build_base_hooks(void)
@@ -296,24 +296,50 @@ static unsigned hooks_of(const scout_walk *w, TSSymbol t)
 	return t < w->nhooks ? w->hooks[t] : HOOK_ALL;
 }
 
-static const scout_memo_tag dead_block = {"a block of an if statement mypy never reaches"};
+static const scout_memo_tag block_reach = {"what mypy knows of a block of an if statement"};
 
-static void mark_dead(void *ctx, TSNode block)
+/* The memo holds 1 + the block's SCOUT_REACH_* mask (0 is never stored). */
+static void mark_block(void *ctx, TSNode block, unsigned reach)
 {
-	scout_walk_memo_put(ctx, block, &dead_block, 1);
+	scout_walk_memo_put(ctx, block, &block_reach, 1 + reach);
 }
 
-/* On an if statement, marks the blocks mypy skips; on one of them, starts
- * the dead region that ends with its subtree. */
+unsigned scout_walk_block_reach(const scout_walk *w, TSNode block)
+{
+	TSNode parent;
+	uint32_t v;
+
+	if (scout_walk_memo_get(w, block, &block_reach, &v))
+		return v - 1;
+	parent = scout_node_parent(block);
+	if (!ts_node_is_null(parent) && (ts_node_symbol(parent) == w->sym->elif_clause ||
+	                                 ts_node_symbol(parent) == w->sym->else_clause))
+		parent = scout_node_parent(parent);
+	if (ts_node_is_null(parent) || ts_node_symbol(parent) != w->sym->if_statement)
+		return 0;
+	/* not marked on entering the if statement (a walk without a target):
+	 * the whole statement marked now, once */
+	scout_reach_if_each(parent, w->src, w->config ? &w->config->target : NULL, mark_block,
+	                    (void *)w);
+	return scout_walk_memo_get(w, block, &block_reach, &v) ? v - 1 : 0;
+}
+
+/* On an if statement, marks its blocks; on one mypy skips, starts the dead
+ * region that ends with its subtree. A module-level assert that always
+ * fails makes everything after it dead (mypy drops those statements). */
 static void reach(scout_walk *w, const scout_tix_node *e, uint32_t at)
 {
-	uint32_t dead;
+	uint32_t v;
 
 	if (at < w->dead_end)
 		return; /* already inside a dead block */
 	if (e->symbol == w->sym->if_statement)
-		scout_reach_if(e->node, w->src, &w->config->target, mark_dead, w);
-	else if (scout_walk_memo_get(w, e->node, &dead_block, &dead))
+		scout_reach_if_each(e->node, w->src, &w->config->target, mark_block, w);
+	else if (e->symbol == w->sym->assert_statement) {
+		if (e->parent == 0 && scout_reach_assert_fails(e->node, w->src, &w->config->target))
+			w->dead_from = e->end;
+	} else if (scout_walk_memo_get(w, e->node, &block_reach, &v) &&
+	           ((v - 1) & SCOUT_REACH_DEAD))
 		w->dead_end = e->end;
 }
 
@@ -332,6 +358,8 @@ static void enter(scout_walk *w, const scout_tix *tix, uint32_t at, bool tree_ha
 			SCOUT_PUSH(w->named, w->nnamed, w->named_cap, w->depth - 1);
 	}
 	w->symbol = t;
+	if (at >= w->dead_from) /* past a module-level assert that always fails */
+		w->dead_end = w->tix->len;
 	if (h & HOOK_REACH && w->config)
 		reach(w, e, at);
 	if (h & HOOK_TYPE && t == w->sym->type)
@@ -582,6 +610,7 @@ void scout_walk_module(scout_walk *w, const scout_tix *tix)
 	w->tix = tix;
 	memo_reset(w);
 	w->dead_end = 0;
+	w->dead_from = UINT32_MAX;
 	w->in_def = w->def_loops = w->in_raise = 0;
 	w->chain.valid = false;
 	w->nscopes = w->nnamed = 0;

@@ -34,7 +34,8 @@ static void index_locals(scout_modindex *ix, size_t mi)
 
 	ix->locals[mi] = scout_calloc(m->nbindings ? m->nbindings : 1, sizeof(size_t));
 	for (size_t i = 0; i < m->nbindings; i++)
-		if (m->bindings[i].kind != SCOUT_BIND_STAR && m->bindings[i].local)
+		if (m->bindings[i].kind != SCOUT_BIND_STAR &&
+		    m->bindings[i].kind != SCOUT_BIND_EXPORT && m->bindings[i].local)
 			ix->locals[mi][n++] = i;
 	ix->nlocals[mi] = n;
 	sort_module = m;
@@ -151,13 +152,51 @@ static const scout_binding *binding(const scout_modindex *ix, size_t mi, const c
 	return NULL;
 }
 
+/* Module mi's `__all__` lists x (len bytes): in its own names, or, for
+ * `from m import __all__`, in project module m's (mypy copies the list). */
+static bool lists(const scout_modindex *ix, size_t mi, const char *x, size_t len, int depth)
+{
+	const scout_module *m = &ix->scan->modules[mi];
+	const scout_binding *all = binding(ix, mi, "__all__", 7);
+
+	if (all && all->kind == SCOUT_BIND_IMPORT && depth < 4) {
+		size_t n = strlen(all->target), from;
+		char *module;
+
+		if (n > 8 && strcmp(all->target + n - 8, ".__all__") == 0) {
+			module = scout_strndup(all->target, n - 8);
+			from = scout_modindex_find(ix, module);
+			free(module);
+			if (from != SCOUT_NO_MODULE)
+				return lists(ix, from, x, len, depth + 1);
+		}
+	}
+	for (size_t i = 0; i < m->nbindings; i++)
+		if (m->bindings[i].kind == SCOUT_BIND_EXPORT &&
+		    compare_local(m->bindings[i].local, x, len) == 0)
+			return true;
+	return false;
+}
+
+/* Whether `from <module mi> import *` imports x (len bytes), as mypy's
+ * visit_import_all decides: a name mi binds that its `__all__` lists when
+ * it defines `__all__`, else one without a leading underscore. */
+static bool star_exports(const scout_modindex *ix, size_t mi, const char *x, size_t len)
+{
+	if (!binding(ix, mi, x, len))
+		return false;
+	if (binding(ix, mi, "__all__", 7))
+		return lists(ix, mi, x, len, 0);
+	return x[0] != '_';
+}
+
 /* Where `x` (len bytes, not bound in m) comes from through m's star imports
- * of project modules that bind it (names with a leading underscore are not
- * exported): "<source>.x<tail>", or NULL when none does. */
+ * of project modules that export it (star_exports): "<source>.x<tail>",
+ * or NULL when none does. */
 static char *from_star(const scout_modindex *ix, const scout_module *m, const char *x, size_t len,
                        const char *tail)
 {
-	if (len == 0 || x[0] == '_')
+	if (len == 0)
 		return NULL;
 	for (size_t i = 0; i < m->nbindings; i++) {
 		size_t src;
@@ -165,7 +204,7 @@ static char *from_star(const scout_modindex *ix, const scout_module *m, const ch
 		if (m->bindings[i].kind != SCOUT_BIND_STAR)
 			continue;
 		src = scout_modindex_find(ix, m->bindings[i].target);
-		if (src != SCOUT_NO_MODULE && binding(ix, src, x, len))
+		if (src != SCOUT_NO_MODULE && star_exports(ix, src, x, len))
 			return scout_asprintf("%s.%.*s%s", m->bindings[i].target, (int)len, x,
 			                      tail);
 	}

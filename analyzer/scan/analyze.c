@@ -68,8 +68,8 @@ void scout_file_result_clear(scout_file_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* Copies into the result the binding mypy uses for each module-level name
- * and the star imports (the names table itself borrows the tree's source),
+/* Copies into the result the binding mypy uses for each module-level name,
+ * the star imports and the names __all__ lists (the names table itself borrows the tree's source),
  * and what the analysis asked of other modules. */
 static void keep_bindings(scout_module *m, const scout_names *names)
 {
@@ -78,7 +78,7 @@ static void keep_bindings(scout_module *m, const scout_names *names)
 		const scout_name_entry *e = &names->entries[i];
 		scout_binding *b = &m->bindings[m->nbindings];
 
-		if (e->kind != SCOUT_BIND_STAR &&
+		if (e->kind != SCOUT_BIND_STAR && e->kind != SCOUT_BIND_EXPORT &&
 		    scout_names_lookup(names, e->local, strlen(e->local)) != e)
 			continue; /* a redefinition: mypy keeps the first */
 		b->local = scout_strdup(e->local);

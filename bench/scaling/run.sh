@@ -14,10 +14,11 @@ trap 'rm -rf "$tmp"' EXIT
 timeout_s=${TIMEOUT:-300}
 # shape and its 1x size (100x is the size the issue reported)
 declare -A base=([attr_chain]=2000 [nested_lambda]=2000 [class_chain]=400 [defs]=800
-	[chained_assign]=800 [continuations]=800 [class_attrs]=800 [assign_lines]=6000)
+	[chained_assign]=800 [continuations]=800 [class_attrs]=800 [assign_lines]=6000
+	[elif_chain]=200)
 shapes=("$@")
 [ ${#shapes[@]} -gt 0 ] || shapes=(attr_chain nested_lambda class_chain defs chained_assign
-	continuations class_attrs assign_lines)
+	continuations class_attrs assign_lines elif_chain)
 
 measure() { # measure DIR -> "seconds kib status"
 	local log=$tmp/time.log rc=0

@@ -19,6 +19,11 @@ SHAPES = {
     "class_attrs": lambda n: "class A:\n" + "".join("    a%d: int = %d\n" % (i, i)
                                                     for i in range(n)),
     "assign_lines": lambda n: "x = 1\n" * n,
+    # one if statement of n clauses, a def in each (issue 15: reachability
+    # decided once per if statement, not once per clause)
+    "elif_chain": lambda n: "x = 0\n" + "".join(
+        "%s x == %d:\n    def f%d() -> int:\n        return %d\n"
+        % ("elif" if i else "if", i, i, i) for i in range(n)) + "else:\n    pass\n",
 }
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@
 #include "registry.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static const char *const allowed_decorators[] = {
     "mypy_extensions.trait", "dataclasses.dataclass", "attr.s", "attr.attrs", NULL,
@@ -288,7 +289,114 @@ static const scout_rule rule_python_classes_usage = {
     .docs = SCOUT_DOCS_PERF,
     .advisory = true};
 
+/* --- reading a member of an Enum whose first base is not enum.Enum ------------ */
+
+static const char *const enum_family[] = {"enum.Enum", "enum.IntEnum", "enum.StrEnum",
+                                          "enum.Flag", "enum.IntFlag", "enum.ReprEnum",
+                                          NULL};
+static const char *const plain_enum[] = {"enum.Enum", NULL};
+
+/* Whether mypyc marks the members of Enum class `cls` final statics (mypyc/
+ * irbuild/classdef.py add_non_ext_class_attr): before 1.14 only when the
+ * first base is enum.Enum itself; from 1.14 (PR 18178) when it is any Enum
+ * class; from 1.15 (PR 18426) the last base is looked at, as Python
+ * requires the Enum there. */
+static bool members_declared(const scout_walk *w, TSNode cls)
+{
+	TSNode bases[SCOUT_DEFS_MAX_BASES], local;
+	uint32_t n = scout_class_bases(w, cls, bases, SCOUT_DEFS_MAX_BASES);
+
+	if (n == 0)
+		return true;
+	if (scout_walk_mypyc_version(w) < SCOUT_V(1, 14, 0))
+		return scout_walk_is(w, bases[0], plain_enum);
+	if (scout_walk_is(w, bases[0], enum_family))
+		return true;
+	local = scout_module_class_of(w, bases[0]);
+	return !ts_node_is_null(local) &&
+	       scout_class_kind_of(w, local) == SCOUT_CLASS_NONNATIVE_ENUM;
+}
+
+/* Whether the body of class `cls` assigns `name` (len bytes) at its top
+ * level: an Enum member (names with a leading underscore are not). */
+static bool assigns_member(const scout_walk *w, TSNode cls, const char *name, uint32_t len)
+{
+	TSNode body = scout_node_field(cls, w->sym->f_body);
+	uint32_t count = ts_node_is_null(body) ? 0 : scout_node_named_child_count(body);
+
+	if (len == 0 || name[0] == '_')
+		return false;
+	for (uint32_t i = 0; i < count; i++) {
+		TSNode a = scout_defs_assignment(w, scout_node_named_child(body, i)), left;
+		uint32_t l;
+		const char *t;
+
+		if (ts_node_is_null(a) || ts_node_is_null(scout_node_field(a, w->sym->f_right)))
+			continue;
+		left = scout_node_field(a, w->sym->f_left);
+		if (ts_node_is_null(left) || ts_node_symbol(left) != w->sym->identifier)
+			continue;
+		t = scout_node_text(left, w->src, &l);
+		if (l == len && memcmp(t, name, len) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void check_enum_member_undeclared(scout_walk *w, TSNode node, const scout_rule *self)
+{
+	TSNode object = scout_node_field(node, w->sym->f_object),
+	       attr = scout_node_field(node, w->sym->f_attribute), parent, cls;
+	const char *name;
+	uint32_t len;
+	char message[400];
+
+	if (ts_node_is_null(object) || ts_node_is_null(attr) ||
+	    ts_node_symbol(object) != w->sym->identifier)
+		return;
+	parent = scout_walk_ancestor(w, 1);
+	if (!ts_node_is_null(parent) &&
+	    (ts_node_symbol(parent) == w->sym->assignment ||
+	     ts_node_symbol(parent) == w->sym->augmented_assignment) &&
+	    ts_node_eq(scout_node_field(parent, w->sym->f_left), node))
+		return; /* a store, not a read */
+	cls = scout_module_class_of(w, object);
+	if (ts_node_is_null(cls) || scout_class_kind_of(w, cls) != SCOUT_CLASS_NONNATIVE_ENUM)
+		return;
+	name = scout_node_text(attr, w->src, &len);
+	if (!assigns_member(w, cls, name, len) || members_declared(w, cls))
+		return;
+	snprintf(message, sizeof(message),
+	         "%.*s.%.*s reads a member of an Enum whose first base is not enum.Enum "
+	         "(before 1.14) or not an Enum (1.14): mypyc emits C that gcc rejects "
+	         "(\"CPyStatic_%.*s___%.*s undeclared\")",
+	         SCOUT_TEXT_ARG(object, w->src), (int)len, name, SCOUT_TEXT_ARG(object, w->src),
+	         (int)len, name);
+	scout_walk_report(w, self, node, message, NULL);
+}
+
+static const scout_rule rule_enum_member_undeclared = {
+    .id = "enum-member-static-undeclared",
+    .category = SCOUT_BLOCKER,
+    .title = "member read of an Enum subclassing another Enum (or IntEnum, or a str mixin)",
+    .why = "mypyc treats Enum members as final statics, but declared them only for classes "
+           "whose first base is enum.Enum itself (before 1.14, PR 18178) or an Enum class "
+           "(1.14, PR 18426 looks at the last base): reading `Color.RED` of `class "
+           "Color(Base)`, `class Level(IntEnum)` or `class Code(str, Enum)` then fails in "
+           "gcc (\"CPyStatic_Color___RED undeclared\")",
+    .bad = "from enum import Enum\n\nclass Base(Enum):\n    pass\n\nclass Color(Base):\n    "
+           "RED = 1\n\ndef red() -> Color:\n    return Color.RED\n",
+    .good = "from enum import Enum\n\nclass Color(Enum):\n    RED = 1\n\ndef red() -> "
+            "Color:\n    return Color.RED\n",
+    .fix = "derive the Enum from enum.Enum directly (or upgrade to mypyc 1.15), or read the "
+           "member by value (`Color(1)`) or by name (`Color[\"RED\"]`)",
+    .docs = SCOUT_DOCS_DIFF,
+    .until = SCOUT_V(1, 15, 0),
+    .on = "attribute",
+    .enter = check_enum_member_undeclared};
+
 SCOUT_FAMILY(scout_family_classes_native, &rule_class_decorator_nonnative,
              &rule_metaclass_nonnative, &rule_enum_nonnative, &rule_typeddict_namedtuple_nonnative,
              &rule_native_class_false, &rule_runtime_checkable_protocol,
-             &rule_dataclass_attrs_partial, &rule_python_classes_usage);
+             &rule_dataclass_attrs_partial, &rule_python_classes_usage,
+             &rule_enum_member_undeclared);

@@ -77,7 +77,8 @@ static void binding_site(const scout_module *m, const char *name, uint32_t *line
 {
 	*line = *column = 1;
 	for (size_t i = m->nbindings; i-- > 0;)
-		if (strcmp(m->bindings[i].local, name) == 0) {
+		if (m->bindings[i].kind != SCOUT_BIND_EXPORT &&
+		    strcmp(m->bindings[i].local, name) == 0) {
 			*line = m->bindings[i].line;
 			*column = m->bindings[i].column;
 			return;

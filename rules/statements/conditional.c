@@ -28,33 +28,20 @@ static scout_truth condition_value(const scout_walk *w, TSNode cond)
 	return scout_reach_condition(cond, w->src, w->config ? &w->config->target : NULL);
 }
 
-/* An elif or else clause of `if_stmt`: never taken when mypy skips its
- * block; always when every earlier condition is always false; else when
- * the earlier conditions say so at run time. */
-static int clause_reach(const scout_walk *w, TSNode clause, TSNode if_stmt)
+/* An elif or else clause of an if statement: never taken when mypy skips
+ * its block; always when every earlier condition is always false; else when
+ * the earlier conditions say so at run time (from the walk's one
+ * evaluation of the if statement). */
+static int clause_reach(const scout_walk *w, TSNode clause)
 {
-	const scout_target *target = w->config ? &w->config->target : NULL;
 	TSNode block = ts_node_symbol(clause) == w->sym->elif_clause
 	                   ? scout_node_field(clause, w->sym->f_consequence)
 	                   : scout_node_field(clause, w->sym->f_body);
-	uint32_t count = scout_node_named_child_count(if_stmt);
+	unsigned reach = ts_node_is_null(block) ? 0 : scout_walk_block_reach(w, block);
 
-	if (!ts_node_is_null(block) && scout_reach_block_dead(block, w->src, target))
+	if (reach & SCOUT_REACH_DEAD)
 		return COND_FALSE;
-	if (condition_value(w, scout_node_field(if_stmt, w->sym->f_condition)) !=
-	    SCOUT_TRUTH_ALWAYS_FALSE)
-		return COND_RUNTIME;
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode c = scout_node_named_child(if_stmt, i);
-
-		if (ts_node_eq(c, clause))
-			break;
-		if (ts_node_symbol(c) == w->sym->elif_clause &&
-		    condition_value(w, scout_node_field(c, w->sym->f_condition)) !=
-		        SCOUT_TRUTH_ALWAYS_FALSE)
-			return COND_RUNTIME;
-	}
-	return COND_ALWAYS;
+	return reach & SCOUT_REACH_AFTER_FALSE ? COND_ALWAYS : COND_RUNTIME;
 }
 
 /* How mypy reaches `child`, a direct child of `parent`: COND_FALSE when it
@@ -68,7 +55,7 @@ static int branch_reach(const scout_walk *w, TSNode child, TSNode parent)
 
 	if (t == w->sym->block && (pt == w->sym->if_statement || pt == w->sym->elif_clause ||
 	                           pt == w->sym->else_clause)) {
-		if (scout_reach_block_dead(child, w->src, w->config ? &w->config->target : NULL))
+		if (scout_walk_block_reach(w, child) & SCOUT_REACH_DEAD)
 			return COND_FALSE;
 		if (pt == w->sym->else_clause)
 			return COND_RUNTIME;
@@ -78,7 +65,7 @@ static int branch_reach(const scout_walk *w, TSNode child, TSNode parent)
 		                                      : COND_RUNTIME;
 	}
 	if ((t == w->sym->elif_clause || t == w->sym->else_clause) && pt == w->sym->if_statement)
-		return clause_reach(w, child, parent);
+		return clause_reach(w, child);
 	return COND_RUNTIME;
 }
 

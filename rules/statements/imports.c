@@ -270,5 +270,121 @@ static const scout_rule rule_missing_import_stubs = {
     .docs = SCOUT_DOCS_DIFF,
     .advisory = true};
 
-SCOUT_FAMILY(scout_family_statements_imports, &rule_try_import_fallback,
-             &rule_missing_import_stubs);
+/* --- from .. import x past the top-level package ----------------------------- */
+
+/* The dots of a relative import's module (`..` of `..pkg`), and whether a
+ * name follows them; 0 for an absolute import. */
+static uint32_t relative_level(const scout_walk *w, TSNode module, bool *named)
+{
+	uint32_t len, dots = 0;
+	const char *text = scout_node_text(module, w->src, &len);
+
+	*named = false;
+	for (uint32_t i = 0; i < len; i++) {
+		if (text[i] == '.' && !*named)
+			dots++;
+		else if (!isspace((unsigned char)text[i]) && text[i] != '\\')
+			*named = true;
+	}
+	return dots;
+}
+
+/* The number of components of the first n bytes of a dotted name. */
+static uint32_t components(const char *name, size_t n)
+{
+	uint32_t c = n ? 1 : 0;
+
+	for (size_t i = 0; i < n; i++)
+		c += name[i] == '.';
+	return c;
+}
+
+/* True inside the body of an `if TYPE_CHECKING:` (mypy marks it mypy-only
+ * and mypyc builds no import for it). */
+static bool mypy_only(const scout_walk *w)
+{
+	for (uint32_t up = 1; up + 1 < w->depth; up++) {
+		TSSymbol t = scout_walk_ancestor_symbol(w, up + 1);
+		TSNode parent = scout_walk_ancestor(w, up + 1), cond;
+
+		if (scout_walk_ancestor_symbol(w, up) != w->sym->block ||
+		    (t != w->sym->if_statement && t != w->sym->elif_clause))
+			continue;
+		cond = scout_node_field(parent, w->sym->f_condition);
+		if (!ts_node_is_null(cond) &&
+		    scout_reach_condition(cond, w->src, w->config ? &w->config->target : NULL) ==
+		        SCOUT_TRUTH_MYPY_TRUE)
+			return true;
+	}
+	return false;
+}
+
+static void check_relative_import_beyond_top_level(scout_walk *w, TSNode node,
+                                                   const scout_rule *self)
+{
+	TSNode module = scout_node_field(node, w->sym->f_module_name);
+	const char *name = w->module ? w->module->module : NULL;
+	size_t n = name ? strlen(name) : 0, package;
+	uint32_t level, parts, rel;
+	bool named, init = w->module && w->module->is_package, fails;
+	char message[400];
+
+	if (ts_node_is_null(module) || !name)
+		return;
+	level = relative_level(w, module, &named);
+	if (level == 0)
+		return;
+	/* mypy (build.py correct_rel_imp, util.correct_relative_import): "No
+	 * parent module", "Relative import climbs too many namespaces", or a
+	 * module ".x" it cannot find */
+	parts = components(name, n);
+	rel = level - (init ? 1 : 0);
+	fails = rel >= parts; /* named at the root: mypy finds no module ".x" */
+	/* mypyc (irbuild transform_import_from): importlib's resolve_name of the
+	 * import against the module's package -- before 1.14 (PR 17979) the
+	 * parent package for a sub-package's __init__.py -- fails past the top */
+	package = init ? n : (size_t)(strrchr(name, '.') ? strrchr(name, '.') - name : 0);
+	if (init && scout_walk_mypyc_version(w) < SCOUT_V(1, 14, 0) && strchr(name, '.'))
+		package = (size_t)(strrchr(name, '.') - name);
+	if (fails) {
+		snprintf(message, sizeof(message),
+		         "relative import %.*s climbs past the top-level package of %s (as its "
+		         "__init__.py files place it): mypy reports \"%s\"",
+		         SCOUT_TEXT_ARG(module, w->src), name,
+		         rel > parts ? "Relative import climbs too many namespaces"
+		         : named ? "Cannot find implementation or library stub for module named "
+		                   "\".<name>\"\" (the import is made relative to nothing)"
+		                 : "No parent module -- cannot perform relative import");
+	} else if (init && !mypy_only(w) && components(name, package) < level) {
+		snprintf(message, sizeof(message),
+		         "relative import %.*s in the __init__.py of sub-package %s, which mypyc "
+		         "before 1.14 resolves against the parent package, climbs past the top: "
+		         "mypyc crashes (\"ImportError: attempted relative import beyond top-level "
+		         "package\")",
+		         SCOUT_TEXT_ARG(module, w->src), name);
+	} else {
+		return;
+	}
+	scout_walk_report(w, self, node, message, NULL);
+}
+
+static const scout_rule rule_relative_import_beyond_top_level = {
+    .id = "relative-import-beyond-top-level",
+    .category = SCOUT_BLOCKER,
+    .title = "relative import that climbs past the top-level package",
+    .why = "mypy reports \"No parent module -- cannot perform relative import\" or "
+           "\"Relative import climbs too many namespaces\" when the dots climb past the "
+           "package root (the outermost directory with an __init__.py); mypyc before 1.14 "
+           "resolves the relative imports of a sub-package's __init__.py against the parent "
+           "package, so `from .. import x` there crashes it (\"ImportError: attempted "
+           "relative import beyond top-level package\"; fixed by PR 17979)",
+    .bad = "# pkg/sub/__init__.py\nfrom .. import helper\n",
+    .good = "# pkg/sub/__init__.py\nfrom pkg import helper\n",
+    .fix = "import through the absolute package name (`from pkg import helper`), or add the "
+           "missing __init__.py that makes the parent directory a package",
+    .docs = SCOUT_DOCS_DIFF,
+    .on = "import_from_statement",
+    .enter = check_relative_import_beyond_top_level};
+
+SCOUT_FAMILY(scout_family_statements_imports, &rule_try_import_fallback, &rule_missing_import_stubs,
+             &rule_relative_import_beyond_top_level);

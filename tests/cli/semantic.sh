@@ -29,6 +29,12 @@ check "shapes.py analysed again with the names followed" \
 	grep -q "second pass: [1-9][0-9]* modules" "$tmp/stderr"
 check "code for Windows and for Python 2 is not analysed: $(grep platform_only "$tmp/default" || true)" \
 	bash -c "! grep -q '^app/platform_only.py' '$tmp/default'"
+check "nothing after a module-level assert that fails for Linux: $(grep windows_only "$tmp/default" || true)" \
+	bash -c "! grep -q '^app/windows_only.py' '$tmp/default'"
+check "a star import brings what __all__ lists, a leading underscore too: $(grep marked.py "$tmp/default" || true)" \
+	bash -c "! grep -q '^app/marked.py 4 ' '$tmp/default'"
+check "and not what __all__ leaves out (trait is unknown to mypy there)" \
+	grep -qx "app/marked.py 10 class-decorator-nonnative" "$tmp/default"
 check "the dead fallback def in compat.py is no redefinition" \
 	bash -c "! grep -q '^app/compat.py .* try-import-fallback' '$tmp/default'"
 check "an import over a declared variable is mypy's no-redef, at the import" \
@@ -50,6 +56,8 @@ check "python_version and platform from mypy.ini: $(tail -1 "$tmp/p37.out")" \
 	grep -qx "python 3.7 win32 mypy.ini \[mypy\] python_version" "$tmp/p37.out"
 check "on Windows the nested class is analysed: $(grep platform_only "$tmp/p37.out" || true)" \
 	grep -q "^app/platform_only.py 5 nested-class" "$tmp/p37.out"
+check "on Windows the assert holds and the class after it is analysed" \
+	grep -q "^app/windows_only.py 7 nested-class" "$tmp/p37.out"
 check "for 3.7, final is compat's own def: $(grep shapes "$tmp/p37.out" || true)" \
 	grep -q "^app/shapes.py 12 class-decorator-nonnative" "$tmp/p37.out"
 

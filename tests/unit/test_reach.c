@@ -130,6 +130,71 @@ static void test_if_chain(void)
 	ts_tree_delete(tree);
 }
 
+/* Each block with its mask: the if's body, each elif's, the else's. */
+static void collect_each(void *ctx, TSNode block, unsigned reach)
+{
+	uint32_t *rows = ctx;
+
+	rows[2 * rows[0] + 1] = ts_node_start_point(block).row;
+	rows[2 * rows[0] + 2] = reach;
+	rows[0]++;
+}
+
+static void test_if_each(void)
+{
+	const char *src = "if sys.platform == 'win32':\n    a = 1\n"
+	                  "elif sys.version_info < (3,):\n    b = 1\n"
+	                  "elif x:\n    c = 1\n"
+	                  "elif sys.version_info >= (3, 8):\n    d = 1\n"
+	                  "else:\n    e = 1\n";
+	scout_target py39 = {3, 9, "linux", NULL, NULL};
+	TSTree *tree = ts_parser_parse_string(parser, NULL, src, (uint32_t)strlen(src));
+	uint32_t rows[16] = {0};
+
+	scout_reach_if_each(ts_node_named_child(ts_tree_root_node(tree), 0), src, &py39,
+	                    collect_each, rows);
+	CHECK_INT(rows[0], 5);
+	/* both false: dead, and nothing true before them */
+	CHECK_INT(rows[2], SCOUT_REACH_DEAD | SCOUT_REACH_AFTER_FALSE);
+	CHECK_INT(rows[4], SCOUT_REACH_DEAD | SCOUT_REACH_AFTER_FALSE);
+	/* `elif x:` is taken whenever it is reached, and it always is */
+	CHECK_INT(rows[5], 5);
+	CHECK_INT(rows[6], SCOUT_REACH_AFTER_FALSE);
+	/* after the unknown `x`: reachable, but not always */
+	CHECK_INT(rows[8], 0);
+	/* after an always true condition: dead */
+	CHECK_INT(rows[9], 9);
+	CHECK_INT(rows[10], SCOUT_REACH_DEAD);
+	ts_tree_delete(tree);
+}
+
+/* mypy's assert_will_always_fail on `assert <cond>` (with a message). */
+static bool assert_fails(const char *stmt, const scout_target *t)
+{
+	TSTree *tree = ts_parser_parse_string(parser, NULL, stmt, (uint32_t)strlen(stmt));
+	bool fails =
+	    scout_reach_assert_fails(ts_node_named_child(ts_tree_root_node(tree), 0), stmt, t);
+
+	ts_tree_delete(tree);
+	return fails;
+}
+
+static void test_assert(void)
+{
+	scout_target py39 = {3, 9, "linux", NULL, NULL};
+
+	CHECK(assert_fails("assert sys.version_info >= (3, 10)\n", &py39));
+	CHECK(assert_fails("assert sys.platform == 'win32', 'Windows only'\n", &py39));
+	CHECK(assert_fails("assert not TYPE_CHECKING\n", &py39)); /* mypy false */
+	/* False is a plain name to assert_will_always_fail */
+	CHECK(!assert_fails("assert False\n", &py39));
+	CHECK(!assert_fails("assert False or sys.platform == 'win32'\n", &py39));
+	CHECK(!assert_fails("assert sys.version_info >= (3, 8)\n", &py39));
+	CHECK(!assert_fails("assert sys.platform.startswith('linux')\n", &py39));
+	CHECK(!assert_fails("assert x\n", &py39));
+	CHECK(!assert_fails("x = 1\n", &py39)); /* not an assert */
+}
+
 int main(void)
 {
 	parser = ts_parser_new();
@@ -138,6 +203,8 @@ int main(void)
 	test_platform();
 	test_names_and_operators();
 	test_if_chain();
+	test_if_each();
+	test_assert();
 	ts_parser_delete(parser);
 	return check_report("test_reach");
 }

@@ -42,8 +42,23 @@ scout_truth scout_reach_condition(TSNode cond, const char *src, const scout_targ
 void scout_reach_if(TSNode if_stmt, const char *src, const scout_target *target,
                     void (*skip)(void *ctx, TSNode block), void *ctx);
 
-/* True when `block`, the body of an if/elif/else, is unreachable for mypy
- * (a convenience over scout_reach_if for one block). */
-bool scout_reach_block_dead(TSNode block, const char *src, const scout_target *target);
+/* What scout_reach_if_each says of a block of an if statement. */
+enum {
+	SCOUT_REACH_DEAD = 1,        /* mypy marks it unreachable */
+	SCOUT_REACH_AFTER_FALSE = 2, /* every condition before it is always false */
+};
+
+/* For an if_statement: calls each(ctx, block, reach) for each of its blocks
+ * in document order (the consequence, each elif's, the else's), reach a
+ * mask of SCOUT_REACH_*; evaluates each condition once, so a chain of n
+ * clauses costs n evaluations. */
+void scout_reach_if_each(TSNode if_stmt, const char *src, const scout_target *target,
+                         void (*each)(void *ctx, TSNode block, unsigned reach), void *ctx);
+
+/* mypy's assert_will_always_fail: the assert's condition is always false
+ * (or false for mypy). At module level mypy drops every statement after
+ * such an assert (semanal_pass1.py visit_file): they are neither analysed
+ * nor compiled. */
+bool scout_reach_assert_fails(TSNode assert_stmt, const char *src, const scout_target *target);
 
 #endif

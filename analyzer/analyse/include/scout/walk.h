@@ -137,8 +137,9 @@ struct scout_walk {
 	const scout_rule_config *plan_for;
 	uint16_t *hooks; /* owned; what the walk does on entering each node type */
 	uint32_t nhooks;
-	uint32_t dead_end; /* nodes before this tree index are in a block mypy never reaches */
-	struct {           /* the last attribute chain scout_walk_head_bound walked */
+	uint32_t dead_end;  /* nodes before this tree index are in a block mypy never reaches */
+	uint32_t dead_from; /* from this tree index on, all is dead (after a failing assert) */
+	struct {            /* the last attribute chain scout_walk_head_bound walked */
 		uint32_t start, end; /* its head's start, its outermost attribute's end */
 		bool bound, valid;
 	} chain;
@@ -209,6 +210,11 @@ static inline bool scout_walk_in_dead_code(const scout_walk *w)
 {
 	return w->depth && w->at[w->depth - 1] < w->dead_end;
 }
+
+/* What mypy knows of `block`, a block of an if/elif/else: a mask of
+ * SCOUT_REACH_* (scout/reach.h), from the one evaluation of its if
+ * statement the walk makes on entering it; 0 for any other node. */
+unsigned scout_walk_block_reach(const scout_walk *w, TSNode block);
 
 /* FNV-1a of a name's len bytes (the class table's hash). */
 uint32_t scout_walk_name_hash(const char *name, uint32_t len);

@@ -109,6 +109,7 @@ typedef enum scout_bind_kind {
 	SCOUT_BIND_DEF,    /* def, class */
 	SCOUT_BIND_VAR,    /* x = ..., x: T */
 	SCOUT_BIND_STAR,   /* from m import *: local is "*", target m */
+	SCOUT_BIND_EXPORT, /* a name __all__ lists: local is the name, target "" (binds nothing) */
 } scout_bind_kind;
 
 /* A module-level name binding: the one mypy uses for the name (see
@@ -117,7 +118,7 @@ typedef struct scout_binding {
 	char *local;           /* owned */
 	char *target;          /* owned; absolute qualified name */
 	uint32_t line, column; /* where it is bound */
-	uint8_t kind;          /* scout_bind_kind: import, def, variable, star */
+	uint8_t kind;          /* scout_bind_kind: import, def, variable, star, export */
 } scout_binding;
 
 /* One import statement's target (the link stage resolves names through it). */

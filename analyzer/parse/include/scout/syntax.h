@@ -34,6 +34,7 @@ const TSLanguage *tree_sitter_python(void);
 	X(string, "string") \
 	X(string_content, "string_content") \
 	X(string_start, "string_start") \
+	X(string_end, "string_end") \
 	X(attribute, "attribute") \
 	X(call, "call") \
 	X(argument_list, "argument_list") \

@@ -1,0 +1,7 @@
+assert False, "not importable"
+
+try:
+    class Handle:
+        pass
+except ImportError:
+    pass

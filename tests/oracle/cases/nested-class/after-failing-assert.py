@@ -1,0 +1,9 @@
+import sys
+
+assert sys.platform == "win32", "Windows only"
+
+try:
+    class Handle:
+        pass
+except ImportError:
+    pass
