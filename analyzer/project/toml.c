@@ -367,7 +367,8 @@ static char *syntax_message(const char *data, size_t len, uint32_t string, uint3
 		p++;
 	if (!p)
 		p = data + len;
-	n = strcspn(p, "\r\n");
+	for (n = 0; p + n < data + len && p[n] != '\r' && p[n] != '\n';) /* data: not NUL-ended */
+		n++;
 	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
 		n--;
 	while (n && (*p == ' ' || *p == '\t'))
