@@ -3,7 +3,8 @@
 #   bash scripts/dev.sh scan [ARGS...]  install what is missing, build, scan
 #                                       (default target: the bundled sample project)
 #   bash scripts/dev.sh test            install what is missing, build with -Werror,
-#                                       run every test, then again under ASan+UBSan
+#                                       run every test, then again under ASan+UBSan,
+#                                       the threaded scan under TSan, the fuzzers
 #   bash scripts/dev.sh build           install what is missing and build only
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,8 +63,12 @@ test)
 	# the real-mypyc check does not run our code: once is enough
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		run_tests build-asan -LE mypyc
-	# libFuzzer, 60 s per harness (6 harnesses); crash inputs end in build-fuzz/crashes/
-	FUZZ_SECONDS=60 bash scripts/fuzz.sh
+	# ThreadSanitizer on the threaded scan (--jobs 4: fixtures, the stdlib,
+	# the cache race test)
+	bash scripts/tsan.sh
+	# libFuzzer, 360 s shared by the harnesses (7: about 51 s each), inputs up
+	# to 1 MiB; crash inputs end in build-fuzz/crashes/
+	FUZZ_TOTAL_SECONDS=360 bash scripts/fuzz.sh
 	;;
 *)
 	echo "usage: bash scripts/dev.sh scan [ARGS...] | test | build" >&2

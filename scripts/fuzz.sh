@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses (tests/fuzz/) with clang into build-fuzz and
-# runs each for FUZZ_SECONDS (default 60) on seeds collected from fixtures/ into
-# a temporary directory; prints the executions per harness and fails when any
+# runs each for FUZZ_SECONDS (default 60; FUZZ_TOTAL_SECONDS instead divides
+# a total among the harnesses run), inputs up to FUZZ_MAX_LEN bytes (default
+# 1 MiB), on seeds collected from fixtures/ into a temporary directory; prints the executions per harness and fails when any
 # harness crashes, leaks, hits undefined behaviour or times out.
 #   bash scripts/fuzz.sh                 every harness
 #   bash scripts/fuzz.sh module toml     only these
@@ -13,13 +14,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=${FUZZ_SECONDS:-60}
 build=${FUZZ_BUILD:-build-fuzz}
-all=(module toml profile pstats speedscope folded)
+max_len=${FUZZ_MAX_LEN:-1048576}
+all=(module nest toml profile pstats speedscope folded)
 if [ $# -gt 0 ]; then
 	harnesses=("$@")
 else
 	harnesses=("${all[@]}")
+fi
+if [ -n "${FUZZ_TOTAL_SECONDS:-}" ]; then
+	seconds=$((FUZZ_TOTAL_SECONDS / ${#harnesses[@]}))
+else
+	seconds=${FUZZ_SECONDS:-60}
 fi
 
 CC=clang cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSCOUT_FUZZ=ON \
@@ -72,6 +78,17 @@ seeds() {
 	seed toml "$tmp/mypy.ini" 3
 	printf 'mypy[reports] ~= 1.13.0 ; python_version >= "3.9"\n' >"$tmp/req.txt"
 	seed toml "$tmp/req.txt" 7
+	# nest: each byte opens constructs (tests/fuzz/fuzz_nest.c); one seed per
+	# kind, a deep one of each, and the replayed regressions
+	for b in $(seq 0 15); do
+		printf "\\x$(printf %02x "$b")\\x$(printf %02x $((b + 16)))\\x0f" >"$tmp/nest"
+		seed nest "$tmp/nest"
+		printf "\\x$(printf %02x $((b + 240)))\\xff" >"$tmp/nest"
+		seed nest "$tmp/nest"
+	done
+	for f in fixtures/fuzz/nest/*; do
+		[ -f "$f" ] && seed nest "$f"
+	done
 	for f in fixtures/profiles/*.prof fixtures/profiles/*.json fixtures/profiles/*.folded; do
 		seed profile "$f"
 	done
@@ -90,12 +107,13 @@ for h in "${harnesses[@]}"; do
 	log=$tmp/$h.log
 	rc=0
 	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 UBSAN_OPTIONS=print_stacktrace=1 \
-		"$bin" -max_total_time="$seconds" -print_final_stats=1 -timeout=30 -rss_limit_mb=2048 \
+		"$bin" -max_total_time="$seconds" -print_final_stats=1 -timeout=30 -rss_limit_mb=2048 -max_len="$max_len" \
 		-artifact_prefix="$tmp/crash/$h/" "$tmp/corpus/$h" "$tmp/seeds/$h" >"$log" 2>&1 || rc=$?
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 	corpus=$(find "$tmp/corpus/$h" -type f | wc -l)
-	printf 'fuzz_%-11s %10s executions in %ss, %s seeds, corpus +%s, exit %s\n' \
-		"$h" "${runs:-?}" "$seconds" "$(find "$tmp/seeds/$h" -type f | wc -l)" "$corpus" "$rc"
+	largest=$(find "$tmp/corpus/$h" "$tmp/seeds/$h" -type f -printf '%s\n' | sort -n | tail -1)
+	printf 'fuzz_%-11s %10s executions in %ss, %s seeds, corpus +%s, largest input %s bytes, exit %s\n' \
+		"$h" "${runs:-?}" "$seconds" "$(find "$tmp/seeds/$h" -type f | wc -l)" "$corpus" "${largest:-0}" "$rc"
 	total_runs=$((total_runs + ${runs:-0}))
 	if [ "$rc" -ne 0 ]; then
 		failed+=("$h")

@@ -1,8 +1,11 @@
 /* Loading a module's bytes: regular files only, size limit, NUL bytes,
- * UTF-8 validation (with PEP 263 Latin-1 cookies transcoded), BOM. */
+ * UTF-8 validation (PEP 263 Latin-1 declarations transcoded; a BOM with a
+ * declaration other than utf-8 refused, as Python refuses it). */
 #include "scout/source.h"
 
 #include "scout/fs.h"
+
+#include "coding.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -94,41 +97,29 @@ static size_t utf8_invalid_at(const char *data, size_t len)
 	return len;
 }
 
-/* True when one of the first two lines declares a Latin-1 source encoding
- * (PEP 263: a comment matching coding[:=]\s*NAME). */
-static bool declares_latin1(const char *data, size_t len)
+/* The diagnostic for bytes that are not UTF-8: what the file declares (if
+ * anything) and what the tool reads. */
+static int not_utf8(scout_load_error *err, const coding_decl *coding, const char *bytes, size_t bad)
 {
-	static const char *const names[] = {"latin-1",   "latin1",      "iso-8859-1",
-	                                    "iso8859-1", "iso-latin-1", "l1"};
-	size_t start = 0;
+	unsigned char c = (unsigned char)bytes[bad];
+	uint32_t line = line_of(bytes, bad);
 
-	for (int line = 0; line < 2 && start < len; line++) {
-		const char *nl = memchr(data + start, '\n', len - start);
-		size_t end = nl ? (size_t)(nl - data) : len;
-		char buf[256];
-		size_t n = end - start < sizeof(buf) - 1 ? end - start : sizeof(buf) - 1;
-		char *p;
-
-		memcpy(buf, data + start, n);
-		buf[n] = '\0';
-		if (strchr(buf, '#') && (p = strstr(buf, "coding")) &&
-		    (p[6] == ':' || p[6] == '=')) {
-			p += 7;
-			while (*p == ' ' || *p == '\t')
-				p++;
-			for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
-				size_t k = strlen(names[i]);
-
-				if (strncasecmp(p, names[i], k) == 0 &&
-				    !(p[k] == '-' || p[k] == '_' || p[k] == '.' ||
-				      (p[k] >= '0' && p[k] <= '9') ||
-				      ((p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z')))
-					return true;
-			}
-		}
-		start = end + 1;
-	}
-	return false;
+	if (!coding->line)
+		return load_fail(
+		    err, SCOUT_DIAG_NOT_UTF8, line,
+		    "invalid UTF-8 byte 0x%02x at offset %zu and no coding declaration "
+		    "(Python then reads UTF-8)",
+		    c, bad);
+	if (coding->utf8)
+		return load_fail(err, SCOUT_DIAG_NOT_UTF8, line,
+		                 "invalid UTF-8 byte 0x%02x at offset %zu in a file that declares "
+		                 "'%s' (line %u)",
+		                 c, bad, coding->name, coding->line);
+	return load_fail(err, SCOUT_DIAG_NOT_UTF8, line,
+	                 "the file declares encoding '%s' (line %u), which mypyc-scout cannot "
+	                 "read: it reads UTF-8 and Latin-1 (invalid UTF-8 byte 0x%02x at offset "
+	                 "%zu)",
+	                 coding->name, coding->line, c, bad);
 }
 
 static char *latin1_to_utf8(const char *data, size_t len, size_t *out_len)
@@ -227,18 +218,25 @@ static int from_bytes(scout_source *out, const char *bytes, size_t len, char *ow
 		                  "code with null bytes)",
 		                  (size_t)(nul - bytes));
 	} else {
-		if (len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0) {
+		bool bom = len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0;
+		coding_decl coding;
+
+		if (bom) {
 			bytes += 3;
 			len -= 3;
 		}
+		coding_find(&coding, bytes, len);
 		bad = utf8_invalid_at(bytes, len);
-		if (bad < len && !declares_latin1(bytes, len)) {
-			error = load_fail(err, SCOUT_DIAG_NOT_UTF8, line_of(bytes, bad),
-			                  "invalid UTF-8 byte 0x%02x at offset %zu and no "
-			                  "Latin-1 coding declaration",
-			                  (unsigned char)bytes[bad], bad);
-		} else if (bad < len) {
+		if (bom && coding.line && strcmp(coding.normal, "utf-8") != 0) {
+			error =
+			    load_fail(err, SCOUT_DIAG_SYNTAX_ERROR, coding.line,
+			              "encoding problem: %s with BOM (Python refuses a coding "
+			              "declaration other than utf-8 after a UTF-8 byte order mark)",
+			              coding.normal);
+		} else if (coding.latin1) {
 			out->data = latin1_to_utf8(bytes, len, &out->len);
+		} else if (bad < len) {
+			error = not_utf8(err, &coding, bytes, bad);
 		} else if (owned) { /* the common case: no copy */
 			memmove(owned, bytes, len);
 			owned[len] = '\0';

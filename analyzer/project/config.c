@@ -2,7 +2,6 @@
  * min-coverage, profile, mypyc-version, scope and per-path-ignores. */
 #include "scout/config.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,12 +38,9 @@ static int set_string(char **field, const char *file, const scout_toml_value *v)
 
 static int set_percent(double *field, const char *file, const scout_toml_value *v)
 {
-	char *end;
 	double d;
 
-	errno = 0;
-	d = strtod(v->text, &end);
-	if ((v->type != SCOUT_TOML_INTEGER && v->type != SCOUT_TOML_FLOAT) || errno || *end ||
+	if (scout_toml_number(v, &d) < 0 ||
 	    !(d >= 0 && d <= 100)) /* nan and inf are TOML floats: refused too */
 		return bad_value(file, v, "a number from 0 to 100");
 	*field = d;
@@ -116,6 +112,11 @@ int scout_config_read(scout_config *out, const char *dir)
 		return 0;
 	}
 	free(path);
+	if (t.error_line) { /* what parsed may miss settings: refused as a bad value is */
+		scout_error_set("pyproject.toml:%u: %s", t.error_line, t.error);
+		scout_toml_free(&t);
+		return SCOUT_EUSAGE;
+	}
 	for (size_t i = 0; i < t.len && !error; i++) {
 		if (!scout_str_startswith(t.values[i].key, TABLE))
 			continue;

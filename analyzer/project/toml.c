@@ -2,6 +2,7 @@
  * explicit stack (no recursion on nested arrays or inline tables). */
 #include "scout/toml.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@
 #include "scout/nesting.h"
 #include "scout/tsutil.h"
 #include "scout/source.h"
+#include "toml_keys.h"
+#include "toml_lex.h"
 
 const TSLanguage *tree_sitter_toml(void);
 
@@ -18,6 +21,7 @@ typedef struct item {
 	TSNode node;
 	char *prefix; /* owned: key path of the container */
 	int index;    /* index within an array, -1 otherwise */
+	uint32_t ns;  /* toml_keys node: a pair's table, or the value's own */
 } item;
 
 typedef struct walker {
@@ -32,6 +36,7 @@ typedef struct walker {
 		int count;
 	} * arrays;
 	size_t narrays, arrays_cap;
+	toml_keys keys; /* TOML's rules on defining keys and tables */
 } walker;
 
 static bool is(TSNode n, const char *type)
@@ -120,36 +125,43 @@ static char *decode_string(const char *src, TSNode n)
 	return scout_buf_detach(&b);
 }
 
-/* A key node (bare, quoted or dotted) as a dotted path appended to b: its
- * bare and quoted keys in document order (iterative: dotted keys nest). */
-static void key_path(scout_buf *b, const char *src, TSNode key)
+/* A key node's bare and quoted keys (bare, quoted or dotted), decoded, in
+ * document order (iterative: dotted keys nest). Each owned by the caller. */
+static void key_names(const char *src, TSNode key, char ***names, size_t *n, size_t *cap)
 {
 	TSTreeCursor c = ts_tree_cursor_new(key);
-	bool first = true, leaf;
+	bool leaf;
 
 	do {
-		TSNode n = ts_tree_cursor_current_node(&c);
+		TSNode node = ts_tree_cursor_current_node(&c);
+		char *text;
 
-		leaf = is(n, "bare_key") || is(n, "quoted_key");
+		leaf = is(node, "bare_key") || is(node, "quoted_key");
 		if (!leaf)
 			continue;
-		if (!first)
-			scout_buf_putc(b, '.');
-		first = false;
-		if (is(n, "quoted_key")) {
-			char *text = decode_string(src, n);
-
-			scout_buf_puts(b, text);
-			free(text);
-		} else {
-			scout_buf_put(b, src + ts_node_start_byte(n),
-			              ts_node_end_byte(n) - ts_node_start_byte(n));
-		}
+		text = is(node, "quoted_key")
+		           ? decode_string(src, node)
+		           : scout_strndup(src + ts_node_start_byte(node),
+		                           ts_node_end_byte(node) - ts_node_start_byte(node));
+		SCOUT_PUSH(*names, *n, *cap, text);
 	} while (scout_ts_cursor_next(&c, !leaf));
 	ts_tree_cursor_delete(&c);
 }
 
-static char *join(const char *prefix, const char *src, TSNode key)
+typedef struct key_list {
+	char **names;
+	size_t n, cap;
+} key_list;
+
+static void key_list_free(key_list *k)
+{
+	for (size_t i = 0; i < k->n; i++)
+		free(k->names[i]);
+	free(k->names);
+}
+
+/* prefix.names joined with '.' (owned by caller). */
+static char *join(const char *prefix, const key_list *k)
 {
 	scout_buf b = {0};
 
@@ -157,13 +169,17 @@ static char *join(const char *prefix, const char *src, TSNode key)
 		scout_buf_puts(&b, prefix);
 		scout_buf_putc(&b, '.');
 	}
-	key_path(&b, src, key);
+	for (size_t i = 0; i < k->n; i++) {
+		if (i)
+			scout_buf_putc(&b, '.');
+		scout_buf_puts(&b, k->names[i]);
+	}
 	return scout_buf_detach(&b);
 }
 
-static void push(walker *w, TSNode node, const char *prefix, int index)
+static void push(walker *w, TSNode node, const char *prefix, int index, uint32_t ns)
 {
-	item it = {node, scout_strdup(prefix), index};
+	item it = {node, scout_strdup(prefix), index, ns};
 
 	SCOUT_PUSH(w->stack, w->depth, w->cap, it);
 }
@@ -200,27 +216,45 @@ static void visit_value(walker *w, const item *it)
 	else if (is(n, "boolean"))
 		add_scalar(w, it, SCOUT_TOML_BOOL);
 	else if (is(n, "array")) {
-		for (uint32_t i = count; i-- > 0;)
-			if (!is(ts_node_named_child(n, i), "comment"))
-				push(w, ts_node_named_child(n, i), it->prefix, (int)i);
+		for (uint32_t i = count; i-- > 0;) {
+			TSNode e = ts_node_named_child(n, i);
+
+			if (!is(e, "comment"))
+				push(w, e, it->prefix, (int)i,
+				     is(e, "inline_table") ? toml_keys_element(&w->keys, it->ns)
+				                           : it->ns);
+		}
 	} else if (is(n, "inline_table") || is(n, "pair")) {
 		for (uint32_t i = count; i-- > 0;)
-			push(w, ts_node_named_child(n, i), it->prefix, it->index);
+			push(w, ts_node_named_child(n, i), it->prefix, it->index, it->ns);
 	} else if (strstr(ts_node_type(n), "date") || strstr(ts_node_type(n), "time"))
 		add_scalar(w, it, SCOUT_TOML_DATETIME);
 }
 
-/* A pair: its key extends the prefix; its value is visited. */
-static void visit_pair(walker *w, TSNode pair, const char *prefix, int index)
+static toml_value_kind value_kind(TSNode value)
 {
-	TSNode key = ts_node_named_child(pair, 0), value = ts_node_named_child(pair, 1);
+	return is(value, "inline_table") ? TOML_VALUE_INLINE
+	       : is(value, "array")      ? TOML_VALUE_ARRAY
+	                                 : TOML_VALUE_SCALAR;
+}
+
+/* A pair in table `ns`: its key extends the prefix; its value is visited. */
+static void visit_pair(walker *w, const item *it)
+{
+	TSNode key = ts_node_named_child(it->node, 0), value = ts_node_named_child(it->node, 1);
+	key_list k = {0};
+	uint32_t node;
 	char *path;
 
 	if (ts_node_is_null(key) || ts_node_is_null(value))
 		return;
-	path = join(prefix, w->src, key);
-	push(w, value, path, index);
+	key_names(w->src, key, &k.names, &k.n, &k.cap);
+	node = toml_keys_pair(&w->keys, it->ns, k.names, k.n, value_kind(value),
+	                      ts_node_start_point(it->node).row + 1);
+	path = join(it->prefix, &k);
+	push(w, value, path, it->index, node);
 	free(path);
+	key_list_free(&k);
 }
 
 static void drain(walker *w)
@@ -229,7 +263,7 @@ static void drain(walker *w)
 		item it = w->stack[--w->depth];
 
 		if (is(it.node, "pair"))
-			visit_pair(w, it.node, it.prefix, it.index);
+			visit_pair(w, &it);
 		else
 			visit_value(w, &it);
 		free(it.prefix);
@@ -252,20 +286,25 @@ static int array_table_index(walker *w, const char *path)
 /* A [table] or [[table]] header and its pairs. */
 static void visit_table(walker *w, TSNode table)
 {
-	uint32_t count = ts_node_named_child_count(table);
-	TSNode key = ts_node_named_child(table, 0);
-	char *path = join(NULL, w->src, key);
+	uint32_t count = ts_node_named_child_count(table), ns;
+	bool array = is(table, "table_array_element");
+	key_list k = {0};
+	char *path;
 
+	key_names(w->src, ts_node_named_child(table, 0), &k.names, &k.n, &k.cap);
+	ns = toml_keys_header(&w->keys, k.names, k.n, array, ts_node_start_point(table).row + 1);
+	path = join(NULL, &k);
+	key_list_free(&k);
 	w->table.len = 0;
 	scout_buf_puts(&w->table, path);
-	if (is(table, "table_array_element"))
+	if (array)
 		scout_buf_printf(&w->table, "[%d]", array_table_index(w, path));
 	free(path);
 	for (uint32_t i = 1; i < count; i++) {
 		TSNode c = ts_node_named_child(table, i);
 
 		if (is(c, "pair")) {
-			visit_pair(w, c, w->table.data, -1);
+			push(w, c, w->table.data ? w->table.data : "", -1, ns);
 			drain(w);
 		}
 	}
@@ -279,7 +318,7 @@ static void walk_document(walker *w, TSNode root)
 		TSNode c = ts_node_named_child(root, i);
 
 		if (is(c, "pair")) {
-			visit_pair(w, c, "", -1);
+			push(w, c, "", -1, TOML_KEYS_ROOT);
 			drain(w);
 		} else if (is(c, "table") || is(c, "table_array_element")) {
 			visit_table(w, c);
@@ -287,28 +326,77 @@ static void walk_document(walker *w, TSNode root)
 	}
 }
 
-static uint32_t first_error_line(TSNode root)
+/* The first and last line of the first syntax error (0 when none). */
+static uint32_t first_error_line(TSNode root, uint32_t *last)
 {
 	TSTreeCursor c = ts_tree_cursor_new(root);
 	uint32_t line = 0;
 	bool more = ts_node_has_error(root);
 
+	*last = 0;
 	while (more) {
 		TSNode n = ts_tree_cursor_current_node(&c);
 
 		if (ts_node_symbol(n) == (TSSymbol)-1 || ts_node_is_missing(n)) {
 			line = ts_node_start_point(n).row + 1;
+			*last = ts_node_end_point(n).row + 1;
 			break;
 		}
 		more = scout_ts_cursor_next(&c, ts_node_has_error(n));
 	}
 	ts_tree_cursor_delete(&c);
-	return line ? line : (ts_node_has_error(root) ? 1 : 0);
+	if (!line && ts_node_has_error(root))
+		line = *last = 1;
+	return line;
+}
+
+/* What is wrong at the first syntax error, on lines *line to last (owned
+ * by caller); moves *line to where an unterminated string began (line
+ * `string`, 0 if none) when one begins there or before. */
+static char *syntax_message(const char *data, size_t len, uint32_t string, uint32_t *line,
+                            uint32_t last)
+{
+	const char *p = data;
+	size_t n;
+
+	if (string && string <= last) {
+		*line = string;
+		return scout_strdup("invalid TOML: unterminated string");
+	}
+	for (uint32_t l = 1; l < *line && (p = memchr(p, '\n', len - (size_t)(p - data))); l++)
+		p++;
+	if (!p)
+		p = data + len;
+	for (n = 0; p + n < data + len && p[n] != '\r' && p[n] != '\n';) /* data: not NUL-ended */
+		n++;
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	while (n && (*p == ' ' || *p == '\t'))
+		p++, n--;
+	return scout_asprintf("invalid TOML syntax: '%.*s%s'", n > 60 ? 60 : (int)n, p,
+	                      n > 60 ? "..." : "");
+}
+
+/* The first error: a syntax error, or a rule on keys broken earlier. */
+static void set_error(scout_toml *out, TSNode root, const char *data, size_t len, uint32_t string,
+                      toml_keys *keys)
+{
+	uint32_t last, line = first_error_line(root, &last);
+
+	if (line)
+		out->error = syntax_message(data, len, string, &line, last);
+	if (keys->error && (!line || keys->error_line < line)) {
+		free(out->error);
+		out->error = scout_asprintf("invalid TOML: %s", keys->error);
+		line = keys->error_line;
+	}
+	out->error_line = line;
 }
 
 int scout_toml_parse(scout_toml *out, const char *data, size_t len)
 {
 	walker w = {.src = data, .out = out};
+	toml_lex lex;
 	TSTree *tree;
 	uint32_t deep;
 
@@ -317,12 +405,20 @@ int scout_toml_parse(scout_toml *out, const char *data, size_t len)
 	if (scout_nesting_exceeds(&deep, data, len, SCOUT_NESTING_TOML, SCOUT_TOML_MAX_NESTING))
 		return scout_error_set("TOML document nests brackets more than %d deep (line %u)",
 		                       SCOUT_TOML_MAX_NESTING, deep);
+	toml_lex_scan(&lex, data, len);
+	if (lex.fixed) /* values are read from the document parsed */
+		w.src = data = lex.fixed, len = lex.fixed_len;
 	tree = scout_ts_parse(tree_sitter_toml(), data, len);
-	if (!tree)
+	if (!tree) {
+		free(lex.fixed);
 		return scout_error_set("TOML document could not be parsed");
-	out->error_line = first_error_line(ts_tree_root_node(tree));
+	}
+	toml_keys_init(&w.keys);
 	walk_document(&w, ts_tree_root_node(tree));
+	set_error(out, ts_tree_root_node(tree), data, len, lex.unterminated, &w.keys);
 	ts_tree_delete(tree);
+	free(lex.fixed);
+	toml_keys_free(&w.keys);
 	scout_buf_free(&w.table);
 	for (size_t i = 0; i < w.narrays; i++)
 		free(w.arrays[i].path);
@@ -361,6 +457,7 @@ void scout_toml_free(scout_toml *t)
 		free(t->values[i].text);
 	}
 	free(t->values);
+	free(t->error);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -370,4 +467,34 @@ const scout_toml_value *scout_toml_get(const scout_toml *t, const char *key)
 		if (strcmp(t->values[i].key, key) == 0)
 			return &t->values[i];
 	return NULL;
+}
+
+int scout_toml_number(const scout_toml_value *v, double *out)
+{
+	const char *p = v->text;
+	char *digits, *end;
+	size_t n = 0;
+	int base = 10, error;
+	bool negative = false;
+
+	if (v->type != SCOUT_TOML_INTEGER && v->type != SCOUT_TOML_FLOAT)
+		return SCOUT_ERROR;
+	if (*p == '+' || *p == '-')
+		negative = *p++ == '-';
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'o' || p[1] == 'b')) {
+		base = p[1] == 'x' ? 16 : p[1] == 'o' ? 8 : 2;
+		p += 2;
+	}
+	digits = scout_malloc(strlen(p) + 1);
+	for (; *p; p++) /* the grammar put each '_' between digits */
+		if (*p != '_')
+			digits[n++] = *p;
+	digits[n] = '\0';
+	errno = 0;
+	*out = base == 10 ? strtod(digits, &end) : (double)strtoull(digits, &end, base);
+	error = n == 0 || *end || (errno && base != 10) ? SCOUT_ERROR : 0;
+	free(digits);
+	if (negative)
+		*out = -*out;
+	return error;
 }

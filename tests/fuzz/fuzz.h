@@ -1,6 +1,6 @@
 /* The fuzz entry points, each taking any bytes. Harness fuzz_<name> is
  * fuzz_main.c (libFuzzer's LLVMFuzzerTestOneInput) calling scout_fuzz_<name>,
- * which fuzz_module.c, fuzz_toml.c or fuzz_profile.c defines.
+ * which fuzz_module.c, fuzz_nest.c, fuzz_toml.c or fuzz_profile.c defines.
  * tests/unit/test_fuzz_regressions.c includes those three files and replays
  * fixtures/fuzz/<name>/ through the same entry points, so a crash found once
  * stays fixed in the ordinary suite.
@@ -18,6 +18,11 @@
  * scout_module_finish, then the link stage on a one-module scan. Returns 0,
  * SCOUT_EIO (bytes refused: binary, not UTF-8) or SCOUT_ERROR (parse time-out). */
 int scout_fuzz_module(const uint8_t *data, size_t size);
+
+/* Deep nesting: the bytes drive a generator of deeply nested Python
+ * (fuzz_nest.c), whose output goes through scout_fuzz_module. Returns what
+ * that returns. */
+int scout_fuzz_nest(const uint8_t *data, size_t size);
 
 /* Configuration readers; the first byte picks one (see fuzz_toml.c), the rest
  * is the file. Returns 0, SCOUT_ERROR (TOML with nothing parsed),

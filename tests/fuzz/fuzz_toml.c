@@ -76,7 +76,15 @@ static int read_toml(const char *data, size_t len)
 			                 t.values[i].line >= 1);
 			SCOUT_FUZZ_CHECK(t.values[i].type <= SCOUT_TOML_DATETIME);
 			SCOUT_FUZZ_CHECK(scout_toml_get(&t, t.values[i].key) != NULL);
+			/* the grammar's numbers are TOML's: each one has a value */
+			if (t.values[i].type == SCOUT_TOML_INTEGER ||
+			    t.values[i].type == SCOUT_TOML_FLOAT) {
+				double d;
+
+				SCOUT_FUZZ_CHECK(scout_toml_number(&t.values[i], &d) == 0);
+			}
 		}
+		SCOUT_FUZZ_CHECK((t.error_line == 0) == (t.error == NULL));
 		scout_toml_free(&t);
 	}
 	return error;

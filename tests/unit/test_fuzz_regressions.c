@@ -15,6 +15,7 @@
 #include "tests/fuzz/fuzz.h"
 
 #include "tests/fuzz/fuzz_module.c"
+#include "tests/fuzz/fuzz_nest.c"
 #include "tests/fuzz/fuzz_profile.c"
 #include "tests/fuzz/fuzz_toml.c"
 
@@ -28,6 +29,7 @@ typedef struct harness {
 
 static const harness harnesses[] = {
     {"module", scout_fuzz_module, {SCOUT_EIO, SCOUT_ERROR}},
+    {"nest", scout_fuzz_nest, {SCOUT_EIO, SCOUT_ERROR}},
     {"toml", scout_fuzz_toml, {SCOUT_ERROR, SCOUT_EUSAGE, SCOUT_ENOTFOUND}},
     {"profile", scout_fuzz_profile, {SCOUT_ERROR}},
     {"pstats", scout_fuzz_pstats, {SCOUT_ERROR}},

@@ -1,5 +1,8 @@
 /* The TOML reader (tree-sitter-toml) and reading the pinned mypyc version. */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "scout/pin.h"
@@ -21,6 +24,7 @@ static void check_document(void)
 	                  "n = 42\nf = 1.5\nyes = true\n"
 	                  "\"quoted.key\" = 1\n"
 	                  "a.b.c = \"dotted\"\n"
+	                  "trim = \"\"\"a \\ \t\n\n   b\"\"\"\n"
 	                  "[tool.mypy]\nstrict_optional = false\n"
 	                  "[tool.\"my tool\".sub]\nlist = [\"x\", 'y', [\"nested\"]]\n"
 	                  "inline = { k = \"v\", deep = { z = 3 } }\n"
@@ -41,12 +45,13 @@ static void check_document(void)
 	CHECK_STR(get(&t, "quoted.key"), "1");
 	CHECK_STR(get(&t, "a.b.c"), "dotted");
 	CHECK_STR(get(&t, "tool.mypy.strict_optional"), "false");
-	CHECK_INT(scout_toml_get(&t, "tool.mypy.strict_optional")->line, 12);
+	CHECK_INT(scout_toml_get(&t, "tool.mypy.strict_optional")->line, 15);
 	for (size_t i = 0; i < t.len; i++)
 		if (strcmp(t.values[i].key, "tool.my tool.sub.list") == 0)
 			strings++;
 	CHECK_INT(strings, 3);
 	CHECK_STR(get(&t, "tool.my tool.sub.inline.k"), "v");
+	CHECK_STR(get(&t, "trim"), "a b");
 	CHECK_STR(get(&t, "tool.my tool.sub.inline.deep.z"), "3");
 	CHECK_STR(get(&t, "servers[0].name"), "one");
 	CHECK_STR(get(&t, "servers[1].name"), "two");
@@ -85,6 +90,93 @@ static void check_broken_and_deep(void)
 	CHECK_STR(scout_error_last(), "TOML document nests brackets more than 256 deep (line 2)");
 	scout_toml_free(&t);
 	scout_buf_free(&deep);
+}
+
+/* The first error of doc: its line and a part of its message (line 0:
+ * none). */
+static void check_error(const char *doc, uint32_t line, const char *message)
+{
+	size_t len = strlen(doc);
+	char *exact = malloc(len); /* no NUL after it: the reader must not need one */
+	scout_toml t;
+
+	memcpy(exact, doc, len);
+	CHECK_INT(scout_toml_parse(&t, exact, len), 0);
+	free(exact);
+	if (t.error_line != line || (message && (!t.error || !strstr(t.error, message))))
+		fprintf(stderr, "doc:\n%s\ngot line %u: %s\n", doc, t.error_line,
+		        t.error ? t.error : "(none)");
+	CHECK_INT(t.error_line, line);
+	CHECK((t.error != NULL) == (line != 0));
+	if (message)
+		CHECK(t.error && strstr(t.error, message));
+	scout_toml_free(&t);
+}
+
+/* TOML 1.0: a key or a table is defined once; dotted keys and [headers]
+ * do not reopen what the other defined; inline tables and arrays are
+ * closed (each case as toml.io/en/v1.0.0 and tomli rule on it). */
+static void check_key_rules(void)
+{
+	check_error("a = 1\nb = 2\na = 3\n", 3, "key 'a' is defined twice (first at line 1)");
+	check_error("[t]\nx = 1\n[u]\n[t]\n", 4, "table [t] is defined twice (first at line 1)");
+	check_error("[t]\nx = 1\nx = 2\n", 3, "key 't.x' is defined twice");
+	check_error("\"a\" = 1\na = 2\n", 2, "defined twice");
+	check_error("[fruit]\napple.color = 'red'\n[fruit.apple]\n", 3, "table [fruit.apple]");
+	check_error("[a.b]\nz = 1\n[a]\nb.c = 1\n", 4, "dotted key 'b' adds to table [a.b]");
+	check_error("[a]\nb = 1\n[a.b]\n", 3, "already a value");
+	check_error("a = {x = 1}\n[a]\n", 2, "already an inline table");
+	check_error("a = {x = 1}\na.y = 2\n", 2, "already an inline table");
+	check_error("a = {x = 1, x = 2}\n", 1, "key 'a.x' is defined twice");
+	check_error("a = [{x = 1}, {x = 1, x = 2}]\n", 1, "defined twice");
+	check_error("a = [1]\n[[a]]\n", 2, "already an array");
+	check_error("[[a]]\n[a]\n", 2, "already an array of tables");
+	check_error("[a]\n[[a]]\n", 2, "already a table");
+	check_error("a.b = 1\n[a]\n", 2, "table [a] is defined twice");
+	/* allowed */
+	check_error("[a.b.c]\n[a]\n[a.b]\n", 0, NULL);
+	check_error("[[a]]\nb = 1\n[a.c]\nd = 1\n[[a]]\nb = 2\n[a.c]\nd = 2\n", 0, NULL);
+	check_error("a.b = 1\na.c = 2\n[x]\na = [{b = 1}, {b = 1}]\n", 0, NULL);
+	check_error("[fruit]\napple.color = 'red'\n[fruit.apple.texture]\nsmooth = true\n", 0,
+	            NULL);
+	check_error("[a.b.c]\n[a]\nb.d = 1\n", 0, NULL);
+	/* blanks after a line-ending backslash: the grammar fails on them */
+	check_error("s = \"\"\"a \\  \n   b\\\t\n\"\"\"\nx = 1\n", 0, NULL);
+	/* syntax errors: what is wrong, where */
+	check_error("[t]\nok = 1\nx = \"abc\n[u]\ny = 2\n", 3, "invalid TOML: unterminated string");
+	check_error("a = '''x\n\nb = 1\n", 1, "unterminated string");
+	check_error("a = \"x\\\"\"\nb = 1\nc = = 2\n", 3, "invalid TOML syntax: 'c = = 2'");
+	check_error("a = 1\nb = = 2", 2, "invalid TOML syntax: 'b = = 2'");
+}
+
+/* TOML's number grammar: underscores, bases, signs, inf and nan. */
+static void check_numbers(void)
+{
+	static const struct {
+		const char *doc;
+		double want;
+	} cases[] = {
+	    {"n = 1_0", 10},          {"n = 1_000.5", 1000.5},
+	    {"n = 0xff_ff", 65535},   {"n = 0o1_7", 15},
+	    {"n = 0b1_01", 5},        {"n = -1_0", -10},
+	    {"n = +2.5e1_0", 2.5e10}, {"n = 0", 0},
+	    {"n = 9_9.5", 99.5},
+	};
+	const char *special = "n = -inf\nm = nan\ns = '1'\n";
+	scout_toml t;
+	double d;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		CHECK_INT(scout_toml_parse(&t, cases[i].doc, strlen(cases[i].doc)), 0);
+		CHECK_INT(t.error_line, 0);
+		CHECK(t.len == 1 && scout_toml_number(&t.values[0], &d) == 0 && d == cases[i].want);
+		scout_toml_free(&t);
+	}
+	CHECK_INT(scout_toml_parse(&t, special, strlen(special)), 0);
+	CHECK(t.len == 3 && scout_toml_number(&t.values[0], &d) == 0 && isinf(d) && d < 0);
+	CHECK(scout_toml_number(&t.values[1], &d) == 0 && isnan(d));
+	CHECK(scout_toml_number(&t.values[2], &d) < 0);
+	scout_toml_free(&t);
 }
 
 static void check_pin(const char *dir, int expect_rc, uint32_t expect_version, const char *why)
@@ -126,6 +218,8 @@ int main(void)
 {
 	check_document();
 	check_broken_and_deep();
+	check_key_rules();
+	check_numbers();
 	check_pins();
 	return check_report("test_toml");
 }

@@ -29,12 +29,15 @@ typedef struct scout_toml_value {
 typedef struct scout_toml {
 	scout_toml_value *values; /* owned, in document order */
 	size_t len, cap;
-	uint32_t error_line; /* first syntax error's line, 0 when none */
+	uint32_t error_line; /* the first error's line, 0 when none */
+	char *error;         /* owned: what is wrong there ("invalid TOML: ..."), NULL
+	                        when none: a syntax error, or a key or table defined twice
+	                        or extended against TOML 1.0's rules */
 } scout_toml;
 
 /* Parses `len` bytes into *out (free with scout_toml_free). A document with
- * syntax errors still yields the values that parsed; error_line says where the
- * first error is. Returns 0, or SCOUT_ERROR when nothing could be parsed. */
+ * errors still yields the values that parsed; error_line and error say where
+ * the first error is and what it is. Returns 0, or SCOUT_ERROR when nothing could be parsed. */
 int scout_toml_parse(scout_toml *out, const char *data, size_t len);
 /* Reads (scout_fs_read: a regular file of at most SCOUT_FS_CONFIG_MAX_BYTES;
  * a present file refused is noted for the scan's diagnostics) and parses a
@@ -44,5 +47,10 @@ void scout_toml_free(scout_toml *t);
 
 /* The first value at `key` (any index), or NULL. Borrowed from t. */
 const scout_toml_value *scout_toml_get(const scout_toml *t, const char *key);
+
+/* The value of a TOML integer or float (TOML 1.0: underscores between
+ * digits, 0x/0o/0b integers, inf and nan with a sign). Returns 0, or
+ * SCOUT_ERROR when v is not a number. */
+int scout_toml_number(const scout_toml_value *v, double *out);
 
 #endif
