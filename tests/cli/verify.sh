@@ -220,4 +220,13 @@ ok = ok and rules[r[0]["ruleIndex"]]["id"] == "mypyc-verify/missed-blocker"
 p = run["properties"]["mypyc-scout/verification"]
 sys.exit(0 if ok and p["version"] == "1.0.1" and p["status"] == "partial" else 1)' "$sarif"
 
+# audit --verification: the verify JSON report read back.
+FAKE_MYPYC=fail-b "$bin" verify --no-cache --mypyc "bash '$fake'" --format json --set pkg/a.py,pkg/b.py "$project" >"$tmp/verified.json" 2>/dev/null
+md=$(SOURCE_DATE_EPOCH=0 "$bin" audit --no-cache --format markdown --verification "$tmp/verified.json" "$project")
+check "audit --verification: the section, titled with version and date" grep -q "^### Verified with mypyc 1.0.1 on $(date -u +%Y-%m-%d)$" <<<"$md"
+check "audit --verification: the miss in its table" grep -q '^| `pkg/b.py` | missed-blocker | Unsupported statement in class body |$' <<<"$md"
+check "audit --verification: the agreement" grep -q "held for 50.0% of the modules" <<<"$md"
+check "audit without it: no such section" bash -c '! "$1" audit --no-cache --format markdown "$2" | grep -q "Verified with"' _ "$bin" "$project"
+check "audit --verification: a file that is no verify report: exit 2" usage_error audit --verification /dev/null "$project"
+
 finish
