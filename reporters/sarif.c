@@ -24,6 +24,10 @@
  *                      exclusive, as ours); partialFingerprints
  *                      "mypyc-scout/v1": the finding's fingerprint (below)
  *
+ * With `verify --format sarif`, what the real mypyc did is added
+ * (sarif_verify.c): its failures as results on their lines, and the
+ * verification's summary as run properties.
+ *
  * The fingerprint is the one the JSON report and baselines use (README
  * "Report fields beyond schema 1"): 16 hex digits of a SHA-1 over the rule id,
  * the path, the enclosing def/class and the finding's source line with blanks
@@ -41,6 +45,7 @@
 #include "escape.h"
 #include "scout/fingerprint.h"
 #include "scout/ruleinfo.h"
+#include "verify_report.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -438,7 +443,7 @@ static cJSON *base_ids_json(const scout_scan *scan)
 	return scout_cjson_finish(o, ok);
 }
 
-static cJSON *run_json(const scout_scan *scan)
+static cJSON *run_json(const scout_scan *scan, const scout_verification *v)
 {
 	size_t nids;
 	const char **ids = rules_used(scan, &nids);
@@ -451,25 +456,28 @@ static cJSON *run_json(const scout_scan *scan)
 	ok = ok && scout_cjson_put(run, "originalUriBaseIds", base_ids_json(scan));
 	ok = ok && scout_cjson_put(run, "columnKind", scout_cjson_text("unicodeCodePoints"));
 	ok = ok && scout_cjson_put(run, "results", results_json(scan, ids, nids));
+	if (ok && v)
+		ok = scout_sarif_verification(run, scan, v);
 	free(ids);
 	return scout_cjson_finish(run, ok);
 }
 
-static cJSON *log_json(const scout_scan *scan)
+static cJSON *log_json(const scout_scan *scan, const scout_verification *v)
 {
 	cJSON *o = cJSON_CreateObject(), *runs = cJSON_CreateArray();
 	bool ok = o && runs;
 
 	ok = ok && scout_cjson_put(o, "$schema", scout_cjson_text(SARIF_SCHEMA));
 	ok = ok && scout_cjson_put(o, "version", scout_cjson_text(SARIF_VERSION));
-	ok = scout_cjson_put(runs, NULL, run_json(scan)) && ok;
+	ok = scout_cjson_put(runs, NULL, run_json(scan, v)) && ok;
 	ok = scout_cjson_put(o, "runs", runs) && ok;
 	return scout_cjson_finish(o, ok);
 }
 
 static int sarif_write(FILE *out, const scout_scan *scan, const scout_report_opts *opts)
 {
-	return scout_cjson_write(out, log_json(scan), "the SARIF log");
+	return scout_cjson_write(out, log_json(scan, opts ? opts->verification : NULL),
+	                         "the SARIF log");
 }
 
 const scout_reporter scout_reporter_sarif = {

@@ -115,6 +115,16 @@ static cJSON *module_json(const scout_scan *scan, const scout_verification *v,
 	if (m->rule)
 		ok = ok && scout_cjson_put(o, "rule_applies", cJSON_CreateBool(m->rule_active));
 	ok = ok && scout_cjson_put(o, "tied_to", path_or_null(scan, m->tied_to));
+	if (v->imported) {
+		ok = ok && scout_cjson_put(o, "import",
+		                           scout_cjson_text(scout_verify_import_name(m->imported)));
+		ok = ok && scout_cjson_put(o, "import_error",
+		                           m->import_error ? scout_cjson_text(m->import_error)
+		                                           : cJSON_CreateNull());
+	}
+	if (v->test.ran)
+		ok = ok && scout_cjson_put(o, "test_failures",
+		                           scout_cjson_number((double)m->test_failures));
 	return scout_cjson_finish(o, ok);
 }
 
@@ -160,6 +170,59 @@ static cJSON *rounds_json(const scout_scan *scan, const scout_verification *v)
 	return scout_cjson_finish(a, ok);
 }
 
+static cJSON *plugins_json(const scout_verification *v)
+{
+	cJSON *a = cJSON_CreateArray();
+	bool ok = a != NULL;
+
+	for (size_t i = 0; ok && i < v->nplugins; i++) {
+		cJSON *o = cJSON_CreateObject();
+		bool pok = o != NULL;
+
+		pok = pok && scout_cjson_put(o, "name", scout_cjson_text(v->plugins[i].name));
+		pok = pok && scout_cjson_put(o, "local", cJSON_CreateBool(v->plugins[i].local));
+		pok = pok && scout_cjson_put(o, "kept", cJSON_CreateBool(v->plugins[i].kept));
+		ok = scout_cjson_put(a, NULL, scout_cjson_finish(o, pok));
+	}
+	return scout_cjson_finish(a, ok);
+}
+
+static cJSON *failure_json(const scout_scan *scan, const scout_verify_test_failure *f)
+{
+	cJSON *o = cJSON_CreateObject();
+	bool ok = o != NULL;
+
+	ok = ok && scout_cjson_put(o, "path", scout_cjson_text_ref(scan->modules[f->module].path));
+	ok = ok &&
+	     scout_cjson_put(o, "module", scout_cjson_text_ref(scan->modules[f->module].module));
+	ok = ok && scout_cjson_put(o, "line", scout_cjson_number(f->line));
+	ok = ok && scout_cjson_put(o, "message", scout_cjson_text(f->message));
+	return scout_cjson_finish(o, ok);
+}
+
+static cJSON *test_json(const scout_scan *scan, const scout_verification *v)
+{
+	const scout_verify_test *t = &v->test;
+	cJSON *o, *failures;
+	bool ok;
+
+	if (!t->ran)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	failures = cJSON_CreateArray();
+	ok = o && failures;
+	for (size_t i = 0; ok && i < t->nfailures; i++)
+		ok = scout_cjson_put(failures, NULL, failure_json(scan, &t->failures[i]));
+	ok = ok && scout_cjson_put(o, "command", scout_cjson_text(t->command));
+	ok = ok && scout_cjson_put(o, "exit_status", scout_cjson_number(t->exit_status));
+	ok = ok && scout_cjson_put(o, "timed_out", cJSON_CreateBool(t->timed_out));
+	ok = ok && scout_cjson_put(o, "seconds", scout_cjson_number(round2(t->seconds)));
+	ok = ok && scout_cjson_put(o, "failures", failures);
+	ok = ok && scout_cjson_put(o, "unattributed", scout_cjson_number((double)t->unattributed));
+	ok = ok && scout_cjson_put(o, "tail", strings_json(t->tail, t->ntail));
+	return scout_cjson_finish(o, ok);
+}
+
 cJSON *scout_json_verification(const scout_scan *scan, const scout_verification *v)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -167,7 +230,18 @@ cJSON *scout_json_verification(const scout_scan *scan, const scout_verification 
 
 	ok = ok && scout_cjson_put(o, "schema_version", scout_cjson_number(SCOUT_VERIFY_SCHEMA));
 	ok = ok && scout_cjson_put(o, "compiler", compiler_json(v));
+	ok = ok && scout_cjson_put(o, "date", scout_cjson_text(v->date ? v->date : ""));
 	ok = ok && scout_cjson_put(o, "set", scout_cjson_text(v->set));
+	ok = ok && scout_cjson_put(o, "mypy_config",
+	                           v->config ? scout_cjson_text(v->config) : cJSON_CreateNull());
+	ok = ok && scout_cjson_put(o, "plugins", plugins_json(v));
+	ok = ok && scout_cjson_put(o, "plugins_allowed", cJSON_CreateBool(v->plugins_allowed));
+	ok = ok && scout_cjson_put(o, "python",
+	                           v->python ? scout_cjson_text(v->python) : cJSON_CreateNull());
+	ok = ok && scout_cjson_put(o, "imported", cJSON_CreateBool(v->imported));
+	ok = ok &&
+	     scout_cjson_put(o, "import_failures", scout_cjson_number((double)v->import_failures));
+	ok = ok && scout_cjson_put(o, "test", test_json(scan, v));
 	ok = ok &&
 	     scout_cjson_put(o, "status", scout_cjson_text(scout_verify_status_name(v->status)));
 	ok = ok && scout_cjson_put(o, "stop_reason",

@@ -108,6 +108,13 @@ static void write_verified(scout_buf *b, const scout_scan *scan, const scout_ver
 	case SCOUT_VERIFY_EMPTY:
 		scout_buf_puts(b, "nothing to compile (the set is empty)\n");
 		return;
+	case SCOUT_VERIFY_ENVIRONMENT:
+		scout_buf_puts(b,
+		               "not known, the build environment failed (no module's fault, not a "
+		               "prediction miss): ");
+		scout_escape_terminal(b, v->stop_reason ? v->stop_reason : "stopped");
+		scout_buf_putc(b, '\n');
+		return;
 	case SCOUT_VERIFY_STOPPED:
 		scout_buf_puts(b, "not known: ");
 		scout_escape_terminal(b, v->stop_reason ? v->stop_reason : "stopped");
@@ -116,39 +123,177 @@ static void write_verified(scout_buf *b, const scout_scan *scan, const scout_ver
 	}
 }
 
-static void write_module(scout_buf *b, const scout_scan *scan, const scout_verification *v,
-                         const scout_verify_module *m)
+/* The widest path of the set, at most PATH_WIDTH_MAX. */
+#define PATH_WIDTH_MAX 60
+
+static int path_width(const scout_scan *scan, const scout_verification *v)
+{
+	size_t w = 6; /* "module" */
+
+	for (size_t i = 0; i < v->nmodules; i++) {
+		size_t n = strlen(scan->modules[v->modules[i].module].path);
+
+		w = n > w ? n : w;
+	}
+	return (int)(w > PATH_WIDTH_MAX ? PATH_WIDTH_MAX : w);
+}
+
+static const char *outcome_label(const scout_verify_module *m)
+{
+	return m->outcome == SCOUT_VOUT_MISSED  ? "MISSED BLOCKER"
+	       : m->outcome == SCOUT_VOUT_FALSE ? "FALSE BLOCKER"
+	                                        : scout_verify_outcome_name(m->outcome);
+}
+
+static void write_row(scout_buf *b, const scout_scan *scan, const scout_verification *v,
+                      const scout_verify_module *m, int width)
+{
+	scout_buf path = {0};
+
+	put_path(&path, scan, m->module);
+	scout_buf_printf(b, "  %-*s  %-9s  %-9s  %-16s", width, path.data,
+	                 m->predicted_ready ? "ready" : "blocked", scout_verify_real_name(m),
+	                 outcome_label(m));
+	if (v->imported)
+		scout_buf_printf(b, "  %-10s", scout_verify_import_name(m->imported));
+	if (v->test.ran)
+		scout_buf_printf(b, "  %zu", m->test_failures);
+	while (b->len && b->data[b->len - 1] == ' ')
+		b->data[--b->len] = '\0';
+	scout_buf_putc(b, '\n');
+	scout_buf_free(&path);
+}
+
+/* What a row needs said under it: the error, the rule, the group. */
+static void write_details(scout_buf *b, const scout_scan *scan, const scout_verification *v,
+                          const scout_verify_module *m)
 {
 	const scout_verify_error *e =
 	    m->err_round != SIZE_MAX ? &v->rounds[m->err_round].errors[m->err_index] : NULL;
 
-	scout_buf_puts(b, "  ");
-	put_path(b, scan, m->module);
-	scout_buf_printf(b, "\n      predicted %s, %s: %s",
-	                 m->predicted_ready ? "ready" : "blocked", scout_verify_real_name(m),
-	                 m->outcome == SCOUT_VOUT_MISSED  ? "MISSED BLOCKER"
-	                 : m->outcome == SCOUT_VOUT_FALSE ? "FALSE BLOCKER"
-	                                                  : scout_verify_outcome_name(m->outcome));
 	if (e) {
-		scout_buf_printf(b, "\n      %s error", scout_verify_kind_name(e->kind));
+		scout_buf_printf(b, "      %s error", scout_verify_kind_name(e->kind));
 		if (e->line)
 			scout_buf_printf(b, " at line %u", e->line);
 		scout_buf_puts(b, ": ");
 		scout_escape_terminal(b, e->message);
+		scout_buf_putc(b, '\n');
 	}
 	if (m->rule)
-		scout_buf_printf(b, "\n      rule %s should have caught it%s", m->rule,
+		scout_buf_printf(b, "      rule %s should have caught it%s\n", m->rule,
 		                 m->rule_active ? " (report this prediction miss upstream)"
 		                                : " but does not apply to this mypyc version");
 	else if (m->outcome == SCOUT_VOUT_MISSED)
 		scout_buf_puts(b,
-		               "\n      no rule covers it: a prediction miss to report upstream");
+		               "      no rule covers it: a prediction miss to report upstream\n");
+	else if (m->outcome == SCOUT_VOUT_ENV)
+		scout_buf_puts(b, "      the build environment, not the module: install what it "
+		                  "needs where mypyc runs\n");
 	if (m->tied_to != SIZE_MAX) {
-		scout_buf_puts(b, "\n      taken out with ");
+		scout_buf_puts(b, "      taken out with ");
 		put_path(b, scan, m->tied_to);
-		scout_buf_puts(b, " (same group: a class of one subclasses a class of the other)");
+		scout_buf_puts(b,
+		               " (same group: a class of one subclasses a class of the other)\n");
+	}
+	if (m->import_error) {
+		scout_buf_puts(b, "      import: ");
+		scout_escape_terminal(b, m->import_error);
+		scout_buf_putc(b, '\n');
+	}
+}
+
+static void write_table(scout_buf *b, const scout_scan *scan, const scout_verification *v)
+{
+	int width = path_width(scan, v);
+
+	if (!v->nmodules)
+		return;
+	scout_buf_puts(b, "\nPredicted vs real:\n");
+	scout_buf_printf(b, "  %-*s  %-9s  %-9s  %-16s", width, "module", "predicted", "real",
+	                 "outcome");
+	if (v->imported)
+		scout_buf_printf(b, "  %-10s", "import");
+	if (v->test.ran)
+		scout_buf_puts(b, "  test failures");
+	while (b->len && b->data[b->len - 1] == ' ')
+		b->data[--b->len] = '\0';
+	scout_buf_putc(b, '\n');
+	for (size_t i = 0; i < v->nmodules; i++) {
+		write_row(b, scan, v, &v->modules[i], width);
+		write_details(b, scan, v, &v->modules[i]);
+	}
+}
+
+static void write_plugins(scout_buf *b, const scout_verification *v)
+{
+	if (!v->nplugins)
+		return;
+	scout_buf_puts(b, "mypy plugins (");
+	scout_escape_terminal(b, v->config);
+	scout_buf_puts(b, "):");
+	for (size_t i = 0; i < v->nplugins; i++) {
+		const scout_verify_plugin *p = &v->plugins[i];
+
+		scout_buf_puts(b, i ? ", " : " ");
+		scout_escape_terminal(b, p->name);
+		scout_buf_printf(b, " (%s, %s)", p->local ? "the project's" : "installed",
+		                 p->kept ? "kept" : "left out");
 	}
 	scout_buf_putc(b, '\n');
+	for (size_t i = 0; i < v->nplugins; i++)
+		if (!v->plugins[i].kept) {
+			scout_buf_puts(
+			    b, "  the project's own plugins are its code, which mypy would "
+			       "import: left out of the scratch copy's configuration, so mypy "
+			       "may report errors they would silence; --allow-plugins keeps "
+			       "them\n");
+			break;
+		}
+}
+
+static void write_test(scout_buf *b, const scout_scan *scan, const scout_verification *v)
+{
+	const scout_verify_test *t = &v->test;
+
+	if (v->imported)
+		scout_buf_printf(b,
+		                 "\nImport (ran the project's code): %zu of %zu compiled module%s "
+		                 "import from their extension with ",
+		                 v->nverified - v->import_failures, v->nverified,
+		                 v->nverified == 1 ? "" : "s");
+	if (v->imported) {
+		scout_escape_terminal(b, v->python);
+		scout_buf_putc(b, '\n');
+	}
+	if (!t->ran)
+		return;
+	scout_buf_puts(b, "\nTests against the compiled build (ran the project's code): ");
+	scout_escape_terminal(b, t->command);
+	if (t->timed_out)
+		scout_buf_printf(b, "\n  stopped at the timeout after %.1f s\n", t->seconds);
+	else
+		scout_buf_printf(b, "\n  %s (exit %d) in %.1f s\n",
+		                 t->exit_status ? "FAILED" : "passed", t->exit_status, t->seconds);
+	for (size_t i = 0; i < t->nfailures; i++) {
+		scout_buf_puts(b, "  ");
+		put_path(b, scan, t->failures[i].module);
+		if (t->failures[i].line)
+			scout_buf_printf(b, ":%u", t->failures[i].line);
+		scout_buf_puts(b, ": ");
+		scout_escape_terminal(b, t->failures[i].message);
+		scout_buf_putc(b, '\n');
+	}
+	if (t->unattributed)
+		scout_buf_printf(b, "  %zu failure%s the traceback ties to no compiled module\n",
+		                 t->unattributed, t->unattributed == 1 ? "" : "s");
+	if (t->exit_status && !t->nfailures && t->ntail) {
+		scout_buf_puts(b, "  its output ends:\n");
+		for (size_t i = 0; i < t->ntail; i++) {
+			scout_buf_puts(b, "    | ");
+			scout_escape_terminal(b, t->tail[i]);
+			scout_buf_putc(b, '\n');
+		}
+	}
 }
 
 static void write_summary(scout_buf *b, const scout_verification *v)
@@ -170,6 +315,8 @@ static void write_summary(scout_buf *b, const scout_verification *v)
 		scout_buf_printf(b, ", %zu taken out with their group", c[SCOUT_VOUT_TIED]);
 	if (c[SCOUT_VOUT_UNKNOWN])
 		scout_buf_printf(b, ", %zu not known", c[SCOUT_VOUT_UNKNOWN]);
+	if (c[SCOUT_VOUT_ENV])
+		scout_buf_printf(b, ", %zu stopped by the build environment", c[SCOUT_VOUT_ENV]);
 	scout_buf_puts(b, ".\n");
 }
 
@@ -184,7 +331,8 @@ int scout_verify_text_write(FILE *out, const scout_scan *scan, const scout_verif
 	scout_escape_terminal(&b, v->compiler_banner ? v->compiler_banner : "?");
 	scout_buf_puts(&b, " (");
 	scout_escape_terminal(&b, v->compiler);
-	scout_buf_printf(&b, "); rules evaluated for mypyc %s\n", v->version);
+	scout_buf_printf(&b, "); rules evaluated for mypyc %s; %s\n", v->version,
+	                 v->date ? v->date : "");
 	scout_buf_printf(&b, "Scratch copy: %zu files, ", v->files_copied);
 	if (v->kept) {
 		scout_buf_puts(&b, "kept in ");
@@ -195,13 +343,12 @@ int scout_verify_text_write(FILE *out, const scout_scan *scan, const scout_verif
 	}
 	scout_buf_printf(&b, "Set: %s (%zu module%s)\n", v->set, v->nmodules,
 	                 v->nmodules == 1 ? "" : "s");
+	write_plugins(&b, v);
 	for (size_t i = 0; i < v->nrounds; i++)
 		write_round(&b, scan, &v->rounds[i], i);
 	write_verified(&b, scan, v);
-	if (v->nmodules)
-		scout_buf_puts(&b, "\nPredicted vs real:\n");
-	for (size_t i = 0; i < v->nmodules; i++)
-		write_module(&b, scan, v, &v->modules[i]);
+	write_test(&b, scan, v);
+	write_table(&b, scan, v);
 	write_summary(&b, v);
 	if (fwrite(b.data, 1, b.len, out) != b.len)
 		error = SCOUT_EIO;

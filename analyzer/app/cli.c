@@ -53,6 +53,13 @@ static const scout_cli_option options[] = {
      .kind = SCOUT_CLI_FLAG,
      .offset = AT(timestamp),
      .help = "state when the audit was made (off: output is byte-identical across runs)"},
+    {.name = "--verification",
+     .metavar = "FILE",
+     .commands = AUDIT,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(verification),
+     .help = "add a \"Verified with mypyc X.Y on DATE\" section from FILE, the JSON report of "
+             "'mypyc-scout verify --format json'"},
     {.name = "--jobs",
      .short_name = 'j',
      .metavar = "N",
@@ -202,14 +209,36 @@ static const scout_cli_option options[] = {
      .kind = SCOUT_CLI_STRING,
      .offset = AT(keep_build),
      .help = "make the scratch copy in DIR (new or empty) and keep it, with what mypyc built"},
+    {.name = "--allow-plugins",
+     .commands = VERIFY,
+     .kind = SCOUT_CLI_FLAG,
+     .offset = AT(allow_plugins),
+     .help = "keep the project's own mypy plugins (a .py path or a module of the project in "
+             "`plugins = ...`): mypy imports them, so this runs project code. Installed plugins "
+             "are always kept"},
+    {.name = "--import",
+     .commands = VERIFY,
+     .kind = SCOUT_CLI_FLAG,
+     .offset = AT(import_modules),
+     .help = "RUNS PROJECT CODE: import each compiled module in its own Python process in the "
+             "scratch copy, checking that the extension loads (implies --allow-plugins)"},
+    {.name = "--test",
+     .metavar = "CMD",
+     .commands = VERIFY,
+     .kind = SCOUT_CLI_STRING,
+     .offset = AT(test),
+     .help = "RUNS PROJECT CODE: run CMD (split like --mypyc, e.g. \"python3 -m pytest -x -q\") "
+             "in the scratch copy against the compiled build, and tie its failures to compiled "
+             "modules (implies --allow-plugins)"},
     {.name = "--format",
      .short_name = 'f',
      .metavar = "FORMAT",
      .commands = VERIFY,
      .kind = SCOUT_CLI_STRING,
      .offset = AT(format),
-     .help = "text (default), json (the scan's report with a `verification` section) or "
-             "github (an ::error on each line mypyc refused)"},
+     .help = "text (default), json (the scan's report with a `verification` section), "
+             "github (an ::error on each line mypyc refused) or sarif (mypyc's failures as "
+             "results on their lines)"},
     {.name = "--fail-on",
      .metavar = "WHAT",
      .commands = VERIFY,
@@ -340,7 +369,9 @@ static const command_doc commands[] = {
               "invocation; takes out the modules that fail (and their inheritance groups)\n"
               "until a set compiles: the verified plan. Reports per module what the scan\n"
               "predicted next to what mypyc did. mypyc type-checks and generates C; no\n"
-              "module of the project is imported or run.\n",
+              "module of the project is imported or run, and the project's own mypy\n"
+              "plugins are left out, unless --allow-plugins, --import or --test: those\n"
+              "run the project's code.\n",
      .config = true,
      .exits = "Exit status: 0 verified as --fail-on asks, 1 --fail-on met (default: a\n"
               "prediction miss, or no set verified), 2 usage error, no compiler, no\n"

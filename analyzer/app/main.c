@@ -11,6 +11,7 @@
 
 #include "scout/cli.h"
 #include "scout/audit.h"
+#include "audit_verification.h"
 #include "scout/baseline.h"
 #include "scout/diff.h"
 #include "scout/settings.h"
@@ -202,6 +203,12 @@ static int cmd_audit(const scout_cli *cli)
 	if ((rc = resolve_and_scan(&settings, &scan, cli)) != 0)
 		goto cleanup;
 	scout_audit_build(&audit, &scan, settings.scan.project_dir, cli->timestamp);
+	if (cli->verification &&
+	    scout_audit_verification_read(&audit.verified, cli->verification) < 0) {
+		fprintf(stderr, "mypyc-scout: error: %s\n", scout_error_last());
+		rc = EXIT_USAGE;
+		goto cleanup;
+	}
 	if (!(out = open_output(cli->output))) {
 		fprintf(stderr, "mypyc-scout: error: cannot write '%s'\n", cli->output);
 		rc = EXIT_USAGE;

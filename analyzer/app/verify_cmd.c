@@ -24,7 +24,7 @@
 
 enum fail_on { FAIL_MISS, FAIL_FAILURE, FAIL_NONE };
 
-enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB };
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB, FORMAT_SARIF };
 
 typedef struct verify_args {
 	enum format format;
@@ -51,8 +51,10 @@ static int parse_args(verify_args *a, const scout_cli *cli)
 		a->format = FORMAT_JSON;
 	else if (strcmp(format, "github") == 0)
 		a->format = FORMAT_GITHUB;
+	else if (strcmp(format, "sarif") == 0)
+		a->format = FORMAT_SARIF;
 	else
-		return scout_error_set("verify formats are text, json and github, not '%s'",
+		return scout_error_set("verify formats are text, json, github and sarif, not '%s'",
 		                       format);
 	if (strcmp(fail_on, "miss") == 0)
 		a->fail_on = FAIL_MISS;
@@ -73,6 +75,15 @@ static int parse_args(verify_args *a, const scout_cli *cli)
 	}
 	if (cli->paths.count > 1)
 		return scout_error_set("verify takes one project directory");
+	if (cli->test) {
+		char **words;
+		size_t n;
+
+		if (scout_compiler_words(&words, &n, cli->test) < 0)
+			return scout_error_set("--test: no command, or an unclosed quote in '%s'",
+			                       cli->test);
+		scout_compiler_words_free(words);
+	}
 	return 0;
 }
 
@@ -107,6 +118,7 @@ static int write_report(const scout_cli *cli, const verify_args *a, const scout_
 	}
 	error = a->format == FORMAT_JSON     ? scout_reporter_json.write(out, scan, &ropts)
 	        : a->format == FORMAT_GITHUB ? scout_verify_github_write(out, scan, v)
+	        : a->format == FORMAT_SARIF  ? scout_reporter_sarif.write(out, scan, &ropts)
 	                                     : scout_verify_text_write(out, scan, v);
 	failed = error < 0 || ferror(out);
 	failed |= out == stdout ? fflush(out) != 0 : fclose(out) != 0;
@@ -127,6 +139,12 @@ static int gate(const verify_args *a, const scout_verification *v)
 		return 0;
 	if (v->counts[SCOUT_VOUT_MISSED] || v->counts[SCOUT_VOUT_FALSE])
 		why = "the scan's prediction missed (see Predicted vs real)";
+	else if (v->import_failures)
+		why = "a compiled module does not import (--import)";
+	else if (v->test.ran && (v->test.exit_status != 0 || v->test.timed_out))
+		why = "the tests fail against the compiled build (--test)";
+	else if (v->status == SCOUT_VERIFY_ENVIRONMENT)
+		why = "the build environment failed (not a prediction miss: see the report)";
 	else if (v->status == SCOUT_VERIFY_STOPPED)
 		why = "the verification stopped before it was done";
 	else if (v->status == SCOUT_VERIFY_NONE)
@@ -160,7 +178,13 @@ static int verify_in(const scout_cli *cli, const verify_args *a, const scout_sca
 		return fail(scout_error_last());
 	}
 	o.scratch = v.scratch;
+	o.import = cli->import_modules;
+	o.test = cli->test;
 	v.kept = cli->keep_build != NULL;
+	v.date = scout_verify_date();
+	if ((error = scout_verify_plugins_confine(
+	         &v, v.scratch, cli->allow_plugins || cli->import_modules || cli->test)) < 0)
+		fprintf(stderr, "mypyc-scout: warning: %s\n", scout_error_last());
 	v.compiler = scout_strdup(c->command);
 	v.compiler_banner = scout_strdup(c->banner);
 	v.version = scout_strdup(c->version);

@@ -349,5 +349,28 @@ void scout_audit_free(scout_audit *a)
 	free(a->risks);
 	free(a->project_name);
 	free(a->generated_at);
+	if (a->verified)
+		scout_audit_verified_free(a->verified);
+	free(a->verified);
 	memset(a, 0, sizeof(*a));
+}
+
+void scout_audit_verified_free(scout_audit_verified *v)
+{
+	for (size_t i = 0; i < v->nverified; i++)
+		free(v->verified[i]);
+	for (size_t i = 0; i < v->nrows; i++) {
+		free(v->rows[i].path);
+		free(v->rows[i].outcome);
+		free(v->rows[i].message);
+	}
+	free(v->verified);
+	free(v->rows);
+	free(v->version);
+	free(v->date);
+	free(v->status);
+	free(v->set);
+	free(v->stop_reason);
+	free(v->test_command);
+	memset(v, 0, sizeof(*v));
 }

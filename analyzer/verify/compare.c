@@ -11,7 +11,8 @@
 const char *scout_verify_outcome_name(scout_verify_outcome o)
 {
 	static const char *const names[] = {"confirmed",        "missed-blocker", "false-blocker",
-	                                    "needs-type-fixes", "tied",           "unknown"};
+	                                    "needs-type-fixes", "tied",           "unknown",
+	                                    "environment"};
 
 	return o < SCOUT_VOUT_COUNT ? names[o] : "?";
 }
@@ -68,14 +69,15 @@ static void judge_failed(scout_verification *v, scout_verify_module *vm, const s
 {
 	const scout_verify_round *r = &v->rounds[vm->err_round];
 	const scout_verify_error *first_other = NULL;
-	bool mypy_confirms = false;
+	bool mypy_confirms = false, mypy = false;
 
 	for (size_t i = 0; i < r->nerrors; i++) {
 		const scout_verify_error *e = &r->errors[i];
 
 		if (e->module != vm->module)
 			continue;
-		if (e->kind != SCOUT_VERR_MYPY && !first_other)
+		mypy |= e->kind == SCOUT_VERR_MYPY;
+		if (e->kind != SCOUT_VERR_MYPY && e->kind != SCOUT_VERR_ENV && !first_other)
 			first_other = e;
 		if (e->kind == SCOUT_VERR_MYPY && !vm->predicted_ready)
 			mypy_confirms |= blocker_has_code(&scan->modules[vm->module], e->code);
@@ -86,8 +88,10 @@ static void judge_failed(scout_verification *v, scout_verify_module *vm, const s
 		if (vm->predicted_ready && first_other->kind == SCOUT_VERR_MYPYC)
 			vm->rule = scout_verify_rule_for(first_other->message, scan->mypyc_version,
 			                                 &vm->rule_active);
-	} else {
+	} else if (mypy) {
 		vm->outcome = mypy_confirms ? SCOUT_VOUT_CONFIRMED : SCOUT_VOUT_TYPE_FIXES;
+	} else {
+		vm->outcome = SCOUT_VOUT_ENV; /* err_index: its first, an environment error */
 	}
 }
 

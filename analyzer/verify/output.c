@@ -1,8 +1,10 @@
 /* Reading what the compiler printed: mypy type errors (`path:line: error:
  * message  [code]`), mypyc's own errors (the same without a code), the C
  * compiler's (`build/x.c:LINE:COL: error:`, `error: command 'gcc' failed`)
- * and crashes (a traceback, mypy's INTERNAL ERROR). What no pattern reads is
- * kept verbatim when the compile failed, never lost. */
+ * and crashes (a traceback, mypy's INTERNAL ERROR), and failures of the build
+ * environment that are no module's fault (setuptools rejecting the packaging
+ * metadata, a missing package, header or C compiler). What no pattern reads
+ * is kept verbatim when the compile failed, never lost. */
 #include "verify_internal.h"
 
 #include <ctype.h>
@@ -11,7 +13,7 @@
 
 const char *scout_verify_kind_name(scout_verify_kind kind)
 {
-	static const char *const names[] = {"mypy", "mypyc", "c-compiler", "crash"};
+	static const char *const names[] = {"mypy", "mypyc", "c-compiler", "crash", "environment"};
 
 	return kind < SCOUT_VERR_COUNT ? names[kind] : "?";
 }
@@ -55,6 +57,18 @@ static void add_error(scout_verify_round *r, scout_verify_kind kind, const char 
 	SCOUT_PUSH(r->errors, r->nerrors, r->errors_cap, e);
 }
 
+/* mypy's codes for an import it cannot resolve: a package the project needs
+ * is not installed where mypyc runs. */
+static bool missing_package(const char *code, size_t n)
+{
+	static const char *const codes[] = {"import", "import-not-found", "import-untyped"};
+
+	for (size_t i = 0; code && i < sizeof(codes) / sizeof(codes[0]); i++)
+		if (n == strlen(codes[i]) && memcmp(code, codes[i], n) == 0)
+			return true;
+	return false;
+}
+
 /* `path:line[:col]: error: message[  [code]]`: returns true when it is one. */
 static bool read_located(scout_verify_round *r, const char *s, size_t n, const scout_scan *scan)
 {
@@ -83,8 +97,10 @@ static bool read_located(scout_verify_round *r, const char *s, size_t n, const s
 	c_file =
 	    (colon - s > 2 && (memcmp(colon - 2, ".c", 2) == 0 || memcmp(colon - 2, ".h", 2) == 0));
 	if (c_file) {
-		add_error(r, SCOUT_VERR_C, s, (size_t)(colon - s), line, msg, (size_t)(end - msg),
-		          NULL, 0, scan);
+		bool missing = scout_mem_contains(msg, (size_t)(end - msg), ".h: No such file", 16);
+
+		add_error(r, missing ? SCOUT_VERR_ENV : SCOUT_VERR_C, s, (size_t)(colon - s), line,
+		          msg, (size_t)(end - msg), NULL, 0, scan);
 		return true;
 	}
 	{
@@ -106,6 +122,7 @@ static bool read_located(scout_verify_round *r, const char *s, size_t n, const s
 		}
 		add_error(r,
 		          scout_mem_contains(msg, mlen, "INTERNAL ERROR", 14) ? SCOUT_VERR_CRASH
+		          : missing_package(code, clen)                       ? SCOUT_VERR_ENV
 		          : code                                              ? SCOUT_VERR_MYPY
 		                                                              : SCOUT_VERR_MYPYC,
 		          s, (size_t)(colon - s), line, msg, mlen, code, clen, scan);
@@ -150,8 +167,9 @@ typedef struct reader {
 	bool failed;
 	bool in_traceback;
 	size_t crash_at; /* the error a traceback belongs to (INTERNAL ERROR), or SIZE_MAX */
-	const char *last_raised; /* the last unindented line of the traceback */
+	const char *last_raised; /* the exception line that ends the traceback */
 	size_t last_len;
+	bool env_frame; /* its innermost frame is in the packaging tools */
 } reader;
 
 static void keep_unparsed(reader *rd, const char *s, size_t n)
@@ -165,6 +183,38 @@ static void keep_unparsed(reader *rd, const char *s, size_t n)
 		return;
 	}
 	SCOUT_PUSH(r->unparsed, r->nunparsed, r->unparsed_cap, scout_strndup(s, n));
+}
+
+/* A traceback frame's line (`  File "...", line N, in f`): notes whether its
+ * file is in the packaging tools (setuptools, distutils, pkg_resources); the
+ * innermost frame decides. */
+static void read_frame(reader *rd, const char *s, size_t n)
+{
+	static const char *const tools[] = {"/setuptools/", "/distutils/", "/pkg_resources/"};
+	size_t lead = 0;
+
+	while (lead < n && isspace((unsigned char)s[lead]))
+		lead++;
+	if (n - lead < 6 || memcmp(s + lead, "File \"", 6) != 0)
+		return;
+	rd->env_frame = false;
+	for (size_t i = 0; i < sizeof(tools) / sizeof(tools[0]); i++)
+		rd->env_frame |= scout_mem_contains(s, n, tools[i], strlen(tools[i]));
+}
+
+/* A traceback that is the build environment's failure, not the compiler's:
+ * a module that cannot be imported (setuptools missing, say), or an
+ * exception raised inside the packaging tools (setuptools rejecting
+ * pyproject.toml). */
+static bool environment_failure(const reader *rd)
+{
+	const char *e = rd->last_raised;
+	size_t n = rd->last_len;
+
+	if (e && ((n >= 20 && memcmp(e, "ModuleNotFoundError:", 20) == 0) ||
+	          (n >= 12 && memcmp(e, "ImportError:", 12) == 0)))
+		return true;
+	return rd->env_frame;
 }
 
 static void end_traceback(reader *rd)
@@ -182,11 +232,12 @@ static void end_traceback(reader *rd)
 		free(e->message);
 		e->message = joined;
 	} else {
-		add_error(rd->r, SCOUT_VERR_CRASH, NULL, 0, 0,
-		          rd->last_raised ? rd->last_raised : "Traceback",
+		add_error(rd->r, environment_failure(rd) ? SCOUT_VERR_ENV : SCOUT_VERR_CRASH, NULL,
+		          0, 0, rd->last_raised ? rd->last_raised : "Traceback",
 		          rd->last_raised ? rd->last_len : 9, NULL, 0, rd->scan);
 	}
 	rd->last_raised = NULL;
+	rd->env_frame = false;
 }
 
 static void read_line(reader *rd, const char *s, size_t n)
@@ -210,20 +261,29 @@ static void read_line(reader *rd, const char *s, size_t n)
 		return;
 	}
 	if (rd->in_traceback) {
-		if (n > 0 && !isspace((unsigned char)s[0])) {
+		if (n == 0 || isspace((unsigned char)s[0])) { /* a frame or its source line */
+			read_frame(rd, s, n);
+			return;
+		}
+		if (!scout_mem_contains(s, n, ": error: ", 9)) { /* the exception line */
 			rd->last_raised = s;
 			rd->last_len = n;
-		}
-		if (n == 0 || isspace((unsigned char)s[0]) || !memchr(s, ':', n) ||
-		    !scout_mem_contains(s, n, ": error: ", 9))
+			end_traceback(rd);
 			return;
+		}
 		end_traceback(rd);
+	}
+	if (n >= 20 && memcmp(s, "configuration error:", 20) == 0) { /* setuptools */
+		add_error(rd->r, SCOUT_VERR_ENV, NULL, 0, 0, s, n, NULL, 0, rd->scan);
+		return;
 	}
 	if (read_located(rd->r, s, n, rd->scan))
 		return;
 	if (n >= 7 && memcmp(s, "error: ", 7) == 0) { /* distutils: the C compiler failed */
 		add_error(rd->r,
-		          scout_mem_contains(s, n, "failed", 6) ? SCOUT_VERR_C : SCOUT_VERR_MYPYC,
+		          scout_mem_contains(s, n, "No such file or directory", 25) ? SCOUT_VERR_ENV
+		          : scout_mem_contains(s, n, "failed", 6)                   ? SCOUT_VERR_C
+		                                                  : SCOUT_VERR_MYPYC,
 		          NULL, 0, 0, s + 7, n - 7, NULL, 0, rd->scan);
 		return;
 	}

@@ -8,14 +8,34 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "child.h"
 
 const char *scout_verify_status_name(scout_verify_status s)
 {
-	static const char *const names[] = {"verified", "partial", "none", "stopped", "empty"};
+	static const char *const names[] = {"verified", "partial", "none",
+	                                    "stopped",  "empty",   "environment"};
 
-	return s <= SCOUT_VERIFY_EMPTY ? names[s] : "?";
+	return s <= SCOUT_VERIFY_ENVIRONMENT ? names[s] : "?";
+}
+
+char *scout_verify_date(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end = NULL, text[16];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (epoch && epoch[0] >= '0' && epoch[0] <= '9') {
+		long long e = strtoll(epoch, &end, 10);
+
+		if (!*end)
+			now = (time_t)e;
+	}
+	if (!gmtime_r(&now, &tm) || !strftime(text, sizeof(text), "%Y-%m-%d", &tm))
+		return scout_strdup("unknown");
+	return scout_strdup(text);
 }
 
 bool scout_verify_interrupted(void)
@@ -132,6 +152,13 @@ static char *stop_reason(const scout_verify_round *r, const scout_verification *
 		return scout_asprintf("the compile took longer than --timeout %u s and was stopped",
 		                      v->timeout);
 	for (size_t i = 0; i < r->nerrors && !outside; i++)
+		if (r->errors[i].kind == SCOUT_VERR_ENV)
+			outside = &r->errors[i];
+	if (outside)
+		return scout_asprintf("the build environment failed, no module's fault: %s%s%s",
+		                      outside->path ? outside->path : "", outside->path ? ": " : "",
+		                      outside->message);
+	for (size_t i = 0; i < r->nerrors && !outside; i++)
 		outside = &r->errors[i];
 	if (outside && outside->path)
 		return scout_asprintf(
@@ -236,8 +263,10 @@ static int loop(scout_verification *v, const scout_scan *scan, const scout_verif
 		}
 		if (v->rounds[v->nrounds - 1].timed_out || v->rounds[v->nrounds - 1].interrupted ||
 		    take_out(v, scan, set, &n) == 0) {
-			v->status = SCOUT_VERIFY_STOPPED;
 			v->stop_reason = stop_reason(&v->rounds[v->nrounds - 1], v);
+			v->status = scout_str_startswith(v->stop_reason, "the build environment")
+			                ? SCOUT_VERIFY_ENVIRONMENT
+			                : SCOUT_VERIFY_STOPPED;
 			return 0;
 		}
 	}
@@ -259,6 +288,8 @@ int scout_verify_run(scout_verification *out, const scout_scan *scan, const scou
 	else
 		error = loop(out, scan, opts, set, n);
 	free(set);
+	if (error == 0 && (out->status == SCOUT_VERIFY_ALL || out->status == SCOUT_VERIFY_PART))
+		error = verify_runtime(out, scan, opts);
 	if (error == 0)
 		verify_compare(out, scan);
 	return error;
@@ -284,7 +315,22 @@ void scout_verification_free(scout_verification *v)
 	for (size_t i = 0; i < v->nrounds; i++)
 		round_free(&v->rounds[i]);
 	free(v->rounds);
+	for (size_t i = 0; i < v->nmodules; i++)
+		free(v->modules[i].import_error);
 	free(v->modules);
+	for (size_t i = 0; i < v->nplugins; i++)
+		free(v->plugins[i].name);
+	free(v->plugins);
+	for (size_t i = 0; i < v->test.nfailures; i++)
+		free(v->test.failures[i].message);
+	free(v->test.failures);
+	for (size_t i = 0; i < v->test.ntail; i++)
+		free(v->test.tail[i]);
+	free(v->test.tail);
+	free(v->test.command);
+	free(v->python);
+	free(v->config);
+	free(v->date);
 	free(v->verified);
 	free(v->compiler);
 	free(v->compiler_banner);

@@ -26,6 +26,11 @@ int verify_set_resolve(size_t **out, size_t *n, char **name, const scout_scan *s
 /* The scan's prediction for module i: true when it should compile. */
 bool verify_predicted_ready(const scout_scan *scan, size_t i);
 
+/* --import and --test (opts->import, opts->test) against the verified set
+ * built in opts->scratch. Returns 0, or an error when the test command
+ * cannot be read or started. */
+int verify_runtime(scout_verification *v, const scout_scan *scan, const scout_verify_opts *o);
+
 /* Fills v->modules' outcomes, counts and agreement from the rounds. */
 void verify_compare(scout_verification *v, const scout_scan *scan);
 

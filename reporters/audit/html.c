@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "verified.h"
 #include "svg.h"
 #include "assumes.h"
 #include "escape.h"
@@ -270,6 +271,7 @@ int scout_audit_write_html(FILE *out, const scout_scan *scan, const scout_audit 
 	write_summary(&b, scan, a);
 	section_open(&b, 1);
 	scout_audit_html_plan(&b, scan, a);
+	scout_audit_html_verified(&b, a);
 	section_close(&b, 2);
 	scout_audit_html_findings(&b, scan, a);
 	section_close(&b, 3);

@@ -6,6 +6,7 @@
  * picks the same level, so the output is deterministic. Also here: the
  * summary (section 1) and the pieces the sections share. */
 #include "markdown.h"
+#include "verified.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -212,6 +213,7 @@ static void render(scout_buf *b, const scout_scan *scan, const scout_audit *a, s
 		write_title(&c);
 		scout_md_summary(&c);
 		scout_md_plan(&c);
+		scout_md_verified(&c);
 	}
 	if (parts & PART_LISTS) {
 		scout_md_findings(&c);

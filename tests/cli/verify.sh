@@ -151,4 +151,82 @@ verify ok --rev HEAD --set pkg/a.py,pkg/b.py "$tmp/repo"
 check "--rev: the commit's tree compiled" js 'v["status"] == "verified" and v["verified"] == ["pkg/a.py", "pkg/b.py"] and v["files_copied"] == 4'
 check "git cases: scratch removed" clean
 
+# The build environment: no module's fault, not a prediction miss.
+verify env --set pkg/a.py,pkg/b.py "$project"
+check "environment: exit 1" [ "$rc" -eq 1 ]
+check "environment: its own status and kind, no miss" js 'v["status"] == "environment" and v["counts"]["missed-blocker"] == 0 and all(e["kind"] == "environment" for e in v["rounds"][0]["errors"]) and "project.license" in v["stop_reason"]'
+check "environment: the exception line read" js 'any("invalid pyproject.toml config" in e["message"] for e in v["rounds"][0]["errors"])'
+check "environment: said as such" grep -q "build environment failed (not a prediction miss" "$tmp/err"
+verify nopackage --set pkg/a.py,pkg/b.py "$project"
+check "missing package: exit 0 (not a miss)" [ "$rc" -eq 0 ]
+check "missing package: b environment, a verified" js 'm["pkg/b.py"]["outcome"] == "environment" and m["pkg/b.py"]["error"]["kind"] == "environment" and v["verified"] == ["pkg/a.py"] and v["counts"]["environment"] == 1'
+text=$(FAKE_MYPYC=nopackage "$bin" verify --no-cache --mypyc "bash '$fake'" --set pkg/a.py,pkg/b.py "$project" 2>/dev/null)
+check "missing package: the text table says environment" grep -Eq "^  pkg/b.py +ready +failed +environment$" <<<"$text"
+check "text: an aligned table with a header" grep -Eq "^  module +predicted  real       outcome$" <<<"$text"
+
+# mypy plugins: the project's own ones are left out of the copy's config.
+plug="$tmp/plugins"
+cp -r "$project" "$plug"
+mkdir -p "$plug/tools"
+printf 'def plugin(version): return None\n' >"$plug/tools/plug.py"
+printf 'def plugin(version): return None\n' >"$plug/pkg/checker.py"
+printf '[mypy]\nstrict = True\nplugins = pkg.checker,\n    pydantic.mypy, tools/plug.py:entry\n\n[mypy-pkg.*]\nwarn_return_any = True\n' >"$plug/mypy.ini"
+cp "$plug/mypy.ini" "$tmp/mypy.ini.orig"
+ini_plugins() { python3 -c 'import configparser, sys; c = configparser.ConfigParser(); c.read(sys.argv[1]); print(c["mypy"].get("plugins", "-").strip() + "|" + c["mypy-pkg.*"]["warn_return_any"])' "$1"; }
+FAKE_MYPYC_CONFIG="$tmp/seen.ini" verify ok --set pkg/a.py "$plug"
+check "plugins: mypy reads only the installed one" [ "$(ini_plugins "$tmp/seen.ini")" = "pydantic.mypy|True" ]
+check "plugins: reported, local ones left out" js '[(p["name"], p["local"], p["kept"]) for p in v["plugins"]] == [("pkg.checker", True, False), ("pydantic.mypy", False, True), ("tools/plug.py:entry", True, False)] and v["mypy_config"] == "mypy.ini" and not v["plugins_allowed"]'
+check "plugins: the project's config untouched" cmp -s "$plug/mypy.ini" "$tmp/mypy.ini.orig"
+text=$(FAKE_MYPYC=ok "$bin" verify --no-cache --mypyc "bash '$fake'" --set pkg/a.py "$plug" 2>/dev/null)
+check "plugins: the text says how to keep them" grep -q "pkg.checker (the project's, left out).*--allow-plugins keeps" <<<"$(tr '\n' ' ' <<<"$text")"
+FAKE_MYPYC_CONFIG="$tmp/seen.ini" verify ok --set pkg/a.py --allow-plugins "$plug"
+check "--allow-plugins: the config as written" cmp -s "$tmp/seen.ini" "$tmp/mypy.ini.orig"
+rm "$plug/mypy.ini"
+printf '[project]\nname = "x"\n\n[tool.mypy]\nplugins = [\n  "pkg.checker",\n  "pydantic.mypy",\n]\nstrict = true\n' >"$plug/pyproject.toml"
+FAKE_MYPYC_CONFIG="$tmp/seen.toml" verify ok --set pkg/a.py "$plug"
+check "plugins in pyproject.toml: mypy reads only the installed one" [ "$(python3 -c 'import tomllib, sys; t = tomllib.load(open(sys.argv[1], "rb"))["tool"]["mypy"]; print(t["plugins"], t["strict"])' "$tmp/seen.toml")" = "['pydantic.mypy'] True" ]
+
+# --import and --test: they run the project's code, in the copy.
+verify ok --set pkg/a.py,pkg/b.py --import "$project"
+check "--import: the stand-in's build is no extension: not-native, exit 1" js 'm["pkg/a.py"]["import"] == "not-native" and "imported from" in m["pkg/a.py"]["import_error"] and v["import_failures"] == 2 and v["imported"]'
+check "--import: exit 1" [ "$rc" -eq 1 ]
+cat >"$tmp/tests.sh" <<'EOS'
+echo "$PYTHONPATH" >"$TESTS_SEEN"
+echo "Traceback (most recent call last):"
+echo "  File \"$PWD/tests/test_b.py\", line 9, in test_twice"
+echo "  File \"$PWD/pkg/b.py\", line 2, in twice"
+echo "TypeError: boom"
+echo "Traceback (most recent call last):"
+echo "  File \"$PWD/tests/test_x.py\", line 3, in test_x"
+echo "ValueError: elsewhere"
+exit 1
+EOS
+TESTS_SEEN="$tmp/seen-path" verify ok --set pkg/a.py,pkg/b.py --test "bash '$tmp/tests.sh'" "$project"
+check "--test: exit 1" [ "$rc" -eq 1 ]
+check "--test: the failure tied to b's line, the other not tied" js 'v["test"]["exit_status"] == 1 and [(f["path"], f["line"], f["message"]) for f in v["test"]["failures"]] == [("pkg/b.py", 2, "TypeError: boom")] and v["test"]["unattributed"] == 1 and m["pkg/b.py"]["test_failures"] == 1'
+check "--test: the copy first on PYTHONPATH" grep -q "^$TMPDIR/" "$tmp/seen-path"
+check "--test, --import: scratch removed" clean
+check "--test with an unclosed quote: exit 2" usage_error verify --mypyc "bash $fake" --test "'python3" "$project"
+sarif=$(FAKE_MYPYC=fail-b "$bin" verify --no-cache --mypyc "bash '$fake'" --format sarif --set pkg/a.py,pkg/b.py "$project" 2>/dev/null)
+check "sarif: the missed blocker a result on its line" python3 -c '
+import json, sys
+run = json.loads(sys.argv[1])["runs"][0]
+r = [x for x in run["results"] if x["ruleId"].startswith("mypyc-verify/")]
+rules = run["tool"]["driver"]["rules"]
+ok = len(r) == 1 and r[0]["ruleId"] == "mypyc-verify/missed-blocker" and r[0]["level"] == "error"
+ok = ok and r[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("verify/standin/pkg/b.py")
+ok = ok and r[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+ok = ok and rules[r[0]["ruleIndex"]]["id"] == "mypyc-verify/missed-blocker"
+p = run["properties"]["mypyc-scout/verification"]
+sys.exit(0 if ok and p["version"] == "1.0.1" and p["status"] == "partial" else 1)' "$sarif"
+
+# audit --verification: the verify JSON report read back.
+FAKE_MYPYC=fail-b "$bin" verify --no-cache --mypyc "bash '$fake'" --format json --set pkg/a.py,pkg/b.py "$project" >"$tmp/verified.json" 2>/dev/null
+md=$(SOURCE_DATE_EPOCH=0 "$bin" audit --no-cache --format markdown --verification "$tmp/verified.json" "$project")
+check "audit --verification: the section, titled with version and date" grep -q "^### Verified with mypyc 1.0.1 on $(date -u +%Y-%m-%d)$" <<<"$md"
+check "audit --verification: the miss in its table" grep -q '^| `pkg/b.py` | missed-blocker | Unsupported statement in class body |$' <<<"$md"
+check "audit --verification: the agreement" grep -q "held for 50.0% of the modules" <<<"$md"
+check "audit without it: no such section" bash -c '! "$1" audit --no-cache --format markdown "$2" | grep -q "Verified with"' _ "$bin" "$project"
+check "audit --verification: a file that is no verify report: exit 2" usage_error audit --verification /dev/null "$project"
+
 finish

@@ -2,7 +2,8 @@
 # `verify` end to end with Debian's real mypyc 1.0.1 (/usr/bin/mypyc) on the
 # tiny projects in fixtures/verify/: one that compiles, one with a blocker
 # the scan predicts, one with a mypy type error, one whose inheritance group
-# goes out with its failing member. Slow (gcc): ctest label `mypyc`.
+# goes out with its failing member, one whose tests break once compiled
+# (--import, --test). Slow (gcc): ctest label `mypyc`.
 set -uo pipefail
 bin=$(realpath "$1")
 cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 2
@@ -50,6 +51,16 @@ verify group
 check "group: exit 0" [ "$rc" -eq 0 ]
 check "group: square.py fails, base.py goes out with it" js 'm["pkg/square.py"]["outcome"] == "needs-type-fixes" and m["pkg/base.py"]["outcome"] == "tied" and m["pkg/base.py"]["tied_to"] == "pkg/square.py" and sorted(v["rounds"][0]["removed"]) == ["pkg/base.py", "pkg/square.py"]'
 check "group: the rest verified in a second compile" js 'v["verified"] == ["pkg/core.py"] and len(v["rounds"]) == 2 and v["rounds"][1]["ok"]'
+
+# --import and --test (they run the project's code): a test subclasses a
+# native class in interpreted code, which compiled code refuses at run time.
+verify subclass --import --test "/usr/bin/python3 -m unittest"
+check "subclass: exit 1 (the tests fail compiled)" [ "$rc" -eq 1 ]
+check "subclass: compiled, imported from the extension" js 'v["verified"] == ["pkg/shapes.py"] and m["pkg/shapes.py"]["import"] == "ok" and v["python"] == "/usr/bin/python3"'
+check "subclass: the test failure tied to pkg/shapes.py's class" js 'v["test"]["exit_status"] == 1 and [(f["path"], f["line"]) for f in v["test"]["failures"]] == [("pkg/shapes.py", 1)] and "interpreted classes cannot inherit from compiled" in v["test"]["failures"][0]["message"] and m["pkg/shapes.py"]["test_failures"] == 1'
+out_text=$(PATH=/usr/bin:/bin "$bin" verify --no-cache --mypyc /usr/bin/mypyc --import --test "/usr/bin/python3 -m unittest" fixtures/verify/subclass 2>/dev/null)
+check "subclass: the text report says it ran the project's code" grep -q "^Tests against the compiled build (ran the project's code)" <<<"$out_text"
+check "subclass: the tests pass interpreted (the fixture is honest)" bash -c 'cd fixtures/verify/subclass && /usr/bin/python3 -B -m unittest -q 2>&1 | grep -q "^OK"'
 
 check "the scanned trees are untouched" [ -z "$(find fixtures/verify \( -name '*.so' -o -name build -o -name .mypy_cache \) -print)" ]
 check "no scratch left" [ -z "$(ls -A "$tmp")" ]

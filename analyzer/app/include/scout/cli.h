@@ -53,6 +53,10 @@ typedef struct scout_cli {
 	scout_cli_list set;         /* verify --set WHAT (repeatable) */
 	const char *timeout;        /* verify --timeout SECONDS */
 	const char *keep_build;     /* verify --keep-build DIR */
+	bool allow_plugins;         /* verify --allow-plugins */
+	bool import_modules;        /* verify --import */
+	const char *test;           /* verify --test CMD */
+	const char *verification;   /* audit --verification FILE */
 	/* What the text report shows (scout_text_opts in reporters/reporter.h). */
 	bool show_fixes, show_all, show_modules, show_plan, show_advisories, statistics, quiet;
 } scout_cli;

@@ -106,6 +106,31 @@ typedef struct scout_audit_risk {
 
 #define SCOUT_AUDIT_BINS 10
 
+/* A module of a verification that was not simply confirmed. */
+typedef struct scout_audit_verified_row {
+	char *path;    /* owned */
+	char *outcome; /* owned; "missed-blocker", "needs-type-fixes", ... */
+	char *message; /* owned; mypyc's first error for it, or NULL */
+} scout_audit_verified_row;
+
+/* `audit --verification FILE`: what `verify --format json` wrote, read back
+ * (analyzer/app/audit_verification.c) for the "Verified with mypyc X.Y on
+ * DATE" section. */
+typedef struct scout_audit_verified {
+	char *version, *date, *status, *set, *stop_reason; /* owned; stop_reason may be NULL */
+	size_t nmodules, nverified, confirmed, missed, false_blockers, environment;
+	double agreement;               /* -1 when none could be checked */
+	char **verified;                /* owned; the verified plan's paths */
+	scout_audit_verified_row *rows; /* owned; every module not confirmed, in path order */
+	size_t nrows;
+	char *test_command; /* owned; --test, or NULL */
+	int test_exit;
+	size_t test_failures, import_failures;
+	bool imported;
+} scout_audit_verified;
+
+void scout_audit_verified_free(scout_audit_verified *v);
+
 typedef struct scout_audit {
 	/* 1. summary, over one population: the shipped modules (what goes into
 	 * the wheel and what the plan plans); every count below is of them */
@@ -149,8 +174,9 @@ typedef struct scout_audit {
 	 * coverage in [i/10, (i+1)/10), the last bin includes 1.0) */
 	size_t coverage_bins[SCOUT_AUDIT_BINS];
 	/* the document */
-	char *project_name; /* owned; [project] name, else the root's last component */
-	char *generated_at; /* owned; UTC ISO 8601 with --timestamp, else NULL */
+	char *project_name;             /* owned; [project] name, else the root's last component */
+	char *generated_at;             /* owned; UTC ISO 8601 with --timestamp, else NULL */
+	scout_audit_verified *verified; /* owned; --verification, else NULL */
 } scout_audit;
 
 /* Builds the whole audit from a finished scan (plan built) and the project

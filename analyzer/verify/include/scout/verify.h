@@ -7,8 +7,9 @@
 
 #include "scout/result.h"
 
-/* The version of the `verification` section of the JSON report. */
-#define SCOUT_VERIFY_SCHEMA 1
+/* The version of the `verification` section of the JSON report (2: the
+ * environment kind and outcome, plugins, date, import and test runs). */
+#define SCOUT_VERIFY_SCHEMA 2
 
 /* --- the compiler --------------------------------------------------------- */
 
@@ -60,10 +61,13 @@ typedef enum scout_verify_kind {
 	SCOUT_VERR_MYPYC, /* mypyc refused the code: an error without a code */
 	SCOUT_VERR_C,     /* the C compiler failed on the generated C */
 	SCOUT_VERR_CRASH, /* the compiler crashed: a traceback, INTERNAL ERROR */
+	SCOUT_VERR_ENV,   /* the build environment failed, no module's fault: setuptools
+	                     rejects the packaging metadata, a package or header is missing,
+	                     no C compiler */
 	SCOUT_VERR_COUNT
 } scout_verify_kind;
 
-/* "mypy", "mypyc", "c-compiler", "crash". */
+/* "mypy", "mypyc", "c-compiler", "crash", "environment". */
 const char *scout_verify_kind_name(scout_verify_kind kind);
 
 typedef struct scout_verify_error {
@@ -106,11 +110,13 @@ typedef enum scout_verify_outcome {
 	SCOUT_VOUT_TIED,       /* taken out with a failing module of its group, not tried alone */
 	SCOUT_VOUT_UNKNOWN,    /* the compile stopped before it was known (timeout, unreadable
 	                          failure, errors outside the set) */
+	SCOUT_VOUT_ENV,        /* failed on the build environment only (a package its imports
+	                          need is not installed where mypyc runs): not a miss */
 	SCOUT_VOUT_COUNT
 } scout_verify_outcome;
 
 /* "confirmed", "missed-blocker", "false-blocker", "needs-type-fixes",
- * "tied", "unknown". */
+ * "tied", "unknown", "environment". */
 const char *scout_verify_outcome_name(scout_verify_outcome o);
 
 typedef struct scout_verify_module {
@@ -124,18 +130,62 @@ typedef struct scout_verify_module {
 	                         mypyc's (static), or NULL */
 	bool rule_active;     /* that rule applies to this mypyc version */
 	size_t tied_to;       /* TIED: the failing module it went out with, else SIZE_MAX */
+	uint8_t imported;     /* --import: scout_verify_import */
+	char *import_error;   /* owned; --import: the exception's last line, or NULL */
+	size_t test_failures; /* --test: failures the traceback attributes to it */
 } scout_verify_module;
 
+/* --import, per compiled module. */
+typedef enum scout_verify_import {
+	SCOUT_VIMP_NOT_RUN,    /* no --import, or not compiled */
+	SCOUT_VIMP_OK,         /* imported, from the compiled extension */
+	SCOUT_VIMP_FAILED,     /* the import raised (import_error says what) */
+	SCOUT_VIMP_NOT_NATIVE, /* imported, but from the .py file, not the extension */
+} scout_verify_import;
+
+/* "not-run", "ok", "failed", "not-native". */
+const char *scout_verify_import_name(scout_verify_import i);
+
+/* A mypy plugin named in the project's mypy configuration. */
+typedef struct scout_verify_plugin {
+	char *name; /* owned; as written ("pkg.plugin", "plugins/check.py:entry") */
+	bool local; /* the project's own code (a .py path, or a module of the project) */
+	bool kept;  /* left in the scratch copy's configuration */
+} scout_verify_plugin;
+
+/* One attributed failure of the --test run. */
+typedef struct scout_verify_test_failure {
+	size_t module; /* index into scan->modules (a compiled one) */
+	uint32_t line; /* 0 when the traceback gave none */
+	char *message; /* owned; the exception line, or the line naming the module */
+} scout_verify_test_failure;
+
+/* The --test run against the compiled build. */
+typedef struct scout_verify_test {
+	char *command; /* owned; as given */
+	bool ran;
+	int exit_status; /* -1 when a signal ended it */
+	bool timed_out;
+	double seconds;
+	scout_verify_test_failure *failures; /* owned */
+	size_t nfailures, failures_cap;
+	size_t unattributed; /* exception lines no compiled module could be tied to */
+	char **tail;         /* owned; the output's last lines when it failed */
+	size_t ntail;
+} scout_verify_test;
+
 typedef enum scout_verify_status {
-	SCOUT_VERIFY_ALL,     /* the whole set compiled */
-	SCOUT_VERIFY_PART,    /* a smaller set compiled */
-	SCOUT_VERIFY_NONE,    /* nothing left that compiles */
-	SCOUT_VERIFY_STOPPED, /* stopped: timeout, interrupted, or a failure that names no
-	                         module of the set (reason in stop_reason) */
-	SCOUT_VERIFY_EMPTY,   /* the set to compile was empty */
+	SCOUT_VERIFY_ALL,         /* the whole set compiled */
+	SCOUT_VERIFY_PART,        /* a smaller set compiled */
+	SCOUT_VERIFY_NONE,        /* nothing left that compiles */
+	SCOUT_VERIFY_STOPPED,     /* stopped: timeout, interrupted, or a failure that names no
+	                             module of the set (reason in stop_reason) */
+	SCOUT_VERIFY_EMPTY,       /* the set to compile was empty */
+	SCOUT_VERIFY_ENVIRONMENT, /* stopped by the build environment, no module's fault
+	                             (stop_reason says what to fix) */
 } scout_verify_status;
 
-/* "verified", "partial", "none", "stopped", "empty". */
+/* "verified", "partial", "none", "stopped", "empty", "environment". */
 const char *scout_verify_status_name(scout_verify_status s);
 
 typedef struct scout_verification {
@@ -156,8 +206,17 @@ typedef struct scout_verification {
 	uint8_t status;    /* scout_verify_status */
 	char *stop_reason; /* owned; STOPPED: why, else NULL */
 	size_t counts[SCOUT_VOUT_COUNT];
-	double agreement; /* confirmed / (confirmed + missed + false); -1 when none */
-	double seconds;   /* all compiles */
+	double agreement;             /* confirmed / (confirmed + missed + false); -1 when none */
+	double seconds;               /* all compiles */
+	char *date;                   /* owned; "2026-12-06" (UTC; SOURCE_DATE_EPOCH wins) */
+	char *config;                 /* owned; the mypy configuration file mypyc reads, or NULL */
+	scout_verify_plugin *plugins; /* owned; its `plugins`, in order */
+	size_t nplugins;
+	bool plugins_allowed; /* --allow-plugins (or --import/--test): local ones kept */
+	char *python;         /* owned; the interpreter of --import/--test, or NULL */
+	bool imported;        /* --import ran */
+	size_t import_failures;
+	scout_verify_test test; /* --test */
 } scout_verification;
 
 void scout_verification_free(scout_verification *v);
@@ -173,6 +232,8 @@ typedef struct scout_verify_opts {
 	unsigned timeout;  /* seconds per compile; 0: none */
 	size_t output_cap; /* bytes of output kept per compile (head + tail) */
 	bool progress;     /* a progress line on stderr (a TTY) */
+	bool import;       /* --import: import each compiled module (runs project code) */
+	const char *test;  /* --test CMD: run it against the build (runs project code) */
 } scout_verify_opts;
 
 /* Resolves the set (SCOUT_EUSAGE for a name that is no module of the scan),
@@ -191,6 +252,23 @@ bool scout_verify_interrupted(void);
 /* true: from now on SIGINT/SIGTERM only set the flag above, so that the
  * caller can clean up (the scratch copy); false: as before. */
 void scout_verify_signals(bool catch);
+
+/* Reads the mypy configuration mypy would read in `scratch` (mypy.ini,
+ * .mypy.ini, pyproject.toml with [tool.mypy], setup.cfg with [mypy]) and,
+ * unless `allow`, rewrites its `plugins` so that only installed plugins stay:
+ * a plugin given as a .py path, or as a module whose top package is in the
+ * copy (at its root or under `src/`), is the project's own code, which mypy
+ * would import. Fills v->config, v->plugins, v->plugins_allowed. Returns 0 or
+ * SCOUT_EIO. */
+int scout_verify_plugins_confine(scout_verification *v, const char *scratch, bool allow);
+
+/* Today, "2026-12-06" (UTC; SOURCE_DATE_EPOCH, a number of seconds, wins),
+ * owned. */
+char *scout_verify_date(void);
+
+/* The Python that runs the compiled build: `X` of "X -m mypyc", else the
+ * interpreter of argv[0]'s #! line, else "python3" (owned). */
+char *scout_verify_python(const scout_compiler *c);
 
 /* The rule whose documented mypyc message `message` matches (static), or
  * NULL. */
