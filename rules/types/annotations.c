@@ -134,22 +134,30 @@ static bool is_dynamic_def(const scout_walk *w, TSNode def)
 	return ts_node_is_null(scout_defs_type_comment(w, def));
 }
 
-/* True when the statement holding `assign` ends its line with a variable
- * type comment (`# type: int`, not `# type: ignore`), which mypy reads as
- * the assignment's annotation. */
-static bool has_type_comment(const scout_walk *w, TSNode assign)
+/* True when the statement holding the assignment being entered ends its
+ * line with a variable type comment (`# type: int`, not `# type: ignore`),
+ * which mypy reads as the assignment's annotation. From the tree index:
+ * tree-sitter's parent and sibling calls climb from the root. */
+static bool has_type_comment(const scout_walk *w)
 {
-	TSNode stmt = ts_node_parent(assign), next;
+	const scout_tix *tix = w->tix;
+	const scout_tix_node *stmt, *up, *next;
 	uint32_t len;
 	const char *t, *end;
 
-	if (!scout_nodes_is(stmt, w->sym->expression_statement))
+	if (w->depth < 2)
 		return false;
-	next = ts_node_next_named_sibling(stmt);
-	if (!scout_nodes_is(next, w->sym->comment) ||
-	    ts_node_start_point(next).row != ts_node_end_point(stmt).row)
+	stmt = &tix->nodes[w->at[w->depth - 2]];
+	if (stmt->symbol != w->sym->expression_statement || stmt->parent == SCOUT_TIX_NONE)
 		return false;
-	t = scout_node_text(next, w->src, &len);
+	up = &tix->nodes[stmt->parent];
+	if (stmt->pos + 1 >= up->nkids)
+		return false;
+	next = &tix->nodes[tix->kids[up->kids + stmt->pos + 1]];
+	if (next->symbol != w->sym->comment ||
+	    ts_node_start_point(next->node).row != ts_node_end_point(stmt->node).row)
+		return false;
+	t = scout_node_text(next->node, w->src, &len);
 	end = t + len;
 	for (t++; t < end && (*t == ' ' || *t == '\t'); t++)
 		;
@@ -168,7 +176,7 @@ static void check_annotation_unchecked(scout_walk *w, TSNode node, const scout_r
 	const char *text;
 	int n;
 
-	if (ts_node_is_null(scout_node_field(node, w->sym->f_type)) && !has_type_comment(w, node))
+	if (ts_node_is_null(scout_node_field(node, w->sym->f_type)) && !has_type_comment(w))
 		return;
 	def = scout_defs_enclosing_function(w, 1);
 	if (ts_node_is_null(def) || !is_dynamic_def(w, def))

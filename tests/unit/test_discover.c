@@ -226,7 +226,7 @@ static void check_paths(void)
 
 	CHECK_INT(discover(&list, &scan, file, 1, NULL, 0), 0);
 	CHECK_STR(rels(&list), "fs/pkg/mod.py");
-	CHECK_STR(scan.root, "./fs/pkg/mod.py");
+	CHECK_STR(scan.root, "."); /* a file is named from the working directory */
 	CHECK(list.len == 1 && strcmp(list.files[0].fs, "./fs/pkg/mod.py") == 0);
 	CHECK(list.len == 1 && strcmp(list.files[0].module, "pkg.mod") == 0);
 	scout_file_list_free(&list);
