@@ -292,6 +292,13 @@ char *scout_scan_local_path(const scout_scan *s, const char *path)
 	return scout_asprintf("%s%s", s->from_cwd ? s->from_cwd : "", path);
 }
 
+const scout_compile_origin *scout_scan_excluded_by(const scout_scan *s, const scout_module *m)
+{
+	if (!m->excluded_by || m->excluded_by > s->ncompile_origins)
+		return NULL;
+	return &s->compile_origins[m->excluded_by - 1];
+}
+
 void scout_scan_free(scout_scan *s)
 {
 	for (size_t i = 0; i < s->nmodules; i++)

@@ -115,11 +115,13 @@ typedef struct scout_audit {
 	/* 2. the plan's lists, as the scan reports them (scan->plan): phase 1 is
 	 * the plan's first phase in plan order, phase 2 the rest of the plan, then
 	 * the blocked modules in the plan's order (what fixing each unlocks
-	 * first), then those not worth compiling (hottest first). Not-shipped
-	 * modules are only counted. */
-	scout_audit_module *phase1, *phase2, *blocked, *skip; /* owned */
-	size_t nphase1, nphase2, nblocked, nskip;
-	size_t phase1_cap, phase2_cap, blocked_cap, skip_cap;
+	 * first), then those not worth compiling (hottest first), then those the
+	 * build leaves out on purpose (SCOUT_WHY_EXCLUDED: hatch-mypyc's exclude,
+	 * a filter in setup.py; path order). Not-shipped modules are only
+	 * counted. */
+	scout_audit_module *phase1, *phase2, *blocked, *skip, *excluded; /* owned */
+	size_t nphase1, nphase2, nblocked, nskip, nexcluded;
+	size_t phase1_cap, phase2_cap, blocked_cap, skip_cap, excluded_cap;
 	double phase2_covered; /* share of estimated runtime phase 2 adds */
 	double unlocks;        /* share the blocked modules' own fixes unlock */
 	/* which paste-ready phase 1 snippets fit: the build that compiles today,

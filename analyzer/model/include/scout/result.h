@@ -362,6 +362,9 @@ void scout_scan_free(scout_scan *s);
  * "../setup.py" below the root), as ruff names files. Owned by caller, free
  * with free(); NULL for a NULL path. */
 char *scout_scan_local_path(const scout_scan *s, const char *path);
+/* The build file whose list leaves m out on purpose (m->excluded_by), or
+ * NULL. Borrowed from s. */
+const scout_compile_origin *scout_scan_excluded_by(const scout_scan *s, const scout_module *m);
 
 /* Totals over all modules, for reports. */
 typedef struct scout_summary {
