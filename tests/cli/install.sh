@@ -45,6 +45,17 @@ for o in $options; do
 done
 if command -v zsh >/dev/null; then
 	check "the zsh completion is valid zsh" zsh -n "$zsh_completion"
+	zsh_words() { # zsh_words WORDS: what compinit, loading the installed file, offers after WORDS
+		rm -f "$tmp/zsh.out"
+		zsh "$(dirname "${BASH_SOURCE[0]}")/lib/zsh-complete.zsh" "$(dirname "$zsh_completion")" "$1" "$tmp/zsh.out"
+		[ -f "$tmp/zsh.out" ] && sort -u "$tmp/zsh.out" | tr '\n' ' '
+	}
+	check "zsh: compinit loads it and completes commands" test "$(zsh_words 'mypyc-scout sc')" = "scan "
+	check "zsh: completes a command's options" test "$(zsh_words 'mypyc-scout scan --exc')" = "--exclude "
+	check "zsh: completes an option's values" test "$(zsh_words 'mypyc-scout scan --fail-on=b')" = "behaviour blocker "
+	check "zsh: audit's formats" test "$(zsh_words 'mypyc-scout audit --format=')" = "html markdown "
+else
+	echo "skip: zsh is not installed, the zsh completion is only grepped (apt-get install zsh)"
 fi
 
 # pre-commit: the published hook checks for the binary.
