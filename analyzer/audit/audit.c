@@ -336,6 +336,8 @@ static void free_checks(scout_audit *a)
 void scout_audit_free(scout_audit *a)
 {
 	free(a->verdict);
+	free(a->snippet_switch);
+	free(a->snippet_switch_on);
 	free_modules(a->phase1, a->nphase1);
 	free_modules(a->phase2, a->nphase2);
 	free_modules(a->blocked, a->nblocked);

@@ -380,11 +380,18 @@ static void write_snippets(scout_buf *b, const scout_scan *scan, const scout_aud
 	                 scan->compile_source ? ", to replace the one the build compiles today"
 	                                      : "");
 	if (a->snippet_setuptools) {
+		scout_buf text = {0};
+
 		scout_buf_puts(b, "<p>setuptools, in <code>setup.py</code>:</p>\n<pre><code "
-		                  "class=\"language-python\">from mypyc.build import mypycify\n\n"
-		                  "setup(\n    ext_modules=mypycify([\n");
+		                  "class=\"language-python\">");
+		scout_audit_setup_snippet_head(&text, a);
+		scout_escape_html(b, text.data);
 		write_paths(b, scan, a, "        ");
-		scout_buf_puts(b, "    ]),\n)\n</code></pre>\n");
+		text.len = 0;
+		scout_audit_setup_snippet_tail(&text, a);
+		scout_escape_html(b, text.data);
+		scout_buf_puts(b, "</code></pre>\n");
+		scout_buf_free(&text);
 	}
 	if (a->snippet_hatch) {
 		scout_buf_puts(

@@ -374,11 +374,9 @@ static void write_snippets(scout_md_ctx *c)
 	                                             : "");
 	scout_buf_puts(c->b, ".\n\n");
 	if (c->a->snippet_setuptools) {
-		scout_buf_puts(&s,
-		               "from mypyc.build import mypycify\nfrom setuptools import setup\n\n"
-		               "setup(\n    ext_modules=mypycify([\n");
+		scout_audit_setup_snippet_head(&s, c->a);
 		write_paths(c, &s, false);
-		scout_buf_puts(&s, "    ]),\n)\n");
+		scout_audit_setup_snippet_tail(&s, c->a);
 		scout_buf_puts(c->b, "setuptools, in `setup.py`:\n\n");
 		scout_escape_markdown_fence(c->b, "python", s.data);
 		scout_buf_putc(c->b, '\n');

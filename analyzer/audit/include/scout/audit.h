@@ -127,6 +127,10 @@ typedef struct scout_audit {
 	/* which paste-ready phase 1 snippets fit: the build that compiles today,
 	 * else the build backend (scan->backend), both when neither says */
 	bool snippet_setuptools, snippet_hatch;
+	/* the project's own environment switch around its mypycify call (read
+	 * from its build files, never made up: lagom's LAGOM_COMPILE), which the
+	 * setuptools snippet keeps; NULL when it has none */
+	char *snippet_switch, *snippet_switch_on; /* owned */
 	/* what the project compiles with mypyc today (scan->compile_*), in path
 	 * order, each with the plan's list and reason for it */
 	scout_audit_module *current;
@@ -165,5 +169,10 @@ void scout_audit_free(scout_audit *a);
  * a->build_backend from pyproject.toml, setup.py, setup.cfg, CI workflow
  * files and the scan's test modules. Unreadable files are simply absent. */
 void scout_audit_packaging(scout_audit *a, const scout_scan *scan, const char *project_dir);
+/* The setuptools snippet around the phase 1 paths (each on its own line,
+ * indented 8 spaces): plain text appended to b, inside the project's own
+ * switch when it has one (a->snippet_switch). */
+void scout_audit_setup_snippet_head(scout_buf *b, const scout_audit *a);
+void scout_audit_setup_snippet_tail(scout_buf *b, const scout_audit *a);
 
 #endif
