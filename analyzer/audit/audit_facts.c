@@ -105,6 +105,7 @@ static void ctx_load(facts_ctx *ctx, const scout_scan *scan, const char *dir)
 	scout_audit_facts_read(&ctx->tox_ini, dir, "tox.ini");
 	scout_audit_facts_read(&ctx->pytest_ini, dir, "pytest.ini");
 	scout_audit_facts_read(&ctx->noxfile, dir, "noxfile.py");
+	scout_audit_facts_read(&ctx->makefile, dir, "Makefile");
 	if (ctx->pyproject.data &&
 	    scout_toml_parse(&ctx->toml, ctx->pyproject.data, ctx->pyproject.len) < 0)
 		memset(&ctx->toml, 0, sizeof(ctx->toml));
@@ -120,6 +121,7 @@ static void ctx_free(facts_ctx *ctx)
 	scout_audit_facts_file_free(&ctx->tox_ini);
 	scout_audit_facts_file_free(&ctx->pytest_ini);
 	scout_audit_facts_file_free(&ctx->noxfile);
+	scout_audit_facts_file_free(&ctx->makefile);
 	scout_toml_free(&ctx->toml);
 	for (size_t i = 0; i < ctx->nci; i++)
 		scout_audit_facts_file_free(&ctx->ci[i]);
