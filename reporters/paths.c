@@ -1,22 +1,17 @@
 /* Report paths for CI systems and terminals (paths.h). */
 #include "paths.h"
 
-#include <string.h>
+#include <stdlib.h>
 
 #include "escape.h"
 
 void scout_report_local_path(scout_buf *b, const scout_scan *scan, const char *path)
 {
-	const char *in = scan->cwd_in_root ? scan->cwd_in_root : "";
+	char *local = scout_scan_local_path(scan, path);
 
-	if (!path)
-		return;
-	if (in[0] && scout_str_startswith(path, in)) {
-		scout_escape_terminal(b, path + strlen(in));
-		return;
-	}
-	scout_escape_terminal(b, scan->from_cwd ? scan->from_cwd : "");
-	scout_escape_terminal(b, path);
+	if (local)
+		scout_escape_terminal(b, local);
+	free(local);
 }
 
 char *scout_report_repo_path(const scout_scan *scan, const char *path)

@@ -166,26 +166,74 @@ void scout_text_write_plan_blocked(scout_buf *b, const scout_scan *scan)
 
 /* ---- not worth compiling, not shipped ------------------------------------ */
 
-void scout_text_write_plan_idle(scout_buf *b, const scout_scan *scan)
+static bool is_excluded(const scout_scan *scan, size_t i)
 {
-	size_t counts[SCOUT_LIST_COUNT] = {0}, shown = 0;
+	return scan->plan.places[i].why == SCOUT_WHY_EXCLUDED;
+}
+
+/* Shipped modules the plan leaves idle because nothing would run faster. */
+static void write_idle(scout_buf *b, const scout_scan *scan)
+{
+	size_t count = 0, shown = 0;
 
 	for (size_t i = 0; i < scan->nmodules; i++)
-		counts[scan->plan.places[i].list]++;
-	if (counts[SCOUT_LIST_IDLE])
+		count += scan->plan.places[i].list == SCOUT_LIST_IDLE && !is_excluded(scan, i);
+	if (count)
 		scout_buf_printf(b, "\nNot worth compiling (%zu; nothing would run faster):\n",
-		                 counts[SCOUT_LIST_IDLE]);
+		                 count);
 	for (size_t i = 0; i < scan->nmodules && shown < MAX_SHOWN; i++) {
-		if (scan->plan.places[i].list != SCOUT_LIST_IDLE)
+		if (scan->plan.places[i].list != SCOUT_LIST_IDLE || is_excluded(scan, i))
 			continue;
 		scout_buf_puts(b, "  ");
 		scout_escape_terminal(b, scan->modules[i].path);
 		scout_buf_printf(b, "  %s\n", scout_plan_why_text(scan->plan.places[i].why));
 		shown++;
 	}
-	if (counts[SCOUT_LIST_IDLE] > shown)
-		scout_buf_printf(b, "  ... and %zu more (JSON modules[].plan)\n",
-		                 counts[SCOUT_LIST_IDLE] - shown);
+	if (count > shown)
+		scout_buf_printf(b, "  ... and %zu more (JSON modules[].plan)\n", count - shown);
+}
+
+/* Shipped modules the build leaves out on purpose (hatch-mypyc's exclude, a
+ * filter in setup.py): never proposed, whatever they would gain. */
+static void write_excluded(scout_buf *b, const scout_scan *scan)
+{
+	size_t count = 0, shown = 0;
+
+	for (size_t i = 0; i < scan->nmodules; i++)
+		count += is_excluded(scan, i);
+	if (count)
+		scout_buf_printf(b, "\nLeft out by the build on purpose (%zu; never proposed):\n",
+		                 count);
+	for (size_t i = 0; i < scan->nmodules && shown < MAX_SHOWN; i++) {
+		const scout_module *m = &scan->modules[i];
+		const scout_compile_origin *o = scout_scan_excluded_by(scan, m);
+
+		if (!is_excluded(scan, i))
+			continue;
+		scout_buf_puts(b, "  ");
+		scout_escape_terminal(b, m->path);
+		if (o) {
+			scout_buf_puts(b, "  excluded in ");
+			scout_escape_terminal(b, o->file);
+			scout_buf_puts(b, " (");
+			scout_escape_terminal(b, o->backend);
+			scout_buf_putc(b, ')');
+		}
+		scout_buf_putc(b, '\n');
+		shown++;
+	}
+	if (count > shown)
+		scout_buf_printf(b, "  ... and %zu more (JSON modules[].plan)\n", count - shown);
+}
+
+void scout_text_write_plan_idle(scout_buf *b, const scout_scan *scan)
+{
+	size_t counts[SCOUT_LIST_COUNT] = {0};
+
+	for (size_t i = 0; i < scan->nmodules; i++)
+		counts[scan->plan.places[i].list]++;
+	write_idle(b, scan);
+	write_excluded(b, scan);
 	if (counts[SCOUT_LIST_NOT_SHIPPED]) {
 		scout_buf_printf(b, "\nNot shipped, never planned: %zu module%s (scope: ",
 		                 counts[SCOUT_LIST_NOT_SHIPPED],

@@ -14,7 +14,8 @@ void scout_text_write_plan_blocked(scout_buf *b, const scout_scan *scan);
  * list): "  unlocks 4.7%: rule-a (2), rule-b" or why it waits, and a
  * newline. */
 void scout_text_write_blocked_why(scout_buf *b, const scout_scan *scan, size_t i);
-/* "Not worth compiling" with each reason, and the count not shipped. */
+/* "Not worth compiling" with each reason, what the build leaves out on
+ * purpose (and where), and the count not shipped. */
 void scout_text_write_plan_idle(scout_buf *b, const scout_scan *scan);
 
 #endif

@@ -335,7 +335,10 @@ static bool coverage_gate(const scout_settings *s, const scout_scan *scan, char 
 
 		if (pct >= s->min_coverage || below++ >= COVERAGE_NAMED)
 			continue;
-		scout_buf_printf(&names, "%s%s (%.1f%%)", below > 1 ? ", " : "", m->path, pct);
+		char *local = scout_scan_local_path(scan, m->path);
+
+		scout_buf_printf(&names, "%s%s (%.1f%%)", below > 1 ? ", " : "", local, pct);
+		free(local);
 	}
 	if (below > COVERAGE_NAMED)
 		scout_buf_printf(&names, " and %zu more", below - COVERAGE_NAMED);
@@ -357,9 +360,12 @@ bool scout_settings_gate(const scout_settings *s, const scout_scan *scan, char *
 			    scout_finding_holds(&scan->modules[i].findings[j]) && count++ == 0)
 				first = scan->modules[i].path;
 	if (count) {
+		char *local = scout_scan_local_path(scan, first);
+
 		snprintf(reason, cap, "%zu finding%s at or above --fail-on %s (first in %s)", count,
 		         count == 1 ? "" : "s", scout_category_name((scout_category)s->fail_on),
-		         first);
+		         local);
+		free(local);
 		return true;
 	}
 	return coverage_gate(s, scan, reason, cap);

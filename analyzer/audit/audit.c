@@ -117,7 +117,8 @@ static void build_plan(scout_audit *a, const scout_scan *scan)
 
 /* The plan's lists as they are: the plan in its order (first phase, then
  * the rest), the blocked modules in the plan's order, those not worth
- * compiling hottest first; what is compiled today in path order. */
+ * compiling hottest first; what the build leaves out on purpose and what is
+ * compiled today in path order. */
 static void build_phases(scout_audit *a, const scout_scan *scan)
 {
 	if (!scan->plan.built || !scan->plan.places)
@@ -139,7 +140,9 @@ static void build_phases(scout_audit *a, const scout_scan *scan)
 
 			SCOUT_PUSH(a->current, a->ncurrent, a->current_cap, cur);
 		}
-		if (scan->plan.places[i].list == SCOUT_LIST_IDLE)
+		if (am.why == SCOUT_WHY_EXCLUDED)
+			SCOUT_PUSH(a->excluded, a->nexcluded, a->excluded_cap, am);
+		else if (scan->plan.places[i].list == SCOUT_LIST_IDLE)
 			SCOUT_PUSH(a->skip, a->nskip, a->skip_cap, am);
 	}
 	sort_hot(scan, a->skip, a->nskip);
@@ -333,10 +336,13 @@ static void free_checks(scout_audit *a)
 void scout_audit_free(scout_audit *a)
 {
 	free(a->verdict);
+	free(a->snippet_switch);
+	free(a->snippet_switch_on);
 	free_modules(a->phase1, a->nphase1);
 	free_modules(a->phase2, a->nphase2);
 	free_modules(a->blocked, a->nblocked);
 	free_modules(a->skip, a->nskip);
+	free_modules(a->excluded, a->nexcluded);
 	free_modules(a->current, a->ncurrent);
 	for (size_t i = 0; i < a->nrules; i++)
 		free(a->rules[i].locs);

@@ -105,6 +105,7 @@ static void ctx_load(facts_ctx *ctx, const scout_scan *scan, const char *dir)
 	scout_audit_facts_read(&ctx->tox_ini, dir, "tox.ini");
 	scout_audit_facts_read(&ctx->pytest_ini, dir, "pytest.ini");
 	scout_audit_facts_read(&ctx->noxfile, dir, "noxfile.py");
+	scout_audit_facts_read(&ctx->makefile, dir, "Makefile");
 	if (ctx->pyproject.data &&
 	    scout_toml_parse(&ctx->toml, ctx->pyproject.data, ctx->pyproject.len) < 0)
 		memset(&ctx->toml, 0, sizeof(ctx->toml));
@@ -120,6 +121,7 @@ static void ctx_free(facts_ctx *ctx)
 	scout_audit_facts_file_free(&ctx->tox_ini);
 	scout_audit_facts_file_free(&ctx->pytest_ini);
 	scout_audit_facts_file_free(&ctx->noxfile);
+	scout_audit_facts_file_free(&ctx->makefile);
 	scout_toml_free(&ctx->toml);
 	for (size_t i = 0; i < ctx->nci; i++)
 		scout_audit_facts_file_free(&ctx->ci[i]);
@@ -170,6 +172,10 @@ void scout_audit_packaging(scout_audit *a, const scout_scan *scan, const char *p
 
 	ctx_load(&ctx, scan, project_dir ? project_dir : ".");
 	scout_audit_facts_switch(&ctx.sw, scan, a->project_name);
+	if (ctx.sw.own && a->snippet_setuptools) {
+		a->snippet_switch = scout_strdup(ctx.sw.var);
+		a->snippet_switch_on = scout_strdup(ctx.sw.on);
+	}
 	scout_audit_facts_build_backend(a, &ctx);
 	scout_audit_facts_cibuildwheel(a, &ctx);
 	scout_audit_facts_fallback_wheel(a, &ctx);
@@ -180,4 +186,28 @@ void scout_audit_packaging(scout_audit *a, const scout_scan *scan, const char *p
 		if (a->checks[i].nrefs > 1)
 			scout_audit_facts_refs_finish(&a->checks[i]);
 	ctx_free(&ctx);
+}
+
+void scout_audit_setup_snippet_head(scout_buf *b, const scout_audit *a)
+{
+	if (!a->snippet_switch) {
+		scout_buf_puts(b,
+		               "from mypyc.build import mypycify\nfrom setuptools import setup\n\n"
+		               "setup(\n    ext_modules=mypycify([\n");
+		return;
+	}
+	scout_buf_printf(b,
+	                 "import os\n\nfrom setuptools import setup\n\n"
+	                 "# the project's own switch, as its setup.py has it\n"
+	                 "if os.environ.get(\"%s\") == \"%s\":\n"
+	                 "    from mypyc.build import mypycify\n\n"
+	                 "    ext_modules = mypycify([\n",
+	                 a->snippet_switch, a->snippet_switch_on);
+}
+
+void scout_audit_setup_snippet_tail(scout_buf *b, const scout_audit *a)
+{
+	scout_buf_puts(b, a->snippet_switch ? "    ])\nelse:\n    ext_modules = []\n\n"
+	                                      "setup(ext_modules=ext_modules)\n"
+	                                    : "    ]),\n)\n");
 }

@@ -11,11 +11,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What one job does, by line (0: not seen). */
+/* A line of a file (no 0: not seen). */
+typedef struct at {
+	const facts_file *f;
+	uint32_t no;
+} at;
+
+/* What one job does, by line; a CI step's `make T` and `nox -s NAME` are
+ * followed into the Makefile and noxfile.py (audit_facts_follow.c). */
 typedef struct job {
 	const facts_file *f;
-	char *name; /* owned */
-	uint32_t build, compiled, remove, install, test;
+	char *name;     /* owned */
+	scout_buf via;  /* the make targets and nox sessions followed */
+	char *test_via; /* owned; the one whose lines ran the tests, or NULL */
+	at build, compiled, maybe, remove, install, test;
+	bool inplace;   /* built in place (build_ext --inplace), not installed */
+	bool pending;   /* an install( call whose first argument is on the next line */
+	bool elsewhere; /* clones another project (downstream tests) */
+	const facts_switch *sw;
+	const facts_ctx *ctx;
 } job;
 
 static const char *const build_words[] = {"-m build",    "pip wheel", "build --wheel",
@@ -100,53 +114,113 @@ static char *job_start(const facts_line *l, bool workflow, bool *in_jobs)
 	return ind == 0 ? scout_strndup(l->text, end - 1) : NULL;
 }
 
-static void step(job *j, const facts_line *l, const facts_switch *sw)
+static bool has(const facts_line *l, const char *w)
 {
-	if (!j->build && any_word(l, build_words, sizeof(build_words) / sizeof(*build_words)))
-		j->build = l->no;
-	if (!j->compiled && sw->var && sets_switch(l, sw))
-		j->compiled = l->no;
-	if (!j->remove && j->build &&
-	    (scout_audit_facts_line_has(l, "rm -r") || scout_audit_facts_line_has(l, "rmtree")))
-		j->remove = l->no;
-	if (!j->install &&
-	    ((scout_audit_facts_line_has(l, "install") &&
-	      (scout_audit_facts_line_has(l, ".whl") || scout_audit_facts_line_has(l, "dist/") ||
-	       scout_audit_facts_line_has(l, "./dist") ||
-	       scout_audit_facts_line_has(l, "wheelhouse"))) ||
-	     installs_project(l)))
-		j->install = l->no;
-	if (!j->test && j->install &&
-	    any_word(l, test_words, sizeof(test_words) / sizeof(*test_words)))
-		j->test = l->no;
+	return scout_audit_facts_line_has(l, w);
+}
+
+static void mark(at *a, const facts_file *f, const facts_line *l)
+{
+	if (!a->no)
+		*a = (at){f, l->no};
+}
+
+/* The first argument on its own line: `    ".",` after `install(`. */
+static bool dot_argument(const facts_line *l)
+{
+	size_t i = indent_of(l);
+
+	return i + 2 < l->len && (l->text[i] == '"' || l->text[i] == '\'') &&
+	       l->text[i + 1] == '.' && l->text[i + 2] == l->text[i];
+}
+
+static void step(job *j, const facts_file *f, const facts_line *l)
+{
+	if (any_word(l, build_words, sizeof(build_words) / sizeof(*build_words)))
+		mark(&j->build, f, l);
+	if (j->sw->var && sets_switch(l, j->sw))
+		mark(has(l, " if ") ? &j->maybe : &j->compiled, f, l);
+	if (j->build.no && (has(l, "rm -r") || has(l, "rmtree")))
+		mark(&j->remove, f, l);
+	if (has(l, "git clone"))
+		j->elsewhere = true;
+	if (!j->install.no && has(l, "build_ext") && has(l, "--inplace")) {
+		mark(&j->install, f, l);
+		j->inplace = true;
+	}
+	if ((has(l, "install") &&
+	     (has(l, ".whl") || has(l, "dist/") || has(l, "./dist") || has(l, "wheelhouse"))) ||
+	    installs_project(l) || (j->pending && dot_argument(l)))
+		mark(&j->install, f, l);
+	j->pending = l->len > 8 && memcmp(l->text + l->len - 8, "install(", 8) == 0;
+	if (j->install.no && any_word(l, test_words, sizeof(test_words) / sizeof(*test_words)))
+		mark(&j->test, f, l);
+}
+
+static void visit(void *arg, const facts_file *f, const facts_line *l)
+{
+	step(arg, f, l);
+}
+
+/* A switch set only under a condition ("1" if use_mypyc else "0") counts
+ * when the job or the session it runs is named for mypyc. */
+static void settle(job *j)
+{
+	bool named =
+	    (j->name && (strstr(j->name, "mypyc") || strstr(j->name, "compiled"))) ||
+	    (j->via.data && (strstr(j->via.data, "mypyc") || strstr(j->via.data, "compiled")));
+
+	if (!j->compiled.no && j->maybe.no && named)
+		j->compiled = j->maybe;
+	if (j->inplace && !j->compiled.no && !j->sw->own)
+		j->compiled = j->install; /* the build compiles whenever it runs */
 }
 
 /* A wheel installed and the tests run after it; a compiled build counts
  * more than one that may be pure. */
 static int job_score(const job *j)
 {
-	if (!j->install || !j->test)
+	if (!j->install.no || !j->test.no || j->elsewhere)
 		return 0;
-	return 1 + (j->build != 0) + 2 * (j->compiled != 0) + (j->remove != 0);
+	return 1 + (j->build.no != 0) + 2 * (j->compiled.no != 0) + (j->remove.no != 0);
+}
+
+static void job_free(job *j)
+{
+	free(j->name);
+	free(j->test_via);
+	scout_buf_free(&j->via);
 }
 
 static void keep_best(job *best, job *j)
 {
+	settle(j);
 	if (job_score(j) > job_score(best)) {
-		free(best->name);
+		job_free(best);
 		*best = *j;
 	} else {
-		free(j->name);
+		job_free(j);
 	}
 	memset(j, 0, sizeof(*j));
 }
 
-static void read_jobs(job *best, const facts_file *f, const facts_switch *sw)
+/* Follows one CI line; names what it ran when the tests ran there. */
+static void follow_line(job *j, const facts_line *l)
+{
+	size_t from = j->via.len;
+	bool tested = j->test.no != 0;
+
+	scout_audit_facts_follow(j->ctx, l, visit, j, &j->via);
+	if (!tested && j->test.no && j->via.len > from && !j->test_via)
+		j->test_via = scout_strdup(j->via.data + from + (from ? 2 : 0));
+}
+
+static void read_jobs(job *best, const facts_file *f, const facts_ctx *ctx, bool ci)
 {
 	bool workflow = scout_str_startswith(f->rel, ".github/workflows/"), in_jobs = false;
 	size_t pos = 0;
 	facts_line l = {0};
-	job j = {.f = f};
+	job j = {.f = f, .sw = &ctx->sw, .ctx = ctx};
 
 	while (scout_audit_facts_next_line(f, &pos, &l)) {
 		char *name;
@@ -155,13 +229,20 @@ static void read_jobs(job *best, const facts_file *f, const facts_switch *sw)
 			continue;
 		if ((name = job_start(&l, workflow, &in_jobs))) {
 			keep_best(best, &j);
-			j.f = f;
-			j.name = name;
+			j = (job){.f = f, .name = name, .sw = &ctx->sw, .ctx = ctx};
 			continue;
 		}
-		step(&j, &l, sw);
+		step(&j, f, &l);
+		if (ci)
+			follow_line(&j, &l);
 	}
 	keep_best(best, &j);
+}
+
+static void ref(scout_audit_check *c, at a)
+{
+	if (a.no)
+		scout_audit_facts_ref_at(c, a.f, a.no);
 }
 
 static void say(scout_audit_check *c, const job *j, const facts_switch *sw, scout_buf *found)
@@ -169,23 +250,30 @@ static void say(scout_audit_check *c, const job *j, const facts_switch *sw, scou
 	scout_buf_printf(found, "%s%s", found->len ? " " : "", j->f->rel);
 	if (j->name)
 		scout_buf_printf(found, " (%s)", j->name);
-	scout_buf_puts(found, j->build ? " builds a wheel" : " installs the package");
-	if (j->compiled && j->build)
+	if (j->test_via)
+		scout_buf_printf(found, " runs %s, which", j->test_via);
+	if (j->inplace)
+		scout_buf_puts(found,
+		               " builds the extension modules in place (build_ext --inplace)");
+	else
+		scout_buf_puts(found, j->build.no ? " builds a wheel" : " installs the package");
+	if (j->compiled.no && (j->build.no || j->inplace) && sw->own)
 		scout_buf_printf(found, " with %s=%s", sw->var, sw->on);
-	if (j->remove)
+	if (j->remove.no)
 		scout_buf_puts(found, ", removes the source tree");
-	if (j->build)
+	if (j->build.no && !j->inplace)
 		scout_buf_puts(found, ", installs the wheel");
-	else if (j->compiled)
+	else if (j->compiled.no && !j->inplace)
 		scout_buf_printf(found, " with %s=%s", sw->var, sw->on);
 	scout_buf_puts(found, " and runs the tests against it");
-	scout_buf_puts(found, j->compiled ? ": the compiled modules are what is tested."
-	                                  : ", so they import the installed package.");
-	scout_audit_facts_ref_at(c, j->f, j->build);
-	scout_audit_facts_ref_at(c, j->f, j->compiled);
-	scout_audit_facts_ref_at(c, j->f, j->remove);
-	scout_audit_facts_ref_at(c, j->f, j->install);
-	scout_audit_facts_ref_at(c, j->f, j->test);
+	scout_buf_puts(found, j->compiled.no ? ": the compiled modules are what is tested."
+	                      : j->inplace   ? "."
+	                                     : ", so they import the installed package.");
+	ref(c, j->build);
+	ref(c, j->compiled);
+	ref(c, j->remove);
+	ref(c, j->install);
+	ref(c, j->test);
 }
 
 int scout_audit_facts_wheel_tests(scout_audit_check *c, const facts_ctx *ctx, scout_buf *found)
@@ -195,13 +283,13 @@ int scout_audit_facts_wheel_tests(scout_audit_check *c, const facts_ctx *ctx, sc
 	int score;
 
 	for (size_t i = 0; i < ctx->nci; i++)
-		read_jobs(&best, &ctx->ci[i], &ctx->sw);
+		read_jobs(&best, &ctx->ci[i], ctx, true);
 	for (size_t i = 0; i < 2; i++)
 		if (extra[i]->data)
-			read_jobs(&best, extra[i], &ctx->sw);
+			read_jobs(&best, extra[i], ctx, false);
 	score = job_score(&best);
 	if (score)
 		say(c, &best, &ctx->sw, found);
-	free(best.name);
-	return !score ? 0 : best.compiled ? 2 : 1;
+	job_free(&best);
+	return !score ? 0 : best.compiled.no ? 2 : 1;
 }

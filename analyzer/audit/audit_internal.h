@@ -39,7 +39,7 @@ typedef struct facts_switch {
 typedef struct facts_ctx {
 	const scout_scan *scan;
 	const char *dir;
-	facts_file pyproject, setup_py, setup_cfg, tox_ini, pytest_ini, noxfile;
+	facts_file pyproject, setup_py, setup_cfg, tox_ini, pytest_ini, noxfile, makefile;
 	scout_toml toml; /* pyproject.toml parsed; empty when absent */
 	facts_file *ci;  /* owned; CI configuration files, by rel */
 	size_t nci, ci_cap;
@@ -67,6 +67,14 @@ bool scout_audit_facts_line_has(const facts_line *l, const char *needle);
 bool scout_audit_facts_line_has_ci(const facts_line *l, const char *needle);
 /* True when the line, trimmed, is empty or starts with '#' (or ';'). */
 bool scout_audit_facts_line_is_comment(const facts_line *l);
+
+/* What a CI line runs in another file (audit_facts_follow.c): `make T`
+ * into the Makefile, `nox -s NAME` into noxfile.py; visit(arg, file, line)
+ * for each line reached, in the order it runs; "make target T" or "nox
+ * session NAME" appended to via (", "-separated). */
+typedef void (*facts_visit)(void *arg, const facts_file *f, const facts_line *l);
+void scout_audit_facts_follow(const facts_ctx *ctx, const facts_line *l, facts_visit visit,
+                              void *arg, scout_buf *via);
 
 /* A project-relative path for a module path of the scan (owned by caller),
  * or NULL when the scan root does not lie inside the project directory. */

@@ -106,6 +106,10 @@ static void write_lists(scout_buf *b, const scout_audit *a, const scout_scan *sc
 		scout_buf_printf(b, "%zu %s not worth compiling: nothing in %s would run faster. ",
 		                 a->nskip, a->nskip == 1 ? "is" : "are",
 		                 a->nskip == 1 ? "it" : "them");
+	if (a->nexcluded)
+		scout_buf_printf(
+		    b, "The build leaves %zu out on purpose; the plan never proposes %s. ",
+		    a->nexcluded, a->nexcluded == 1 ? "it" : "them");
 }
 
 char *scout_audit_verdict_text(const scout_audit *a, const scout_scan *scan)

@@ -281,6 +281,24 @@ void scout_profile_placement_clear(scout_profile_placement *p)
 	memset(p, 0, sizeof(*p));
 }
 
+char *scout_scan_local_path(const scout_scan *s, const char *path)
+{
+	const char *in = s->cwd_in_root ? s->cwd_in_root : "";
+
+	if (!path)
+		return NULL;
+	if (in[0] && scout_str_startswith(path, in))
+		return scout_strdup(path + strlen(in));
+	return scout_asprintf("%s%s", s->from_cwd ? s->from_cwd : "", path);
+}
+
+const scout_compile_origin *scout_scan_excluded_by(const scout_scan *s, const scout_module *m)
+{
+	if (!m->excluded_by || m->excluded_by > s->ncompile_origins)
+		return NULL;
+	return &s->compile_origins[m->excluded_by - 1];
+}
+
 void scout_scan_free(scout_scan *s)
 {
 	for (size_t i = 0; i < s->nmodules; i++)

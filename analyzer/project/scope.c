@@ -137,3 +137,25 @@ void scout_scope_read(scout_scan *scan, const char *dir, const scout_scope_opts 
 	free(c.why);
 	scout_toml_free(&t);
 }
+
+void scout_scope_ship_compiled(scout_scan *scan)
+{
+	size_t n = 0;
+	char *source;
+
+	for (size_t i = 0; i < scan->nmodules; i++) {
+		scout_module *m = &scan->modules[i];
+
+		if (!m->compiled_now || m->shipped || scout_module_is_test(m))
+			continue;
+		m->shipped = m->gated = true;
+		n++;
+	}
+	if (!n)
+		return;
+	source = scout_asprintf("%s; %zu module%s compiled with mypyc ship%s as extensions",
+	                        scan->scope_source ? scan->scope_source : "", n, n == 1 ? "" : "s",
+	                        n == 1 ? "s" : "");
+	free(scan->scope_source);
+	scan->scope_source = source;
+}

@@ -88,6 +88,7 @@ void scout_scan_finish(scout_scan *scan, const char *project_dir, const scout_sc
 
 	scout_scope_read(scan, project_dir, scope);
 	scout_compile_set_read(scan, project_dir);
+	scout_scope_ship_compiled(scan);
 	scout_mypy_config_read(&cfg, project_dir);
 	scout_rules_check_mypy_config(scan, &cfg, config);
 	scout_mypy_config_free(&cfg);

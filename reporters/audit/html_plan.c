@@ -14,6 +14,7 @@ static const char *const phase1_heads[] = {".#", "module", ".hotness", ".score",
 static const char *const phase2_heads[] = {"module", ".hotness", ".score", "to check"};
 static const char *const blocked_heads[] = {"module", ".hotness", ".unlocks", "what blocks it"};
 static const char *const skip_heads[] = {"module", ".hotness", "verdict", "why not"};
+static const char *const excluded_heads[] = {"module", ".hotness", "excluded in"};
 
 static const scout_module *module_at(const scout_scan *scan, size_t i)
 {
@@ -305,12 +306,48 @@ static void write_skip(scout_buf *b, const scout_scan *scan, const scout_audit *
 		if (a->nskip > SCOUT_AUDIT_HTML_FOLD)
 			scout_buf_puts(b, "</details>\n");
 	}
-	if (a->not_shipped) {
-		scout_buf_printf(b, "<p class=\"muted\">%zu more module%s not shipped (scope: ",
-		                 a->not_shipped, a->not_shipped == 1 ? " is" : "s are");
-		scout_escape_html(b, scan->scope_source ? scan->scope_source : "?");
-		scout_buf_puts(b, ") and never planned.</p>\n");
+}
+
+static void write_not_shipped(scout_buf *b, const scout_scan *scan, const scout_audit *a)
+{
+	if (!a->not_shipped)
+		return;
+	scout_buf_printf(b, "<p class=\"muted\">%zu more module%s not shipped (scope: ",
+	                 a->not_shipped, a->not_shipped == 1 ? " is" : "s are");
+	scout_escape_html(b, scan->scope_source ? scan->scope_source : "?");
+	scout_buf_puts(b, ") and never planned.</p>\n");
+}
+
+static void write_excluded(scout_buf *b, const scout_scan *scan, const scout_audit *a)
+{
+	if (a->nexcluded == 0)
+		return;
+	scout_buf_printf(b,
+	                 "<h3>Left out by the build</h3>\n<p>%zu module%s the build leaves out "
+	                 "on purpose; the plan never proposes them.</p>\n",
+	                 a->nexcluded, a->nexcluded == 1 ? "" : "s");
+	if (a->nexcluded > SCOUT_AUDIT_HTML_FOLD)
+		scout_buf_printf(b, "<details><summary>All %zu modules</summary>\n", a->nexcluded);
+	scout_audit_html_table(b, excluded_heads, 3);
+	for (size_t i = 0; i < a->nexcluded; i++) {
+		const scout_module *m = module_at(scan, a->excluded[i].module);
+		const scout_compile_origin *o = scout_scan_excluded_by(scan, m);
+
+		scout_buf_puts(b, "<tr><td>");
+		scout_audit_html_module(b, scan, a->excluded[i].module);
+		scout_buf_printf(b, "</td><td class=\"num\">%.1f%%</td><td>", 100.0 * m->hotness);
+		if (o) {
+			scout_buf_puts(b, "<code>");
+			scout_escape_html(b, o->file);
+			scout_buf_puts(b, "</code> (");
+			scout_escape_html(b, o->backend);
+			scout_buf_putc(b, ')');
+		}
+		scout_buf_puts(b, "</td></tr>\n");
 	}
+	scout_audit_html_table_end(b);
+	if (a->nexcluded > SCOUT_AUDIT_HTML_FOLD)
+		scout_buf_puts(b, "</details>\n");
 }
 
 /* s as the inside of a double-quoted TOML basic string, then as HTML text. */
@@ -343,11 +380,18 @@ static void write_snippets(scout_buf *b, const scout_scan *scan, const scout_aud
 	                 scan->compile_source ? ", to replace the one the build compiles today"
 	                                      : "");
 	if (a->snippet_setuptools) {
+		scout_buf text = {0};
+
 		scout_buf_puts(b, "<p>setuptools, in <code>setup.py</code>:</p>\n<pre><code "
-		                  "class=\"language-python\">from mypyc.build import mypycify\n\n"
-		                  "setup(\n    ext_modules=mypycify([\n");
+		                  "class=\"language-python\">");
+		scout_audit_setup_snippet_head(&text, a);
+		scout_escape_html(b, text.data);
 		write_paths(b, scan, a, "        ");
-		scout_buf_puts(b, "    ]),\n)\n</code></pre>\n");
+		text.len = 0;
+		scout_audit_setup_snippet_tail(&text, a);
+		scout_escape_html(b, text.data);
+		scout_buf_puts(b, "</code></pre>\n");
+		scout_buf_free(&text);
 	}
 	if (a->snippet_hatch) {
 		scout_buf_puts(
@@ -367,5 +411,7 @@ void scout_audit_html_plan(scout_buf *b, const scout_scan *scan, const scout_aud
 	write_phase2(b, scan, a);
 	write_blocked(b, scan, a);
 	write_skip(b, scan, a);
+	write_excluded(b, scan, a);
+	write_not_shipped(b, scan, a);
 	write_snippets(b, scan, a);
 }

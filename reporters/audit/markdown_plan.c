@@ -279,7 +279,10 @@ static void write_skip(scout_md_ctx *c)
 
 	scout_buf_puts(c->b, "### Not worth compiling\n\n");
 	if (a->nskip == 0) {
-		scout_buf_puts(c->b, "Every shipped module is planned or blocked.\n\n");
+		scout_buf_puts(c->b, a->nexcluded
+		                         ? "Every shipped module is planned, blocked or left "
+		                           "out by the build (below).\n\n"
+		                         : "Every shipped module is planned or blocked.\n\n");
 		return;
 	}
 	scout_buf_puts(c->b, "Compiled, nothing in them would run faster (the plan's reason for "
@@ -299,14 +302,48 @@ static void write_skip(scout_md_ctx *c)
 	if (shown < a->nskip)
 		scout_md_more(c->b, a->nskip - shown, false);
 	scout_buf_putc(c->b, '\n');
-	if (a->not_shipped) {
-		scout_buf_printf(c->b, "%zu more module%s %s not shipped (scope: ", a->not_shipped,
-		                 a->not_shipped == 1 ? "" : "s",
-		                 a->not_shipped == 1 ? "is" : "are");
-		scout_escape_markdown_text(c->b,
-		                           c->scan->scope_source ? c->scan->scope_source : "?");
-		scout_buf_puts(c->b, ") and never planned.\n\n");
+}
+
+static void write_not_shipped(scout_md_ctx *c)
+{
+	const scout_audit *a = c->a;
+
+	if (!a->not_shipped)
+		return;
+	scout_buf_printf(c->b, "%zu more module%s %s not shipped (scope: ", a->not_shipped,
+	                 a->not_shipped == 1 ? "" : "s", a->not_shipped == 1 ? "is" : "are");
+	scout_escape_markdown_text(c->b, c->scan->scope_source ? c->scan->scope_source : "?");
+	scout_buf_puts(c->b, ") and never planned.\n\n");
+}
+
+static void write_excluded(scout_md_ctx *c)
+{
+	const scout_audit *a = c->a;
+	size_t shown = min_size(a->nexcluded, c->lim.plan);
+
+	if (a->nexcluded == 0)
+		return;
+	scout_buf_puts(c->b, "### Left out by the build\n\nThe build leaves these out on "
+	                     "purpose; the plan never proposes them.\n\n| module | hotness | "
+	                     "excluded in |\n| --- | ---: | --- |\n");
+	for (size_t i = 0; i < shown; i++) {
+		const scout_module *m = module_at(c, a->excluded[i].module);
+		const scout_compile_origin *o = scout_scan_excluded_by(c->scan, m);
+
+		module_cell(c, a->excluded[i].module);
+		scout_md_percent(c->b, m->hotness);
+		scout_buf_puts(c->b, " | ");
+		if (o) {
+			scout_escape_markdown_text(c->b, o->file);
+			scout_buf_puts(c->b, " (");
+			scout_escape_markdown_text(c->b, o->backend);
+			scout_buf_putc(c->b, ')');
+		}
+		scout_buf_puts(c->b, " |\n");
 	}
+	if (shown < a->nexcluded)
+		scout_md_more(c->b, a->nexcluded - shown, false);
+	scout_buf_putc(c->b, '\n');
 }
 
 /* Phase 1's paths as string literals, one per line, cut at the plan level
@@ -337,11 +374,9 @@ static void write_snippets(scout_md_ctx *c)
 	                                             : "");
 	scout_buf_puts(c->b, ".\n\n");
 	if (c->a->snippet_setuptools) {
-		scout_buf_puts(&s,
-		               "from mypyc.build import mypycify\nfrom setuptools import setup\n\n"
-		               "setup(\n    ext_modules=mypycify([\n");
+		scout_audit_setup_snippet_head(&s, c->a);
 		write_paths(c, &s, false);
-		scout_buf_puts(&s, "    ]),\n)\n");
+		scout_audit_setup_snippet_tail(&s, c->a);
 		scout_buf_puts(c->b, "setuptools, in `setup.py`:\n\n");
 		scout_escape_markdown_fence(c->b, "python", s.data);
 		scout_buf_putc(c->b, '\n');
@@ -369,6 +404,8 @@ void scout_md_plan(scout_md_ctx *c)
 	write_phase2(c);
 	write_blocked(c);
 	write_skip(c);
+	write_excluded(c);
+	write_not_shipped(c);
 	write_snippets(c);
 }
 

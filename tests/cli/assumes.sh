@@ -82,7 +82,7 @@ check "classvar-assign-via-class across modules assumes nothing" \
 rc=0
 err=$("$bin" scan --no-cache --fail-on blocker fixtures/projects/assumes 2>&1 >/dev/null) || rc=$?
 check "--fail-on counts only the blockers that hold (4 of 5)" \
-	test "$rc" = 1 -a "${err#*: }" = "4 findings at or above --fail-on blocker (first in pkg/__init__.py)"
+	test "$rc" = 1 -a "${err#*: }" = "4 findings at or above --fail-on blocker (first in fixtures/projects/assumes/pkg/__init__.py)"
 
 # The current compile set is in the assumed build even when blocked: with
 # pkg/legacy.py in mypycify, Adapter's finding holds.

@@ -109,4 +109,16 @@ check "hostile: names stay text" no_markup "$tmp/h.md"
 check "hostile: renders with cmark-gfm" rendered "$tmp/h.md"
 check "hostile: the <script> file is listed" grep -q '<script>alert(1)<!-- x.py' "$tmp/h.md"
 
+# The setuptools snippet keeps the project's own switch around mypycify, as
+# its setup.py does (setup_glob compiles when APP_USE_MYPYC=1), and is Python.
+"$bin" audit --no-cache --format md fixtures/compile_sets/setup_glob |
+	sed -n '/^setuptools, in `setup.py`:$/,/^```$/p' | sed '1,3d;$d' >"$tmp/switch.py"
+check "the snippet is inside the project's switch" \
+	grep -qxF 'if os.environ.get("APP_USE_MYPYC") == "1":' "$tmp/switch.py"
+check "... with the phase 1 list in it" grep -qxF '        "src/app/core.py",' "$tmp/switch.py"
+check "... and compiles as Python" python3 -c 'import ast, sys; ast.parse(open(sys.argv[1]).read())' "$tmp/switch.py"
+"$bin" audit --no-cache --format html fixtures/compile_sets/setup_glob >"$tmp/switch.html"
+check "html: the same snippet" bash -c "grep -qxF '<pre><code class=\"language-python\">import os' '$tmp/switch.html' &&
+	grep -qxF '    ext_modules = mypycify([' '$tmp/switch.html'"
+
 finish

@@ -93,5 +93,25 @@ check "hatch_exclude: excluded $got" [ "$got" = "src/app/__main__.py src/app/cli
 got=$(excluded setup_exclude)
 check "setup_exclude: excluded $got" [ "$got" = "app/cli.py app/debug.py" ]
 expect setup_exclude "setup.py mypycify" app/__init__.py app/core.py app/extra.py
+# ... and says so under its own heading, never "nothing would run faster"
+"$bin" scan --no-cache --fail-on none --show-plan fixtures/compile_sets/hatch_exclude >"$tmp/excl.txt"
+check "text: excluded modules under their own heading, with the file that excludes them" \
+	bash -c "grep -qxF 'Left out by the build on purpose (4; never proposed):' '$tmp/excl.txt' &&
+		grep -qxF '  src/app/core_debug.py  excluded in pyproject.toml (hatch-mypyc)' '$tmp/excl.txt'"
+check "text: no 'Not worth compiling' for them" bash -c "! grep -q '^Not worth compiling' '$tmp/excl.txt'"
+"$bin" scan --no-cache --fail-on none --show-plan fixtures/compile_sets/setup_exclude >"$tmp/excl2.txt"
+check "text: a setup.py filter names setup.py" grep -qxF '  app/debug.py  excluded in setup.py (mypycify)' "$tmp/excl2.txt"
+"$bin" audit --no-cache --format md fixtures/compile_sets/hatch_exclude >"$tmp/excl.md"
+check "audit md: a 'Left out by the build' table, not 'Not worth compiling'" \
+	bash -c "grep -qxF '### Left out by the build' '$tmp/excl.md' &&
+		grep -qxF '| \`src/app/core_debug.py\` | 0.0% | pyproject.toml (hatch-mypyc) |' '$tmp/excl.md' &&
+		sed -n '/^### Not worth/,/^### Left/p' '$tmp/excl.md' | grep -q 'planned, blocked or left out by the build'"
+check "audit md: the verdict counts them apart" grep -qF "The build leaves 4 out on purpose; the plan never proposes them." "$tmp/excl.md"
+check "audit md: the not-shipped count even when nothing is idle" \
+	grep -qF "2 more modules are not shipped (scope: hatch:" "$tmp/excl.md"
+"$bin" audit --no-cache --format html fixtures/compile_sets/hatch_exclude >"$tmp/excl.html"
+check "audit html: a 'Left out by the build' table" \
+	bash -c "grep -qF '<h3>Left out by the build</h3>' '$tmp/excl.html' &&
+		grep -qF '<p>0 modules: compiled, nothing in them would run faster' '$tmp/excl.html'"
 
 finish

@@ -45,6 +45,17 @@ for o in $options; do
 done
 if command -v zsh >/dev/null; then
 	check "the zsh completion is valid zsh" zsh -n "$zsh_completion"
+	zsh_words() { # zsh_words WORDS: what compinit, loading the installed file, offers after WORDS
+		rm -f "$tmp/zsh.out"
+		zsh "$(dirname "${BASH_SOURCE[0]}")/lib/zsh-complete.zsh" "$(dirname "$zsh_completion")" "$1" "$tmp/zsh.out"
+		[ -f "$tmp/zsh.out" ] && sort -u "$tmp/zsh.out" | tr '\n' ' '
+	}
+	check "zsh: compinit loads it and completes commands" test "$(zsh_words 'mypyc-scout sc')" = "scan "
+	check "zsh: completes a command's options" test "$(zsh_words 'mypyc-scout scan --exc')" = "--exclude "
+	check "zsh: completes an option's values" test "$(zsh_words 'mypyc-scout scan --fail-on=b')" = "behaviour blocker "
+	check "zsh: audit's formats" test "$(zsh_words 'mypyc-scout audit --format=')" = "html markdown "
+else
+	echo "skip: zsh is not installed, the zsh completion is only grepped (apt-get install zsh)"
 fi
 
 # pre-commit: the published hook checks for the binary.
@@ -64,6 +75,18 @@ assert runs, "no run blocks"
 sys.exit(any("${{" in body for _, body in runs))
 PY
 check "action.yml caches the build" grep -q 'uses: actions/cache@' action.yml
+# read as GitHub reads it (YAML, then each expression against what exists)
+rc=0
+python3 "$(dirname "${BASH_SOURCE[0]}")/lib/action_check.py" action.yml >"$tmp/action.txt" 2>&1 || rc=$?
+if [ "$rc" = 2 ]; then
+	echo "skip: no PyYAML (python3-yaml), action.yml is only grepped"
+else
+	check "action.yml parses and every expression names what exists ($(tr '\n' ';' <"$tmp/action.txt"))" [ "$rc" = 0 ]
+	# the checker itself: it sees a runner variable read through env.
+	sed 's/steps.key.outputs.image/env.ImageOS/' action.yml >"$tmp/bad-action.yml"
+	check "... and the checker catches \${{ env.ImageOS }} (empty in an expression)" \
+		bash -c "! python3 '$(dirname "${BASH_SOURCE[0]}")/lib/action_check.py' '$tmp/bad-action.yml' >/dev/null"
+fi
 check "action.yml can upload SARIF" grep -q 'uses: github/codeql-action/upload-sarif@' action.yml
 check "action.yml gates the shipped scope by default" python3 -c '
 import re; t = open("action.yml").read()

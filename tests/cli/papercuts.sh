@@ -161,6 +161,9 @@ for m in one two three four five six seven; do printf 'def %s(x: int, y=1) -> in
 check "--min-coverage: exit 1" exit_code 1 scan --no-cache --min-coverage 90 .
 check "... counts every module below, names five, then 'and N more'" \
 	grep -qE '^mypyc-scout: 7 planned modules are below --min-coverage 90%: pkg/low_[a-z]+\.py \(66\.7%\)(, pkg/low_[a-z]+\.py \(66\.7%\)){4} and 2 more$' "$tmp/err"
+(cd pkg && "$bin" scan --no-cache --min-coverage 90 ..) 2>"$tmp/err.in" >/dev/null || true
+check "... naming them from the working directory (inside pkg/: low_one.py)" \
+	grep -qE '^mypyc-scout: 7 planned modules are below --min-coverage 90%: low_[a-z]+\.py \(66\.7%\)' "$tmp/err.in"
 rm pkg/low_*.py
 
 # --- per-command help --------------------------------------------------------

@@ -42,6 +42,9 @@ expect poetry_default "poetry default: my_lib, named after the project: my_lib/_
 expect pdm_default "pdm default: the top-level packages of src/: src/app/__init__.py src/app/core.py"
 expect pdm_includes "pdm: [tool.pdm.build] includes: app/__init__.py app/core.py cli.py"
 expect none "no packaging configuration; fallback: $fallback: app/__init__.py app/core.py"
+# ext_modules=mypycify([...]) and no packages: the compiled modules ship as
+# extensions (the blacklisted __main__.py and sub/slow.py, and the tests, do not)
+fixtures=fixtures/compile_sets expect setup_blacklist "setuptools: setup.py passes ext_modules and no packages, so nothing else ships; 4 modules compiled with mypyc ship as extensions: app/__init__.py app/core.py app/sub/__init__.py app/sub/fast.py"
 
 # The text report's scope line.
 "$bin" scan --no-cache --fail-on none "$fixtures/setup_py_find" >"$tmp/text"
@@ -58,18 +61,18 @@ gate() {
 got=$(gate "$fixtures/setup_py_find")
 check "blockers in tests/ and benchmarks/ only: the default gate passes ($got)" [ "$got" = "0 " ]
 got=$(gate --scope all "$fixtures/setup_py_find")
-check "--scope all: they fail it ($got)" \
-	[ "$got" = "1 mypyc-scout: 2 findings at or above --fail-on blocker (first in benchmarks/bench.py)" ]
+check "--scope all: they fail it, naming the file from the working directory ($got)" \
+	[ "$got" = "1 mypyc-scout: 2 findings at or above --fail-on blocker (first in $fixtures/setup_py_find/benchmarks/bench.py)" ]
 got=$(gate "$fixtures/setuptools_list")
 check "a blocker in the package fails the default gate, the one in tests/ does not ($got)" \
-	[ "$got" = "1 mypyc-scout: 1 finding at or above --fail-on blocker (first in app/core.py)" ]
+	[ "$got" = "1 mypyc-scout: 1 finding at or above --fail-on blocker (first in $fixtures/setuptools_list/app/core.py)" ]
 check "--scope takes shipped or all" usage_error scan --scope tests "$fixtures/setup_py_find"
 
 cp -r "$fixtures/setup_py_find" "$tmp/configured"
 printf '[tool.mypyc-scout]\nscope = "all"\n' >"$tmp/configured/pyproject.toml"
 got=$(gate "$tmp/configured")
 check "scope = \"all\" in [tool.mypyc-scout] ($got)" \
-	[ "$got" = "1 mypyc-scout: 2 findings at or above --fail-on blocker (first in benchmarks/bench.py)" ]
+	[ "$got" = "1 mypyc-scout: 2 findings at or above --fail-on blocker (first in $tmp/configured/benchmarks/bench.py)" ]
 got=$(gate --scope shipped "$tmp/configured")
 check "--scope shipped wins over the config ($got)" [ "$got" = "0 " ]
 printf '[tool.mypyc-scout]\nscope = "tests"\n' >"$tmp/configured/pyproject.toml"

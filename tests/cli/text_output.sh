@@ -46,6 +46,18 @@ check "the exit reason in the report and on stderr" \
 	bash -c "tail -1 '$tmp/gate' | grep -qx 'exit 1: 4 findings at or above --fail-on blocker (first in pkg/core.py)' &&
 		grep -qx 'mypyc-scout: 4 findings at or above --fail-on blocker (first in pkg/core.py)' '$tmp/gate.err'"
 
+# the exit line names its file as the finding lines do: from the working
+# directory (core.py inside pkg/, textreport/pkg/core.py above the root)
+(cd "$proj/pkg" && "$bin" scan --no-cache --jobs 2 ..) >"$tmp/gate.in" 2>"$tmp/gate.in.err" || true
+check "the exit line from inside pkg/: core.py, as the finding lines" \
+	bash -c "grep -q '^core.py:12:5: nested-class ' '$tmp/gate.in' &&
+		tail -1 '$tmp/gate.in' | grep -qx 'exit 1: 4 findings at or above --fail-on blocker (first in core.py)' &&
+		grep -qx 'mypyc-scout: 4 findings at or above --fail-on blocker (first in core.py)' '$tmp/gate.in.err'"
+(cd "$proj/.." && "$bin" scan --no-cache --jobs 2 textreport) >"$tmp/gate.up" 2>"$tmp/gate.up.err" || true
+check "the exit line from above the root: textreport/pkg/core.py, as the finding lines" \
+	bash -c "grep -q '^textreport/pkg/core.py:12:5: nested-class ' '$tmp/gate.up' &&
+		grep -qx 'mypyc-scout: 4 findings at or above --fail-on blocker (first in textreport/pkg/core.py)' '$tmp/gate.up.err'"
+
 scan --fail-on none --show-fixes >"$tmp/fixes"
 check "--show-fixes: the fix under its finding" \
 	grep -qx '    fix: move the class to module level' "$tmp/fixes"

@@ -26,7 +26,7 @@ exit_code() { # exit_code WANT ARGS...: the command exits WANT
 	[ "$rc" -eq "$want" ]
 }
 check "a blocker fails the default gate (exit 1)" exit_code 1 scan fixtures/projects/sample
-check "the gate says why, on one line" grep -qx 'mypyc-scout: 1 finding at or above --fail-on blocker (first in src/shapes/legacy.py)' "$tmp/err"
+check "the gate says why, on one line, naming the file from the working directory" grep -qx 'mypyc-scout: 1 finding at or above --fail-on blocker (first in fixtures/projects/sample/src/shapes/legacy.py)' "$tmp/err"
 check "--fail-on none passes" exit_code 0 scan --fail-on none fixtures/projects/sample
 check "--fail-on slow counts slow findings" exit_code 1 scan --fail-on slow --ignore blocker fixtures/projects/sample
 check "--ignore the blocker passes the gate" exit_code 0 scan --ignore python2 fixtures/projects/sample

@@ -46,7 +46,8 @@ bool scout_settings_color(const scout_settings *s, bool tty);
 void scout_settings_warn(const scout_settings *s, const scout_scan *scan, FILE *err);
 
 /* Whether the finished scan crosses the gate: returns true and writes a
- * one-line reason into `reason` when it does. Findings that do not hold
+ * one-line reason into `reason` when it does, naming files from the working
+ * directory as the text report does. Findings that do not hold
  * (scout_finding_holds) never cross it. */
 bool scout_settings_gate(const scout_settings *s, const scout_scan *scan, char *reason, size_t cap);
 

@@ -140,16 +140,22 @@ typedef struct scout_audit {
 	/* 2. the plan's lists, as the scan reports them (scan->plan): phase 1 is
 	 * the plan's first phase in plan order, phase 2 the rest of the plan, then
 	 * the blocked modules in the plan's order (what fixing each unlocks
-	 * first), then those not worth compiling (hottest first). Not-shipped
-	 * modules are only counted. */
-	scout_audit_module *phase1, *phase2, *blocked, *skip; /* owned */
-	size_t nphase1, nphase2, nblocked, nskip;
-	size_t phase1_cap, phase2_cap, blocked_cap, skip_cap;
+	 * first), then those not worth compiling (hottest first), then those the
+	 * build leaves out on purpose (SCOUT_WHY_EXCLUDED: hatch-mypyc's exclude,
+	 * a filter in setup.py; path order). Not-shipped modules are only
+	 * counted. */
+	scout_audit_module *phase1, *phase2, *blocked, *skip, *excluded; /* owned */
+	size_t nphase1, nphase2, nblocked, nskip, nexcluded;
+	size_t phase1_cap, phase2_cap, blocked_cap, skip_cap, excluded_cap;
 	double phase2_covered; /* share of estimated runtime phase 2 adds */
 	double unlocks;        /* share the blocked modules' own fixes unlock */
 	/* which paste-ready phase 1 snippets fit: the build that compiles today,
 	 * else the build backend (scan->backend), both when neither says */
 	bool snippet_setuptools, snippet_hatch;
+	/* the project's own environment switch around its mypycify call (read
+	 * from its build files, never made up: lagom's LAGOM_COMPILE), which the
+	 * setuptools snippet keeps; NULL when it has none */
+	char *snippet_switch, *snippet_switch_on; /* owned */
 	/* what the project compiles with mypyc today (scan->compile_*), in path
 	 * order, each with the plan's list and reason for it */
 	scout_audit_module *current;
@@ -189,5 +195,10 @@ void scout_audit_free(scout_audit *a);
  * a->build_backend from pyproject.toml, setup.py, setup.cfg, CI workflow
  * files and the scan's test modules. Unreadable files are simply absent. */
 void scout_audit_packaging(scout_audit *a, const scout_scan *scan, const char *project_dir);
+/* The setuptools snippet around the phase 1 paths (each on its own line,
+ * indented 8 spaces): plain text appended to b, inside the project's own
+ * switch when it has one (a->snippet_switch). */
+void scout_audit_setup_snippet_head(scout_buf *b, const scout_audit *a);
+void scout_audit_setup_snippet_tail(scout_buf *b, const scout_audit *a);
 
 #endif

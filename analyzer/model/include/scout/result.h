@@ -358,6 +358,14 @@ void scout_profile_placement_clear(scout_profile_placement *p);
 /* Sorts modules and diagnostics into report order. */
 void scout_scan_sort(scout_scan *s);
 void scout_scan_free(scout_scan *s);
+/* path (from the project root) as a person at the terminal finds it: from
+ * the working directory ("pkg/core.py" there, "core.py" inside pkg/,
+ * "../setup.py" below the root), as ruff names files. Owned by caller, free
+ * with free(); NULL for a NULL path. */
+char *scout_scan_local_path(const scout_scan *s, const char *path);
+/* The build file whose list leaves m out on purpose (m->excluded_by), or
+ * NULL. Borrowed from s. */
+const scout_compile_origin *scout_scan_excluded_by(const scout_scan *s, const scout_module *m);
 
 /* Totals over all modules, for reports. */
 typedef struct scout_summary {

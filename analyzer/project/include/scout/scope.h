@@ -28,4 +28,11 @@ typedef struct scout_scope_opts {
  * Module paths are taken relative to `dir`. Never runs anything. */
 void scout_scope_read(scout_scan *scan, const char *dir, const scout_scope_opts *opts);
 
+/* After scout_compile_set_read: what the build compiles with mypyc ships as
+ * an extension module whatever the packages list says (a setup.py that
+ * passes ext_modules=mypycify([...]) and no packages), so it is shipped and
+ * gated; tests stay out as in scout_scope_read. scan->scope_source says how
+ * many it added. */
+void scout_scope_ship_compiled(scout_scan *scan);
+
 #endif
