@@ -398,6 +398,18 @@ static char *report_path(const char *path, const char *root, bool single)
 	return rel;
 }
 
+/* True when the directory is a bare git repository: no work tree to scan,
+ * only commits (--rev). */
+static bool bare_repository(const char *dir)
+{
+	git_repository *repo = NULL;
+	bool bare = git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0 &&
+	            git_repository_is_bare(repo);
+
+	git_repository_free(repo);
+	return bare;
+}
+
 /* Discovers one path given, reported relative to the root (report_path). */
 static int discover_path(scout_discover_ctx *ctx, const char *path, const char *root, bool single)
 {
@@ -409,6 +421,12 @@ static int discover_path(scout_discover_ctx *ctx, const char *path, const char *
 
 		scout_error_set("cannot scan '%s': %s", path, strerror(error));
 		return error == ENOENT || error == ENOTDIR ? SCOUT_ENOTFOUND : SCOUT_ERROR;
+	}
+	if (S_ISDIR(st.st_mode) && bare_repository(path)) {
+		scout_error_set("cannot scan '%s': a bare git repository has no work tree (scan a "
+		                "commit with --rev, e.g. --rev HEAD)",
+		                path);
+		return SCOUT_ERROR;
 	}
 	rel = normalise(path);
 	if (!S_ISDIR(st.st_mode)) {
@@ -527,7 +545,11 @@ int scout_discover(scout_file_list *out, scout_scan *scan, const scout_discover_
 	memset(out, 0, sizeof(*out));
 	git_libgit2_init();
 	if (opts->rev) {
-		error = scout_discover_rev(&ctx, npaths == 1 ? paths[0] : ".", opts->rev);
+		error = scout_discover_rev(&ctx,
+		                           opts->root    ? opts->root
+		                           : npaths == 1 ? paths[0]
+		                                         : ".",
+		                           paths, npaths, opts->rev);
 		if (error == 0)
 			sort_files(out);
 		goto cleanup;

@@ -38,9 +38,13 @@ void scout_discover_file(scout_discover_ctx *ctx, const char *rel, const char *f
  * git work tree (or git cannot list it), so the caller walks the filesystem. */
 int scout_discover_git(scout_discover_ctx *ctx, const char *rel, const char *fs);
 
-/* --rev: lists the Python files of `rev`'s tree under the directory `path`
- * (blobs read from the object database, no checkout); sets scan->root and
- * scan->source ("rev:<commit>"). Returns 0, or SCOUT_ERROR with the reason. */
-int scout_discover_rev(scout_discover_ctx *ctx, const char *path, const char *rev);
+/* --rev: lists the Python files of `rev`'s tree under the directory `root`
+ * (blobs read from the object database, no checkout), only those within the
+ * `paths` given (files or directories of the commit, on disk or not; none:
+ * all of root); sets scan->root and scan->source ("rev:<commit>"). Returns
+ * 0, SCOUT_ENOTFOUND when a path given is not in the commit, or SCOUT_ERROR
+ * with the reason. */
+int scout_discover_rev(scout_discover_ctx *ctx, const char *root, const char *const *paths,
+                       size_t npaths, const char *rev);
 
 #endif
