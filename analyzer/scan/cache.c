@@ -161,21 +161,22 @@ static void sweep_shard(int shard, time_t before)
 }
 
 /* Removes the temporaries killed scans left (kill -9 between mkstemp and
- * rename), at most once an hour: DIR/v<format>/.swept marks the last sweep,
+ * rename), at most once an hour: the directory DIR/v<format>/.swept marks
+ * the last sweep (its time; a directory, so no entry count sees it),
  * so a warm scan pays one stat. */
 static void sweep_stale(const char *versioned)
 {
 	char *mark = scout_asprintf("%s/.swept", versioned);
 	time_t now = time(NULL);
 	struct stat st;
-	int top, fd;
+	int top;
 
 	if (stat(mark, &st) == 0 && st.st_mtime > now - STALE_TMP_SECONDS && st.st_mtime <= now) {
 		free(mark);
 		return;
 	}
-	if ((fd = open(mark, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644)) >= 0)
-		close(fd);
+	if (mkdir(mark, 0755) == 0 || errno == EEXIST)
+		utimensat(AT_FDCWD, mark, NULL, AT_SYMLINK_NOFOLLOW);
 	free(mark);
 	if ((top = open(versioned, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
 		return;
