@@ -8,6 +8,7 @@
 
 #include "scout/analyze.h"
 #include "scout/gitutil.h"
+#include "scout/pool.h"
 
 typedef struct changed_file {
 	char *path;      /* owned; repository-relative */
@@ -77,21 +78,61 @@ static bool line_added(const changed_file *f, uint32_t line)
 	return false;
 }
 
+/* The base side, re-analysed on the scan's thread pool: each thread opens
+ * the repository and the merge base's tree for itself (libgit2 handles are
+ * not shared). */
+typedef struct base_ctx {
+	const char *root;
+	git_oid tree_id;
+	const scout_scan *scan;
+	const scout_rule_config *rules;
+	size_t *modules;   /* the modules to look at */
+	char **repo_paths; /* theirs in the repository */
+	int *was;          /* out: their verdicts at the base (base_verdict) */
+} base_ctx;
+
+typedef struct base_worker {
+	git_repository *repo;
+	git_tree *tree;
+	scout_analyzer *analyzer;
+} base_worker;
+
+static void *base_worker_new(void *ctx)
+{
+	const base_ctx *c = ctx;
+	base_worker *w = scout_calloc(1, sizeof(*w));
+
+	if (git_repository_open_ext(&w->repo, c->root, 0, NULL) < 0 ||
+	    git_tree_lookup(&w->tree, w->repo, &c->tree_id) < 0)
+		w->tree = NULL;
+	w->analyzer = scout_analyzer_new(c->rules);
+	return w;
+}
+
+static void base_worker_free(void *p)
+{
+	base_worker *w = p;
+
+	scout_analyzer_free(w->analyzer);
+	git_tree_free(w->tree);
+	git_repository_free(w->repo);
+	free(w);
+}
+
 /* The module's verdict at the merge base, analysed from the blob; -1 when
  * the file did not exist there. */
-static int base_verdict(git_repository *repo, git_tree *tree, const char *repo_path,
-                        const scout_module *m, double threshold, const scout_rule_config *rules)
+static int base_verdict(base_worker *w, const char *repo_path, const scout_module *m,
+                        double threshold)
 {
 	git_tree_entry *entry = NULL;
 	git_blob *blob = NULL;
 	scout_file_result r = {0};
 	scout_source src;
 	scout_load_error err;
-	scout_analyzer *a = NULL;
 	int verdict = -1;
 
-	if (git_tree_entry_bypath(&entry, tree, repo_path) < 0 ||
-	    git_blob_lookup(&blob, repo, git_tree_entry_id(entry)) < 0)
+	if (!w->tree || git_tree_entry_bypath(&entry, w->tree, repo_path) < 0 ||
+	    git_blob_lookup(&blob, w->repo, git_tree_entry_id(entry)) < 0)
 		goto cleanup;
 	if (scout_source_from_bytes(&src, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob),
 	                            &err) < 0) {
@@ -100,17 +141,24 @@ static int base_verdict(git_repository *repo, git_tree *tree, const char *repo_p
 	}
 	r.module.path = scout_strdup(m->path);
 	r.module.module = scout_strdup(m->module);
-	if ((a = scout_analyzer_new(rules)) && scout_analyze_source(a, &r, &src) == 0) {
+	if (w->analyzer && scout_analyze_source(w->analyzer, &r, &src) == 0) {
 		scout_module_finish(&r.module, threshold);
 		verdict = (int)r.module.verdict;
 	}
 	scout_source_free(&src);
 cleanup:
-	scout_analyzer_free(a);
 	scout_file_result_clear(&r);
 	git_blob_free(blob);
 	git_tree_entry_free(entry);
 	return verdict;
+}
+
+static void base_one(void *ctx, void *worker, size_t i)
+{
+	base_ctx *c = ctx;
+
+	c->was[i] = base_verdict(worker, c->repo_paths[i], &c->scan->modules[c->modules[i]],
+	                         c->scan->coverage_threshold);
 }
 
 /* How bad a verdict is, for "got worse": unknown ranks between
@@ -161,16 +209,59 @@ cleanup:
 	return error;
 }
 
-static void keep_changed(scout_scan *scan, const changes *c, git_repository *repo, git_tree *tree,
-                         const char *prefix, const scout_rule_config *rules, size_t *hidden)
+/* The verdicts at the base of the modules a change edits (not added: an
+ * added file has no base), on `jobs` threads; -1 where not looked at. */
+static int *base_verdicts(const scout_scan *scan, const changes *c, git_tree *tree,
+                          const char *root, const char *prefix, const scout_rule_config *rules,
+                          unsigned jobs)
+{
+	base_ctx ctx = {.root = root, .scan = scan, .rules = rules};
+	int *by_module = scout_calloc(scan->nmodules + 1, sizeof(*by_module));
+	size_t n = 0;
+
+	ctx.modules = scout_calloc(scan->nmodules + 1, sizeof(*ctx.modules));
+	ctx.repo_paths = scout_calloc(scan->nmodules + 1, sizeof(*ctx.repo_paths));
+	ctx.was = scout_calloc(scan->nmodules + 1, sizeof(*ctx.was));
+	git_oid_cpy(&ctx.tree_id, git_tree_id(tree));
+	for (size_t i = 0; i < scan->nmodules; i++) {
+		char *repo_path = scout_asprintf("%s%s", prefix, scan->modules[i].path);
+		const changed_file *f = find_file(c, repo_path);
+
+		by_module[i] = -1;
+		if (!f || f->whole) {
+			free(repo_path);
+			continue;
+		}
+		ctx.modules[n] = i;
+		ctx.was[n] = -1;
+		ctx.repo_paths[n++] = repo_path;
+	}
+	scout_pool_run(&(scout_pool_task){
+	    .count = n,
+	    .jobs = jobs ? jobs : 1,
+	    .ctx = &ctx,
+	    .worker_new = base_worker_new,
+	    .worker_free = base_worker_free,
+	    .run = base_one,
+	});
+	for (size_t i = 0; i < n; i++) {
+		by_module[ctx.modules[i]] = ctx.was[i];
+		free(ctx.repo_paths[i]);
+	}
+	free(ctx.modules);
+	free(ctx.repo_paths);
+	free(ctx.was);
+	return by_module;
+}
+
+static void keep_changed(scout_scan *scan, const changes *c, const int *base, const char *prefix,
+                         size_t *hidden)
 {
 	for (size_t i = 0; i < scan->nmodules; i++) {
 		scout_module *m = &scan->modules[i];
 		char *repo_path = scout_asprintf("%s%s", prefix, m->path);
 		const changed_file *f = find_file(c, repo_path);
-		int was = f && !f->whole ? base_verdict(repo, tree, repo_path, m,
-		                                        scan->coverage_threshold, rules)
-		                         : 0;
+		int was = f && !f->whole ? base[i] : 0;
 		bool worse = f && !f->whole && badness((int)m->verdict) > badness(was);
 		size_t kept = 0;
 
@@ -192,13 +283,13 @@ static void keep_changed(scout_scan *scan, const changes *c, git_repository *rep
 }
 
 int scout_diff_apply(scout_scan *scan, const char *root, const char *base,
-                     const scout_rule_config *rules, size_t *hidden)
+                     const scout_rule_config *rules, unsigned jobs, size_t *hidden)
 {
 	git_repository *repo = NULL;
 	git_tree *tree = NULL;
 	changes c = {0};
 	char *prefix = NULL;
-	int error = SCOUT_ERROR;
+	int *was = NULL, error = SCOUT_ERROR;
 
 	*hidden = 0;
 	git_libgit2_init();
@@ -209,9 +300,11 @@ int scout_diff_apply(scout_scan *scan, const char *root, const char *base,
 	if (diff_since_base(&c, repo, base, &tree) < 0)
 		goto cleanup;
 	prefix = scout_git_prefix(repo, root);
-	keep_changed(scan, &c, repo, tree, prefix, rules, hidden);
+	was = base_verdicts(scan, &c, tree, root, prefix, rules, jobs);
+	keep_changed(scan, &c, was, prefix, hidden);
 	error = 0;
 cleanup:
+	free(was);
 	free(prefix);
 	changes_free(&c);
 	git_tree_free(tree);

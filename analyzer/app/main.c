@@ -85,7 +85,7 @@ static int filter_findings(scout_scan *scan, const scout_cli *cli, const scout_s
 	if (cli->baseline && scout_baseline_apply(scan, cli->baseline, &hidden) < 0)
 		return usage_error(scout_error_last());
 	if (cli->diff_base && scout_diff_apply(scan, s->scan.project_dir, cli->diff_base,
-	                                       &s->scan.rules, &hidden) < 0)
+	                                       &s->scan.rules, s->scan.jobs, &hidden) < 0)
 		return usage_error(scout_error_last());
 	return 0;
 }

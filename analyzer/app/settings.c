@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "scout/cache.h"
+#include "scout/fs.h"
 #include "scout/pin.h"
 #include "scout/suggest.h"
 #include "scout/target.h"
@@ -22,23 +22,22 @@ static unsigned default_jobs(void)
 }
 
 /* The directory whose packaging files and config apply: the project root
- * that owns the paths scanned (scout_discover_project_root), which discovery
- * then reports paths from (*found); without one (and for --rev, whose
- * paths name the repository) the one directory scanned, else the current
- * directory. Owned. */
-static char *project_dir(const scout_cli *cli, bool *found)
+ * that owns the paths scanned (scout_discover_project_root; for --rev, in
+ * the commit), which discovery then reports paths from (*found); without one
+ * the one directory scanned, else the current directory (for --rev, the
+ * repository's top). Owned. */
+static char *project_dir(const scout_cli *cli, const char *rev_top, bool *found)
 {
-	struct stat st;
-	char *root = cli->rev ? NULL
-	                      : scout_discover_project_root((const char *const *)cli->paths.items,
-	                                                    cli->paths.count);
+	char *root =
+	    scout_discover_project_root((const char *const *)cli->paths.items, cli->paths.count);
 
 	*found = root != NULL;
 	if (root)
 		return root;
-	if (cli->paths.count == 1 && stat(cli->paths.items[0], &st) == 0 && S_ISDIR(st.st_mode))
+	if (cli->paths.count == 1 &&
+	    scout_fs_kind_of(cli->paths.items[0], true) == SCOUT_FS_KIND_DIR)
 		return scout_strdup(cli->paths.items[0]);
-	return scout_strdup(".");
+	return scout_strdup(rev_top ? rev_top : ".");
 }
 
 static int parse_fail_on(int *out, const char *text)
@@ -244,14 +243,17 @@ int scout_settings_resolve(scout_settings *out, const scout_cli *cli)
 	int error;
 
 	memset(out, 0, sizeof(*out));
-	dir = out->project_dir = project_dir(cli, &found);
+	if (cli->rev && scout_fs_mount_rev(cli->paths.count ? cli->paths.items[0] : ".", cli->rev,
+	                                   &out->rev_top) < 0)
+		return SCOUT_EUSAGE;
+	dir = out->project_dir = project_dir(cli, out->rev_top, &found);
 	out->min_coverage = -1;
 	if ((error = scout_config_read(&out->config, dir)) < 0)
 		return error;
 	o->discover.rev = cli->rev;
 	o->discover.paths = cli->paths.items;
 	o->discover.npaths = cli->paths.count;
-	o->discover.root = found ? dir : NULL;
+	o->discover.root = found || cli->rev ? dir : NULL;
 	o->discover.excludes =
 	    cli->excludes.count ? cli->excludes.items : (const char *const *)out->config.exclude;
 	o->discover.nexcludes = cli->excludes.count ? cli->excludes.count : out->config.nexclude;
@@ -317,6 +319,9 @@ void scout_settings_free(scout_settings *s)
 	free(s->cache_dir);
 	free(s->project_dir);
 	free(s->exclude_hits);
+	if (s->rev_top)
+		scout_fs_unmount();
+	free(s->rev_top);
 	memset(s, 0, sizeof(*s));
 }
 

@@ -1,6 +1,6 @@
 /* Opening and reading files of the scanned tree without trusting them, and
  * the log of the project files refused. */
-#include "scout/fs.h"
+#include "fs_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -85,6 +85,13 @@ int scout_fs_open(int *fd, uint64_t *size, const char *path, size_t max, unsigne
 	*size = 0;
 	if (why)
 		*why = SCOUT_FS_READ;
+	if (flags & (SCOUT_FS_REPORT | SCOUT_FS_PROJECT)) {
+		scout_fs_refusal kind;
+		char reason[160];
+
+		if (scout_fs_mount_open(path, max, fd, size, &kind, reason, sizeof(reason)))
+			return *fd >= 0 ? 0 : refuse(why, kind, path, flags, reason);
+	}
 	if ((nofollow ? lstat(path, &before) : stat(path, &before)) < 0)
 		return refuse_errno(why, path, flags, "cannot open", errno);
 	if (!acceptable(&before, max))

@@ -16,6 +16,7 @@
 #include <git2.h>
 
 #include "scout/gitutil.h"
+#include "scout/path.h"
 
 void scout_file_list_free(scout_file_list *list)
 {
@@ -177,10 +178,30 @@ static void add_file(scout_discover_ctx *ctx, const char *rel, const char *fs)
 	SCOUT_PUSH(ctx->out->files, ctx->out->len, ctx->out->cap, f);
 }
 
+/* True when fs is a symlink whose target lies outside ctx->top (a dangling
+ * one is not: the loader reports it). */
+static bool links_outside(const scout_discover_ctx *ctx, const char *fs)
+{
+	struct stat st;
+	char *real;
+	bool outside;
+
+	if (!ctx->top || lstat(fs, &st) < 0 || !S_ISLNK(st.st_mode) || !(real = realpath(fs, NULL)))
+		return false;
+	outside = !scout_path_inside(real, ctx->top, NULL);
+	free(real);
+	return outside;
+}
+
 void scout_discover_file(scout_discover_ctx *ctx, const char *rel, const char *fs)
 {
 	struct stat st;
 
+	if (links_outside(ctx, fs)) {
+		scout_scan_add_diag(ctx->scan, rel, SCOUT_DIAG_SKIPPED, 0,
+		                    "symlink to a file outside the scanned tree not followed");
+		return;
+	}
 	if (stat(fs, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			return;
@@ -398,6 +419,18 @@ static char *report_path(const char *path, const char *root, bool single)
 	return rel;
 }
 
+/* True when the directory is a bare git repository: no work tree to scan,
+ * only commits (--rev). */
+static bool bare_repository(const char *dir)
+{
+	git_repository *repo = NULL;
+	bool bare = git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0 &&
+	            git_repository_is_bare(repo);
+
+	git_repository_free(repo);
+	return bare;
+}
+
 /* Discovers one path given, reported relative to the root (report_path). */
 static int discover_path(scout_discover_ctx *ctx, const char *path, const char *root, bool single)
 {
@@ -410,6 +443,12 @@ static int discover_path(scout_discover_ctx *ctx, const char *path, const char *
 		scout_error_set("cannot scan '%s': %s", path, strerror(error));
 		return error == ENOENT || error == ENOTDIR ? SCOUT_ENOTFOUND : SCOUT_ERROR;
 	}
+	if (S_ISDIR(st.st_mode) && bare_repository(path)) {
+		scout_error_set("cannot scan '%s': a bare git repository has no work tree (scan a "
+		                "commit with --rev, e.g. --rev HEAD)",
+		                path);
+		return SCOUT_ERROR;
+	}
 	rel = normalise(path);
 	if (!S_ISDIR(st.st_mode)) {
 		char *shown = report_path(path, root, false);
@@ -421,10 +460,13 @@ static int discover_path(scout_discover_ctx *ctx, const char *path, const char *
 	fs = dir_fs(path, rel);
 	free(rel);
 	rel = report_path(path, root, single);
+	ctx->top = realpath(path, NULL);
 	if (scout_discover_git(ctx, rel, fs) == 0)
 		ctx->used_git = true;
 	else
 		walk_tree(ctx, rel, fs);
+	free(ctx->top);
+	ctx->top = NULL;
 cleanup:
 	free(rel);
 	free(fs);
@@ -532,14 +574,18 @@ int scout_discover(scout_file_list *out, scout_scan *scan, const scout_discover_
 	const char *const *paths = opts->npaths ? opts->paths : here;
 	size_t npaths = opts->npaths ? opts->npaths : 1;
 	scout_discover_ctx ctx = {
-	    out, scan, opts->excludes, opts->nexcludes, false, opts->exclude_hits};
+	    out, scan, opts->excludes, opts->nexcludes, false, opts->exclude_hits, NULL};
 	size_t first_diag = scan->ndiags;
 	int error = 0;
 
 	memset(out, 0, sizeof(*out));
 	git_libgit2_init();
 	if (opts->rev) {
-		error = scout_discover_rev(&ctx, npaths == 1 ? paths[0] : ".", opts->rev);
+		error = scout_discover_rev(&ctx,
+		                           opts->root    ? opts->root
+		                           : npaths == 1 ? paths[0]
+		                                         : ".",
+		                           paths, npaths, opts->rev);
 		if (error == 0)
 			sort_files(out);
 		goto cleanup;

@@ -13,6 +13,9 @@ typedef struct scout_discover_ctx {
 	size_t nexcludes;
 	bool used_git;        /* some directory was listed by git */
 	size_t *exclude_hits; /* borrowed from the options; NULL: not counted */
+	/* owned; the real path of the directory being discovered: a symlink to
+	 * a file outside it is not followed. NULL: none is checked. */
+	char *top;
 } scout_discover_ctx;
 
 /* scout_discover_excluded with the run's patterns, counting in
@@ -27,9 +30,10 @@ char *scout_discover_join(const char *dir, const char *name);
 bool scout_discover_is_python(const char *name);
 
 /* Lists the file at `fs` as `rel` when it is a regular file or a symlink to
- * one (the strings are copied). A dangling symlink is listed too (the loader
- * reports it); another non-regular file gets a `skipped` diagnostic; a
- * directory or a path that no longer exists is dropped. */
+ * one within ctx->top (the strings are copied). A dangling symlink is listed
+ * too (the loader reports it); a symlink to a file outside the tree, like
+ * another non-regular file, gets a `skipped` diagnostic (as a directory
+ * symlink does); a directory or a path that no longer exists is dropped. */
 void scout_discover_file(scout_discover_ctx *ctx, const char *rel, const char *fs);
 
 /* Lists the Python files git sees under the directory `fs` (tracked files
@@ -38,9 +42,13 @@ void scout_discover_file(scout_discover_ctx *ctx, const char *rel, const char *f
  * git work tree (or git cannot list it), so the caller walks the filesystem. */
 int scout_discover_git(scout_discover_ctx *ctx, const char *rel, const char *fs);
 
-/* --rev: lists the Python files of `rev`'s tree under the directory `path`
- * (blobs read from the object database, no checkout); sets scan->root and
- * scan->source ("rev:<commit>"). Returns 0, or SCOUT_ERROR with the reason. */
-int scout_discover_rev(scout_discover_ctx *ctx, const char *path, const char *rev);
+/* --rev: lists the Python files of `rev`'s tree under the directory `root`
+ * (blobs read from the object database, no checkout), only those within the
+ * `paths` given (files or directories of the commit, on disk or not; none:
+ * all of root); sets scan->root and scan->source ("rev:<commit>"). Returns
+ * 0, SCOUT_ENOTFOUND when a path given is not in the commit, or SCOUT_ERROR
+ * with the reason. */
+int scout_discover_rev(scout_discover_ctx *ctx, const char *root, const char *const *paths,
+                       size_t npaths, const char *rev);
 
 #endif

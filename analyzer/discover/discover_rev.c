@@ -11,7 +11,9 @@
 typedef struct rev_walk {
 	scout_discover_ctx *ctx;
 	const char *prefix; /* "sub/dir/" of the scanned directory, or "" */
-	char **inits;       /* repository paths of every __init__.py in the tree */
+	char **picked;      /* repository paths of the paths given ("" the top) */
+	size_t npicked;
+	char **inits; /* repository paths of every __init__.py in the tree */
 	size_t ninits, inits_cap;
 } rev_walk;
 
@@ -53,6 +55,19 @@ static char *module_name(const rev_walk *rw, const char *path)
 	return out;
 }
 
+/* True when the repository path lies within a path given (or none was). */
+static bool picked(const rev_walk *rw, const char *path)
+{
+	for (size_t i = 0; i < rw->npicked; i++) {
+		size_t n = strlen(rw->picked[i]);
+
+		if (n == 0 ||
+		    (strncmp(path, rw->picked[i], n) == 0 && (!path[n] || path[n] == '/')))
+			return true;
+	}
+	return rw->npicked == 0;
+}
+
 static int collect(const char *root, const git_tree_entry *entry, void *payload)
 {
 	rev_walk *rw = payload;
@@ -72,7 +87,7 @@ static int collect(const char *root, const git_tree_entry *entry, void *payload)
 	           strlen(path) > plen && scout_discover_is_python(name)) {
 		if (strcmp(name, "__init__.py") == 0)
 			SCOUT_PUSH(rw->inits, rw->ninits, rw->inits_cap, scout_strdup(path));
-		if (!scout_discover_ctx_excluded(rw->ctx, path + plen)) {
+		if (picked(rw, path) && !scout_discover_ctx_excluded(rw->ctx, path + plen)) {
 			scout_file f = {.rel = scout_strdup(path + plen), .fs = scout_strdup(path)};
 			char hex[GIT_OID_HEXSZ + 1];
 
@@ -85,17 +100,63 @@ static int collect(const char *root, const git_tree_entry *entry, void *payload)
 	return skip;
 }
 
-int scout_discover_rev(scout_discover_ctx *ctx, const char *path, const char *rev)
+/* root's path in the repository: "" for the top, else "sub/dir/" (owned),
+ * taken lexically so that it need not exist on disk. */
+static char *root_prefix(git_repository *repo, const char *root)
+{
+	const char *top = git_repository_is_bare(repo) ? NULL : git_repository_workdir(repo);
+	char *rel = top ? scout_discover_relative(root, top) : NULL, *out;
+
+	if (!top)
+		return scout_strdup("");
+	if (!rel)
+		return scout_git_prefix(repo, root);
+	out = rel[0] ? scout_asprintf("%s/", rel) : scout_strdup("");
+	free(rel);
+	return out;
+}
+
+/* The repository paths of the paths given, each of which must be in the
+ * tree below the root. */
+static int pick(rev_walk *rw, git_tree *tree, const char *root, const char *const *paths,
+                size_t npaths, const char *rev)
+{
+	size_t cap = 0;
+
+	for (size_t i = 0; i < npaths; i++) {
+		char *rel = scout_discover_relative(paths[i], root), *at;
+		git_tree_entry *entry = NULL;
+		bool found;
+
+		if (!rel)
+			return scout_error_set("--rev: '%s' is outside '%s'", paths[i], root);
+		at = scout_asprintf("%s%s", rw->prefix, rel);
+		free(rel);
+		if (at[0] && at[strlen(at) - 1] == '/')
+			at[strlen(at) - 1] = '\0';
+		found = !at[0] || git_tree_entry_bypath(&entry, tree, at) == 0;
+		git_tree_entry_free(entry);
+		SCOUT_PUSH(rw->picked, rw->npicked, cap, at);
+		if (!found) {
+			scout_error_set("--rev: '%s' is not in the tree of %s", paths[i], rev);
+			return SCOUT_ENOTFOUND;
+		}
+	}
+	return 0;
+}
+
+int scout_discover_rev(scout_discover_ctx *ctx, const char *root, const char *const *paths,
+                       size_t npaths, const char *rev)
 {
 	git_repository *repo = NULL;
 	git_object *obj = NULL, *commit = NULL;
 	git_tree *tree = NULL;
-	rev_walk rw = {ctx, NULL, NULL, 0, 0};
+	rev_walk rw = {ctx, NULL, NULL, 0, NULL, 0, 0};
 	char *prefix = NULL, hex[GIT_OID_HEXSZ + 1];
 	int error = SCOUT_ERROR;
 
-	if (git_repository_open_ext(&repo, path, 0, NULL) < 0) {
-		scout_error_set("--rev: '%s' is not in a git repository", path);
+	if (git_repository_open_ext(&repo, root, 0, NULL) < 0) {
+		scout_error_set("--rev: '%s' is not in a git repository", root);
 		goto cleanup;
 	}
 	if (git_revparse_single(&obj, repo, rev) < 0 ||
@@ -104,8 +165,10 @@ int scout_discover_rev(scout_discover_ctx *ctx, const char *path, const char *re
 		scout_git_error(rev);
 		goto cleanup;
 	}
-	prefix = git_repository_is_bare(repo) ? scout_strdup("") : scout_git_prefix(repo, path);
-	rw.prefix = prefix;
+	rw.prefix = prefix = root_prefix(repo, root);
+	if ((error = pick(&rw, tree, root, paths, npaths, rev)) < 0)
+		goto cleanup;
+	error = SCOUT_ERROR;
 	if (git_tree_walk(tree, GIT_TREEWALK_PRE, collect, &rw) < 0) {
 		scout_git_error("--rev: reading the tree");
 		goto cleanup;
@@ -114,7 +177,7 @@ int scout_discover_rev(scout_discover_ctx *ctx, const char *path, const char *re
 		ctx->out->files[i].module = module_name(&rw, ctx->out->files[i].fs);
 	git_oid_tostr(hex, sizeof(hex), git_object_id(commit));
 	free(ctx->scan->root);
-	ctx->scan->root = scout_strdup(path);
+	ctx->scan->root = scout_strdup(root);
 	free(ctx->scan->repo_prefix);
 	ctx->scan->repo_prefix = scout_strdup(prefix);
 	free(ctx->scan->source);
@@ -124,6 +187,9 @@ cleanup:
 	for (size_t i = 0; i < rw.ninits; i++)
 		free(rw.inits[i]);
 	free(rw.inits);
+	for (size_t i = 0; i < rw.npicked; i++)
+		free(rw.picked[i]);
+	free(rw.picked);
 	free(prefix);
 	git_tree_free(tree);
 	git_object_free(commit);

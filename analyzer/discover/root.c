@@ -2,86 +2,25 @@
  * own the paths scanned, found as mypy and ruff find their configuration,
  * and the paths given expressed relative to it. Paths are handled lexically
  * (".." removes a component), as the user typed them: a symlinked directory's
- * parent is the directory that holds the link. */
+ * parent is the directory that holds the link. Under --rev the markers are
+ * looked for in the commit (scout_fs_kind_of) and the walk ends at its top. */
 #include "scout/discover.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "scout/fs.h"
+#include "scout/path.h"
 
 /* What makes a directory a project root, and what ends the walk up. */
 static const char *const markers[] = {"pyproject.toml", "setup.py", "setup.cfg", "mypy.ini",
                                       ".mypy.ini"};
 static const char *const tops[] = {".git", ".hg"};
 
-/* Appends path's components to b ('/'-separated, no trailing '/'), resolving
- * "." and ".." lexically; b holds an absolute path ("/" at least). */
-static void push_components(scout_buf *b, const char *path)
-{
-	const char *p = path;
-
-	while (*p) {
-		size_t n = strcspn(p, "/");
-
-		if (n == 2 && p[0] == '.' && p[1] == '.') {
-			while (b->len > 1 && b->data[b->len - 1] != '/')
-				b->len--;
-			if (b->len > 1)
-				b->len--;
-			b->data[b->len] = '\0';
-		} else if (n > 0 && !(n == 1 && p[0] == '.')) {
-			if (b->len > 1)
-				scout_buf_putc(b, '/');
-			scout_buf_put(b, p, n);
-		}
-		p += n;
-		while (*p == '/')
-			p++;
-	}
-}
-
-/* The absolute, lexically normal form of path (owned), NULL when the
- * current directory is unknown. */
-static char *absolute(const char *path)
-{
-	scout_buf b = {0};
-
-	if (path[0] != '/') {
-		char *cwd = getcwd(NULL, 0);
-
-		if (!cwd)
-			return NULL;
-		scout_buf_puts(&b, "/");
-		push_components(&b, cwd);
-		free(cwd);
-	} else {
-		scout_buf_puts(&b, "/");
-	}
-	push_components(&b, path);
-	return scout_buf_detach(&b);
-}
-
-/* True when below is dir or inside it; *rest then points past dir's '/'. */
-static bool inside(const char *below, const char *dir, const char **rest)
-{
-	size_t n = strlen(dir);
-
-	if (strcmp(dir, "/") == 0) {
-		*rest = below + 1;
-		return true;
-	}
-	if (strncmp(below, dir, n) != 0 || (below[n] && below[n] != '/'))
-		return false;
-	*rest = below[n] ? below + n + 1 : below + n;
-	return true;
-}
-
 static bool has_entry(const char *dir, const char *name)
 {
 	char *path = scout_asprintf("%s/%s", strcmp(dir, "/") ? dir : "", name);
-	struct stat st;
-	bool found = lstat(path, &st) == 0;
+	bool found = scout_fs_kind_of(path, false) != SCOUT_FS_KIND_ABSENT;
 
 	free(path);
 	return found;
@@ -116,21 +55,22 @@ static char *start_dir(const char *const *paths, size_t npaths)
 	char *common = NULL;
 
 	for (size_t i = 0; i < npaths; i++) {
-		char *abs = absolute(paths[i]);
-		struct stat st;
+		char *abs = scout_path_absolute(paths[i]);
+		scout_fs_kind kind;
 		const char *rest;
 
 		if (!abs) {
 			free(common);
 			return NULL;
 		}
-		if (stat(abs, &st) == 0 && !S_ISDIR(st.st_mode))
+		kind = scout_fs_kind_of(abs, true);
+		if (kind != SCOUT_FS_KIND_ABSENT && kind != SCOUT_FS_KIND_DIR)
 			up(abs);
 		if (!common) {
 			common = abs;
 			continue;
 		}
-		while (!inside(abs, common, &rest))
+		while (!scout_path_inside(abs, common, &rest))
 			up(common);
 		free(abs);
 	}
@@ -141,15 +81,15 @@ static char *start_dir(const char *const *paths, size_t npaths)
  * above it, else absolute. Owned. */
 static char *from_cwd(const char *dir)
 {
-	char *cwd = absolute("."), *out;
+	char *cwd = scout_path_absolute("."), *out;
 	const char *rest;
 	scout_buf b = {0};
 
 	if (!cwd)
 		return scout_strdup(dir);
-	if (inside(dir, cwd, &rest)) {
+	if (scout_path_inside(dir, cwd, &rest)) {
 		out = scout_strdup(rest[0] ? rest : ".");
-	} else if (inside(cwd, dir, &rest)) {
+	} else if (scout_path_inside(cwd, dir, &rest)) {
 		for (const char *p = rest; *p; p++)
 			if (p == rest || p[-1] == '/')
 				scout_buf_puts(&b, b.len ? "/.." : "..");
@@ -173,17 +113,18 @@ char *scout_discover_project_root(const char *const *paths, size_t npaths)
 			out = from_cwd(dir);
 			break;
 		}
-	} while (!has_any(dir, tops, sizeof(tops) / sizeof(*tops)) && up(dir));
+	} while (!has_any(dir, tops, sizeof(tops) / sizeof(*tops)) && !scout_fs_mount_top(dir) &&
+	         up(dir));
 	free(dir);
 	return out;
 }
 
 char *scout_discover_relative(const char *path, const char *root)
 {
-	char *abs = absolute(path), *base = absolute(root), *out = NULL;
+	char *abs = scout_path_absolute(path), *base = scout_path_absolute(root), *out = NULL;
 	const char *rest;
 
-	if (abs && base && inside(abs, base, &rest))
+	if (abs && base && scout_path_inside(abs, base, &rest))
 		out = scout_strdup(rest);
 	free(abs);
 	free(base);

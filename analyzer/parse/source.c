@@ -307,7 +307,7 @@ static scout_diag_kind refusal_kind(scout_fs_refusal why)
 	}
 }
 
-int scout_source_load(scout_source *out, const char *fs_path, scout_load_error *err)
+static int load(scout_source *out, const char *fs_path, unsigned flags, scout_load_error *err)
 {
 	scout_fs_refusal why;
 	char *bytes = NULL;
@@ -316,7 +316,7 @@ int scout_source_load(scout_source *out, const char *fs_path, scout_load_error *
 	int fd, error;
 
 	memset(out, 0, sizeof(*out));
-	if (scout_fs_open(&fd, &size, fs_path, SCOUT_SOURCE_MAX_BYTES, 0, &why) < 0)
+	if (scout_fs_open(&fd, &size, fs_path, SCOUT_SOURCE_MAX_BYTES, flags, &why) < 0)
 		return load_fail(err, refusal_kind(why), 0, "%s", scout_error_last());
 	error = read_fd(fd, &bytes, &len, &block, (size_t)size);
 	close(fd);
@@ -324,6 +324,16 @@ int scout_source_load(scout_source *out, const char *fs_path, scout_load_error *
 		return load_fail(err, SCOUT_DIAG_UNREADABLE, 0, "cannot read: %s",
 		                 strerror(-error));
 	return from_bytes(out, bytes, len, bytes, block, err);
+}
+
+int scout_source_load(scout_source *out, const char *fs_path, scout_load_error *err)
+{
+	return load(out, fs_path, 0, err);
+}
+
+int scout_source_load_project(scout_source *out, const char *fs_path, scout_load_error *err)
+{
+	return load(out, fs_path, SCOUT_FS_PROJECT, err);
 }
 
 void scout_source_free(scout_source *src)

@@ -83,7 +83,7 @@ static void from_setup_py(scout_scan *scan, const char *root, const char *dir)
 	scout_setup_list l;
 	scout_compile_origin *o;
 
-	if (scout_source_load(&src, path, &err) < 0)
+	if (scout_source_load_project(&src, path, &err) < 0)
 		goto cleanup;
 	if (!strstr(src.data, "mypycify")) {
 		scout_source_free(&src);

@@ -3,7 +3,6 @@
 #include "scout/pin.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,29 +126,16 @@ static bool from_requirements_file(const char *dir, const char *name, uint32_t *
 	return found;
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static bool from_requirements(const char *dir, uint32_t *version, char **why)
 {
-	DIR *d = opendir(dir);
-	struct dirent *ent;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
+	char **names;
+	size_t n;
 	bool found = false;
 
-	if (!d)
-		return false;
-	while ((ent = readdir(d)))
-		if (strstr(ent->d_name, "requirements") && scout_str_endswith(ent->d_name, ".txt"))
-			SCOUT_PUSH(names, n, cap, scout_strdup(ent->d_name));
-	closedir(d);
-	if (n)
-		qsort(names, n, sizeof(*names), compare_names);
+	scout_fs_list(dir, &names, &n);
 	for (size_t i = 0; i < n; i++) {
-		found = found || from_requirements_file(dir, names[i], version, why);
+		if (strstr(names[i], "requirements") && scout_str_endswith(names[i], ".txt"))
+			found = found || from_requirements_file(dir, names[i], version, why);
 		free(names[i]);
 	}
 	free(names);

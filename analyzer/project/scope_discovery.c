@@ -2,11 +2,11 @@
  * setuptools/discovery.py decides them, over the scanned modules (and the
  * project directory's listing where the decision depends on directories
  * that hold no Python file). */
-#include <dirent.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "scout/fs.h"
 #include "scope_setuptools.h"
 
 /* PackageFinder.ALWAYS_EXCLUDE */
@@ -189,31 +189,24 @@ static bool src_layout(scope_ctx *c, const scope_spec *s)
 	return true;
 }
 
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The top-level directories the flat layout takes for packages (stubs
  * left out), from the listing: a directory without Python files counts. */
 static void flat_top_level(const scope_ctx *c, scope_list *out)
 {
-	DIR *d = opendir(c->dir);
-	struct dirent *e;
+	char **names;
+	size_t count;
 
-	while (d && (e = readdir(d))) {
-		size_t n = strlen(e->d_name);
+	scout_fs_list(c->dir, &names, &count); /* sorted */
+	for (size_t i = 0; i < count; i++) {
+		const char *name = names[i];
 
-		if (strchr(e->d_name, '.') || !scope_identifier(e->d_name, n) ||
-		    any_match(always_exclude, COUNT(always_exclude), e->d_name) ||
-		    flat_reserved(e->d_name) || !scope_exists(c, e->d_name, true))
-			continue;
-		scope_list_add(out, e->d_name);
+		if (!strchr(name, '.') && scope_identifier(name, strlen(name)) &&
+		    !any_match(always_exclude, COUNT(always_exclude), name) &&
+		    !flat_reserved(name) && scope_exists(c, name, true))
+			scope_list_add(out, name);
+		free(names[i]);
 	}
-	if (d)
-		closedir(d);
-	if (out->n) /* qsort(NULL, 0) is undefined */
-		qsort(out->v, out->n, sizeof(*out->v), by_name);
+	free(names);
 }
 
 /* Several top-level packages or modules: setuptools refuses to build. */

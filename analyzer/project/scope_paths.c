@@ -1,8 +1,8 @@
 /* Paths, marks and pyproject.toml look-ups the packaging readers share. */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "scout/fs.h"
 #include "scope_internal.h"
 
 void scope_list_add(scope_list *l, const char *s)
@@ -54,8 +54,8 @@ const char *scope_rel(const char *path, const char *dir)
 bool scope_exists(const scope_ctx *c, const char *rel, bool want_dir)
 {
 	char *full = scout_asprintf("%s/%s", c->dir, rel);
-	struct stat st;
-	bool ok = stat(full, &st) == 0 && (want_dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
+	bool ok =
+	    scout_fs_kind_of(full, true) == (want_dir ? SCOUT_FS_KIND_DIR : SCOUT_FS_KIND_FILE);
 
 	free(full);
 	return ok;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "scope_setuptools.h"
+#include "scout/fs.h"
 
 #define FROM "setup.cfg [options]"
 
@@ -80,16 +81,20 @@ static void flush(scope_spec *s, const char *section, scout_buf *key, scout_buf 
 
 void scope_setup_cfg_read(scope_spec *out, const char *dir)
 {
-	char *path = scout_asprintf("%s/setup.cfg", dir), raw[4096], section[256] = "";
-	FILE *f = fopen(path, "r");
+	char *path = scout_asprintf("%s/setup.cfg", dir), section[256] = "", *data = NULL, *next;
 	scout_buf key = {0}, value = {0};
+	size_t len;
 
 	memset(out, 0, sizeof(*out));
+	scout_fs_read(&data, &len, path, SCOUT_FS_CONFIG_MAX_BYTES, SCOUT_FS_REPORT, NULL);
 	free(path);
-	while (f && fgets(raw, sizeof(raw), f)) {
-		char *s = scout_str_trim(raw), *eq;
+	for (char *raw = data; raw; raw = next) {
+		char *s, *eq;
 		bool continued = isspace((unsigned char)raw[0]) && key.len;
 
+		if ((next = strchr(raw, '\n')))
+			*next++ = '\0';
+		s = scout_str_trim(raw);
 		if (*s == '#' || *s == ';' || (!*s && !continued))
 			continue;
 		if (continued) {
@@ -111,6 +116,5 @@ void scope_setup_cfg_read(scope_spec *out, const char *dir)
 	flush(out, section, &key, &value);
 	scout_buf_free(&key);
 	scout_buf_free(&value);
-	if (f)
-		fclose(f);
+	free(data);
 }

@@ -198,7 +198,7 @@ void scope_setup_py_read(scope_spec *out, const char *dir)
 	TSTreeCursor c;
 
 	memset(out, 0, sizeof(*out));
-	if (scout_source_load(&src, path, &err) < 0) {
+	if (scout_source_load_project(&src, path, &err) < 0) {
 		free(path);
 		return;
 	}

@@ -1,12 +1,11 @@
 /* Paths and the file system for the setup.py reader. A path the build makes
  * absolute (`__file__`, os.path.abspath) is virtual: "\x01" stands for the
  * checkout's root, so nothing outside the checkout is ever read. */
-#include <dirent.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "scout/fs.h"
 #include "setup_eval_internal.h"
 
 #define VROOT '\x01'
@@ -129,11 +128,9 @@ static char *real_path(pv_eval *ev, const char *vabs)
 
 static int kind_of(const char *real)
 {
-	struct stat st;
+	scout_fs_kind k = scout_fs_kind_of(real, false);
 
-	if (lstat(real, &st) != 0)
-		return 0;
-	return S_ISDIR(st.st_mode) ? 1 : S_ISREG(st.st_mode) ? 2 : 0;
+	return k == SCOUT_FS_KIND_DIR ? 1 : k == SCOUT_FS_KIND_FILE ? 2 : 0;
 }
 
 int pv_path_kind(pv_eval *ev, const char *path)
@@ -150,33 +147,14 @@ int pv_path_kind(pv_eval *ev, const char *path)
 	return k;
 }
 
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The sorted entry names of a real directory (owned; free each and the
  * array); false when it cannot be read. */
 static bool read_names(pv_eval *ev, const char *real, char ***names, size_t *n)
 {
-	DIR *d = opendir(real);
-	struct dirent *e;
-	size_t cap = 0;
+	bool ok = scout_fs_list(real, names, n);
 
-	*names = NULL;
-	*n = 0;
-	if (!d)
-		return false;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		ev->steps++;
-		SCOUT_PUSH(*names, *n, cap, scout_strdup(e->d_name));
-	}
-	closedir(d);
-	if (*n)
-		qsort(*names, *n, sizeof(**names), by_name);
-	return true;
+	ev->steps += *n;
+	return ok;
 }
 
 static void free_names(char **names, size_t n)

@@ -4,6 +4,7 @@
  * so workers look up and store concurrently without a lock. */
 #include "scout/cache.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <git2.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "registry.h"
@@ -132,6 +134,66 @@ static void config_identity(char out[SCOUT_CACHE_ID_LEN], const scout_rule_confi
 	scout_buf_free(&b);
 }
 
+/* A writer's temporary file (".tmp-XXXXXX", renamed into place once whole)
+ * older than this was left by a killed scan: no live writer holds one that
+ * long, so it can go. */
+#define STALE_TMP_SECONDS (60 * 60)
+
+/* Removes the stale temporaries of one shard directory (DIR/v<format>/xx). */
+static void sweep_shard(int shard, time_t before)
+{
+	int fd = dup(shard);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *e;
+	struct stat st;
+
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	while ((e = readdir(d)))
+		if (strncmp(e->d_name, ".tmp-", 5) == 0 &&
+		    fstatat(shard, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(st.st_mode) && st.st_mtime < before)
+			unlinkat(shard, e->d_name, 0);
+	closedir(d);
+}
+
+/* Removes the temporaries killed scans left (kill -9 between mkstemp and
+ * rename), at most once an hour: the directory DIR/v<format>/.swept marks
+ * the last sweep (its time; a directory, so no entry count sees it),
+ * so a warm scan pays one stat. */
+static void sweep_stale(const char *versioned)
+{
+	char *mark = scout_asprintf("%s/.swept", versioned);
+	time_t now = time(NULL);
+	struct stat st;
+	int top;
+
+	if (stat(mark, &st) == 0 && st.st_mtime > now - STALE_TMP_SECONDS && st.st_mtime <= now) {
+		free(mark);
+		return;
+	}
+	if (mkdir(mark, 0755) == 0 || errno == EEXIST)
+		utimensat(AT_FDCWD, mark, NULL, AT_SYMLINK_NOFOLLOW);
+	free(mark);
+	if ((top = open(versioned, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return;
+	for (int i = 0; i < 256; i++) {
+		char name[3];
+		int shard;
+
+		snprintf(name, sizeof(name), "%02x", i);
+		shard = openat(top, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (shard >= 0) {
+			sweep_shard(shard, now - STALE_TMP_SECONDS);
+			close(shard);
+		}
+	}
+	close(top);
+}
+
 int scout_cache_open(scout_cache **out, const char *dir, const scout_rule_config *rules,
                      double coverage_threshold)
 {
@@ -145,6 +207,7 @@ int scout_cache_open(scout_cache **out, const char *dir, const scout_rule_config
 		free(versioned);
 		return SCOUT_EIO;
 	}
+	sweep_stale(versioned);
 	git_libgit2_init();
 	c = scout_calloc(1, sizeof(*c));
 	c->dir = versioned;

@@ -446,9 +446,7 @@ int scout_scan_run(scout_scan *out, const scout_scan_opts *opts)
 	if ((error = scout_discover(&files, out, &opts->discover)) < 0)
 		goto cleanup;
 	ctx.files = &files;
-	ctx.repo_path = opts->discover.rev
-	                    ? (opts->discover.npaths == 1 ? opts->discover.paths[0] : ".")
-	                    : NULL;
+	ctx.repo_path = opts->discover.rev ? out->root : NULL; /* the root, in the repository */
 	ctx.rules = &opts->rules;
 	ctx.results = scout_calloc(files.len ? files.len : 1, sizeof(*ctx.results));
 	ctx.coverage_threshold = opts->coverage_threshold;

@@ -23,10 +23,16 @@ typedef struct scout_settings {
 	scout_profile profile; /* owned; loaded from --profile or the config */
 	size_t *exclude_hits;  /* owned; per exclude pattern, the paths it matched */
 	int color;             /* --color: -1 auto, 0 never, 1 always */
+	/* owned; --rev: the directory the commit's tree is mounted at (the
+	 * project's files are read from the commit: scout_fs_mount_rev), else
+	 * NULL. Unmounted by scout_settings_free. */
+	char *rev_top;
 } scout_settings;
 
 /* Resolves the settings for `cli` (free with scout_settings_free). Returns 0,
- * or SCOUT_EUSAGE with a one-line message. */
+ * or SCOUT_EUSAGE with a one-line message. With --rev, everything read from
+ * the project (its configuration, pin, packaging files, setup.py) comes
+ * from the commit until scout_settings_free. */
 int scout_settings_resolve(scout_settings *out, const scout_cli *cli);
 void scout_settings_free(scout_settings *s);
 

@@ -9,10 +9,15 @@
 
 /* Refuse a symbolic link (the last component of the path). */
 #define SCOUT_FS_NOFOLLOW 1u
-/* A file of the project (configuration, requirements): when it is present
- * but refused, note it in the refusal log (scout_fs_refusals_take) so that
- * the scan reports it as a diagnostic. */
+/* A file of the project (configuration, requirements, setup.py): when it is
+ * present but refused, note it in the refusal log (scout_fs_refusals_take)
+ * so that the scan reports it as a diagnostic; under a mounted tree
+ * (scout_fs_mount_rev) it is read from that tree. */
 #define SCOUT_FS_REPORT 2u
+
+/* A file of the project that the scan deals with itself when refused
+ * (setup.py): read from a mounted tree as SCOUT_FS_REPORT is, unlogged. */
+#define SCOUT_FS_PROJECT 4u
 
 /* The size limit for configuration and requirements files. */
 #define SCOUT_FS_CONFIG_MAX_BYTES ((size_t)8 << 20)
@@ -48,12 +53,12 @@ int scout_fs_open(int *fd, uint64_t *size, const char *path, size_t max, unsigne
 int scout_fs_read(char **data, size_t *len, const char *path, size_t max, unsigned flags,
                   scout_fs_refusal *why);
 
-/* Notes a refused file in the log (as SCOUT_FS_REPORT does); copies both
- * strings. Thread-safe. */
 /* Writes all len bytes of data to fd, going on after EINTR and short
  * writes. Returns 0, or -1 with errno set. */
 int scout_fs_write_all(int fd, const char *data, size_t len);
 
+/* Notes a refused file in the log (as SCOUT_FS_REPORT does); copies both
+ * strings. Thread-safe. */
 void scout_fs_refusal_note(const char *path, scout_fs_refusal kind, const char *reason);
 
 /* One entry of the refusal log. */
@@ -71,5 +76,47 @@ typedef struct scout_fs_refused {
  * and during its last stage; this log is how their refusals reach it. */
 size_t scout_fs_refusals_take(scout_fs_refused **out);
 void scout_fs_refused_free(scout_fs_refused *list, size_t n);
+
+/* ---- the project's files, from the disk or from a commit ----------------
+ * --rev scans a commit, and everything the scan reads from the project (its
+ * configuration, pins, packaging files, setup.py, package directories) must
+ * come from that commit too. While a commit's tree is mounted at a directory,
+ * every read of a project file (SCOUT_FS_REPORT, SCOUT_FS_PROJECT) and every scout_fs_kind_of /
+ * scout_fs_list of a path inside that directory (taken lexically, as typed:
+ * scout/path.h) sees the commit's tree instead of the disk. Other paths, and
+ * reads without SCOUT_FS_REPORT (sources, cache entries, a --baseline or
+ * --profile named on the command line), always see the disk. */
+
+/* Mounts the tree of `rev` (any revision git understands) at the top of the
+ * repository holding `path` (the work tree's top, or a bare repository's
+ * directory); `path` need not exist on disk (its nearest existing parent,
+ * else the current directory, finds the repository). Sets *top (owned by
+ * caller, NULL allowed) to that directory. Mounts nest: the newest one is
+ * used until scout_fs_unmount. Returns 0, or SCOUT_ERROR with
+ * scout_error_last() set ("--rev: 'x' is not in a git repository", an
+ * unknown revision). */
+int scout_fs_mount_rev(const char *path, const char *rev, char **top);
+/* Ends the newest mount (none: nothing happens). */
+void scout_fs_unmount(void);
+/* True when `dir` is the top of a mounted tree (nothing above it belongs to
+ * the commit). */
+bool scout_fs_mount_top(const char *dir);
+
+typedef enum scout_fs_kind {
+	SCOUT_FS_KIND_ABSENT = 0,
+	SCOUT_FS_KIND_FILE, /* a regular file (a blob in a commit) */
+	SCOUT_FS_KIND_DIR,
+	SCOUT_FS_KIND_OTHER, /* a device, FIFO, socket; a symlink or submodule in a commit */
+} scout_fs_kind;
+
+/* What is at `path` in the project: through symlinks on disk when
+ * `follow`, else the symlink itself is OTHER. A commit's symlinks are never
+ * followed. */
+scout_fs_kind scout_fs_kind_of(const char *path, bool follow);
+
+/* The names in the directory `dir` ("." and ".." left out), sorted with
+ * strcmp, into *names (owned by caller: free each and the array) and *n.
+ * Returns false (and no names) when it cannot be listed. */
+bool scout_fs_list(const char *dir, char ***names, size_t *n);
 
 #endif

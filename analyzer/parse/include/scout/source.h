@@ -23,6 +23,9 @@ typedef struct scout_load_error {
 /* Reads the regular file `fs_path` into *out (free with scout_source_free).
  * Returns 0, or SCOUT_EIO with *err describing the per-file problem. */
 int scout_source_load(scout_source *out, const char *fs_path, scout_load_error *err);
+/* The same for a Python file of the project's own build (setup.py): read
+ * from the mounted commit under --rev (SCOUT_FS_PROJECT). */
+int scout_source_load_project(scout_source *out, const char *fs_path, scout_load_error *err);
 /* Checks and copies `len` bytes (from a file or a git blob) into *out. */
 int scout_source_from_bytes(scout_source *out, const char *bytes, size_t len,
                             scout_load_error *err);
