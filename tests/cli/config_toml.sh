@@ -27,7 +27,7 @@ expect() {
 # 1_0 is 10 and 9_9 is 99: the module (50% annotated) passes one gate and
 # fails the other; 1_000 is over 100
 expect 0 "" $'[tool.mypyc-scout]\nmin-coverage = 1_0\n'
-expect 1 "below --min-coverage 99%: m.py (50.0%)" $'[tool.mypyc-scout]\nmin-coverage = 9_9\n'
+expect 1 "below --min-coverage 99%: $tmp/t/m.py (50.0%)" $'[tool.mypyc-scout]\nmin-coverage = 9_9\n'
 expect 2 "pyproject.toml:2: [tool.mypyc-scout] min-coverage must be a number from 0 to 100" \
 	$'[tool.mypyc-scout]\nmin-coverage = 1_000\n'
 expect 2 "pyproject.toml:3: invalid TOML: key 'tool.mypyc-scout.min-coverage' is defined twice (first at line 2)" \
