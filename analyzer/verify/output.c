@@ -57,6 +57,63 @@ static void add_error(scout_verify_round *r, scout_verify_kind kind, const char 
 	SCOUT_PUSH(r->errors, r->nerrors, r->errors_cap, e);
 }
 
+/* The modules of the round whose dotted name ends with name[0..len) at a
+ * component boundary: how many, and the last in *last. */
+static size_t modules_ending(const scout_verify_round *r, const scout_scan *scan, const char *name,
+                             size_t len, size_t *last)
+{
+	size_t hits = 0;
+
+	for (size_t i = 0; i < r->nmodules; i++) {
+		const char *m = scan->modules[r->modules[i]].module;
+		size_t mlen = m ? strlen(m) : 0;
+
+		if (mlen >= len && memcmp(m + mlen - len, name, len) == 0 &&
+		    (mlen == len || m[mlen - len - 1] == '.'))
+			hits++, *last = r->modules[i];
+	}
+	return hits;
+}
+
+/* The compiled module a C error in the group's shared C file names: mypyc
+ * calls a module's statics, types and functions `CPy<Kind>_<module>___<name>`,
+ * the module by the shortest suffix of its dotted name that tells it apart,
+ * dots written "___". The one module of the round whose name ends with the
+ * longest such prefix; SIZE_MAX when none or several do. A round of one
+ * module owns every error in it. */
+static size_t c_name_module(const scout_verify_round *r, const char *msg, size_t n,
+                            const scout_scan *scan)
+{
+	const char *end = msg + n, *p = msg, *q;
+	char dotted[256];
+	size_t len = 0, total, found = SIZE_MAX;
+
+	if (r->nmodules == 1)
+		return r->modules[0];
+	while (p + 3 <= end && memcmp(p, "CPy", 3) != 0)
+		p++;
+	if (p + 3 > end || !(p = memchr(p, '_', (size_t)(end - p))))
+		return SIZE_MAX;
+	for (q = ++p; q < end && (isalnum((unsigned char)*q) || *q == '_'); q++)
+		;
+	for (const char *c = p; c < q && len + 1 < sizeof(dotted);) /* "___" -> "." */
+		if (q - c >= 3 && memcmp(c, "___", 3) == 0)
+			dotted[len++] = '.', c += 3;
+		else
+			dotted[len++] = *c++;
+	total = len;
+	for (; len > 0; len--) { /* the longest prefix that ends a component first */
+		size_t hits;
+
+		if (len < total && dotted[len] != '.')
+			continue;
+		hits = modules_ending(r, scan, dotted, len, &found);
+		if (hits)
+			return hits == 1 ? found : SIZE_MAX;
+	}
+	return SIZE_MAX;
+}
+
 /* mypy's codes for an import it cannot resolve: a package the project needs
  * is not installed where mypyc runs. */
 static bool missing_package(const char *code, size_t n)
@@ -99,8 +156,14 @@ static bool read_located(scout_verify_round *r, const char *s, size_t n, const s
 	if (c_file) {
 		bool missing = scout_mem_contains(msg, (size_t)(end - msg), ".h: No such file", 16);
 
+		scout_verify_error *e;
+
 		add_error(r, missing ? SCOUT_VERR_ENV : SCOUT_VERR_C, s, (size_t)(colon - s), line,
 		          msg, (size_t)(end - msg), NULL, 0, scan);
+		e = &r->errors[r->nerrors - 1];
+		if (!missing && e->module == SIZE_MAX &&
+		    (e->module = c_name_module(r, msg, (size_t)(end - msg), scan)) != SIZE_MAX)
+			e->line = 0; /* a line of the C file, not of the module */
 		return true;
 	}
 	{

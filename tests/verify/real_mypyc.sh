@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `verify` end to end with Debian's real mypyc 1.0.1 (/usr/bin/mypyc) on the
 # tiny projects in fixtures/verify/: one that compiles, one with a blocker
-# the scan predicts, one with a mypy type error, one whose inheritance group
-# goes out with its failing member, one whose tests break once compiled
-# (--import, --test). Slow (gcc): ctest label `mypyc`.
+# the scan predicts, one with a mypy type error, one that gcc refuses, one
+# whose inheritance group goes out with its failing member, one whose tests
+# break once compiled (--import, --test). Slow (gcc): ctest label `mypyc`.
 set -uo pipefail
 bin=$(realpath "$1")
 cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 2
@@ -51,6 +51,13 @@ verify group
 check "group: exit 0" [ "$rc" -eq 0 ]
 check "group: square.py fails, base.py goes out with it" js 'm["pkg/square.py"]["outcome"] == "needs-type-fixes" and m["pkg/base.py"]["outcome"] == "tied" and m["pkg/base.py"]["tied_to"] == "pkg/square.py" and sorted(v["rounds"][0]["removed"]) == ["pkg/base.py", "pkg/square.py"]'
 check "group: the rest verified in a second compile" js 'v["verified"] == ["pkg/core.py"] and len(v["rounds"]) == 2 and v["rounds"][1]["ok"]'
+
+# A C compiler error in the group's shared C file, named by mypyc's C name
+# of the module (an Enum subclass's member, enum-member-static-undeclared).
+verify cerror --set ready,pkg.colors
+check "C error: exit 0 (predicted)" [ "$rc" -eq 0 ]
+check "C error: tied to pkg/colors.py by its C name, confirmed" js 'm["pkg/colors.py"]["outcome"] == "confirmed" and m["pkg/colors.py"]["error"]["kind"] == "c-compiler" and "CPyStatic_colors___Color___RED" in m["pkg/colors.py"]["error"]["message"]'
+check "C error: core verified in a second compile" js 'v["verified"] == ["pkg/core.py"] and len(v["rounds"]) == 2'
 
 # --import and --test (they run the project's code): a test subclasses a
 # native class in interpreted code, which compiled code refuses at run time.
