@@ -114,26 +114,6 @@ static const scout_rule rule_untyped_function = {
     .on = "function_definition",
     .enter = check_untyped};
 
-/* mypy's FuncItem.is_dynamic(): no annotation anywhere in the signature (a
- * method's first parameter counts here) and no function type comment. */
-static bool is_dynamic_def(const scout_walk *w, TSNode def)
-{
-	const scout_symbols *s = w->sym;
-	TSNode params = scout_node_field(def, s->f_parameters);
-	uint32_t n = ts_node_is_null(params) ? 0 : scout_node_named_child_count(params);
-
-	if (!ts_node_is_null(scout_node_field(def, s->f_return_type)))
-		return false;
-	for (uint32_t i = 0; i < n; i++) {
-		TSNode p = scout_node_named_child(params, i);
-
-		if (scout_nodes_is(p, s->typed_parameter) ||
-		    scout_nodes_is(p, s->typed_default_parameter))
-			return false;
-	}
-	return ts_node_is_null(scout_defs_type_comment(w, def));
-}
-
 /* True when the statement holding the assignment being entered ends its
  * line with a variable type comment (`# type: int`, not `# type: ignore`),
  * which mypy reads as the assignment's annotation. From the tree index:
@@ -179,7 +159,7 @@ static void check_annotation_unchecked(scout_walk *w, TSNode node, const scout_r
 	if (ts_node_is_null(scout_node_field(node, w->sym->f_type)) && !has_type_comment(w))
 		return;
 	def = scout_defs_enclosing_function(w, 1);
-	if (ts_node_is_null(def) || !is_dynamic_def(w, def))
+	if (ts_node_is_null(def) || !scout_defs_unannotated(w, def)) /* mypy's is_dynamic() */
 		return;
 	name = scout_node_field(def, w->sym->f_name);
 	n = ts_node_is_null(name) ? 0 : scout_nodes_clip_line(name, w->src, &text);
