@@ -233,11 +233,13 @@ static void bash_write(FILE *out)
 	      out);
 }
 
-/* A description for zsh: the help up to its first clause, inside '...'
+/* A description for zsh: the help up to its first clause (a ';' or a '('; a
+ * ':' stays, as in "text: print each finding's fix" or "`# mypyc-scout:
+ * ignore`", and means nothing inside _arguments' brackets), inside '...'
  * with the characters _arguments gives a meaning replaced. */
 static void zsh_text(FILE *out, const char *help)
 {
-	size_t n = strcspn(help, ";:(");
+	size_t n = strcspn(help, ";(");
 
 	while (n && help[n - 1] == ' ')
 		n--;
