@@ -111,9 +111,10 @@ static void write_tied(scout_buf *b, const scout_scan *scan, const scout_plan_pl
 	scout_escape_terminal(b, scan->modules[p->tied_to].path);
 	scout_buf_puts(b, ", which subclasses its class ");
 	scout_escape_terminal(b, p->tied_by ? p->tied_by : "?");
-	scout_buf_puts(b, ": compiled alone, that import fails;\n      compile both after the "
-	                  "fix, or decorate the class with "
-	                  "@mypyc_attr(allow_interpreted_subclasses=True)\n");
+	scout_buf_puts(
+	    b, ": compiled alone, creating its instances fails;\n      compile both after the "
+	       "fix, or decorate the class with "
+	       "@mypyc_attr(allow_interpreted_subclasses=True)\n");
 }
 
 static void write_breaks(scout_buf *b, const scout_scan *scan, const scout_plan_place *p)

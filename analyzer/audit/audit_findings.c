@@ -17,11 +17,11 @@ static const risk_def risk_defs[] = {
     {"public-class", "Public classes users may subclass",
      "A compiled class is native: interpreted code cannot subclass it unless the class is "
      "decorated with @mypyc_attr(allow_interpreted_subclasses=True) (from mypy_extensions), "
-     "so a user's subclass fails at import with TypeError.",
+     "so creating an instance of a user's subclass fails with TypeError.",
      true, false},
     {"interpreted-subclass", "Native classes that code staying interpreted subclasses",
      "Code in this repository that stays interpreted subclasses a class that would be "
-     "compiled: the import fails until the base allows interpreted subclasses or both "
+     "compiled: creating its instances fails until the base allows interpreted subclasses or both "
      "are compiled together.",
      true, true},
     {"monkeypatch-function", "Functions patched at run time (tests, plugins)",

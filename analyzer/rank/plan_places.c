@@ -129,7 +129,7 @@ static void place_breakers(scout_scan *scan)
 }
 
 /* Compiling a base class's module without its subclass's module makes
- * importing the subclass fail (unless the class allows interpreted
+ * creating instances of the subclass fail (unless the class allows interpreted
  * subclasses, which the ties leave out): a planned base waits for a blocked
  * subclass module, and a subclass module not worth compiling on its own is
  * compiled with its base. Repeated until nothing moves. */

@@ -152,8 +152,9 @@ static const scout_rule rule_interpreted_subclass = {
     .id = "interpreted-subclass",
     .category = SCOUT_BEHAVIOUR,
     .title = "native class of a planned module subclassed by code that stays interpreted",
-    .why = "importing the subclass fails once the base is compiled: \"TypeError: interpreted "
-           "classes cannot inherit from compiled\"",
+    .why = "creating an instance of the subclass fails once the base is compiled: the "
+           "native class's __new__ raises \"TypeError: interpreted classes cannot inherit from "
+           "compiled\" for any other type (the class statement and the import still work)",
     .bad = "# pkg/core.py (compiled)\nclass Base:\n    pass\n\n# tests/test_core.py "
            "(interpreted)\nclass Fake(Base):\n    pass\n",
     .good = "# pkg/core.py (compiled)\nfrom mypy_extensions import mypyc_attr\n\n"
@@ -190,10 +191,11 @@ void scout_rules_check_plan_risks(scout_scan *scan, const scout_class_index *cla
 			first = sx.first[sx.offset[a] + c];
 			snprintf(message, sizeof(message),
 			         "class %s is subclassed by %s in %s%s, which stays interpreted: "
-			         "importing it fails once %s is compiled (\"interpreted classes "
-			         "cannot inherit from compiled\")",
+			         "creating %s fails once %s is compiled (TypeError: \"interpreted "
+			         "classes cannot inherit from compiled\")",
 			         ci->name, scan->modules[first.module].classes[first.cls].name,
 			         scan->modules[first.module].path, n > 1 ? " and elsewhere" : "",
+			         n > 1 ? "those subclasses' instances" : "an instance of it",
 			         m->module);
 			scout_rules_report(m, rule, config, ci->line, ci->column, ci->end_line,
 			                   ci->end_column, message);

@@ -18,7 +18,7 @@
  * the plan. What is compiled today and not blocked is kept in the plan's
  * first phase. Modules whose classes subclass each other across modules
  * form groups, planned whole (compiling the base without the subclass makes
- * importing the subclass fail). Expected gain = hotness x score/100. */
+ * creating instances of the subclass fail). Expected gain = hotness x score/100. */
 void scout_plan_build(scout_scan *scan, const scout_class_index *classes);
 
 /* "plan", "blocked", "not-worth-compiling", "not-shipped". */
