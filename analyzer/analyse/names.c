@@ -204,11 +204,12 @@ static const char *plain_string(const build_ctx *b, TSNode n, uint32_t *len)
  * strings of a list or tuple (`items`). */
 static void export_strings(build_ctx *b, TSNode n, bool items)
 {
-	uint32_t count = items ? scout_node_named_child_count(n) : 1, len;
+	uint32_t count, len;
 
 	if (ts_node_is_null(n) ||
 	    (items && ts_node_symbol(n) != b->s->list && ts_node_symbol(n) != b->s->tuple))
 		return;
+	count = items ? scout_node_named_child_count(n) : 1;
 	for (uint32_t i = 0; i < count; i++) {
 		TSNode c = items ? scout_node_named_child(n, i) : n;
 		const char *text = plain_string(b, c, &len);

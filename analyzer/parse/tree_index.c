@@ -299,7 +299,7 @@ TSNode scout_node_child(TSNode n, uint32_t index)
 	uint32_t i = find(&n);
 
 	if (i == SCOUT_TIX_NONE)
-		return ts_node_child(n, index);
+		return ts_node_is_null(n) ? null_node() : ts_node_child(n, index);
 	return listed(tix.kids + tix.nodes[i].kids, tix.nodes[i].nkids, index);
 }
 
@@ -307,7 +307,9 @@ uint32_t scout_node_child_count(TSNode n)
 {
 	uint32_t i = find(&n);
 
-	return i == SCOUT_TIX_NONE ? ts_node_child_count(n) : tix.nodes[i].nkids;
+	if (i == SCOUT_TIX_NONE)
+		return ts_node_is_null(n) ? 0 : ts_node_child_count(n);
+	return tix.nodes[i].nkids;
 }
 
 TSNode scout_node_named_child(TSNode n, uint32_t index)
@@ -315,7 +317,7 @@ TSNode scout_node_named_child(TSNode n, uint32_t index)
 	uint32_t i = find(&n);
 
 	if (i == SCOUT_TIX_NONE)
-		return ts_node_named_child(n, index);
+		return ts_node_is_null(n) ? null_node() : ts_node_named_child(n, index);
 	return listed(tix.named + tix.nodes[i].named, tix.nodes[i].nnamed, index);
 }
 
@@ -323,7 +325,9 @@ uint32_t scout_node_named_child_count(TSNode n)
 {
 	uint32_t i = find(&n);
 
-	return i == SCOUT_TIX_NONE ? ts_node_named_child_count(n) : tix.nodes[i].nnamed;
+	if (i == SCOUT_TIX_NONE)
+		return ts_node_is_null(n) ? 0 : ts_node_named_child_count(n);
+	return tix.nodes[i].nnamed;
 }
 
 TSNode scout_node_field(TSNode n, TSFieldId field)
