@@ -479,6 +479,7 @@ static void build_index(scout_names *names)
 		const char *local = names->entries[k].local;
 		size_t i = hash_name(local, strlen(local)) & mask;
 
+		names->star |= names->entries[k].kind == SCOUT_BIND_STAR;
 		if (names->entries[k].kind == SCOUT_BIND_STAR ||
 		    names->entries[k].kind == SCOUT_BIND_EXPORT)
 			continue;
@@ -609,6 +610,27 @@ static bool put(char *buf, size_t cap, size_t *used, const char *s, size_t n)
 
 #define MAX_CHAIN 64
 
+/* A name no statement here binds: what a star import of a project module
+ * brings under it (mypy's visit_import_all; followed by the resolver to
+ * where it leads out of the project), else builtins.<name>. */
+static bool unbound(const scout_names *names, const char *text, uint32_t len, char *buf, size_t cap,
+                    size_t *used)
+{
+	size_t n = names->module ? strlen(names->module) : 0;
+
+	if (names->star && n && put(buf, cap, used, names->module, n) &&
+	    put(buf, cap, used, ".", 1) && put(buf, cap, used, text, len) &&
+	    follow(names, buf, cap) &&
+	    !(strncmp(buf, names->module, n) == 0 && buf[n] == '.' &&
+	      strncmp(buf + n + 1, text, len) == 0 && !buf[n + 1 + len])) {
+		*used = strlen(buf);
+		return true;
+	}
+	*used = 0;
+	buf[0] = '\0';
+	return put(buf, cap, used, "builtins.", 9) && put(buf, cap, used, text, len);
+}
+
 bool scout_names_qualify(const scout_names *names, TSNode node, const char *src, char *buf,
                          size_t cap)
 {
@@ -636,7 +658,7 @@ bool scout_names_qualify(const scout_names *names, TSNode node, const char *src,
 	text = scout_node_text(node, src, &len);
 	e = scout_names_lookup(names, text, len);
 	ok = e ? put(buf, cap, &used, e->target, strlen(e->target))
-	       : put(buf, cap, &used, "builtins.", 9) && put(buf, cap, &used, text, len);
+	       : unbound(names, text, len, buf, cap, &used);
 	while (ok && n-- > 0) {
 		text = scout_node_text(chain[n], src, &len);
 		ok = put(buf, cap, &used, ".", 1) && put(buf, cap, &used, text, len);

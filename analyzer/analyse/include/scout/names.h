@@ -44,6 +44,7 @@ typedef struct scout_names {
 	uint32_t *slots;    /* owned; hash of locals: index of the first binding + 1, 0 empty */
 	size_t nslots;      /* a power of two, or 0 */
 	uint32_t *counts;   /* owned; per slot, how many bindings the name has */
+	bool star;          /* the module has a reachable `from m import *` */
 	const scout_names_resolver *resolver; /* borrowed; NULL: imports are not followed */
 	scout_names_asked *asked;             /* owned; imported names qualified so far (a cache) */
 } scout_names;
