@@ -39,6 +39,7 @@
 	X(statements_loops) \
 	X(statements_syntax) \
 	X(statements_imports) \
+	X(statements_star_imports) \
 	X(statements_globals) \
 	X(statements_type_ignores) \
 	X(statements_exceptions) \

@@ -228,3 +228,23 @@ bool scout_nodes_contains(const scout_walk *w, TSNode n, const char *needle, siz
 
 	return scout_mem_contains(text, len, needle, nlen);
 }
+
+/* True inside the body of an `if TYPE_CHECKING:` (mypy marks it mypy-only
+ * and mypyc builds no import for it). */
+bool scout_nodes_mypy_only(const scout_walk *w)
+{
+	for (uint32_t up = 1; up + 1 < w->depth; up++) {
+		TSSymbol t = scout_walk_ancestor_symbol(w, up + 1);
+		TSNode parent = scout_walk_ancestor(w, up + 1), cond;
+
+		if (scout_walk_ancestor_symbol(w, up) != w->sym->block ||
+		    (t != w->sym->if_statement && t != w->sym->elif_clause))
+			continue;
+		cond = scout_node_field(parent, w->sym->f_condition);
+		if (!ts_node_is_null(cond) &&
+		    scout_reach_condition(cond, w->src, w->config ? &w->config->target : NULL) ==
+		        SCOUT_TRUTH_MYPY_TRUE)
+			return true;
+	}
+	return false;
+}

@@ -78,4 +78,9 @@ TSNode scout_nodes_call_to(const scout_walk *w, TSNode ident, const char *const 
 /* True when the text of n holds the nlen bytes of needle. */
 bool scout_nodes_contains(const scout_walk *w, TSNode n, const char *needle, size_t nlen);
 
+/* True inside the body of an `if TYPE_CHECKING:` (mypy marks it mypy-only
+ * and mypyc builds no import for it): checked on the current node's
+ * ancestors. */
+bool scout_nodes_mypy_only(const scout_walk *w);
+
 #endif

@@ -299,26 +299,6 @@ static uint32_t components(const char *name, size_t n)
 	return c;
 }
 
-/* True inside the body of an `if TYPE_CHECKING:` (mypy marks it mypy-only
- * and mypyc builds no import for it). */
-static bool mypy_only(const scout_walk *w)
-{
-	for (uint32_t up = 1; up + 1 < w->depth; up++) {
-		TSSymbol t = scout_walk_ancestor_symbol(w, up + 1);
-		TSNode parent = scout_walk_ancestor(w, up + 1), cond;
-
-		if (scout_walk_ancestor_symbol(w, up) != w->sym->block ||
-		    (t != w->sym->if_statement && t != w->sym->elif_clause))
-			continue;
-		cond = scout_node_field(parent, w->sym->f_condition);
-		if (!ts_node_is_null(cond) &&
-		    scout_reach_condition(cond, w->src, w->config ? &w->config->target : NULL) ==
-		        SCOUT_TRUTH_MYPY_TRUE)
-			return true;
-	}
-	return false;
-}
-
 static void check_relative_import_beyond_top_level(scout_walk *w, TSNode node,
                                                    const scout_rule *self)
 {
@@ -355,7 +335,7 @@ static void check_relative_import_beyond_top_level(scout_walk *w, TSNode node,
 		         : named ? "Cannot find implementation or library stub for module named "
 		                   "\".<name>\"\" (the import is made relative to nothing)"
 		                 : "No parent module -- cannot perform relative import");
-	} else if (init && !mypy_only(w) && components(name, package) < level) {
+	} else if (init && !scout_nodes_mypy_only(w) && components(name, package) < level) {
 		snprintf(message, sizeof(message),
 		         "relative import %.*s in the __init__.py of sub-package %s, which mypyc "
 		         "before 1.14 resolves against the parent package, climbs past the top: "

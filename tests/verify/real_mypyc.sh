@@ -69,6 +69,17 @@ out_text=$(PATH=/usr/bin:/bin "$bin" verify --no-cache --mypyc /usr/bin/mypyc --
 check "subclass: the text report says it ran the project's code" grep -q "^Tests against the compiled build (ran the project's code)" <<<"$out_text"
 check "subclass: the tests pass interpreted (the fixture is honest)" bash -c 'cd fixtures/verify/subclass && /usr/bin/python3 -B -m unittest -q 2>&1 | grep -q "^OK"'
 
+# A star import compiles, and binds nothing in the compiled module
+# (star-import-unbound): the relative one fails at import, the call to a name
+# from os.path raises KeyError.
+verify star --set pkg.paths,pkg.facade --import --test "/usr/bin/python3 -m unittest"
+check "star: exit 1 (an import and a test fail compiled)" [ "$rc" -eq 1 ]
+check "star: the relative star import fails at import, as predicted" js 'm["pkg/facade.py"]["import"] == "failed" and m["pkg/facade.py"]["import_error"] == "ModuleNotFoundError: No module named \x27paths\x27"'
+check "star: the call to join raises KeyError, tied to pkg/paths.py:5" js '[(f["path"], f["line"], f["message"]) for f in v["test"]["failures"]] == [("pkg/paths.py", 5, "KeyError: \x27join\x27")]'
+star_scan=$("$bin" scan --no-cache --fail-on none --select star-import-unbound fixtures/verify/star 2>/dev/null)
+check "star: the scan predicted both" bash -c 'grep -q "^fixtures/verify/star/pkg/facade.py:1:1: star-import-unbound .*No module named .paths." <<<"$1" && grep -q "^fixtures/verify/star/pkg/paths.py:1:1: star-import-unbound .*the call to join on line 5 raises KeyError" <<<"$1"' _ "$star_scan"
+check "star: the tests pass interpreted (the fixture is honest)" bash -c 'cd fixtures/verify/star && /usr/bin/python3 -B -m unittest -q 2>&1 | grep -q "^OK"'
+
 check "the scanned trees are untouched" [ -z "$(find fixtures/verify \( -name '*.so' -o -name build -o -name .mypy_cache \) -print)" ]
 check "no scratch left" [ -z "$(ls -A "$tmp")" ]
 finish
