@@ -93,6 +93,26 @@ static cJSON *round_json(const scout_scan *scan, const scout_verify_round *r)
 	return scout_cjson_finish(o, ok);
 }
 
+/* The behaviour findings of a module that failed at run time: [{rule, line}]. */
+static cJSON *warned_json(const scout_module *mod)
+{
+	cJSON *a = cJSON_CreateArray();
+	bool ok = a != NULL;
+
+	for (size_t k = 0; ok && k < mod->nfindings; k++) {
+		const scout_finding *f = &mod->findings[k];
+		cJSON *o;
+
+		if (!scout_verify_warns(f))
+			continue;
+		o = cJSON_CreateObject();
+		ok = o && scout_cjson_put(o, "rule", scout_cjson_text(f->rule));
+		ok = ok && scout_cjson_put(o, "line", scout_cjson_number(f->line));
+		ok = scout_cjson_put(a, NULL, scout_cjson_finish(o, ok));
+	}
+	return scout_cjson_finish(a, ok);
+}
+
 static cJSON *module_json(const scout_scan *scan, const scout_verification *v,
                           const scout_verify_module *m)
 {
@@ -125,6 +145,11 @@ static cJSON *module_json(const scout_scan *scan, const scout_verification *v,
 	if (v->test.ran)
 		ok = ok && scout_cjson_put(o, "test_failures",
 		                           scout_cjson_number((double)m->test_failures));
+	if (v->imported || v->test.ran)
+		ok = ok && scout_cjson_put(o, "warned",
+		                           scout_verify_failed_at_runtime(m)
+		                               ? warned_json(&scan->modules[m->module])
+		                               : cJSON_CreateNull());
 	return scout_cjson_finish(o, ok);
 }
 
@@ -242,6 +267,10 @@ cJSON *scout_json_verification(const scout_scan *scan, const scout_verification 
 	ok = ok &&
 	     scout_cjson_put(o, "import_failures", scout_cjson_number((double)v->import_failures));
 	ok = ok && scout_cjson_put(o, "test", test_json(scan, v));
+	ok = ok && scout_cjson_put(o, "runtime_failures",
+	                           scout_cjson_number((double)v->runtime_failures));
+	ok = ok &&
+	     scout_cjson_put(o, "runtime_warned", scout_cjson_number((double)v->runtime_warned));
 	ok = ok &&
 	     scout_cjson_put(o, "status", scout_cjson_text(scout_verify_status_name(v->status)));
 	ok = ok && scout_cjson_put(o, "stop_reason",

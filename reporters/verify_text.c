@@ -164,6 +164,31 @@ static void write_row(scout_buf *b, const scout_scan *scan, const scout_verifica
 	scout_buf_free(&path);
 }
 
+/* Under a module that failed at run time: the behaviour findings of the
+ * scan that warned of it, or that none did. */
+static void write_warned(scout_buf *b, const scout_module *mod, const scout_verify_module *m)
+{
+	size_t shown = 0;
+
+	if (!m->warned) {
+		scout_buf_puts(b, "      the scan warned of no behaviour difference here\n");
+		return;
+	}
+	scout_buf_puts(b, "      the scan warned:");
+	for (size_t k = 0; k < mod->nfindings; k++) {
+		const scout_finding *f = &mod->findings[k];
+
+		if (!scout_verify_warns(f))
+			continue;
+		if (shown++ == 3) {
+			scout_buf_printf(b, " and %zu more", m->warned - 3);
+			break;
+		}
+		scout_buf_printf(b, "%s %s (line %u)", shown > 1 ? "," : "", f->rule, f->line);
+	}
+	scout_buf_putc(b, '\n');
+}
+
 /* What a row needs said under it: the error, the rule, the group. */
 static void write_details(scout_buf *b, const scout_scan *scan, const scout_verification *v,
                           const scout_verify_module *m)
@@ -200,6 +225,8 @@ static void write_details(scout_buf *b, const scout_scan *scan, const scout_veri
 		scout_escape_terminal(b, m->import_error);
 		scout_buf_putc(b, '\n');
 	}
+	if (scout_verify_failed_at_runtime(m))
+		write_warned(b, &scan->modules[m->module], m);
 }
 
 static void write_table(scout_buf *b, const scout_scan *scan, const scout_verification *v)
@@ -318,6 +345,12 @@ static void write_summary(scout_buf *b, const scout_verification *v)
 	if (c[SCOUT_VOUT_ENV])
 		scout_buf_printf(b, ", %zu stopped by the build environment", c[SCOUT_VOUT_ENV]);
 	scout_buf_puts(b, ".\n");
+	if (v->runtime_failures)
+		scout_buf_printf(
+		    b,
+		    "Run time: %zu compiled module%s failed (import or tests); the scan "
+		    "warned of %zu of them with a behaviour finding.\n",
+		    v->runtime_failures, v->runtime_failures == 1 ? "" : "s", v->runtime_warned);
 }
 
 int scout_verify_text_write(FILE *out, const scout_scan *scan, const scout_verification *v)

@@ -393,6 +393,23 @@ static int run_test(scout_verification *v, const scout_scan *scan, const scout_v
 	return 0;
 }
 
+/* Per module that failed at run time, the scan's behaviour findings in it:
+ * whether the scan warned of what the run met. */
+static void count_warned(scout_verification *v, const scout_scan *scan)
+{
+	for (size_t i = 0; i < v->nmodules; i++) {
+		scout_verify_module *vm = &v->modules[i];
+		const scout_module *m = &scan->modules[vm->module];
+
+		if (!scout_verify_failed_at_runtime(vm))
+			continue;
+		v->runtime_failures++;
+		for (size_t k = 0; k < m->nfindings; k++)
+			vm->warned += scout_verify_warns(&m->findings[k]);
+		v->runtime_warned += vm->warned > 0;
+	}
+}
+
 int verify_runtime(scout_verification *v, const scout_scan *scan, const scout_verify_opts *o)
 {
 	char **python = NULL, *saved;
@@ -415,5 +432,6 @@ int verify_runtime(scout_verification *v, const scout_scan *scan, const scout_ve
 	if (error == 0 && o->test && !child_interrupted())
 		error = run_test(v, scan, o);
 	restore_pythonpath(saved);
+	count_warned(v, scan);
 	return error;
 }

@@ -66,6 +66,7 @@ check "subclass: exit 1 (the tests fail compiled)" [ "$rc" -eq 1 ]
 check "subclass: compiled, imported from the extension" js 'v["verified"] == ["pkg/shapes.py"] and m["pkg/shapes.py"]["import"] == "ok" and v["python"] == "/usr/bin/python3"'
 check "subclass: the test failure tied to pkg/shapes.py's class" js 'v["test"]["exit_status"] == 1 and [(f["path"], f["line"]) for f in v["test"]["failures"]] == [("pkg/shapes.py", 1)] and "interpreted classes cannot inherit from compiled" in v["test"]["failures"][0]["message"] and m["pkg/shapes.py"]["test_failures"] == 1'
 out_text=$(PATH=/usr/bin:/bin "$bin" verify --no-cache --mypyc /usr/bin/mypyc --import --test "/usr/bin/python3 -m unittest" fixtures/verify/subclass 2>/dev/null)
+check "subclass: the scan warned of the failure (interpreted-subclass in pkg/shapes.py)" js 'm["pkg/shapes.py"]["warned"] == [{"rule": "interpreted-subclass", "line": 1}] and v["runtime_failures"] == 1 and v["runtime_warned"] == 1'
 check "subclass: the text report says it ran the project's code" grep -q "^Tests against the compiled build (ran the project's code)" <<<"$out_text"
 check "subclass: the tests pass interpreted (the fixture is honest)" bash -c 'cd fixtures/verify/subclass && /usr/bin/python3 -B -m unittest -q 2>&1 | grep -q "^OK"'
 
@@ -77,6 +78,7 @@ check "star: exit 1 (an import and a test fail compiled)" [ "$rc" -eq 1 ]
 check "star: the relative star import fails at import, as predicted" js 'm["pkg/facade.py"]["import"] == "failed" and m["pkg/facade.py"]["import_error"] == "ModuleNotFoundError: No module named \x27paths\x27"'
 check "star: the call to join raises KeyError, tied to pkg/paths.py:5" js '[(f["path"], f["line"], f["message"]) for f in v["test"]["failures"]] == [("pkg/paths.py", 5, "KeyError: \x27join\x27")]'
 star_scan=$("$bin" scan --no-cache --fail-on none --select star-import-unbound fixtures/verify/star 2>/dev/null)
+check "star: both failures were warned of by the scan" js 'all(m[p]["warned"] == [{"rule": "star-import-unbound", "line": 1}] for p in ("pkg/facade.py", "pkg/paths.py")) and (v["runtime_failures"], v["runtime_warned"]) == (2, 2)'
 check "star: the scan predicted both" bash -c 'grep -q "^fixtures/verify/star/pkg/facade.py:1:1: star-import-unbound .*No module named .paths." <<<"$1" && grep -q "^fixtures/verify/star/pkg/paths.py:1:1: star-import-unbound .*the call to join on line 5 raises KeyError" <<<"$1"' _ "$star_scan"
 check "star: the tests pass interpreted (the fixture is honest)" bash -c 'cd fixtures/verify/star && /usr/bin/python3 -B -m unittest -q 2>&1 | grep -q "^OK"'
 

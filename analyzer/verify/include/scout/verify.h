@@ -133,6 +133,8 @@ typedef struct scout_verify_module {
 	uint8_t imported;     /* --import: scout_verify_import */
 	char *import_error;   /* owned; --import: the exception's last line, or NULL */
 	size_t test_failures; /* --test: failures the traceback attributes to it */
+	size_t warned;        /* failed at run time (below): the scan's behaviour
+	                         findings that hold in it */
 } scout_verify_module;
 
 /* --import, per compiled module. */
@@ -145,6 +147,20 @@ typedef enum scout_verify_import {
 
 /* "not-run", "ok", "failed", "not-native". */
 const char *scout_verify_import_name(scout_verify_import i);
+
+/* A compiled module that failed at run time: its import raised, or --test
+ * failures were tied to it. */
+static inline bool scout_verify_failed_at_runtime(const scout_verify_module *m)
+{
+	return m->imported == SCOUT_VIMP_FAILED || m->test_failures > 0;
+}
+
+/* A finding of the scan that foretold a run-time difference: a behaviour
+ * finding that holds. */
+static inline bool scout_verify_warns(const scout_finding *f)
+{
+	return f->category == SCOUT_BEHAVIOUR && !f->unmet;
+}
 
 /* A mypy plugin named in the project's mypy configuration. */
 typedef struct scout_verify_plugin {
@@ -216,6 +232,9 @@ typedef struct scout_verification {
 	char *python;         /* owned; the interpreter of --import/--test, or NULL */
 	bool imported;        /* --import ran */
 	size_t import_failures;
+	/* --import/--test: compiled modules that failed at run time, and how many
+	 * of them the scan warned of (a behaviour finding in the module) */
+	size_t runtime_failures, runtime_warned;
 	scout_verify_test test; /* --test */
 } scout_verification;
 
