@@ -389,7 +389,9 @@ static const scout_rule rule_star_import_unbound = {
            "through the module raises ImportError, and a relative star import is imported "
            "by its name without the dots, so importing the module fails. Names used only in "
            "annotations, Final constants and classes of modules compiled in the same build "
-           "still work",
+           "still work. Reported: a relative star import, a package's star import, and "
+           "calls to names that only a star import of the standard library can bind (a "
+           "star import of another module of the project is not judged per module)",
     .bad = "from os.path import *\n\n\ndef config_path(home: str) -> str:\n"
            "    return join(home, \".config\")\n",
     .good = "from os.path import join\n\n\ndef config_path(home: str) -> str:\n"
