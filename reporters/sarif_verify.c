@@ -197,9 +197,12 @@ bool scout_sarif_verification(cJSON *run, const scout_scan *scan, const scout_ve
 		    scout_verify_status_name(v->status));
 	for (size_t i = 0; i < v->test.nfailures; i++) {
 		const scout_verify_test_failure *f = &v->test.failures[i];
-		char *text = scout_asprintf("fails against the build compiled by mypyc %s (%s): %s",
-		                            v->version, v->test.command, f->message);
+		char *text;
 
+		if (f->interpreted_too) /* not the build's doing: the baseline raised it */
+			continue;
+		text = scout_asprintf("fails against the build compiled by mypyc %s (%s): %s",
+		                      v->version, v->test.command, f->message);
 		add(&s, "mypyc-verify/test-failure", "error", f->module, f->line, text,
 		    "test-failure");
 		free(text);

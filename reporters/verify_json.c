@@ -222,6 +222,24 @@ static cJSON *failure_json(const scout_scan *scan, const scout_verify_test_failu
 	     scout_cjson_put(o, "module", scout_cjson_text_ref(scan->modules[f->module].module));
 	ok = ok && scout_cjson_put(o, "line", scout_cjson_number(f->line));
 	ok = ok && scout_cjson_put(o, "message", scout_cjson_text(f->message));
+	ok = ok && scout_cjson_put(o, "interpreted_too", cJSON_CreateBool(f->interpreted_too));
+	return scout_cjson_finish(o, ok);
+}
+
+/* The interpreted run before the compile, or null when it did not run. */
+static cJSON *baseline_json(const scout_verify_test *t)
+{
+	cJSON *o;
+	bool ok;
+
+	if (!t->baseline_ran)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	ok = o != NULL;
+	ok = ok && scout_cjson_put(o, "exit_status", scout_cjson_number(t->baseline_exit));
+	ok = ok && scout_cjson_put(o, "timed_out", cJSON_CreateBool(t->baseline_timed_out));
+	ok = ok && scout_cjson_put(o, "seconds", scout_cjson_number(round2(t->baseline_seconds)));
+	ok = ok && scout_cjson_put(o, "exceptions", strings_json(t->baseline, t->nbaseline));
 	return scout_cjson_finish(o, ok);
 }
 
@@ -244,6 +262,10 @@ static cJSON *test_json(const scout_scan *scan, const scout_verification *v)
 	ok = ok && scout_cjson_put(o, "seconds", scout_cjson_number(round2(t->seconds)));
 	ok = ok && scout_cjson_put(o, "failures", failures);
 	ok = ok && scout_cjson_put(o, "unattributed", scout_cjson_number((double)t->unattributed));
+	ok = ok && scout_cjson_put(o, "new_failures", scout_cjson_number((double)t->new_failures));
+	ok = ok &&
+	     scout_cjson_put(o, "regressed", cJSON_CreateBool(scout_verify_tests_regressed(t)));
+	ok = ok && scout_cjson_put(o, "baseline", baseline_json(t));
 	ok = ok && scout_cjson_put(o, "tail", strings_json(t->tail, t->ntail));
 	return scout_cjson_finish(o, ok);
 }

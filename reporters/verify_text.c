@@ -294,7 +294,19 @@ static void write_test(scout_buf *b, const scout_scan *scan, const scout_verific
 	}
 	if (!t->ran)
 		return;
-	scout_buf_puts(b, "\nTests against the compiled build (ran the project's code): ");
+	if (t->baseline_ran && t->baseline_timed_out)
+		scout_buf_printf(b,
+		                 "\nTests interpreted first (the baseline): stopped at the timeout "
+		                 "after %.1f s\n",
+		                 t->baseline_seconds);
+	else if (t->baseline_ran)
+		scout_buf_printf(
+		    b, "\nTests interpreted first (the baseline): %s (exit %d) in %.1f s\n",
+		    t->baseline_exit ? "FAILED" : "passed", t->baseline_exit, t->baseline_seconds);
+	scout_buf_puts(b, t->baseline_ran ? "Tests against the compiled build (ran the project's "
+	                                    "code): "
+	                                  : "\nTests against the compiled build (ran the "
+	                                    "project's code): ");
 	scout_escape_terminal(b, t->command);
 	if (t->timed_out)
 		scout_buf_printf(b, "\n  stopped at the timeout after %.1f s\n", t->seconds);
@@ -308,6 +320,8 @@ static void write_test(scout_buf *b, const scout_scan *scan, const scout_verific
 			scout_buf_printf(b, ":%u", t->failures[i].line);
 		scout_buf_puts(b, ": ");
 		scout_escape_terminal(b, t->failures[i].message);
+		if (t->failures[i].interpreted_too)
+			scout_buf_puts(b, "  (fails interpreted too: not mypyc's doing)");
 		scout_buf_putc(b, '\n');
 	}
 	if (t->unattributed)

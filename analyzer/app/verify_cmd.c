@@ -141,7 +141,7 @@ static int gate(const verify_args *a, const scout_verification *v)
 		why = "the scan's prediction missed (see Predicted vs real)";
 	else if (v->import_failures)
 		why = "a compiled module does not import (--import)";
-	else if (v->test.ran && (v->test.exit_status != 0 || v->test.timed_out))
+	else if (scout_verify_tests_regressed(&v->test))
 		why = "the tests fail against the compiled build (--test)";
 	else if (v->status == SCOUT_VERIFY_ENVIRONMENT)
 		why = "the build environment failed (not a prediction miss: see the report)";

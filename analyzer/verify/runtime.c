@@ -70,7 +70,7 @@ static char *source_root(const scout_module *m)
 	return scout_strdup("");
 }
 
-/* PYTHONPATH: the copy's roots of the compiled modules, the copy itself,
+/* PYTHONPATH: the copy's roots of the modules of the set, the copy itself,
  * then what was set. Returns the old value (owned, or NULL). */
 static char *set_pythonpath(const scout_verification *v, const scout_scan *scan,
                             const char *scratch)
@@ -79,8 +79,8 @@ static char *set_pythonpath(const scout_verification *v, const scout_scan *scan,
 	scout_buf b = {0};
 	char *saved = old ? scout_strdup(old) : NULL;
 
-	for (size_t i = 0; i < v->nverified; i++) {
-		char *root = source_root(&scan->modules[v->verified[i]]);
+	for (size_t i = 0; i < v->nmodules; i++) {
+		char *root = source_root(&scan->modules[v->modules[i].module]);
 		char *entry = scout_asprintf("%s%s%s", scratch, root[0] ? "/" : "", root);
 
 		if (!b.data || !strstr(b.data, entry))
@@ -270,16 +270,38 @@ static size_t native_base_of(const attrib *a, size_t m, uint32_t *line)
 	return SIZE_MAX;
 }
 
+/* Whether the interpreted run raised the same exception line. */
+static bool raised_interpreted(const scout_verify_test *t, const char *msg, size_t n)
+{
+	for (size_t i = 0; i < t->nbaseline; i++)
+		if (strlen(t->baseline[i]) == n && memcmp(t->baseline[i], msg, n) == 0)
+			return true;
+	return false;
+}
+
 static void add_failure(attrib *a, size_t module, uint32_t line, const char *msg, size_t n)
 {
 	scout_verify_test *t = &a->v->test;
-	scout_verify_test_failure f = {
-	    .module = module, .line = line, .message = scout_strndup(msg, n)};
+	scout_verify_test_failure f = {.module = module,
+	                               .line = line,
+	                               .message = scout_strndup(msg, n),
+	                               .interpreted_too = raised_interpreted(t, msg, n)};
 
 	SCOUT_PUSH(t->failures, t->nfailures, t->failures_cap, f);
-	for (size_t i = 0; i < a->v->nmodules; i++)
+	for (size_t i = 0; i < a->v->nmodules && !f.interpreted_too; i++)
 		if (a->v->modules[i].module == module)
 			a->v->modules[i].test_failures++;
+}
+
+/* Drops pytest's `E   ` before an exception line. */
+static void drop_pytest_prefix(const char **s, size_t *n)
+{
+	if (*n > 4 && memcmp(*s, "E   ", 4) == 0) {
+		*s += 4;
+		*n -= 4;
+		while (*n && **s == ' ')
+			(*s)++, (*n)--;
+	}
 }
 
 /* The exception that ends a traceback (`TypeError: ...`, pytest's `E   ...`). */
@@ -288,12 +310,8 @@ static void read_exception(attrib *a, const char *s, size_t n)
 	size_t m = a->frame_module;
 	uint32_t line = a->frame_line;
 
-	if (n > 4 && memcmp(s, "E   ", 4) == 0) {
-		s += 4;
-		n -= 4;
-		while (n && *s == ' ')
-			s++, n--;
-	}
+	drop_pytest_prefix(&s, &n);
+	a->v->test.new_failures += !raised_interpreted(&a->v->test, s, n);
 	if (m == SIZE_MAX && (m = named_in(a, s, n)) != SIZE_MAX)
 		line = 0;
 	if (m == SIZE_MAX && a->last_module != SIZE_MAX &&
@@ -358,6 +376,59 @@ static void keep_tail(scout_verify_test *t, const char *output)
 		t->tail[t->ntail++] = scout_strndup(p, n);
 		p += n + (p[n] == '\n');
 	}
+}
+
+/* The exception lines of an interpreted run's output, as read_exception
+ * would take them (pytest's `E   ` prefix dropped). */
+static void keep_exceptions(scout_verify_test *t, const char *output)
+{
+	bool in_traceback = false;
+
+	for (const char *p = output; *p;) {
+		size_t n = strcspn(p, "\n");
+
+		if (n >= 9 && memcmp(p, "Traceback", 9) == 0) {
+			in_traceback = true;
+		} else if (n && exception_line(p, n) && (in_traceback || p[0] == 'E')) {
+			const char *s = p;
+			size_t k = n;
+
+			drop_pytest_prefix(&s, &k);
+			SCOUT_PUSH(t->baseline, t->nbaseline, t->baseline_cap, scout_strndup(s, k));
+			in_traceback = false;
+		}
+		p += n + (p[n] == '\n');
+	}
+}
+
+/* --test on the scratch copy before anything is compiled: what fails
+ * interpreted is not blamed on mypyc. */
+int verify_baseline(scout_verification *v, const scout_scan *scan, const scout_verify_opts *o)
+{
+	scout_verify_test *t = &v->test;
+	char **argv, *saved;
+	size_t argc;
+	child_result r;
+	child_opts co = {.cwd = o->scratch, .timeout = o->timeout, .cap = (size_t)4 << 20};
+	int error;
+
+	if (!o->test || scout_compiler_words(&argv, &argc, o->test) < 0)
+		return 0; /* the compiled run reports the bad command */
+	saved = set_pythonpath(v, scan, o->scratch);
+	co.argv = argv;
+	co.progress = o->progress ? "running the tests interpreted (the baseline)" : NULL;
+	error = child_run(&r, &co);
+	scout_compiler_words_free(argv);
+	restore_pythonpath(saved);
+	if (error < 0)
+		return 0;
+	t->baseline_ran = true;
+	t->baseline_exit = r.exit_status;
+	t->baseline_timed_out = r.timed_out;
+	t->baseline_seconds = r.seconds;
+	keep_exceptions(t, r.output);
+	child_result_free(&r);
+	return 0;
 }
 
 static int run_test(scout_verification *v, const scout_scan *scan, const scout_verify_opts *o)

@@ -285,7 +285,7 @@ int scout_verify_run(scout_verification *out, const scout_scan *scan, const scou
 	init_modules(out, scan, set, n);
 	if (n == 0)
 		out->status = SCOUT_VERIFY_EMPTY;
-	else
+	else if ((error = verify_baseline(out, scan, opts)) == 0)
 		error = loop(out, scan, opts, set, n);
 	free(set);
 	if (error == 0 && (out->status == SCOUT_VERIFY_ALL || out->status == SCOUT_VERIFY_PART))
@@ -327,6 +327,9 @@ void scout_verification_free(scout_verification *v)
 	for (size_t i = 0; i < v->test.ntail; i++)
 		free(v->test.tail[i]);
 	free(v->test.tail);
+	for (size_t i = 0; i < v->test.nbaseline; i++)
+		free(v->test.baseline[i]);
+	free(v->test.baseline);
 	free(v->test.command);
 	free(v->python);
 	free(v->config);

@@ -30,6 +30,8 @@ bool verify_predicted_ready(const scout_scan *scan, size_t i);
  * built in opts->scratch. Returns 0, or an error when the test command
  * cannot be read or started. */
 int verify_runtime(scout_verification *v, const scout_scan *scan, const scout_verify_opts *o);
+/* --test run on the copy before any compile (the interpreted baseline). */
+int verify_baseline(scout_verification *v, const scout_scan *scan, const scout_verify_opts *o);
 
 /* Fills v->modules' outcomes, counts and agreement from the rounds. */
 void verify_compare(scout_verification *v, const scout_scan *scan);

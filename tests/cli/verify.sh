@@ -190,12 +190,17 @@ check "plugins in pyproject.toml: mypy reads only the installed one" [ "$(python
 verify ok --set pkg/a.py,pkg/b.py --import "$project"
 check "--import: the stand-in's build is no extension: not-native, exit 1" js 'm["pkg/a.py"]["import"] == "not-native" and "imported from" in m["pkg/a.py"]["import_error"] and v["import_failures"] == 2 and v["imported"]'
 check "--import: exit 1" [ "$rc" -eq 1 ]
+# The stand-in's tests: b's failure only once b is built (the stand-in
+# compiler leaves pkg/b.fake.so), the other one interpreted too; FAIL_ALWAYS
+# makes b's fail interpreted as well.
 cat >"$tmp/tests.sh" <<'EOS'
 echo "$PYTHONPATH" >"$TESTS_SEEN"
+if [ -e pkg/b.fake.so ] || [ -n "${FAIL_ALWAYS:-}" ]; then
 echo "Traceback (most recent call last):"
 echo "  File \"$PWD/tests/test_b.py\", line 9, in test_twice"
 echo "  File \"$PWD/pkg/b.py\", line 2, in twice"
 echo "TypeError: boom"
+fi
 echo "Traceback (most recent call last):"
 echo "  File \"$PWD/tests/test_x.py\", line 3, in test_x"
 echo "ValueError: elsewhere"
@@ -204,7 +209,14 @@ EOS
 TESTS_SEEN="$tmp/seen-path" verify ok --set pkg/a.py,pkg/b.py --test "bash '$tmp/tests.sh'" "$project"
 check "--test: exit 1" [ "$rc" -eq 1 ]
 check "--test: the failure tied to b's line, the other not tied" js 'v["test"]["exit_status"] == 1 and [(f["path"], f["line"], f["message"]) for f in v["test"]["failures"]] == [("pkg/b.py", 2, "TypeError: boom")] and v["test"]["unattributed"] == 1 and m["pkg/b.py"]["test_failures"] == 1'
+check "--test: the interpreted baseline ran first, its failure not blamed on the build" js 'v["test"]["baseline"]["exit_status"] == 1 and v["test"]["baseline"]["exceptions"] == ["ValueError: elsewhere"] and v["test"]["new_failures"] == 1 and v["test"]["regressed"] and not v["test"]["failures"][0]["interpreted_too"]'
 check "--test: the copy first on PYTHONPATH" grep -q "^$TMPDIR/" "$tmp/seen-path"
+FAIL_ALWAYS=1 TESTS_SEEN="$tmp/seen-path" verify ok --set pkg/a.py,pkg/b.py --test "bash '$tmp/tests.sh'" "$project"
+check "--test failing interpreted the same way: exit 0 (not mypyc's doing)" [ "$rc" -eq 0 ]
+check "--test failing interpreted the same way: said per failure, not counted on b" js 'v["test"]["failures"][0]["interpreted_too"] and v["test"]["new_failures"] == 0 and not v["test"]["regressed"] and m["pkg/b.py"]["test_failures"] == 0 and v["runtime_failures"] == 0'
+text=$(FAIL_ALWAYS=1 TESTS_SEEN="$tmp/seen-path" "$bin" verify --no-cache --mypyc "bash '$fake'" --set pkg/a.py,pkg/b.py --test "bash '$tmp/tests.sh'" "$project" 2>/dev/null || true)
+check "--test failing interpreted the same way: the text says so" grep -q "^  pkg/b.py:2: TypeError: boom  (fails interpreted too: not mypyc's doing)$" <<<"$text"
+check "--test: the text reports the baseline first" grep -q "^Tests interpreted first (the baseline): FAILED (exit 1)" <<<"$text"
 check "--test, --import: scratch removed" clean
 check "--test with an unclosed quote: exit 2" usage_error verify --mypyc "bash $fake" --test "'python3" "$project"
 sarif=$(FAKE_MYPYC=fail-b "$bin" verify --no-cache --mypyc "bash '$fake'" --format sarif --set pkg/a.py,pkg/b.py "$project" 2>/dev/null)

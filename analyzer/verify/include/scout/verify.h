@@ -171,9 +171,10 @@ typedef struct scout_verify_plugin {
 
 /* One attributed failure of the --test run. */
 typedef struct scout_verify_test_failure {
-	size_t module; /* index into scan->modules (a compiled one) */
-	uint32_t line; /* 0 when the traceback gave none */
-	char *message; /* owned; the exception line, or the line naming the module */
+	size_t module;        /* index into scan->modules (a compiled one) */
+	uint32_t line;        /* 0 when the traceback gave none */
+	char *message;        /* owned; the exception line, or the line naming the module */
+	bool interpreted_too; /* the interpreted baseline raised the same line */
 } scout_verify_test_failure;
 
 /* The --test run against the compiled build. */
@@ -186,9 +187,29 @@ typedef struct scout_verify_test {
 	scout_verify_test_failure *failures; /* owned */
 	size_t nfailures, failures_cap;
 	size_t unattributed; /* exception lines no compiled module could be tied to */
+	size_t new_failures; /* exception lines the interpreted baseline did not raise */
 	char **tail;         /* owned; the output's last lines when it failed */
 	size_t ntail;
+	/* The same command run interpreted first (the baseline). */
+	bool baseline_ran;
+	int baseline_exit;
+	bool baseline_timed_out;
+	double baseline_seconds;
+	char **baseline; /* owned; its exception lines */
+	size_t nbaseline, baseline_cap;
 } scout_verify_test;
+
+/* Whether the tests fail because of the compiled build: they fail, and the
+ * interpreted baseline (when it ran) passed, or did not time out when they
+ * did, or did not raise every exception line they raise. */
+static inline bool scout_verify_tests_regressed(const scout_verify_test *t)
+{
+	if (!t->ran || (t->exit_status == 0 && !t->timed_out))
+		return false;
+	if (!t->baseline_ran || (t->timed_out && !t->baseline_timed_out))
+		return true;
+	return (t->baseline_exit == 0 && !t->baseline_timed_out) || t->new_failures > 0;
+}
 
 typedef enum scout_verify_status {
 	SCOUT_VERIFY_ALL,         /* the whole set compiled */
