@@ -3,12 +3,16 @@
 #include "scout/diff.h"
 
 #include <git2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "scout/analyze.h"
+#include "scout/fs.h"
 #include "scout/gitutil.h"
 #include "scout/pool.h"
+#include "scout/settings.h"
+#include "project_rules.h"
 
 typedef struct changed_file {
 	char *path;      /* owned; repository-relative */
@@ -119,10 +123,11 @@ static void base_worker_free(void *p)
 	free(w);
 }
 
-/* The module's verdict at the merge base, analysed from the blob; -1 when
- * the file did not exist there. */
+/* The module's verdict at the merge base, analysed from the blob with the
+ * base's rules and its mypy configuration (a project finding, as the scan's
+ * last stage adds it); -1 when the file did not exist there. */
 static int base_verdict(base_worker *w, const char *repo_path, const scout_module *m,
-                        double threshold)
+                        const scout_rule_config *rules, double threshold)
 {
 	git_tree_entry *entry = NULL;
 	git_blob *blob = NULL;
@@ -142,6 +147,10 @@ static int base_verdict(base_worker *w, const char *repo_path, const scout_modul
 	r.module.path = scout_strdup(m->path);
 	r.module.module = scout_strdup(m->module);
 	if (w->analyzer && scout_analyze_source(w->analyzer, &r, &src) == 0) {
+		scout_scan one = {.modules = &r.module, .nmodules = 1};
+
+		if (rules->mypy)
+			scout_rules_check_mypy_config(&one, rules->mypy, rules);
 		scout_module_finish(&r.module, threshold);
 		verdict = (int)r.module.verdict;
 	}
@@ -158,7 +167,7 @@ static void base_one(void *ctx, void *worker, size_t i)
 	base_ctx *c = ctx;
 
 	c->was[i] = base_verdict(worker, c->repo_paths[i], &c->scan->modules[c->modules[i]],
-	                         c->scan->coverage_threshold);
+	                         c->rules, c->scan->coverage_threshold);
 }
 
 /* How bad a verdict is, for "got worse": unknown ranks between
@@ -170,7 +179,8 @@ static int badness(int verdict)
 	return verdict == SCOUT_BLOCKED ? SCOUT_BLOCKED + 1 : verdict;
 }
 
-static int diff_since_base(changes *c, git_repository *repo, const char *base, git_tree **tree)
+static int diff_since_base(changes *c, git_repository *repo, const char *base, git_tree **tree,
+                           git_oid *merge_base_out)
 {
 	git_object *base_obj = NULL, *head_obj = NULL;
 	git_oid merge_base;
@@ -191,6 +201,7 @@ static int diff_since_base(changes *c, git_repository *repo, const char *base, g
 		git_fail("no merge base with HEAD");
 		goto cleanup;
 	}
+	git_oid_cpy(merge_base_out, &merge_base);
 	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
 	opts.context_lines = 0;
 	opts.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS |
@@ -282,11 +293,47 @@ static void keep_changed(scout_scan *scan, const changes *c, const int *base, co
 	}
 }
 
-int scout_diff_apply(scout_scan *scan, const char *root, const char *base,
+/* The settings the merge base was written for, resolved as `--rev <merge
+ * base>` resolves them: its pyproject.toml, mypy configuration, mypyc pin and
+ * target Python, read from the commit (mounted until scout_settings_free);
+ * the command line's flags still stand over them, as on the work tree. False
+ * (with a warning; the work tree's rules then judge the base) when the
+ * commit's configuration does not resolve. */
+static bool base_settings(scout_settings *s, const scout_cli *cli, const git_oid *merge_base)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	scout_cli at_base = *cli;
+	scout_fs_refused *refused;
+	size_t nrefused;
+	bool ok;
+
+	git_oid_tostr(hex, sizeof(hex), merge_base);
+	at_base.rev = hex;
+	at_base.diff_base = NULL;
+	ok = scout_settings_resolve(s, &at_base) == 0;
+	/* The base's unreadable files are not the scanned tree's diagnostics. */
+	nrefused = scout_fs_refusals_take(&refused);
+	scout_fs_refused_free(refused, nrefused);
+	if (!ok) {
+		fprintf(stderr,
+		        "mypyc-scout: warning: --diff: the merge base's configuration does not "
+		        "resolve (%s); its modules are judged by the work tree's\n",
+		        scout_error_last());
+		scout_settings_free(s);
+		return false;
+	}
+	s->scan.discover.rev = NULL; /* borrowed `hex`; no discovery follows */
+	return true;
+}
+
+int scout_diff_apply(scout_scan *scan, const scout_cli *cli, const char *root,
                      const scout_rule_config *rules, unsigned jobs, size_t *hidden)
 {
 	git_repository *repo = NULL;
 	git_tree *tree = NULL;
+	git_oid merge_base;
+	scout_settings at_base;
+	bool have_base = false;
 	changes c = {0};
 	char *prefix = NULL;
 	int *was = NULL, error = SCOUT_ERROR;
@@ -297,13 +344,17 @@ int scout_diff_apply(scout_scan *scan, const char *root, const char *base,
 		scout_error_set("--diff: '%s' is not in a git work tree", root);
 		goto cleanup;
 	}
-	if (diff_since_base(&c, repo, base, &tree) < 0)
+	if (diff_since_base(&c, repo, cli->diff_base, &tree, &merge_base) < 0)
 		goto cleanup;
 	prefix = scout_git_prefix(repo, root);
-	was = base_verdicts(scan, &c, tree, root, prefix, rules, jobs);
+	have_base = base_settings(&at_base, cli, &merge_base);
+	was = base_verdicts(scan, &c, tree, root, prefix, have_base ? &at_base.scan.rules : rules,
+	                    jobs);
 	keep_changed(scan, &c, was, prefix, hidden);
 	error = 0;
 cleanup:
+	if (have_base)
+		scout_settings_free(&at_base);
 	free(was);
 	free(prefix);
 	changes_free(&c);
