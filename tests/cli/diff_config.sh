@@ -10,7 +10,8 @@
 # - a pin downgrade that breaks an unchanged line does make the module worse
 #   (it compiled under the base's pin), so that line is shown and gates;
 # - [tool.mypy] strict_optional = false at the base (mypyc compiles nothing)
-#   is the base's, not the work tree's.
+#   is the base's, not the work tree's;
+# - so is the base's [tool.mypy] python_version (the target Python).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$(realpath "$1")
@@ -112,7 +113,22 @@ got=$(shown)
 check "base mypy configuration: only the added blocker is new, got '$got'" \
 	[ "$got" = "nested-class:18" ]
 
-# 4. A merge base whose configuration does not resolve: a warning, and the
+# 4. The target Python: [tool.mypy] python_version 3.12 -> 3.9 makes a
+# version-guarded branch (dead for mypy on 3.12) reachable, and its nested
+# class a blocker; the module got worse although that line is untouched.
+git_repo "$tmp/target"
+mkdir pkg
+touch pkg/__init__.py
+printf 'import sys\n\nif sys.version_info < (3, 11):\n\n    def outer() -> None:\n        class Inner:\n            pass\n' >pkg/m.py
+pyproject 1.15.0 'python_version = "3.12"' >pyproject.toml
+git add -A && git commit -qm base
+pyproject 1.15.0 'python_version = "3.9"' >pyproject.toml
+printf '\n\ndef two() -> int:\n    return 2\n' >>pkg/m.py
+git commit -qam change
+got=$(shown)
+check "python_version 3.12 -> 3.9: the module got worse, got '$got'" [ "$got" = "nested-class:6" ]
+
+# 5. A merge base whose configuration does not resolve: a warning, and the
 # work tree's configuration judges it (the report still comes).
 new_repo broken
 printf '[tool.mypyc-scout]\nmypyc-version = "banana"\n' >pyproject.toml
