@@ -10,6 +10,7 @@
 #include "scout/analyze.h"
 #include "scout/fs.h"
 #include "scout/gitutil.h"
+#include "scout/path.h"
 #include "scout/pool.h"
 #include "scout/settings.h"
 #include "project_rules.h"
@@ -293,37 +294,81 @@ static void keep_changed(scout_scan *scan, const changes *c, const int *base, co
 	}
 }
 
-/* The settings the merge base was written for, resolved as `--rev <merge
- * base>` resolves them: its pyproject.toml, mypy configuration, mypyc pin and
- * target Python, read from the commit (mounted until scout_settings_free);
- * the command line's flags still stand over them, as on the work tree. False
- * (with a warning; the work tree's rules then judge the base) when the
- * commit's configuration does not resolve. */
-static bool base_settings(scout_settings *s, const scout_cli *cli, const git_oid *merge_base)
+/* Whether a and b name the same directory, lexically from the current one. */
+static bool same_dir(const char *a, const char *b)
+{
+	char *abs_a = scout_path_absolute(a), *abs_b = scout_path_absolute(b);
+	bool same = abs_a && abs_b && strcmp(abs_a, abs_b) == 0;
+
+	free(abs_a);
+	free(abs_b);
+	return same;
+}
+
+/* The merge base scanned whole as `--rev <merge base>` scans it: its
+ * pyproject.toml, mypy configuration, mypyc pin, target Python, scope and
+ * compile set read from the commit, the project stages (cross-module
+ * classes, plan risks) run as on the work tree; the command line's flags
+ * stand over its configuration as over the work tree's. *settings holds the
+ * commit mounted until scout_settings_free. False, with a warning, when that
+ * scan fails or its root is not the work tree's (`root`): the base is then
+ * judged module by module with the work tree's rules. */
+static bool base_scan(scout_settings *settings, scout_scan *out, const scout_cli *cli,
+                      const git_oid *merge_base, const char *root)
 {
 	char hex[GIT_OID_HEXSZ + 1];
 	scout_cli at_base = *cli;
 	scout_fs_refused *refused;
 	size_t nrefused;
-	bool ok;
+	int error;
 
 	git_oid_tostr(hex, sizeof(hex), merge_base);
 	at_base.rev = hex;
 	at_base.diff_base = NULL;
-	ok = scout_settings_resolve(s, &at_base) == 0;
+	if (!cli->paths.count) { /* --rev's default would be the repository's top */
+		at_base.paths.items = &root;
+		at_base.paths.count = 1;
+	}
+	if ((error = scout_settings_resolve(settings, &at_base)) == 0) {
+		settings->scan.progress = false;
+		error = scout_scan_run(out, &settings->scan);
+		settings->scan.discover.rev = NULL; /* borrowed `hex` */
+	}
 	/* The base's unreadable files are not the scanned tree's diagnostics. */
 	nrefused = scout_fs_refusals_take(&refused);
 	scout_fs_refused_free(refused, nrefused);
-	if (!ok) {
-		fprintf(stderr,
-		        "mypyc-scout: warning: --diff: the merge base's configuration does not "
-		        "resolve (%s); its modules are judged by the work tree's\n",
-		        scout_error_last());
-		scout_settings_free(s);
-		return false;
+	if (error == 0 && !same_dir(settings->project_dir, root))
+		error = scout_error_set("its project root is '%s', not '%s'", settings->project_dir,
+		                        root);
+	if (error == 0)
+		return true;
+	fprintf(stderr,
+	        "mypyc-scout: warning: --diff: the merge base does not scan with its own "
+	        "configuration (%s); its modules are judged by the work tree's\n",
+	        scout_error_last());
+	scout_scan_free(out);
+	scout_settings_free(settings);
+	return false;
+}
+
+/* The verdicts the base scan gave the modules a change edits (not added),
+ * by path; -1 where not looked at or absent from the base. */
+static int *scanned_verdicts(const scout_scan *scan, const changes *c, const scout_scan *base,
+                             const char *prefix)
+{
+	int *by_module = scout_calloc(scan->nmodules + 1, sizeof(*by_module));
+
+	for (size_t i = 0; i < scan->nmodules; i++) {
+		char *repo_path = scout_asprintf("%s%s", prefix, scan->modules[i].path);
+		const changed_file *f = find_file(c, repo_path);
+
+		by_module[i] = -1;
+		for (size_t j = 0; f && !f->whole && j < base->nmodules; j++)
+			if (strcmp(base->modules[j].path, scan->modules[i].path) == 0)
+				by_module[i] = (int)base->modules[j].verdict;
+		free(repo_path);
 	}
-	s->scan.discover.rev = NULL; /* borrowed `hex`; no discovery follows */
-	return true;
+	return by_module;
 }
 
 int scout_diff_apply(scout_scan *scan, const scout_cli *cli, const char *root,
@@ -333,6 +378,7 @@ int scout_diff_apply(scout_scan *scan, const scout_cli *cli, const char *root,
 	git_tree *tree = NULL;
 	git_oid merge_base;
 	scout_settings at_base;
+	scout_scan base = {0};
 	bool have_base = false;
 	changes c = {0};
 	char *prefix = NULL;
@@ -347,14 +393,17 @@ int scout_diff_apply(scout_scan *scan, const scout_cli *cli, const char *root,
 	if (diff_since_base(&c, repo, cli->diff_base, &tree, &merge_base) < 0)
 		goto cleanup;
 	prefix = scout_git_prefix(repo, root);
-	have_base = base_settings(&at_base, cli, &merge_base);
-	was = base_verdicts(scan, &c, tree, root, prefix, have_base ? &at_base.scan.rules : rules,
-	                    jobs);
+	if ((have_base = base_scan(&at_base, &base, cli, &merge_base, root)))
+		was = scanned_verdicts(scan, &c, &base, prefix);
+	else
+		was = base_verdicts(scan, &c, tree, root, prefix, rules, jobs);
 	keep_changed(scan, &c, was, prefix, hidden);
 	error = 0;
 cleanup:
-	if (have_base)
+	if (have_base) {
+		scout_scan_free(&base);
 		scout_settings_free(&at_base);
+	}
 	free(was);
 	free(prefix);
 	changes_free(&c);

@@ -11,7 +11,9 @@
 #   (it compiled under the base's pin), so that line is shown and gates;
 # - [tool.mypy] strict_optional = false at the base (mypyc compiles nothing)
 #   is the base's, not the work tree's;
-# - so is the base's [tool.mypy] python_version (the target Python).
+# - so is the base's [tool.mypy] python_version (the target Python);
+# - the base is scanned as a whole project (--rev <merge base>), so findings
+#   of the project stage (classes across modules) count on both sides.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/check.sh"
 bin=$(realpath "$1")
@@ -85,6 +87,17 @@ git reset -q --soft HEAD~1
 got=$(shown HEAD)
 check "pin upgrade in the work tree: only the added blocker is new, got '$got'" \
 	[ "$got" = "nested-class:18" ]
+# From a subdirectory, naming a file: the same base, no fallback warning.
+got=$(cd pkg && "$bin" scan --no-cache --fail-on none --format json --diff HEAD m.py 2>"$tmp/err" |
+	python3 -c 'import json,sys; print(" ".join(sorted("%s:%d" % (f["rule"], f["line"]) for m in json.load(sys.stdin)["modules"] for f in m["findings"])))')
+check "pin upgrade, from pkg/ naming m.py: only the added blocker, got '$got'" \
+	[ "$got" = "nested-class:18" ]
+check "pin upgrade, from pkg/: no warning ($(cat "$tmp/err"))" [ ! -s "$tmp/err" ]
+got=$(cd pkg && "$bin" scan --no-cache --fail-on none --format json --diff HEAD 2>"$tmp/err" |
+	python3 -c 'import json,sys; print(" ".join(sorted("%s:%d" % (f["rule"], f["line"]) for m in json.load(sys.stdin)["modules"] for f in m["findings"])))')
+check "pin upgrade, from pkg/ without paths: only the added blocker, got '$got'" \
+	[ "$got" = "nested-class:18" ]
+check "pin upgrade, from pkg/ without paths: no warning ($(cat "$tmp/err"))" [ ! -s "$tmp/err" ]
 
 # 2. Pin downgrade that breaks an unchanged line: the module got worse.
 new_repo down
@@ -128,7 +141,23 @@ git commit -qam change
 got=$(shown)
 check "python_version 3.12 -> 3.9: the module got worse, got '$got'" [ "$got" = "nested-class:6" ]
 
-# 5. A merge base whose configuration does not resolve: a warning, and the
+# 5. The base is scanned as a project, as the work tree is: a finding only
+# the project stage sees (multiple-inheritance through bases of another
+# module) on an untouched line of an edited module is not new.
+git_repo "$tmp/project"
+mkdir pkg
+touch pkg/__init__.py
+printf 'class A:\n    pass\n\n\nclass B:\n    pass\n' >pkg/core.py
+printf 'from pkg.core import A, B\n\n\nclass C(A, B):\n    pass\n' >pkg/m.py
+git add -A && git commit -qm base
+printf '\n\ndef two() -> int:\n    return 2\n' >>pkg/m.py
+got=$(shown HEAD)
+check "a cross-module blocker on an untouched line is not new, got '$got'" [ -z "$got" ]
+rc=0
+"$bin" scan --no-cache --diff HEAD . >/dev/null 2>&1 || rc=$?
+check "a cross-module blocker on an untouched line does not fail --diff (exit $rc)" [ "$rc" = 0 ]
+
+# 6. A merge base whose configuration does not resolve: a warning, and the
 # work tree's configuration judges it (the report still comes).
 new_repo broken
 printf '[tool.mypyc-scout]\nmypyc-version = "banana"\n' >pyproject.toml
@@ -140,5 +169,5 @@ rc=0
 "$bin" scan --no-cache --fail-on none --diff HEAD~1 . >/dev/null 2>"$tmp/err" || rc=$?
 check "broken base configuration: exit $rc" [ "$rc" = 0 ]
 check "broken base configuration: a warning" \
-	grep -q "warning: --diff: the merge base's configuration does not resolve" "$tmp/err"
+	grep -q "warning: --diff: the merge base does not scan with its own configuration" "$tmp/err"
 finish
