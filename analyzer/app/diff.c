@@ -3,12 +3,17 @@
 #include "scout/diff.h"
 
 #include <git2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "scout/analyze.h"
+#include "scout/fs.h"
 #include "scout/gitutil.h"
+#include "scout/path.h"
 #include "scout/pool.h"
+#include "scout/settings.h"
+#include "project_rules.h"
 
 typedef struct changed_file {
 	char *path;      /* owned; repository-relative */
@@ -119,10 +124,11 @@ static void base_worker_free(void *p)
 	free(w);
 }
 
-/* The module's verdict at the merge base, analysed from the blob; -1 when
- * the file did not exist there. */
+/* The module's verdict at the merge base, analysed from the blob with the
+ * base's rules and its mypy configuration (a project finding, as the scan's
+ * last stage adds it); -1 when the file did not exist there. */
 static int base_verdict(base_worker *w, const char *repo_path, const scout_module *m,
-                        double threshold)
+                        const scout_rule_config *rules, double threshold)
 {
 	git_tree_entry *entry = NULL;
 	git_blob *blob = NULL;
@@ -142,6 +148,10 @@ static int base_verdict(base_worker *w, const char *repo_path, const scout_modul
 	r.module.path = scout_strdup(m->path);
 	r.module.module = scout_strdup(m->module);
 	if (w->analyzer && scout_analyze_source(w->analyzer, &r, &src) == 0) {
+		scout_scan one = {.modules = &r.module, .nmodules = 1};
+
+		if (rules->mypy)
+			scout_rules_check_mypy_config(&one, rules->mypy, rules);
 		scout_module_finish(&r.module, threshold);
 		verdict = (int)r.module.verdict;
 	}
@@ -158,7 +168,7 @@ static void base_one(void *ctx, void *worker, size_t i)
 	base_ctx *c = ctx;
 
 	c->was[i] = base_verdict(worker, c->repo_paths[i], &c->scan->modules[c->modules[i]],
-	                         c->scan->coverage_threshold);
+	                         c->rules, c->scan->coverage_threshold);
 }
 
 /* How bad a verdict is, for "got worse": unknown ranks between
@@ -170,7 +180,8 @@ static int badness(int verdict)
 	return verdict == SCOUT_BLOCKED ? SCOUT_BLOCKED + 1 : verdict;
 }
 
-static int diff_since_base(changes *c, git_repository *repo, const char *base, git_tree **tree)
+static int diff_since_base(changes *c, git_repository *repo, const char *base, git_tree **tree,
+                           git_oid *merge_base_out)
 {
 	git_object *base_obj = NULL, *head_obj = NULL;
 	git_oid merge_base;
@@ -191,6 +202,7 @@ static int diff_since_base(changes *c, git_repository *repo, const char *base, g
 		git_fail("no merge base with HEAD");
 		goto cleanup;
 	}
+	git_oid_cpy(merge_base_out, &merge_base);
 	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
 	opts.context_lines = 0;
 	opts.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS |
@@ -282,11 +294,92 @@ static void keep_changed(scout_scan *scan, const changes *c, const int *base, co
 	}
 }
 
-int scout_diff_apply(scout_scan *scan, const char *root, const char *base,
+/* Whether a and b name the same directory, lexically from the current one. */
+static bool same_dir(const char *a, const char *b)
+{
+	char *abs_a = scout_path_absolute(a), *abs_b = scout_path_absolute(b);
+	bool same = abs_a && abs_b && strcmp(abs_a, abs_b) == 0;
+
+	free(abs_a);
+	free(abs_b);
+	return same;
+}
+
+/* The merge base scanned whole as `--rev <merge base>` scans it: its
+ * pyproject.toml, mypy configuration, mypyc pin, target Python, scope and
+ * compile set read from the commit, the project stages (cross-module
+ * classes, plan risks) run as on the work tree; the command line's flags
+ * stand over its configuration as over the work tree's. *settings holds the
+ * commit mounted until scout_settings_free. False, with a warning, when that
+ * scan fails or its root is not the work tree's (`root`): the base is then
+ * judged module by module with the work tree's rules. */
+static bool base_scan(scout_settings *settings, scout_scan *out, const scout_cli *cli,
+                      const git_oid *merge_base, const char *root)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	scout_cli at_base = *cli;
+	scout_fs_refused *refused;
+	size_t nrefused;
+	int error;
+
+	git_oid_tostr(hex, sizeof(hex), merge_base);
+	at_base.rev = hex;
+	at_base.diff_base = NULL;
+	if (!cli->paths.count) { /* --rev's default would be the repository's top */
+		at_base.paths.items = &root;
+		at_base.paths.count = 1;
+	}
+	if ((error = scout_settings_resolve(settings, &at_base)) == 0) {
+		settings->scan.progress = false;
+		error = scout_scan_run(out, &settings->scan);
+		settings->scan.discover.rev = NULL; /* borrowed `hex` */
+	}
+	/* The base's unreadable files are not the scanned tree's diagnostics. */
+	nrefused = scout_fs_refusals_take(&refused);
+	scout_fs_refused_free(refused, nrefused);
+	if (error == 0 && !same_dir(settings->project_dir, root))
+		error = scout_error_set("its project root is '%s', not '%s'", settings->project_dir,
+		                        root);
+	if (error == 0)
+		return true;
+	fprintf(stderr,
+	        "mypyc-scout: warning: --diff: the merge base does not scan with its own "
+	        "configuration (%s); its modules are judged by the work tree's\n",
+	        scout_error_last());
+	scout_scan_free(out);
+	scout_settings_free(settings);
+	return false;
+}
+
+/* The verdicts the base scan gave the modules a change edits (not added),
+ * by path; -1 where not looked at or absent from the base. */
+static int *scanned_verdicts(const scout_scan *scan, const changes *c, const scout_scan *base,
+                             const char *prefix)
+{
+	int *by_module = scout_calloc(scan->nmodules + 1, sizeof(*by_module));
+
+	for (size_t i = 0; i < scan->nmodules; i++) {
+		char *repo_path = scout_asprintf("%s%s", prefix, scan->modules[i].path);
+		const changed_file *f = find_file(c, repo_path);
+
+		by_module[i] = -1;
+		for (size_t j = 0; f && !f->whole && j < base->nmodules; j++)
+			if (strcmp(base->modules[j].path, scan->modules[i].path) == 0)
+				by_module[i] = (int)base->modules[j].verdict;
+		free(repo_path);
+	}
+	return by_module;
+}
+
+int scout_diff_apply(scout_scan *scan, const scout_cli *cli, const char *root,
                      const scout_rule_config *rules, unsigned jobs, size_t *hidden)
 {
 	git_repository *repo = NULL;
 	git_tree *tree = NULL;
+	git_oid merge_base;
+	scout_settings at_base;
+	scout_scan base = {0};
+	bool have_base = false;
 	changes c = {0};
 	char *prefix = NULL;
 	int *was = NULL, error = SCOUT_ERROR;
@@ -297,13 +390,20 @@ int scout_diff_apply(scout_scan *scan, const char *root, const char *base,
 		scout_error_set("--diff: '%s' is not in a git work tree", root);
 		goto cleanup;
 	}
-	if (diff_since_base(&c, repo, base, &tree) < 0)
+	if (diff_since_base(&c, repo, cli->diff_base, &tree, &merge_base) < 0)
 		goto cleanup;
 	prefix = scout_git_prefix(repo, root);
-	was = base_verdicts(scan, &c, tree, root, prefix, rules, jobs);
+	if ((have_base = base_scan(&at_base, &base, cli, &merge_base, root)))
+		was = scanned_verdicts(scan, &c, &base, prefix);
+	else
+		was = base_verdicts(scan, &c, tree, root, prefix, rules, jobs);
 	keep_changed(scan, &c, was, prefix, hidden);
 	error = 0;
 cleanup:
+	if (have_base) {
+		scout_scan_free(&base);
+		scout_settings_free(&at_base);
+	}
 	free(was);
 	free(prefix);
 	changes_free(&c);

@@ -84,8 +84,8 @@ static int filter_findings(scout_scan *scan, const scout_cli *cli, const scout_s
 		return usage_error(scout_error_last());
 	if (cli->baseline && scout_baseline_apply(scan, cli->baseline, &hidden) < 0)
 		return usage_error(scout_error_last());
-	if (cli->diff_base && scout_diff_apply(scan, s->scan.project_dir, cli->diff_base,
-	                                       &s->scan.rules, s->scan.jobs, &hidden) < 0)
+	if (cli->diff_base && scout_diff_apply(scan, cli, s->scan.project_dir, &s->scan.rules,
+	                                       s->scan.jobs, &hidden) < 0)
 		return usage_error(scout_error_last());
 	return 0;
 }

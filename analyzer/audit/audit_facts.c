@@ -6,10 +6,10 @@
  * audit_facts_tests.c. */
 #include "audit_internal.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+
+#include "scout/fs.h"
 
 const char *scout_check_status_name(scout_check_status s)
 {
@@ -26,12 +26,12 @@ const char *scout_check_status_name(scout_check_status s)
 	return "info";
 }
 
-/* True when dir/rel is a real directory (a symlink is not followed). */
+/* True when dir/rel is a real directory (a symlink is not followed); under
+ * --rev, a directory of the commit (scout/fs.h). */
 static bool real_dir(const char *dir, const char *rel)
 {
 	char *path = scout_asprintf("%s/%s", dir, rel);
-	struct stat st;
-	bool ok = lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	bool ok = scout_fs_kind_of(path, false) == SCOUT_FS_KIND_DIR;
 
 	free(path);
 	return ok;
@@ -48,37 +48,25 @@ static void add_ci(facts_ctx *ctx, const char *rel)
 		scout_audit_facts_file_free(&f);
 }
 
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The .yml and .yaml files in .github/workflows, by name. */
+/* The .yml and .yaml files in .github/workflows, by name (scout_fs_list
+ * sorts them). */
 static void read_workflows(facts_ctx *ctx)
 {
-	char *path;
-	DIR *d;
-	struct dirent *ent;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
+	char *path, **names = NULL;
+	size_t n = 0;
 
 	if (!real_dir(ctx->dir, ".github") || !real_dir(ctx->dir, ".github/workflows"))
 		return;
 	path = scout_asprintf("%s/.github/workflows", ctx->dir);
-	d = opendir(path);
+	scout_fs_list(path, &names, &n);
 	free(path);
-	if (!d)
-		return;
-	while ((ent = readdir(d)))
-		if (scout_str_endswith(ent->d_name, ".yml") ||
-		    scout_str_endswith(ent->d_name, ".yaml"))
-			SCOUT_PUSH(names, n, cap,
-			           scout_asprintf(".github/workflows/%s", ent->d_name));
-	closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof(*names), compare_names);
 	for (size_t i = 0; i < n; i++)
-		add_ci(ctx, names[i]);
+		if (scout_str_endswith(names[i], ".yml") || scout_str_endswith(names[i], ".yaml")) {
+			char *rel = scout_asprintf(".github/workflows/%s", names[i]);
+
+			add_ci(ctx, rel);
+			free(rel);
+		}
 	scout_audit_facts_strs_free(names, n);
 }
 

@@ -23,7 +23,9 @@ void scout_audit_facts_read(facts_file *f, const char *dir, const char *rel)
 
 	memset(f, 0, sizeof(*f));
 	f->rel = scout_strdup(rel);
-	if (scout_fs_read(&bytes, &len, path, FACTS_MAX_BYTES, SCOUT_FS_NOFOLLOW, NULL) == 0 &&
+	/* SCOUT_FS_PROJECT: under --rev, the commit's file (scout/fs.h). */
+	if (scout_fs_read(&bytes, &len, path, FACTS_MAX_BYTES, SCOUT_FS_NOFOLLOW | SCOUT_FS_PROJECT,
+	                  NULL) == 0 &&
 	    scout_source_from_bytes(&src, bytes, len, &err) == 0) {
 		f->data = src.data;
 		f->len = src.len;

@@ -56,6 +56,7 @@ void scout_audit_facts_switch_free(facts_switch *sw);
 
 /* Reads dir/rel when it is a regular file (not a symlink) of at most
  * FACTS_MAX_BYTES holding text; otherwise f stays absent (data NULL).
+ * Under --rev it is the commit's file (a project file: scout/fs.h).
  * f->rel is always set (owned). */
 void scout_audit_facts_read(facts_file *f, const char *dir, const char *rel);
 void scout_audit_facts_file_free(facts_file *f);
