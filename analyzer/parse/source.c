@@ -67,6 +67,22 @@ static int not_utf8(scout_load_error *err, const coding_decl *coding, const char
 	                 coding->name, coding->line, c, bad);
 }
 
+/* A declaration of an encoding CPython reads no source in: it refuses the
+ * file whatever its bytes (mypy cannot decode it either). */
+static int not_python(scout_load_error *err, const coding_decl *coding)
+{
+	if (coding->python == CODING_UNKNOWN)
+		return load_fail(err, SCOUT_DIAG_SYNTAX_ERROR, coding->line,
+		                 "unknown encoding: %s (the coding declaration on line %u names "
+		                 "an encoding Python does not know; Python refuses the file)",
+		                 coding->name, coding->line);
+	return load_fail(err, SCOUT_DIAG_SYNTAX_ERROR, coding->line,
+	                 "encoding problem: %s (the coding declaration on line %u names a "
+	                 "codec Python cannot read source code in: not an ASCII-compatible "
+	                 "text encoding; Python refuses the file)",
+	                 coding->name, coding->line);
+}
+
 static char *latin1_to_utf8(const char *data, size_t len, size_t *out_len)
 {
 	char *out = scout_malloc(len * 2 + 1);
@@ -178,6 +194,8 @@ static int from_bytes(scout_source *out, const char *bytes, size_t len, char *ow
 			              "encoding problem: %s with BOM (Python refuses a coding "
 			              "declaration other than utf-8 after a UTF-8 byte order mark)",
 			              coding.normal);
+		} else if (coding.python != CODING_READABLE) {
+			error = not_python(err, &coding);
 		} else if (coding.latin1) {
 			out->data = latin1_to_utf8(bytes, len, &out->len);
 		} else if (bad < len) {
