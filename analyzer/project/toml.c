@@ -2,7 +2,7 @@
  * explicit stack (no recursion on nested arrays or inline tables). */
 #include "scout/toml.h"
 
-#include <errno.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -543,9 +543,19 @@ int scout_toml_number(const scout_toml_value *v, double *out)
 		if (*p != '_')
 			digits[n++] = *p;
 	digits[n] = '\0';
-	errno = 0;
-	*out = base == 10 ? strtod(digits, &end) : (double)strtoull(digits, &end, base);
-	error = n == 0 || *end || (errno && base != 10) ? SCOUT_ERROR : 0;
+	if (base == 10) {
+		*out = strtod(digits, &end);
+	} else { /* digit by digit: TOML (and tomllib) has integers of any size */
+		*out = 0;
+		for (end = digits; *end && isxdigit((unsigned char)*end); end++) {
+			int d = *end <= '9' ? *end - '0' : tolower((unsigned char)*end) - 'a' + 10;
+
+			if (d >= base)
+				break;
+			*out = *out * base + d;
+		}
+	}
+	error = n == 0 || *end ? SCOUT_ERROR : 0;
 	free(digits);
 	if (negative)
 		*out = -*out;

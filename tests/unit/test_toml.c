@@ -201,7 +201,7 @@ static void check_numbers(void)
 	    {"n = 0xff_ff", 65535},   {"n = 0o1_7", 15},
 	    {"n = 0b1_01", 5},        {"n = -1_0", -10},
 	    {"n = +2.5e1_0", 2.5e10}, {"n = 0", 0},
-	    {"n = 9_9.5", 99.5},
+	    {"n = 9_9.5", 99.5},      {"n = 0xffffffffffffffffffff", 0xffffffffffffffffffffp0},
 	};
 	const char *special = "n = -inf\nm = nan\ns = '1'\n";
 	scout_toml t;
