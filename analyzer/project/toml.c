@@ -226,6 +226,9 @@ static void visit_value(walker *w, const item *it)
 	TSNode n = it->node;
 	uint32_t count = ts_node_named_child_count(n);
 
+	/* error recovery's stand-in (a missing token): no value */
+	if (ts_node_is_missing(n) || ts_node_start_byte(n) == ts_node_end_byte(n))
+		return;
 	if (is(n, "string"))
 		add_scalar(w, it, SCOUT_TOML_STRING);
 	else if (is(n, "integer"))

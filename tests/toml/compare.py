@@ -3,7 +3,8 @@
 
 Each file is given to the tool as a project's pyproject.toml (a scratch
 directory holding it and one module; `scan --no-cache`): the tool refuses it
-when it exits 2 with "pyproject.toml:LINE: ...TOML..." on stderr. tomllib
+when it exits 2 with "pyproject.toml:LINE: ...TOML..." on stderr (another
+"pyproject.toml:LINE:" error is a setting refused: the TOML read). tomllib
 refuses it when tomllib.load raises (TOMLDecodeError, or UnicodeDecodeError
 for bytes that are not UTF-8). Prints one line per disagreement and the
 counts; exits 1 when the tool accepts a file tomllib refuses or refuses one
@@ -64,8 +65,8 @@ def tool_verdict(binary, data, scratch):
         return True, int(m.group(1)), m.group(2)
     if p.returncode == 2 and "pyproject.toml" in err and "TOML" in err:
         return True, None, err.strip()
-    if p.returncode == 0:
-        return False, None, ""
+    if p.returncode == 0 or (p.returncode == 2 and m):
+        return False, None, ""  # the TOML read; a setting in it may be refused
     return None, None, f"exit {p.returncode}: {err.strip()[:200]}"
 
 
