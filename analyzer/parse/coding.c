@@ -2,6 +2,7 @@
 #include "coding.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A name as Python's codecs.lookup normalises it: lower case, '-' and ' '
@@ -64,6 +65,75 @@ static void classify(coding_decl *d)
 	d->latin1 = strcmp(d->normal, "iso-8859-1") == 0 || in_list(key, latin1);
 }
 
+/* encodings.normalize_encoding after codecs.lookup's lower-casing: runs of
+ * characters other than letters, digits and '.' become one '_' between
+ * the others (none at either end). */
+static void lookup_key(char *out, size_t cap, const char *name)
+{
+	size_t n = 0;
+	bool punct = false;
+
+	for (; *name && n + 2 < cap; name++) {
+		unsigned char c = (unsigned char)*name;
+
+		if (!isalnum(c) && c != '.') {
+			punct = true;
+			continue;
+		}
+		if (punct && n)
+			out[n++] = '_';
+		out[n++] = (char)tolower(c);
+		punct = false;
+	}
+	out[n] = '\0';
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool listed(const char *key, const char *const *names, size_t n)
+{
+	return bsearch(&key, names, n, sizeof(*names), compare_names) != NULL;
+}
+
+/* encodings.search_function: the name as an alias (with '.' as '_' too),
+ * then as a codec module (never one with a '.'). */
+static bool python_has(const char *key, const char *const *aliases, size_t naliases,
+                       const char *const *modules, size_t nmodules)
+{
+	char dotless[64];
+
+	if (listed(key, aliases, naliases))
+		return true;
+	if (!strchr(key, '.'))
+		return listed(key, modules, nmodules);
+	strcpy(dotless, key);
+	for (char *p = dotless; (p = strchr(p, '.'));)
+		*p = '_';
+	return listed(dotless, aliases, naliases);
+}
+
+/* What CPython makes of the declared name: the tokenizer reads its own
+ * spellings of UTF-8 and Latin-1 (get_normal_name), the codecs the rest. */
+static coding_python python_reads(const coding_decl *d)
+{
+	const coding_names *c = &coding_python_names;
+	char key[64];
+
+	if (strcmp(d->normal, "utf-8") == 0 || strcmp(d->normal, "iso-8859-1") == 0)
+		return CODING_READABLE;
+	lookup_key(key, sizeof(key), d->name);
+	if (python_has(key, c->alias_readable, c->nalias_readable, c->module_readable,
+	               c->nmodule_readable))
+		return CODING_READABLE;
+	if (python_has(key, c->alias_unreadable, c->nalias_unreadable, c->module_unreadable,
+	               c->nmodule_unreadable))
+		return CODING_UNREADABLE;
+	return CODING_UNKNOWN;
+}
+
 /* get_coding_spec on one line: a comment-only line holding coding[:=]. */
 static bool line_spec(coding_decl *d, const char *s, size_t n)
 {
@@ -119,6 +189,7 @@ void coding_find(coding_decl *out, const char *data, size_t len)
 			out->line = line;
 			normal_name(out);
 			classify(out);
+			out->python = python_reads(out);
 			return;
 		}
 		if (holds_code(data + start, end - start))

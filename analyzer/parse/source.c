@@ -4,6 +4,7 @@
 #include "scout/source.h"
 
 #include "scout/fs.h"
+#include "scout/utf8.h"
 
 #include "coding.h"
 
@@ -41,62 +42,6 @@ static uint32_t line_of(const char *data, size_t offset)
 	return line;
 }
 
-/* Length of the valid UTF-8 sequence at s (of n bytes), or 0 when invalid. */
-static size_t utf8_sequence(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	size_t len;
-	uint32_t cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2, cp = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3, cp = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4, cp = c & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return len;
-}
-
-/* Offset of the first invalid UTF-8 byte, or len when all is valid. */
-static size_t utf8_invalid_at(const char *data, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)data;
-	size_t i = 0;
-
-	while (i < len) {
-		size_t n;
-		uint64_t word;
-
-		if (len - i >= 8) { /* eight ASCII bytes at a time */
-			memcpy(&word, s + i, 8);
-			if (!(word & 0x8080808080808080ull)) {
-				i += 8;
-				continue;
-			}
-		}
-		n = s[i] < 0x80 ? 1 : utf8_sequence(s + i, len - i);
-
-		if (n == 0)
-			return i;
-		i += n;
-	}
-	return len;
-}
-
 /* The diagnostic for bytes that are not UTF-8: what the file declares (if
  * anything) and what the tool reads. */
 static int not_utf8(scout_load_error *err, const coding_decl *coding, const char *bytes, size_t bad)
@@ -120,6 +65,22 @@ static int not_utf8(scout_load_error *err, const coding_decl *coding, const char
 	                 "read: it reads UTF-8 and Latin-1 (invalid UTF-8 byte 0x%02x at offset "
 	                 "%zu)",
 	                 coding->name, coding->line, c, bad);
+}
+
+/* A declaration of an encoding CPython reads no source in: it refuses the
+ * file whatever its bytes (mypy cannot decode it either). */
+static int not_python(scout_load_error *err, const coding_decl *coding)
+{
+	if (coding->python == CODING_UNKNOWN)
+		return load_fail(err, SCOUT_DIAG_SYNTAX_ERROR, coding->line,
+		                 "unknown encoding: %s (the coding declaration on line %u names "
+		                 "an encoding Python does not know; Python refuses the file)",
+		                 coding->name, coding->line);
+	return load_fail(err, SCOUT_DIAG_SYNTAX_ERROR, coding->line,
+	                 "encoding problem: %s (the coding declaration on line %u names a "
+	                 "codec Python cannot read source code in: not an ASCII-compatible "
+	                 "text encoding; Python refuses the file)",
+	                 coding->name, coding->line);
 }
 
 static char *latin1_to_utf8(const char *data, size_t len, size_t *out_len)
@@ -226,13 +187,15 @@ static int from_bytes(scout_source *out, const char *bytes, size_t len, char *ow
 			len -= 3;
 		}
 		coding_find(&coding, bytes, len);
-		bad = utf8_invalid_at(bytes, len);
+		bad = scout_utf8_invalid_at(bytes, len);
 		if (bom && coding.line && strcmp(coding.normal, "utf-8") != 0) {
 			error =
 			    load_fail(err, SCOUT_DIAG_SYNTAX_ERROR, coding.line,
 			              "encoding problem: %s with BOM (Python refuses a coding "
 			              "declaration other than utf-8 after a UTF-8 byte order mark)",
 			              coding.normal);
+		} else if (coding.python != CODING_READABLE) {
+			error = not_python(err, &coding);
 		} else if (coding.latin1) {
 			out->data = latin1_to_utf8(bytes, len, &out->len);
 		} else if (bad < len) {

@@ -2,7 +2,7 @@
  * explicit stack (no recursion on nested arrays or inline tables). */
 #include "scout/toml.h"
 
-#include <errno.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +11,7 @@
 #include "scout/fs.h"
 #include "scout/nesting.h"
 #include "scout/tsutil.h"
-#include "scout/source.h"
+#include "toml_datetime.h"
 #include "toml_keys.h"
 #include "toml_lex.h"
 
@@ -36,7 +36,9 @@ typedef struct walker {
 		int count;
 	} * arrays;
 	size_t narrays, arrays_cap;
-	toml_keys keys; /* TOML's rules on defining keys and tables */
+	toml_keys keys;    /* TOML's rules on defining keys and tables */
+	char *value_error; /* owned: the first date or time TOML refuses */
+	uint32_t value_line;
 } walker;
 
 static bool is(TSNode n, const char *type)
@@ -120,6 +122,8 @@ static char *decode_string(const char *src, TSNode n)
 			p += 1 + decode_escape(&b, p + 1, e);
 			continue;
 		}
+		if (*p == '\r' && p + 1 < e && p[1] == '\n') /* TOML reads CRLF as LF */
+			p++;
 		scout_buf_putc(&b, *p++);
 	}
 	return scout_buf_detach(&b);
@@ -201,12 +205,30 @@ static void add_scalar(walker *w, const item *it, scout_toml_type type)
 	SCOUT_PUSH(w->out->values, w->out->len, w->out->cap, v);
 }
 
+/* Records a date or time TOML refuses (the first in the document). */
+static void check_datetime(walker *w, TSNode n)
+{
+	uint32_t start = ts_node_start_byte(n), len = ts_node_end_byte(n) - start;
+	uint32_t line = ts_node_start_point(n).row + 1;
+	const char *why = toml_datetime_fault(w->src + start, len);
+
+	if (!why || (w->value_error && w->value_line <= line))
+		return;
+	free(w->value_error);
+	w->value_error = scout_asprintf("invalid TOML: '%.*s' is no date or time: %s",
+	                                len > 40 ? 40 : (int)len, w->src + start, why);
+	w->value_line = line;
+}
+
 /* Handles one value (or inline table / array) popped from the stack. */
 static void visit_value(walker *w, const item *it)
 {
 	TSNode n = it->node;
 	uint32_t count = ts_node_named_child_count(n);
 
+	/* error recovery's stand-in (a missing token): no value */
+	if (ts_node_is_missing(n) || ts_node_start_byte(n) == ts_node_end_byte(n))
+		return;
 	if (is(n, "string"))
 		add_scalar(w, it, SCOUT_TOML_STRING);
 	else if (is(n, "integer"))
@@ -227,8 +249,10 @@ static void visit_value(walker *w, const item *it)
 	} else if (is(n, "inline_table") || is(n, "pair")) {
 		for (uint32_t i = count; i-- > 0;)
 			push(w, ts_node_named_child(n, i), it->prefix, it->index, it->ns);
-	} else if (strstr(ts_node_type(n), "date") || strstr(ts_node_type(n), "time"))
+	} else if (strstr(ts_node_type(n), "date") || strstr(ts_node_type(n), "time")) {
+		check_datetime(w, n);
 		add_scalar(w, it, SCOUT_TOML_DATETIME);
+	}
 }
 
 static toml_value_kind value_kind(TSNode value)
@@ -326,6 +350,16 @@ static void walk_document(walker *w, TSNode root)
 	}
 }
 
+/* Where an error node starts, past the comments it begins with. */
+static uint32_t first_token_line(TSNode n)
+{
+	uint32_t count = ts_node_child_count(n), i = 0;
+
+	while (i < count && is(ts_node_child(n, i), "comment"))
+		i++;
+	return ts_node_start_point(i && i < count ? ts_node_child(n, i) : n).row + 1;
+}
+
 /* The first and last line of the first syntax error (0 when none). */
 static uint32_t first_error_line(TSNode root, uint32_t *last)
 {
@@ -338,7 +372,7 @@ static uint32_t first_error_line(TSNode root, uint32_t *last)
 		TSNode n = ts_tree_cursor_current_node(&c);
 
 		if (ts_node_symbol(n) == (TSSymbol)-1 || ts_node_is_missing(n)) {
-			line = ts_node_start_point(n).row + 1;
+			line = first_token_line(n);
 			*last = ts_node_end_point(n).row + 1;
 			break;
 		}
@@ -377,19 +411,38 @@ static char *syntax_message(const char *data, size_t len, uint32_t string, uint3
 	                      n > 60 ? "..." : "");
 }
 
-/* The first error: a syntax error, or a rule on keys broken earlier. */
-static void set_error(scout_toml *out, TSNode root, const char *data, size_t len, uint32_t string,
-                      toml_keys *keys)
+/* The first error, by the line where it begins: a lexical error, a date or
+ * time, a syntax error, or a rule on keys broken earlier (on the same line
+ * in that order). A lexical error on the lines of the first syntax error
+ * is taken as its cause. */
+static void set_error(scout_toml *out, TSNode root, const char *data, size_t len,
+                      const toml_lex *lex, walker *w)
 {
-	uint32_t last, line = first_error_line(root, &last);
+	uint32_t last, line = first_error_line(root, &last), at;
+	char *message = NULL;
 
+	if (line && lex->error && lex->error_at <= last)
+		line = 0; /* the lexical error comes first, or is the cause */
 	if (line)
-		out->error = syntax_message(data, len, string, &line, last);
-	if (keys->error && (!line || keys->error_line < line)) {
-		free(out->error);
-		out->error = scout_asprintf("invalid TOML: %s", keys->error);
-		line = keys->error_line;
+		message = syntax_message(data, len, lex->unterminated, &line, last);
+	if (w->keys.error && (!line || w->keys.error_line < line)) {
+		free(message);
+		message = scout_asprintf("invalid TOML: %s", w->keys.error);
+		line = w->keys.error_line;
 	}
+	at = line;
+	if (w->value_error && (!at || w->value_line <= at)) {
+		free(message);
+		message = w->value_error;
+		w->value_error = NULL;
+		at = line = w->value_line;
+	}
+	if (lex->error && (!at || lex->error_at <= at)) {
+		free(message);
+		message = scout_asprintf("invalid TOML: %s", lex->error);
+		line = lex->error_line;
+	}
+	out->error = message;
 	out->error_line = line;
 }
 
@@ -406,19 +459,26 @@ int scout_toml_parse(scout_toml *out, const char *data, size_t len)
 		return scout_error_set("TOML document nests brackets more than %d deep (line %u)",
 		                       SCOUT_TOML_MAX_NESTING, deep);
 	toml_lex_scan(&lex, data, len);
+	if (lex.encoding) { /* nothing in it can be read */
+		out->error = scout_asprintf("invalid TOML: %s", lex.error);
+		out->error_line = lex.error_line;
+		toml_lex_free(&lex);
+		return 0;
+	}
 	if (lex.fixed) /* values are read from the document parsed */
 		w.src = data = lex.fixed, len = lex.fixed_len;
 	tree = scout_ts_parse(tree_sitter_toml(), data, len);
 	if (!tree) {
-		free(lex.fixed);
+		toml_lex_free(&lex);
 		return scout_error_set("TOML document could not be parsed");
 	}
 	toml_keys_init(&w.keys);
 	walk_document(&w, ts_tree_root_node(tree));
-	set_error(out, ts_tree_root_node(tree), data, len, lex.unterminated, &w.keys);
+	set_error(out, ts_tree_root_node(tree), data, len, &lex, &w);
 	ts_tree_delete(tree);
-	free(lex.fixed);
+	toml_lex_free(&lex);
 	toml_keys_free(&w.keys);
+	free(w.value_error);
 	scout_buf_free(&w.table);
 	for (size_t i = 0; i < w.narrays; i++)
 		free(w.arrays[i].path);
@@ -427,10 +487,11 @@ int scout_toml_parse(scout_toml *out, const char *data, size_t len)
 	return 0;
 }
 
+/* The bytes as they are: TOML is UTF-8 without a byte order mark, with no
+ * coding declarations and no bare carriage returns (the lexer refuses what
+ * tomllib refuses, instead of reading it as Python source). */
 int scout_toml_load(scout_toml *out, const char *path)
 {
-	scout_source src;
-	scout_load_error err;
 	char *bytes = NULL;
 	size_t len;
 	int error;
@@ -441,15 +502,10 @@ int scout_toml_load(scout_toml *out, const char *path)
 		scout_error_set("%s: %s", path, scout_error_last());
 		return error == SCOUT_ENOTFOUND ? SCOUT_ENOTFOUND : SCOUT_ERROR;
 	}
-	error = scout_source_from_bytes(&src, bytes, len, &err);
+	error = scout_toml_parse(out, bytes, len);
 	free(bytes);
-	if (error < 0)
-		return scout_error_set("%s: %s", path, err.message);
-	error = scout_toml_parse(out, src.data, src.len);
-	scout_source_free(&src);
 	return error;
 }
-
 void scout_toml_free(scout_toml *t)
 {
 	for (size_t i = 0; i < t->len; i++) {
@@ -490,9 +546,19 @@ int scout_toml_number(const scout_toml_value *v, double *out)
 		if (*p != '_')
 			digits[n++] = *p;
 	digits[n] = '\0';
-	errno = 0;
-	*out = base == 10 ? strtod(digits, &end) : (double)strtoull(digits, &end, base);
-	error = n == 0 || *end || (errno && base != 10) ? SCOUT_ERROR : 0;
+	if (base == 10) {
+		*out = strtod(digits, &end);
+	} else { /* digit by digit: TOML (and tomllib) has integers of any size */
+		*out = 0;
+		for (end = digits; *end && isxdigit((unsigned char)*end); end++) {
+			int d = *end <= '9' ? *end - '0' : tolower((unsigned char)*end) - 'a' + 10;
+
+			if (d >= base)
+				break;
+			*out = *out * base + d;
+		}
+	}
+	error = n == 0 || *end ? SCOUT_ERROR : 0;
 	free(digits);
 	if (negative)
 		*out = -*out;

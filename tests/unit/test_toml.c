@@ -149,6 +149,47 @@ static void check_key_rules(void)
 	check_error("a = 1\nb = = 2", 2, "invalid TOML syntax: 'b = = 2'");
 }
 
+/* What tomllib refuses below the grammar (tests/toml/compare.py runs the
+ * whole of fixtures/toml/ against tomllib itself): each at its line, with
+ * what is wrong. */
+static void check_lexical(void)
+{
+	const char *crlf = "a = \"\"\"\r\nx\r\ny\"\"\"\r\nb = 1\r\n";
+	scout_toml t;
+
+	check_error("a = 1\nb = \"\\q\"\n", 2, "invalid escape '\\q'");
+	check_error("a = \"\\u12\"\n", 1, "\\u takes 4 hex digits");
+	check_error("# x\na = \"\\uD800\"\n", 2, "not a Unicode scalar value");
+	check_error("a = '''\n\n\\U00110000'''\nb = \"\\U00110000\"\n", 4, "Unicode scalar");
+	check_error("a = \"x\\\ny\"\n", 2, "at a line's end");
+	check_error("a = \"\"\"\nx \\  y\"\"\"\n", 2, "must end its line");
+	check_error("a = 1\n# bell \a\n", 2, "control character U+0007 in a comment");
+	check_error("a = \"\x7f\"\n", 1, "U+007F in a basic string");
+	check_error("a = '''\n\x1b'''\n", 2, "in a multi-line literal string");
+	check_error("a = 1\f\n", 1, "outside strings and comments");
+	check_error("# \rx\na = 1\n", 1, "carriage return not followed by a line feed");
+	check_error("a = 1\rb = 2\n", 1, "carriage return");
+	check_error("a = \"\"\"x\"\"\"\"\"\"\n", 1, "at most two more");
+	check_error("\xef\xbb\xbf"
+	            "a = 1\n",
+	            1, "byte order mark");
+	check_error("a = 1\n\nb = \"caf\xe9\"\n", 3, "not UTF-8 (byte 0xe9 at offset 15)");
+	check_error("d = 1979-05-27\ne = 2023-02-29\n", 2, "'2023-02-29' is no date or time");
+	check_error("d = 2024-02-30T07:32:00Z\n", 1, "no such day in that month");
+	check_error("t = 23:59:60\n", 1, "no leap second");
+	check_error("d = 10000-01-01\n", 1, "a year has four digits");
+	check_error("d = 0000-01-01\n", 1, "there is no year 0");
+	/* allowed: every escape, CRLF, tabs, February 29 of a leap year */
+	check_error("a = \"\\b\\t\\n\\f\\r\\\"\\\\\\u00e9\\U0010FFFF\\uE000\"\r\n", 0, NULL);
+	check_error("a\t= '\tx' # \ttab\r\nd = 2000-02-29 23:59:59.5\n", 0, NULL);
+	/* a multi-line string read with CRLF: its lines end with LF */
+	CHECK_INT(scout_toml_parse(&t, crlf, strlen(crlf)), 0);
+	CHECK_INT(t.error_line, 0);
+	CHECK_STR(get(&t, "a"), "x\ny");
+	CHECK_INT(scout_toml_get(&t, "b")->line, 4);
+	scout_toml_free(&t);
+}
+
 /* TOML's number grammar: underscores, bases, signs, inf and nan. */
 static void check_numbers(void)
 {
@@ -160,7 +201,7 @@ static void check_numbers(void)
 	    {"n = 0xff_ff", 65535},   {"n = 0o1_7", 15},
 	    {"n = 0b1_01", 5},        {"n = -1_0", -10},
 	    {"n = +2.5e1_0", 2.5e10}, {"n = 0", 0},
-	    {"n = 9_9.5", 99.5},
+	    {"n = 9_9.5", 99.5},      {"n = 0xffffffffffffffffffff", 0xffffffffffffffffffffp0},
 	};
 	const char *special = "n = -inf\nm = nan\ns = '1'\n";
 	scout_toml t;
@@ -219,6 +260,7 @@ int main(void)
 	check_document();
 	check_broken_and_deep();
 	check_key_rules();
+	check_lexical();
 	check_numbers();
 	check_pins();
 	return check_report("test_toml");

@@ -31,17 +31,25 @@ typedef struct scout_toml {
 	size_t len, cap;
 	uint32_t error_line; /* the first error's line, 0 when none */
 	char *error;         /* owned: what is wrong there ("invalid TOML: ..."), NULL
-	                        when none: a syntax error, or a key or table defined twice
-	                        or extended against TOML 1.0's rules */
+	                        when none: a syntax error; a key or table defined twice
+	                        or extended against TOML 1.0's rules; bytes that are not
+	                        UTF-8, a byte order mark, a control character or a bare
+	                        carriage return; an escape TOML does not have; a date
+	                        or time that does not exist (what Python's tomllib
+	                        refuses, tests/toml/compare.py) */
 } scout_toml;
 
 /* Parses `len` bytes into *out (free with scout_toml_free). A document with
- * errors still yields the values that parsed; error_line and error say where
- * the first error is and what it is. Returns 0, or SCOUT_ERROR when nothing could be parsed. */
+ * errors still yields the values that parsed (none when its bytes are not
+ * UTF-8 or start with a byte order mark); error_line and error say where
+ * the first error is and what it is. Returns 0, or SCOUT_ERROR when nothing
+ * could be parsed. */
 int scout_toml_parse(scout_toml *out, const char *data, size_t len);
 /* Reads (scout_fs_read: a regular file of at most SCOUT_FS_CONFIG_MAX_BYTES;
  * a present file refused is noted for the scan's diagnostics) and parses a
- * file. Returns 0, SCOUT_ENOTFOUND (absent), or SCOUT_ERROR. */
+ * file, its bytes as they are (no coding declaration, BOM or newline
+ * conversion: a TOML error instead). Returns 0, SCOUT_ENOTFOUND (absent),
+ * or SCOUT_ERROR. */
 int scout_toml_load(scout_toml *out, const char *path);
 void scout_toml_free(scout_toml *t);
 
