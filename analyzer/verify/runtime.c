@@ -166,6 +166,7 @@ typedef struct attrib {
 	uint32_t frame_line;
 	size_t last_module; /* the innermost frame in any module of the scan */
 	bool in_traceback;
+	bool baseline; /* the interpreted run: exception lines are kept, not tied */
 } attrib;
 
 static bool compiled(const scout_verification *v, size_t module)
@@ -304,13 +305,14 @@ static void drop_pytest_prefix(const char **s, size_t *n)
 	}
 }
 
-/* The exception that ends a traceback (`TypeError: ...`, pytest's `E   ...`). */
-static void read_exception(attrib *a, const char *s, size_t n)
+/* Ties the exception line s (n bytes) of the compiled run to a compiled
+ * module: the innermost compiled frame, a module the message names, or the
+ * native base of an interpreted subclass; else it counts as unattributed. */
+static void tie_exception(attrib *a, const char *s, size_t n)
 {
 	size_t m = a->frame_module;
 	uint32_t line = a->frame_line;
 
-	drop_pytest_prefix(&s, &n);
 	a->v->test.new_failures += !raised_interpreted(&a->v->test, s, n);
 	if (m == SIZE_MAX && (m = named_in(a, s, n)) != SIZE_MAX)
 		line = 0;
@@ -321,6 +323,19 @@ static void read_exception(attrib *a, const char *s, size_t n)
 		add_failure(a, m, line, s, n);
 	else
 		a->v->test.unattributed++;
+}
+
+/* The exception that ends a traceback (`TypeError: ...`, pytest's `E   ...`):
+ * kept as the baseline's, or tied to a compiled module. */
+static void read_exception(attrib *a, const char *s, size_t n)
+{
+	scout_verify_test *t = &a->v->test;
+
+	drop_pytest_prefix(&s, &n);
+	if (a->baseline)
+		SCOUT_PUSH(t->baseline, t->nbaseline, t->baseline_cap, scout_strndup(s, n));
+	else
+		tie_exception(a, s, n);
 	a->frame_module = a->last_module = SIZE_MAX;
 	a->in_traceback = false;
 }
@@ -378,29 +393,6 @@ static void keep_tail(scout_verify_test *t, const char *output)
 	}
 }
 
-/* The exception lines of an interpreted run's output, as read_exception
- * would take them (pytest's `E   ` prefix dropped). */
-static void keep_exceptions(scout_verify_test *t, const char *output)
-{
-	bool in_traceback = false;
-
-	for (const char *p = output; *p;) {
-		size_t n = strcspn(p, "\n");
-
-		if (n >= 9 && memcmp(p, "Traceback", 9) == 0) {
-			in_traceback = true;
-		} else if (n && exception_line(p, n) && (in_traceback || p[0] == 'E')) {
-			const char *s = p;
-			size_t k = n;
-
-			drop_pytest_prefix(&s, &k);
-			SCOUT_PUSH(t->baseline, t->nbaseline, t->baseline_cap, scout_strndup(s, k));
-			in_traceback = false;
-		}
-		p += n + (p[n] == '\n');
-	}
-}
-
 /* --test on the scratch copy before anything is compiled: what fails
  * interpreted is not blamed on mypyc. */
 int verify_baseline(scout_verification *v, const scout_scan *scan, const scout_verify_opts *o)
@@ -410,6 +402,7 @@ int verify_baseline(scout_verification *v, const scout_scan *scan, const scout_v
 	size_t argc;
 	child_result r;
 	child_opts co = {.cwd = o->scratch, .timeout = o->timeout, .cap = (size_t)4 << 20};
+	attrib a = {.v = v, .scan = scan, .scratch = o->scratch, .baseline = true};
 	int error;
 
 	if (!o->test || scout_compiler_words(&argv, &argc, o->test) < 0)
@@ -426,7 +419,8 @@ int verify_baseline(scout_verification *v, const scout_scan *scan, const scout_v
 	t->baseline_exit = r.exit_status;
 	t->baseline_timed_out = r.timed_out;
 	t->baseline_seconds = r.seconds;
-	keep_exceptions(t, r.output);
+	a.frame_module = a.last_module = SIZE_MAX;
+	attribute(&a, r.output); /* keeps its exception lines */
 	child_result_free(&r);
 	return 0;
 }
