@@ -303,10 +303,9 @@ static void write_test(scout_buf *b, const scout_scan *scan, const scout_verific
 		scout_buf_printf(
 		    b, "\nTests interpreted first (the baseline): %s (exit %d) in %.1f s\n",
 		    t->baseline_exit ? "FAILED" : "passed", t->baseline_exit, t->baseline_seconds);
-	scout_buf_puts(b, t->baseline_ran ? "Tests against the compiled build (ran the project's "
-	                                    "code): "
-	                                  : "\nTests against the compiled build (ran the "
-	                                    "project's code): ");
+	if (!t->baseline_ran)
+		scout_buf_putc(b, '\n');
+	scout_buf_puts(b, "Tests against the compiled build (ran the project's code): ");
 	scout_escape_terminal(b, t->command);
 	if (t->timed_out)
 		scout_buf_printf(b, "\n  stopped at the timeout after %.1f s\n", t->seconds);
